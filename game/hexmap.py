@@ -234,17 +234,18 @@ def build_map(spec: MapSpec, col: Collector) -> HexMap | None:
             return None
         return rows
 
-    terrain = np.zeros((H, W), dtype=np.uint8)
+    terrain = np.full((H, W), T.PLAIN, dtype=np.uint8)
     rows = rows_of(spec.terrain, "terrain")
-    if rows is not None:
-        for r, line in enumerate(rows):
-            for c, ch in enumerate(line):
-                t = T.BY_CHAR.get(ch)
-                if t is None:
-                    col.add(loc.of("terrain")[0] + 1 + r, c + 1, f"{loc.sub('terrain')}[{r}]",
-                            f"unknown terrain character {ch!r} at col {c}")
-                else:
-                    terrain[r, c] = t.id
+    if rows is None:
+        return None     # without its terrain nothing else about the map can be checked
+    for r, line in enumerate(rows):
+        for c, ch in enumerate(line):
+            t = T.BY_CHAR.get(ch)
+            if t is None:   # reported; counted as plain so later checks do not cascade
+                col.add(loc.of("terrain")[0] + 1 + r, c + 1, f"{loc.sub('terrain')}[{r}]",
+                        f"unknown terrain character {ch!r} at col {c}")
+            else:
+                terrain[r, c] = t.id
 
     region = np.full((H, W), -1, dtype=np.int16)
     region_ids: list[str] = []

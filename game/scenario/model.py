@@ -237,6 +237,42 @@ class AiSpec:
 
 
 @dataclass(kw_only=True)
+class ChoiceSpec:
+    id: str = key("Option id (recorded in the event log and in replays).", pattern=ID,
+                  example=ID_EXAMPLE)
+    label: str = key("What the button says.")
+    hint: str = key("A line saying what the option will do.", "")
+    effects: Node | None = key("Effects of taking this option (see Effects).", None)
+    ai_weight: int = key("How likely the computer is to take it, against the other options' "
+                         "weights.", 1, min=0, max=1000)
+    loc: Loc = loc_field()
+
+
+@dataclass(kw_only=True)
+class EventSpec:
+    id: str = key("Event id.", pattern=ID, example="evt_614_jerusalem")
+    title: str = key("Title shown in the event dialog and the log.")
+    text: str = key("What players are told when it fires.", "")
+    text_for: dict[str, str] = key("Faction id -> text that faction reads instead of `text`.", {})
+    to: list[str] = key("Factions told of it; empty means every faction in play.", [])
+    when: Node = key("The condition that makes it fire (see Conditions).")
+    effects: Node | None = key("What happens when it fires (see Effects).", None)
+    choices: list[ChoiceSpec] = key("Options the `chooser` must pick from; each has its own "
+                                    "effects.", [])
+    chooser: str | None = key("The faction that answers the choices.", None)
+    check: Literal["start", "order", "end", "any"] = key(
+        "When it is checked: at the start of a faction's turn, after an order that moves or "
+        "captures, at the end of a faction's turn, or at all three.", "any")
+    on_turn_of: str | None = key("Only check it during this faction's turn.", None)
+    repeat: bool = key("Whether it may fire more than once.", False)
+    cooldown: int = key("For repeating events: turns to wait before it may fire again.", 0,
+                        min=0, max=1000)
+    historical: str | None = key("The real date, YEAR-MM, for the \"war against history\" "
+                                 "summary.", None, pattern=DATE, example=DATE_EXAMPLE)
+    loc: Loc = loc_field()
+
+
+@dataclass(kw_only=True)
 class ScenarioSpec:
     id: str = key("Scenario id, used on the command line.", pattern=ID, example=ID_EXAMPLE)
     title: str = key("Title shown in menus.")
@@ -260,5 +296,5 @@ class ScenarioSpec:
     fog: bool = key("Whether each side sees only what is within its sight.", True)
     victory: list[VictorySpec] = key("Victory conditions, checked in order.", [])
     ai: dict[str, AiSpec] = key("Per-faction hints for the computer opponent.", {})
-    events: list[Node] = key("Scripted historical events (see Events).", [])
+    events: list[EventSpec] = key("Scripted historical events (see Events).", [])
     loc: Loc = loc_field()

@@ -170,12 +170,12 @@ def convert(tp: Any, node: Node, col: Collector, keypath: str, meta: dict | None
 
 def _shape_fits(tp: Any, node: Node) -> bool:
     origin = get_origin(tp)
+    if tp is Node or tp is Any:
+        return True
     if dataclasses.is_dataclass(tp) or origin is dict:
         return node.kind == "map"
     if origin is list:
         return node.kind == "seq"
-    if tp is Node or tp is Any:
-        return True
     if node.kind != "scalar":
         return False
     v = node.value
@@ -223,15 +223,16 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
         if pattern:
             import re
             if not re.fullmatch(pattern, v):
+                # reported, but the value is kept so that later checks do not cascade
                 col.at(node, keypath, f"{v!r} does not match the form {meta.get('example') or pattern}")
-                return False, None
+                return True, v
     lo, hi = meta.get("min"), meta.get("max")
     if lo is not None and v < lo:
         col.at(node, keypath, f"{v} is below the minimum {lo}")
-        return False, None
+        return True, type(v)(lo)
     if hi is not None and v > hi:
         col.at(node, keypath, f"{v} is above the maximum {hi}")
-        return False, None
+        return True, type(v)(hi)
     return True, v
 
 

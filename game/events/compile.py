@@ -1,0 +1,246 @@
+"""Compile event-language YAML (located nodes) into callables, checking everything.
+
+A condition is a one-key mapping `{name: arguments}`; arguments are a
+mapping, or a single value when the condition takes one argument
+(`flag: holy_war`).  `all`, `any` and `not` combine conditions.  An effect
+list is a list of one-key mappings in the same form.  Every problem found is
+added to the collector with its line, column and key path.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from game.events.registry import CONDITIONS, EFFECTS, Definition
+from game.hexgrid import Hex
+from game.scenario.schema import suggest
+from game.scenario.yamlsrc import Collector, Node
+
+SEASONS = ("spring", "summer", "autumn", "winter")
+STATUSES = ("war", "peace", "alliance", "tribute")
+OUTCOMES = ("decisive", "major", "minor", "peace")
+
+
+@dataclass
+class RefContext:
+    """What a reference may point at, for checking at load."""
+    col: Collector
+    hexmap: Any
+    factions: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    armies: set[str] = field(default_factory=set)
+    commanders: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+    city_hex: dict[str, Hex] = field(default_factory=dict)
+
+
+_REF_SETS = {"faction": "factions", "city": "cities", "army": "armies",
+             "commander": "commanders", "event": "events"}
+
+
+def parse_date(text: str) -> int | None:
+    """'603-03' -> months since year 0 (year*12 + month-1), or None."""
+    try:
+        y, m = str(text).rsplit("-", 1)
+        y, m = int(y), int(m)
+    except ValueError:
+        return None
+    if not 1 <= m <= 12:
+        return None
+    return y * 12 + m - 1
+
+
+def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, Any]:
+    col = ctx.col
+    v = node.value if node.kind == "scalar" else None
+
+    def bad(msg: str) -> tuple[bool, Any]:
+        col.at(node, keypath, msg)
+        return False, None
+
+    if kind in ("int", "percent"):
+        if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
+            return bad(f"expected a whole number, found {node.describe()}")
+        if kind == "percent" and not 0 <= v <= 100:
+            return bad(f"{v} is not a percentage (0-100)")
+        return True, v
+    if kind == "bool":
+        if not isinstance(v, bool):
+            return bad(f"expected true or false, found {node.describe()}")
+        return True, v
+    if kind == "text":
+        if node.kind != "scalar" or v is None or isinstance(v, bool):
+            return bad(f"expected text, found {node.describe()}")
+        return True, str(v)
+    if kind in _REF_SETS:
+        if not isinstance(v, str):
+            return bad(f"expected {kind} id, found {node.describe()}")
+        known = getattr(ctx, _REF_SETS[kind])
+        if v not in known:
+            return bad(f"unknown {kind} {v!r}{suggest(v, known)}")
+        return True, v
+    if kind in ("factions", "cities"):
+        one = kind[:-1] if kind == "factions" else "city"
+        items = node.value if node.kind == "seq" else [node]
+        out = []
+        ok_all = True
+        for i, item in enumerate(items):
+            ok, val = _value(one, item, ctx, f"{keypath}[{i}]" if node.kind == "seq" else keypath)
+            ok_all &= ok
+            if ok:
+                out.append(val)
+        return ok_all, tuple(out)
+    if kind in ("region", "strait", "pass"):
+        hm = ctx.hexmap
+        known = {"region": set(hm.region_ids), "strait": {s for s in hm.strait_of_edge.values()},
+                 "pass": set(hm.passes)}[kind]
+        if not isinstance(v, str) or v not in known:
+            return bad(f"unknown {kind} {v!r}{suggest(v, known) if isinstance(v, str) else ''}")
+        return True, v
+    if kind == "place":
+        if not isinstance(v, str):
+            return bad(f"expected a place (id or col,row), found {node.describe()}")
+        h = ctx.city_hex.get(v) or ctx.hexmap.resolve(v)
+        if h is None:
+            names = set(ctx.city_hex) | set(ctx.hexmap.places)
+            return bad(f"unknown place {v!r}{suggest(v, names)}")
+        return True, h
+    if kind == "date":
+        d = parse_date(v) if isinstance(v, str) else None
+        if d is None:
+            return bad(f"expected a date YEAR-MM, found {node.describe()}")
+        return True, d
+    choices = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES}.get(kind)
+    if choices:
+        if v not in choices:
+            return bad(f"expected one of {', '.join(choices)}; found {node.describe()}"
+                       f"{suggest(v, choices) if isinstance(v, str) else ''}")
+        return True, v
+    if kind == "condition":
+        c = compile_condition(node, ctx, keypath)
+        return c is not None, c
+    if kind == "conditions":
+        if node.kind != "seq":
+            return bad(f"expected a list of conditions, found {node.describe()}")
+        out = [compile_condition(n, ctx, f"{keypath}[{i}]") for i, n in enumerate(node.value)]
+        if not out:
+            return bad("needs at least one condition")
+        return all(c is not None for c in out), tuple(out)
+    if kind == "effects":
+        fx = compile_effects(node, ctx, keypath)
+        return fx is not None, fx
+    raise AssertionError(f"unknown argument kind {kind}")  # pragma: no cover
+
+
+def _one_key(node: Node, ctx: RefContext, keypath: str, table: dict, what: str
+             ) -> tuple[Definition, Node, str] | None:
+    if node.kind != "map" or len(node.value) != 1:
+        found = node.describe() if node.kind != "map" else f"{len(node.value)} keys"
+        ctx.col.at(node, keypath, f"a {what} is a mapping with one key, its name; found {found}")
+        return None
+    (name, arg_node), = node.value.items()
+    sub = f"{keypath}.{name}" if keypath else name
+    d = table.get(name)
+    if d is None:
+        line, column = node.key_pos[name]
+        ctx.col.add(line, column, sub, f"unknown {what} {name!r}{suggest(name, table)}")
+        return None
+    return d, arg_node, sub
+
+
+def _arguments(d: Definition, node: Node, ctx: RefContext, keypath: str) -> dict | None:
+    """Read a definition's arguments from a mapping, or from one bare value."""
+    col = ctx.col
+    args = d.args
+    if not args:
+        if not (node.kind == "scalar" and node.value is None) and not (
+                node.kind == "map" and not node.value):
+            col.at(node, keypath, f"{d.name} takes no arguments")
+            return None
+        return {}
+    required = [a for a in args if not a.optional]
+    bare = None
+    if len(args) == 1 and not (node.kind == "map" and set(node.value) == {args[0].name}):
+        bare = args[0]          # `flag: holy_war`, `all: [...]`, `not: {flag: x}`
+    elif node.kind != "map" and len(required) == 1:
+        bare = required[0]      # `fired: evt_614_jerusalem`
+    if bare is not None:
+        ok, v = _value(bare.kind, node, ctx, keypath)
+        return {bare.name: v} if ok else None
+    if node.kind != "map":
+        col.at(node, keypath, f"{d.name} takes arguments {', '.join(x.name for x in args)}; "
+                              "write them as a mapping")
+        return None
+    out: dict[str, Any] = {}
+    ok_all = True
+    names = {a.name for a in d.args}
+    for k, (line, column) in node.key_pos.items():
+        if k not in names:
+            col.add(line, column, f"{keypath}.{k}",
+                    f"{d.name} has no argument {k!r}{suggest(k, names)}")
+            ok_all = False
+    for a in d.args:
+        if a.name not in node.value:
+            if not a.optional:
+                col.at(node, keypath, f"{d.name} needs the argument {a.name!r} ({a.kind})")
+                ok_all = False
+            continue
+        ok, v = _value(a.kind, node.value[a.name], ctx, f"{keypath}.{a.name}")
+        ok_all &= ok
+        if ok:
+            out[a.name] = v
+    return out if ok_all else None
+
+
+def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | None:
+    found = _one_key(node, ctx, keypath, CONDITIONS, "condition")
+    if found is None:
+        return None
+    d, arg_node, sub = found
+    args = _arguments(d, arg_node, ctx, sub)
+    if args is None:
+        return None
+    check = getattr(d.fn, "check", None)
+    if check is not None:
+        message = check(ctx, **args)
+        if message:
+            ctx.col.at(arg_node, sub, message)
+            return None
+    fn = d.fn
+
+    def run(state, _fn=fn, _args=args):
+        return bool(_fn(state, **_args))
+    run.name = d.name
+    return run
+
+
+def compile_effects(node: Node, ctx: RefContext, keypath: str) -> tuple | None:
+    if node.kind != "seq":
+        ctx.col.at(node, keypath, f"expected a list of effects, found {node.describe()}")
+        return None
+    out = []
+    ok_all = True
+    for i, item in enumerate(node.value):
+        sub = f"{keypath}[{i}]"
+        found = _one_key(item, ctx, sub, EFFECTS, "effect")
+        if found is None:
+            ok_all = False
+            continue
+        d, arg_node, sub2 = found
+        args = _arguments(d, arg_node, ctx, sub2)
+        if args is None:
+            ok_all = False
+            continue
+        check = getattr(d.fn, "check", None)
+        if check is not None:
+            message = check(ctx, **args)
+            if message:
+                ctx.col.at(arg_node, sub2, message)
+                ok_all = False
+                continue
+
+        def run(state, fire, _fn=d.fn, _args=args):
+            return _fn(state, fire, **_args)
+        run.name = d.name
+        out.append(run)
+    return tuple(out) if ok_all else None

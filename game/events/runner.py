@@ -1,0 +1,93 @@
+"""When scripted events are checked, and what firing one does.
+
+Check points, in this order within a faction's turn:
+  1. `start`: when a faction's turn begins (after its armies are rested);
+  2. `order`: after each order that moves an army or captures something;
+  3. `end`:   when the faction ends its turn (after supply and sieges).
+At each point the scenario's events are checked in the order they are
+written; an event fired earlier at the same point is visible to the ones
+after it.  A fired event is logged (turn, date, id, who was told), its
+effects applied, and its choices queued for the choosing faction, which must
+answer before doing anything else on its turn.
+"""
+from __future__ import annotations
+
+from game.events.effects import Fire
+from game.rules.report import Event
+from game.rules.state import GameState, LogEntry, PendingChoice
+
+
+def told(state: GameState, spec) -> tuple[str, ...]:
+    if spec.to:
+        return tuple(spec.to)
+    return tuple(f for f in state.order if state.factions[f].in_play)
+
+
+def check_events(state: GameState, point: str) -> list[Event]:
+    """Fire every event whose time has come at this check point."""
+    events: list[Event] = []
+    for ev in state.scenario.events:
+        if state.over:
+            break
+        spec = ev.spec
+        if spec.check != "any" and spec.check != point:
+            continue
+        if spec.on_turn_of is not None and state.active_faction != spec.on_turn_of:
+            continue
+        last = state.fired.get(spec.id)
+        if last is not None and (not spec.repeat or state.turn - last < max(1, spec.cooldown)):
+            continue
+        if ev.when(state):
+            events += fire(state, ev)
+    return events
+
+
+def fire(state: GameState, ev) -> list[Event]:
+    spec = ev.spec
+    who = told(state, spec)
+    state.fired[spec.id] = state.turn
+    state.log.append(LogEntry(state.turn, state.year, state.month, spec.id, spec.title, list(who)))
+    events = [Event("fired", spec.title, None, who,
+                    {"event": spec.id, "text": spec.text, "text_for": dict(spec.text_for),
+                     "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
+                                 for c, _ in ev.choices],
+                     "chooser": spec.chooser})]
+    f = Fire(spec.id, who)
+    for run in ev.effects:
+        events += run(state, f)
+    if ev.choices:
+        chooser = spec.chooser
+        if state.factions[chooser].in_play:
+            state.pending.append(PendingChoice(spec.id, chooser))
+            events.append(Event("choice", f"{state.factions[chooser].name} must choose: "
+                                          f"{spec.title}", None, (chooser,),
+                                {"event": spec.id}))
+        else:  # nobody to ask: the most likely option is taken
+            best = max(ev.choices, key=lambda c: c[0].ai_weight)
+            events += apply_choice(state, ev, best[0].id)
+    return events
+
+
+def apply_choice(state: GameState, ev, option: str) -> list[Event]:
+    spec = ev.spec
+    state.pending = [p for p in state.pending if p.event != spec.id]
+    for entry in reversed(state.log):
+        if entry.event == spec.id:
+            entry.choice = option
+            break
+    events: list[Event] = []
+    for c, effects in ev.choices:
+        if c.id == option:
+            events.append(Event("chosen", f"{spec.title}: {c.label}", None, told(state, spec),
+                                {"event": spec.id, "option": option}))
+            f = Fire(spec.id, told(state, spec))
+            for run in effects:
+                events += run(state, f)
+    return events
+
+
+def event_by_id(state: GameState, event_id: str):
+    for ev in state.scenario.events:
+        if ev.spec.id == event_id:
+            return ev
+    return None

@@ -1,0 +1,142 @@
+"""Primitive changes to a state, shared by the rules and scripted effects.
+
+Each keeps the state's invariants (men and treasury never negative, an
+army too small disbands, a city always has one owner) and returns the
+events it caused.
+"""
+from __future__ import annotations
+
+from game.hexgrid import Hex
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.state import Army, City, GameState
+
+
+def clamp(v: int, lo: int, hi: int) -> int:
+    return lo if v < lo else hi if v > hi else v
+
+
+def add_weariness(state: GameState, faction: str, amount: int) -> None:
+    f = state.factions[faction]
+    f.war_weariness = clamp(f.war_weariness + amount, 0, 100)
+
+
+def add_treasury(state: GameState, faction: str, amount: int) -> None:
+    f = state.factions[faction]
+    f.treasury = max(0, f.treasury + amount)
+
+
+def record_losses(state: GameState, faction: str, men: int) -> None:
+    """Count men lost; every 10000 adds war-weariness."""
+    f = state.factions[faction]
+    before = f.men_lost
+    f.men_lost += men
+    steps = f.men_lost // 10000 - before // 10000
+    if steps:
+        add_weariness(state, faction, steps * Q.rules(state)["weariness_per_10000_lost"])
+
+
+def lose_men(state: GameState, army: Army, men: int) -> list[Event]:
+    """Take men from an army (never below zero); disband it if too few remain."""
+    men = clamp(men, 0, army.men)
+    army.men -= men
+    record_losses(state, army.faction, men)
+    if army.men < Q.rules(state)["min_army_men"]:
+        return remove_army(state, army, "is broken and disbands")
+    return []
+
+
+def remove_army(state: GameState, army: Army, why: str, lost: bool = True) -> list[Event]:
+    """Take an army off the map.  lost=False for armies that go home rather than die.
+
+    Its commander survives without an army; events may give him another.
+    """
+    state.armies.pop(army.id, None)
+    if army.men and lost:
+        record_losses(state, army.faction, army.men)
+    army.men = 0
+    out = [Event("destroyed" if lost else "message", f"{army.name} {why}", army.hex,
+                 (army.faction,), {"army": army.id})]
+    return out + lift_sieges_without_army(state)
+
+
+def new_army_id(state: GameState, faction: str) -> str:
+    while True:
+        aid = f"{faction}_{state.next_serial}"
+        state.next_serial += 1
+        if aid not in state.armies:
+            return aid
+
+
+def spawn_army(state: GameState, faction: str, at: Hex, men: int, name: str = "",
+               commander: str | None = None, morale: int | None = None,
+               army_id: str | None = None) -> Army:
+    aid = army_id if army_id and army_id not in state.armies else new_army_id(state, faction)
+    r = Q.rules(state)
+    if not name:
+        c = state.commanders.get(commander) if commander else None
+        name = f"Army of {c.name}" if c else f"{state.factions[faction].name} army"
+    a = Army(aid, name, faction, at, men, commander, r["morale_base"] if morale is None else morale,
+             100, 0)
+    state.armies[aid] = a
+    return a
+
+
+def lift_sieges_without_army(state: GameState) -> list[Event]:
+    """A siege lasts only while an army of the besieger stands on the city's hex."""
+    out = []
+    for c in state.cities.values():
+        if c.siege is None:
+            continue
+        if not any(a.hex == c.hex and a.faction == c.siege.by for a in state.armies.values()):
+            out.append(Event("siege_lifted", f"The siege of {c.name} is lifted", c.hex,
+                             (c.owner, c.siege.by), {"city": c.id}))
+            c.siege = None
+    return out
+
+
+def capture_city(state: GameState, city: City, faction: str, army: Army | None) -> list[Event]:
+    """City changes hands to faction; army (if any) leaves a garrison in it."""
+    r = Q.rules(state)
+    old = city.owner
+    city.owner = faction
+    city.siege = None
+    city.garrison = 0
+    if army is not None:
+        g = army.men * r["capture_garrison_percent"] // 100
+        if army.men - g < r["min_army_men"]:
+            g = 0
+        army.men -= g
+        city.garrison = g
+    loot = city.income * r["capture_loot_per_income"]
+    add_treasury(state, faction, loot)
+    old_f = state.factions.get(old)
+    if old_f is not None:
+        add_treasury(state, old, -loot)
+        if old_f.capital == city.id:
+            add_weariness(state, old, r["weariness_capital_lost"])
+        elif city.holy:
+            add_weariness(state, old, r["weariness_holy_lost"])
+        else:
+            add_weariness(state, old, r["weariness_city_lost"])
+    add_weariness(state, faction, -r["weariness_city_won"])
+    who = state.factions[faction].name
+    return [Event("captured", f"{who} take {city.name}", city.hex, (faction, old),
+                  {"city": city.id, "from": old, "loot": loot}, public=city.holy or
+                  (old_f is not None and old_f.capital == city.id))]
+
+
+def set_commander_dead(state: GameState, commander_id: str) -> list[Event]:
+    c = state.commanders.get(commander_id)
+    if c is None or not c.alive:
+        return []
+    c.alive = False
+    for a in state.armies.values():
+        if a.commander == commander_id:
+            a.commander = None
+    out = [Event("commander_died", f"{c.name} is dead", None, (c.faction,),
+                 {"commander": c.id})]
+    for f in state.factions.values():
+        if f.ruler == commander_id:
+            f.ruler = None
+    return out

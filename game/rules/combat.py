@@ -1,0 +1,239 @@
+"""Battles: strength, the odds shown before an attack, and the fight itself.
+
+A side's strength is its men scaled by its commander's tactics, morale,
+supply and the defender's ground (terrain, a river between, walls).  Each
+side's strength is then multiplied by a random factor from the rules table;
+the larger product wins.  Because the factors are whole percentages, the
+odds shown to a player before attacking are exact, not estimated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game import terrain as T
+from game.hexgrid import Hex, hex_direction_to, hex_distance, hex_neighbors
+from game.rules import changes as C
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.state import Army, City, GameState
+from game.rules.traits import battle_bonus, effective_tactics
+
+_DEFENCE_RULE = {T.HILLS: "defence_hills", T.MOUNTAINS: "defence_mountains",
+                 T.FOREST: "defence_forest", T.MARSH: "defence_marsh"}
+
+
+@dataclass
+class Side:
+    armies: list[Army]
+    garrison: int            # men of a city garrison fighting with the armies
+    city: City | None
+    strength: int            # after every modifier, before the random factor
+
+    @property
+    def men(self) -> int:
+        return sum(a.men for a in self.armies) + self.garrison
+
+
+def army_quality(state: GameState, army: Army, attacking: bool) -> int:
+    """Percent applied to an army's men: commander, morale, supply."""
+    r = Q.rules(state)
+    q = 100
+    c = Q.commander_of(state, army)
+    if c is not None:
+        q += r["tactics_percent_per_point"] * (effective_tactics(c.tactics, c.traits) - 5)
+        q += battle_bonus(c.traits, attacking)
+    q += (army.morale - 70) // 2
+    if army.supply < 50:
+        q -= (50 - army.supply) // 2
+    return max(30, q)
+
+
+def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) -> int:
+    """Defender's percent bonus for the ground: terrain, river between, walls."""
+    r = Q.rules(state)
+    hm = Q.hexmap(state)
+    bonus = 0
+    key = _DEFENCE_RULE.get(hm.terrain_at(target))
+    if key:
+        bonus += r[key]
+    if source is not None:
+        d = hex_direction_to(target, source)
+        if d is not None and hm.has_edge(hm.river, target, d) and not (
+                hm.has_edge(hm.bridge, target, d) or hm.has_edge(hm.road, target, d)):
+            bonus += r["defence_river"]
+    bonus += walls * r["defence_per_wall"]
+    return bonus
+
+
+def defending_side(state: GameState, attacker: Army, target: Hex) -> Side:
+    armies = [a for a in Q.armies_at(state, target) if Q.hostile(state, attacker.faction, a.faction)]
+    city = Q.city_at(state, target)
+    garrison, walls = 0, 0
+    if city is not None and Q.hostile(state, attacker.faction, city.owner):
+        garrison = city.garrison
+        walls = city.walls
+        if walls and any(_has_trait(state, a, "fortress_defender") for a in armies):
+            walls += 1
+    else:
+        city = None
+    bonus = ground_bonus(state, target, attacker.hex, walls)
+    s = sum(a.men * army_quality(state, a, False) // 100 for a in armies)
+    s += garrison
+    return Side(armies, garrison, city, s * (100 + bonus) // 100)
+
+
+def attacking_side(state: GameState, attacker: Army) -> Side:
+    s = attacker.men * army_quality(state, attacker, True) // 100
+    if Q.hexmap(state).is_water(attacker.hex):
+        s = s * (100 - Q.rules(state)["amphibious_penalty"]) // 100
+    return Side([attacker], 0, None, s)
+
+
+def win_chance(state: GameState, att: int, dfn: int) -> int:
+    """Exact percent chance that att*roll_a > dfn*roll_d with uniform whole-percent rolls."""
+    r = Q.rules(state)
+    lo, hi = r["battle_roll_min"], r["battle_roll_max"]
+    n = hi - lo + 1
+    if dfn <= 0:
+        return 100
+    if att <= 0:
+        return 0
+    wins = 0
+    for ra in range(lo, hi + 1):
+        # count rd in [lo, hi] with dfn*rd < att*ra  ->  rd < att*ra/dfn
+        limit = (att * ra - 1) // dfn        # largest rd with dfn*rd < att*ra
+        if limit >= hi:
+            wins += n
+        elif limit >= lo:
+            wins += limit - lo + 1
+    return round(100 * wins / (n * n))
+
+
+def odds(state: GameState, attacker: Army, target: Hex) -> dict:
+    """What a player is shown before attacking: both strengths and the chance to win."""
+    a = attacking_side(state, attacker)
+    d = defending_side(state, attacker, target)
+    return {"attacker_men": a.men, "defender_men": d.men, "attacker_strength": a.strength,
+            "defender_strength": d.strength, "win_percent": win_chance(state, a.strength,
+                                                                        d.strength)}
+
+
+def _has_trait(state: GameState, army: Army, trait: str) -> bool:
+    c = Q.commander_of(state, army)
+    return c is not None and trait in c.traits
+
+
+def _spread_losses(state: GameState, side: Side, percent: int) -> tuple[int, list[Event]]:
+    """Apply percent losses to each army and the garrison; returns men lost and events."""
+    lost = 0
+    events: list[Event] = []
+    for a in side.armies:
+        n = a.men * percent // 100
+        lost += n
+        events += C.lose_men(state, a, n)
+    if side.garrison and side.city is not None:
+        n = side.city.garrison * percent // 100
+        side.city.garrison -= n
+        lost += n
+        C.record_losses(state, side.city.owner, n)
+    return lost, events
+
+
+def retreat_hex(state: GameState, army: Army, away_from: Hex) -> Hex | None:
+    """Where a beaten army falls back: a free hex, away from the enemy, no zone of control."""
+    obs = M.obstacles(state, army.faction)
+    hm = Q.hexmap(state)
+    best, best_key = None, None
+    for n in hex_neighbors(army.hex):
+        if not hm.contains(n):
+            continue
+        if M.step_cost(state, army.hex, n, army.faction, obs) is None:
+            continue
+        if Q.city_at(state, n) is not None and Q.hostile(state, army.faction,
+                                                         Q.city_at(state, n).owner):
+            continue
+        i = hm.index(n)
+        k = (i in obs.stop, -hex_distance(n, away_from), i)
+        if best_key is None or k < best_key:
+            best, best_key = n, k
+    return best
+
+
+def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
+    """Resolve an attack by `attacker` on the hostile hex `target`."""
+    r = Q.rules(state)
+    rng = state.rng
+    att = attacking_side(state, attacker)
+    dfn = defending_side(state, attacker, target)
+    roll_a = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
+    roll_d = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
+    att_power, def_power = att.strength * roll_a, dfn.strength * roll_d
+    attacker_wins = att_power > def_power
+    win, lose = (att, dfn) if attacker_wins else (dfn, att)
+    lose_pct = rng.randint(r["loss_loser_min"], r["loss_loser_max"])
+    win_pct = rng.randint(r["loss_winner_min"], r["loss_winner_max"])
+    ratio = max(att_power, def_power) * 100 // max(1, min(att_power, def_power))
+    if ratio >= 200:       # a rout: the loser suffers more, the winner less
+        lose_pct += 10
+        win_pct = max(1, win_pct - 5)
+    names_a = attacker.name
+    names_d = ", ".join(a.name for a in dfn.armies) or (dfn.city.name if dfn.city else "defenders")
+    men_a, men_d = att.men, dfn.men
+    lost_w, ev_w = _spread_losses(state, win, win_pct)
+    lost_l, ev_l = _spread_losses(state, lose, lose_pct)
+    for a in win.armies:
+        a.morale = C.clamp(a.morale + r["morale_win"], 0, 100)
+    for a in lose.armies:
+        a.morale = C.clamp(a.morale - r["morale_loss"], 0, 100)
+    events: list[Event] = []
+    winner_name = names_a if attacker_wins else names_d
+    factions = tuple(sorted({attacker.faction, *(a.faction for a in dfn.armies),
+                             *([dfn.city.owner] if dfn.city else [])}))
+    events.append(Event(
+        "battle", f"Battle at {Q.place_name(state, target)}: {names_a} ({men_a}) against "
+                  f"{names_d} ({men_d}); {winner_name} win",
+        target, factions,
+        {"attacker": attacker.id, "defenders": [a.id for a in dfn.armies],
+         "attacker_faction": attacker.faction,
+         "winner": attacker.faction if attacker_wins else (dfn.armies[0].faction if dfn.armies
+                                                           else dfn.city.owner),
+         "attacker_lost": lost_w if attacker_wins else lost_l,
+         "defender_lost": lost_l if attacker_wins else lost_w,
+         "attacker_men": men_a, "defender_men": men_d},
+        random=True))
+    events += ev_w + ev_l
+    # a beaten commander may fall
+    for a in lose.armies:
+        c = Q.commander_of(state, a)
+        if c is not None:
+            chance = r["commander_death_percent"] * (2 if "duellist" in c.traits else 1)
+            if rng.percent(chance):
+                events += C.set_commander_dead(state, c.id)
+    attacker.moves = 0
+    if attacker_wins:
+        walled = dfn.city is not None and dfn.city.walls > 0 and dfn.city.garrison > 0
+        if not walled:
+            for a in list(dfn.armies):
+                if a.id not in state.armies:
+                    continue
+                dest = retreat_hex(state, a, attacker.hex)
+                if dest is None:
+                    events += C.lose_men(state, a, a.men * r["loss_no_retreat"] // 100)
+                    if a.id in state.armies:
+                        events += C.remove_army(state, a, "is cut off and surrenders")
+                else:
+                    a.hex = dest
+                    a.moves = 0
+                    events.append(Event("retreated", f"{a.name} falls back", dest, (a.faction,),
+                                        {"army": a.id}))
+            events += C.lift_sieges_without_army(state)
+            if attacker.id in state.armies and not any(
+                    Q.hostile(state, attacker.faction, a.faction) for a in Q.armies_at(state, target)):
+                city = Q.city_at(state, target)
+                if city is None or not Q.hostile(state, attacker.faction, city.owner):
+                    attacker.hex = target
+                elif city.walls == 0 or city.garrison == 0:
+                    attacker.hex = target
+                    events += C.capture_city(state, city, attacker.faction, attacker)
+    return events

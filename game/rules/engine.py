@@ -1,0 +1,383 @@
+"""The one path every change takes: check an order, then apply it.
+
+`check(state, order)` raises `Refused` naming the rule broken and changes
+nothing.  `apply(state, order)` checks, then changes the state and returns
+the events that happened.  Players, the computer, replays, undo and tests
+all go through these two functions.  `legal_orders` lists what the side to
+play may do, for the computer opponent and for tests.
+"""
+from __future__ import annotations
+
+from game.events.runner import apply_choice, check_events, event_by_id
+from game.hexgrid import Hex, hex_distance, hex_neighbors
+from game.rules import changes as C
+from game.rules import combat, economy, siege, turns, victory
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Order,
+                               Raise, Refused, Split)
+from game.rules.report import Event
+from game.rules.state import GameState
+
+new_game = turns.new_game
+
+
+# --- checks ----------------------------------------------------------------------
+
+def _own_army(state: GameState, order) -> "Army":
+    a = state.armies.get(order.army)
+    if a is None:
+        raise Refused("no_such_army", f"there is no army {order.army!r}")
+    if a.faction != order.faction:
+        raise Refused("not_your_army", f"{a.name} does not serve {order.faction}")
+    return a
+
+
+def _needs_moves(a) -> None:
+    if a.moves <= 0:
+        raise Refused("no_moves_left", f"{a.name} has no movement left this turn")
+
+
+def check(state: GameState, order: Order) -> None:
+    """Raise Refused if the order breaks a rule; never changes the state."""
+    if state.over:
+        raise Refused("game_over", "the game is over")
+    if order.faction not in state.factions:
+        raise Refused("no_such_faction", f"there is no faction {order.faction!r}")
+    if order.faction != state.active_faction:
+        raise Refused("not_your_turn", f"it is {state.factions[state.active_faction].name}'s turn")
+    pending = [p for p in state.pending if p.faction == order.faction]
+    if pending and not isinstance(order, Choose):
+        raise Refused("choice_pending", f"first answer the event "
+                                        f"{event_by_id(state, pending[0].event).spec.title!r}")
+    handler = _CHECKS.get(type(order))
+    if handler is None:
+        raise Refused("unknown_order", f"unknown order {order!r}")
+    handler(state, order)
+
+
+def _check_move(state: GameState, o: Move) -> int:
+    a = _own_army(state, o)
+    _needs_moves(a)
+    if not o.path:
+        raise Refused("empty_path", "a move needs at least one step")
+    obs = M.obstacles(state, a.faction)
+    hm = Q.hexmap(state)
+    here, cost = a.hex, 0
+    for i, step in enumerate(o.path):
+        if hex_distance(here, step) != 1:
+            raise Refused("not_adjacent", f"step {i + 1} to {step} is not next to {here}")
+        if not hm.contains(step):
+            raise Refused("off_map", f"{step} is off the map")
+        if i > 0 and hm.index(here) in obs.stop:
+            raise Refused("zone_of_control", f"{a.name} must stop at {here}: an enemy is "
+                                             "adjacent (zone of control) or a town is taken there")
+        c = M.step_cost(state, here, step, a.faction, obs)
+        if c is None:
+            rule, why = _reason(state, a, here, step, obs)
+            raise Refused(rule, f"{a.name} cannot go from {here} to {step}: {why}")
+        cost += c
+        here = step
+    if cost > a.moves:
+        raise Refused("too_far", f"the march costs {cost} movement points; {a.name} has {a.moves}")
+    return cost
+
+
+def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = True
+            ) -> tuple[str, str]:
+    """Why a single step is not allowed: (rule id, explanation)."""
+    hm = Q.hexmap(state)
+    j = hm.index(step)
+    if occupant and any(not Q.friendly(state, a.faction, o.faction) for o in Q.armies_at(state, step)):
+        other = Q.armies_at(state, step)[0]
+        if Q.hostile(state, a.faction, other.faction):
+            return "hex_occupied", f"{other.name} holds it (attack it instead)"
+        return "neutral_army", f"{other.name} of a faction at peace stands there"
+    city = Q.city_at(state, step)
+    if occupant and city is not None and not Q.friendly(state, a.faction, city.owner):
+        if Q.hostile(state, a.faction, city.owner):
+            return "walled_city", f"{city.name} has walls or a garrison (besiege it)"
+        return "neutral_city", f"{city.name} belongs to a faction at peace"
+    if j in obs.closed_passes:
+        return "pass_closed", f"the pass at {Q.place_name(state, step)} is closed"
+    i = hm.index(here)
+    for k, _c, kind, tag in M.graph(state.scenario, state.winter)[i]:
+        if k == j:
+            if kind == M.STRAIT:
+                return "strait", f"crossing the {tag or 'strait'} needs command of the sea"
+            if kind == M.EMBARK:
+                return ("no_port", "ships can be boarded only at a friendly port"
+                        if obs.navy else "it has no fleet to put to sea")
+            if kind in (M.SEA, M.LAND_FROM_SEA):
+                return "no_fleet", "it has no fleet"
+            return "blocked", "the way is blocked"
+    if hm.is_water(step):
+        return "water", "that is water"
+    return "impassable", "the terrain is impassable"
+
+
+def _adjacent_target(state: GameState, a, target: Hex) -> None:
+    if hex_distance(a.hex, target) != 1:
+        raise Refused("not_adjacent", f"{target} is not next to {a.name}")
+
+
+def _check_attack(state: GameState, o: Attack) -> None:
+    a = _own_army(state, o)
+    _needs_moves(a)
+    _adjacent_target(state, a, o.target)
+    enemies = [x for x in Q.armies_at(state, o.target) if Q.hostile(state, a.faction, x.faction)]
+    if not enemies:
+        city = Q.city_at(state, o.target)
+        if city is not None and Q.hostile(state, a.faction, city.owner):
+            raise Refused("attack_city", f"{city.name} has no army in the field: besiege or "
+                                         "assault it")
+        raise Refused("no_enemy", f"no enemy army at {o.target}")
+    _check_reach(state, a, o.target)
+
+
+def _check_reach(state: GameState, a, target: Hex) -> None:
+    """Could the army step onto target, ignoring whoever stands there?"""
+    hm = Q.hexmap(state)
+    obs = M.obstacles(state, a.faction)
+    j = hm.index(target)
+    obs.blocked.discard(j)
+    obs.stop.discard(j)
+    if M.step_cost(state, a.hex, target, a.faction, obs) is None:
+        rule, why = _reason(state, a, a.hex, target, obs, occupant=False)
+        raise Refused(rule, f"{a.name} cannot reach {target}: {why}")
+
+
+def _city(state: GameState, cid: str):
+    c = state.cities.get(cid)
+    if c is None:
+        raise Refused("no_such_city", f"there is no city {cid!r}")
+    return c
+
+
+def _check_besiege(state: GameState, o: Besiege) -> None:
+    a = _own_army(state, o)
+    c = _city(state, o.city)
+    if not Q.hostile(state, a.faction, c.owner):
+        raise Refused("not_at_war", f"{c.name} belongs to a faction {a.faction} is not at war with")
+    if a.hex != c.hex:
+        _needs_moves(a)
+        _adjacent_target(state, a, c.hex)
+        _check_reach(state, a, c.hex)
+    elif c.siege is not None and c.siege.by == a.faction:
+        raise Refused("already_besieging", f"{a.name} is already besieging {c.name}")
+    if any(Q.hostile(state, a.faction, x.faction) for x in Q.armies_at(state, c.hex)):
+        raise Refused("relief_army", f"an enemy army stands in {c.name}: defeat it first")
+
+
+def _check_assault(state: GameState, o: Assault) -> None:
+    a = _own_army(state, o)
+    c = _city(state, o.city)
+    if a.hex != c.hex or c.siege is None or c.siege.by != a.faction:
+        raise Refused("not_besieging", f"{a.name} must be besieging {c.name} to storm it")
+    _needs_moves(a)
+
+
+def _check_raise(state: GameState, o: Raise) -> None:
+    c = _city(state, o.city)
+    if c.owner != o.faction:
+        raise Refused("not_your_city", f"{c.name} is not held by {o.faction}")
+    if c.siege is not None:
+        raise Refused("city_besieged", f"{c.name} is under siege")
+    if o.men < 100 or o.men % 100:
+        raise Refused("bad_amount", "raise men in hundreds, at least 100")
+    limit = economy.raise_limit(state) - state.raised.get(c.id, 0)
+    if o.men > limit:
+        raise Refused("raise_limit", f"{c.name} can raise only {max(0, limit)} more men this turn")
+    cost = economy.raise_cost(state, o.men)
+    if cost > state.factions[o.faction].treasury:
+        raise Refused("no_money", f"raising {o.men} men costs {cost}; the treasury holds "
+                                  f"{state.factions[o.faction].treasury}")
+    if any(Q.hostile(state, o.faction, x.faction) for x in Q.armies_at(state, c.hex)):
+        raise Refused("enemy_present", f"an enemy army stands in {c.name}")
+
+
+def _check_merge(state: GameState, o: Merge) -> None:
+    a = _own_army(state, o)
+    b = state.armies.get(o.into)
+    if b is None or b.faction != o.faction:
+        raise Refused("no_such_army", f"there is no army {o.into!r} of {o.faction}")
+    if a.id == b.id:
+        raise Refused("same_army", "an army cannot merge with itself")
+    if a.hex != b.hex:
+        raise Refused("not_together", f"{a.name} and {b.name} must stand on the same hex")
+
+
+def _check_split(state: GameState, o: Split) -> None:
+    a = _own_army(state, o)
+    least = Q.rules(state)["min_army_men"]
+    if o.men < least or a.men - o.men < least:
+        raise Refused("bad_amount", f"both parts must keep at least {least} men")
+
+
+def _check_end(state: GameState, o: EndTurn) -> None:
+    return None
+
+
+def _check_choose(state: GameState, o: Choose) -> None:
+    if not any(p.event == o.event and p.faction == o.faction for p in state.pending):
+        raise Refused("no_choice", f"{o.faction} has no choice to make for {o.event!r}")
+    ev = event_by_id(state, o.event)
+    if ev is None or o.option not in {c.id for c, _ in ev.choices}:
+        raise Refused("no_option", f"{o.event!r} has no option {o.option!r}")
+
+
+_CHECKS = {Move: _check_move, Attack: _check_attack, Besiege: _check_besiege,
+           Assault: _check_assault, Raise: _check_raise, Merge: _check_merge, Split: _check_split,
+           EndTurn: _check_end, Choose: _check_choose}
+
+
+def is_legal(state: GameState, order: Order) -> bool:
+    try:
+        check(state, order)
+    except Refused:
+        return False
+    return True
+
+
+# --- applying --------------------------------------------------------------------
+
+def apply(state: GameState, order: Order) -> list[Event]:
+    """Check the order, then carry it out.  Returns what happened."""
+    check(state, order)
+    events = _APPLY[type(order)](state, order)
+    if not state.over:
+        events += victory.check(state)
+    return events
+
+
+def _after_order(state: GameState) -> list[Event]:
+    return check_events(state, "order")
+
+
+def _apply_move(state: GameState, o: Move) -> list[Event]:
+    a = state.armies[o.army]
+    obs = M.obstacles(state, a.faction)
+    start = a.hex
+    for step in o.path:
+        a.moves -= M.step_cost(state, a.hex, step, a.faction, obs)
+        a.hex = step
+    events = [Event("moved", f"{a.name} marches to {Q.place_name(state, a.hex)}", a.hex,
+                    (a.faction,), {"army": a.id, "from": [start.q, start.r],
+                                   "path": [[h.q, h.r] for h in o.path]})]
+    city = Q.city_at(state, a.hex)
+    if city is not None and Q.hostile(state, a.faction, city.owner):
+        events += C.capture_city(state, city, a.faction, a)
+    if Q.hexmap(state).index(a.hex) in obs.stop:
+        a.moves = 0
+    events += C.lift_sieges_without_army(state)
+    return events + _after_order(state)
+
+
+def _apply_attack(state: GameState, o: Attack) -> list[Event]:
+    return combat.fight(state, state.armies[o.army], o.target) + _after_order(state)
+
+
+def _apply_besiege(state: GameState, o: Besiege) -> list[Event]:
+    a = state.armies[o.army]
+    events = siege.begin(state, a, state.cities[o.city])
+    return events + C.lift_sieges_without_army(state) + _after_order(state)
+
+
+def _apply_assault(state: GameState, o: Assault) -> list[Event]:
+    return siege.assault(state, state.armies[o.army], state.cities[o.city]) + _after_order(state)
+
+
+def _apply_raise(state: GameState, o: Raise) -> list[Event]:
+    c = state.cities[o.city]
+    cost = economy.raise_cost(state, o.men)
+    C.add_treasury(state, o.faction, -cost)
+    state.raised[c.id] = state.raised.get(c.id, 0) + o.men
+    here = sorted((x for x in Q.armies_at(state, c.hex) if x.faction == o.faction),
+                  key=lambda x: x.id)
+    if here:
+        a = here[0]
+        a.morale = (a.morale * a.men + Q.rules(state)["morale_base"] * o.men) // (a.men + o.men)
+        a.men += o.men
+    else:
+        a = C.spawn_army(state, o.faction, c.hex, o.men, f"Levy of {c.name}")
+    return [Event("raised", f"{o.men} men raised at {c.name} for {cost}", c.hex, (o.faction,),
+                  {"army": a.id, "men": o.men, "cost": cost})]
+
+
+def _apply_merge(state: GameState, o: Merge) -> list[Event]:
+    a, b = state.armies[o.army], state.armies[o.into]
+    total = a.men + b.men
+    b.morale = (a.morale * a.men + b.morale * b.men) // total
+    b.supply = (a.supply * a.men + b.supply * b.men) // total
+    b.moves = min(a.moves, b.moves)
+    b.men = total
+    if b.commander is None and a.commander is not None:
+        b.commander = a.commander
+    del state.armies[a.id]
+    return [Event("merged", f"{a.name} joins {b.name}", b.hex, (o.faction,),
+                  {"army": a.id, "into": b.id})]
+
+
+def _apply_split(state: GameState, o: Split) -> list[Event]:
+    a = state.armies[o.army]
+    a.men -= o.men
+    b = C.spawn_army(state, a.faction, a.hex, o.men, f"Detachment of {a.name}", None, a.morale)
+    b.supply, b.moves = a.supply, a.moves
+    return [Event("split", f"{o.men} men leave {a.name}", a.hex, (o.faction,),
+                  {"army": a.id, "new": b.id})]
+
+
+def _apply_end(state: GameState, o: EndTurn) -> list[Event]:
+    return turns.end_faction_turn(state)
+
+
+def _apply_choose(state: GameState, o: Choose) -> list[Event]:
+    return apply_choice(state, event_by_id(state, o.event), o.option) + check_events(state, "order")
+
+
+_APPLY = {Move: _apply_move, Attack: _apply_attack, Besiege: _apply_besiege,
+          Assault: _apply_assault, Raise: _apply_raise, Merge: _apply_merge, Split: _apply_split,
+          EndTurn: _apply_end, Choose: _apply_choose}
+
+
+# --- what may be done --------------------------------------------------------------
+
+def legal_orders(state: GameState, moves_per_army: int | None = None) -> list[Order]:
+    """Every order the side to play may give now (moves limited per army if asked)."""
+    if state.over:
+        return []
+    fid = state.active_faction
+    pending = [p for p in state.pending if p.faction == fid]
+    if pending:
+        ev = event_by_id(state, pending[0].event)
+        return [Choose(fid, ev.spec.id, c.id) for c, _ in ev.choices]
+    out: list[Order] = []
+    for a in sorted(Q.armies_of(state, fid), key=lambda x: x.id):
+        if a.moves > 0:
+            reach = M.reachable(state, a)
+            dests = sorted((j for j in reach if j != Q.hexmap(state).index(a.hex)),
+                           key=lambda j: (reach[j][0], j))
+            if moves_per_army is not None:
+                dests = dests[:moves_per_army]
+            for j in dests:
+                out.append(Move(fid, a.id, M.path_to(state, reach, Q.hexmap(state).hex_of(j))))
+            for n in hex_neighbors(a.hex):
+                o = Attack(fid, a.id, n)
+                if is_legal(state, o):
+                    out.append(o)
+        for n in [a.hex, *hex_neighbors(a.hex)]:
+            c = Q.city_at(state, n)
+            if c is not None and Q.hostile(state, fid, c.owner):
+                for o in (Besiege(fid, a.id, c.id), Assault(fid, a.id, c.id)):
+                    if is_legal(state, o):
+                        out.append(o)
+        for b in Q.armies_at(state, a.hex):
+            if b.faction == fid and b.id > a.id:
+                out.append(Merge(fid, a.id, b.id))
+    for c in sorted(Q.cities_of(state, fid), key=lambda c: c.id):
+        for men in (1000, economy.raise_limit(state) // 100 * 100):
+            o = Raise(fid, c.id, men)
+            if men >= 100 and is_legal(state, o):
+                out.append(o)
+    out.append(EndTurn(fid))
+    return out

@@ -1,0 +1,265 @@
+"""Movement: what an army may reach this turn, and by which path.
+
+The static part (what each step costs given terrain, roads, rivers, season)
+is built once per map and season as adjacency lists of flat hex indices.  The
+dynamic part (armies, cities, zones of control, who may cross a strait, which
+passes are shut, where a fleet may sail from) is gathered per query into an
+`Obstacles` value.  Both the rules (checking a Move) and the players (showing
+reachable hexes) use the same functions, so what is shown is what is legal.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from game import terrain as T
+from game.hexgrid import Hex
+from game.rules import queries as Q
+from game.rules.state import Army, GameState
+
+LAND, EMBARK, LAND_FROM_SEA, SEA, STRAIT = range(5)
+INF = 1 << 30
+
+_TERRAIN_RULE = {
+    T.PLAIN: "cost_plain", T.FARMLAND: "cost_farmland", T.STEPPE: "cost_steppe",
+    T.DESERT: "cost_desert", T.HILLS: "cost_hills", T.FOREST: "cost_forest",
+    T.MARSH: "cost_marsh", T.MOUNTAINS: "cost_mountains",
+}
+_ROUGH = {T.HILLS, T.MOUNTAINS}
+
+
+def terrain_cost(rules, tid: int, winter: bool, is_pass: bool) -> int:
+    """Points to enter a land hex, before roads and rivers; INF if impassable."""
+    if is_pass:
+        cost = rules["cost_pass"]
+    else:
+        key = _TERRAIN_RULE.get(tid)
+        if key is None:
+            return INF
+        cost = rules[key]
+    if winter and (is_pass or tid in _ROUGH):
+        cost = cost * rules["winter_rough_percent"] // 100
+    return cost
+
+
+def graph(scn, winter: bool) -> list[list[tuple[int, int, int, str | None]]]:
+    """Per hex index: (neighbour index, cost, kind, strait id) for each possible step."""
+    key = ("graph", winter)
+    g = scn.cache.get(key)
+    if g is not None:
+        return g
+    hm, rules = scn.map, scn.rules
+    nb = hm.neighbor_index()
+    terr = hm.terrain.ravel()
+    river = hm.river.ravel()
+    road = hm.road.ravel()
+    strait = hm.strait.ravel()
+    bridge = hm.bridge.ravel()
+    ford = hm.ford.ravel()
+    pass_idx = {hm.index(p.hex) for p in hm.passes.values()}
+    n = hm.width * hm.height
+    enter = [terrain_cost(rules, int(terr[j]), winter, j in pass_idx) for j in range(n)]
+    g = []
+    for i in range(n):
+        out = []
+        ti = int(terr[i])
+        for d in range(6):
+            j = int(nb[i, d])
+            if j < 0:
+                continue
+            tj = int(terr[j])
+            if ti == T.LAKE or tj == T.LAKE:
+                continue
+            if ti == T.SEA and tj == T.SEA:
+                out.append((j, rules["cost_sea"], SEA, None))
+            elif ti == T.SEA:
+                if enter[j] < INF:
+                    out.append((j, rules["cost_embark"] + enter[j], LAND_FROM_SEA, None))
+            elif tj == T.SEA:
+                out.append((j, rules["cost_embark"] + rules["cost_sea"], EMBARK, None))
+            else:
+                if enter[j] >= INF:
+                    continue
+                bit = 1 << d
+                if road[i] & bit:
+                    cost = max(1, (enter[j] + 1) // 2)
+                else:
+                    cost = enter[j]
+                    if river[i] & bit and not bridge[i] & bit:
+                        cost += rules["cost_ford"] if ford[i] & bit else rules["cost_river"]
+                if strait[i] & bit:
+                    out.append((j, cost + 2, STRAIT, hm.strait_of_edge.get((hm.hex_of(i), d))))
+                else:
+                    out.append((j, cost, LAND, None))
+        g.append(out)
+    scn.cache[key] = g
+    return g
+
+
+@dataclass
+class Obstacles:
+    blocked: set[int]          # may not enter
+    stop: set[int]             # may enter, but the march ends there (zone of control, capture)
+    ports: set[int]            # land hexes a fleet may sail from
+    straits: set[str]          # straits this faction may cross
+    closed_passes: set[int]
+    navy: bool
+
+
+def pass_closed(state: GameState, pass_id: str) -> bool:
+    override = state.pass_override.get(pass_id)
+    if override == "closed":
+        return True
+    if override == "open":
+        return False
+    return state.winter and state.scenario.map.passes[pass_id].winter_closed
+
+
+def obstacles(state: GameState, faction: str, known_armies=None) -> Obstacles:
+    """What stands in `faction`'s way.  known_armies limits it to armies it knows of."""
+    hm = state.scenario.map
+    armies = state.armies.values() if known_armies is None else known_armies
+    blocked: set[int] = set()
+    stop: set[int] = set()
+    nb = hm.neighbor_index()
+    for a in armies:
+        if a.faction == faction or Q.friendly(state, faction, a.faction):
+            continue
+        i = hm.index(a.hex)
+        blocked.add(i)
+        if Q.hostile(state, faction, a.faction) and not hm.is_water(a.hex):
+            for j in nb[i]:
+                if j >= 0:
+                    stop.add(int(j))
+    ports: set[int] = set()
+    for c in state.cities.values():
+        i = hm.index(c.hex)
+        if Q.friendly(state, faction, c.owner):
+            if c.port and c.siege is None:
+                ports.add(i)
+            continue
+        if Q.hostile(state, faction, c.owner) and c.walls == 0 and c.garrison == 0:
+            stop.add(i)        # an open town: marching in takes it
+        else:
+            blocked.add(i)     # walls or garrison: besiege it; a neutral's city: keep out
+    straits = {s for s, fs in state.strait_open.items() if faction in fs}
+    closed = {hm.index(p.hex) for p in hm.passes.values() if pass_closed(state, p.id)}
+    return Obstacles(blocked, stop, ports, straits, closed, state.factions[faction].navy)
+
+
+def move_budget(state: GameState, army: Army) -> int:
+    r = state.scenario.rules
+    base = r["move_points_season"] if state.months_per_turn == 3 else r["move_points_month"]
+    c = Q.commander_of(state, army)
+    if c is not None and c.strategy >= 8:
+        base += r["strategy_move_bonus"]
+    return base
+
+
+def _can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
+    if j in obs.blocked or j in obs.closed_passes:
+        return False
+    if kind == EMBARK:
+        return obs.navy and i in obs.ports
+    if kind == SEA or kind == LAND_FROM_SEA:
+        return obs.navy
+    if kind == STRAIT:
+        return tag in obs.straits
+    return True
+
+
+def reachable(state: GameState, army: Army, budget: int | None = None,
+              obs: Obstacles | None = None) -> dict[int, tuple[int, int]]:
+    """Hex index -> (cost, previous index) for every hex the army can reach this turn."""
+    scn = state.scenario
+    g = graph(scn, state.winter)
+    obs = obs or obstacles(state, army.faction)
+    start = scn.map.index(army.hex)
+    budget = army.moves if budget is None else budget
+    best: dict[int, tuple[int, int]] = {start: (0, -1)}
+    heap = [(0, start)]
+    stop = obs.stop
+    while heap:
+        cost, i = heapq.heappop(heap)
+        if cost > best[i][0]:
+            continue
+        if i != start and i in stop:
+            continue
+        for j, c, kind, tag in g[i]:
+            nc = cost + c
+            if nc > budget:
+                continue
+            old = best.get(j)
+            if old is not None and old[0] <= nc:
+                continue
+            if not _can_step(i, j, kind, tag, obs):
+                continue
+            best[j] = (nc, i)
+            heapq.heappush(heap, (nc, j))
+    return best
+
+
+def path_to(state: GameState, came_from: dict[int, tuple[int, int]], dest: Hex) -> tuple[Hex, ...] | None:
+    hm = state.scenario.map
+    j = hm.index(dest)
+    if j not in came_from:
+        return None
+    out = []
+    while came_from[j][1] != -1:
+        out.append(hm.hex_of(j))
+        j = came_from[j][1]
+    return tuple(reversed(out))
+
+
+def plan_move(state: GameState, army: Army, dest: Hex) -> tuple[Hex, ...] | None:
+    """The cheapest path to dest within this turn's movement, or None."""
+    return path_to(state, reachable(state, army), dest)
+
+
+def route(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
+          ) -> tuple[tuple[Hex, ...], int] | None:
+    """Cheapest path to dest over any number of turns (zones of control ignored) and its cost."""
+    scn = state.scenario
+    hm = scn.map
+    g = graph(scn, state.winter)
+    obs = obs or obstacles(state, army.faction)
+    start, goal = hm.index(army.hex), hm.index(dest)
+    if goal < 0:
+        return None
+    best: dict[int, tuple[int, int]] = {start: (0, -1)}
+    heap = [(0, start)]
+    while heap:
+        cost, i = heapq.heappop(heap)
+        if i == goal:
+            break
+        if cost > best[i][0]:
+            continue
+        for j, c, kind, tag in g[i]:
+            nc = cost + c
+            old = best.get(j)
+            if old is not None and old[0] <= nc:
+                continue
+            if not _can_step(i, j, kind, tag, obs):
+                continue
+            best[j] = (nc, i)
+            heapq.heappush(heap, (nc, j))
+    if goal not in best:
+        return None
+    return path_to(state, best, dest), best[goal][0]
+
+
+def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) -> int | None:
+    """Cost of the single step a->b for faction, or None if that step is not allowed."""
+    hm = state.scenario.map
+    i, j = hm.index(a), hm.index(b)
+    if i < 0 or j < 0:
+        return None
+    for k, c, kind, tag in graph(state.scenario, state.winter)[i]:
+        if k == j:
+            return c if _can_step(i, j, kind, tag, obs) else None
+    return None
+
+
+def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None) -> bool:
+    obs = obs or obstacles(state, faction)
+    return state.scenario.map.index(h) in obs.stop

@@ -1,0 +1,147 @@
+"""Orders: the only way anything in a game changes.
+
+Each order is a small frozen dataclass holding ids and hexes, never object
+references, so it can be saved, replayed and sent between players.  Checking
+an order (game.rules.engine.check) is separate from applying it
+(game.rules.engine.apply); a refusal is a `Refused` naming the rule broken.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar
+
+from game.hexgrid import Hex
+
+
+class Refused(Exception):
+    """An order that breaks a rule.  `rule` is a short id, `message` says why."""
+
+    def __init__(self, rule: str, message: str):
+        super().__init__(f"{message} [{rule}]")
+        self.rule = rule
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Order:
+    kind: ClassVar[str] = ""
+    faction: str
+
+    def to_dict(self) -> dict:
+        d = {"kind": self.kind}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, Hex):
+                v = [v.q, v.r]
+            elif isinstance(v, tuple):
+                v = [[h.q, h.r] for h in v]
+            d[f.name] = v
+        return d
+
+
+@dataclass(frozen=True)
+class Move(Order):
+    """March `army` along `path` (adjacent hexes, not including where it stands)."""
+    kind: ClassVar[str] = "move"
+    army: str
+    path: tuple[Hex, ...]
+
+
+@dataclass(frozen=True)
+class Attack(Order):
+    """Attack the hostile armies in the adjacent hex `target`."""
+    kind: ClassVar[str] = "attack"
+    army: str
+    target: Hex
+
+
+@dataclass(frozen=True)
+class Besiege(Order):
+    """Invest the hostile walled city next to (or under) `army`."""
+    kind: ClassVar[str] = "besiege"
+    army: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Assault(Order):
+    """Storm the walls of a city `army` is besieging."""
+    kind: ClassVar[str] = "assault"
+    army: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Raise(Order):
+    """Pay to raise `men` at a city: they join an army there or form a new one."""
+    kind: ClassVar[str] = "raise"
+    city: str
+    men: int
+
+
+@dataclass(frozen=True)
+class Merge(Order):
+    """Fold `army` into `into`, which stands on the same hex."""
+    kind: ClassVar[str] = "merge"
+    army: str
+    into: str
+
+
+@dataclass(frozen=True)
+class Split(Order):
+    """Detach `men` from `army` as a new army on the same hex."""
+    kind: ClassVar[str] = "split"
+    army: str
+    men: int
+
+
+@dataclass(frozen=True)
+class EndTurn(Order):
+    kind: ClassVar[str] = "end_turn"
+
+
+@dataclass(frozen=True)
+class Choose(Order):
+    """Answer an event's choice with one of its option ids."""
+    kind: ClassVar[str] = "choose"
+    event: str
+    option: str
+
+
+ORDER_TYPES: dict[str, type[Order]] = {
+    cls.kind: cls for cls in (Move, Attack, Besiege, Assault, Raise, Merge, Split, EndTurn, Choose)
+}
+
+
+def order_from_dict(d: dict) -> Order:
+    """Rebuild an order from its dict, raising ValueError with the reason if malformed."""
+    if not isinstance(d, dict):
+        raise ValueError("an order must be an object")
+    cls = ORDER_TYPES.get(d.get("kind"))
+    if cls is None:
+        raise ValueError(f"unknown order kind {d.get('kind')!r}")
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in d:
+            raise ValueError(f"{cls.kind} order lacks {f.name!r}")
+        v = d[f.name]
+        ftype = f.type if isinstance(f.type, str) else f.type.__name__
+        if ftype == "Hex":
+            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)):
+                raise ValueError(f"{cls.kind}.{f.name} must be [q, r]")
+            v = Hex(*v)
+        elif ftype.startswith("tuple"):
+            if not isinstance(v, list) or not all(
+                    isinstance(x, list) and len(x) == 2 and all(isinstance(y, int) for y in x)
+                    for x in v):
+                raise ValueError(f"{cls.kind}.{f.name} must be a list of [q, r]")
+            v = tuple(Hex(*x) for x in v)
+        elif ftype == "int":
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise ValueError(f"{cls.kind}.{f.name} must be a whole number")
+        elif ftype == "str":
+            if not isinstance(v, str):
+                raise ValueError(f"{cls.kind}.{f.name} must be text")
+        kwargs[f.name] = v
+    return cls(**kwargs)

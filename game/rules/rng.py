@@ -1,0 +1,62 @@
+"""The game's random generator: splitmix64, integer-only, state in the game.
+
+One 64-bit integer is the whole state, so it saves to JSON as a number and a
+game replays identically on any machine.  `draws` counts uses, which tells
+undo that something random has happened.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MASK = (1 << 64) - 1
+
+
+@dataclass
+class Rng:
+    state: int
+    draws: int = 0
+
+    @classmethod
+    def from_seed(cls, seed: int) -> "Rng":
+        return cls((seed * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & MASK)
+
+    def next_u64(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        self.draws += 1
+        return z ^ (z >> 31)
+
+    def randint(self, lo: int, hi: int) -> int:
+        """A whole number in [lo, hi], both ends included."""
+        if hi < lo:
+            raise ValueError("empty range")
+        return lo + self.next_u64() % (hi - lo + 1)
+
+    def percent(self, chance: int) -> bool:
+        """True with `chance` percent probability."""
+        if chance <= 0:
+            return False
+        if chance >= 100:
+            return True
+        return self.randint(1, 100) <= chance
+
+    def choice_weighted(self, weights: list[int]) -> int:
+        """Index picked in proportion to non-negative integer weights."""
+        total = sum(max(0, w) for w in weights)
+        if total <= 0:
+            return 0
+        roll = self.randint(1, total)
+        for i, w in enumerate(weights):
+            roll -= max(0, w)
+            if roll <= 0:
+                return i
+        return len(weights) - 1  # pragma: no cover
+
+    def to_dict(self) -> dict:
+        return {"state": self.state, "draws": self.draws}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Rng":
+        return cls(int(d["state"]), int(d.get("draws", 0)))

@@ -1,0 +1,130 @@
+"""Sieges: investing a walled city, its slow fall, and storming it.
+
+A siege lasts while an army of the besieger stands on the city's hex.  Each
+turn it lasts, the city eats into its food and the besiegers may knock a
+level off the walls (more likely under a good siege commander).  When the
+food is gone the garrison starves; when the garrison is gone the city
+falls.  An assault is quicker and bloodier: a battle against the garrison
+behind its walls.
+"""
+from __future__ import annotations
+
+from game.rules import changes as C
+from game.rules import combat
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.state import Army, City, GameState, Siege
+
+
+def food_turns(state: GameState) -> int:
+    r = Q.rules(state)
+    return r["siege_food_season"] if state.months_per_turn == 3 else r["siege_food_month"]
+
+
+def begin(state: GameState, army: Army, city: City) -> list[Event]:
+    army.hex = city.hex
+    army.moves = 0
+    if city.walls == 0 or city.garrison == 0:
+        return C.capture_city(state, city, army.faction, army)
+    if city.siege is None or city.siege.by != army.faction:
+        city.siege = Siege(army.faction, 0, food_turns(state))
+    return [Event("siege_begun", f"{army.name} lays siege to {city.name}", city.hex,
+                  (army.faction, city.owner), {"city": city.id, "army": army.id})]
+
+
+def assault(state: GameState, army: Army, city: City) -> list[Event]:
+    """Storm the walls: the garrison fights with every level of walls behind it."""
+    r = Q.rules(state)
+    rng = state.rng
+    c = Q.commander_of(state, army)
+    siege_skill = c.siege if c else 3
+    att = army.men * combat.army_quality(state, army, True) // 100
+    att = att * (100 + 5 * (siege_skill - 5)) // 100
+    walls = city.walls
+    defenders = [a for a in Q.armies_at(state, city.hex)
+                 if a.faction == city.owner or Q.friendly(state, a.faction, city.owner)]
+    d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
+                                for a in defenders)
+    dfn = d_men * (100 + walls * r["assault_wall_percent"]) // 100
+    roll_a = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
+    roll_d = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
+    won = att * roll_a > dfn * roll_d
+    army.moves = 0
+    a_pct = rng.randint(r["loss_loser_min"], r["loss_loser_max"]) + r["assault_extra_loss"]
+    if won:
+        a_pct = a_pct // 2
+    men_before = army.men
+    events = [Event("assault", f"{army.name} storms {city.name}: "
+                               f"{'the walls are taken' if won else 'the assault fails'}",
+                    city.hex, (army.faction, city.owner),
+                    {"city": city.id, "army": army.id, "won": won, "garrison": city.garrison},
+                    random=True)]
+    events += C.lose_men(state, army, men_before * a_pct // 100)
+    if won:
+        C.record_losses(state, city.owner, city.garrison)
+        city.garrison = 0
+        for a in defenders:
+            events += C.remove_army(state, a, f"is destroyed in the fall of {city.name}")
+        if army.id in state.armies:
+            events += C.capture_city(state, city, army.faction, army)
+        else:
+            city.siege = None
+    else:
+        army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
+        loss = city.garrison * rng.randint(5, 15) // 100
+        city.garrison -= loss
+        C.record_losses(state, city.owner, loss)
+        events += C.lift_sieges_without_army(state)
+    return events
+
+
+def progress(state: GameState, faction: str) -> list[Event]:
+    """Advance every siege `faction` is conducting by one turn (at the end of its turn)."""
+    r = Q.rules(state)
+    events: list[Event] = C.lift_sieges_without_army(state)
+    for city in sorted(state.cities.values(), key=lambda c: c.id):
+        s = city.siege
+        if s is None or s.by != faction:
+            continue
+        besiegers = [a for a in Q.armies_at(state, city.hex) if a.faction == faction]
+        s.turns += 1
+        best = max((Q.commander_of(state, a) for a in besiegers),
+                   key=lambda c: c.siege if c else 0, default=None)
+        chance = r["siege_breach_percent"] + r["siege_breach_per_point"] * (
+            (best.siege if best else 3) - 5)
+        if best is not None and "siege_engineer" in best.traits:
+            chance += 15
+        note = []
+        if city.walls > 0 and state.rng.percent(chance):
+            city.walls -= 1
+            note.append("a breach in the walls")
+        if s.food > 0:
+            s.food -= 1
+            if s.food == 0:
+                note.append("the food runs out")
+        else:
+            starved = max(1, city.garrison * r["siege_starve_percent"] // 100)
+            starved = min(starved, city.garrison)
+            city.garrison -= starved
+            C.record_losses(state, city.owner, starved)
+            note.append(f"{starved} of the garrison starve")
+        if city.garrison < r["min_army_men"] // 2:
+            city.garrison = 0
+            events.append(Event("siege_progress", f"{city.name} surrenders after {s.turns} "
+                                                  "turns of siege", city.hex,
+                                (faction, city.owner), {"city": city.id}, random=True))
+            events += C.capture_city(state, city, faction, besiegers[0] if besiegers else None)
+        else:
+            text = f"The siege of {city.name} goes on" + (": " + ", ".join(note) if note else "")
+            events.append(Event("siege_progress", text, city.hex, (faction, city.owner),
+                                {"city": city.id, "walls": city.walls, "food": s.food,
+                                 "garrison": city.garrison, "turns": s.turns}, random=True))
+    return events
+
+
+def status(state: GameState, city: City) -> dict:
+    """What a player is shown when hovering a besieged (or besiegeable) city."""
+    s = city.siege
+    return {"city": city.id, "walls": city.walls, "max_walls": city.max_walls,
+            "garrison": city.garrison, "besieged_by": s.by if s else None,
+            "turns": s.turns if s else 0, "food": s.food if s else food_turns(state)}

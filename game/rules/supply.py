@@ -1,0 +1,103 @@
+"""Supply and attrition, applied to a faction's armies at the end of its turn.
+
+An army is supplied when a friendly city that is not under siege lies within
+`supply_range` movement points over land (roads carry supply further), on a
+line that no hostile army or hostile walled city stands across.  An
+army at sea is fed by its fleet.  Out of supply, an army's supply falls each
+turn, faster in winter, desert and mountains; below a threshold it loses
+men.  Winter in mountains or desert costs men even to a supplied army.
+"""
+from __future__ import annotations
+
+import heapq
+
+from game import terrain as T
+from game.rules import changes as C
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.state import GameState
+
+HARSH = {T.MOUNTAINS, T.DESERT}
+
+
+def supplied_hexes(state: GameState, faction: str) -> dict[int, int]:
+    """Hex index -> supply cost from the nearest friendly, unbesieged city, within range."""
+    scn = state.scenario
+    hm = scn.map
+    limit = scn.rules["supply_range"]
+    g = M.graph(scn, state.winter)
+    closed = {hm.index(p.hex) for p in hm.passes.values() if M.pass_closed(state, p.id)}
+    for a in state.armies.values():
+        if Q.hostile(state, faction, a.faction):
+            closed.add(hm.index(a.hex))
+    for c in state.cities.values():
+        if Q.hostile(state, faction, c.owner):
+            closed.add(hm.index(c.hex))
+    best: dict[int, int] = {}
+    heap = []
+    for c in state.cities.values():
+        if c.siege is None and Q.friendly(state, faction, c.owner):
+            i = hm.index(c.hex)
+            best[i] = 0
+            heap.append((0, i))
+    heapq.heapify(heap)
+    while heap:
+        cost, i = heapq.heappop(heap)
+        if cost > best.get(i, M.INF):
+            continue
+        for j, c, kind, _tag in g[i]:
+            if kind != M.LAND or j in closed:
+                continue
+            nc = cost + c
+            if nc <= limit and nc < best.get(j, M.INF):
+                best[j] = nc
+                heapq.heappush(heap, (nc, j))
+    return best
+
+
+def in_supply(state: GameState, army, field: dict[int, int] | None = None) -> bool:
+    hm = Q.hexmap(state)
+    if hm.is_water(army.hex):
+        return True
+    field = supplied_hexes(state, army.faction) if field is None else field
+    return hm.index(army.hex) in field
+
+
+def _has_trait(state: GameState, army, trait: str) -> bool:
+    c = Q.commander_of(state, army)
+    return c is not None and trait in c.traits
+
+
+def end_of_turn(state: GameState, faction: str) -> list[Event]:
+    r = Q.rules(state)
+    hm = Q.hexmap(state)
+    field = supplied_hexes(state, faction)
+    events: list[Event] = []
+    for army in sorted(Q.armies_of(state, faction), key=lambda a: a.id):
+        t = hm.terrain_at(army.hex)
+        harsh = t in HARSH
+        hardy = _has_trait(state, army, "winter_campaigner")
+        if in_supply(state, army, field):
+            army.supply = min(100, army.supply + r["supply_gain"])
+            if army.morale < r["morale_base"]:
+                army.morale = min(r["morale_base"], army.morale + r["morale_recovery"])
+        else:
+            loss = r["supply_loss"]
+            if (state.winter and not hardy) or harsh:
+                loss += r["supply_loss_harsh"]
+            if t == T.FARMLAND and not state.winter:
+                loss = loss * (100 - r["forage_percent"]) // 100
+            army.supply = max(0, army.supply - loss)
+        lost = 0
+        if army.supply < r["attrition_threshold"]:
+            lost += army.men * r["attrition_per_10"] * (
+                (r["attrition_threshold"] - army.supply + 9) // 10) // 100
+        if state.winter and not hardy and (harsh or t == T.HILLS and
+                                           hm.pass_at.get(army.hex) is not None):
+            lost += army.men * r["winter_attrition"] // 100
+        if lost:
+            events.append(Event("attrition", f"{army.name} loses {lost} men to hunger and cold",
+                                army.hex, (faction,), {"army": army.id, "men": lost}))
+            events += C.lose_men(state, army, lost)
+    return events

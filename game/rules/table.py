@@ -1,0 +1,102 @@
+"""The rules table: every number the rules use, in one place, as data.
+
+A scenario may override any entry under its `rules:` key.  Values are
+integers (the rules avoid floats so that every machine plays the same game);
+percentages are written as whole numbers.  Movement points are half-steps:
+crossing a plain costs 2, so a road (cost 1) doubles the pace.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# key: (default, description)
+RULES: dict[str, tuple[int, str]] = {
+    # --- movement ---
+    "move_points_season": (16, "Movement points an army has in a seasonal turn."),
+    "move_points_month": (8, "Movement points an army has in a monthly turn."),
+    "cost_plain": (2, "Points to enter a plain hex."),
+    "cost_farmland": (2, "Points to enter farmland."),
+    "cost_steppe": (2, "Points to enter steppe."),
+    "cost_desert": (3, "Points to enter desert."),
+    "cost_hills": (3, "Points to enter hills."),
+    "cost_forest": (3, "Points to enter forest."),
+    "cost_marsh": (4, "Points to enter marsh."),
+    "cost_mountains": (5, "Points to enter mountains."),
+    "cost_pass": (4, "Points to enter a pass hex (whatever its terrain) while it is open."),
+    "cost_sea": (1, "Points per sea hex for an embarked army."),
+    "cost_embark": (4, "Extra points to embark at a port or to land on a coast."),
+    "cost_river": (2, "Extra points to cross a river with no bridge, ford or road."),
+    "cost_ford": (1, "Extra points to cross a river at a ford."),
+    "winter_rough_percent": (200, "Winter cost of hills, mountains and passes, in percent."),
+    "strategy_move_bonus": (1, "Extra movement points for a commander with strategy 8 or more."),
+    # --- combat ---
+    "tactics_percent_per_point": (6, "Strength per point of commander tactics above or below 5."),
+    "defence_hills": (20, "Defender's bonus in hills, percent."),
+    "defence_mountains": (40, "Defender's bonus in mountains, percent."),
+    "defence_forest": (20, "Defender's bonus in forest, percent."),
+    "defence_marsh": (15, "Defender's bonus in marsh, percent."),
+    "defence_river": (25, "Defender's bonus when attacked across a river without a bridge."),
+    "defence_per_wall": (25, "Defender's bonus per level of walls when fighting in its city."),
+    "amphibious_penalty": (40, "Attacker's strength lost when attacking from the sea, percent."),
+    "battle_roll_min": (75, "Lowest random factor applied to each side's strength, percent."),
+    "battle_roll_max": (125, "Highest random factor, percent."),
+    "loss_loser_min": (15, "Fewest men the loser of a battle loses, percent."),
+    "loss_loser_max": (35, "Most men the loser loses, percent."),
+    "loss_winner_min": (5, "Fewest men the winner loses, percent."),
+    "loss_winner_max": (15, "Most men the winner loses, percent."),
+    "loss_no_retreat": (50, "Extra loss of a beaten army that cannot retreat, percent."),
+    "morale_win": (10, "Morale gained by the winner."),
+    "morale_loss": (20, "Morale lost by the loser."),
+    "commander_death_percent": (8, "Chance a beaten army's commander dies."),
+    "min_army_men": (200, "An army with fewer men than this disbands."),
+    # --- sieges ---
+    "siege_food_season": (2, "Turns of food a besieged city holds, seasonal turns."),
+    "siege_food_month": (5, "Turns of food a besieged city holds, monthly turns."),
+    "siege_starve_percent": (30, "Garrison lost each turn once the food is gone, percent."),
+    "siege_breach_percent": (25, "Base chance a turn of siege knocks a level off the walls."),
+    "siege_breach_per_point": (5, "Extra breach chance per point of commander siegecraft."),
+    "assault_wall_percent": (60, "Defender's bonus per level of walls in an assault."),
+    "assault_extra_loss": (10, "Extra losses an assaulting army takes, percent."),
+    "capture_garrison_percent": (10, "Share of the capturing army left as the new garrison."),
+    "capture_loot_per_income": (3, "Treasury taken per point of a captured city's income."),
+    # --- supply ---
+    "supply_range": (10, "Movement points from a friendly city within which an army is supplied."),
+    "supply_gain": (40, "Supply regained in a turn within supply range."),
+    "supply_loss": (20, "Supply lost in a turn out of supply range."),
+    "supply_loss_harsh": (10, "Extra supply lost in winter, desert or mountains."),
+    "attrition_threshold": (50, "Below this supply an army loses men each turn."),
+    "attrition_per_10": (2, "Men lost per 10 points of supply below the threshold, percent."),
+    "winter_attrition": (3, "Men lost in a winter turn in mountains, peaks' edges or desert."),
+    "morale_recovery": (5, "Morale regained in a turn in supply, up to morale_base."),
+    "morale_base": (70, "Morale an army recovers to when rested and supplied."),
+    "forage_percent": (50, "Share of supply loss avoided in farmland outside winter."),
+    # --- economy ---
+    "upkeep_per_1000": (1, "Upkeep a month per 1000 men in armies, thousands of solidi."),
+    "garrison_upkeep_per_1000": (1, "Upkeep a month per 2000 men in garrison (halved)."),
+    "raise_cost_per_1000": (8, "Cost to raise 1000 men."),
+    "raise_max_per_month": (1500, "Most men one city can raise a month."),
+    "unpaid_morale": (10, "Morale lost by every army when upkeep cannot be paid."),
+    "unpaid_desertion": (5, "Men who desert when upkeep cannot be paid, percent."),
+    # --- war-weariness ---
+    "weariness_per_10000_lost": (2, "War-weariness gained per 10000 men lost."),
+    "weariness_city_lost": (2, "War-weariness gained when a city is lost."),
+    "weariness_holy_lost": (8, "War-weariness gained when a holy city is lost."),
+    "weariness_capital_lost": (15, "War-weariness gained when the capital is lost."),
+    "weariness_yearly": (2, "War-weariness gained each year at war."),
+    "weariness_peace_recovery": (3, "War-weariness lost each year at peace."),
+    "weariness_city_won": (1, "War-weariness lost when a city is taken."),
+    # --- sight ---
+    "sight_army": (2, "Hexes an army sees."),
+    "sight_city": (2, "Hexes a city sees."),
+    "sight_walls_bonus": (1, "Extra sight of a city with walls 3 or more."),
+    "sight_hills_bonus": (1, "Extra sight from hills or mountains."),
+}
+
+DEFAULTS = MappingProxyType({k: v[0] for k, v in RULES.items()})
+
+
+def make_rules(overrides: dict[str, int] | None = None) -> MappingProxyType:
+    merged = dict(DEFAULTS)
+    if overrides:
+        merged.update(overrides)
+    return MappingProxyType(merged)

@@ -1,0 +1,144 @@
+"""The turn sequence: a new game, each faction's turn, and the end of a round.
+
+A round is one date: every faction in play takes its turn in the scenario's
+order.  When the last has ended its turn, the round ends (income and upkeep,
+statistics for the charts), the date moves on by the turn length, and the
+first faction begins again.  After the round of the end date, the game ends
+and the victory conditions decide.
+"""
+from __future__ import annotations
+
+from game.events.runner import check_events
+from game.rules import economy, siege, supply, victory
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.rng import Rng
+from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
+                              relation_key)
+
+
+def new_game(scn, seed: int) -> tuple[GameState, list[Event]]:
+    """The state at the start of a scenario, with the first turn begun."""
+    spec = scn.spec
+    hm = scn.map
+    factions = {f.id: Faction(f.id, f.name, f.color, f.playable, f.major, f.in_play, f.treasury,
+                              f.income, f.war_weariness, f.navy, f.capital, f.ruler)
+                for f in spec.factions}
+    commanders = {c.id: Commander(c.id, c.name, c.faction, c.strategy, c.tactics, c.siege,
+                                  c.loyalty, list(c.traits), c.alive) for c in spec.commanders}
+    cities = {}
+    for c in spec.cities:
+        h = next(k for k, v in scn.city_at.items() if v == c.id)
+        place = hm.places.get(c.at if c.at is not None else c.id)
+
+        def pick(value, default):
+            return value if value is not None else default
+        walls = pick(c.walls, place.walls if place else 0)
+        cities[c.id] = City(c.id, pick(c.name, place.name if place else c.id),
+                            pick(c.kind, place.kind if place and place.kind != "site" else "city"),
+                            h, c.owner, walls, walls, c.garrison,
+                            pick(c.income, place.income if place else 0),
+                            pick(c.port, place.port if place else False),
+                            pick(c.holy, place.holy if place else False))
+    armies = {}
+    for a in spec.armies:
+        h = _where(scn, a.at)
+        name = a.name or (f"Army of {commanders[a.commander].name}" if a.commander
+                          else f"{factions[a.faction].name} army")
+        armies[a.id] = Army(a.id, name, a.faction, h, a.men, a.commander, a.morale, a.supply, 0)
+    relations = {relation_key(r.a, r.b): Relation(r.status, r.payer, r.amount)
+                 for r in spec.relations}
+    year, month = scn.start
+    straits = sorted(set(hm.strait_of_edge.values()))
+    state = GameState(
+        scenario_id=spec.id, seed=seed, turn=1, year=year, month=month,
+        months_per_turn=scn.months_per_turn, order=[f.id for f in spec.factions], active=0,
+        factions=factions, commanders=commanders, armies=armies, cities=cities,
+        relations=relations, rng=Rng.from_seed(seed),
+        strait_open={s: sorted(f for f in factions if factions[f].navy) for s in straits},
+        scenario=scn)
+    events = []
+    if not factions[state.active_faction].in_play:
+        events += _advance(state)
+    else:
+        events += begin_faction_turn(state)
+    return state, events
+
+
+def _where(scn, at: str):
+    for h, cid in scn.city_at.items():
+        if cid == at:
+            return h
+    return scn.map.resolve(at)
+
+
+def begin_faction_turn(state: GameState) -> list[Event]:
+    fid = state.active_faction
+    for a in state.armies.values():
+        if a.faction == fid:
+            a.moves = M.move_budget(state, a)
+    state.raised.clear()
+    events = [Event("turn_began", f"{state.factions[fid].name}'s turn, {state.date_text()}", None,
+                    (fid,), {"faction": fid, "turn": state.turn})]
+    events += check_events(state, "start")
+    events += victory.check(state)
+    return events
+
+
+def end_faction_turn(state: GameState) -> list[Event]:
+    """Supply, sieges and end-of-turn events for the active faction, then the next turn."""
+    fid = state.active_faction
+    events = [Event("turn_ended", f"{state.factions[fid].name} ends its turn", None, (fid,),
+                    {"faction": fid})]
+    events += supply.end_of_turn(state, fid)
+    events += siege.progress(state, fid)
+    events += check_events(state, "end")
+    events += victory.check(state)
+    if state.over:
+        return events
+    for a in state.armies.values():
+        if a.faction == fid:
+            a.moves = 0
+    events += _advance(state)
+    return events
+
+
+def _advance(state: GameState) -> list[Event]:
+    """Pass the turn to the next faction in play, ending the round when it wraps."""
+    events: list[Event] = []
+    for _ in range(len(state.order) * 2 + 2):
+        state.active += 1
+        if state.active >= len(state.order):
+            state.active = 0
+            events += end_of_round(state)
+            if state.over:
+                return events
+        if state.factions[state.active_faction].in_play:
+            return events + begin_faction_turn(state)
+    # nobody is in play: the war is over
+    return events + victory.check(state, final=True)
+
+
+def end_of_round(state: GameState) -> list[Event]:
+    events = economy.end_of_round(state)
+    state.history.append(stats(state))
+    scn = state.scenario
+    m = state.year * 12 + state.month - 1 + state.months_per_turn
+    ey, em = scn.end
+    if m > ey * 12 + em - 1:
+        return events + victory.check(state, final=True)
+    state.year, state.month = divmod(m, 12)
+    state.month += 1
+    state.turn += 1
+    if state.month == 3:
+        economy.new_year(state)
+    return events
+
+
+def stats(state: GameState) -> TurnStats:
+    fids = [f for f in state.order]
+    return TurnStats(state.turn, state.year, state.month,
+                     {f: len(Q.cities_of(state, f)) for f in fids},
+                     {f: Q.strength(state, f) for f in fids},
+                     {f: state.factions[f].treasury for f in fids})

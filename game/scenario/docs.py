@@ -1,0 +1,235 @@
+"""Writes docs/scenario-format.md from the code that reads scenarios.
+
+The key-by-key reference comes from the model dataclasses, the event
+language's registries, the rules table and the traits table, so it cannot
+fall out of step with what the loader accepts.  A test fails when the
+committed file differs from what this produces; run
+`python -m game.scenario.docs` to regenerate it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+import typing
+from pathlib import Path
+
+from game.events.registry import CONDITIONS, EFFECTS, KINDS
+from game.rules.table import RULES
+from game.rules.traits import TRAITS
+from game.scenario import model
+from game.scenario.schema import MISSING, describe_type, model_fields
+
+import game.events.conditions  # noqa: F401
+import game.events.effects  # noqa: F401
+
+OUT = Path(__file__).resolve().parent.parent.parent / "docs" / "scenario-format.md"
+
+INTRO = """\
+# Scenario format
+
+A scenario is one YAML file under `scenarios/`.  The game reads it once, checks
+all of it, and reports every problem at once as `FILE:LINE:COLUMN: key.path: message`
+(`python run.py validate FILE` shows them).  Only plain YAML is accepted: no
+Python tags, no merge keys; anchors and aliases work, within limits.
+
+This page is generated from the code (`python -m game.scenario.docs`); a test
+keeps it current.  Each table lists a mapping's keys: the type, the default
+(**required** when there is none) and what it means.
+
+## Conventions
+
+- **Ids** are lower-case words joined by `_`, starting with a letter: `heraclius`,
+  `evt_614_jerusalem`.
+- **Dates** are `YEAR-MM`, e.g. `626-06` for June 626.  Seasonal scenarios
+  start and end on the first month of a season: March (spring), June (summer),
+  September (autumn) or December (winter, which runs into the next year).
+- **Positions** (`at`, `place`) are a place id from the map (`antioch`), a city
+  id, or offset coordinates `col,row` (column first; row 0 at the top; odd rows
+  are shifted half a hex to the right).
+- **Numbers** in the rules are whole numbers.  Money is in thousands of solidi;
+  income and upkeep are per month and scale with the turn length.
+
+## A minimal scenario
+
+```yaml
+id: my_scenario
+title: A Small War
+start: 603-03
+end: 605-12
+turn_length: season
+map: maps/theatre.yaml
+factions:
+  - {id: byzantium, name: Byzantium, color: "#7b2d8e", navy: true}
+  - {id: sassanids, name: Sassanid Persia, color: "#b8860b"}
+relations:
+  - {a: byzantium, b: sassanids, status: war}
+commanders:
+  - {id: narses, name: Narses, faction: byzantium, tactics: 8}
+cities:
+  - {id: edessa, owner: byzantium, garrison: 4000}
+  - {id: nisibis, owner: sassanids, garrison: 6000}
+armies:
+  - {id: narses_army, faction: byzantium, at: edessa, men: 15000, commander: narses}
+victory:
+  - faction: sassanids
+    when: {owns: {faction: sassanids, city: edessa}}
+    text: Edessa has fallen.
+```
+
+Files a scenario names (its map) must lie in the scenario's own folder or under
+the game's `scenarios/` folder; absolute paths and `..` are refused.
+"""
+
+EVENTS_INTRO = """\
+## Events
+
+An event fires when its `when` condition holds at one of the check points, and
+then applies its `effects`.  Check points, in order, within each faction's turn:
+
+1. **start**: when a faction's turn begins (its armies have just been rested);
+2. **order**: after each order that moves an army, fights or captures;
+3. **end**: when the faction ends its turn (after supply, attrition and sieges).
+
+At each check point the events are tried in the order the file lists them, so
+an event can react to one fired just before it.  An event fires once unless
+`repeat: true` (then no more often than every `cooldown` turns).  What fired is
+written to the game's event log with the turn, the date, the id and the sides
+that were told, and is saved with the game.
+
+If an event has `choices`, the `chooser` must pick one before doing anything
+else on its turn; the computer picks with the `ai_weight`s.  A choice for a
+side that is not in play is settled at once with the heaviest option.
+
+Conditions and effects are written as one-key mappings, `{name: arguments}`.
+Arguments are a mapping; when there is only one (required) argument it may be
+written bare: `flag: holy_war`, `fired: evt_614_jerusalem`.  Combine conditions
+with `all`, `any` and `not`:
+
+```yaml
+events:
+  - id: evt_614_jerusalem
+    title: The Holy City falls
+    historical: 614-05
+    text: The relic of the Cross is carried off to Ctesiphon.
+    text_for:
+      sassanids: The relic of the Cross is ours.
+    when:
+      all:
+        - owns: {faction: sassanids, city: jerusalem}
+        - not: {flag: cross_returned}
+    effects:
+      - set_flag: holy_war
+      - weariness: {faction: byzantium, amount: 8}
+```
+
+A condition that uses `chance` rolls the game's own seeded generator each time
+it is checked; put it last in an `all`, and give the event a `check` point, so
+it is rolled only when it matters.
+"""
+
+
+def _default(f: dataclasses.Field) -> str:
+    if f.default is not MISSING:
+        v = f.default
+    elif f.default_factory is not MISSING:
+        v = f.default_factory()
+    else:
+        return "**required**"
+    if v is None:
+        return "none"
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, str):
+        return f"`{v}`" if v else '""'
+    if isinstance(v, (list, dict)):
+        return "`[]`" if isinstance(v, list) else "`{}`"
+    return f"`{v}`"
+
+
+def _table(cls) -> list[str]:
+    hints = typing.get_type_hints(cls)
+    rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    for f in model_fields(cls):
+        meta = f.metadata
+        doc = meta.get("doc", "").replace("|", "\\|")
+        lo, hi = meta.get("min"), meta.get("max")
+        if lo is not None or hi is not None:
+            doc += f" ({'' if lo is None else lo}..{'' if hi is None else hi})"
+        if meta.get("example") and "\n" not in str(meta["example"]):
+            doc += f" Example: `{meta['example']}`."
+        t = describe_type(hints[f.name]).replace("|", "\\|")
+        rows.append(f"| `{f.name}` | {t} | {_default(f)} | {doc} |")
+    return rows
+
+
+SECTIONS = [
+    ("Scenario (top level)", model.ScenarioSpec),
+    ("Faction (`factions[]`)", model.FactionSpec),
+    ("Relation (`relations[]`)", model.RelationSpec),
+    ("Commander (`commanders[]`)", model.CommanderSpec),
+    ("City (`cities[]`)", model.CitySpec),
+    ("Army (`armies[]`)", model.ArmySpec),
+    ("Victory condition (`victory[]`)", model.VictorySpec),
+    ("Computer hints (`ai.FACTION`)", model.AiSpec),
+    ("Event (`events[]`)", model.EventSpec),
+    ("Event option (`events[].choices[]`)", model.ChoiceSpec),
+]
+
+MAP_SECTIONS = [
+    ("Map", model.MapSpec),
+    ("Projection (`projection`)", model.ProjectionSpec),
+    ("Region (`regions[]`)", model.RegionSpec),
+    ("River (`rivers[]`)", model.RiverSpec),
+    ("Road (`roads[]`)", model.RoadSpec),
+    ("Strait (`straits[]`)", model.StraitSpec),
+    ("Crossing (`crossings[]`)", model.CrossingSpec),
+    ("Pass (`passes[]`)", model.PassSpec),
+    ("Place (`places[]`)", model.PlaceSpec),
+]
+
+
+def _registry(title: str, table: dict) -> list[str]:
+    out = [f"### {title}", "", "| name | arguments | meaning | example |", "|---|---|---|---|"]
+    for name in sorted(table):
+        d = table[name]
+        args = ", ".join(f"`{a.name}`{'?' if a.optional else ''} ({a.kind})" for a in d.args)
+        out.append(f"| `{name}` | {args or 'none'} | {d.doc.replace('|', '/')} | "
+                   f"`{d.example}` |" if d.example else
+                   f"| `{name}` | {args or 'none'} | {d.doc.replace('|', '/')} | |")
+    return out + [""]
+
+
+def render() -> str:
+    lines = [INTRO]
+    for title, cls in SECTIONS:
+        if cls is model.EventSpec:
+            lines.append(EVENTS_INTRO)
+        lines += [f"## {title}", "", *(_table(cls)), ""]
+    lines += _registry("Conditions", CONDITIONS)
+    lines += _registry("Effects", EFFECTS)
+    lines += ["### Argument kinds", "", "`?` after an argument's name means it may be left out.",
+              "", "| kind | what to write |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in KINDS.items()] + [""]
+    lines += ["## Rules", "", "Any of these may be overridden under a scenario's `rules:` key.",
+              "", "| rule | default | meaning |", "|---|---|---|"]
+    lines += [f"| `{k}` | {v[0]} | {v[1]} |" for k, v in RULES.items()] + [""]
+    lines += ["## Traits", "", "| trait | effect |", "|---|---|"]
+    lines += [f"| `{k}` | {v} |" for k, v in TRAITS.items()] + [""]
+    lines += ["## Map files", "",
+              "A map file (usually under `scenarios/maps/`) or an inline `map:` mapping holds "
+              "the geography shared by scenarios.  Terrain and regions are stored as rows of "
+              "characters, one per hex; edges as `col,row,dir` triples.", ""]
+    for title, cls in MAP_SECTIONS:
+        lines += [f"### {title}", "", *(_table(cls)), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> int:
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(render(), encoding="utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

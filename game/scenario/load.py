@@ -1,0 +1,360 @@
+"""Load a scenario file: parse once into typed objects, check everything.
+
+Every problem in a file is reported in one go, each with the file, line,
+column and key path, so an author can fix a scenario in one pass.  Nothing
+downstream of this module reads raw YAML.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import game.events.conditions  # noqa: F401  (registers the conditions)
+import game.events.effects  # noqa: F401  (registers the effects)
+from game import terrain as T
+from game.events.compile import RefContext, compile_condition, compile_effects, parse_date
+from game.hexgrid import Hex
+from game.hexmap import HexMap, build_map, load_map
+from game.rules.movement import INF, terrain_cost
+from game.rules.table import RULES, make_rules
+from game.rules.traits import TRAITS
+from game.scenario.model import MapSpec, ScenarioSpec
+from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
+from game.scenario.schema import read, suggest
+from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, parse, read_text
+
+GAME_ROOT = Path(__file__).resolve().parent.parent.parent
+SCENARIO_DIR = GAME_ROOT / "scenarios"
+
+_map_cache: dict[tuple, HexMap] = {}
+
+
+def safe_reference(ref: str, base_dir: Path) -> tuple[Path | None, str | None]:
+    """Resolve a file named inside a scenario; refuse anything outside its folder or the game's.
+
+    Returns (path, None) or (None, reason).
+    """
+    if os.path.isabs(ref) or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
+        return None, f"{ref!r} is an absolute path; name files relative to the scenario"
+    parts = Path(ref.replace("\\", "/")).parts
+    if ".." in parts:
+        return None, f"{ref!r} climbs out of the scenario's folder with '..'"
+    target = (base_dir / ref).resolve()
+    roots = [base_dir.resolve(), SCENARIO_DIR.resolve()]
+    if not any(target == r or r in target.parents for r in roots):
+        return None, f"{ref!r} leads outside the scenario's folder"
+    return target, None
+
+
+def _load_map_cached(path: Path) -> HexMap:
+    st = path.stat()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    hm = _map_cache.get(key)
+    if hm is None:
+        hm = load_map(str(path))
+        _map_cache.clear() if len(_map_cache) > 8 else None
+        _map_cache[key] = hm
+    return hm
+
+
+def load_scenario(path: str | os.PathLike) -> Scenario:
+    """Read and check a scenario file; raise InputError with every problem found."""
+    shown = display_path(path)
+    text = read_text(path, shown)
+    root = parse(text, shown)
+    col = Collector(shown)
+    spec = read(ScenarioSpec, root, col, "")
+    if spec is None:
+        col.raise_if_any()
+        raise InputError([Problem(shown, 1, 1, "", "not a scenario")])  # pragma: no cover
+    hm = _scenario_map(spec, Path(path).resolve().parent, col)
+    if hm is None:
+        col.raise_if_any()
+    scn = _check(spec, hm, col, shown, str(Path(path).resolve()),
+                 hashlib.sha256(text.encode("utf-8")).hexdigest())
+    col.raise_if_any()
+    return scn
+
+
+def _scenario_map(spec: ScenarioSpec, base: Path, col: Collector) -> HexMap | None:
+    if isinstance(spec.map, MapSpec):
+        return build_map(spec.map, col)
+    target, why = safe_reference(spec.map, base)
+    if why:
+        spec.loc.report(col, "map", why)
+        return None
+    if not target.is_file():
+        spec.loc.report(col, "map", f"no map file at {spec.map!r}")
+        return None
+    try:
+        return _load_map_cached(target)
+    except InputError as exc:
+        col.problems.extend(exc.problems)
+        return None
+
+
+def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str,
+           sha: str) -> Scenario:
+    loc = spec.loc
+
+    def unique(items, what):
+        seen = {}
+        for it in items:
+            if it.id in seen:
+                it.loc.report(col, "id", f"{what} {it.id!r} is defined twice")
+            else:
+                seen[it.id] = it
+        return seen
+
+    factions = unique(spec.factions, "faction")
+    commanders = unique(spec.commanders, "commander")
+    cities_by_id = unique(spec.cities, "city")
+    armies = unique(spec.armies, "army")
+    unique(spec.events, "event")
+    if not factions:
+        loc.report(col, "factions", "a scenario needs at least one faction")
+
+    def ref(obj, name, value, table, what):
+        if value is not None and value not in table:
+            obj.loc.report(col, name, f"unknown {what} {value!r}{suggest(value, table)}")
+            return False
+        return True
+
+    # dates
+    start, end = parse_date(spec.start), parse_date(spec.end)
+    if start is not None and end is not None and end < start:
+        loc.report(col, "end", f"the scenario ends ({spec.end}) before it starts ({spec.start})")
+    if spec.turn_length == "season":
+        for name in ("start", "end"):
+            d = parse_date(getattr(spec, name))
+            if d is not None and (d % 12 + 1) not in (3, 6, 9, 12):
+                loc.report(col, name, "seasonal turns begin in March, June, September or "
+                                      "December (month 03, 06, 09 or 12)")
+        if start is not None and end is not None and (end - start) % 3:
+            loc.report(col, "end", "the end must fall a whole number of seasons after the start")
+
+    # commanders
+    for c in spec.commanders:
+        ref(c, "faction", c.faction, factions, "faction")
+        for t in c.traits:
+            if t not in TRAITS:
+                c.loc.report(col, "traits", f"unknown trait {t!r}{suggest(t, TRAITS)}")
+
+    # cities
+    city_hex: dict[str, Hex] = {}
+    city_at: dict[Hex, str] = {}
+    for c in spec.cities:
+        ref(c, "owner", c.owner, factions, "faction")
+        where = c.at if c.at is not None else c.id
+        h = hm.resolve(where)
+        if h is None:
+            name = "at" if c.at is not None else "id"
+            hint = suggest(where, hm.places)
+            c.loc.report(col, name, f"no place {where!r} on the map {hm.id}{hint}; give `at: "
+                                    "col,row` for a city the map does not name")
+            continue
+        place = hm.places.get(where)
+        if c.at is None and place is not None and place.kind == "site":
+            c.loc.report(col, "id", f"{where!r} is a site on the map, not a city or fortress")
+        if hm.is_water(h):
+            c.loc.report(col, "at" if c.at else "id", f"the city stands on water at {h}")
+            continue
+        if h in city_at:
+            c.loc.report(col, "at" if c.at else "id",
+                         f"two cities on one hex: {city_at[h]!r} is already at {h}")
+            continue
+        if c.port and not hm.is_coastal(h):
+            c.loc.report(col, "port", "a port must touch the sea")
+        city_hex[c.id] = h
+        city_at[h] = c.id
+
+    # factions
+    for f in spec.factions:
+        ref(f, "capital", f.capital, cities_by_id, "city")
+        if ref(f, "ruler", f.ruler, commanders, "commander") and f.ruler is not None:
+            if commanders[f.ruler].faction != f.id:
+                f.loc.report(col, "ruler", f"{f.ruler!r} serves {commanders[f.ruler].faction!r}, "
+                                           f"not {f.id!r}")
+
+    # relations
+    seen_pairs = {}
+    for r in spec.relations:
+        ok = ref(r, "a", r.a, factions, "faction") & ref(r, "b", r.b, factions, "faction")
+        if not ok:
+            continue
+        if r.a == r.b:
+            r.loc.report(col, "b", "a faction cannot have a relation with itself")
+            continue
+        pair = tuple(sorted((r.a, r.b)))
+        if pair in seen_pairs:
+            r.loc.report(col, None, f"the relation {pair[0]}/{pair[1]} is given twice")
+        seen_pairs[pair] = r
+        if r.status == "tribute" and r.payer not in (r.a, r.b):
+            r.loc.report(col, "payer", "tribute needs a payer, one of a or b")
+
+    def hostile_pair(a: str, b: str) -> bool:
+        r = seen_pairs.get(tuple(sorted((a, b))))
+        return r is not None and r.status == "war"
+
+    # armies
+    rules = dict(make_rules())
+    led: dict[str, str] = {}
+    army_hex: dict[str, Hex] = {}
+    for a in spec.armies:
+        ok_f = ref(a, "faction", a.faction, factions, "faction")
+        h = city_hex.get(a.at) or hm.resolve(a.at)
+        if h is None:
+            a.loc.report(col, "at", f"no place {a.at!r} on the map{suggest(a.at, hm.places)} "
+                                    "(give a place id or `col,row`)")
+        else:
+            t = hm.terrain_at(h)
+            if t == T.LAKE or (t == T.SEA and not (ok_f and factions[a.faction].navy)):
+                a.loc.report(col, "at", f"{a.id} stands on {T.TERRAINS[t].name.lower()} at {h} "
+                                        "(only a faction with a navy may be at sea)")
+            elif t != T.SEA and terrain_cost(rules, t, False, h in hm.pass_at) >= INF:
+                a.loc.report(col, "at", f"{a.id} stands on impassable "
+                                        f"{T.TERRAINS[t].name.lower()} at {h}")
+            else:
+                army_hex[a.id] = h
+        if ref(a, "commander", a.commander, commanders, "commander") and a.commander:
+            cm = commanders[a.commander]
+            if ok_f and cm.faction != a.faction:
+                a.loc.report(col, "commander", f"{cm.id!r} serves {cm.faction!r}, not "
+                                               f"{a.faction!r}")
+            if not cm.alive:
+                a.loc.report(col, "commander", f"{cm.id!r} is dead at the start")
+            if a.commander in led:
+                a.loc.report(col, "commander", f"{cm.id!r} already leads {led[a.commander]!r}")
+            led[a.commander] = a.id
+    for n, a in enumerate(spec.armies):
+        h = army_hex.get(a.id)
+        if h is None or a.faction not in factions:
+            continue
+        for b in spec.armies[:n]:
+            if army_hex.get(b.id) == h and hostile_pair(a.faction, b.faction):
+                a.loc.report(col, "at", f"{a.id} shares hex {h} with the hostile army {b.id!r}")
+        cid = city_at.get(h)
+        if cid is not None:
+            owner = cities_by_id[cid].owner
+            if owner != a.faction and not (seen_pairs.get(tuple(sorted((a.faction, owner))))
+                                           and seen_pairs[tuple(sorted((a.faction, owner)))
+                                                          ].status == "alliance"):
+                if hostile_pair(a.faction, owner) and (cities_by_id[cid].walls or 0):
+                    pass  # an army may start besieging a city (its siege is set by events)
+                elif not hostile_pair(a.faction, owner):
+                    a.loc.report(col, "at", f"{a.id} stands in {cid!r}, a city of {owner!r}, "
+                                            "which is neither its own nor an ally's")
+
+    # rules overrides
+    for k, v in spec.rules.items():
+        line, column = loc.keys.get("rules", (loc.line, loc.column))
+        if k not in RULES:
+            col.add(line, column, f"rules.{k}", f"unknown rule {k!r}{suggest(k, RULES)}")
+        elif v < 0:
+            col.add(line, column, f"rules.{k}", f"{v} is negative")
+    rules.update({k: v for k, v in spec.rules.items() if k in RULES})
+
+    # references in events and victory conditions
+    army_ids = set(armies) | _spawned_ids(spec)
+    ctx = RefContext(col, hm, set(factions), set(city_hex) | set(cities_by_id), army_ids,
+                     set(commanders), {e.id for e in spec.events}, city_hex)
+    victory = []
+    for v in spec.victory:
+        ref(v, "faction", v.faction, factions, "faction")
+        when = compile_condition(v.when, ctx, v.loc.sub("when"))
+        if when is not None:
+            victory.append(CompiledVictory(v, when))
+    for fid, ai in spec.ai.items():
+        if fid not in factions:
+            line, column = loc.keys.get("ai", (loc.line, loc.column))
+            col.add(line, column, f"ai.{fid}", f"unknown faction {fid!r}{suggest(fid, factions)}")
+        for target in ai.targets:
+            if target not in city_hex and target not in hm.places:
+                ai.loc.report(col, "targets", f"unknown place {target!r}"
+                                              f"{suggest(target, set(city_hex) | set(hm.places))}")
+    events = []
+    for e in spec.events:
+        for f in e.to:
+            ref(e, "to", f, factions, "faction")
+        for f in e.text_for:
+            ref(e, "text_for", f, factions, "faction")
+        ref(e, "on_turn_of", e.on_turn_of, factions, "faction")
+        ref(e, "chooser", e.chooser, factions, "faction")
+        when = compile_condition(e.when, ctx, e.loc.sub("when"))
+        effects = compile_effects(e.effects, ctx, e.loc.sub("effects")) if e.effects else ()
+        choices = []
+        if e.chooser is not None and not e.choices:
+            e.loc.report(col, "choices", "a chooser is named but there are no options to choose")
+        if e.choices:
+            if e.chooser is None:
+                e.loc.report(col, "chooser", "an event with choices needs a `chooser` faction")
+            if len(e.choices) < 2:
+                e.loc.report(col, "choices", "a choice needs at least two options")
+            ids = set()
+            for ch in e.choices:
+                if ch.id in ids:
+                    ch.loc.report(col, "id", f"option {ch.id!r} is given twice")
+                ids.add(ch.id)
+                fx = compile_effects(ch.effects, ctx, ch.loc.sub("effects")) if ch.effects else ()
+                choices.append((ch, fx or ()))
+        if when is not None and effects is not None:
+            events.append(CompiledEvent(e, when, effects, choices))
+    return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory)
+
+
+def _spawned_ids(spec: ScenarioSpec) -> set[str]:
+    """Army ids that events create with `spawn_army: {id: ...}`, so others may refer to them."""
+    out: set[str] = set()
+
+    def walk(node):
+        if node is None:
+            return
+        if node.kind == "map":
+            sa = node.value.get("spawn_army")
+            if sa is not None and sa.kind == "map":
+                idn = sa.value.get("id")
+                if idn is not None and isinstance(idn.value, str):
+                    out.add(idn.value)
+            for v in node.value.values():
+                walk(v)
+        elif node.kind == "seq":
+            for v in node.value:
+                walk(v)
+    for e in spec.events:
+        walk(e.effects)
+        for ch in e.choices:
+            walk(ch.effects)
+    return out
+
+
+# --- finding scenarios -------------------------------------------------------------
+
+def scenario_files(folder: Path | None = None) -> list[Path]:
+    folder = SCENARIO_DIR if folder is None else folder
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def peek_id(path: Path) -> str | None:
+    """The `id:` of a scenario file, read cheaply (first top-level id line)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("id:"):
+                    return line[3:].strip().strip("'\"")
+    except OSError:
+        return None
+    return None
+
+
+def find_scenario(arg: str, folder: Path | None = None) -> Path | None:
+    """A scenario id or a path to a YAML file -> the file, or None."""
+    p = Path(arg)
+    if p.suffix in (".yaml", ".yml") or os.sep in arg or "/" in arg:
+        return p if p.is_file() else None
+    for f in scenario_files(folder):
+        if f.stem == arg or peek_id(f) == arg:
+            return f
+    return None
