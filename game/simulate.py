@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.ai import placeholder
+import game.ai
 from game.rules import queries as Q
 from game.rules.engine import new_game
 from game.rules.report import Event
@@ -36,7 +36,7 @@ def fired_record(state: GameState, e: Event, seed: int) -> dict:
 def play(scn, seed: int, max_turns: int | None = None, on_event=None,
          turn_policy=None) -> GameResult:
     """Play one game to its end (or max_turns rounds); on_event(record) sees each fired event."""
-    turn_policy = turn_policy or placeholder.play_turn
+    turn_policy = turn_policy or game.ai.play_turn
     state, events = new_game(scn, seed)
     fired: list[dict] = []
 

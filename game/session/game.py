@@ -16,7 +16,7 @@ from game.rules.state import GameState, clone, state_hash
 
 # Events after which undo would leak or reroll something.
 CLOSING_KINDS = {"battle", "assault", "fired", "chosen", "choice", "spotted", "turn_ended",
-                 "turn_began", "game_over", "captured", "siege_progress"}
+                 "turn_began", "game_over", "siege_progress"}
 
 
 def closes_undo(events: list[Event], draws_before: int, draws_after: int) -> bool:
@@ -30,6 +30,7 @@ class Session:
     state: GameState
     orders: list[Order] = field(default_factory=list)
     undo_stack: list[tuple[GameState, int]] = field(default_factory=list)
+    sides: dict[str, str] = field(default_factory=dict)   # faction -> "human" / "computer:LEVEL"
 
     @classmethod
     def new(cls, scn, seed: int) -> tuple["Session", list[Event]]:
