@@ -13,6 +13,7 @@ from pathlib import Path
 from game.scenario.yamlsrc import InputError, Problem, display_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+INTERNAL_ERROR = "the checker itself failed on this file; please report it as a bug"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +108,10 @@ def cmd_scenarios() -> int:
             print(f"{f.stem}\t?\tBROKEN: {first}")
             status = EXIT_PROBLEMS
             continue
+        except Exception as exc:    # a bug in the checker: listed as broken, never a traceback
+            print(f"{f.stem}\t?\tBROKEN: {INTERNAL_ERROR} ({type(exc).__name__})")
+            status = EXIT_PROBLEMS
+            continue
         print(f"{s.id}\t{s.years()}\t{s.title}")
     return status
 
@@ -142,6 +147,9 @@ def validate_paths(paths: list[str]) -> list[Problem]:
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "", "no such file"))
             continue
+        if not path.is_file():      # a pipe or a device: opening it could block forever
+            problems.append(Problem(display_path(path), 1, 1, "", "not a regular file"))
+            continue
         try:
             if _is_map_file(path):
                 load_map(str(path))
@@ -149,8 +157,9 @@ def validate_paths(paths: list[str]) -> list[Problem]:
                 load_scenario(path)
         except InputError as exc:
             problems += exc.problems
-        except RecursionError:
-            problems.append(Problem(display_path(path), 1, 1, "", "the file is nested too deeply"))
+        except Exception as exc:    # a bug in the checker: still a message, never a traceback
+            problems.append(Problem(display_path(path), 1, 1, "", f"{INTERNAL_ERROR} "
+                                    f"({type(exc).__name__}: {exc})"))
     return problems
 
 

@@ -17,7 +17,7 @@ from game.events.compile import RefContext, compile_condition, compile_effects, 
 from game.hexgrid import Hex
 from game.hexmap import HexMap, build_map, load_map
 from game.rules.movement import INF, terrain_cost
-from game.rules.table import RULES, make_rules
+from game.rules.table import RULES, make_rules, rule_problems
 from game.rules.traits import TRAITS
 from game.scenario.model import MapSpec, ScenarioSpec
 from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
@@ -35,6 +35,8 @@ def safe_reference(ref: str, base_dir: Path) -> tuple[Path | None, str | None]:
 
     Returns (path, None) or (None, reason).
     """
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in ref):
+        return None, f"{ref!r} holds control characters, which no file name here may"
     if os.path.isabs(ref) or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
         return None, f"{ref!r} is an absolute path; name files relative to the scenario"
     parts = Path(ref.replace("\\", "/")).parts
@@ -247,13 +249,14 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
                                             "which is neither its own nor an ally's")
 
     # rules overrides
-    for k, v in spec.rules.items():
-        line, column = loc.keys.get("rules", (loc.line, loc.column))
+    line, column = loc.keys.get("rules", (loc.line, loc.column))
+    for k in spec.rules:
         if k not in RULES:
             col.add(line, column, f"rules.{k}", f"unknown rule {k!r}{suggest(k, RULES)}")
-        elif v < 0:
-            col.add(line, column, f"rules.{k}", f"{v} is negative")
-    rules.update({k: v for k, v in spec.rules.items() if k in RULES})
+    known = {k: v for k, v in spec.rules.items() if k in RULES}
+    for k, why in rule_problems(known):
+        col.add(line, column, f"rules.{k}", why)
+    rules.update(known)
 
     # references in events and victory conditions
     army_ids = set(armies) | _spawned_ids(spec)
