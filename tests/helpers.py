@@ -22,3 +22,14 @@ def clear_armies(state, keep=()):
 
 def copy(state):
     return clone(state)
+
+
+def all_scenario_files():
+    """Every scenario the game ships (scenarios/*.yaml) and the small test scenario.
+
+    Tests that must hold for every scenario take their list from here, so a
+    scenario added under scenarios/ is covered without touching the tests.
+    """
+    from game.scenario.load import scenario_files
+    from tests.conftest import TEST_SCENARIO
+    return [*scenario_files(), TEST_SCENARIO]

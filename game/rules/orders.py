@@ -114,11 +114,16 @@ ORDER_TYPES: dict[str, type[Order]] = {
 }
 
 
+def _whole(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
 def order_from_dict(d: dict) -> Order:
     """Rebuild an order from its dict, raising ValueError with the reason if malformed."""
     if not isinstance(d, dict):
         raise ValueError("an order must be an object")
-    cls = ORDER_TYPES.get(d.get("kind"))
+    kind = d.get("kind")
+    cls = ORDER_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise ValueError(f"unknown order kind {d.get('kind')!r}")
     kwargs = {}
@@ -128,12 +133,12 @@ def order_from_dict(d: dict) -> Order:
         v = d[f.name]
         ftype = f.type if isinstance(f.type, str) else f.type.__name__
         if ftype == "Hex":
-            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)):
+            if not (isinstance(v, list) and len(v) == 2 and all(_whole(x) for x in v)):
                 raise ValueError(f"{cls.kind}.{f.name} must be [q, r]")
             v = Hex(*v)
         elif ftype.startswith("tuple"):
             if not isinstance(v, list) or not all(
-                    isinstance(x, list) and len(x) == 2 and all(isinstance(y, int) for y in x)
+                    isinstance(x, list) and len(x) == 2 and all(_whole(y) for y in x)
                     for x in v):
                 raise ValueError(f"{cls.kind}.{f.name} must be a list of [q, r]")
             v = tuple(Hex(*x) for x in v)

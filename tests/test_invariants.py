@@ -1,0 +1,90 @@
+"""The invariant checker sees each kind of broken state (so the fuzz and soak tests can fail)."""
+import pytest
+
+from game.rules.invariants import check_invariants
+from game.rules.state import Siege
+from tests.helpers import cell
+
+
+def test_a_fresh_game_of_every_scenario_holds_every_invariant():
+    from game.rules.engine import new_game
+    from game.scenario.load import load_scenario
+    from tests.helpers import all_scenario_files
+    for f in all_scenario_files():
+        state, _ = new_game(load_scenario(f), 1)
+        assert check_invariants(state) == [], f.name
+
+
+def _hostile_pair(st):
+    st.armies["per_raid"].hex = st.armies["byz_field"].hex
+
+
+def _at_sea(st):
+    st.armies["per_raid"].hex = cell(0, 4)          # sea; the Sassanids have no fleet
+
+
+def _impassable(st):
+    st.armies["per_raid"].hex = cell(11, 0)         # high peaks
+
+
+def _two_commands(st):
+    st.armies["byz_guard"].commander = "priscus"
+
+
+@pytest.mark.parametrize("damage, expect", [
+    (_hostile_pair, "hostile armies"),
+    (_at_sea, "which has no fleet, is at sea"),
+    (_impassable, "impassable"),
+    (lambda st: setattr(st.factions["sassanids"], "treasury", -1), "negative treasury"),
+    (lambda st: setattr(st.cities["dara"], "garrison", -5), "negative garrison"),
+    (lambda st: setattr(st.cities["dara"], "owner", "martians"), "not a faction of the scenario"),
+    (lambda st: setattr(st.armies["per_raid"], "men", 0), "has 0 men"),
+    (lambda st: setattr(st.armies["per_raid"], "morale", 101), "outside 0-100"),
+    (lambda st: setattr(st.armies["per_raid"], "hex", cell(40, 40)), "off the map"),
+    (_two_commands, "leads both"),
+    (lambda st: setattr(st.cities["dara"], "walls", 6), "walls 6"),
+    (lambda st: setattr(st.cities["dara"], "siege", Siege("sassanids")), "its own owner"),
+    (lambda st: st.cities.pop("dara"), "differ from the scenario's"),
+    (lambda st: setattr(st.factions["byzantium"], "war_weariness", 120), "war-weariness 120"),
+])
+def test_each_broken_invariant_is_reported(state, damage, expect):
+    assert check_invariants(state) == []
+    damage(state)
+    broken = check_invariants(state)
+    assert any(expect in line for line in broken), broken
+
+
+LAKE_SCENARIO = """id: lake_test
+title: Lake
+start: 603-03
+end: 603-12
+map:
+  id: lake_map
+  name: Lake map
+  width: 3
+  height: 2
+  terrain: |
+    .%~
+    ...
+  places:
+    - {id: town, name: Town, hex: "0,1"}
+factions:
+  - {id: fleet, name: Fleet, color: "#0000aa", navy: true}
+cities:
+  - {id: town, owner: fleet}
+armies:
+  - {id: sailors, faction: fleet, at: "0,0", men: 1000}
+"""
+
+
+def test_a_lake_is_never_allowed_even_with_a_fleet(tmp_path):
+    from game.rules.engine import new_game
+    from game.scenario.load import load_scenario
+    f = tmp_path / "lake.yaml"
+    f.write_text(LAKE_SCENARIO)
+    state, _ = new_game(load_scenario(f), 1)
+    assert check_invariants(state) == []
+    state.armies["sailors"].hex = cell(2, 0)          # the sea: a fleet may be there
+    assert check_invariants(state) == []
+    state.armies["sailors"].hex = cell(1, 0)          # the lake: never
+    assert any("lake" in line for line in check_invariants(state))
