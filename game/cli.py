@@ -191,6 +191,10 @@ def load_scenario_arg(arg: str):
         for p in exc.problems:
             print(p, file=sys.stderr)
         return None
+    except Exception as exc:    # a bug in the checker: a message, never a traceback
+        print(f"{display_path(path)}:1:1: {INTERNAL_ERROR} ({type(exc).__name__}: {exc})",
+              file=sys.stderr)
+        return None
 
 
 def cmd_simulate(args) -> int:

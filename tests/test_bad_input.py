@@ -181,18 +181,20 @@ def test_a_symlink_loop_is_refused(tmp_path):
     assert "cannot read the file" in p.message
 
 
-def test_validate_survives_a_checker_bug(tmp_path, monkeypatch, capsys):
+def test_the_commands_survive_a_checker_bug(tmp_path, monkeypatch, capsys):
     """Even a bug in the checker is a message and exit 1, not a traceback."""
     import game.scenario.load as load
 
     def broken(path):
         raise KeyError("oops")
     monkeypatch.setattr(load, "load_scenario", broken)
+    monkeypatch.setattr(load, "SCENARIO_DIR", tmp_path)
     f = tmp_path / "x.yaml"
     f.write_text("id: x\n")
-    assert cli.main(["validate", str(f)]) == cli.EXIT_PROBLEMS
-    out = capsys.readouterr().out
-    assert cli.INTERNAL_ERROR in out and "Traceback" not in out
+    for command in (["validate", str(f)], ["scenarios"], ["simulate", str(f), "--seed", "1"]):
+        assert cli.main(command) == cli.EXIT_PROBLEMS
+        out, err = capsys.readouterr()
+        assert cli.INTERNAL_ERROR in out + err and "Traceback" not in out + err
 
 
 def test_validate_as_a_program_on_bad_files():

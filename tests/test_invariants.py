@@ -88,3 +88,39 @@ def test_a_lake_is_never_allowed_even_with_a_fleet(tmp_path):
     assert check_invariants(state) == []
     state.armies["sailors"].hex = cell(1, 0)          # the lake: never
     assert any("lake" in line for line in check_invariants(state))
+
+
+# --- regressions the fuzz tests found ---------------------------------------------------
+
+def test_a_rout_never_takes_more_men_than_the_loser_has(tmp_path, scn):
+    """loss_loser_max 100 plus a rout's extra 10% once took 110% of a garrison (below zero)."""
+    from game.rules import engine
+    from game.rules.orders import Attack
+    from tests.conftest import TEST_SCENARIO
+    f = tmp_path / "bloody.yaml"
+    f.write_text(TEST_SCENARIO.read_text().replace(
+        "fog: false\n", "fog: false\nrules: {loss_loser_min: 100, loss_loser_max: 100}\n"))
+    from game.scenario.load import load_scenario
+    state, _ = engine.new_game(load_scenario(f), 3)
+    edessa = state.cities["edessa"]
+    state.armies["per_raid"].hex = edessa.hex
+    state.armies["byz_field"].hex = cell(7, 5)
+    state.armies["byz_field"].men = 400_000            # a rout: more than twice as strong
+    lost_before = state.factions["sassanids"].men_lost
+    events = engine.apply(state, Attack("byzantium", "byz_field", edessa.hex))
+    (battle,) = [e for e in events if e.kind == "battle"]
+    assert battle.data["defender_lost"] == battle.data["defender_men"] == 6000 + 3000
+    assert state.factions["sassanids"].men_lost - lost_before == 9000
+    assert check_invariants(state) == []
+
+
+@pytest.mark.parametrize("d", [
+    {"kind": ["move"], "faction": "byzantium"},              # once a TypeError (unhashable)
+    {"kind": {"a": 1}, "faction": "byzantium"},
+    {"kind": "attack", "faction": "byzantium", "army": "a", "target": [True, False]},
+    {"kind": "move", "faction": "byzantium", "army": "a", "path": [[1, True]]},
+])
+def test_a_malformed_order_dict_is_a_value_error(d):
+    from game.rules.orders import order_from_dict
+    with pytest.raises(ValueError):
+        order_from_dict(d)

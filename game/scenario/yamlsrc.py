@@ -221,8 +221,8 @@ class _Composer:
     """Builds Nodes from the parser's event stream, without recursion.
 
     PyYAML's own composer recurses once per level of nesting; its C version
-    overflows the C stack (the process dies, no exception) on a few tens of
-    thousands of nested brackets.  Reading events with an explicit stack
+    overflows the C stack (the process dies, no exception) on a line of a
+    hundred thousand opening brackets.  Reading events with an explicit stack
     instead stops at MAX_DEPTH before the parser has gone any deeper.  An
     alias reuses the Node of its anchor, and the size and depth it adds are
     counted from the anchor's recorded size, so a "billion laughs" document

@@ -194,6 +194,9 @@ def read_meta(path: str | os.PathLike) -> SaveMeta:
     return _decode_meta(doc, path)
 
 
+_META_TYPES = {"turn": int, "sides": dict, "extra": dict}     # the rest of SaveMeta is text
+
+
 def _decode_meta(doc: dict, path) -> SaveMeta:
     m = doc.get("meta")
     if not isinstance(m, dict):
@@ -205,7 +208,7 @@ def _decode_meta(doc: dict, path) -> SaveMeta:
                 raise SaveError(f"{path}: the save's description lacks {f.name!r}")
             continue
         v = m[f.name]
-        want = {"int": int, "str": str, "dict": dict}[str(f.type).split("[")[0]]
+        want = _META_TYPES.get(f.name, str)
         if isinstance(v, bool) or not isinstance(v, want) or (
                 f.name == "sides" and not all(isinstance(x, str) for x in v.values())):
             raise SaveError(f"{path}: the save's description is damaged ({f.name})")
