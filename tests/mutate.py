@@ -126,7 +126,19 @@ def mutate_tree(tree, pick) -> None:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes text of several lines (map rows) as a block, as authors do."""
+
+
+def _text(dumper, value: str):
+    # the emitter falls back to a quoted style where a block cannot hold the text
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                   style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
 
 
 def load(text: str):
@@ -138,7 +150,7 @@ def load(text: str):
 
 
 def dump(tree) -> str:
-    return yaml.dump(tree, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
+    return yaml.dump(tree, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
 
 
 # --- the text ----------------------------------------------------------------------
@@ -170,10 +182,13 @@ def mutate_text(text: str, pick) -> str:
     return "\n".join(lines)
 
 
+TREE_LIMIT = 300_000      # larger texts (a whole theatre map) get text mutations only: quicker
+
+
 def mutated(text: str, pick, count: int) -> str:
     """`count` mutations, each to the tree or to the text."""
     for _ in range(count):
-        if pick.integer(0, 1):
+        if pick.integer(0, 1) and len(text) < TREE_LIMIT:
             tree = load(text)
             if isinstance(tree, (dict, list)):
                 mutate_tree(tree, pick)

@@ -1,4 +1,4 @@
-"""Damaged copies of every valid scenario load cleanly or fail cleanly.
+"""Damaged copies of every valid scenario and map load cleanly or fail cleanly.
 
 Hypothesis mutates each scenario (the test scenario and every one under
 scenarios/) through tests/mutate.py: keys deleted, values of the wrong type or
@@ -9,8 +9,11 @@ every invariant holding and plays a round, or raise InputError whose every
 problem is located (file, line >= 1, column >= 1, a message).  Never another
 exception, and never a hang (hypothesis' deadline).
 
-Examples per scenario: LGW_FUZZ_EXAMPLES, or a share of a small default
-budget so the module stays quick however many scenarios there are.
+Map files (scenarios/maps/*.yaml, and the test scenario's inline map
+written out as one) get the same treatment through `load_map`.
+
+Examples per file: LGW_FUZZ_EXAMPLES, or a share of a small default budget
+so the module stays quick however many scenarios there are.
 """
 import os
 import shutil
@@ -22,16 +25,20 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import game.ai
+from game.hexmap import load_map
 from game.rules.engine import new_game
 from game.rules.invariants import check_invariants
 from game.scenario import load
 from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError
 from tests.helpers import all_scenario_files
-from tests.mutate import HypothesisPick, mutated
+from tests.conftest import TEST_SCENARIO
+from tests.mutate import HypothesisPick, dump, load as load_yaml, mutated
 
 FILES = all_scenario_files()
+MAPS = sorted((load.SCENARIO_DIR / "maps").glob("*.yaml")) + ["inline"]
 EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or max(30, 160 // len(FILES))
+MAP_EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or max(20, 60 // len(MAPS))
 # Generous: the point is that nothing hangs, not how fast a load is.
 DEADLINE = timedelta(seconds=float(os.environ.get("LGW_FUZZ_DEADLINE", "20")))
 
@@ -97,3 +104,31 @@ def test_a_damaged_scenario_loads_or_fails_cleanly(original, workdir, originals,
     while not state.over and state.turn == round_:
         game.ai.play_turn(state)
         assert check_invariants(state) == []
+
+
+@pytest.fixture(scope="module")
+def map_texts():
+    texts = {m: m.read_text(encoding="utf-8") for m in MAPS if m != "inline"}
+    texts["inline"] = dump(load_yaml(TEST_SCENARIO.read_text())["map"])
+    return texts
+
+
+@pytest.mark.parametrize("original", MAPS, ids=lambda p: getattr(p, "stem", p))
+@settings(max_examples=MAP_EXAMPLES, deadline=DEADLINE,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_a_damaged_map_loads_or_fails_cleanly(original, workdir, map_texts, data):
+    pick = HypothesisPick(data)
+    text = mutated(map_texts[original], pick, data.draw(st.sampled_from([1, 1, 2, 3])))
+    f = workdir / "fuzzed_map.yaml"
+    f.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        hm = load_map(str(f))
+    except InputError as exc:
+        event("refused")
+        well_formed(exc.problems, f, text)
+        return
+    event("loaded")
+    assert hm.terrain.shape == (hm.height, hm.width)
+    assert all(hm.contains(p.hex) for p in hm.places.values())
