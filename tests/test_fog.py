@@ -7,7 +7,7 @@ import pytest
 
 from game import terrain as T
 from game.ai import placeholder
-from game.hexgrid import hex_distance, hex_neighbor
+from game.hexgrid import Hex, hex_distance, hex_neighbor
 from game.rules import changes as C
 from game.rules import engine, vision
 from game.rules import movement as M
@@ -329,30 +329,32 @@ def test_events_for_keeps_only_what_a_side_may_be_told(fst):
     told = Event("fired", "a letter", None, ("sassanids", "byzantium"))
     secret = Event("fired", "not for you", None, ("byzantium",))
     got = events_for([own, near, far, public, told, secret], fst, "sassanids")
-    assert got == [own, near, public, told]
+    assert [e.text for e in got] == ["ours", "in sight", "everyone hears", "a letter"]
+    # a scripted event keeps only the reader's own text, and options only for the chooser
+    letter = Event("fired", "Terms", None, ("sassanids", "byzantium"),
+                   {"event": "e", "text": "t", "text_for": {"sassanids": "for Persia",
+                                                            "byzantium": "for Rome"},
+                    "choices": [{"id": "pay", "label": "Pay", "hint": ""}],
+                    "chooser": "byzantium"})
+    (mine,) = events_for([letter], fst, "sassanids")
+    assert mine.data["text_for"] == {"sassanids": "for Persia"} and mine.data["choices"] == []
+    (theirs,) = events_for([letter], fst, "byzantium")
+    assert theirs.data["text_for"] == {"byzantium": "for Rome"} and theirs.data["choices"]
     # a march seen in part: only the steps in sight, and no word of where it went
-    march = Event("moved", "Army of X marches to Westhold", cell(2, 3), ("byzantium",),
-                  {"army": "x", "name": "Army of X", "from": [11, 3],
-                   "path": [[10, 3], [9, 3], [8, 3]]})
     start = cell(13, 3)
     march = Event("moved", "Army of X marches to Westhold", cell(9, 3), ("byzantium",),
                   {"army": "x", "name": "Army of X", "from": [start.q, start.r],
                    "path": [[h.q, h.r] for h in (cell(12, 3), cell(11, 3), cell(10, 3),
                                                   cell(9, 3), cell(8, 3))]})
     (seen,) = events_for([march], vis, "sassanids", hm)
-    steps = [tuple(p) for p in seen.data["path"]]
-    assert all(vis.flat[hm.index(cell_of(p))] for p in seen.data["path"])
+    steps = [Hex(*p) for p in seen.data["path"]]
+    assert steps and all(vis.flat[hm.index(h)] for h in steps)
     assert len(steps) < 5 and "Westhold" not in seen.text and seen.data["partial"]
-    assert seen.at == cell_of(seen.data["path"][-1])
+    assert seen.at == steps[-1]
     unseen = Event("moved", "far", cell(1, 1), ("byzantium",),
                    {"army": "x", "from": [cell(0, 1).q, cell(0, 1).r],
                     "path": [[cell(1, 1).q, cell(1, 1).r]]})
     assert events_for([unseen], vis, "sassanids", hm) == []
-
-
-def cell_of(p):
-    from game.hexgrid import Hex
-    return Hex(*p)
 
 
 def test_news_records_what_each_side_saw_and_undo_takes_it_back(fsession):

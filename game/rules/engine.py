@@ -302,6 +302,7 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
         if k < len(o.path) - 1 and hm.index(step) in obs.stop:
             halt = _halt(state, a, step, "meets")   # an unseen enemy's zone of control
             break
+    vision.end_march(state, eyes)
     events: list[Event] = []
     if walked:
         events.append(Event("moved", f"{a.name} marches to {Q.place_name(state, a.hex)}",

@@ -164,8 +164,9 @@ def obstacles_known(state: GameState, faction: str) -> Obstacles:
     """What stands in `faction`'s way as far as it knows (fog of war)."""
     if not vision.fog(state):
         return obstacles(state, faction)
-    return obstacles(state, faction, vision.known_armies(state, faction),
-                     vision.known_cities(state, faction).values())
+    vis = vision.visible(state, faction).ravel()
+    return obstacles(state, faction, vision.known_armies(state, faction, vis),
+                     vision.known_cities(state, faction, vis).values())
 
 
 def move_budget(state: GameState, army: Army) -> int:

@@ -33,6 +33,7 @@ import base64
 import binascii
 import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,7 +77,8 @@ def city_sight(state: GameState, city: City) -> int:
 
 
 def _static(state: GameState) -> dict:
-    """Per-scenario arrays: axial q and r of every hex, the cover mask, city indices."""
+    """Per-scenario data: axial q and r of every hex, the cover mask, the sight bonus of
+    high ground per hex, city hex indices, and the cache of sight masks."""
     scn = state.scenario
     st = scn.cache.get("vision")
     if st is None:
@@ -87,13 +89,16 @@ def _static(state: GameState) -> dict:
         for i in range(n):
             h = hm.hex_of(i)
             qs[i], rs[i] = h.q, h.r
+        high = np.isin(hm.terrain.ravel(), HIGH) * scn.rules["sight_hills_bonus"]
         st = {"q": qs, "r": rs, "cover": np.isin(hm.terrain.ravel(), COVER),
+              "high": [int(x) for x in high], "width": hm.width,
               "city": {cid: hm.index(h) for h, cid in scn.city_at.items()},
               "masks": {}}
         scn.cache["vision"] = st
     return st
 
 
+@lru_cache(maxsize=None)
 def _stamp(radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Axial offsets (dq, dr) of every hex within radius, and their distances."""
     dq, dr, dist = [], [], []
@@ -132,19 +137,30 @@ def _mask(state: GameState, eyes: tuple[tuple[int, int], ...]) -> np.ndarray:
 
 
 def eyes(state: GameState, side: str) -> tuple[tuple[int, int], ...]:
-    """Where the side (with its allies) looks from: sorted (hex index, range) pairs."""
-    hm = Q.hexmap(state)
+    """Where the side (with its allies) looks from: sorted (hex index, range) pairs.
+
+    The same numbers as army_sight and city_sight, computed inline: this runs
+    on every question about sight, so it is kept to plain arithmetic.
+    """
     fr = friends(state, side)
     st = _static(state)
-    out = {(hm.index(a.hex), army_sight(state, a)) for a in state.armies.values()
-           if a.faction in fr}
-    out |= {(st["city"][c.id], city_sight(state, c)) for c in state.cities.values()
-            if c.owner in fr}
+    r = Q.rules(state)
+    high, w, where = st["high"], st["width"], st["city"]
+    ra, rc, rw = r["sight_army"], r["sight_city"], r["sight_walls_bonus"]
+    out = set()
+    for a in state.armies.values():
+        if a.faction in fr:
+            q, row = a.hex
+            i = row * w + q + ((row - (row & 1)) >> 1)
+            out.add((i, ra + high[i]))
+    for c in state.cities.values():
+        if c.owner in fr:
+            i = where[c.id]
+            out.add((i, rc + (rw if c.walls >= 3 else 0) + high[i]))
     return tuple(sorted(out))
 
 
-def _visible_flat(state: GameState, side: str) -> np.ndarray:
-    key = eyes(state, side)
+def _cached_mask(state: GameState, key: tuple[tuple[int, int], ...]) -> np.ndarray:
     masks = _static(state)["masks"]
     m = masks.get(key)
     if m is None:
@@ -152,6 +168,10 @@ def _visible_flat(state: GameState, side: str) -> np.ndarray:
             masks.clear()
         m = masks[key] = _mask(state, key)
     return m
+
+
+def _visible_flat(state: GameState, side: str) -> np.ndarray:
+    return _cached_mask(state, eyes(state, side))
 
 
 def visible(state: GameState, side: str | None) -> np.ndarray:
@@ -172,18 +192,18 @@ def sees(state: GameState, side: str, h: Hex) -> bool:
 
 
 def disc(state: GameState, h: Hex, radius: int) -> np.ndarray:
-    """Flat bool mask of what one pair of eyes at h with this range sees."""
-    return _mask(state, ((Q.hexmap(state).index(h), radius),))
+    """Flat bool mask of what one pair of eyes at h with this range sees (read-only)."""
+    return _cached_mask(state, ((Q.hexmap(state).index(h), radius),))
 
 
 # --- knowledge -------------------------------------------------------------------
 
-def known_armies(state: GameState, side: str) -> list[Army]:
+def known_armies(state: GameState, side: str, _vis: np.ndarray | None = None) -> list[Army]:
     """The armies the side knows of now: its own, its allies', and any on a hex it sees."""
     if not fog(state):
         return list(state.armies.values())
     hm = Q.hexmap(state)
-    vis = _visible_flat(state, side)
+    vis = _visible_flat(state, side) if _vis is None else _vis
     fr = friends(state, side)
     return [a for a in state.armies.values() if a.faction in fr or vis[hm.index(a.hex)]]
 
@@ -212,7 +232,8 @@ def city_as_known(state: GameState, side: str, city: City) -> City:
     return city if seen is None else _as_remembered(city, seen)
 
 
-def known_cities(state: GameState, side: str) -> dict[str, City]:
+def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
+                 ) -> dict[str, City]:
     """Every city as the side knows it: live where it sees it, as remembered elsewhere.
 
     Remembered cities are copies; cities it sees are the state's own objects,
@@ -220,7 +241,7 @@ def known_cities(state: GameState, side: str) -> dict[str, City]:
     """
     if not fog(state):
         return dict(state.cities)
-    vis = _visible_flat(state, side)
+    vis = _visible_flat(state, side) if _vis is None else _vis
     where = _static(state)["city"]
     mem = state.memory[side].cities
     out = {}
@@ -272,7 +293,7 @@ def explored(state: GameState, side: str | None) -> np.ndarray:
     hm = Q.hexmap(state)
     if side is None or not fog(state):
         return np.ones((hm.height, hm.width), dtype=bool)
-    return unpack(state.memory[side].explored, hm.width * hm.height).reshape(hm.height, hm.width)
+    return _explored_flat(state, side).reshape(hm.height, hm.width).copy()
 
 
 def _record(state: GameState, c: City) -> CitySeen:
@@ -295,6 +316,20 @@ def init_memory(state: GameState) -> None:
     refresh(state)
 
 
+def _explored_flat(state: GameState, side: str) -> np.ndarray:
+    """The side's explored bits, unpacked (cached by their text; read-only)."""
+    text = state.memory[side].explored
+    cache = _static(state).setdefault("unpacked", {})
+    hit = cache.get(text)
+    if hit is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        hm = Q.hexmap(state)
+        hit = cache[text] = unpack(text, hm.width * hm.height)
+        hit.flags.writeable = False
+    return hit
+
+
 def remember(state: GameState, side: str, seen: np.ndarray) -> None:
     """Add what the side sees (flat bool mask) to its memory.
 
@@ -302,8 +337,7 @@ def remember(state: GameState, side: str, seen: np.ndarray) -> None:
     wherever that city is: its governor's messengers get through.
     """
     mem = state.memory[side]
-    n = seen.size
-    ex = unpack(mem.explored, n)
+    ex = _explored_flat(state, side)
     if (seen & ~ex).any():
         mem.explored = pack(ex | seen)
     where = _static(state)["city"]
@@ -363,7 +397,9 @@ class Watch:
     visible: np.ndarray                  # flat bool
     armies: set[str]                     # other sides' armies it saw
     cities: dict[str, tuple | None]      # city -> remembered (owner, walls, garrison, besieger)
+    unseen: list[Army]                   # other sides' armies it did not see
     reported: set[str] = field(default_factory=set)
+    swept: np.ndarray | None = None      # flat bool: what a march has seen on its way
 
 
 def watch(state: GameState, side: str) -> Watch | None:
@@ -372,9 +408,11 @@ def watch(state: GameState, side: str) -> Watch | None:
     hm = Q.hexmap(state)
     vis = _visible_flat(state, side)
     fr = friends(state, side)
-    seen = {a.id for a in state.armies.values() if a.faction not in fr and vis[hm.index(a.hex)]}
+    others = sorted((a for a in state.armies.values() if a.faction not in fr),
+                    key=lambda a: a.id)
+    seen = {a.id for a in others if vis[hm.index(a.hex)]}
     cities = {cid: _seen_key(s) for cid, s in state.memory[side].cities.items()}
-    return Watch(side, vis, seen, cities)
+    return Watch(side, vis, seen, cities, [a for a in others if a.id not in seen])
 
 
 def _sighted(state: GameState, side: str, a: Army) -> Event:
@@ -385,22 +423,31 @@ def _sighted(state: GameState, side: str, a: Army) -> Event:
 
 
 def look(state: GameState, w: Watch | None, army: Army) -> list[Event]:
-    """A marching army looks around from where it stands now; returns new sightings."""
+    """A marching army looks around from where it stands now; returns new sightings.
+
+    What it sees is added to its side's (and allies') memory by `end_march`.
+    """
     if w is None:
         return []
     hm = Q.hexmap(state)
     seen = disc(state, army.hex, army_sight(state, army))
-    fr = friends(state, w.side)
-    for f in sorted(fr):
-        if f in state.memory:
-            remember(state, f, seen)
+    w.swept = seen if w.swept is None else w.swept | seen
     out = []
-    for a in sorted(state.armies.values(), key=lambda x: x.id):
-        if (a.faction not in fr and a.id not in w.armies and a.id not in w.reported
-                and seen[hm.index(a.hex)]):
+    for a in w.unseen:
+        if a.id not in w.reported and seen[hm.index(a.hex)]:
             w.reported.add(a.id)
             out.append(_sighted(state, w.side, a))
     return out
+
+
+def end_march(state: GameState, w: Watch | None) -> None:
+    """Remember everything a march saw on its way (the side and its allies)."""
+    if w is None or w.swept is None:
+        return
+    for f in sorted(friends(state, w.side)):
+        if f in state.memory:
+            remember(state, f, w.swept)
+    w.swept = None
 
 
 def after_order(state: GameState, w: Watch | None) -> list[Event]:

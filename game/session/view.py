@@ -98,6 +98,8 @@ def events_for(events: list[Event], where, side: str, hm=None) -> list[Event]:
     (`factions`), a public one, or one that happened on a hex it saw.  Of a
     march by someone else it sees only the steps within its sight: the event
     is kept with its path cut to those steps and no word of where it ended.
+    A scripted event keeps only the side's own text (`text_for`) and shows
+    its options only to the side that must choose.
     """
     if isinstance(where, GameState):
         hm = where.scenario.map
@@ -113,7 +115,9 @@ def events_for(events: list[Event], where, side: str, hm=None) -> list[Event]:
 
     out = []
     for e in events:
-        if side in e.factions or e.public:
+        if e.kind == "fired" and (side in e.factions or e.public):
+            out.append(_fired_for(e, side))
+        elif side in e.factions or e.public:
             out.append(e)
         elif e.kind == "moved":
             trimmed = _march_seen(e, sees)
@@ -122,6 +126,16 @@ def events_for(events: list[Event], where, side: str, hm=None) -> list[Event]:
         elif sees(e.at):
             out.append(e)
     return out
+
+
+def _fired_for(e: Event, side: str) -> Event:
+    """A scripted event as `side` reads it: its own text, and the options only if it chooses."""
+    data = dict(e.data)
+    own = data.get("text_for", {}).get(side)
+    data["text_for"] = {side: own} if own is not None else {}
+    if data.get("chooser") != side:
+        data["choices"] = []
+    return replace(e, data=data)
 
 
 def _march_seen(e: Event, sees) -> Event | None:
