@@ -75,9 +75,8 @@ class Session:
 
     def _tell(self, watching: dict, events: list[Event]) -> None:
         """Add to each watching side's news what it saw (sight before | after) of events."""
-        hm = self.state.scenario.map
         for f, before in watching.items():
-            told = events_for(events, before | vision.visible(self.state, f), f, hm)
+            told = events_for(events, before | vision.visible(self.state, f), f)
             if told:
                 self.news.setdefault(f, []).extend(told)
 

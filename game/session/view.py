@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from game.hexgrid import Hex
+from game.hexgrid import Hex, offset_from_hex
 from game.rules import vision
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState, LogEntry, TurnStats
@@ -42,9 +42,10 @@ class View:
     city_seen: dict[str, int] = field(default_factory=dict)   # city -> turn last seen
     omniscient: bool = True        # nothing is hidden from this view
 
-    def sees(self, h: Hex, hm) -> bool:
-        i = hm.index(h)
-        return i >= 0 and bool(self.visible.flat[i])
+    def sees(self, h: Hex) -> bool:
+        col, row = offset_from_hex(h)
+        return (0 <= row < self.visible.shape[0] and 0 <= col < self.visible.shape[1]
+                and bool(self.visible[row, col]))
 
 
 def observe(state: GameState, side: str | None) -> View:
@@ -79,30 +80,31 @@ def _row_for(row: TurnStats, side: str, friends: set[str]) -> TurnStats:
 # --- events -------------------------------------------------------------------------
 
 def _mask_of(where, side: str) -> np.ndarray | None:
-    """Flat bool mask of what the side sees, from a state, a View or a mask; None = all."""
+    """Bool [row, col] of what the side sees, from a state, a View or a mask; None = all."""
     if isinstance(where, GameState):
-        if not vision.fog(where):
+        if not vision.fog(where) or where.over:
             return None
-        return vision.visible(where, side).ravel()
+        return vision.visible(where, side)
     if isinstance(where, View):
-        return None if where.omniscient else where.visible.ravel()
-    return np.asarray(where).ravel()
+        return None if where.omniscient else where.visible
+    mask = np.asarray(where, dtype=bool)
+    if mask.ndim != 2:
+        raise ValueError("a sight mask is a bool array [row, col]")
+    return mask
 
 
-def events_for(events: list[Event], where, side: str, hm=None) -> list[Event]:
+def events_for(events: list[Event], where, side: str) -> list[Event]:
     """The events `side` may be told of, trimmed to what it could see.
 
-    `where` is the game state (the side's sight now), a View, or a bool mask
-    of the hexes the side saw while the events happened; `hm` (the map) is
-    needed with a View or a mask.  A side is told an event that concerns it
+    `where` is the game state (the side's sight now), a View, or a bool
+    [row, col] mask of the hexes the side saw while the events happened.
+    A side is told an event that concerns it
     (`factions`), a public one, or one that happened on a hex it saw.  Of a
     march by someone else it sees only the steps within its sight: the event
     is kept with its path cut to those steps and no word of where it ended.
     A scripted event keeps only the side's own text (`text_for`) and shows
     its options only to the side that must choose.
     """
-    if isinstance(where, GameState):
-        hm = where.scenario.map
     seen = _mask_of(where, side)
 
     def sees(h: Hex | None) -> bool:
@@ -110,8 +112,8 @@ def events_for(events: list[Event], where, side: str, hm=None) -> list[Event]:
             return False
         if seen is None:
             return True
-        i = hm.index(h)
-        return i >= 0 and bool(seen[i])
+        col, row = offset_from_hex(h)
+        return 0 <= row < seen.shape[0] and 0 <= col < seen.shape[1] and bool(seen[row, col])
 
     out = []
     for e in events:
