@@ -281,7 +281,8 @@ def test_a_march_stops_before_an_unseen_army_in_its_way(fst):
     events = engine.apply(fst, order)
     a = fst.armies["byz_a"]
     assert a.hex == cell(6, 3) and a.moves == 0
-    assert a.moves == 0 and [e for e in events if e.data.get("halted") and e.kind == "spotted"]
+    halt = [e for e in events if e.kind == "spotted" and e.data.get("halted")]
+    assert len(halt) == 1 and halt[0].data["enemy"] == "arm_a" and halt[0].at == cell(7, 3)
 
 
 def test_attacking_an_unseen_army_is_refused_as_if_the_hex_were_empty(fscn, monkeypatch):
@@ -460,3 +461,15 @@ def test_fog_games_replay_identically(fog_scn):
     while not s.state.over and s.state.turn <= 5:
         s.do(placeholder.next_order(s.state))
     assert state_hash(replay(fog_scn, 4, s.orders)) == s.hash()
+
+
+def test_a_save_with_damaged_news_is_refused(tmp_path, fsession):
+    fsession.do(Move("byzantium", "byz_a", path_east(4, 11)))
+    path = tmp_path / "bad.json"
+    fsession.save(path)
+    doc = json.loads(path.read_text())
+    doc["meta"]["extra"]["news"]["sassanids"][0]["kind"] = "teleported"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(S.SaveError) as exc:
+        Session.load(path)
+    assert "news of the last turns is damaged" in str(exc.value)

@@ -310,9 +310,10 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
                             {"army": a.id, "name": a.name, "faction": a.faction,
                              "from": [start.q, start.r],
                              "path": [[h.q, h.r] for h in walked], "halted": halt is not None}))
-    if halt is not None and eyes is not None:   # the enemy that halted it: told once, by the halt
-        sightings = [e for e in sightings if e.data.get("army") != halt.data.get("enemy")]
-        eyes.reported.add(halt.data.get("enemy"))
+    if halt is not None and eyes is not None and "enemy" in halt.data:
+        # the enemy that halted it is told of once, by the halt
+        sightings = [e for e in sightings if e.data.get("army") != halt.data["enemy"]]
+        eyes.reported.add(halt.data["enemy"])
     events += sightings
     if halt is not None:
         events.append(halt)
@@ -328,9 +329,12 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
 
 def _halt(state: GameState, a, near: Hex, verb: str) -> Event:
     """The `spotted` event of a march cut short by an enemy (or city) it had not seen."""
-    hexes = [near, *hex_neighbors(near)] if verb == "meets" else [near]
-    foes = sorted((x for h in hexes for x in Q.armies_at(state, h)
-                   if not Q.friendly(state, a.faction, x.faction)), key=lambda x: x.id)
+    if verb == "meets":         # a zone of control: the hostile armies next to it
+        foes = [x for h in hex_neighbors(near) for x in Q.armies_at(state, h)
+                if Q.hostile(state, a.faction, x.faction)]
+    else:                       # the army (of any side not friendly) standing in the way
+        foes = [x for x in Q.armies_at(state, near) if not Q.friendly(state, a.faction, x.faction)]
+    foes.sort(key=lambda x: x.id)
     if foes:
         what, where, data = foes[0].name, foes[0].hex, {"enemy": foes[0].id}
     else:
