@@ -183,9 +183,9 @@ class OverviewPainter:
             pts = [(x - 0.5 * s, y + 0.5 * s), (x, y + 0.05 * s), (x + 0.5 * s, y + 0.5 * s)]
             pygame.draw.lines(self.surface, INK, False, pts, max(2, int(s / 5)))
 
-    def draw_places(self):
+    def draw_places(self, keep_clear: list[pygame.Rect]):
         s = self.size
-        taken: list[pygame.Rect] = []
+        taken: list[pygame.Rect] = list(keep_clear)
         order = sorted(self.hm.places.values(), key=lambda p: (-p.importance, p.kind == "site", p.id))
         for p in order:
             x, y = self.centre(p.hex)
@@ -239,13 +239,13 @@ class OverviewPainter:
     def draw_legend(self, title: str):
         S = SUPERSAMPLE
         pad = 8 * S
-        f_title, f = self.font(13 * S), self.font(10 * S)
+        f_title, f = self.font(12 * S), self.font(9 * S)
         short = {T.PEAKS: "Peaks (impassable)"}
         entries = [(short.get(t.id, t.name), TERRAIN_RGB[t.id].tolist(), "box") for t in T.TERRAINS]
         entries += [("River", RIVER_RGB, "line"), ("Roman road", ROAD_RGB["roman"], "line"),
                     ("Persian road", ROAD_RGB["persian"], "line"),
                     ("Track", ROAD_RGB["track"], "line"), ("Strait", STRAIT_RGB, "line")]
-        cols, col_w, row_h = 3, 118 * S, 14 * S
+        cols, col_w, row_h = 3, 108 * S, 13 * S
         rows = math.ceil(len(entries) / cols)
         box = pygame.Rect(0, 0, cols * col_w + 2 * pad, pad * 2 + 20 * S + row_h * (rows + 1))
         box.bottomleft = (pad, self.surface.get_height() - pad)
@@ -261,9 +261,10 @@ class OverviewPainter:
             else:
                 pygame.draw.line(self.surface, colour, (x, y + 6 * S), (x + 16 * S, y + 6 * S), 3 * S)
             self.surface.blit(f.render(name, True, INK), (x + 20 * S, y))
-        note = (f"Hexes {self.hm.hex_km:g} km across, {self.hm.width} x {self.hm.height}.  "
-                "Dots: towns; squares: fortresses; rings: sites; gold ring: holy; >< pass.")
+        note = (f"Hexes {self.hm.hex_km:g} km, {self.hm.width} x {self.hm.height}.  Dot town, "
+                "square fortress, ring site, gold ring holy, >< pass")
         self.surface.blit(f.render(note, True, INK), (box.x + pad, y0 + rows * row_h))
+        return box
 
     def paint(self) -> pygame.Surface:
         self.draw_terrain()
@@ -272,8 +273,8 @@ class OverviewPainter:
         self.draw_roads()
         self.draw_straits()
         self.draw_passes()
-        self.draw_places()
-        self.draw_legend(self.hm.name)
+        legend = self.draw_legend(self.hm.name)
+        self.draw_places([legend])
         w, h = self.surface.get_size()
         return pygame.transform.smoothscale(self.surface, (self.out_width, round(h / SUPERSAMPLE)))
 

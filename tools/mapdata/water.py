@@ -45,6 +45,8 @@ FIXES = [
     Fix("%", "Lake Sevan (centre)", (40.35, 45.20)),
     Fix("%", "Dead Sea", (31.55, 35.48)),
     Fix("~", "Gulf of Suez head", (29.85, 32.58)),
+    Fix("~", "Gulf of Suez", (29.40, 32.75)),
+    Fix("~", "Gulf of Aqaba", (29.15, 34.75)),
     # Islands a 30 km sample would lose or split.
     Fix("land", "Rhodes town", (36.44, 28.22)),
     Fix("land", "Rhodes, south", (36.15, 27.90)),
