@@ -58,6 +58,8 @@ FIXES = [
     Fix("land", "Attalia", (36.89, 30.70)),
     Fix("land", "Sinope peninsula", (42.03, 35.15)),
     Fix("land", "Gaza", (31.52, 34.45)),
+    # Lesbos lies 10 km off the Troad; keep it an island.
+    Fix("~", "Strait between Lesbos and the Troad", (39.42, 26.23)),
     # Gulfs narrower than a hex that made their towns ports.
     Fix("~", "Gulf of Nicomedia", (40.73, 29.61)),
     Fix("~", "Gulf of Smyrna", (38.49, 26.90)),
