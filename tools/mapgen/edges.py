@@ -76,6 +76,9 @@ class CornerGraph:
                 wet = sum(terrain[r, c] in ("~", "%") for c, r in (cell, n))
                 self.water_sides[(cell, d)] = wet
 
+    def touches_water(self, v: Vertex) -> bool:
+        return any(self.water_sides[e] > 0 for _, e in self.adj.get(v, ()))
+
     def nearest_vertex(self, lat: float, lon: float, among=None) -> Vertex:
         x, y = self.grid.km(lat, lon)
         pool = among if among is not None else self.adj.keys()
@@ -158,8 +161,9 @@ def hex_corner_cycle(v: Vertex) -> list[tuple[tuple[int, int], list[Vertex]]]:
 
 
 def straighten(path: list[Vertex]) -> list[Vertex]:
-    """Replace any walk of 4 or 5 edges around one hex by the 2 or 1 edges the
-    other way round it: segment-by-segment tracing sometimes circles a hex."""
+    """Replace any walk of 5 edges around one hex by the single edge the other
+    way round: segment-by-segment tracing sometimes circles a hex.  Shorter
+    walks are left alone, since they decide which bank a town is on."""
     changed = True
     while changed:
         changed = False
@@ -168,7 +172,7 @@ def straighten(path: list[Vertex]) -> list[Vertex]:
                 j = i
                 while j + 1 < len(path) and path[j + 1] in ring:
                     j += 1
-                if j - i < 4:
+                if j - i < 5:
                     continue
                 a, b = ring.index(path[i]), ring.index(path[j])
                 forward = [ring[(a + k) % 6] for k in range((b - a) % 6 + 1)]
@@ -200,11 +204,13 @@ def trace_river(graph: CornerGraph, river, traced: dict[str, list[Vertex]]) -> l
         seg = graph.route(v, w, grid.km(*p), grid.km(*q))
         path.extend(seg[1:])
     path = drop_loops(straighten(drop_loops(path)))
-    # A river that reaches the sea stops at the first corner on the coast.
-    while len(path) > 2 and graph.water_sides[graph.edge_between(path[-2], path[-1])] > 0:
-        path.pop()
-    while len(path) > 2 and graph.water_sides[graph.edge_between(path[0], path[1])] > 0:
-        path.pop(0)
+    # A river that reaches the sea stops at the first corner on the coast, so it
+    # never runs along the shoreline.
+    if not river.end_on:
+        for k in range(1, len(path)):
+            if graph.touches_water(path[k]):
+                path = path[:k + 1]
+                break
     if len(path) < 2:
         raise MapBuildError(f"river {river.id} is too short to cover any hex edge")
     return path
