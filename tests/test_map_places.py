@@ -292,7 +292,8 @@ def test_tributaries_meet_their_rivers(raw):
             out |= corners(hex_from_offset(c, r), d)
         return out
     for branch, main in (("great_zab", "tigris"), ("tigris", "euphrates"), ("nahrawan", "tigris"),
-                         ("araxes", "kura"), ("nile_pelusiac", "nile")):
+                         ("araxes", "kura"), ("nile_pelusiac", "nile"),
+                         ("nile_phatnitic", "nile_pelusiac")):
         assert verts(branch) & verts(main), branch
 
 
@@ -335,16 +336,28 @@ def test_sides_of_the_rivers(hm):
     """Towns on the right side of their rivers (paths that must cross, and must not)."""
     P = hm.places
 
-    def over(a, b, river):
-        plain = walk(hm, P[a].hex, enter=land(hm),
+    def over(a, b, river, radius=6):
+        """b is across `river` from a, within `radius` hexes of a (rivers have
+        sources, so far enough away there is always a way round)."""
+        def near(h):
+            return not hm.is_water(h) and hex_distance(h, P[a].hex) <= radius
+        plain = walk(hm, P[a].hex, enter=near,
                      cross=lambda h, d: not hm.has_edge(hm.river, h, d))
         return P[b].hex not in plain and P[b].hex in walk(
-            hm, P[a].hex, enter=land(hm),
+            hm, P[a].hex, enter=near,
             cross=lambda h, d: not hm.has_edge(hm.river, h, d) or hm.river_names[(h, d)] == river)
     assert over("samosata", "edessa", "Euphrates")
-    # Nineveh faces the Tigris across from the west bank (the river runs along its hex).
-    nineveh = P["nineveh"].hex
-    assert any(hm.river_names.get((nineveh, d)) == "Tigris" for d in range(6))
+    assert over("nineveh", "singara", "Tigris")
+    assert over("hierapolis", "edessa", "Euphrates")
+    # Towns that stand on their rivers have a river edge.
+    for town, river in (("nineveh", "Tigris"), ("ctesiphon", "Tigris"), ("adana", "Sarus"),
+                        ("antioch", "Orontes"), ("samosata", "Euphrates"), ("tiflis", "Kura")):
+        h = P[town].hex
+        assert any(hm.river_names.get((h, d)) == river for d in range(6)), town
+    # Adana is on the west bank of the Sarus, with Tarsus; the bridge leads east.
+    dry = walk(hm, P["adana"].hex, enter=land(hm),
+               cross=lambda h, d: not hm.has_edge(hm.river, h, d))
+    assert P["tarsus"].hex in dry
     # The Nile runs to the south edge of the map: Egypt's two gates are on opposite banks.
     dry = walk(hm, P["pelusium"].hex, enter=land(hm),
                cross=lambda h, d: not hm.has_edge(hm.river, h, d))

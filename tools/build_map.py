@@ -142,6 +142,10 @@ def build() -> tuple[str, dict]:
         path = trace_river(graph, r, traced)
         traced[r.id] = path
         edges = path_edges(graph, path)
+        for c, d in edges:
+            if edge_key(c, d) in river_keys:
+                problems.append(f"river {r.id} runs along edge {edge_name(grid, c, d)}, "
+                                "which another river already uses")
         river_edges[r.id] = edges
         river_keys.update(edge_key(c, d) for c, d in edges)
         rivers.append({"id": r.id, "name": r.name, "edges": [edge_name(grid, c, d) for c, d in edges]})

@@ -204,6 +204,16 @@ def trace_river(graph: CornerGraph, river, traced: dict[str, list[Vertex]]) -> l
         seg = graph.route(v, w, grid.km(*p), grid.km(*q))
         path.extend(seg[1:])
     path = drop_loops(straighten(drop_loops(path)))
+    # A branch leaves its river where their courses part, and a tributary ends
+    # where they meet: edges the two would share belong to the main river.
+    if river.start_on:
+        shared = set(zip(traced[river.start_on], traced[river.start_on][1:]))
+        while len(path) > 2 and ((path[0], path[1]) in shared or (path[1], path[0]) in shared):
+            path.pop(0)
+    if river.end_on:
+        shared = set(zip(traced[river.end_on], traced[river.end_on][1:]))
+        while len(path) > 2 and ((path[-2], path[-1]) in shared or (path[-1], path[-2]) in shared):
+            path.pop()
     # A river that reaches the sea stops at the first corner on the coast, so it
     # never runs along the shoreline.
     if not river.end_on:
