@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.hexgrid import (Hex, hex_direction_to, hex_from_offset, hex_neighbor, hex_to_pixel,
+from game.hexgrid import (hex_direction_to, hex_from_offset, hex_neighbor, hex_to_pixel,
                           offset_from_hex)
 from game.hexmap import km_to_latlon, latlon_to_hex, latlon_to_km, projection_layout
 from game.scenario.model import ProjectionSpec
@@ -66,14 +66,6 @@ class Grid:
 
     def direction(self, a: Cell, b: Cell) -> int | None:
         return hex_direction_to(hex_from_offset(*a), hex_from_offset(*b))
-
-    def centre_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """Lat and lon of every hex centre, as [row, col] arrays."""
-        lat = np.zeros((self.height, self.width))
-        lon = np.zeros((self.height, self.width))
-        for col, row in self.cells():
-            lat[row, col], lon[row, col] = self.centre_latlon((col, row))
-        return lat, lon
 
     def sample_offsets(self, n: int = 6) -> np.ndarray:
         """Points (x, y) in km spread evenly inside a hex centred on (0, 0)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from game import terrain as T
+from game.hexgrid import hex_from_offset, hex_linedraw, offset_from_hex
 from tools.mapgen.grid import Grid, MapBuildError
 from tools.mapgen.shapes import distance_to_polyline, inside_polygon, to_km
 from tools.mapgen.spec import Area, Band, Chain, Fix, Spot, Water
@@ -83,7 +84,6 @@ def land_and_water(grid: Grid, waters: list[Water], fixes: list[Fix]) -> np.ndar
 
 def chain_cells(grid: Grid, points) -> list[tuple[int, int]]:
     """Hexes along a polyline, each adjacent to the one before (hex line drawing)."""
-    from game.hexgrid import hex_from_offset, hex_linedraw, offset_from_hex
     cells = [hex_from_offset(*grid.cell_of(*p)) for p in points]
     out = [cells[0]]
     for a, b in zip(cells, cells[1:]):
@@ -95,7 +95,6 @@ def paint_terrain(grid: Grid, base: np.ndarray, layers) -> np.ndarray:
     """Apply terrain layers to the land hexes of `base`; water stays as it is."""
     out = base.copy()
     water = np.isin(base, ["~", "%"])
-    lat_c, lon_c = grid.centre_arrays()
     cx = np.zeros(base.shape)
     cy = np.zeros(base.shape)
     for col, row in grid.cells():
