@@ -93,6 +93,10 @@ def build() -> tuple[str, dict]:
     region_rows = assign_regions(grid, terrain, REGIONS, strait_keys)
 
     # Geography that play depends on.
+    needed = ("constantinople", "chalcedon", "abydos", "tiflis")
+    missing = [pid for pid in needed if pid not in cells]
+    if missing:
+        raise MapBuildError(f"the checks need these places, which are missing: {', '.join(missing)}")
     problems += checks.strait_separation(grid, terrain, strait_keys, cells["constantinople"],
                                          [cells["chalcedon"], cells["abydos"]])
     gates = [p["cell"] for p in passes if p["id"] in ("darial", "caspian_gates")]
@@ -164,9 +168,13 @@ def main(argv=None) -> int:
             return 2
         print("up to date" if same else f"{args.out} is out of date: run tools/build_map.py")
         return 0 if same else 1
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        print(f"build_map: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     # Read it back with the game's own loader: the file must load cleanly.
     from game.hexmap import load_map
     try:
