@@ -240,7 +240,7 @@ class OverviewPainter:
         S = SUPERSAMPLE
         pad = 8 * S
         f_title, f = self.font(12 * S), self.font(9 * S)
-        short = {T.PEAKS: "Peaks (impassable)"}
+        short = {T.PEAKS: "Impassable"}
         entries = [(short.get(t.id, t.name), TERRAIN_RGB[t.id].tolist(), "box") for t in T.TERRAINS]
         entries += [("River", RIVER_RGB, "line"), ("Roman road", ROAD_RGB["roman"], "line"),
                     ("Persian road", ROAD_RGB["persian"], "line"),
