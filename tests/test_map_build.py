@@ -11,12 +11,12 @@ pytest.importorskip("global_land_mask")
 from tools import build_map  # noqa: E402
 
 
-def test_committed_map_is_up_to_date_and_the_build_is_deterministic():
-    first, summary = build_map.build()
-    second, _ = build_map.build()
-    assert first == second
+def test_committed_map_is_exactly_what_a_fresh_build_writes():
+    """The committed file came from an earlier run, so this also shows that the
+    build gives the same output every time."""
+    text, summary = build_map.build()
     with open(build_map.DEFAULT_OUT, encoding="utf-8") as fh:
-        assert fh.read() == first, "scenarios/maps/theatre.yaml is stale: run tools/build_map.py"
+        assert fh.read() == text, "scenarios/maps/theatre.yaml is stale: run tools/build_map.py"
     assert summary["width"] == 86 and summary["height"] == 71
 
 
