@@ -7,7 +7,7 @@ from game.hexmap import load_map  # noqa: E402
 from game.ui.overview import TERRAIN_RGB, render_overview, to_palette  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAP_PATH = os.path.join(ROOT, "scenarios", "maps", "theatre.yaml")
-FONT = os.path.join(ROOT, "assets", "fonts", "FreeSansBold.ttf")
+FONT = os.path.join(ROOT, "assets", "fonts", "DejaVuSans-Bold.ttf")
 
 
 def test_overview_is_drawn_at_the_requested_width():

@@ -19,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 DEFAULT_MAP = os.path.join(ROOT, "scenarios", "maps", "theatre.yaml")
 DEFAULT_OUT = os.path.join(ROOT, "docs", "map-overview.png")
-FONT = os.path.join(ROOT, "assets", "fonts", "FreeSansBold.ttf")
+FONT = os.path.join(ROOT, "assets", "fonts", "DejaVuSans-Bold.ttf")
 
 
 def main(argv=None) -> int:
