@@ -247,11 +247,15 @@ class OverviewPainter:
                     ("Track", ROAD_RGB["track"], "line"), ("Strait", STRAIT_RGB, "line")]
         cols, col_w, row_h = 3, 108 * S, 13 * S
         rows = math.ceil(len(entries) / cols)
-        box = pygame.Rect(0, 0, cols * col_w + 2 * pad, pad * 2 + 20 * S + row_h * (rows + 1))
+        note = (f"Hexes {self.hm.hex_km:g} km, {self.hm.width} x {self.hm.height}.  Dot town, "
+                "square fortress, ring site, gold ring holy, >< pass")
+        title_img, note_img = f_title.render(title, True, INK), f.render(note, True, INK)
+        width = max(cols * col_w, title_img.get_width(), note_img.get_width()) + 2 * pad
+        box = pygame.Rect(0, 0, width, pad * 2 + 20 * S + row_h * (rows + 1))
         box.bottomleft = (pad, self.surface.get_height() - pad)
         pygame.draw.rect(self.surface, (246, 242, 230), box)
         pygame.draw.rect(self.surface, INK, box, S)
-        self.surface.blit(f_title.render(title, True, INK), (box.x + pad, box.y + pad))
+        self.surface.blit(title_img, (box.x + pad, box.y + pad))
         y0 = box.y + pad + 20 * S
         for i, (name, colour, how) in enumerate(entries):
             x, y = box.x + pad + (i % cols) * col_w, y0 + (i // cols) * row_h
@@ -261,9 +265,7 @@ class OverviewPainter:
             else:
                 pygame.draw.line(self.surface, colour, (x, y + 6 * S), (x + 16 * S, y + 6 * S), 3 * S)
             self.surface.blit(f.render(name, True, INK), (x + 20 * S, y))
-        note = (f"Hexes {self.hm.hex_km:g} km, {self.hm.width} x {self.hm.height}.  Dot town, "
-                "square fortress, ring site, gold ring holy, >< pass")
-        self.surface.blit(f.render(note, True, INK), (box.x + pad, y0 + rows * row_h))
+        self.surface.blit(note_img, (box.x + pad, y0 + rows * row_h))
         return box
 
     def paint(self) -> pygame.Surface:
