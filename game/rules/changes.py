@@ -197,10 +197,9 @@ def _misplaced(state: GameState, army: Army) -> bool:
     """An army standing where the rules would not let it stay."""
     city = Q.city_at(state, army.hex)
     if city is not None and not Q.friendly(state, army.faction, city.owner):
-        at_war = Q.hostile(state, army.faction, city.owner)
-        # at war, an army on the city's hex is besieging it (or about to);
-        # at peace it has no business inside another faction's walls
-        if not at_war:
+        # only a besieger may stand on the hex of a city not its own or an ally's
+        besieging = city.siege is not None and city.siege.by == army.faction
+        if not besieging:
             return True
     return any(Q.hostile(state, army.faction, o.faction) for o in Q.armies_at(state, army.hex))
 
@@ -208,11 +207,11 @@ def _misplaced(state: GameState, army: Army) -> bool:
 def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
     """After relations or loyalties change, move armies that may no longer stand where they are.
 
-    Two hostile armies on one hex: the one not friendly to the city there (if
-    any) moves; otherwise an army named in `movers`, else the smaller one
-    (then the later id).  An army inside the city of a faction it is at peace
-    with marches out.  Each moves to the nearest free hex; with none within
-    five hexes it disbands.
+    An army on the hex of a city that is neither its faction's nor an ally's
+    marches out, unless it is besieging that city.  Of two hostile armies on
+    one hex, the one named in `movers` moves, else the smaller one (then the
+    later id).  Each goes to the nearest free hex; with none within five
+    hexes it disbands.
     """
     events: list[Event] = []
     while True:
