@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.events.registry import (checks, different, effect, exactly_one, needs, not_negative)
+from game.events.registry import checks, different, effect, exactly_one, needs
 from game.rules import changes as C
 from game.rules import queries as Q
 from game.rules import siege as S
@@ -373,8 +373,7 @@ def move_commander(state, fire, commander, army=None, to=None, escort=None):
                   fire, (c.faction,), a.hex, army=a.id)]
 
 
-move_commander.check = checks(exactly_one("army", "to"), needs("escort", "to"),
-                              not_negative("escort"))
+move_commander.check = checks(exactly_one("army", "to"), needs("escort", "to"))
 
 
 @effect("set_ruler", "Make a commander the ruler of a faction (the old ruler is set aside; "

@@ -119,10 +119,14 @@ def at_least_one(*names: str) -> Callable:
 
 
 def ordered(low: str, high: str) -> Callable:
-    """`low` must not be above `high` when both are given (numbers or dates)."""
+    """`low` must not be above `high` when both are given (numbers, or dates)."""
     def rule(ctx, **a):
         if low in a and high in a and a[low] > a[high]:
-            return f"`{low}` comes after `{high}`: the range is empty"
+            if low == "start":   # dates are month counts: show them as written
+                from game.events.dates import iso
+                return (f"`{low}` ({iso(a[low])}) is after `{high}` ({iso(a[high])}): "
+                        "the window is empty")
+            return f"`{low}` ({a[low]}) is more than `{high}` ({a[high]}): nothing can match"
         return None
     return rule
 
@@ -140,15 +144,6 @@ def needs(arg: str, *others: str) -> Callable:
     def rule(ctx, **a):
         if arg in a and not any(o in a for o in others):
             return f"`{arg}` needs {' or '.join(f'`{o}`' for o in others)}"
-        return None
-    return rule
-
-
-def not_negative(*names: str) -> Callable:
-    def rule(ctx, **a):
-        for n in names:
-            if n in a and a[n] is not None and a[n] < 0:
-                return f"`{n}` must not be negative (found {a[n]})"
         return None
     return rule
 
