@@ -86,7 +86,8 @@ def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
             rec = next((f for f in r.fired if f["id"] == spec.id), None)
             if rec is not None:
                 firsts.append(D.month_index(rec["year"], rec["month"]))
-        mean = round(sum(firsts) / len(firsts)) if firsts else None
+        n = len(firsts)
+        mean = (sum(firsts) + n // 2) // n if firsts else None     # halves round up
         diff = (sum(D.offset(D.span(m, mpt), real) for m in firsts) / len(firsts)
                 if firsts and real is not None else None)
         out.append(EventStat(spec.id, spec.title, len(firsts), len(results), mean, real, diff))

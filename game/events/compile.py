@@ -217,8 +217,8 @@ def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | N
     return run
 
 
-def explain(cond: Callable, state) -> list[str]:
-    """Why a compiled condition does not hold: the parts that fail, with their lines.
+def explain(cond: Callable, state, file: str = "") -> list[str]:
+    """Why a compiled condition does not hold: the parts that fail, and where they are written.
 
     Conditions are evaluated again, so run this on a copy of the state when
     `chance` may be among them.
@@ -227,12 +227,14 @@ def explain(cond: Callable, state) -> list[str]:
         return []
     name = getattr(cond, "name", "?")
     parts = getattr(cond, "parts", ())
-    where = f"{getattr(cond, 'keypath', name)} (line {getattr(cond, 'line', '?')})"
+    line = getattr(cond, "line", "?")
+    where = f"{getattr(cond, 'keypath', name)} ({file}:{line})" if file else \
+        f"{getattr(cond, 'keypath', name)} (line {line})"
     if name == "all":
-        return [m for p in parts for m in explain(p, state)]
+        return [m for p in parts for m in explain(p, state, file)]
     if name == "any":
         return [f"{where}: none of its conditions holds"] + [
-            m for p in parts for m in explain(p, state)]
+            m for p in parts for m in explain(p, state, file)]
     if name == "not":
         return [f"{where}: the condition inside holds"]
     return [f"{where} is false"]
