@@ -20,11 +20,15 @@ class GameResult:
     cities: dict[str, int]
     fired: list[dict] = field(default_factory=list)   # one per fired event, in order
     state: GameState | None = None
+    loser: str | None = None                           # when the game ended in a defeat
 
     def to_dict(self) -> dict:
-        return {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
-                "result": self.kind, "text": self.text, "turns": self.turns,
-                "cities": self.cities}
+        d = {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
+             "result": self.kind, "text": self.text, "turns": self.turns,
+             "cities": self.cities}
+        if self.loser:
+            d["loser"] = self.loser
+        return d
 
 
 def fired_record(state: GameState, e: Event, seed: int) -> dict:
@@ -56,7 +60,8 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
     turns = state.turn if state.over else state.turn - 1
     return GameResult(seed, state.winner, state.result_kind or "unfinished",
                       state.result_text, turns,
-                      {f: len(Q.cities_of(state, f)) for f in state.order}, fired, state)
+                      {f: len(Q.cities_of(state, f)) for f in state.order}, fired, state,
+                      state.loser)
 
 
 # --- events over many games ---------------------------------------------------------

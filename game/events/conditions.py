@@ -102,8 +102,23 @@ def _region_has_cities(ctx, **a):
     return None
 
 
+def _count_possible(ctx, **a):
+    count = a.get("count")
+    if count is None:
+        return None
+    if "cities" in a:
+        total = len(a["cities"])
+    elif "region" in a:
+        total = sum(1 for h in ctx.city_hex.values() if ctx.hexmap.region_of(h) == a["region"])
+    else:
+        return None
+    if count > total:
+        return f"`count` ({count}) is more than the {total} cities it counts from"
+    return None
+
+
 owns.check = checks(exactly_one("city", "region", "cities"), needs("count", "region", "cities"),
-                    _region_has_cities)
+                    _region_has_cities, _count_possible)
 
 
 @condition("besieged", "A city is under siege (by a given faction, if named).",

@@ -19,7 +19,6 @@ from game.rules import queries as Q
 from game.rules import siege as S
 from game.rules import victory as V
 from game.rules.report import Event
-from game.rules.state import GameState
 
 
 @dataclass(frozen=True)

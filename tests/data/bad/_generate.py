@@ -283,6 +283,8 @@ MISTAKES = {
     "event_place_and_region": (WHEN, "when: {commander_at: {commander: red_king, place: alpha, "
                                "region: north}}", 41, "events[0].when.commander_at",
                                "give `place` or `region`, not both"),
+    "event_count_too_high": (WHEN, "when: {owns: {faction: red, region: north, count: 2}}", 41,
+                             "events[0].when.owns", "`count` (2) is more than the 1 cities"),
     "choice_empty_list": (FX, "      - set_flag: one\n    chooser: red\n    choices: []", 45,
                           "events[0].choices", "no options to choose"),
     "event_cooldown_without_repeat": (TITLE, "    title: One\n    cooldown: 2", 41,
