@@ -283,3 +283,32 @@ def context_for(scn, col: Collector) -> RefContext:
     return RefContext(col, scn.map, {f.id for f in spec.factions}, set(city_hex),
                       {a.id for a in spec.armies} | spawned_ids(spec),
                       {c.id for c in spec.commanders}, {e.id for e in spec.events}, city_hex)
+
+
+def check_flags(col: Collector, roots: list[tuple[Node | None, str]]) -> None:
+    """Report each flag a condition reads that no effect ever sets: most likely a typo.
+
+    `roots` are the scenario's conditions and effect lists with their key paths.
+    """
+    def walk(node, keypath, found):
+        if node is None:
+            return
+        if node.kind == "seq":
+            for i, item in enumerate(node.value):
+                walk(item, f"{keypath}[{i}]", found)
+        elif node.kind == "map":
+            for k, v in node.value.items():
+                sub = f"{keypath}.{k}"
+                if k in ("flag", "set_flag"):
+                    name = v.value.get("name") if v.kind == "map" else v
+                    if name is not None and name.kind == "scalar" and isinstance(name.value, str):
+                        found.append((k, name, sub if v.kind != "map" else f"{sub}.name"))
+                walk(v, sub, found)
+    found: list = []
+    for node, keypath in roots:
+        walk(node, keypath, found)
+    set_names = {n.value for k, n, _ in found if k == "set_flag"}
+    for k, n, keypath in found:
+        if k == "flag" and n.value not in set_names:
+            col.at(n, keypath, f"the flag {n.value!r} is never set by a `set_flag` in this "
+                               f"scenario{suggest(n.value, set_names)}")

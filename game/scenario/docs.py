@@ -141,7 +141,6 @@ events:
       all:
         - owns: {faction: sassanids, city: jerusalem}
         - date: {end: 620-12}          # too late after this: it never happens
-        - not: {flag: cross_returned}
     effects:
       - set_flag: holy_war
       - weariness: {faction: byzantium, amount: 8}

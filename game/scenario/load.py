@@ -13,7 +13,8 @@ from pathlib import Path
 import game.events.conditions  # noqa: F401  (registers the conditions)
 import game.events.effects  # noqa: F401  (registers the effects)
 from game import terrain as T
-from game.events.compile import RefContext, compile_condition, compile_effects, parse_date
+from game.events.compile import (RefContext, check_flags, compile_condition, compile_effects,
+                                 parse_date)
 from game.hexgrid import Hex
 from game.hexmap import HexMap, build_map, load_map
 from game.rules.movement import INF, terrain_cost
@@ -309,6 +310,11 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
                 choices.append((ch, fx or ()))
         if when is not None and effects is not None:
             events.append(CompiledEvent(e, when, effects, choices))
+    roots = [(v.when, v.loc.sub("when")) for v in spec.victory]
+    for e in spec.events:
+        roots += [(e.when, e.loc.sub("when")), (e.effects, e.loc.sub("effects"))]
+        roots += [(ch.effects, ch.loc.sub("effects")) for ch in e.choices]
+    check_flags(col, roots)
     return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory)
 
 

@@ -285,6 +285,9 @@ MISTAKES = {
                                "give `place` or `region`, not both"),
     "event_count_too_high": (WHEN, "when: {owns: {faction: red, region: north, count: 2}}", 41,
                              "events[0].when.owns", "`count` (2) is more than the 1 cities"),
+    "event_flag_never_set": (WHEN, "when: {flag: onne}", 41, "events[0].when.flag",
+                             "the flag 'onne' is never set by a `set_flag` in this scenario "
+                             "(did you mean 'one'?)"),
     "choice_empty_list": (FX, "      - set_flag: one\n    chooser: red\n    choices: []", 45,
                           "events[0].choices", "no options to choose"),
     "event_cooldown_without_repeat": (TITLE, "    title: One\n    cooldown: 2", 41,
