@@ -260,7 +260,7 @@ def enter_war(state, fire, faction, against=(), allies=()):
     events = []
     if not f.in_play:
         f.in_play = True
-        events.append(_note(f"{f.name} enter the war", fire, (faction,)))
+        events.append(_note(f"Entering the war: {f.name}", fire, (faction,)))
     for other in against or ():
         events += C.set_relation(state, faction, other, "war")
     for other in allies or ():
@@ -288,7 +288,7 @@ def leave_war(state, fire, faction, peace=None):
     f = state.factions[faction]
     f.in_play = False
     state.pending = [p for p in state.pending if p.faction != faction]
-    events = [_note(f"{f.name} leave the war", fire, (faction,))]
+    events = [_note(f"Leaving the war: {f.name}", fire, (faction,))]
     for a in sorted(Q.armies_of(state, faction), key=lambda a: a.id):
         events += C.remove_army(state, a, "goes home", lost=False)
     if peace is not False:

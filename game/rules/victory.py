@@ -25,10 +25,9 @@ def headline(state: GameState) -> str:
     if kind == "peace":
         head = f"{name(w)} wins a negotiated peace" if w else "A negotiated peace"
     elif w:
-        head = f"{name(w)} wins" + (f", and {name(state.loser)} is defeated"
-                                    if state.loser else "")
+        head = f"{name(w)} wins" + (f"; defeat for {name(state.loser)}" if state.loser else "")
     elif state.loser:
-        head = f"{name(state.loser)} is defeated"
+        head = f"Defeat for {name(state.loser)}"
     else:
         head = "The war is undecided"
     return f"{head}: {text}" if text else head

@@ -263,7 +263,7 @@ def test_enter_war_brings_a_faction_in_against_some_and_allied_to_others(state):
     assert state.factions["avars"].in_play
     assert holds(state, "relation: {a: avars, b: byzantium, status: war}")
     assert holds(state, "relation: {a: avars, b: sassanids, status: alliance}")
-    assert events[0].text == "Avars enter the war"
+    assert events[0].text == "Entering the war: Avars"
 
 
 def test_enter_war_of_a_faction_in_play_says_nothing(state):
@@ -448,13 +448,13 @@ def test_end_game_victory(state):
 def test_end_game_defeat_gives_the_win_to_its_one_enemy(state):
     (e,) = apply(state, "[{end_game: {outcome: defeat, faction: sassanids}}]")
     assert (state.winner, state.loser, state.result_kind) == ("byzantium", "sassanids", "major")
-    assert e.text == "Byzantium wins, and Sassanid Persia is defeated"
+    assert e.text == "Byzantium wins; defeat for Sassanid Persia"
 
 
 def test_end_game_defeat_of_a_faction_without_one_enemy_has_no_winner(state):
     (e,) = apply(state, "[{end_game: {outcome: defeat, faction: avars, text: They scatter.}}]")
     assert (state.winner, state.loser) == (None, "avars")
-    assert e.text == "Avars is defeated: They scatter."
+    assert e.text == "Defeat for Avars: They scatter."
 
 
 def test_end_game_peace_with_or_without_a_side_that_gains(state, scn):
