@@ -179,9 +179,8 @@ def move_army(state, fire, army, to):
     h = C.free_hex_near(state, a.faction, to)
     if h is None or h == a.hex:
         return []
-    a.hex = h
-    return [Event("moved", f"{a.name} is now near {Q.place_name(state, h)}", h, (a.faction,),
-                  {"army": a.id, "event": fire.event})] + C.lift_sieges_without_army(state)
+    moved = C.relocate(state, a, h, f"{a.name} is now near {Q.place_name(state, h)}")
+    return [moved] + C.lift_sieges_without_army(state)
 
 
 @effect("morale", "Change the morale (0-100) of an army, or of every army of a faction.",

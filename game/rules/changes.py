@@ -160,6 +160,19 @@ def give_command(state: GameState, commander_id: str, army: Army) -> None:
     army.commander = commander_id
 
 
+def relocate(state: GameState, army: Army, dest: Hex, text: str) -> Event:
+    """Put an army somewhere without a march (a scripted move, a withdrawal).
+
+    The `moved` event has the shape of a march's, a single step from where
+    it stood, so each side is told as much of it as it could see.
+    """
+    start = army.hex
+    army.hex = dest
+    return Event("moved", text, dest, (army.faction,),
+                 {"army": army.id, "name": army.name, "faction": army.faction,
+                  "from": [start.q, start.r], "path": [[dest.q, dest.r]], "halted": False})
+
+
 def free_hex_near(state: GameState, faction: str, at: Hex, skip_at: bool = False) -> Hex | None:
     """The nearest hex to `at` where an army of `faction` may stand, or None.
 
@@ -230,9 +243,8 @@ def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
             events += remove_army(state, a, f"is trapped at {Q.place_name(state, a.hex)} and "
                                             "disbands")
         else:
-            a.hex = dest
-            events.append(Event("moved", f"{a.name} withdraws to {Q.place_name(state, dest)}",
-                                dest, (a.faction,), {"army": a.id}))
+            events.append(relocate(state, a, dest,
+                                   f"{a.name} withdraws to {Q.place_name(state, dest)}"))
 
 
 def set_relation(state: GameState, a: str, b: str, status: str, payer: str | None = None,

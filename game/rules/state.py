@@ -134,6 +134,29 @@ class TurnStats:
     cities: dict[str, int]
     men: dict[str, int]
     treasury: dict[str, int]
+    # with fog of war: side -> faction -> cities that side believed the faction held
+    believed_cities: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class CitySeen:
+    """A city as one side last saw it (fog of war)."""
+    owner: str
+    walls: int
+    garrison: int
+    besieger: str | None = None
+    turn: int = 0          # the turn it was last seen; 0: known only from the start of the war
+
+
+@dataclass
+class SideMemory:
+    """What one side remembers of the map (fog of war; see game.rules.vision).
+
+    `explored` is every hex the side has ever seen, one bit per hex in
+    row-major order, packed and written as base64 text so a save stays small.
+    """
+    explored: str
+    cities: dict[str, CitySeen] = field(default_factory=dict)
 
 
 @dataclass
@@ -159,6 +182,7 @@ class GameState:
     fired: dict[str, int] = field(default_factory=dict)              # event -> turn last fired
     pending: list[PendingChoice] = field(default_factory=list)
     history: list[TurnStats] = field(default_factory=list)
+    memory: dict[str, SideMemory] = field(default_factory=dict)      # side -> what it has seen
     raised: dict[str, int] = field(default_factory=dict)             # city -> men this turn
     next_serial: int = 1
     over: bool = False

@@ -12,6 +12,7 @@ from game.events.runner import check_events
 from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.rules import vision
 from game.rules.report import Event
 from game.rules.rng import Rng
 from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
@@ -62,6 +63,7 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
         relations=relations, rng=Rng.from_seed(seed),
         strait_open={s: sorted(f for f in factions if factions[f].navy) for s in straits},
         scenario=scn)
+    vision.init_memory(state)
     events = []
     if not begin:
         return state, events
@@ -69,6 +71,7 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
         events += _advance(state)
     else:
         events += begin_faction_turn(state)
+    vision.refresh(state)
     return state, events
 
 
@@ -144,7 +147,9 @@ def end_of_round(state: GameState) -> list[Event]:
 
 def stats(state: GameState) -> TurnStats:
     fids = [f for f in state.order]
+    believed = ({f: vision.believed_city_counts(state, f) for f in fids} if vision.fog(state)
+                else {})
     return TurnStats(state.turn, state.year, state.month,
                      {f: len(Q.cities_of(state, f)) for f in fids},
                      {f: Q.strength(state, f) for f in fids},
-                     {f: state.factions[f].treasury for f in fids})
+                     {f: state.factions[f].treasury for f in fids}, believed)

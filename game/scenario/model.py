@@ -293,7 +293,8 @@ class ScenarioSpec:
     cities: list[CitySpec] = key("Cities and fortresses in play.", [])
     armies: list[ArmySpec] = key("Armies at the start.", [])
     rules: dict[str, int] = key("Overrides of the rules table (see Rules).", {})
-    fog: bool = key("Whether each side sees only what is within its sight.", True)
+    fog: bool = key("Whether each side sees only what is within its sight (fog of war; the "
+                    "rules are in docs/fog.md).", True)
     victory: list[VictorySpec] = key("Victory conditions, checked in order.", [])
     ai: dict[str, AiSpec] = key("Per-faction hints for the computer opponent.", {})
     events: list[EventSpec] = key("Scripted historical events (see Events).", [])

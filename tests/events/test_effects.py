@@ -480,3 +480,14 @@ def test_every_effect_has_at_least_two_tests():
     missing = [e for e in EFFECTS if sum(1 for n in names if n.startswith(e + "_")) < 2]
     assert not missing, f"effects with fewer than two tests here: {missing}"
 
+
+
+def test_moves_made_by_effects_are_told_through_fog_like_marches(fog_state):
+    from game.session.view import events_for
+    state = fog_state
+    events = apply(state, "[{move_army: {army: byz_field, to: \"8,4\"}}]")
+    (moved,) = [e for e in events if e.kind == "moved"]
+    assert moved.data["from"] == [cell(5, 3).q, cell(5, 3).r]
+    assert moved.data["path"] == [[cell(8, 4).q, cell(8, 4).r]]
+    (seen,) = [e for e in events_for(events, state, "sassanids") if e.kind == "moved"]
+    assert seen.data["path"] == moved.data["path"]     # the Persians next to it see it arrive
