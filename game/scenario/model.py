@@ -261,8 +261,9 @@ class EventSpec:
                                     "effects.", [])
     chooser: str | None = key("The faction that answers the choices.", None)
     check: Literal["start", "order", "end", "any"] = key(
-        "When it is checked: at the start of a faction's turn, after an order that moves or "
-        "captures, at the end of a faction's turn, or at all three.", "any")
+        "When it is checked: at the start of a faction's turn, after each order that moves, "
+        "fights, besieges, storms or answers a choice, at the end of a faction's turn, or at "
+        "all three (see Events).", "any")
     on_turn_of: str | None = key("Only check it during this faction's turn.", None)
     repeat: bool = key("Whether it may fire more than once.", False)
     cooldown: int = key("For repeating events: the fewest turns between two firings (0 and 1 "
