@@ -187,6 +187,7 @@ class GameState:
     next_serial: int = 1
     over: bool = False
     winner: str | None = None
+    loser: str | None = None            # set when a game ends in a named side's defeat
     result_kind: str = ""
     result_text: str = ""
     scenario: Any = field(default=None, compare=False, repr=False)

@@ -19,8 +19,12 @@ from game.rules.state import (Army, City, Commander, Faction, GameState, Relatio
                               relation_key)
 
 
-def new_game(scn, seed: int) -> tuple[GameState, list[Event]]:
-    """The state at the start of a scenario, with the first turn begun."""
+def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]]:
+    """The state at the start of a scenario, with the first turn begun.
+
+    With begin=False the first turn is not begun: no event has been checked
+    and no army rested (the event-test harness builds its situations so).
+    """
     spec = scn.spec
     hm = scn.map
     factions = {f.id: Faction(f.id, f.name, f.color, f.playable, f.major, f.in_play, f.treasury,
@@ -61,6 +65,8 @@ def new_game(scn, seed: int) -> tuple[GameState, list[Event]]:
         scenario=scn)
     vision.init_memory(state)
     events = []
+    if not begin:
+        return state, events
     if not factions[state.active_faction].in_play:
         events += _advance(state)
     else:
