@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.ui import fonts
+from game.ui import fonts, map_marks
 from game.ui.settings import Settings, load_settings, save_settings
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
@@ -45,6 +45,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         fonts.reset()
+        map_marks.reset()
         pygame.key.set_repeat(300, 40)
         pygame.display.set_caption("Last Great War")
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
@@ -88,6 +89,7 @@ class App:
         except pygame.error:
             self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             self.fullscreen = False
+        self.settings.fullscreen = self.fullscreen
         if getattr(self, "manager", None) is not None:
             self.on_resize()
 
@@ -96,6 +98,7 @@ class App:
         if (w, h) != self.window.get_size():
             self.window = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         self.windowed_size = (w, h)
+        self.settings.window = (w, h)
         self.on_resize()
 
     def on_resize(self) -> None:

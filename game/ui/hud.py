@@ -65,6 +65,7 @@ class Hud:
         self.log = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, h - y - 6),
                                        manager))
         self._texts: dict[str, str] = {}
+        self._bars = None
 
     def _add(self, el):
         self.elements.append(el)
@@ -80,12 +81,16 @@ class Hud:
 
     def draw_background(self, surf: pygame.Surface) -> None:
         """The bars behind the widgets (drawn before them, so dialogs cover the minimap)."""
-        surf.fill(P.PANEL_BG, self.top_rect)
-        pygame.draw.line(surf, P.PANEL_LINE, self.top_rect.bottomleft,
-                         (self.top_rect.right, self.top_rect.bottom), 2)
-        surf.fill(P.PANEL_BG, self.panel_rect)
-        pygame.draw.line(surf, P.PANEL_LINE, self.panel_rect.topleft,
-                         self.panel_rect.bottomleft, 2)
+        if self._bars is None:
+            top = pygame.Surface(self.top_rect.size)
+            top.fill(P.PANEL_BG)
+            pygame.draw.line(top, P.PANEL_LINE, (0, self.top_rect.h - 1),
+                             (self.top_rect.w, self.top_rect.h - 1), 2)
+            side = pygame.Surface(self.panel_rect.size)
+            side.fill(P.PANEL_BG)
+            pygame.draw.line(side, P.PANEL_LINE, (0, 0), (0, self.panel_rect.h), 2)
+            self._bars = [(top, self.top_rect.topleft), (side, self.panel_rect.topleft)]
+        surf.blits(self._bars, doreturn=False)
 
     def kill(self) -> None:
         for el in self.elements:

@@ -125,8 +125,10 @@ def draw(surf: pygame.Surface, feats: list[Feature], s: float, ox: float, oy: fl
         elif f.kind == "river":
             _line(surf, P.RIVER, a, b, max(1.0, s / 7))
         elif f.kind == "strait":
-            _line(surf, P.COAST, a, b, max(3.0, s / 2.6))
-            _line(surf, P.SHALLOW, a, b, max(1.0, s / 2.6 - 2))
+            # a narrow channel of sea along the hex side, with its two shores
+            w = max(3, round(s / 3.2))
+            pygame.draw.line(surf, P.COAST, a, b, w + 2)
+            pygame.draw.line(surf, P.STRAIT, a, b, w)
         elif f.kind == "bridge":
             _line(surf, P.BRIDGE, a, b, max(2.0, s / 6))
         elif f.kind == "ford":

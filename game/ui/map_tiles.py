@@ -44,6 +44,7 @@ class MapTiles:
         self.base_level = 0
         self.base = self.render_region(LEVELS[0], 0, 0, *self.level_size(0))
         self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
+        self._bg = None
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -153,8 +154,14 @@ class MapTiles:
         vp = cam.viewport
         old_clip = screen.get_clip()
         screen.set_clip(vp)
-        screen.fill(P.BACKGROUND, vp)
         ox, oy = cam.world_origin()
+        w, h = self.level_size(cam.level)
+        if not pygame.Rect(ox, oy, w, h).contains(vp):
+            # part of the view lies beyond the map (a fill is slower than a blit here)
+            if self._bg is None or self._bg.get_size() != vp.size:
+                self._bg = pygame.Surface(vp.size)
+                self._bg.fill(P.BACKGROUND)
+            screen.blit(self._bg, vp)
         keys = self.visible_keys(cam)
         missing = [k for k in keys if k not in self.cache]
         if missing and not self.threaded:

@@ -24,6 +24,8 @@ class Minimap:
         self.rect.center = rect.center
         self.image = pygame.transform.smoothscale(base, (w, h))
         self.k = w / self.mv.camera.units_w      # pixels per unit
+        self._cities = None
+        self._cities_view = None
 
     def to_units(self, pos) -> tuple[float, float]:
         return (pos[0] - self.rect.x) / self.k, (pos[1] - self.rect.y) / self.k
@@ -35,15 +37,18 @@ class Minimap:
         return True
 
     def draw(self, surf: pygame.Surface, view) -> None:
-        surf.blit(self.image, self.rect)
         k, x0, y0 = self.k, self.rect.x, self.rect.y
         colors = self.mv.colors
         r = 2 if k < 4 else 3
-        for c in view.cities.values():
-            ux, uy = center(c.hex)
-            p = (round(x0 + ux * k), round(y0 + uy * k))
-            pygame.draw.circle(surf, P.INK, p, r + 1)
-            pygame.draw.circle(surf, colors.get(c.owner, (128, 128, 128)), p, r)
+        if self._cities is None or view is not self._cities_view:
+            img = self.image.copy()
+            for c in view.cities.values():
+                ux, uy = center(c.hex)
+                p = (round(ux * k), round(uy * k))
+                pygame.draw.circle(img, P.INK, p, r + 1)
+                pygame.draw.circle(img, colors.get(c.owner, (128, 128, 128)), p, r)
+            self._cities, self._cities_view = img, view
+        surf.blit(self._cities, self.rect)
         for a in view.armies.values():
             ux, uy = center(a.hex)
             rect = pygame.Rect(0, 0, 2 * r + 2, 2 * r + 2)

@@ -1,4 +1,4 @@
-"""Territory: which land hexes belong to which city, and the borders between owners.
+"""Territory: which land hexes belong to which city, and the frontiers between owners.
 
 Each land hex within a few steps of a city (over land) belongs to the
 nearest one, greater cities first on ties; that assignment is fixed for a
@@ -15,7 +15,7 @@ import numpy as np
 from game import terrain as T
 from game.ui.geometry import center, edge
 
-RADIUS = 4          # how far (in hexes) a city's land reaches
+RADIUS = 6          # how far (in hexes) a city's land reaches
 INSET = 0.13        # border lines sit this far (units) inside each owner's side
 
 
@@ -74,7 +74,7 @@ class Territory:
         for ki, kj, (a, b), (ci, cj) in self.edges:
             fi = own[ki] if ki >= 0 else None
             fj = own[kj] if kj >= 0 else None
-            if fi == fj:
+            if fi == fj or fi is None or fj is None:     # only frontiers between two owners
                 continue
             for f, c in ((fi, ci), (fj, cj)):
                 if f is None:

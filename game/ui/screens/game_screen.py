@@ -891,6 +891,14 @@ class GameScreen(Screen):
         hud = self.hud
         if hud is None:
             return
+        human = self.human_to_play() is not None and not self.modal()
+        hud.set_button(hud.end_btn, human)
+        hud.set_button(hud.undo_btn, human and self.session.can_undo())
+        key = (self.version, self.viewer, self.overlay.selected_army, self.overlay.selected_city,
+               len(self.log_lines))
+        if key == self._details_key:
+            return
+        self._details_key = key
         st = self.state
         fid = st.active_faction
         f = st.factions[fid]
@@ -916,28 +924,22 @@ class GameScreen(Screen):
         hud.set_label("weary", hud.weary, f"War-weariness {mine.war_weariness}",
                       "War-weariness rises with losses, lost cities and long years of war; "
                       "events and peace terms may turn on it")
-        human = self.human_to_play() is not None and not self.modal()
-        hud.set_button(hud.end_btn, human)
-        hud.set_button(hud.undo_btn, human and self.session.can_undo())
         # details of the selection
-        key = (self.version, self.overlay.selected_army, self.overlay.selected_city, self.viewer)
-        if key != self._details_key:
-            self._details_key = key
-            view = self.view()
-            a = self.selected_army()
-            if a is not None:
-                html = D.army_html(st, a, a.faction == self.viewer)
-            elif self.overlay.selected_city in view.cities:
-                c = view.cities[self.overlay.selected_city]
-                html = D.city_html(st, c, c.owner == self.viewer)
-            else:
-                html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
-            hud.set_box("details", hud.details, html)
-            for k, (order, tip) in self.possible_actions().items():
-                hud.set_action(k, order is not None, tip)
-            lines = list(reversed(self.log_lines[-60:]))
-            hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
-                        "<i>Nothing has happened yet.</i>")
+        view = self.view()
+        a = self.selected_army()
+        if a is not None:
+            html = D.army_html(st, a, a.faction == self.viewer)
+        elif self.overlay.selected_city in view.cities:
+            c = view.cities[self.overlay.selected_city]
+            html = D.city_html(st, c, c.owner == self.viewer)
+        else:
+            html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
+        hud.set_box("details", hud.details, html)
+        for k, (order, tip) in self.possible_actions().items():
+            hud.set_action(k, order is not None, tip)
+        lines = list(reversed(self.log_lines[-60:]))
+        hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
+                    "<i>Nothing has happened yet.</i>")
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()

@@ -1,0 +1,144 @@
+"""The small pictures on the map: city marks, army counters, pass and place marks.
+
+Each is drawn once for what it shows (owner colour, walls, men, state, size)
+and cached, so a frame only blits them.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pygame
+
+from game.ui import fonts
+from game.ui import palette as P
+
+WALL = (70, 62, 54)
+
+
+def men_text(men: int) -> str:
+    if men >= 10000:
+        return f"{men // 1000}k"
+    if men >= 1000:
+        return f"{men / 1000:.1f}k"
+    return str(men)
+
+
+def _star(surf, c, r, color) -> None:
+    pts = []
+    for i in range(10):
+        a = -math.pi / 2 + i * math.pi / 5
+        rr = r if i % 2 == 0 else r * 0.45
+        pts.append((c[0] + rr * math.cos(a), c[1] + rr * math.sin(a)))
+    pygame.draw.polygon(surf, color, pts)
+    pygame.draw.polygon(surf, P.INK, pts, 1)
+
+
+@lru_cache(maxsize=2048)
+def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, capital: bool,
+              besieged: bool, r: int) -> pygame.Surface:
+    """A disc (city) or square (fortress) in the owner's colour, ringed by its walls.
+
+    The ring is thicker for stronger walls and shows a red gap once breached; a
+    capital carries a gold star, a holy city a cross; a besieged one a red ring.
+    """
+    ring = 0 if max_walls == 0 else max(1, min(4, 1 + walls * r // 10))
+    size = 2 * (r + ring + 4)
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size // 2
+    if besieged:
+        pygame.draw.circle(surf, (*P.BAD, 235), (c, c), r + ring + 4, 2)
+    if kind == "fortress":
+        rect = pygame.Rect(0, 0, 2 * r, 2 * r)
+        rect.center = (c, c)
+        if ring:
+            outer = rect.inflate(2 * ring, 2 * ring)
+            pygame.draw.rect(surf, WALL, outer)
+            step = max(3, ring * 2)          # crenels along the top
+            for x in range(outer.left + step, outer.right - step, step * 2):
+                pygame.draw.rect(surf, (0, 0, 0, 0), (x, outer.top, step, max(1, ring // 2)))
+        pygame.draw.rect(surf, color, rect)
+        pygame.draw.rect(surf, P.INK, rect, 1)
+    else:
+        if ring:
+            pygame.draw.circle(surf, WALL, (c, c), r + ring)
+        pygame.draw.circle(surf, color, (c, c), r)
+        pygame.draw.circle(surf, P.INK, (c, c), r, 1)
+    if ring and walls < max_walls:           # breached: a red gap on the right
+        pygame.draw.arc(surf, P.BAD, (c - r - ring, c - r - ring, 2 * (r + ring),
+                                      2 * (r + ring)), -0.6, 0.6, max(2, ring))
+    if capital:
+        _star(surf, (c, c), max(2, r * 2 // 3), P.GOLD)
+    elif holy:
+        k = max(2, r * 2 // 3)
+        lw = max(1, r // 4)
+        pygame.draw.line(surf, P.PAPER, (c, c - k), (c, c + k), lw)
+        pygame.draw.line(surf, P.PAPER, (c - k * 2 // 3, c - k // 3), (c + k * 2 // 3, c - k // 3),
+                         lw)
+    return surf
+
+
+def counter_size(s: int) -> tuple[int, int]:
+    return max(24, min(60, round(s * 1.45))), max(15, min(36, round(s * 0.82)))
+
+
+@lru_cache(maxsize=2048)
+def counter(color: tuple, men: int, s: int, state: str) -> pygame.Surface:
+    """An army counter: faction colour, men, and a green mark while it can still move.
+
+    state is "selected", "ready" (can move), "spent" (greyed) or "plain" (not its turn).
+    """
+    w, h = counter_size(s)
+    surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
+    rect = pygame.Rect(2, 2, w, h)
+    pygame.draw.rect(surf, (0, 0, 0, 90), rect.move(2, 2), border_radius=3)
+    pygame.draw.rect(surf, color, rect, border_radius=3)
+    band = pygame.Rect(rect.x, rect.y, rect.w, max(2, h // 5))
+    pygame.draw.rect(surf, P.shade(color, 0.65), band, border_top_left_radius=3,
+                     border_top_right_radius=3)
+    txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), P.text_on(color))
+    surf.blit(txt, txt.get_rect(center=(rect.centerx, rect.centery + h // 12)))
+    if state == "spent":
+        dim = pygame.Surface(rect.size, pygame.SRCALPHA)
+        dim.fill((40, 40, 40, 120))
+        surf.blit(dim, rect)
+    elif state in ("ready", "selected"):
+        k = max(2, h // 8)
+        pygame.draw.circle(surf, P.GOOD, (rect.right - k - 1, rect.top + k + 1), k)
+        pygame.draw.circle(surf, P.INK, (rect.right - k - 1, rect.top + k + 1), k, 1)
+    if state == "selected":
+        pygame.draw.rect(surf, P.SELECT, rect.inflate(2, 2), 3, border_radius=4)
+    else:
+        pygame.draw.rect(surf, P.INK, rect, 1, border_radius=3)
+    return surf
+
+
+@lru_cache(maxsize=64)
+def pass_mark(s: int, closed: bool) -> pygame.Surface:
+    """Two brackets facing away from each other, ")(", as on old maps; red when shut."""
+    k = max(4, s // 4)
+    lw = 2 if s < 27 else 3
+    surf = pygame.Surface((5 * k, 3 * k), pygame.SRCALPHA)
+    x, y = surf.get_width() / 2, surf.get_height() / 2
+    col = P.BAD if closed else (52, 38, 26)
+    pygame.draw.arc(surf, col, (x - 2.4 * k, y - k, 2 * k, 2 * k), -1.1, 1.1, lw)
+    pygame.draw.arc(surf, col, (x + 0.4 * k, y - k, 2 * k, 2 * k), math.pi - 1.1,
+                    math.pi + 1.1, lw)
+    return surf
+
+
+@lru_cache(maxsize=16)
+def place_mark(s: int) -> pygame.Surface:
+    """A small grey diamond for a named place that is no city in this scenario."""
+    k = max(3, s // 9)
+    surf = pygame.Surface((2 * k + 2, 2 * k + 2), pygame.SRCALPHA)
+    c = k + 1
+    pts = [(c, c - k), (c + k, c), (c, c + k), (c - k, c)]
+    pygame.draw.polygon(surf, (90, 80, 70), pts)
+    pygame.draw.polygon(surf, P.PAPER, pts, 1)
+    return surf
+
+
+def reset() -> None:
+    for f in (city_mark, counter, pass_mark, place_mark):
+        f.cache_clear()
