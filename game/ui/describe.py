@@ -107,7 +107,8 @@ def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[s
     """Plain lines for the tooltip of hex h: what is there, and what an attack would mean."""
     hm = state.scenario.map
     rules = state.scenario.rules
-    lines = [where(state, h).capitalize()]
+    first = where(state, h)
+    lines = [first[:1].upper() + first[1:]]
     t = hm.terrain_at(h)
     if t not in T.WATER_IDS:
         cost = M.terrain_cost(rules, t, state.winter, h in hm.pass_at)

@@ -52,7 +52,11 @@ class Dialog(UIWindow):
         if must_answer:
             self.set_blocking(True)
             if self.close_window_button is not None:
+                extra = self.close_window_button.rect.w
                 self.close_window_button.hide()
+                if self.title_bar is not None:      # let the title run the full width
+                    self.title_bar.set_dimensions((self.title_bar.rect.w + extra,
+                                                   self.title_bar.rect.h))
 
     @staticmethod
     def _rows(buttons, width):
@@ -102,7 +106,11 @@ def event_dialog(manager, screen_size, title: str, date: str, text: str,
             buttons.append((c["label"], c["id"], c.get("hint", "")))
     else:
         buttons.append(("Continue", None, ""))
-    h = 300 + 44 * max(0, len(buttons) - 1) + min(200, len(text) // 3)
+    lines = 3 + len(text) // 62 + text.count("\n")
+    if choices and can_choose:
+        lines += 2 + sum(1 + len(c.get("hint", "")) // 62 for c in choices)
+    rows = len(buttons) if len(buttons) > 3 else 1
+    h = 110 + 22 * lines + 44 * rows
     return Dialog(manager, screen_size, title, body, buttons, on_result, size=(560, h),
                   must_answer=bool(choices and can_choose), object_id="#event_dialog")
 

@@ -25,13 +25,19 @@ class Hud:
         self.elements = []
         self.map_rect = pygame.Rect(0, TOP, w - SIDE, h - TOP)
         self.top_rect = pygame.Rect(0, 0, w, TOP)
+        # the labels share what the buttons on the right leave free
+        free = w - 340 - 10
+        widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
         x = 10
-        self.date = self._label(pygame.Rect(x, 6, 230, 30), "")
-        self.side = self._label(pygame.Rect(x + 258, 6, 228, 30), "")
-        self.money = self._label(pygame.Rect(x + 490, 6, 190, 30), "")
-        self.weary = self._label(pygame.Rect(x + 684, 6, 170, 30), "")
+        self.date = self._label(pygame.Rect(x, 6, widths[0], 30), "")
+        x += widths[0]
+        self.swatch = pygame.Rect(x, 13, 16, 16)
+        self.side = self._label(pygame.Rect(x + 22, 6, widths[1] - 22, 30), "")
+        x += widths[1]
+        self.money = self._label(pygame.Rect(x, 6, widths[2], 30), "")
+        x += widths[2]
+        self.weary = self._label(pygame.Rect(x, 6, widths[3], 30), "")
         bx = w - 8
-        self.swatch = pygame.Rect(x + 236, 13, 16, 16)
         self.help_btn = self._button(bx - 34, 34, "?", "How to play and the keys (F1)")
         self.menu_btn = self._button(bx - 34 - 6 - 70, 70, "Menu",
                                      "Save, load, settings, or leave the game (Esc)")

@@ -139,6 +139,15 @@ def place_mark(s: int) -> pygame.Surface:
     return surf
 
 
+@lru_cache(maxsize=64)
+def shadow_box(size: tuple[int, int]) -> pygame.Surface:
+    """A dark translucent box to set a line of text off from the map."""
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    surf.fill((24, 20, 16, 215))
+    pygame.draw.rect(surf, (120, 100, 70, 255), surf.get_rect(), 1)
+    return surf
+
+
 def reset() -> None:
-    for f in (city_mark, counter, pass_mark, place_mark):
+    for f in (city_mark, counter, pass_mark, place_mark, shadow_box):
         f.cache_clear()

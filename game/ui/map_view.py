@@ -169,11 +169,12 @@ class MapView:
                                       c.siege is not None, r)
             rect = img.get_rect(center=(x, y))
             items.append((img, rect.topleft))
-            taken.append(rect.inflate(-6, -6))
+            mark = rect.inflate(-6, -6)            # the mark without its transparent margin
+            taken.append(mark)
             if imp >= show:
                 size = {3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0)
                 labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
-                               r + 1))
+                               mark.h // 2))
         stacks: dict[Hex, list] = {}
         for a in view.armies.values():
             if a.id not in ov.moving:
@@ -190,8 +191,8 @@ class MapView:
 
     def _stack(self, items, state, ov, armies, x, y, s, in_city) -> list[pygame.Rect]:
         """Counters of one hex, up to three shown offset; returns the rectangles they cover."""
-        if in_city:
-            y -= max(round(s * 0.42), 9)
+        if in_city:        # stand above the city's mark, leaving it (and its siege ring) in view
+            y -= max(round(map_marks.counter_size(s)[1] * 0.8), 10)
         n = len(armies)
         step = max(2, s // 10)
         rect = None
@@ -334,9 +335,11 @@ class MapView:
             pygame.draw.circle(surf, col, p, max(2, s // 8))
             pygame.draw.circle(surf, (20, 18, 14), p, max(2, s // 8), 1)
         if ov.path_label:
-            img = fonts.text(ov.path_label, 13, P.INK, col)
+            img = fonts.text(ov.path_label, 13, col)
             end = pts[-1]
-            surf.blit(img, img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))))
+            box = img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))).inflate(10, 4)
+            surf.blit(map_marks.shadow_box(box.size), box)
+            surf.blit(img, img.get_rect(center=box.center))
 
     def _draw_flashes(self, surf, ov: Overlay, s, ox, oy) -> None:
         for h, age, rgb in ov.flashes:

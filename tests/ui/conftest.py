@@ -51,7 +51,7 @@ def game(make_app):
     from game.scenario.load import load_scenario
     from game.ui.screens.game_screen import GameScreen
 
-    def start(sides=None, seed=7, prepare=None, **kw):
+    def start(sides=None, seed=7, prepare=None, dismiss_briefing=True, **kw):
         app = make_app(**kw)
         scn = load_scenario(TEST_SCENARIO)
         sides = sides or {"byzantium": "human", "sassanids": "computer:normal",
@@ -61,8 +61,21 @@ def game(make_app):
             prepare(gs.session.state)
         app.switch(gs)
         steps(app, 3)
+        if dismiss_briefing:
+            assert gs.dialogs, "a new game opens with the side's briefing"
+            dismiss(app, gs)
         return app, gs
     return start
+
+
+def dismiss(app, gs, limit=10):
+    """Close the dialogs that need no decision (briefing, summary, news)."""
+    for _ in range(limit):
+        steps(app, 2)
+        open_ = [d for d in gs.dialogs if d.alive()]
+        if not open_ or getattr(open_[0], "must_answer", False):
+            return
+        click_element(app, next(iter(open_[0].value_of)))
 
 
 # --- driving the app with real events ----------------------------------------------

@@ -7,7 +7,7 @@ import pygame
 import pytest
 
 from tests.conftest import TEST_SCENARIO
-from tests.ui.conftest import click, click_element, key, run_until, steps
+from tests.ui.conftest import click, click_element, dismiss, key, run_until, steps
 
 
 def test_main_menu_to_a_new_game_with_real_clicks(make_app):
@@ -105,12 +105,8 @@ def test_play_to_the_victory_screen(game):
     def near_the_end(st):
         while not (st.turn == 12 and st.active_faction == "byzantium") and not st.over:
             engine.apply(st, placeholder.next_order(st))
-    app, gs = game(prepare=near_the_end)
-    steps(app, 5)
-    while gs.dialogs:
-        d = gs.dialogs[0]
-        click_element(app, next(iter(d.value_of)))
-        steps(app, 2)
+    app, gs = game(prepare=near_the_end, dismiss_briefing=False)
+    dismiss(app, gs)
     key(app, pygame.K_RETURN)
     assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 400)
     vs = app.screen

@@ -124,6 +124,7 @@ class GameScreen(Screen):
         self.held: set[int] = set()
         self.next_screen = None
         self.over_wait = 1.2
+        self.back_to = None                  # the victory screen, when looking back at the map
         self.choices_open: set[str] = set()
         self._path_key = None
         self._tip_key = None
@@ -208,8 +209,9 @@ class GameScreen(Screen):
             self.say(r.message, bad=True)
             return False
         self.changed()
-        self.note_events(events, shown=self.human_to_play() is not None
-                         or order.faction == self.human_to_play())
+        # a player sees the results of his own orders at once; what follows his turn
+        # (the other sides' moves, the turn's end) waits for the summary of his next turn
+        self.note_events(events, shown=order.faction == self.human_to_play())
         return True
 
     def note_events(self, events: list[Event], shown: bool) -> None:
@@ -332,7 +334,16 @@ class GameScreen(Screen):
         self._view_key = None
         self.deselect()
         events, self.unseen = self.unseen, []
-        if not self.first_turn:
+        if self.first_turn:
+            spec = next(f for f in self.scn.spec.factions if f.id == fid)
+            text = self.scn.spec.description
+            if spec.briefing:
+                text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+            if text:
+                self.queue.append(lambda: self.open_dialog(dialogs.message(
+                    self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
+                    text)))
+        else:
             lines = D.summary_lines(events, fid)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
@@ -846,11 +857,15 @@ class GameScreen(Screen):
             elif value == "menu":
                 from game.ui.screens.main_menu import MainMenu
                 self.next_screen = MainMenu(self.app)
+            elif value == "results":
+                self.next_screen = self.back_to
             elif value == "quit":
                 self.app.quit()
+        extra = [("Back to the results", "results", "The victory screen")] \
+            if self.back_to is not None else []
         dlg = dialogs.Dialog(self.manager, self.size, "Menu",
                              "The game is autosaved at the start of each of your turns.",
-                             [("Back to the game", None, ""), ("Save", "save", "Ctrl+S"),
+                             extra + [("Back to the game", None, ""), ("Save", "save", "Ctrl+S"),
                               ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
                               ("Main menu", "menu", "Leave this game (unsaved orders since "
                                                     "the last save are lost)"),
@@ -912,8 +927,9 @@ class GameScreen(Screen):
                           if st.winter else "the campaigning season") +
                       f".  The war ends after {self.scn.spec.end}.")
         who = self.session.sides.get(fid, "")
-        playing = "your turn" if S.is_human(who) and fid == self.viewer else S.describe(who)
-        hud.set_label("side", hud.side, f"{f.name}: {playing}",
+        playing = "your turn" if S.is_human(who) and fid == self.viewer else \
+            S.describe(who).lower()
+        hud.set_label("side", hud.side, f"{f.name} ({playing})",
                       "Who plays each side: " + "; ".join(
                           f"{st.factions[x].name}: {S.describe(w)}"
                           for x, w in self.session.sides.items()

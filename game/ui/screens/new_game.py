@@ -11,7 +11,6 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pygame
 import pygame_gui
 from pygame_gui.elements import (UIButton, UIDropDownMenu, UIImage, UILabel, UISelectionList,
@@ -104,11 +103,14 @@ class NewGame(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, 14, w, 50), "New game", self.manager, object_id="@title"))
+        self.add(UILabel(pygame.Rect(0, 10, w, 60), "New game", self.manager, object_id="@title"))
         lw = min(380, w // 3)
+        if self.index is None:
+            self.index = next((i for i, c in enumerate(self.choices) if c.scn is not None), None)
+        items = [(c.row(), f"#scn_{i}") for i, c in enumerate(self.choices)]
         self.list = self.add(UISelectionList(
-            pygame.Rect(24, 76, lw, h - 76 - 80),
-            [(c.row(), f"#scn_{i}") for i, c in enumerate(self.choices)], self.manager))
+            pygame.Rect(24, 76, lw, h - 76 - 80), items, self.manager,
+            default_selection=items[self.index] if self.index is not None else None))
         rx = 24 + lw + 20
         rw = w - rx - 24
         self.rx, self.rw = rx, rw
@@ -138,10 +140,6 @@ class NewGame(Screen):
             self.desc.set_text("There are no scenario files in the scenarios folder.")
         if self.index is not None:
             self.pick(self.index)
-        elif self.choices:
-            first = next((i for i, c in enumerate(self.choices) if c.scn is not None), None)
-            if first is not None:
-                self.pick(first)
 
     def clear(self) -> None:
         for wdg in self.side_widgets:

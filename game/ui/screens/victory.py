@@ -50,7 +50,7 @@ class VictoryScreen(Screen):
         winner = st.factions[st.winner].name if st.winner else None
         kind = KIND_WORDS.get(st.result_kind, st.result_kind or "the end")
         title = f"{winner}: {kind}" if winner else "The war ends undecided"
-        self.add(UILabel(pygame.Rect(0, 16, w, 52), title, self.manager, object_id="@title"))
+        self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
         you = ""
         if viewer is not None and st.winner:
             you = "  You have won." if st.winner == viewer else "  You have lost."
