@@ -72,8 +72,8 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
         if len(pts) == 1:
             pygame.draw.circle(surf, color, pts[0], 3)
         elif pts:
-            pygame.draw.lines(surf, P.INK, False, pts, 4)
-            pygame.draw.lines(surf, color, False, pts, 2)
+            pygame.draw.lines(surf, P.INK, False, pts, 5)
+            pygame.draw.lines(surf, color, False, pts, 3)
     # legend
     x = left
     for name, color, _ in series:

@@ -138,7 +138,7 @@ def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[s
         lines += _action_lines(state, view, h, selected, here, city)
     elif selected is not None and city is not None and city.siege is not None \
             and city.siege.by == selected.faction:
-        lines.append(f"Storm {city.name} (A): walls {city.walls}, garrison {n(city.garrison)}")
+        lines.append(f"Storm {city.name} (T): walls {city.walls}, garrison {n(city.garrison)}")
     return lines
 
 

@@ -12,7 +12,7 @@ KEYS: list[tuple[str, str]] = [
     ("Mouse wheel / + and -", "zoom in and out (the wheel zooms about the cursor)"),
     ("Tab", "select the next army that can still move"),
     ("B", "besiege the city next to (or under) the selected army"),
-    ("A", "storm the city the selected army is besieging"),
+    ("T", "take by storm the city the selected army is besieging"),
     ("C", "centre the view on the selection"),
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
     ("Enter", "end your turn"),
@@ -32,7 +32,7 @@ HOW_TO_PLAY: list[str] = [
     "comes next to an enemy must stop (zone of control).",
     "Hover over an enemy next to your army to see the odds before you attack.  Walled "
     "cities must be besieged: move next to one and click it (or press B).  Each turn of "
-    "siege eats the city's food and may breach its walls; storm it (A) when it is weak.",
+    "siege eats the city's food and may breach its walls; storm it (T) when it is weak.",
     "Armies far from a friendly city run short of supply and lose men, above all in winter, "
     "in mountains and in the desert.  Money pays your troops; raise new men in your cities "
     "from the side panel.",

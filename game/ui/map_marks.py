@@ -79,7 +79,7 @@ def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, c
 
 
 def counter_size(s: int) -> tuple[int, int]:
-    return max(24, min(60, round(s * 1.45))), max(15, min(36, round(s * 0.82)))
+    return max(26, min(64, round(s * 1.6))), max(16, min(38, round(s * 0.9)))
 
 
 @lru_cache(maxsize=2048)

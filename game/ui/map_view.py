@@ -151,8 +151,8 @@ class MapView:
                     labels.append((1, name, x, y, img.get_height() // 2))
         if s >= 20:
             for pl in self.hm.places.values():
-                if pl.hex in self.city_places:
-                    continue
+                if pl.hex in self.city_places or pl.hex in self.hm.pass_at:
+                    continue          # a city's or a pass's own mark names it
                 img = map_marks.place_mark(s)
                 x, y = wp(pl.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
@@ -328,7 +328,7 @@ class MapView:
         if len(ov.path) < 2:
             return
         pts = [(center(h)[0] * s + ox, center(h)[1] * s + oy) for h in ov.path]
-        col = (255, 240, 150) if ov.path_ok else (240, 170, 90)
+        col = (255, 214, 64) if ov.path_ok else (244, 140, 60)
         pygame.draw.lines(surf, (20, 18, 14), False, pts, 5 if s >= 11 else 3)
         pygame.draw.lines(surf, col, False, pts, 3 if s >= 11 else 1)
         for p in pts[1:]:

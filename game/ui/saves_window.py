@@ -39,7 +39,10 @@ class Entry:
         if self.meta is None:
             return f"{self.name}  -  damaged"
         m = self.meta
-        return f"{self.name}  -  {m.scenario_title}, {m.date}"
+        when = m.saved_at.replace("T", " ")[5:16] if m.saved_at else ""
+        humans = [f.replace("_", " ").title() for f, w in m.sides.items() if S.is_human(w)]
+        who = f", {' & '.join(humans)}" if humans else ""
+        return f"{self.name}  -  {m.scenario_title}, {m.date}{who}  ({when})"
 
     def details(self) -> str:
         if self.meta is None:

@@ -3,12 +3,12 @@
 Every pixel is placed in the triangle of the three hex centres around it
 (hex centres form a triangular lattice) and gets barycentric weights for
 them.  Colours are blended with sharpened weights (flat hexes, soft seams);
-land and water with plain weights, so coasts run between hex centres
-instead of along every hex side; heights likewise, plus a texture of value
-noise scaled by each terrain's roughness, lit from the north-west.  The two
-largest weights being nearly equal marks a hex side, which draws the grid.
-All of it is array arithmetic and lookup tables, fast enough to draw a
-256-pixel tile in a few milliseconds.
+land and water with cubed weights, so coasts keep to the hex sides (a sea
+hex looks like sea) with rounded corners; heights with squared weights,
+plus a texture of value noise scaled by each terrain's roughness, lit from
+the north-west.  The two largest weights being nearly equal marks a hex
+side, which draws the grid.  All of it is array arithmetic and lookup
+tables, fast enough to draw a 256-pixel tile in a few milliseconds.
 """
 from __future__ import annotations
 
@@ -114,7 +114,10 @@ class TerrainRaster:
 
         take = np.take
         la, lb, lc = take(self.land, ia), take(self.land, ib), take(self.land, ic)
-        landness = wa * la + wb * lb + wc * lc
+        # land-ness with cubed weights: the coast keeps to the hex sides (a sea hex looks
+        # like sea) but its corners are rounded
+        ca3, cb3, cc3 = wa * wa * wa, wb * wb * wb, wc * wc * wc
+        landness = (ca3 * la + cb3 * lb + cc3 * lc) / (ca3 + cb3 + cc3)
         is_land = landness >= 0.5
         fl = is_land.astype(F)
         # colour weights: sharpened, and only from hexes on the same side of the coast

@@ -109,3 +109,72 @@ def test_save_and_load_through_the_file_list(game, user_folders):
     click_element(app, win.ok)
     steps(app, 3)
     assert app.screen is not gs and state_hash(app.screen.session.state) == h_moved
+
+
+def test_besiege_with_b_then_storm_with_the_button(game):
+    def prepare(st):
+        st.armies["byz_field"].hex = cell(8, 4)      # next to Edessa (8,5), across the river
+        st.armies["byz_field"].men = 40000
+    app, gs = game(prepare=prepare)
+    click(app, hex_pos(gs, cell(8, 4)))
+    assert cell(8, 5) in gs.overlay.siege
+    key(app, pygame.K_b)
+    st = gs.session.state
+    assert st.cities["edessa"].siege is not None and st.cities["edessa"].siege.by == "byzantium"
+    assert gs.session.orders[-1].kind == "besiege"
+    # the army now stands in Edessa with no moves left; storming needs a new turn
+    assert not gs.hud.actions["assault"].is_enabled
+    assert "movement" in gs.hud.actions["assault"].tool_tip_text
+
+
+def test_raise_men_from_the_side_panel(game):
+    app, gs = game()
+    st = gs.session.state
+    click(app, hex_pos(gs, cell(1, 2)))              # Constantinople: the guard army stands there
+    men = st.armies["byz_guard"].men
+    treasury = st.factions["byzantium"].treasury
+    assert gs.hud.actions["raise"].is_enabled
+    click_element(app, gs.hud.actions["raise"])
+    st = gs.session.state
+    assert st.armies["byz_guard"].men == men + 1000
+    assert st.factions["byzantium"].treasury < treasury
+
+
+def test_counters_march_at_the_chosen_speed_and_space_skips_the_computer(game):
+    app, gs = game(animation_speed=4)
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(3, 3)))
+    assert gs.march is not None and gs.march.army == "byz_field"
+    assert "byz_field" in gs.overlay.moving
+    assert run_until(app, lambda: gs.march is None, 200)
+    key(app, pygame.K_RETURN)
+    steps(app, 3)
+    assert gs.human_to_play() is None                # Persia to play, slowly
+    key(app, pygame.K_SPACE)
+    assert run_until(app, lambda: gs.session.state.turn == 2, 60)
+
+
+def test_a_damaged_save_is_listed_as_damaged_and_cannot_be_loaded(game, user_folders):
+    app, gs = game()
+    folder = user_folders / "data" / "last-great-war" / "saves"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.json").write_text('{"format": "last-great-war-save", "version": 1')
+    key(app, pygame.K_l, mod=pygame.KMOD_CTRL)
+    win = gs.dialogs[-1]
+    row = next(i for i, e in enumerate(win.entries) if e.name == "broken")
+    assert "damaged" in win.entries[row].row()
+    click_element(app, win.list.item_list[row]["button_element"])
+    assert "cannot be loaded" in win.info.html_text
+    assert not win.ok.is_enabled
+    assert (folder / "broken.json").read_text() == '{"format": "last-great-war-save", "version": 1'
+
+
+def test_orders_are_refused_with_the_rule_and_nothing_changes(game):
+    from game.rules.state import state_hash
+    app, gs = game()
+    click(app, hex_pos(gs, cell(5, 3)))
+    h0 = state_hash(gs.session.state)
+    click(app, hex_pos(gs, cell(10, 7)))             # far in the desert: out of reach
+    assert gs.overlay.selected_army == "byz_field"
+    assert "Too far" in gs.toast_text and gs.toast_bad
+    assert state_hash(gs.session.state) == h0 and not gs.session.orders

@@ -130,6 +130,9 @@ class GameScreen(Screen):
         self._tip_key = None
         self._tip_lines: list[str] = []
         self._details_key = None
+        self.log_shown = -1
+        self.log_wait = 0.0
+        self.last_dt = 0.0
         self.note_events(start_events, shown=False)
 
     # --- state and view ---
@@ -170,6 +173,7 @@ class GameScreen(Screen):
         else:
             self.minimap.set_rect(self.hud.minimap_rect)
         self._details_key = None
+        self.log_shown = -1
         if not self.app.threaded:
             self.map.tiles.prepare(self.map.camera)
 
@@ -292,6 +296,7 @@ class GameScreen(Screen):
         if self.next_screen is not None:
             nxt, self.next_screen = self.next_screen, None
             return nxt
+        self.last_dt = dt
         self._update_camera(dt)
         self._update_effects(dt)
         self._update_hud()
@@ -618,10 +623,17 @@ class GameScreen(Screen):
         k = event.key
         ctrl = event.mod & pygame.KMOD_CTRL
         if self.modal():
-            if k == pygame.K_ESCAPE:
-                for d in self.dialogs:
-                    if not getattr(d, "must_answer", False):
-                        d.kill()
+            top = self.dialogs[-1]
+            if isinstance(top, dialogs.Dialog) and not top.must_answer:
+                if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
+                    top.finish(next(iter(top.value_of.values())))     # the first button
+                elif k == pygame.K_ESCAPE:
+                    top.finish(None)
+            elif k == pygame.K_ESCAPE and hasattr(top, "done"):
+                top.done(None, None)
+            elif k == pygame.K_ESCAPE and not getattr(top, "must_answer", False):
+                top.kill()
+            self.modal()
             return
         if k in PAN_KEYS and not ctrl:
             self.held.add(k)
@@ -657,7 +669,7 @@ class GameScreen(Screen):
             self.quick_save()
         elif k == pygame.K_F9:
             self.quick_load()
-        elif event.unicode == "A" or (k == pygame.K_a and event.mod & pygame.KMOD_SHIFT):
+        elif k == pygame.K_t:
             self.action("assault")
 
     def on_button(self, el) -> None:
@@ -738,7 +750,7 @@ class GameScreen(Screen):
             cid = self.scn.city_at.get(a.hex)
             if cid:
                 o = Assault(me, a.id, cid)
-                out["assault"] = (o, f"Storm the walls of {st.cities[cid].name} (A)") \
+                out["assault"] = (o, f"Storm the walls of {st.cities[cid].name} (T)") \
                     if engine.is_legal(st, o) else (None, self._refusal(o))
             else:
                 out["assault"] = (None, "Storming needs a siege: besiege a city first")
@@ -864,13 +876,13 @@ class GameScreen(Screen):
         extra = [("Back to the results", "results", "The victory screen")] \
             if self.back_to is not None else []
         dlg = dialogs.Dialog(self.manager, self.size, "Menu",
-                             "The game is autosaved at the start of each of your turns.",
+                             "<i>Autosaved at the start of each of your turns.</i>",
                              extra + [("Back to the game", None, ""), ("Save", "save", "Ctrl+S"),
                               ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
                               ("Main menu", "menu", "Leave this game (unsaved orders since "
                                                     "the last save are lost)"),
                               ("Quit", "quit", "Close the game")],
-                             chosen, size=(340, 400))
+                             chosen, size=(340, 420 + 44 * len(extra)))
         self.open_dialog(dlg)
 
     # --- per frame ---
@@ -909,8 +921,16 @@ class GameScreen(Screen):
         human = self.human_to_play() is not None and not self.modal()
         hud.set_button(hud.end_btn, human)
         hud.set_button(hud.undo_btn, human and self.session.can_undo())
-        key = (self.version, self.viewer, self.overlay.selected_army, self.overlay.selected_city,
-               len(self.log_lines))
+        # the log is slow to lay out: while the computer plays, refresh it twice a second
+        self.log_wait -= self.last_dt
+        if self.log_shown != len(self.log_lines) and (self.human_to_play() is not None
+                                                     or self.log_wait <= 0):
+            self.log_shown = len(self.log_lines)
+            self.log_wait = 0.5
+            lines = list(reversed(self.log_lines[-40:]))
+            hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
+                        "<i>Nothing has happened yet.</i>")
+        key = (self.version, self.viewer, self.overlay.selected_army, self.overlay.selected_city)
         if key == self._details_key:
             return
         self._details_key = key
@@ -927,8 +947,10 @@ class GameScreen(Screen):
                           if st.winter else "the campaigning season") +
                       f".  The war ends after {self.scn.spec.end}.")
         who = self.session.sides.get(fid, "")
-        playing = "your turn" if S.is_human(who) and fid == self.viewer else \
-            S.describe(who).lower()
+        if S.is_human(who):
+            playing = "your turn" if fid == self.viewer else "human"
+        else:
+            playing = f"computer, {S.level_of(who)}"
         hud.set_label("side", hud.side, f"{f.name} ({playing})",
                       "Who plays each side: " + "; ".join(
                           f"{st.factions[x].name}: {S.describe(w)}"
@@ -953,9 +975,6 @@ class GameScreen(Screen):
         hud.set_box("details", hud.details, html)
         for k, (order, tip) in self.possible_actions().items():
             hud.set_action(k, order is not None, tip)
-        lines = list(reversed(self.log_lines[-60:]))
-        hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
-                    "<i>Nothing has happened yet.</i>")
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()

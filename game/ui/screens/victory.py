@@ -54,8 +54,10 @@ class VictoryScreen(Screen):
         you = ""
         if viewer is not None and st.winner:
             you = "  You have won." if st.winner == viewer else "  You have lost."
+        why = st.result_text or ""
+        why = why[:1].upper() + why[1:]
         self.add(UILabel(pygame.Rect(0, 68, w, 28),
-                         f"{st.result_text or ''}  ({st.date_text()}, turn {st.turn}){you}",
+                         f"{why}  ({st.date_text()}, turn {st.turn}){you}",
                          self.manager, object_id="@subtitle"))
         # left: the war against history, the record of the war
         col_w = min(440, w // 3)
