@@ -6,13 +6,15 @@ per zoom level and view into a "scene" of pictures at world-pixel
 positions; a frame blits the terrain tiles and the scene at the camera's
 offset, then draws the few things that follow the mouse (the hovered hex,
 the path, a marching counter, flashes).  It draws from a View only, never
-from the armies of the full state.
+from the armies of the full state; hexes the viewer has never seen are
+hidden and those it does not see now are dimmed (View.explored, .visible).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pygame
 
 from game.hexgrid import Hex, hex_neighbor
@@ -22,6 +24,11 @@ from game.ui.camera import Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
+
+
+FOG_RGB = (22, 24, 30)
+FOG_UNKNOWN = 255       # never seen: hidden
+FOG_MEMORY = 110        # seen before, not now: dimmed
 
 
 @dataclass
@@ -73,6 +80,9 @@ class MapView:
         self._border_segs: dict = {}
         self._reach_surf = None
         self._reach_key = None
+        self._fog_view = None
+        self._fog_lut: np.ndarray | None = None
+        self._fog_tiles: dict = {}
 
     def close(self) -> None:
         self.tiles.close()
@@ -104,6 +114,7 @@ class MapView:
         surf.set_clip(cam.viewport)
         s = cam.s
         ox, oy = cam.world_origin()
+        self._draw_fog(surf, view, cam, ox, oy)
         self._draw_borders(surf, view, cam, ox, oy)
         self._draw_reach(surf, ov, s, ox, oy)
         if ov.hover is not None:
@@ -238,6 +249,43 @@ class MapView:
                     placed.append(rect)
                     items.append((img, rect.topleft))
                     break
+
+    # --- fog of war: what the viewer has never seen, or does not see now ---
+    def fog_alpha(self, view) -> np.ndarray | None:
+        """Per hex index: how much to darken it (255 never seen, 110 not seen now), or None."""
+        if view is not self._fog_view:
+            self._fog_view = view
+            vis = np.asarray(view.visible, bool).ravel()
+            seen = np.asarray(view.explored, bool).ravel()
+            if vis.all():
+                self._fog_lut = None
+            else:
+                lut = np.where(vis, 0, np.where(seen, FOG_MEMORY, FOG_UNKNOWN)).astype(np.uint8)
+                sig = lut.tobytes()
+                if self._fog_lut is None or sig != self._fog_lut[:-1].tobytes():
+                    self._fog_tiles = {}
+                    self._fog_lut = np.append(lut, np.uint8(0))   # index -1: beyond the map
+        return self._fog_lut
+
+    def fog_image(self, lut: np.ndarray, s: float, x0: int, y0: int, w: int, h: int
+                  ) -> pygame.Surface:
+        alpha = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
+        img = pygame.Surface((w, h), pygame.SRCALPHA)
+        img.fill(FOG_RGB)
+        pygame.surfarray.pixels_alpha(img)[:] = alpha.T
+        return img
+
+    def _draw_fog(self, surf, view, cam: Camera, ox, oy) -> None:
+        lut = self.fog_alpha(view)
+        if lut is None:
+            return
+        s = cam.s
+        for key in self.tiles.visible_keys(cam):
+            img = self._fog_tiles.get(key)
+            if img is None:
+                img = self._fog_tiles[key] = self.fog_image(lut, s, key[1] * TILE, key[2] * TILE,
+                                                            TILE, TILE)
+            surf.blit(img, (ox + key[1] * TILE, oy + key[2] * TILE))
 
     # --- frontiers, as transparent tiles redrawn only when a city changes hands ---
     def _draw_borders(self, surf, view, cam: Camera, ox, oy) -> None:

@@ -42,6 +42,9 @@ class Minimap:
         r = 2 if k < 4 else 3
         if self._cities is None or view is not self._cities_view:
             img = self.image.copy()
+            lut = self.mv.fog_alpha(view)
+            if lut is not None:
+                img.blit(self.mv.fog_image(lut, k, 0, 0, *img.get_size()), (0, 0))
             for c in view.cities.values():
                 ux, uy = center(c.hex)
                 p = (round(ux * k), round(uy * k))

@@ -101,7 +101,6 @@ class TerrainRaster:
         u = fq - q0f
         q0 = q0f.astype(np.int32)
         upper = (u + v) < 1.0
-        lower = ~upper
         wa = np.abs(1.0 - u - v)
         wb = np.where(upper, u, 1.0 - v)
         wc = np.where(upper, v, 1.0 - u)
@@ -195,3 +194,20 @@ class TerrainRaster:
                 c[outside] = P.BACKGROUND[k]
             out[..., k] = np.clip(c, 0, 255)
         return out
+
+    def nearest(self, s: float, x0: int, y0: int, w: int, h: int) -> np.ndarray:
+        """Flat index of the hex each pixel lies in (-1 beyond the map), [h, w] int32."""
+        xs = (np.arange(x0, x0 + w, dtype=F) + F(0.5)) / F(s) - F(SQ3 / 2)
+        ys = (np.arange(y0, y0 + h, dtype=F) + F(0.5)) / F(s) - F(1.0)
+        fq = xs[None, :] * F(SQ3 / 3) - (ys / F(3.0))[:, None]
+        fr = np.broadcast_to((ys * F(2.0 / 3.0))[:, None], fq.shape)
+        fs = -fq - fr
+        q, r, t = np.round(fq), np.round(fr), np.round(fs)
+        dq, dr, dt = np.abs(q - fq), np.abs(r - fr), np.abs(t - fs)
+        fix_q = (dq > dr) & (dq > dt)
+        fix_r = ~fix_q & (dr > dt)
+        q = np.where(fix_q, -r - t, q).astype(np.int32)
+        r = np.where(fix_r, -q - t, r).astype(np.int32)
+        col = q + (r - (r & 1)) // 2
+        inside = (col >= 0) & (col < self.w) & (r >= 0) & (r < self.h)
+        return np.where(inside, r * self.w + col, -1).astype(np.int32)

@@ -132,3 +132,35 @@ def test_frontier_lines_only_between_two_owners(big):
     assert lines and {f for f, _ in lines} == {"west", "east"}
     everyone_west = {cid: "west" for cid in owners}
     assert terr.border_lines(everyone_west) == []
+
+
+def test_fog_hides_the_unseen_and_dims_the_remembered(big, display):
+    """With a view that has seen only part of the map, those hexes are drawn darker."""
+    from game.session.view import View
+    from game.ui.map_view import FOG_MEMORY, FOG_UNKNOWN, MapView, Overlay
+    from game.rules.engine import new_game
+    state, _ = new_game(big, 1)
+    mv = MapView(big, pygame.Rect(0, 0, 900, 700), threaded=False)
+    hm = big.map
+    visible = np.zeros((hm.height, hm.width), bool)
+    explored = np.zeros((hm.height, hm.width), bool)
+    visible[:, : hm.width // 3] = True
+    explored[:, : 2 * hm.width // 3] = True
+    view = View("west", visible, explored, {}, {}, [], [])
+    lut = mv.fog_alpha(view)
+    assert lut[0] == 0 and lut[hm.width // 2] == FOG_MEMORY and lut[hm.width - 1] == FOG_UNKNOWN
+    screen = pygame.Surface((900, 700))
+    mv.draw(screen, view, state, Overlay())
+    clear = View(None, np.ones_like(visible), np.ones_like(visible), {}, {}, [], [])
+    plain = pygame.Surface((900, 700))
+    mv.draw(plain, clear, state, Overlay())
+    a = pygame.surfarray.array3d(screen).astype(int).sum(axis=2)
+    b = pygame.surfarray.array3d(plain).astype(int).sum(axis=2)
+    y = 350
+    cam = mv.camera
+    left = int(cam.to_screen(0.2 * cam.units_w, 0)[0])
+    mid = int(cam.to_screen(0.5 * cam.units_w, 0)[0])
+    right = int(cam.to_screen(0.85 * cam.units_w, 0)[0])
+    assert abs(a[left, y] - b[left, y]) < 5                 # seen now: as it is
+    assert a[mid, y] < b[mid, y] - 40                       # remembered: dimmed
+    assert a[right, y] < a[mid, y]                          # never seen: darker still

@@ -1015,9 +1015,14 @@ class GameScreen(Screen):
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """The map tooltip: what is under the cursor, and the odds of an attack."""
+        if self.mouse is None or self.modal() or self.dragging or self.mini_drag \
+                or self.hover_time < TOOLTIP_DELAY:
+            return
+        if self.minimap is not None and self.minimap.rect.collidepoint(self.mouse):
+            self._draw_tip(surface, ["The whole map", "Click or drag to move the view there"])
+            return
         h = self.overlay.hover
-        if h is None or self.mouse is None or self.modal() or self.dragging \
-                or self.hover_time < TOOLTIP_DELAY or self.ui_hovered():
+        if h is None or self.ui_hovered():
             return
         key = (self.version, self.overlay.version, h)
         if key != self._tip_key:
@@ -1027,7 +1032,9 @@ class GameScreen(Screen):
             self._tip_lines = D.hover_lines(self.state, self.view(), h, own)
             if self.overlay.path_label:
                 self._tip_lines.append("March: " + self.overlay.path_label)
-        lines = self._tip_lines
+        self._draw_tip(surface, self._tip_lines)
+
+    def _draw_tip(self, surface, lines: list[str]) -> None:
         if not lines:
             return
         imgs = [fonts.text(t, 13 if i else 14, P.GOLD if i == 0 else P.TEXT)
