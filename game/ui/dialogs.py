@@ -12,7 +12,7 @@ from typing import Callable
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UIWindow
+from pygame_gui.elements import UIButton, UITextBox, UIWindow
 
 from game.ui import help as help_text
 
@@ -142,25 +142,4 @@ def help_window(manager, screen_size) -> UIWindow:
             "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))
     inner = win.get_container().get_rect()
     UITextBox(body, pygame.Rect(8, 8, inner.w - 16, inner.h - 16), manager, container=win)
-    return win
-
-
-def text_prompt(manager, screen_size, title: str, label: str, initial: str, ok: str,
-                on_result) -> UIWindow:
-    """A one-line text entry with OK/Cancel; on_result(text or None)."""
-    from pygame_gui.elements import UITextEntryLine
-    w, h = 440, 190
-    rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
-    win = Dialog(manager, screen_size, title, esc(label), [(ok, True, ""), ("Cancel", False, "")],
-                 None, size=(w, h))
-    inner = win.get_container().get_rect()
-    win.text.set_dimensions((inner.w - 20, 34))
-    entry = UITextEntryLine(pygame.Rect(10, 48, inner.w - 20, 34), manager, container=win)
-    entry.set_text(initial)
-    entry.focus()
-
-    def done(value):
-        on_result(entry.get_text() if value else None)
-    win.on_result = done
-    win.entry = entry
     return win

@@ -12,14 +12,10 @@ BOLD = ASSETS / "fonts" / "FreeSansBold.ttf"
 
 
 @lru_cache(maxsize=64)
-def font(size: int, bold: bool = True) -> pygame.font.Font:
+def font(size: int) -> pygame.font.Font:
     """A font of `size` pixels: the shipped one, or pygame's built-in default if missing."""
     size = max(6, int(size))
-    path = BOLD if BOLD.is_file() else None
-    f = pygame.font.Font(path, size)
-    if not bold:
-        f.bold = False
-    return f
+    return pygame.font.Font(BOLD if BOLD.is_file() else None, size)
 
 
 @lru_cache(maxsize=4096)

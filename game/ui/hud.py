@@ -26,6 +26,7 @@ class Hud:
         self.map_rect = pygame.Rect(0, TOP, w - SIDE, h - TOP)
         self.top_rect = pygame.Rect(0, 0, w, TOP)
         # the labels share what the buttons on the right leave free
+        self.compact = w < 1200          # shorter texts in a narrow window
         free = w - 340 - 10
         widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
         x = 10

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.hexgrid import hex_neighbor, offset_from_hex
+from game.hexgrid import hex_neighbor
 from game.hexmap import HexMap
 from game.ui import palette as P
 from game.ui.geometry import center, edge

@@ -10,24 +10,22 @@ that fired and any choice to make are shown first, and the game autosaves.
 """
 from __future__ import annotations
 
-import math
+import time
 from dataclasses import dataclass
 
 import pygame
-import pygame_gui
 
-from game.hexgrid import Hex, hex_distance, hex_neighbors
-from game.rules import engine, economy
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import engine
 from game.rules import movement as M
-from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Raise,
-                               Refused, Split)
+from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
 from game.rules.report import Event
 from game.session.game import Session
-from game.session.save import SaveError, load_game, save_game
 from game.session.view import observe
+from game.ui import actions
 from game.ui import describe as D
 from game.ui import dialogs
-from game.ui import fonts
+from game.ui import notes
 from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.computer import Thinker
@@ -35,13 +33,10 @@ from game.ui.geometry import center
 from game.ui.hud import Hud
 from game.ui.map_view import MapView, Overlay
 from game.ui.minimap import Minimap
-from game.ui.saves_window import AUTO, QUICK, SavesWindow
+from game.ui.screens import game_input, game_menu, game_panels
+from game.ui.screens.game_input import PAN_KEYS
 from game.ui.screens.base import Screen
-from game.ui.settings import saves_dir
 
-PAN_KEYS = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
-            pygame.K_d: (1, 0), pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
-            pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1)}
 EDGE = 4              # pixels from the window's edge that scroll the map
 TOOLTIP_DELAY = 0.35
 
@@ -357,12 +352,10 @@ class GameScreen(Screen):
         self.queue_fired(events)
         self.autosave()
         armies = [a for a in self.view().armies.values() if a.faction == fid]
-        if armies:
-            cap = self.state.factions[fid].capital
+        if armies:          # bring the main army into view if it is not
             first = max(armies, key=lambda a: a.men)
             if not self.map.camera.viewport.collidepoint(self.map.screen_of(first.hex)):
                 self.map.center_on(first.hex)
-            _ = cap
 
     def computer_step(self, dt: float) -> None:
         st = self.state
@@ -386,7 +379,6 @@ class GameScreen(Screen):
             return
         fast = self.skip or speed >= 10
         budget = 0.012 if fast else 0.0
-        import time
         start = time.perf_counter()
         while True:
             order = t.next_order()
@@ -406,13 +398,6 @@ class GameScreen(Screen):
             if not fast or time.perf_counter() - start > budget:
                 break
         self.pace = 0.08 * (10 - speed)
-
-    def autosave(self) -> None:
-        try:
-            save_game(saves_dir() / f"{AUTO}.json", self.state, self.session.orders,
-                      self.session.sides, label="Autosave")
-        except SaveError as exc:
-            self.say(f"Autosave failed: {exc}", bad=True)
 
     # --- selection and the overlay ---
     def selected_army(self):
@@ -495,200 +480,6 @@ class GameScreen(Screen):
         ov.path = [a.hex, *path]
         ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
 
-    # --- input ---
-    def handle(self, event):
-        for d in list(self.dialogs):
-            if d.alive() and hasattr(d, "handle") and d.handle(event):
-                self.modal()
-                return None
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.on_button(event.ui_element)
-            return None
-        if event.type == pygame.KEYUP:
-            self.held.discard(event.key)
-            return None
-        if event.type == pygame.KEYDOWN:
-            self.on_key(event)
-            return None
-        if event.type == pygame.WINDOWLEAVE:
-            self.mouse = None
-            return None
-        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
-                          pygame.MOUSEWHEEL):
-            self.on_mouse(event)
-        return None
-
-    def ui_hovered(self) -> bool:
-        return bool(self.manager.get_hovering_any_element())
-
-    def on_mouse(self, event) -> None:
-        consumed = event.dict.get("consumed", False)
-        if event.type == pygame.MOUSEWHEEL:
-            if not consumed and self.mouse and self.map.camera.viewport.collidepoint(self.mouse) \
-                    and not self.modal():
-                self.map.camera.zoom(1 if event.y > 0 else -1, self.mouse)
-            return
-        pos = event.pos
-        if event.type == pygame.MOUSEMOTION:
-            self.mouse = pos
-            self.hover_time = 0.0
-            if self.mini_drag:
-                self.minimap.click(pos)
-            elif self.press is not None and (event.buttons[0] or event.buttons[1]):
-                if self.dragging or math.dist(pos, self.press) > 5:
-                    self.dragging = True
-                    self.map.camera.pan(-event.rel[0], -event.rel[1])
-            h = self.map.hex_at(pos) if not self.modal() else None
-            self.overlay.hover = h
-            self.update_path(h)
-            return
-        if self.modal():
-            return
-        if event.type == pygame.MOUSEBUTTONDOWN:
-            if self.minimap and self.minimap.rect.collidepoint(pos) and event.button == 1:
-                self.mini_drag = self.minimap.click(pos)
-                return
-            if consumed or not self.map.camera.viewport.collidepoint(pos):
-                return
-            if event.button in (1, 2):
-                self.press = pos
-                self.dragging = False
-            elif event.button == 3:
-                self.deselect()
-            return
-        if event.type == pygame.MOUSEBUTTONUP:
-            if self.mini_drag:
-                self.mini_drag = False
-                return
-            was_drag, self.dragging = self.dragging, False
-            pressed, self.press = self.press, None
-            if event.button == 1 and pressed is not None and not was_drag and not consumed:
-                h = self.map.hex_at(pos)
-                if h is not None:
-                    self.click_hex(h)
-
-    def click_hex(self, h: Hex) -> None:
-        view = self.view()
-        me = self.human_to_play()
-        a = self.selected_army()
-        ov = self.overlay
-        if a is not None and me is not None and a.faction == me and h != a.hex \
-                and self.thinker is None:
-            if h in ov.attack:
-                self.do(Attack(me, a.id, h))
-                return
-            if h in ov.siege:
-                self.do(Besiege(me, a.id, self.scn.city_at[h]))
-                return
-            if h in ov.reach:
-                path = M.path_to(self.state, self._reach, h)
-                if path and self.do(Move(me, a.id, path)):
-                    self.refresh_overlay()
-                return
-        here = [x for x in view.armies.values() if x.hex == h]
-        own = sorted((x for x in here if x.faction == me), key=lambda x: x.id)
-        if own:
-            ids = [x.id for x in own]
-            if ov.selected_army in ids:
-                nxt = ids[(ids.index(ov.selected_army) + 1) % len(ids)]
-            else:
-                nxt = max(own, key=lambda x: (x.moves > 0, x.men)).id
-            self.select_army(nxt)
-            return
-        if a is not None and a.faction == me and me is not None and not here:
-            cid = self.scn.city_at.get(h)
-            if cid is None:
-                self.say(self.why_not(a, h), bad=True)
-                return
-        if here:
-            self.select_army(max(here, key=lambda x: x.men).id)
-            return
-        cid = self.scn.city_at.get(h)
-        if cid is not None and cid in view.cities:
-            self.select_city(cid)
-            return
-        self.deselect()
-
-    def why_not(self, a, h: Hex) -> str:
-        if a.moves <= 0:
-            return f"{a.name} has no movement left this turn"
-        r = M.route(self.state, a, h)
-        if r is None:
-            return f"{a.name} cannot get there"
-        _, cost = r
-        label, _ = D.path_label(cost, a.moves, M.move_budget(self.state, a))
-        return f"Too far for this turn ({label})"
-
-    def on_key(self, event) -> None:
-        k = event.key
-        ctrl = event.mod & pygame.KMOD_CTRL
-        if self.modal():
-            top = self.dialogs[-1]
-            if isinstance(top, dialogs.Dialog) and not top.must_answer:
-                if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
-                    top.finish(next(iter(top.value_of.values())))     # the first button
-                elif k == pygame.K_ESCAPE:
-                    top.finish(None)
-            elif k == pygame.K_ESCAPE and hasattr(top, "done"):
-                top.done(None, None)
-            elif k == pygame.K_ESCAPE and not getattr(top, "must_answer", False):
-                top.kill()
-            self.modal()
-            return
-        if k in PAN_KEYS and not ctrl:
-            self.held.add(k)
-            return
-        if ctrl and k == pygame.K_z:
-            self.undo()
-        elif ctrl and k == pygame.K_s:
-            self.open_saves("save")
-        elif ctrl and k == pygame.K_l:
-            self.open_saves("load")
-        elif k == pygame.K_ESCAPE:
-            if self.overlay.selected_army or self.overlay.selected_city:
-                self.deselect()
-            else:
-                self.open_menu()
-        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.end_turn()
-        elif k == pygame.K_SPACE:
-            if self.human_to_play() is None:
-                self.skip = True
-                self.march = None
-        elif k == pygame.K_TAB:
-            self.next_army()
-        elif k == pygame.K_b:
-            self.action("besiege")
-        elif k == pygame.K_c:
-            self.center_selection()
-        elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.map.camera.zoom(1)
-        elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.map.camera.zoom(-1)
-        elif k == pygame.K_F5:
-            self.quick_save()
-        elif k == pygame.K_F9:
-            self.quick_load()
-        elif k == pygame.K_t:
-            self.action("assault")
-
-    def on_button(self, el) -> None:
-        hud = self.hud
-        if hud is None:
-            return
-        if el is hud.end_btn:
-            self.end_turn()
-        elif el is hud.undo_btn:
-            self.undo()
-        elif el is hud.menu_btn:
-            self.open_menu()
-        elif el is hud.help_btn:
-            self.app.toggle_help()
-        else:
-            for key, b in hud.actions.items():
-                if el is b:
-                    self.action(key)
-
     # --- commands ---
     def end_turn(self) -> None:
         me = self.human_to_play()
@@ -731,65 +522,8 @@ class GameScreen(Screen):
             self.map.center_on(self.view().cities[self.overlay.selected_city].hex)
 
     def possible_actions(self) -> dict[str, tuple[object | None, str]]:
-        """For each action button: the order it would give (None if none) and a tip."""
-        me = self.human_to_play()
-        st = self.state
-        out: dict[str, tuple[object | None, str]] = {}
-        a = self.selected_army()
-        own = a is not None and a.faction == me
-        city_id = self.overlay.selected_city
-        if own:
-            targets = [self.scn.city_at[h] for h in [a.hex, *hex_neighbors(a.hex)]
-                       if h in self.scn.city_at]
-            besiege = [Besiege(me, a.id, c) for c in targets]
-            legal = [o for o in besiege if engine.is_legal(st, o)]
-            if legal:
-                out["besiege"] = (legal[0], f"Besiege {st.cities[legal[0].city].name} (B)")
-            else:
-                out["besiege"] = (None, "No enemy city next to this army to besiege")
-            cid = self.scn.city_at.get(a.hex)
-            if cid:
-                o = Assault(me, a.id, cid)
-                out["assault"] = (o, f"Storm the walls of {st.cities[cid].name} (T)") \
-                    if engine.is_legal(st, o) else (None, self._refusal(o))
-            else:
-                out["assault"] = (None, "Storming needs a siege: besiege a city first")
-            half = a.men // 2 // 100 * 100
-            o = Split(me, a.id, half)
-            out["split"] = (o, f"Split off {half:,} men as a new army") \
-                if engine.is_legal(st, o) else (None, self._refusal(o))
-            others = [x for x in self.view().armies.values()
-                      if x.hex == a.hex and x.faction == me and x.id != a.id]
-            if others:
-                o = Merge(me, a.id, others[0].id)
-                out["merge"] = (o, f"Join {a.name} to {others[0].name}")
-            else:
-                out["merge"] = (None, "Another of your armies must share the hex")
-            city_id = self.scn.city_at.get(a.hex)
-        if city_id and me and city_id in st.cities and st.cities[city_id].owner == me:
-            limit = economy.raise_limit(st) - st.raised.get(city_id, 0)
-            men = max(100, min(1000, limit) // 100 * 100)
-            o = Raise(me, city_id, men)
-            cost = economy.raise_cost(st, men)
-            out["raise"] = (o, f"Raise {men:,} men at {st.cities[city_id].name} for {cost}") \
-                if engine.is_legal(st, o) else (None, self._refusal(o))
-        else:
-            out.setdefault("raise", (None, "Select one of your cities (or an army in one) to "
-                                           "raise men there"))
-        for key in ("besiege", "assault", "split", "merge"):
-            out.setdefault(key, (None, "Select one of your armies"))
-        ready = me is not None and any(x.faction == me and x.moves > 0
-                                       for x in self.view().armies.values())
-        out["next"] = (True if ready else None, "Select the next army that can still move "
-                                                "(Tab)")
-        return out
-
-    def _refusal(self, order) -> str:
-        try:
-            engine.check(self.state, order)
-        except Refused as r:
-            return r.message[0].upper() + r.message[1:]
-        return ""
+        return actions.possible(self.state, self.view(), self.human_to_play(),
+                                self.selected_army(), self.overlay.selected_city)
 
     def action(self, key: str) -> None:
         if self.human_to_play() is None or self.modal():
@@ -805,85 +539,21 @@ class GameScreen(Screen):
             if key == "split":
                 self.refresh_overlay()
 
-    # --- saving and loading ---
-    def save_to(self, path, label: str = "") -> bool:
-        try:
-            save_game(path, self.state, self.session.orders, self.session.sides,
-                      label=label or path.stem)
-        except SaveError as exc:
-            self.open_dialog(dialogs.message(self.manager, self.size, "Not saved", str(exc)))
-            return False
-        return True
-
+    # --- saving, loading and the menu (game_menu.py) ---
     def quick_save(self) -> None:
-        if self.save_to(saves_dir() / f"{QUICK}.json", "Quick-save"):
-            self.say("Quick-saved (F9 loads it)")
+        game_menu.quick_save(self)
 
     def quick_load(self) -> None:
-        path = saves_dir() / f"{QUICK}.json"
-        if not path.exists():
-            self.say("There is no quick-save yet (F5 makes one)", bad=True)
-            return
-        self.load_from(path)
-
-    def load_from(self, path) -> None:
-        try:
-            loaded = load_game(path)
-        except SaveError as exc:
-            self.open_dialog(dialogs.message(self.manager, self.size, "Cannot load", str(exc)))
-            return
-        self.next_screen = GameScreen.loaded(self.app, loaded)
+        game_menu.quick_load(self)
 
     def open_saves(self, mode: str) -> None:
-        if self.modal():
-            return
-        default = f"{self.scn.id}_{self.state.date_text().replace(' ', '_').lower()}"
-
-        def done(action, path):
-            if action == "save":
-                if path.exists():
-                    def really(ok, path=path):
-                        if ok and self.save_to(path):
-                            self.say(f"Saved as {path.stem}")
-                    self.open_dialog(dialogs.confirm(self.manager, self.size, "Replace save?",
-                                                     f"A save called {path.stem} exists. "
-                                                     "Replace it?", "Replace", really))
-                elif self.save_to(path):
-                    self.say(f"Saved as {path.stem}")
-            elif action == "load":
-                self.load_from(path)
-        self.open_dialog(SavesWindow(self.manager, self.size, mode, saves_dir(), done, default))
+        game_menu.open_saves(self, mode)
 
     def open_menu(self) -> None:
-        if self.modal():
-            return
+        game_menu.open_menu(self)
 
-        def chosen(value):
-            if value == "save":
-                self.open_saves("save")
-            elif value == "load":
-                self.open_saves("load")
-            elif value == "settings":
-                from game.ui.screens.settings_screen import SettingsWindow
-                self.open_dialog(SettingsWindow(self.manager, self.size, self.app.settings))
-            elif value == "menu":
-                from game.ui.screens.main_menu import MainMenu
-                self.next_screen = MainMenu(self.app)
-            elif value == "results":
-                self.next_screen = self.back_to
-            elif value == "quit":
-                self.app.quit()
-        extra = [("Back to the results", "results", "The victory screen")] \
-            if self.back_to is not None else []
-        dlg = dialogs.Dialog(self.manager, self.size, "Menu",
-                             "<i>Autosaved at the start of each of your turns.</i>",
-                             extra + [("Back to the game", None, ""), ("Save", "save", "Ctrl+S"),
-                              ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
-                              ("Main menu", "menu", "Leave this game (unsaved orders since "
-                                                    "the last save are lost)"),
-                              ("Quit", "quit", "Close the game")],
-                             chosen, size=(340, 420 + 44 * len(extra)))
-        self.open_dialog(dlg)
+    def autosave(self) -> None:
+        game_menu.autosave(self)
 
     # --- per frame ---
     def _update_camera(self, dt: float) -> None:
@@ -914,67 +584,18 @@ class GameScreen(Screen):
         ov.moving = {self.march.army: self.march.pos()} if self.march else {}
         ov.active = self.human_to_play()
 
+    # --- input (game_input.py) and panels (game_panels.py) ---
+    def handle(self, event):
+        return game_input.handle(self, event)
+
+    def click_hex(self, h: Hex) -> None:
+        game_input.click_hex(self, h)
+
+    def ui_hovered(self) -> bool:
+        return bool(self.manager.get_hovering_any_element())
+
     def _update_hud(self) -> None:
-        hud = self.hud
-        if hud is None:
-            return
-        human = self.human_to_play() is not None and not self.modal()
-        hud.set_button(hud.end_btn, human)
-        hud.set_button(hud.undo_btn, human and self.session.can_undo())
-        # the log is slow to lay out: while the computer plays, refresh it twice a second
-        self.log_wait -= self.last_dt
-        if self.log_shown != len(self.log_lines) and (self.human_to_play() is not None
-                                                     or self.log_wait <= 0):
-            self.log_shown = len(self.log_lines)
-            self.log_wait = 0.5
-            lines = list(reversed(self.log_lines[-40:]))
-            hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
-                        "<i>Nothing has happened yet.</i>")
-        key = (self.version, self.viewer, self.overlay.selected_army, self.overlay.selected_city)
-        if key == self._details_key:
-            return
-        self._details_key = key
-        st = self.state
-        fid = st.active_faction
-        f = st.factions[fid]
-        me = self.viewer or fid
-        mine = st.factions[me]
-        total = self.scn.total_turns
-        hud.set_label("date", hud.date, f"{st.date_text()}  -  turn {st.turn} of {total}",
-                      f"{st.season.capitalize()}: " + (
-                          "winter doubles the cost of hills, mountains and passes, closes "
-                          "snowbound passes and starves armies out of supply"
-                          if st.winter else "the campaigning season") +
-                      f".  The war ends after {self.scn.spec.end}.")
-        who = self.session.sides.get(fid, "")
-        if S.is_human(who):
-            playing = "your turn" if fid == self.viewer else "human"
-        else:
-            playing = f"computer, {S.level_of(who)}"
-        hud.set_label("side", hud.side, f"{f.name} ({playing})",
-                      "Who plays each side: " + "; ".join(
-                          f"{st.factions[x].name}: {S.describe(w)}"
-                          for x, w in self.session.sides.items()
-                          if st.factions[x].in_play))
-        net = economy.income(st, me) - economy.upkeep(st, me)
-        hud.set_label("money", hud.money, f"Treasury {mine.treasury:,} ({net:+,})",
-                      D.faction_tip(st, me))
-        hud.set_label("weary", hud.weary, f"War-weariness {mine.war_weariness}",
-                      "War-weariness rises with losses, lost cities and long years of war; "
-                      "events and peace terms may turn on it")
-        # details of the selection
-        view = self.view()
-        a = self.selected_army()
-        if a is not None:
-            html = D.army_html(st, a, a.faction == self.viewer)
-        elif self.overlay.selected_city in view.cities:
-            c = view.cities[self.overlay.selected_city]
-            html = D.city_html(st, c, c.owner == self.viewer)
-        else:
-            html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
-        hud.set_box("details", hud.details, html)
-        for k, (order, tip) in self.possible_actions().items():
-            hud.set_action(k, order is not None, tip)
+        game_panels.update_hud(self)
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
@@ -993,25 +614,16 @@ class GameScreen(Screen):
         """While the computer plays: who is thinking or moving, and how to skip."""
         if self.human_to_play() is not None or self.state.over:
             return
-        fid = self.state.active_faction
-        name = self.state.factions[fid].name
-        msg = f"{name} is thinking..." if self.thinker is not None and not self.thinker.done \
-            else f"{name} moves  (Space: skip)"
-        img = fonts.text(msg, 15, P.PAPER, (20, 18, 14))
+        name = self.state.factions[self.state.active_faction].name
+        busy = self.thinker is not None and not self.thinker.done
         vp = self.map.camera.viewport
-        surface.blit(img, img.get_rect(midbottom=(vp.centerx, vp.bottom - 12)))
+        notes.banner(surface, f"{name} is thinking..." if busy else f"{name} moves  (Space: skip)",
+                     (vp.centerx, vp.bottom - 12))
 
     def _draw_toast(self, surface) -> None:
-        if self.toast_time <= 0 or not self.toast_text:
-            return
-        vp = self.map.camera.viewport
-        img = fonts.text(self.toast_text[:140], 15, P.PAPER)
-        box = img.get_rect(midtop=(vp.centerx, vp.top + 10)).inflate(20, 10)
-        bg = pygame.Surface(box.size, pygame.SRCALPHA)
-        bg.fill((60, 20, 16, 225) if self.toast_bad else (28, 24, 18, 225))
-        surface.blit(bg, box)
-        pygame.draw.rect(surface, P.BAD if self.toast_bad else P.GOLD, box, 1)
-        surface.blit(img, img.get_rect(center=box.center))
+        if self.toast_time > 0 and self.toast_text:
+            vp = self.map.camera.viewport
+            notes.toast(surface, self.toast_text, (vp.centerx, vp.top + 10), self.toast_bad)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """The map tooltip: what is under the cursor, and the odds of an attack."""
@@ -1035,24 +647,4 @@ class GameScreen(Screen):
         self._draw_tip(surface, self._tip_lines)
 
     def _draw_tip(self, surface, lines: list[str]) -> None:
-        if not lines:
-            return
-        imgs = [fonts.text(t, 13 if i else 14, P.GOLD if i == 0 else P.TEXT)
-                for i, t in enumerate(lines)]
-        w = max(i.get_width() for i in imgs) + 16
-        hgt = sum(i.get_height() + 2 for i in imgs) + 10
-        x, y = self.mouse[0] + 18, self.mouse[1] + 18
-        sw, sh = self.size
-        if x + w > sw:
-            x = self.mouse[0] - w - 8
-        if y + hgt > sh:
-            y = self.mouse[1] - hgt - 8
-        box = pygame.Rect(x, y, w, hgt)
-        bg = pygame.Surface(box.size, pygame.SRCALPHA)
-        bg.fill((30, 26, 20, 235))
-        surface.blit(bg, box)
-        pygame.draw.rect(surface, P.GOLD, box, 1)
-        yy = y + 5
-        for img in imgs:
-            surface.blit(img, (x + 8, yy))
-            yy += img.get_height() + 2
+        notes.tooltip(surface, lines, self.mouse)
