@@ -42,6 +42,8 @@ def main() -> int:
     ap.add_argument("scenario", nargs="?")
     ap.add_argument("--frames", type=int, default=1200)
     ap.add_argument("--verbose", action="store_true", help="times per kind of frame")
+    ap.add_argument("--tile-thread", action="store_true",
+                    help="draw tiles in a thread of this process instead of a helper process")
     ap.add_argument("--no-thread", action="store_true",
                     help="draw tiles in the frame that needs them (no worker thread)")
     args = ap.parse_args()
@@ -59,9 +61,17 @@ def main() -> int:
     app = App((1280, 800), settings=Settings(edge_scroll=False), threaded=not args.no_thread)
     t0 = time.perf_counter()
     gs = GameScreen.new(app, scn, 1, S.default_sides(scn))
+    if args.tile_thread:
+        gs.map.tiles._use_process = False
     app.switch(gs)
     print(f"{scn.id} ({scn.map.width}x{scn.map.height}): screen ready in "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+    for _ in range(20):                 # close the opening briefing
+        app.step(1 / 60)
+        if gs.dialogs:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
+                                                 unicode="\r", scancode=0))
+    assert not gs.modal(), "a dialog is still open"
     cam = gs.map.camera
     mid = cam.viewport.center
     script = []
