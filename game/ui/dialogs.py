@@ -127,8 +127,9 @@ def summary_dialog(manager, screen_size, title: str, lines: list[tuple[str, str]
             last = head
         parts.append(f"• {esc(text)}")
     body = "<br>".join(parts) if parts else "A quiet season: nothing of note happened."
+    h = 150 + 23 * max(2, len(parts) + sum(len(t) // 70 for _, t in lines))
     return Dialog(manager, screen_size, title, body, [("To your turn", None, "")], on_result,
-                  size=(600, 460), object_id="#summary_dialog")
+                  size=(600, min(560, h)), object_id="#summary_dialog")
 
 
 def help_window(manager, screen_size) -> UIWindow:

@@ -37,12 +37,12 @@ class Entry:
 
     def row(self) -> str:
         if self.meta is None:
-            return f"{self.name}  -  damaged"
+            return f"{self.name}: damaged, cannot be loaded"
         m = self.meta
         when = m.saved_at.replace("T", " ")[5:16] if m.saved_at else ""
         humans = [f.replace("_", " ").title() for f, w in m.sides.items() if S.is_human(w)]
-        who = f", {' & '.join(humans)}" if humans else ""
-        return f"{self.name}  -  {m.scenario_title}, {m.date}{who}  ({when})"
+        who = f", {' & '.join(humans)}" if humans else ", computer only"
+        return f"{self.name}: {m.date}, {m.scenario_title}{who} ({when})"
 
     def details(self) -> str:
         if self.meta is None:
@@ -88,7 +88,7 @@ class SavesWindow(UIWindow):
 
     def __init__(self, manager, screen_size, mode: str, folder: Path, on_done,
                  default_name: str = ""):
-        w, h = min(760, screen_size[0] - 40), min(560, screen_size[1] - 40)
+        w, h = min(920, screen_size[0] - 40), min(560, screen_size[1] - 40)
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Save the game" if mode == "save"
                          else "Load a game", object_id="#saves")
@@ -99,7 +99,7 @@ class SavesWindow(UIWindow):
         inner = self.get_container().get_rect()
         iw, ih = inner.w, inner.h
         self.entries = list_saves(folder)
-        list_w = iw * 11 // 20
+        list_w = iw * 62 // 100
         bottom = 46
         top = 8
         if mode == "save":
@@ -122,10 +122,10 @@ class SavesWindow(UIWindow):
                            "Save" if mode == "save" else "Load", manager, container=self)
         self.cancel = UIButton(pygame.Rect(iw - 10 - 110 - 8 - 100, by, 100, 34), "Cancel",
                                manager, container=self)
-        self.delete = UIButton(pygame.Rect(10, by, 100, 34), "Delete", manager, container=self,
-                               tool_tip_text="Delete the chosen save")
+        self.delete = UIButton(pygame.Rect(10, by, 130, 34), "Delete", manager, container=self,
+                               tool_tip_text="Delete the chosen save (press twice)")
         self.selected: Entry | None = None
-        self.confirming = None
+        self.confirming = False
         self._refresh_buttons()
 
     def _refresh_buttons(self) -> None:
@@ -141,6 +141,8 @@ class SavesWindow(UIWindow):
 
     def select_index(self, i: int) -> None:
         self.selected = self.entries[i]
+        self.confirming = False
+        self.delete.set_text("Delete")
         self.info.set_text(self.selected.details())
         if self.mode == "save":
             self.name.set_text(self.selected.name)
@@ -170,6 +172,10 @@ class SavesWindow(UIWindow):
             self.done(None, None)
             return True
         if event.ui_element is self.delete and self.selected is not None:
+            if not self.confirming:             # a second press deletes
+                self.confirming = True
+                self.delete.set_text("Really delete?")
+                return True
             try:
                 self.selected.path.unlink()
             except OSError as exc:
@@ -183,6 +189,8 @@ class SavesWindow(UIWindow):
         self.entries = list_saves(self.folder)
         self.list.set_item_list([(e.row(), f"#save_{i}") for i, e in enumerate(self.entries)])
         self.selected = None
+        self.confirming = False
+        self.delete.set_text("Delete")
         self.info.set_text("Choose a save from the list." if self.entries else
                            "There are no saved games yet.")
         self._refresh_buttons()

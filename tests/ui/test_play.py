@@ -85,6 +85,8 @@ def test_quick_save_and_quick_load(game, user_folders):
     steps(app, 3)
     new = app.screen
     assert new is not gs and state_hash(new.session.state) == h0
+    steps(app, 5)
+    assert not new.dialogs          # back where it was saved: no briefing, no summary
 
 
 def test_save_and_load_through_the_file_list(game, user_folders):
@@ -178,3 +180,18 @@ def test_orders_are_refused_with_the_rule_and_nothing_changes(game):
     assert gs.overlay.selected_army == "byz_field"
     assert "Too far" in gs.toast_text and gs.toast_bad
     assert state_hash(gs.session.state) == h0 and not gs.session.orders
+
+
+def test_deleting_a_save_asks_twice(game, user_folders):
+    app, gs = game()
+    key(app, pygame.K_F5)
+    folder = user_folders / "data" / "last-great-war" / "saves"
+    key(app, pygame.K_l, mod=pygame.KMOD_CTRL)
+    win = gs.dialogs[-1]
+    row = next(i for i, e in enumerate(win.entries) if e.name == "quicksave")
+    click_element(app, win.list.item_list[row]["button_element"])
+    click_element(app, win.delete)
+    assert (folder / "quicksave.json").exists() and win.delete.text == "Really delete?"
+    click_element(app, win.delete)
+    assert not (folder / "quicksave.json").exists()
+    assert "quicksave" not in [e.name for e in win.entries]

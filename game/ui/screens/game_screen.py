@@ -78,6 +78,7 @@ class GameScreen(Screen):
         session = Session(st, list(loaded.orders), sides=sides)
         gs = cls(app, session, [])
         gs.first_turn = False
+        gs.just_loaded = True
         gs.log_lines = [f"{e.year}: {e.title}" + (f" ({e.choice})" if e.choice else "")
                         for e in st.log]
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
@@ -120,6 +121,7 @@ class GameScreen(Screen):
         self.next_screen = None
         self.over_wait = 1.2
         self.back_to = None                  # the victory screen, when looking back at the map
+        self.just_loaded = False             # no summary or autosave for the turn loaded
         self.choices_open: set[str] = set()
         self._path_key = None
         self._tip_key = None
@@ -327,6 +329,7 @@ class GameScreen(Screen):
         fid = self.state.active_faction
         self.thinker = None
         self.replans = 0
+        loaded, self.just_loaded = self.just_loaded, False
         if not S.is_human(self.session.sides.get(fid)):
             return
         self.skip = False
@@ -334,6 +337,9 @@ class GameScreen(Screen):
         self._view_key = None
         self.deselect()
         events, self.unseen = self.unseen, []
+        if loaded:          # the player is where he saved: no news, no autosave over others
+            self.first_turn = False
+            return
         if self.first_turn:
             spec = next(f for f in self.scn.spec.factions if f.id == fid)
             text = self.scn.spec.description

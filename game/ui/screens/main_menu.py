@@ -87,8 +87,43 @@ class MainMenu(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
-            self._backdrop = backdrop(surface.get_size())
+            self._backdrop = map_backdrop(self.app, surface.get_size())
         surface.blit(self._backdrop, (0, 0))
+
+
+def map_backdrop(app, size) -> pygame.Surface:
+    """The largest scenario map, dimmed, behind the menu (or the plain pattern)."""
+    cache = getattr(app, "backdrops", None)
+    if cache is None:
+        cache = app.backdrops = {}
+    if size in cache:
+        return cache[size]
+    from game.scenario.load import load_scenario, scenario_files
+    from game.scenario.yamlsrc import InputError
+    from game.ui.geometry import map_size_units
+    from game.ui.terrain_raster import TerrainRaster
+    best = None
+    for f in scenario_files(app.scenario_dir):
+        try:
+            hm = load_scenario(f).map
+        except (InputError, OSError, ValueError, RecursionError):
+            continue
+        if best is None or hm.width * hm.height > best.width * best.height:
+            best = hm
+    surf = backdrop(size)
+    if best is not None and best.width * best.height >= 400:
+        uw, uh = map_size_units(best.width, best.height)
+        s = max(size[0] / uw, size[1] / uh)
+        w, h = int(uw * s), int(uh * s)
+        x0, y0 = (w - size[0]) // 2, (h - size[1]) // 2
+        arr = TerrainRaster(best).render(s, x0, y0, size[0], size[1], grid=False)
+        pic = pygame.image.frombuffer(arr.tobytes(), size, "RGB").copy()
+        shade = pygame.Surface(size, pygame.SRCALPHA)
+        shade.fill((20, 16, 12, 175))
+        pic.blit(shade, (0, 0))
+        surf = pic
+    cache[size] = surf
+    return surf
 
 
 def backdrop(size) -> pygame.Surface:
