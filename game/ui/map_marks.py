@@ -82,11 +82,17 @@ def counter_size(s: int) -> tuple[int, int]:
     return max(26, min(64, round(s * 1.6))), max(16, min(38, round(s * 0.9)))
 
 
-@lru_cache(maxsize=2048)
-def counter(color: tuple, men: int, s: int, state: str) -> pygame.Surface:
-    """An army counter: faction colour, men, and a green mark while it can still move.
+def supply_color(supply: int) -> tuple[int, int, int]:
+    return P.GOOD if supply >= 70 else P.WARN if supply >= 50 else P.BAD
 
-    state is "selected", "ready" (can move), "spent" (greyed) or "plain" (not its turn).
+
+@lru_cache(maxsize=2048)
+def counter(color: tuple, men: int, s: int, state: str, supply: int = 100) -> pygame.Surface:
+    """An army counter: faction colour, men, a green mark while it can still move, and
+    along its foot a strip for its supply (green, amber below 70, red below 50).
+
+    state is "selected", "ready" (can move), "spent" (greyed) or "plain" (not its turn);
+    supply is rounded to tens by the caller so that few pictures are made.
     """
     w, h = counter_size(s)
     surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
@@ -98,6 +104,11 @@ def counter(color: tuple, men: int, s: int, state: str) -> pygame.Surface:
                      border_top_right_radius=3)
     txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), P.text_on(color))
     surf.blit(txt, txt.get_rect(center=(rect.centerx, rect.centery + h // 12)))
+    strip = max(2, h // 9)
+    foot = pygame.Rect(rect.x + 2, rect.bottom - strip - 1, rect.w - 4, strip)
+    pygame.draw.rect(surf, (30, 26, 22), foot)
+    pygame.draw.rect(surf, supply_color(supply),
+                     (foot.x, foot.y, max(1, foot.w * max(0, min(100, supply)) // 100), strip))
     if state == "spent":
         dim = pygame.Surface(rect.size, pygame.SRCALPHA)
         dim.fill((40, 40, 40, 120))

@@ -125,7 +125,7 @@ class MapView:
             a = view.armies.get(aid)
             if a is not None:
                 img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s,
-                                        "plain")
+                                        "plain", a.supply // 10 * 10)
                 surf.blit(img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy)))
         self._draw_path(surf, ov, s, ox, oy)
         self._draw_flashes(surf, ov, s, ox, oy)
@@ -215,7 +215,8 @@ class MapView:
                 st = "ready" if a.moves > 0 else "spent"
             else:
                 st = "plain"
-            img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s, st)
+            img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s, st,
+                                    a.supply // 10 * 10)
             off = (k - len(shown) + 1) * step
             rect = img.get_rect(center=(x - off, y + off))
             items.append((img, rect.topleft))

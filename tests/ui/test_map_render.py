@@ -31,7 +31,7 @@ def test_every_hex_centre_gets_its_own_terrain_colour(big):
     from game.ui import palette as P
     from game.ui.terrain_raster import TerrainRaster
     hm = big.map
-    s = 11
+    s = 8
     w, h = (int(v * s) for v in map_size_units(hm.width, hm.height))
     rgb = TerrainRaster(hm).render(s, 0, 0, w, h, grid=False).astype(float)
     for row in range(1, hm.height - 1, 3):

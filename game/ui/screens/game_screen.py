@@ -122,6 +122,7 @@ class GameScreen(Screen):
         self.over_wait = 1.2
         self.back_to = None                  # the victory screen, when looking back at the map
         self.just_loaded = False             # no summary or autosave for the turn loaded
+        self.briefed: set[str] = set()       # sides that have read their briefing
         self.choices_open: set[str] = set()
         self._path_key = None
         self._tip_key = None
@@ -339,8 +340,10 @@ class GameScreen(Screen):
         events, self.unseen = self.unseen, []
         if loaded:          # the player is where he saved: no news, no autosave over others
             self.first_turn = False
+            self.briefed.update(f for f, w in self.session.sides.items() if S.is_human(w))
             return
-        if self.first_turn:
+        if fid not in self.briefed:         # each side's first turn: its briefing
+            self.briefed.add(fid)
             spec = next(f for f in self.scn.spec.factions if f.id == fid)
             text = self.scn.spec.description
             if spec.briefing:
@@ -349,7 +352,7 @@ class GameScreen(Screen):
                 self.queue.append(lambda: self.open_dialog(dialogs.message(
                     self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
                     text)))
-        else:
+        if not self.first_turn:
             lines = D.summary_lines(events, fid)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
