@@ -13,7 +13,7 @@ from game.hexgrid import Hex, hex_distance
 from game.rules import combat, economy, siege
 from game.rules import movement as M
 from game.rules.report import Event
-from game.rules.state import Army, City, GameState
+from game.rules.state import MONTH_NAMES, Army, City, GameState, season_of
 from game.rules.traits import TRAITS
 
 
@@ -28,6 +28,13 @@ def n(x: int) -> str:
 def faction_name(state: GameState, fid: str | None) -> str:
     f = state.factions.get(fid) if fid else None
     return f.name if f else (fid or "nobody")
+
+
+def date_text(state: GameState, year: int, month: int) -> str:
+    """A past date as the game writes its own: "Spring 603" or "June 603"."""
+    if state.months_per_turn == 3:
+        return f"{season_of(month).capitalize()} {year}"
+    return f"{MONTH_NAMES[month]} {year}"
 
 
 def where(state: GameState, h: Hex) -> str:

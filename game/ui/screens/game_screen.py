@@ -79,8 +79,8 @@ class GameScreen(Screen):
         gs = cls(app, session, [])
         gs.first_turn = False
         gs.just_loaded = True
-        gs.log_lines = [f"{e.year}: {e.title}" + (f" ({e.choice})" if e.choice else "")
-                        for e in st.log]
+        gs.log_lines = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+                        + (f" ({e.choice})" if e.choice else "") for e in st.log]
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
         return gs
 
