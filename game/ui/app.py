@@ -179,16 +179,52 @@ class App:
         self.running = False
 
     def run(self) -> int:
-        while self.running:
-            dt = self.clock.tick(60) / 1000.0
-            self.step(min(dt, 0.1))
+        code = EXIT_OK
+        try:
+            while self.running:
+                dt = self.clock.tick(60) / 1000.0
+                self.step(min(dt, 0.1))
+        except KeyboardInterrupt:
+            code = 130
+        except Exception:              # a bug: keep the game and say where the details are
+            code = EXIT_PROBLEMS
+            print(crash_report(self.screen), file=sys.stderr)
         if self.screen is not None:
-            self.screen.leave()
+            try:
+                self.screen.leave()
+            except Exception:
+                pass
         err = save_settings(self.settings)
         if err:
             print(err, file=sys.stderr)
         pygame.quit()
-        return EXIT_OK
+        return code
+
+
+def crash_report(screen) -> str:
+    """Save the game in play (if any) and the error's details; the message for the player."""
+    import traceback
+    from game.ui.settings import data_dir, saves_dir
+    details = traceback.format_exc()
+    lines = ["The game stopped on an error in its own code (not in your game)."]
+    log = data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(time.strftime("--- %Y-%m-%d %H:%M:%S\n") + details)
+        lines.append(f"The details are in {log}; please send them with a bug report.")
+    except OSError:
+        lines.append(details)
+    session = getattr(screen, "session", None)
+    if session is not None:
+        from game.session.save import SaveError, save_game
+        path = saves_dir() / "crash-save.json"
+        try:
+            save_game(path, session.state, session.orders, session.sides, label="Crash save")
+            lines.append(f"Your game was saved as {path} (load it from the menu).")
+        except (SaveError, Exception) as exc:
+            lines.append(f"The game could not be saved: {exc}")
+    return "\n".join(lines)
 
 
 # --- starting from the command line ---------------------------------------------------

@@ -163,3 +163,19 @@ def test_no_display_is_a_clear_error_not_a_traceback(tmp_path):
                        cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode == 1
     assert "cannot open" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_bug_in_the_loop_saves_the_game_and_reports_without_a_traceback(game, user_folders,
+                                                                          capsys):
+    from game.session.save import load_game
+    app, gs = game()
+
+    def broken(dt):
+        raise RuntimeError("a bug")
+    gs.update = broken
+    assert app.run() == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "crash.log" in err
+    data = user_folders / "data" / "last-great-war"
+    assert "RuntimeError: a bug" in (data / "crash.log").read_text()
+    assert load_game(data / "saves" / "crash-save.json").state.turn == 1
