@@ -106,7 +106,7 @@ def click_hex(gs, h: Hex) -> None:
             gs.do(Besiege(me, a.id, gs.scn.city_at[h]))
             return
         if h in ov.reach:
-            path = M.path_to(gs.state, gs._reach, h)
+            path = M.path_to(gs.state, gs.reach_costs, h)
             if path and gs.do(Move(me, a.id, path)):
                 gs.refresh_overlay()
             return

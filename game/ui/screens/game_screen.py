@@ -92,6 +92,7 @@ class GameScreen(Screen):
         self._view = None
         self._view_key = None
         self.overlay = Overlay()
+        self.reach_costs: dict = {}          # hex index -> (cost, previous) for the selection
         self.hud: Hud | None = None
         w, h = self.size
         from game.ui.hud import SIDE, TOP
@@ -435,7 +436,7 @@ class GameScreen(Screen):
         ov.path, ov.path_label = [], ""
         self._path_key = None
         self._tip_key = None
-        self._reach = {}
+        self.reach_costs = {}
         a = self.selected_army()
         if a is None:
             if ov.selected_army is not None:
@@ -446,9 +447,9 @@ class GameScreen(Screen):
             return
         st = self.state
         hm = self.scn.map
-        self._reach = M.reachable(st, a)
+        self.reach_costs = M.reachable(st, a)
         here = hm.index(a.hex)
-        ov.reach = {hm.hex_of(j) for j in self._reach if j != here}
+        ov.reach = {hm.hex_of(j) for j in self.reach_costs if j != here}
         for n in hex_neighbors(a.hex):
             if hm.contains(n) and engine.is_legal(st, Attack(me, a.id, n)):
                 ov.attack.add(n)
@@ -474,8 +475,8 @@ class GameScreen(Screen):
         hm = self.scn.map
         budget = M.move_budget(st, a)
         if h in ov.reach:
-            path = M.path_to(st, self._reach, h)
-            cost = self._reach[hm.index(h)][0]
+            path = M.path_to(st, self.reach_costs, h)
+            cost = self.reach_costs[hm.index(h)][0]
             ov.path = [a.hex, *path]
             ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
             return
