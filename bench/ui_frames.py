@@ -4,8 +4,10 @@
 
 Uses the given scenario, else the first one on the theatre map under
 scenarios/, else a generated map of the theatre's size.  Frames run as the
-game runs them (tiles drawn by the worker thread) but without the 60 fps
-cap; the first second, while the first tiles are drawn, is reported apart.
+game runs them (tiles drawn by the helper process, or a thread with
+--tile-thread) but without the 60 fps cap, panning, zooming at the cursor
+and hovering; the first second, while the first tiles are drawn, is
+reported apart.
 Prints the median, 95th and 99th percentile and the worst frame, in ms.
 """
 from __future__ import annotations
