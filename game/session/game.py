@@ -61,9 +61,11 @@ class Session:
         """Check and apply an order; raises Refused (and changes nothing) if illegal."""
         st = self.state
         engine.check(st, order)
-        snapshot = clone(st)
-        counts = {f: len(n) for f, n in self.news.items()}
         ends = isinstance(order, EndTurn)
+        # only a person's orders within a turn can be taken back: skip the copy otherwise
+        undoable = not ends and self.sides.get(order.faction, "human") == "human"
+        snapshot = clone(st) if undoable else None
+        counts = {f: len(n) for f, n in self.news.items()}
         watching = {f: vision.visible(st, f) for f in st.factions if f != order.faction or ends}
         before = st.rng.draws
         events = engine.apply(st, order)
@@ -71,7 +73,7 @@ class Session:
         if ends:
             self.news[order.faction] = []      # its turn is over: news starts afresh
         self._tell(watching, events)
-        if closes_undo(events, before, st.rng.draws):
+        if not undoable or closes_undo(events, before, st.rng.draws):
             self.undo_stack.clear()
         else:
             self.undo_stack.append((snapshot, len(self.orders) - 1, counts))
