@@ -197,7 +197,8 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
         out.append("Attack: what stands there is not seen clearly")
     elif enemies and hex_distance(a.hex, h) == 1:
         o = combat.odds(state, a, h)       # the hex is seen: nothing there is hidden
-        out.append(f"Attack: {o['win_percent']}% chance to win")
+        out.append(f"Attack: {o['win_percent']}% chance to win"
+                   + ("" if a.moves > 0 else " (no movement left this turn)"))
         out.append(f"   you {n(o['attacker_men'])} men (strength {n(o['attacker_strength'])}) "
                    f"against {n(o['defender_men'])} (strength {n(o['defender_strength'])})")
     elif city is not None and hostile(state, a.faction, city.owner) and not enemies \

@@ -133,7 +133,7 @@ class Playback:
 
         def px(u: tuple[float, float]) -> tuple[float, float]:
             return u[0] * s + ox, u[1] * s + oy
-        if b.kind == "moved":
+        if b.kind == "moved" and len(b.path) > 1:
             color = colors.get(b.faction, (128, 128, 128))
             for run in runs(b.path):         # only where the steps were seen, one after another
                 if len(run) > 1:

@@ -54,7 +54,7 @@ def pass_gate(app, gs, side, password=None):
     from game.ui.screens.handover import HandoverScreen
     gate = app.screen
     assert isinstance(gate, HandoverScreen) and gate.gate.side == side
-    assert run_until(app, lambda: gate.ready, 600)
+    assert run_until(app, lambda: gate.ready and gate.armed, 600)
     if password is not None:
         click_element(app, gate.password)
         type_text(app, password)
@@ -97,12 +97,15 @@ def test_the_gate_draws_nothing_of_the_game(hotseat, make_app):
     from game.ui.screens.handover import Gate, HandoverScreen
     app, gs = hotseat()
     gate = app.screen
+    assert run_until(app, lambda: gate.armed, 60)
     assert gate.ready and gate.gate.side == "byzantium"
     move_mouse(app, (1, 1))
     in_game = frame(app)
     # the same gate in a window where no game was ever started
-    app.switch(HandoverScreen(app, gate=Gate("byzantium", "Byzantium", (123, 45, 142))))
+    app.switch(HandoverScreen(app, gate=Gate("byzantium", "Byzantium", (123, 45, 142), False,
+                                             "Test Theatre, Spring 603")))
     move_mouse(app, (1, 1))
+    assert run_until(app, lambda: app.screen.armed, 60)
     steps(app, 2)
     blank = frame(app)
     assert in_game.shape == blank.shape
@@ -125,8 +128,9 @@ def test_a_later_gate_is_blank_too_and_a_password_is_asked(hotseat):
     end_turn(app, gs)
     gate = app.screen
     assert isinstance(gate, HandoverScreen) and gate.gate == Gate(
-        "sassanids", "Sassanid Persia", (184, 134, 11), True)
+        "sassanids", "Sassanid Persia", (184, 134, 11), True, "Test Theatre, Spring 603")
     assert gate.password is not None
+    assert run_until(app, lambda: gate.ready and gate.armed, 60)
     move_mouse(app, (1, 1))
     click_element(app, gate.password)
     type_text(app, "wrong")
@@ -143,8 +147,31 @@ def test_a_later_gate_is_blank_too_and_a_password_is_asked(hotseat):
     app.switch(HandoverScreen(app, gate=gate.gate))
     app.screen.password.unfocus()
     move_mouse(app, (1, 1))
+    assert run_until(app, lambda: app.screen.armed, 60)
     steps(app, 2)
     assert (frame(app) == in_game).all()
+
+
+def test_a_key_held_or_pressed_once_too_often_does_not_pass_the_gate(hotseat):
+    from game.ui.screens.handover import HandoverScreen
+    app, gs = hotseat()
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="",
+                                         scancode=0))
+    steps(app, 3)                                    # Enter ends the turn: the gate goes up
+    gate = app.screen
+    assert isinstance(gate, HandoverScreen) and gate.gate.side == "sassanids"
+    for _ in range(40):                              # the key is held down: it repeats
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
+                                             unicode="", scancode=0))
+        steps(app)
+    assert app.screen is gate and gate.armed
+    key(app, pygame.K_SPACE)                         # a press that began before: ignored too
+    assert app.screen is gate
+    key(app, pygame.K_RETURN)                        # let go, then pressed afresh: on we go
+    key(app, pygame.K_RETURN)
+    assert app.screen is gs and gs.owner == "sassanids"
 
 
 def test_the_gate_leads_back_to_the_main_menu(hotseat):
@@ -422,3 +449,30 @@ def test_who_plays_next_and_who_sees():
     assert S.next_human(st, {"a": "computer:easy"}) is None
     assert S.clean_sides({"a": "human", "x": "human", "b": 7, "c": "computer:hard"},
                          factions) == {"a": "human", "c": "computer:hard"}
+
+
+def test_news_beats_trace_only_the_steps_seen():
+    from game.rules.report import Event
+    from game.ui.geometry import center
+    from game.ui.playback import STEP_TIME, Playback, beats, runs
+    seen = [cell(3, 3), cell(4, 3), cell(7, 3), cell(8, 3)]      # unseen hexes between
+    march = Event("moved", "An army is seen on the march", seen[-1], ("sassanids",),
+                  {"army": "x", "name": "X", "faction": "sassanids", "from": None,
+                   "path": [[h.q, h.r] for h in seen], "partial": True})
+    dull = [Event("income", "B: income 9", None, ("byzantium",)),
+            Event("turn_began", "Byzantium's turn", None, ("byzantium",))]
+    battle = Event("battle", "Battle at Y", cell(5, 5), ("byzantium", "sassanids"))
+    items = beats([march, *dull, battle])
+    assert [b.kind for b in items] == ["moved", "battle"]
+    assert items[0].path == seen and items[0].at == seen[-1]
+    assert runs(seen) == [seen[:2], seen[2:]]
+    pb = Playback(items)
+    pb.t = 1.5 * STEP_TIME                   # between the 2nd and 3rd hexes: no glide across
+    assert pb.marcher_at() in (center(seen[1]), center(seen[2]))
+    pb.t = 0.5 * STEP_TIME
+    x, _ = pb.marcher_at()
+    assert center(seen[0])[0] < x < center(seen[1])[0]
+    pb.next()
+    assert pb.beat.kind == "battle" and pb.focus() == center(cell(5, 5))
+    pb.skip()
+    assert pb.done and pb.focus() is None

@@ -10,7 +10,8 @@ def update_hud(gs) -> None:
     hud = gs.hud
     if hud is None:
         return
-    human = gs.human_to_play() is not None and not gs.modal() and gs.playback is None
+    human = (gs.human_to_play() is not None and not gs.modal() and gs.playback is None
+             and not gs.queue)
     hud.set_button(hud.end_btn, human)
     hud.set_button(hud.undo_btn, human and gs.session.can_undo())
     # the log is slow to lay out: while the computer plays, refresh it twice a second

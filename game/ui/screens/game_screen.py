@@ -79,8 +79,7 @@ class GameScreen(Screen):
     def new(cls, app, scn, seed: int, sides: dict[str, str],
             passwords: dict[str, str] | None = None) -> "GameScreen":
         """A new war; `passwords` are side -> hash (game.session.password)."""
-        session, events = Session.new(scn, seed)
-        session.sides = dict(sides)
+        session, events = Session.new(scn, seed, sides)
         session.passwords = {f: h for f, h in (passwords or {}).items() if S.is_human(sides.get(f))}
         return cls(app, session, events)
 

@@ -10,6 +10,11 @@ the button to go on is enabled once the named side's turn has come.  A side
 may have a password (set when the game is made, kept as a salted hash): it
 must be typed here, and a wrong one is refused.  The main menu is always one
 click away, for a player who cannot go on.
+
+The gate must be passed on purpose: it takes no input for its first moments
+(`ARM_SECONDS`), and Enter or Space go on only if they were pressed afresh
+while it was up, so the player who has just ended his turn cannot slip
+through it with a key still held or pressed once too often.
 """
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ from game.ui import fonts
 from game.ui import palette as P
 from game.ui.screens.base import Screen
 
+ARM_SECONDS = 0.6
+
 
 @dataclass(frozen=True)
 class Gate:
@@ -32,6 +39,7 @@ class Gate:
     name: str
     color: tuple[int, int, int]
     locked: bool = False           # the side set a password
+    when: str = ""                 # the war and the date, e.g. "Test Theatre, Summer 603"
 
 
 class HandoverScreen(Screen):
@@ -43,6 +51,8 @@ class HandoverScreen(Screen):
         self.fixed = gate
         self.gate = gate or self._gate_now()
         self.ready = game is None
+        self.age = 0.0                 # seconds since the gate went up
+        self.released: set[int] = set()     # keys let go of while the gate is up
         self.error = ""
         self.returning = False
         self.next_screen = None
@@ -57,10 +67,12 @@ class HandoverScreen(Screen):
     def _gate_now(self) -> Gate:
         st = self.game.state
         side = None if st.over else self.game.gate_side()
+        when = f"{st.scenario.title}, {st.date_text()}"
         if side is None:
-            return Gate(None, "", P.TEXT_DIM)
+            return Gate(None, "", P.TEXT_DIM, False, when)
         f = st.factions[side]
-        return Gate(side, f.name, P.hex_to_rgb(f.color), side in self.game.session.passwords)
+        return Gate(side, f.name, P.hex_to_rgb(f.color), side in self.game.session.passwords,
+                    when)
 
     # --- widgets ---
     def build(self) -> None:
@@ -84,10 +96,14 @@ class HandoverScreen(Screen):
                                                         "'autosave' at the start of the turn)"))
         self._enable()
 
+    @property
+    def armed(self) -> bool:
+        return self.age >= ARM_SECONDS
+
     def _enable(self) -> None:
         if self.begin_btn is None:
             return
-        if self.ready:
+        if self.ready and self.armed:
             self.begin_btn.enable()
         else:
             self.begin_btn.disable()
@@ -97,6 +113,10 @@ class HandoverScreen(Screen):
         if self.next_screen is not None:
             nxt, self.next_screen = self.next_screen, None
             return nxt
+        was_armed = self.armed
+        self.age += dt
+        if self.armed != was_armed:
+            self._enable()
         if self.game is None or self.fixed is not None:
             return None
         ready = self.game.play_hidden(dt)
@@ -130,14 +150,17 @@ class HandoverScreen(Screen):
             if event.ui_element is self.menu_btn:
                 return self.to_menu()
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.password:
-            return self.confirm()
+            return self.confirm() if self.password.get_text() else None
+        if event.type == pygame.KEYUP:
+            self.released.add(event.key)
         if event.type == pygame.KEYDOWN and self.password is None and event.key in (
-                pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) \
+                and event.key in self.released:
             return self.confirm()
         return None
 
     def confirm(self):
-        if not self.ready or self.game is None:
+        if not (self.ready and self.armed) or self.game is None:
             return None
         g = self.gate
         if g.locked:
@@ -172,6 +195,9 @@ class HandoverScreen(Screen):
         w, h = surface.get_size()
         cx, y = w // 2, h // 2 - 150
         g = self.gate
+        if g.when:
+            img = fonts.text(g.when, 15, P.TEXT_DIM)
+            surface.blit(img, img.get_rect(midtop=(cx, 28)))
         if g.side is None:
             lines = [(fonts.text("The war is over", 40, P.GOLD), 16),
                      (fonts.text("Everyone may look now: the whole map is shown.", 17, P.TEXT),

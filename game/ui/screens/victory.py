@@ -55,7 +55,7 @@ class VictoryScreen(Screen):
         title = f"{winner}: {kind}" if winner else "The war ends undecided"
         self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
         you = ""
-        if viewer is not None and st.winner:
+        if viewer is not None and st.winner and not S.hotseat(self.session.sides):
             you = "  You have won." if st.winner == viewer else "  You have lost."
         why = st.result_text or ""
         why = why[:1].upper() + why[1:]
