@@ -476,3 +476,46 @@ def test_news_beats_trace_only_the_steps_seen():
     assert pb.beat.kind == "battle" and pb.focus() == center(cell(5, 5))
     pb.skip()
     assert pb.done and pb.focus() is None
+
+
+def test_after_the_war_everyone_sees_everything(hotseat):
+    from game.ai import placeholder
+    from game.rules import engine
+    from game.ui.screens.victory import VictoryScreen
+
+    def near_the_end(st):
+        while not (st.turn == 12 and st.active_faction == "sassanids") and not st.over:
+            engine.apply(st, placeholder.next_order(st))
+    app, gs = hotseat(prepare=near_the_end)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    gs.logs[None].append("Spring 605: a line only the full record has")
+    assert "a line only" not in " ".join(gs.log_lines)
+    end_turn(app, gs)                      # the last turn of the war: no gate, it is over
+    assert app.screen is gs and gs.state.over and gs.view().omniscient
+    assert "a line only" in " ".join(gs.log_lines)
+    assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 200)
+    assert "a line only" in " ".join(app.screen.log_lines)
+
+
+def test_a_war_that_ends_behind_the_gate_is_shown_to_all(hotseat):
+    from game.ai import placeholder
+    from game.rules import engine
+    from game.ui.screens.handover import HandoverScreen
+    from game.ui.screens.victory import VictoryScreen
+
+    def last_round(st):
+        while not (st.turn == 12 and st.active_faction == "sassanids") and not st.over:
+            engine.apply(st, placeholder.next_order(st))
+        st.factions["avars"].in_play = True          # the computer plays after Persia
+    app, gs = hotseat(prepare=last_round)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    end_turn(app, gs)
+    gate = app.screen
+    assert isinstance(gate, HandoverScreen)          # the Avars end the war behind it
+    assert run_until(app, lambda: gate.gate.side is None and gate.ready and gate.armed, 400)
+    assert gs.state.over and gate.begin_btn.text == "See how the war ended"
+    click_element(app, gate.begin_btn)
+    assert app.screen is gs and gs.view().omniscient
+    assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 200)

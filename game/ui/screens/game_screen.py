@@ -22,11 +22,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+import numpy as np
 import pygame
 
 from game.hexgrid import Hex, hex_neighbors
-import numpy as np
-
 from game.rules import engine, vision
 from game.rules import movement as M
 from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
@@ -98,7 +97,8 @@ class GameScreen(Screen):
         notes_ = loaded.meta.extra.get("ui") if isinstance(loaded.meta.extra, dict) else None
         notes_ = notes_ if isinstance(notes_, dict) else {}
         briefed = notes_.get("briefed")
-        gs.briefed = ({f for f in briefed if f in st.factions} if isinstance(briefed, list)
+        gs.briefed = ({f for f in briefed if isinstance(f, str) and f in st.factions}
+                      if isinstance(briefed, list)
                       else set(S.humans(sides)))
         gs.news_shown = notes_.get("news_shown", True) is not False
         for f in [None, *S.humans(sides)]:
@@ -244,7 +244,7 @@ class GameScreen(Screen):
         if self.hud is not None:
             self.hud.kill()
             self.hud = None
-        Screen.clear(self)
+        super().clear()
 
     def leave(self) -> None:
         self.clear()

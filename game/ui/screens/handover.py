@@ -92,8 +92,8 @@ class HandoverScreen(Screen):
                                            self.manager, object_id="@big_button"))
         self.menu_btn = self.add(UIButton(pygame.Rect((w - 200) // 2, h - 80, 200, 40),
                                           "Main menu", self.manager,
-                                          tool_tip_text="Leave this game (it was saved as "
-                                                        "'autosave' at the start of the turn)"))
+                                          tool_tip_text="Leave this game; it can be loaded "
+                                                        "again from its save or the autosave"))
         self._enable()
 
     @property
