@@ -318,26 +318,8 @@ def from_json(tp: Any, value: Any, path: str) -> Any:
 
 
 def state_from_dict(d: Any) -> GameState:
-    if not isinstance(d, dict):
-        raise DecodeError("state", "expected an object")
-    hints = _hints(GameState)
-    kwargs = {}
-    for f in dataclasses.fields(GameState):
-        if f.name == "scenario":
-            continue
-        if f.name not in d:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise DecodeError(f"state.{f.name}", "missing")
-            continue
-        if f.name == "rng":
-            v = d["rng"]
-            if (not isinstance(v, dict) or not isinstance(v.get("state"), int)
-                    or not isinstance(v.get("draws", 0), int)):
-                raise DecodeError("state.rng", "expected {state, draws} numbers")
-            kwargs["rng"] = Rng.from_dict(v)
-            continue
-        kwargs[f.name] = from_json(hints[f.name], d[f.name], f"state.{f.name}")
-    return GameState(**kwargs)
+    """Rebuild a state from `state_to_dict` data, checking every field's shape."""
+    return from_json(GameState, d, "state")
 
 
 def canonical_json(data: Any) -> str:
