@@ -212,6 +212,7 @@ def cmd_simulate(args) -> int:
         except OSError as exc:
             print(f"cannot write {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return EXIT_USAGE
+    results = []
     try:
         for k in range(args.games):
             seed = args.seed + k
@@ -223,6 +224,8 @@ def cmd_simulate(args) -> int:
                 if out:
                     out.write(json.dumps(rec) + "\n")
             result = simulate.play(scn, seed, args.turns, on_event)
+            result.state = None     # keep only what the batch summary needs
+            results.append(result)
             cities = ", ".join(f"{scn_faction_name(scn, f)} {n}" for f, n in result.cities.items())
             winner = scn_faction_name(scn, result.winner) if result.winner else "undecided"
             print(f"result: {winner} ({result.kind}) after {result.turns} turns; cities held: "
@@ -234,7 +237,16 @@ def cmd_simulate(args) -> int:
     finally:
         if out:
             out.close()
+    if args.games > 1:
+        print_event_stats(scn, results)
     return EXIT_OK
+
+
+def print_event_stats(scn, results) -> None:
+    """After a batch: how often each event fired, and when against history."""
+    from game import simulate
+    for line in simulate.event_table(simulate.event_stats(scn, results)):
+        print(line)
 
 
 def scn_faction_name(scn, fid: str) -> str:

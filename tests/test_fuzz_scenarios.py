@@ -12,8 +12,8 @@ exception, and never a hang (hypothesis' deadline).
 Map files (scenarios/maps/*.yaml, and the test scenario's inline map
 written out as one) get the same treatment through `load_map`.
 
-Examples per file: LGW_FUZZ_EXAMPLES, or a share of a small default budget
-so the module stays quick however many scenarios there are.
+Examples per file: LGW_FUZZ_EXAMPLES, or by default many for the small test
+scenario and a few for each shipped scenario, so the module stays quick.
 """
 import os
 import shutil
@@ -36,9 +36,15 @@ from tests.conftest import TEST_SCENARIO
 from tests.mutate import HypothesisPick, dump, load as load_yaml, mutated
 
 FILES = all_scenario_files()
+SHIPPED = [f for f in FILES if f != TEST_SCENARIO]
 MAPS = sorted((load.SCENARIO_DIR / "maps").glob("*.yaml")) + ["inline"]
-EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or max(30, 160 // len(FILES))
-MAP_EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or max(20, 60 // len(MAPS))
+# The small test scenario is cheap, so it takes most of the examples of a normal run;
+# each shipped scenario (a big map, long event lists) gets a few.  LGW_FUZZ_EXAMPLES
+# sets the number for every file.
+ENV_EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0"))
+EXAMPLES = ENV_EXAMPLES or 150
+SHIPPED_EXAMPLES = ENV_EXAMPLES or 5
+MAP_EXAMPLES = ENV_EXAMPLES or 12
 # Generous: the point is that nothing hangs, not how fast a load is.
 DEADLINE = timedelta(seconds=float(os.environ.get("LGW_FUZZ_DEADLINE", "20")))
 
@@ -81,12 +87,7 @@ def well_formed(problems, path: Path, text: str) -> None:
             assert p.line <= lines, f"line {p.line} of a {lines}-line file"
 
 
-@pytest.mark.parametrize("original", FILES, ids=lambda p: p.stem)
-@settings(max_examples=EXAMPLES, deadline=DEADLINE,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
-@given(data=st.data())
-def test_a_damaged_scenario_loads_or_fails_cleanly(original, workdir, originals, data):
+def damaged_scenario_loads_or_fails_cleanly(original, workdir, originals, data):
     pick = HypothesisPick(data)
     text = mutated(originals[original], pick, data.draw(st.sampled_from([1, 1, 2, 3])))
     f = workdir / original.name
@@ -106,6 +107,23 @@ def test_a_damaged_scenario_loads_or_fails_cleanly(original, workdir, originals,
         assert check_invariants(state) == []
 
 
+FUZZ = dict(deadline=DEADLINE, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@settings(max_examples=EXAMPLES, **FUZZ)
+@given(data=st.data())
+def test_a_damaged_test_scenario_loads_or_fails_cleanly(workdir, originals, data):
+    damaged_scenario_loads_or_fails_cleanly(TEST_SCENARIO, workdir, originals, data)
+
+
+@pytest.mark.parametrize("original", SHIPPED, ids=lambda p: p.stem)
+@settings(max_examples=SHIPPED_EXAMPLES, **FUZZ)
+@given(data=st.data())
+def test_a_damaged_shipped_scenario_loads_or_fails_cleanly(original, workdir, originals, data):
+    damaged_scenario_loads_or_fails_cleanly(original, workdir, originals, data)
+
+
 @pytest.fixture(scope="module")
 def map_texts():
     texts = {m: m.read_text(encoding="utf-8") for m in MAPS if m != "inline"}
@@ -114,9 +132,7 @@ def map_texts():
 
 
 @pytest.mark.parametrize("original", MAPS, ids=lambda p: getattr(p, "stem", p))
-@settings(max_examples=MAP_EXAMPLES, deadline=DEADLINE,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+@settings(max_examples=MAP_EXAMPLES, **FUZZ)
 @given(data=st.data())
 def test_a_damaged_map_loads_or_fails_cleanly(original, workdir, map_texts, data):
     pick = HypothesisPick(data)

@@ -96,11 +96,9 @@ def test_a_rout_never_takes_more_men_than_the_loser_has(tmp_path, scn):
     """loss_loser_max 100 plus a rout's extra 10% once took 110% of a garrison (below zero)."""
     from game.rules import engine
     from game.rules.orders import Attack
-    from tests.conftest import TEST_SCENARIO
-    f = tmp_path / "bloody.yaml"
-    f.write_text(TEST_SCENARIO.read_text().replace(
-        "fog: false\n", "fog: false\nrules: {loss_loser_min: 100, loss_loser_max: 100}\n"))
     from game.scenario.load import load_scenario
+    from tests.helpers import scenario_with_rules
+    f = scenario_with_rules(tmp_path, {"loss_loser_min": 100, "loss_loser_max": 100})
     state, _ = engine.new_game(load_scenario(f), 3)
     edessa = state.cities["edessa"]
     state.armies["per_raid"].hex = edessa.hex

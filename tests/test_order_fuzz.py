@@ -27,11 +27,16 @@ from game.rules.state import state_hash
 from game.scenario.load import load_scenario
 from game.session import save as S
 from game.session.game import Session
+from tests.conftest import TEST_SCENARIO
 from tests.helpers import all_scenario_files
 
 FILES = all_scenario_files()
-EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or max(5, 16 // len(FILES))
-STEPS = int(os.environ.get("LGW_FUZZ_ORDERS", "60"))
+SHIPPED = [f for f in FILES if f != TEST_SCENARIO]
+# A normal run plays many games on the small test scenario and a short one on each
+# shipped scenario (on the full map an order costs some tens of milliseconds).
+# LGW_FUZZ_EXAMPLES and LGW_FUZZ_ORDERS set the games and orders for every scenario.
+ENV_EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0"))
+ENV_STEPS = int(os.environ.get("LGW_FUZZ_ORDERS", "0"))
 SAVE_EVERY = 15
 MEN = [-(2**63), -100, -1, 0, 1, 99, 100, 150, 200, 1000, 5000, 10**6, 2**63]
 
@@ -102,18 +107,12 @@ def save_and_load(session, tmp_path, scn):
     return Session(loaded.state, loaded.orders)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
-@given(data=st.data())
-def test_random_orders_keep_the_invariants(path, scenarios, tmp_path, data):
+def random_orders_keep_the_invariants(scn, tmp_path, data, steps: int):
     draw = data.draw
-    scn = scenarios[path]
     session, _ = Session.new(scn, draw(st.integers(0, 2**32), label="seed"))
     assert check_invariants(session.state) == []
     before_order: dict[int, str] = {}
-    for step in range(STEPS):
+    for step in range(steps):
         state = session.state
         if state.over:
             break
@@ -153,3 +152,21 @@ def test_random_orders_keep_the_invariants(path, scenarios, tmp_path, data):
             session = save_and_load(session, tmp_path, scn)
             before_order.clear()
     save_and_load(session, tmp_path, scn)
+
+
+FUZZ = dict(deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@settings(max_examples=ENV_EXAMPLES or 12, **FUZZ)
+@given(data=st.data())
+def test_random_orders_keep_the_invariants_in_the_test_scenario(scenarios, tmp_path, data):
+    random_orders_keep_the_invariants(scenarios[TEST_SCENARIO], tmp_path, data, ENV_STEPS or 60)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@settings(max_examples=ENV_EXAMPLES or 1, **FUZZ)
+@given(data=st.data())
+def test_random_orders_keep_the_invariants_in_every_shipped_scenario(path, scenarios, tmp_path,
+                                                                     data):
+    random_orders_keep_the_invariants(scenarios[path], tmp_path, data, ENV_STEPS or 12)

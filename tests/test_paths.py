@@ -193,3 +193,16 @@ def test_a_save_scenario_id_is_never_a_path(tmp_path, scn, game_dir, opened, bad
     with pytest.raises(S.SaveError, match="not installed"):
         S.load_game(path)
     assert opened == []
+
+
+def test_a_save_follows_a_scenario_the_player_opened_elsewhere(tmp_path, scn, game_dir):
+    """A mod played from anywhere: once this run has loaded it, its saves may name it."""
+    mods = tmp_path / "my_mods"
+    mods.mkdir()
+    mod = mods / "test_scenario.yaml"
+    mod.write_bytes(TEST_SCENARIO.read_bytes())
+    path = save_naming(tmp_path / "saves", scn, mod)
+    with pytest.raises(S.SaveError, match="not installed"):
+        S.load_game(path)                 # never opened: not followed
+    load_scenario(mod)                    # the player opens the mod
+    assert S.load_game(path).state.scenario.file == str(mod.resolve())

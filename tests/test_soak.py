@@ -15,19 +15,20 @@ from game import soak
 from game.rules.table import ORDERED, RULES, limits
 from game.scenario.load import load_scenario
 from tests.conftest import TEST_SCENARIO
-from tests.helpers import all_scenario_files
+from tests.helpers import all_scenario_files, scenario_with_rules
 
 FILES = all_scenario_files()
-TURNS = int(os.environ.get("LGW_SOAK_TURNS", "6"))
+TURNS = int(os.environ.get("LGW_SOAK_TURNS", "0"))      # default: 6, or 3 on the full map
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_computer_games_keep_the_invariants(path):
     scn = load_scenario(path)
-    tally = soak.soak(scn, games=2, seed=101, max_turns=TURNS)
+    turns = TURNS or (6 if path == TEST_SCENARIO else 3)
+    tally = soak.soak(scn, games=2, seed=101, max_turns=turns)
     assert tally.games == 2
     assert tally.failures == [], "\n".join(map(str, tally.failures))
-    assert tally.turns >= 2 * min(TURNS, scn.total_turns) - 2   # games may end early, by victory
+    assert tally.turns >= 2 * min(turns, scn.total_turns) - 2   # games may end early, by victory
 
 
 def test_the_soak_reports_what_goes_wrong(scn, monkeypatch):
@@ -63,12 +64,7 @@ def test_the_soak_command_prints_a_total(capsys):
 # --- rule overrides ---------------------------------------------------------------------
 
 def _with_rules(tmp_path, rules: dict) -> "Scenario":
-    text = TEST_SCENARIO.read_text().replace(
-        "fog: false\n", "fog: false\nrules: {" + ", ".join(f"{k}: {v}" for k, v in rules.items())
-        + "}\n")
-    f = tmp_path / "rules.yaml"
-    f.write_text(text)
-    return load_scenario(f)
+    return load_scenario(scenario_with_rules(tmp_path, rules))
 
 
 def _ordered(rules: dict) -> dict:

@@ -21,6 +21,7 @@ import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.rules import vision
 from game.rules.invariants import check_invariants
 from game.rules.orders import order_from_dict
 from game.rules.state import (DecodeError, GameState, canonical_json, state_from_dict,
@@ -264,10 +265,11 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
 
     A save records its scenario's file, but a save is a file anyone can edit
     or send, so that path is followed only when it leads into the game's
-    scenarios folder or the folder the save itself is in; otherwise the
-    scenario is found by its id in those two folders.
+    scenarios folder or the folder the save itself is in, or is a scenario
+    this run of the game has already loaded (one the player opened, wherever
+    it is); otherwise the scenario is found by its id in those two folders.
     """
-    from game.scenario.load import SCENARIO_DIR, find_scenario, load_scenario
+    from game.scenario.load import SCENARIO_DIR, find_scenario, load_scenario, opened_before
     from game.scenario.yamlsrc import InputError
     roots = [SCENARIO_DIR.resolve(), Path(save_dir).resolve()]
 
@@ -282,7 +284,7 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
     candidates: list[Path] = []
     if meta.scenario_path:
         target = Path(save_dir) / meta.scenario_path
-        if reachable(target):
+        if reachable(target) or opened_before(target):
             candidates.append(target.resolve())
     if _ID.fullmatch(meta.scenario_id):
         for folder in roots:
@@ -358,6 +360,7 @@ def _check_consistent(state: GameState, path) -> None:
         problems.append("its record of fired events names unknown events")
     if state.winner is not None and state.winner not in factions:
         problems.append("its winner is unknown")
+    problems += vision.check_memory(state)
     if problems:
         raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
 

@@ -1,0 +1,126 @@
+"""Line charts drawn with pygame: one line per faction, turn by turn.
+
+Used by the victory screen and the "war so far" window for cities held, men
+under arms and treasury.  They are drawn from a View's history, so while the
+war goes on a side sees its own and its allies' figures, and of the others
+only the cities it believed they held; a figure it does not know is left
+out (no line, not a line at zero).
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import fonts
+from game.ui import palette as P
+
+
+def nice_step(span: float, ticks: int = 4) -> int:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` gridlines."""
+    raw = max(1.0, span / max(1, ticks))
+    mag = 10 ** (len(str(int(raw))) - 1)
+    for m in (1, 2, 5, 10):
+        if m * mag >= raw:
+            return int(m * mag)
+    return int(10 * mag)
+
+
+def short(v: int) -> str:
+    if abs(v) >= 1_000_000:
+        return f"{v / 1_000_000:.1f}M"
+    if abs(v) >= 10_000:
+        return f"{v // 1000}k"
+    return f"{v:,}"
+
+
+def line_chart(size: tuple[int, int], title: str, xs: list[str],
+               series: list[tuple[str, tuple[int, int, int], list[int]]]) -> pygame.Surface:
+    """A chart of `series` (name, colour, values per x) over the x labels `xs`."""
+    w, h = size
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    surf.fill((36, 31, 25, 255))
+    pygame.draw.rect(surf, P.PANEL_LINE, surf.get_rect(), 1)
+    head = fonts.text(title, 15, P.GOLD)
+    surf.blit(head, (10, 6))
+    left, top, right, bottom = 52, 30, w - 12, h - 44
+    values = [v for _, _, vs in series for v in vs if v is not None]
+    if not xs or not values:
+        msg = fonts.text("No turns played yet", 13, P.TEXT_DIM)
+        surf.blit(msg, msg.get_rect(center=(w // 2, h // 2)))
+        return surf
+    lo = min(0, min(values))
+    hi = max(values)
+    step = nice_step(hi - lo)
+    hi = max(step, -(-hi // step) * step)
+    pw, ph = right - left, bottom - top
+
+    def px(i: int) -> float:
+        return left + (pw * i / (len(xs) - 1) if len(xs) > 1 else pw / 2)
+
+    def py(v: float) -> float:
+        return bottom - ph * (v - lo) / max(1, hi - lo)
+
+    v = lo
+    while v <= hi:
+        y = py(v)
+        pygame.draw.line(surf, (70, 60, 48), (left, y), (right, y), 1)
+        lab = fonts.text(short(int(v)), 11, P.TEXT_DIM)
+        surf.blit(lab, lab.get_rect(midright=(left - 4, y)))
+        v += step
+    every = max(1, len(xs) // 6)
+    for i, x in enumerate(xs):
+        if i % every == 0 or i == len(xs) - 1:
+            lab = fonts.text(x, 11, P.TEXT_DIM)
+            surf.blit(lab, lab.get_rect(midtop=(px(i), bottom + 4)))
+    for name, color, vs in series:
+        run: list = []
+        for i, val in enumerate([*vs, None]):      # a gap where the value is not known
+            if val is not None:
+                run.append((px(i), py(val)))
+                continue
+            if len(run) == 1:
+                pygame.draw.circle(surf, color, run[0], 3)
+            elif run:
+                pygame.draw.lines(surf, P.INK, False, run, 5)
+                pygame.draw.lines(surf, color, False, run, 3)
+            run = []
+    # legend
+    x = left
+    for name, color, _ in series:
+        pygame.draw.rect(surf, color, (x, h - 18, 12, 10))
+        lab = fonts.text(name, 11, P.TEXT)
+        surf.blit(lab, (x + 16, h - 20))
+        x += 16 + lab.get_width() + 14
+    return surf
+
+
+def series_of(history, attr: str, only: list[str]) -> list[tuple[str, list[int | None]]]:
+    """(faction, value per row or None where not known) for the factions with any value."""
+    out = []
+    for fid in only:
+        vals = [getattr(r, attr).get(fid) for r in history]
+        if any(v is not None for v in vals):
+            out.append((fid, vals))
+    return out
+
+
+CHARTS = (("Cities held", "cities"), ("Men under arms", "men"), ("Treasury", "treasury"))
+
+
+def history_charts(history, factions: dict, colors: dict, width: int, height: int,
+                   only: list[str]) -> list[pygame.Surface]:
+    """Cities, men and treasury per side from the View's history rows (TurnStats)."""
+    xs = [f"{r.year}" if r.month in (3, 1) or i == 0 else "" for i, r in enumerate(history)]
+    out = []
+    for title, attr in CHARTS:
+        series = [(factions[fid], colors.get(fid, (128, 128, 128)), vals)
+                  for fid, vals in series_of(history, attr, only)]
+        out.append(line_chart((width, height), title, xs, series))
+    return out
+
+
+def charts_for(state, view, width: int, height: int) -> list[pygame.Surface]:
+    """The three charts as `view` may see them (names and colours are public)."""
+    shown = [f for f in state.order if state.factions[f].major or state.factions[f].in_play]
+    names = {f: state.factions[f].name for f in state.order}
+    colors = {f.id: P.hex_to_rgb(f.color) for f in state.factions.values()}
+    return history_charts(view.history, names, colors, width, height, shown)

@@ -1,0 +1,887 @@
+"""The map view and play: the screen where the war is fought.
+
+It owns the Session (every change goes through `Session.do` as an order),
+draws from `observe(state, viewer)` only, and runs the turn flow: a human
+side gives orders with mouse and keys; a computer side's orders are thought
+out in a worker thread (`computer.Thinker`) and applied one by one at the
+pace set in the settings (Space skips to the end of its turn).  When a
+human's turn comes round, a summary of what happened since, the events
+that fired and any choice to make are shown first, and the game autosaves.
+
+Hot-seat (two or more human sides): the screen belongs to one side at a
+time, its `owner`.  When the next human to play is someone else, the screen
+hands over to the gate (screens/handover.py), which hides everything; the
+computer sides play on behind it, unseen.  Past the gate the new owner
+sees its "while you were away" playback (game/ui/playback.py), its summary
+and its events.  Everything drawn comes from the owner's View; events are
+cut with `events_for` to what that side saw, and each side keeps its own
+event log, camera and selection.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pygame
+
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import engine, vision
+from game.rules import movement as M
+from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
+from game.rules.report import Event
+from game.session.game import Session
+from game.session.view import View, events_for, observe
+from game.ui import actions
+from game.ui import describe as D
+from game.ui import dialogs
+from game.ui import notes
+from game.ui import palette as P
+from game.ui import sides as S
+from game.ui.computer import Thinker
+from game.ui.geometry import center
+from game.ui.hud import Hud
+from game.ui.map_view import MapView, Overlay
+from game.ui.minimap import Minimap
+from game.ui.playback import Playback, beats, runs
+from game.ui.screens import game_input, game_menu, game_panels
+from game.ui.screens.game_input import PAN_KEYS
+from game.ui.screens.base import Screen
+
+EDGE = 4              # pixels from the window's edge that scroll the map
+TOOLTIP_DELAY = 0.35
+
+
+@dataclass
+class March:
+    """A counter moving along its path, in map units."""
+    army: str
+    points: list[tuple[float, float]]
+    per_step: float
+    t: float = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.t >= self.per_step * (len(self.points) - 1)
+
+    def pos(self) -> tuple[float, float]:
+        k = min(len(self.points) - 1.0, self.t / self.per_step)
+        i = min(len(self.points) - 2, int(k))
+        f = k - i
+        (ax, ay), (bx, by) = self.points[i], self.points[i + 1]
+        return ax + (bx - ax) * f, ay + (by - ay) * f
+
+
+class GameScreen(Screen):
+    # --- making one ---
+    @classmethod
+    def new(cls, app, scn, seed: int, sides: dict[str, str],
+            passwords: dict[str, str] | None = None) -> "GameScreen":
+        """A new war; `passwords` are side -> hash (game.session.password)."""
+        session, events = Session.new(scn, seed, sides)
+        session.passwords = {f: h for f, h in (passwords or {}).items() if S.is_human(sides.get(f))}
+        return cls(app, session, events)
+
+    @classmethod
+    def loaded(cls, app, loaded) -> "GameScreen":
+        """A saved game (game.session.save.Loaded); raises SaveError if its news or
+        passwords are damaged.  A hot-seat game opens at the handover gate."""
+        session = Session.from_loaded(loaded)
+        st = session.state
+        sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
+        for f in st.factions:
+            sides.setdefault(f, S.computer())
+        session.sides = sides
+        gs = cls(app, session, [])
+        gs.just_loaded = True
+        notes_ = loaded.meta.extra.get("ui") if isinstance(loaded.meta.extra, dict) else None
+        notes_ = notes_ if isinstance(notes_, dict) else {}
+        briefed = notes_.get("briefed")
+        gs.briefed = ({f for f in briefed if isinstance(f, str) and f in st.factions}
+                      if isinstance(briefed, list)
+                      else set(S.humans(sides)))
+        gs.news_shown = notes_.get("news_shown", True) is not False
+        for f in [None, *S.humans(sides)]:
+            entries = st.log if f is None else observe(st, f).log
+            gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+                          + (f" ({e.choice})" if e.choice else "") for e in entries]
+        gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
+        return gs
+
+    def __init__(self, app, session: Session, start_events: list[Event]):
+        super().__init__(app)
+        self.session = session
+        self.scn = session.state.scenario
+        self.version = 0
+        self._view = None
+        self._view_key = None
+        self.overlay = Overlay()
+        self.reach_costs: dict = {}          # hex index -> (cost, previous) for the selection
+        self.hud: Hud | None = None
+        w, h = self.size
+        from game.ui.hud import SIDE, TOP
+        self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
+                           threaded=app.threaded)
+        self.minimap: Minimap | None = None
+        self.dialogs: list = []              # open windows that take input before the map
+        self.queue: list = []                # dialogs waiting their turn (callables)
+        # the opening's events for the side that plays first (the session tells the others)
+        first = session.state.active_faction
+        self.start_news: dict[str, list[Event]] = {
+            first: events_for(start_events, session.state, first)} if start_events else {}
+        self.logs: dict[str | None, list[str]] = {None: []}   # side -> its event log; None: all
+        self.log_marks: list[dict] = []      # log lengths before each order undo may take back
+        self.turn_key = None
+        self.owner: str | None = None        # hot-seat: the side whose eyes the screen shows
+        self.cameras: dict[str, tuple] = {}  # hot-seat: each side's camera (x, y, level)
+        self.playback: Playback | None = None
+        self.skip_btn = None
+        self.keep_map = False                # leaving for the gate: the map stays ready
+        self.news_shown = True               # the side to play has seen its news (for saves)
+        self.autosaved = None                # (turn, side) of the last autosave
+        self.thinker: Thinker | None = None
+        self.replans = 0
+        self.pace = 0.0
+        self.skip = False
+        self.march: March | None = None
+        self.flashes: list[list] = []
+        self.toast_text, self.toast_time, self.toast_bad = "", 0.0, False
+        self.mouse: tuple[int, int] | None = None
+        self.hover_time = 0.0
+        self.press: tuple[int, int] | None = None
+        self.dragging = False
+        self.mini_drag = False
+        self.held: set[int] = set()
+        self.next_screen = None
+        self.over_wait = 1.2
+        self.back_to = None                  # the victory screen, when looking back at the map
+        self.just_loaded = False             # no summary or autosave for the turn loaded
+        self.briefed: set[str] = set()       # sides that have begun a turn (read their briefing)
+        self.choices_open: set[str] = set()
+        self._path_key = None
+        self._tip_key = None
+        self._tip_lines: list[str] = []
+        self._details_key = None
+        self.log_shown = -1
+        self.log_wait = 0.0
+        self.last_dt = 0.0
+        st = session.state
+        self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
+
+    # --- state and view ---
+    @property
+    def state(self):
+        return self.session.state
+
+    @property
+    def viewer(self) -> str | None:
+        """Whose eyes the screen shows: the only human, the hot-seat owner, or None (with
+        no human at all: everything; in hot-seat with the screen in nobody's hands: nothing)."""
+        humans = S.humans(self.session.sides)
+        if not humans:
+            return None
+        if len(humans) == 1:
+            return humans[0]
+        return self.owner
+
+    @property
+    def hotseat(self) -> bool:
+        return S.hotseat(self.session.sides)
+
+    def human_to_play(self) -> str | None:
+        """The faction whose turn it is, if a person plays it and may give orders now."""
+        st = self.state
+        fid = st.active_faction
+        if st.over or not S.is_human(self.session.sides.get(fid)):
+            return None
+        if self.hotseat and fid != self.owner:
+            return None            # not until it has taken the screen at the gate
+        return fid
+
+    def view(self):
+        key = (self.version, self.viewer, self.state.over)
+        if key != self._view_key:
+            self._view_key = key
+            st = self.state
+            if self.viewer is None and self.hotseat and not st.over:
+                self._view = blind(st)
+            else:
+                self._view = observe(st, self.viewer)
+        return self._view
+
+    @property
+    def log_lines(self) -> list[str]:
+        """The event log the viewer may read (everything once the war is over)."""
+        key = None if self.state.over else self.viewer
+        if key is None and self.hotseat and not self.state.over:
+            return []
+        return self.logs.setdefault(key, [])
+
+    def changed(self) -> None:
+        """The state changed: views, overlays and texts are stale."""
+        self.version += 1
+        self.refresh_overlay()
+
+    # --- screen plumbing ---
+    def build(self) -> None:
+        self.hud = Hud(self.manager, self.size)
+        self.map.set_viewport(self.hud.map_rect)
+        if self.minimap is None:
+            self.minimap = Minimap(self.map, self.hud.minimap_rect)
+        else:
+            self.minimap.set_rect(self.hud.minimap_rect)
+        self._details_key = None
+        self.log_shown = -1
+        if self.playback is not None:
+            self._make_skip_button()
+        if not self.app.threaded:
+            self.map.tiles.prepare(self.map.camera)
+
+    def clear(self) -> None:
+        if self.skip_btn is not None:
+            self.skip_btn.kill()
+            self.skip_btn = None
+        if self.hud is not None:
+            self.hud.kill()
+            self.hud = None
+        super().clear()
+
+    def leave(self) -> None:
+        self.clear()
+        for d in self.dialogs:
+            d.kill()
+        self.dialogs = []
+        if not self.keep_map:
+            self.map.close()
+        self.keep_map = False
+
+    # --- messages ---
+    def say(self, text: str, bad: bool = False) -> None:
+        self.toast_text, self.toast_time, self.toast_bad = text, 4.5, bad
+
+    def open_dialog(self, dlg) -> None:
+        self.dialogs.append(dlg)
+
+    def close_dialog(self, dlg) -> None:
+        if dlg in self.dialogs:
+            self.dialogs.remove(dlg)
+
+    def modal(self) -> bool:
+        self.dialogs = [d for d in self.dialogs if d.alive()]
+        return bool(self.dialogs)
+
+    # --- orders ---
+    def log_sides(self) -> list[str]:
+        """The sides whose own event log is kept: every human side."""
+        return S.humans(self.session.sides)
+
+    def do(self, order) -> bool:
+        st = self.state
+        sides = self.log_sides()
+        before = {f: vision.visible(st, f) for f in sides}
+        marks = {f: len(lines) for f, lines in self.logs.items()}
+        stack = len(self.session.undo_stack)
+        try:
+            events = self.session.do(order)
+        except Refused as r:
+            self.say(r.message, bad=True)
+            return False
+        if len(self.session.undo_stack) > stack:
+            self.log_marks.append(marks)
+        else:
+            self.log_marks.clear()
+        self.changed()
+        st = self.state
+        told = {f: events_for(events, before[f] | vision.visible(st, f), f) for f in sides}
+        self.record(told, events)
+        # a player sees the results of his own orders at once; what follows his turn
+        # (the other sides' moves, the turn's end) waits for the news of his next turn
+        viewer = self.viewer
+        if viewer is None and not self.hotseat:
+            self.show(events, own=False)
+        elif viewer is not None:
+            self.show(told[viewer], own=order.faction == self.human_to_play())
+        return True
+
+    def record(self, told: dict, events: list[Event]) -> None:
+        """Add to each side's event log what it was told, and to the full log everything."""
+        for f, items in [(None, events), *((f, e) for f, e in told.items() if f is not None)]:
+            lines = self.logs.setdefault(f, [])
+            for e in items:
+                line = D.log_line(self.state, e)
+                if line:
+                    lines.append(line)
+
+    def show(self, told: list[Event], own: bool) -> None:
+        """Show the viewer what it was told: marches, flashes, and for its own orders the
+        results and any event that fired."""
+        view_armies = self.view().armies
+        speed = self.app.settings.animation_speed
+        for e in told:
+            if e.kind == "moved" and e.data.get("army") in view_armies and speed < 10 \
+                    and not self.skip:
+                start = [Hex(*e.data["from"])] if e.data.get("from") else []
+                path = runs(start + [Hex(*p) for p in e.data.get("path", [])])[-1]
+                if len(path) > 1:
+                    self.march = March(e.data["army"], [center(h) for h in path],
+                                       0.03 * (11 - speed))
+            if e.at is not None and e.kind in ("battle", "assault", "captured"):
+                rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
+                self.flashes.append([e.at, 0.0, rgb])
+        if own:
+            for e in told:
+                if D.concerns(e, self.viewer) and e.kind in ("battle", "assault", "captured",
+                                                             "siege_begun", "destroyed"):
+                    self.say(e.text, bad=e.kind == "destroyed")
+            self.queue_fired(told)
+
+    def queue_fired(self, events: list[Event]) -> None:
+        viewer = self.viewer
+        for e in events:
+            if e.kind == "fired" and (viewer is None or viewer in e.factions):
+                self.queue.append(lambda e=e: self.show_fired(e))
+
+    def show_fired(self, e: Event) -> None:
+        st = self.state
+        viewer = self.viewer
+        text = e.data.get("text_for", {}).get(viewer) or e.data.get("text", "")
+        chooser = e.data.get("chooser")
+        event_id = e.data["event"]
+        pending = any(p.event == event_id and p.faction == chooser for p in st.pending)
+        can_choose = bool(pending and chooser == self.human_to_play())
+        if can_choose:
+            self.choices_open.add(event_id)
+
+        def answered(option, event_id=event_id, chooser=chooser):
+            self.choices_open.discard(event_id)
+            if option is not None and can_choose:
+                self.do(Choose(chooser, event_id, option))
+        dlg = dialogs.event_dialog(self.manager, self.size, e.text, st.date_text(), text,
+                                   e.data.get("choices"), answered, can_choose)
+        self.open_dialog(dlg)
+
+    def show_pending_choice(self) -> None:
+        """A choice waiting for the human to play (e.g. after loading a save)."""
+        fid = self.human_to_play()
+        if fid is None:
+            return
+        from game.events.runner import event_by_id
+        for p in self.state.pending:
+            if p.faction == fid and p.event not in self.choices_open:
+                ev = event_by_id(self.state, p.event)
+                if ev is None:
+                    continue
+                spec = ev.spec
+                fake = Event("fired", spec.title, None, (fid,),
+                             {"event": spec.id, "text": spec.text,
+                              "text_for": dict(spec.text_for),
+                              "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
+                                          for c, _ in ev.choices], "chooser": fid})
+                self.show_fired(fake)
+                return
+
+    # --- the turn flow ---
+    def update(self, dt: float):
+        if self.next_screen is not None:
+            nxt, self.next_screen = self.next_screen, None
+            return nxt
+        self.last_dt = dt
+        self._update_camera(dt)
+        self._update_effects(dt)
+        self._update_hud()
+        if self.march is not None:
+            self.march.t += dt
+            if self.march.done:
+                self.march = None
+            return None
+        if self.playback is not None:
+            self._update_playback(dt)
+            return None
+        if self.modal():
+            return None
+        if self.queue:
+            self.queue.pop(0)()
+            return None
+        st = self.state
+        if st.over:
+            self.over_wait -= dt
+            if self.over_wait <= 0:
+                from game.ui.screens.victory import VictoryScreen
+                return VictoryScreen(self.app, self.session, self.logs[None])
+            return None
+        if self.needs_gate():
+            return self.raise_gate()
+        key = (st.turn, st.active_faction)
+        if key != self.turn_key:
+            self.turn_key = key
+            self.turn_begins()
+            return None
+        if self.human_to_play() is None:
+            self.computer_step(dt)
+        else:
+            self.show_pending_choice()
+        return None
+
+    # --- hot-seat: the gate and the news ---
+    def gate_side(self) -> str | None:
+        """The human side that takes the screen next."""
+        return S.next_human(self.state, self.session.sides)
+
+    def needs_gate(self) -> bool:
+        """Whether the screen must change hands (hot-seat, the next human is someone else)."""
+        if not self.hotseat or self.state.over:
+            return False
+        side = self.gate_side()
+        return side is not None and side != self.owner
+
+    def raise_gate(self):
+        """Hide the game: put away what the owner was looking at and show the gate."""
+        from game.ui.screens.handover import HandoverScreen
+        cam = self.map.camera
+        if self.owner is not None:
+            self.cameras[self.owner] = (cam.cx, cam.cy, cam.level)
+        self.owner = None
+        if not self.just_loaded:         # the next side has yet to see its news
+            self.news_shown = False
+        self._reset_transient()
+        self.keep_map = True
+        return HandoverScreen(self.app, self)
+
+    def _reset_transient(self) -> None:
+        """Forget what the last owner was doing (selection, messages, animations)."""
+        self.overlay.selected_army = self.overlay.selected_city = None
+        self.overlay.hover = None
+        self.refresh_overlay()
+        self.toast_text, self.toast_time = "", 0.0
+        self.flashes = []
+        self.march = None
+        self.playback = None
+        self.mouse = None
+        self.press = None
+        self.dragging = self.mini_drag = False
+        self.held.clear()
+        self._tip_key = None
+        self._tip_lines = []
+        self._view_key = None
+
+    def play_hidden(self, dt: float) -> bool:
+        """Behind the gate the computer sides play on, unseen.  True once the side at the
+        gate may take the screen (its turn has come, or the war is over)."""
+        st = self.state
+        if st.over or S.is_human(self.session.sides.get(st.active_faction)):
+            return True
+        key = (st.turn, st.active_faction)
+        if key != self.turn_key:
+            self.turn_key = key
+            self.turn_begins()
+            return False
+        self.skip = True
+        self.computer_step(dt)
+        return False
+
+    def hand_over(self, side: str) -> None:
+        """The gate was passed: the screen is `side`'s, with its own camera."""
+        self.owner = side
+        self._reset_transient()
+        cam = self.map.camera
+        saved = self.cameras.get(side)
+        if saved is not None:
+            cam.cx, cam.cy, cam.level = saved
+            cam.level = max(cam.level, cam.min_level)
+            cam.clamp()
+        else:
+            cam.level = cam.fit_level()
+            own = [a for a in self.view().armies.values() if a.faction == side]
+            if own:
+                self.map.center_on(max(own, key=lambda a: a.men).hex)
+
+    def start_playback(self, news: list[Event]) -> None:
+        items = beats(news)
+        if not items:
+            return
+        self.playback = Playback(items, self.app.settings.animation_speed)
+        self._make_skip_button()
+
+    def _make_skip_button(self) -> None:
+        from pygame_gui.elements import UIButton
+        if self.skip_btn is not None or self.hud is None:
+            return
+        vp = self.hud.map_rect
+        self.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), "Skip (Esc)",
+                                 self.manager, tool_tip_text="Skip the rest of the news")
+
+    def end_playback(self) -> None:
+        self.playback = None
+        if self.skip_btn is not None:
+            self.skip_btn.kill()
+            self.skip_btn = None
+
+    def _update_playback(self, dt: float) -> None:
+        pb = self.playback
+        pb.update(dt)
+        if pb.done:
+            self.end_playback()
+            return
+        focus = pb.focus()
+        if focus is not None:           # the camera follows, gliding
+            cam = self.map.camera
+            k = min(1.0, dt * 5)
+            cam.center_on(cam.cx + (focus[0] - cam.cx) * k, cam.cy + (focus[1] - cam.cy) * k)
+
+    def turn_begins(self) -> None:
+        fid = self.state.active_faction
+        self.thinker = None
+        self.replans = 0
+        loaded, self.just_loaded = self.just_loaded, False
+        if not S.is_human(self.session.sides.get(fid)):
+            return
+        self.skip = False
+        self._view_key = None
+        self.deselect()
+        news = self.start_news.pop(fid, []) + self.session.news_for(fid)
+        if loaded and self.news_shown:   # the player is where he saved: no news again
+            return
+        first = fid not in self.briefed
+        self.briefed.add(fid)
+        self.news_shown = False
+        if first:                        # each side's first turn: its briefing
+            spec = next(f for f in self.scn.spec.factions if f.id == fid)
+            text = self.scn.spec.description
+            if spec.briefing:
+                text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+            if text:
+                self.queue.append(lambda: self.open_dialog(dialogs.message(
+                    self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
+                    text)))
+        if self.hotseat:                 # what it saw while the others played
+            self.queue.append(lambda: self.start_playback(news))
+        if not first:
+            lines = D.summary_lines(news, fid)
+            title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
+            self.queue.append(lambda: self.open_dialog(
+                dialogs.summary_dialog(self.manager, self.size, title, lines)))
+        self.queue_fired(news)
+        self.queue.append(self._news_read)
+        if not loaded and self.autosaved != (self.state.turn, fid):
+            self.autosave()
+        if not self.hotseat:
+            armies = [a for a in self.view().armies.values() if a.faction == fid]
+            if armies:          # bring the main army into view if it is not
+                main = max(armies, key=lambda a: a.men)
+                if not self.map.camera.viewport.collidepoint(self.map.screen_of(main.hex)):
+                    self.map.center_on(main.hex)
+
+    def _news_read(self) -> None:
+        self.news_shown = True
+
+    def computer_step(self, dt: float) -> None:
+        st = self.state
+        fid = st.active_faction
+        t = self.thinker
+        if t is None or t.faction != fid or t.turn != st.turn:
+            self.thinker = Thinker(st, S.level_of(self.session.sides.get(fid, "")),
+                                   threaded=self.app.threaded)
+            self.pace = 0.0
+            return
+        if not t.done:
+            return
+        if t.error:
+            self.say(f"The computer player failed ({t.error}); its turn ends.", bad=True)
+            self.thinker = None
+            self.do(EndTurn(fid))
+            return
+        speed = self.app.settings.animation_speed
+        self.pace -= dt
+        if self.pace > 0 and not self.skip:
+            return
+        fast = self.skip or speed >= 10
+        budget = 0.012 if fast else 0.0
+        start = time.perf_counter()
+        while True:
+            order = t.next_order()
+            if order is None:
+                self.thinker = None
+                return
+            if not self.do(order):
+                # the real game went otherwise than the clone: think again from here
+                self.replans += 1
+                self.thinker = None
+                if self.replans > 3:
+                    self.do(EndTurn(fid))
+                return
+            if self.state.active_faction != fid or self.state.over or self.queue \
+                    or self.march is not None:
+                break
+            if not fast or time.perf_counter() - start > budget:
+                break
+        self.pace = 0.08 * (10 - speed)
+
+    # --- selection and the overlay ---
+    def selected_army(self):
+        aid = self.overlay.selected_army
+        return self.view().armies.get(aid) if aid else None
+
+    def deselect(self) -> None:
+        self.overlay.selected_army = None
+        self.overlay.selected_city = None
+        self.refresh_overlay()
+
+    def select_army(self, aid: str | None) -> None:
+        self.overlay.selected_army = aid
+        self.overlay.selected_city = None
+        self.refresh_overlay()
+
+    def select_city(self, cid: str | None) -> None:
+        self.overlay.selected_army = None
+        self.overlay.selected_city = cid
+        self.refresh_overlay()
+
+    def refresh_overlay(self) -> None:
+        ov = self.overlay
+        ov.version += 1
+        ov.reach, ov.attack, ov.siege = set(), set(), set()
+        ov.path, ov.path_label = [], ""
+        self._path_key = None
+        self._tip_key = None
+        self.reach_costs = {}
+        a = self.selected_army()
+        if a is None:
+            if ov.selected_army is not None:
+                ov.selected_army = None
+            return
+        me = self.human_to_play()
+        if a.faction != me or a.moves <= 0:
+            return
+        st = self.state
+        hm = self.scn.map
+        self.reach_costs = M.reachable(st, a)
+        here = hm.index(a.hex)
+        ov.reach = {hm.hex_of(j) for j in self.reach_costs if j != here}
+        for n in hex_neighbors(a.hex):
+            if hm.contains(n) and engine.is_legal(st, Attack(me, a.id, n)):
+                ov.attack.add(n)
+        for n in [a.hex, *hex_neighbors(a.hex)]:
+            cid = self.scn.city_at.get(n)
+            if cid and engine.is_legal(st, Besiege(me, a.id, cid)):
+                ov.siege.add(n)
+        ov.reach -= ov.attack | ov.siege
+
+    def update_path(self, h: Hex | None) -> None:
+        a = self.selected_army()
+        key = (self.version, self.overlay.version, h)
+        if key == self._path_key:
+            return
+        self._path_key = key
+        ov = self.overlay
+        ov.path, ov.path_label, ov.path_ok = [], "", True
+        if h is None or a is None or a.faction != self.human_to_play() or h == a.hex:
+            return
+        if h in ov.attack or h in ov.siege:
+            return
+        st = self.state
+        hm = self.scn.map
+        budget = M.move_budget(st, a)
+        if h in ov.reach:
+            path = M.path_to(st, self.reach_costs, h)
+            cost = self.reach_costs[hm.index(h)][0]
+            ov.path = [a.hex, *path]
+            ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+            return
+        if hm.is_water(h) and not st.factions[a.faction].navy:
+            return
+        r = M.route(st, a, h)
+        if r is None:
+            ov.path_label = ""
+            return
+        path, cost = r
+        ov.path = [a.hex, *path]
+        ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+
+    # --- commands ---
+    def end_turn(self) -> None:
+        me = self.human_to_play()
+        if me is None or self.modal():
+            return
+        if self.do(EndTurn(me)):
+            self.deselect()
+
+    def undo(self) -> None:
+        if self.human_to_play() is None:
+            return
+        if not self.session.can_undo():
+            self.say("Nothing to undo: a battle, a roll of the dice or an event has happened "
+                     "since (or no order was given)", bad=True)
+            return
+        self.session.undo()
+        marks = self.log_marks.pop() if self.log_marks else {}
+        for f, n in marks.items():
+            del self.logs.setdefault(f, [])[n:]
+        self.changed()
+        self.say("Undone")
+
+    def next_army(self) -> None:
+        me = self.human_to_play()
+        if me is None:
+            return
+        ready = sorted((a for a in self.view().armies.values()
+                        if a.faction == me and a.moves > 0), key=lambda a: a.id)
+        if not ready:
+            self.say("Every army has moved")
+            return
+        ids = [a.id for a in ready]
+        cur = self.overlay.selected_army
+        nxt = ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0]
+        self.select_army(nxt)
+        self.center_selection()
+
+    def center_selection(self) -> None:
+        a = self.selected_army()
+        if a is not None:
+            self.map.center_on(a.hex)
+        elif self.overlay.selected_city in self.view().cities:
+            self.map.center_on(self.view().cities[self.overlay.selected_city].hex)
+
+    def possible_actions(self) -> dict[str, tuple[object | None, str]]:
+        return actions.possible(self.state, self.view(), self.human_to_play(),
+                                self.selected_army(), self.overlay.selected_city)
+
+    def action(self, key: str) -> None:
+        if self.human_to_play() is None or self.modal():
+            return
+        order, tip = self.possible_actions().get(key, (None, ""))
+        if key == "next":
+            self.next_army()
+            return
+        if order is None:
+            self.say(tip, bad=True)
+            return
+        if self.do(order):
+            if key == "split":
+                self.refresh_overlay()
+
+    # --- saving, loading and the menu (game_menu.py) ---
+    def quick_save(self) -> None:
+        game_menu.quick_save(self)
+
+    def quick_load(self) -> None:
+        game_menu.quick_load(self)
+
+    def open_saves(self, mode: str) -> None:
+        game_menu.open_saves(self, mode)
+
+    def open_menu(self) -> None:
+        game_menu.open_menu(self)
+
+    def autosave(self) -> None:
+        self.autosaved = (self.state.turn, self.state.active_faction)
+        game_menu.autosave(self)
+
+    def save_notes(self) -> dict:
+        """What the interface keeps in a save beside the game: who has begun a turn (read
+        the briefing) and whether the side to play has seen its news."""
+        return {"ui": {"briefed": sorted(self.briefed), "news_shown": self.news_shown}}
+
+    # --- per frame ---
+    def _update_camera(self, dt: float) -> None:
+        speed = (300 + 120 * self.app.settings.scroll_speed) * dt
+        dx = dy = 0
+        for k in self.held:
+            ddx, ddy = PAN_KEYS.get(k, (0, 0))
+            dx += ddx
+            dy += ddy
+        if self.app.settings.edge_scroll and self.mouse is not None and not self.modal() \
+                and pygame.mouse.get_focused():
+            w, h = self.size
+            x, y = self.mouse
+            dx += (x >= w - EDGE) - (x < EDGE)
+            dy += (y >= h - EDGE) - (y < EDGE)
+        if dx or dy:
+            self.map.camera.pan(dx * speed, dy * speed)
+        self.hover_time += dt
+
+    def _update_effects(self, dt: float) -> None:
+        if self.toast_time > 0:
+            self.toast_time -= dt
+        for f in self.flashes:
+            f[1] += dt / 0.8
+        self.flashes = [f for f in self.flashes if f[1] < 1.0]
+        ov = self.overlay
+        ov.flashes = [(h, age, rgb) for h, age, rgb in self.flashes]
+        ov.moving = {self.march.army: self.march.pos()} if self.march else {}
+        ov.active = self.human_to_play()
+
+    # --- input (game_input.py) and panels (game_panels.py) ---
+    def handle(self, event):
+        return game_input.handle(self, event)
+
+    def click_hex(self, h: Hex) -> None:
+        game_input.click_hex(self, h)
+
+    def ui_hovered(self) -> bool:
+        return bool(self.manager.get_hovering_any_element())
+
+    def _update_hud(self) -> None:
+        game_panels.update_hud(self)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        view = self.view()
+        self.map.draw(surface, view, self.state, self.overlay)
+        if self.hud is not None:
+            self.hud.draw_background(surface)
+            f = self.state.factions[self.state.active_faction]
+            pygame.draw.rect(surface, self.map.colors.get(f.id, (128, 128, 128)), self.hud.swatch)
+            pygame.draw.rect(surface, P.INK, self.hud.swatch, 1)
+        if self.minimap is not None:
+            self.minimap.draw(surface, view)
+        if self.playback is not None:
+            self.playback.draw(surface, self.map.camera, self.map.colors)
+            self.playback.draw_caption(surface, self.map.camera.viewport)
+        self._draw_toast(surface)
+        self._draw_status(surface)
+
+    def _draw_status(self, surface) -> None:
+        """While the computer plays: who is thinking or moving, and how to skip."""
+        if self.human_to_play() is not None or self.state.over:
+            return
+        name = self.state.factions[self.state.active_faction].name
+        busy = self.thinker is not None and not self.thinker.done
+        vp = self.map.camera.viewport
+        notes.banner(surface, f"{name} is thinking..." if busy else f"{name} moves  (Space: skip)",
+                     (vp.centerx, vp.bottom - 12))
+
+    def _draw_toast(self, surface) -> None:
+        if self.toast_time > 0 and self.toast_text:
+            vp = self.map.camera.viewport
+            notes.toast(surface, self.toast_text, (vp.centerx, vp.top + 10), self.toast_bad)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The map tooltip: what is under the cursor, and the odds of an attack."""
+        if self.mouse is None or self.modal() or self.dragging or self.mini_drag \
+                or self.hover_time < TOOLTIP_DELAY or self.playback is not None:
+            return
+        if self.minimap is not None and self.minimap.rect.collidepoint(self.mouse):
+            self._draw_tip(surface, ["The whole map", "Click or drag to move the view there"])
+            return
+        h = self.overlay.hover
+        if h is None or self.ui_hovered():
+            return
+        key = (self.version, self.overlay.version, h)
+        if key != self._tip_key:
+            self._tip_key = key
+            a = self.selected_army()
+            own = a if a is not None and a.faction == self.human_to_play() else None
+            self._tip_lines = D.hover_lines(self.state, self.view(), h, own)
+            if self.overlay.path_label:
+                self._tip_lines.append("March: " + self.overlay.path_label)
+        self._draw_tip(surface, self._tip_lines)
+
+    def _draw_tip(self, surface, lines: list[str]) -> None:
+        notes.tooltip(surface, lines, self.mouse)
+
+
+def blind(state) -> View:
+    """The view of nobody in particular: nothing seen, nothing known (hot-seat, while the
+    screen is in nobody's hands)."""
+    hm = state.scenario.map
+    none = np.zeros((hm.height, hm.width), dtype=bool)
+    return View(None, none, none.copy(), {}, {}, [], [], {}, False)
