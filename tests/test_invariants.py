@@ -122,3 +122,45 @@ def test_a_malformed_order_dict_is_a_value_error(d):
     from game.rules.orders import order_from_dict
     with pytest.raises(ValueError):
         order_from_dict(d)
+
+
+LEAVES = """
+  - id: evt_leaves_at_start
+    title: Gone home
+    check: start
+    on_turn_of: sassanids
+    when: {turn: {min: 2}}
+    effects:
+      - leave_war: sassanids
+  - id: evt_leaves_after_an_order
+    title: Recalled
+    check: order
+    on_turn_of: byzantium
+    when: {turn: {min: 3}}
+    effects:
+      - leave_war: byzantium
+"""
+
+
+def test_a_side_that_leaves_the_war_plays_no_more_of_its_turn(tmp_path):
+    """Found by the soak: a side taken out of the war as its turn began was still to play."""
+    import game.ai
+    from game.rules import engine
+    from game.rules.orders import Move
+    from game.scenario.load import load_scenario
+    from tests.conftest import TEST_SCENARIO
+    f = tmp_path / "leaves.yaml"
+    f.write_text(TEST_SCENARIO.read_text().rstrip("\n") + "\n" + LEAVES)
+    state, _ = engine.new_game(load_scenario(f), 4)
+    while not (state.turn == 3 and state.active_faction == "byzantium"):
+        order = game.ai.next_order(state)
+        assert not (state.turn >= 2 and order.faction == "sassanids"), "it left the war"
+        engine.apply(state, order)
+        assert check_invariants(state) == []
+    assert not state.factions["sassanids"].in_play
+    # an order that fires an event taking its own side out of the war ends that side's turn
+    move = next(o for o in engine.legal_orders(state) if isinstance(o, Move))
+    engine.apply(state, move)
+    assert not state.factions["byzantium"].in_play
+    assert state.active_faction != "byzantium" or state.over
+    assert check_invariants(state) == []
