@@ -22,7 +22,7 @@ def expectation(path: Path) -> tuple[int, str, str]:
 
 
 def test_there_is_a_fixture_per_message():
-    assert len(FIXTURES) >= 95
+    assert len(FIXTURES) >= 150
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
