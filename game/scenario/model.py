@@ -296,6 +296,9 @@ class ScenarioSpec:
     rules: dict[str, int] = key("Overrides of the rules table (see Rules).", {})
     fog: bool = key("Whether each side sees only what is within its sight (fog of war; the "
                     "rules are in docs/fog.md).", True)
+    known_map: bool = key("With fog: whether every side starts knowing the lie of the whole "
+                          "land (as the empires of the time did), or only what it has seen.",
+                          True)
     victory: list[VictorySpec] = key("Victory conditions, checked in order.", [])
     ai: dict[str, AiSpec] = key("Per-faction hints for the computer opponent.", {})
     events: list[EventSpec] = key("Scripted historical events (see Events).", [])
