@@ -263,3 +263,7 @@ def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) ->
 def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None) -> bool:
     obs = obs or obstacles(state, faction)
     return state.scenario.map.index(h) in obs.stop
+
+
+# The step rule in its public name, for planners (the computer opponent) that walk the graph.
+can_step = _can_step

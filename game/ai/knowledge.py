@@ -1,0 +1,138 @@
+"""What the computer knows at a moment of its turn, and the measures it derives.
+
+Everything is read through the rules' public API.  Under fog of war the
+armies of other factions come from `observe(state, side)`, so the computer
+acts only on what its side can see; a level that openly cheats (`sees_all`)
+reads the state instead.  Its own armies, the map and the cities (which are
+always on the map) are read directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai import distances
+from game.ai.levels import Level
+from game.ai.minor import Profile
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import combat
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.state import Army, City, GameState
+from game.rules.supply import supplied_hexes
+from game.session.view import observe
+
+
+@dataclass
+class Knowledge:
+    state: GameState
+    faction: str
+    level: Level
+    profile: Profile
+    armies: list[Army]                 # its own, by id
+    others: list[Army]                 # every other army it knows of
+    enemies: list[Army]                # the hostile ones among them
+    cities: dict[str, City]            # every city, as it knows them
+    obs: M.Obstacles                   # its own obstacles, from the armies it knows of
+    danger: dict[int, list] = field(default_factory=dict)  # hex -> [(attack, from hex)]
+    _supply: dict[int, int] | None = None
+    _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
+
+    @property
+    def hexmap(self):
+        return self.state.scenario.map
+
+    def index(self, h: Hex) -> int:
+        return self.hexmap.index(h)
+
+    def supply(self) -> dict[int, int]:
+        """Hexes its armies are supplied in (computed when first asked)."""
+        if self._supply is None:
+            self._supply = supplied_hexes(self.state, self.faction)
+        return self._supply
+
+    def supplied(self, h: Hex) -> bool:
+        return self.supplied_at(self.index(h))
+
+    def supplied_at(self, j: int) -> bool:
+        """Whether an army at hex index j is fed (at sea a fleet feeds it)."""
+        return j in self.supply() or j in water_indices(self.state.scenario)
+
+    @property
+    def fog(self) -> bool:
+        """Whether it knows less than the whole state (so the rules may refuse a march)."""
+        return bool(self.state.scenario.spec.fog) and not self.level.sees_all
+
+    def field(self, h: Hex, faction: str | None = None) -> list[int]:
+        """Movement cost from anywhere to h for its own armies (or another faction's)."""
+        faction = faction or self.faction
+        caps = self._caps.get(faction)
+        if caps is None:
+            if faction == self.faction:
+                obs = self.obs
+            else:
+                known = self.armies + [a for a in self.others if a.faction != faction]
+                obs = M.obstacles(self.state, faction, known_armies=known)
+            caps = self._caps[faction] = distances.capabilities(self.state, obs)
+        return distances.field_to(self.state, self.index(h), caps)
+
+    def budget(self, army: Army) -> int:
+        return M.move_budget(self.state, army)
+
+    def own_cities(self) -> list[City]:
+        return sorted((c for c in self.cities.values() if c.owner == self.faction),
+                      key=lambda c: c.id)
+
+    def hostile(self, other: str) -> bool:
+        return Q.hostile(self.state, self.faction, other)
+
+
+def water_indices(scn) -> frozenset[int]:
+    w = scn.cache.get("ai_water")
+    if w is None:
+        hm = scn.map
+        w = frozenset(i for i in range(hm.width * hm.height) if hm.is_water(hm.hex_of(i)))
+        scn.cache["ai_water"] = w
+    return w
+
+
+def gather(state: GameState, faction: str, level: Level, profile: Profile) -> Knowledge:
+    fog = bool(state.scenario.spec.fog) and not level.sees_all
+    if fog:
+        view = observe(state, faction)
+        others = [a for a in view.armies.values() if a.faction != faction]
+        cities = view.cities
+    else:
+        others = [a for a in state.armies.values() if a.faction != faction]
+        cities = state.cities
+    others.sort(key=lambda a: a.id)
+    mine = sorted(Q.armies_of(state, faction), key=lambda a: a.id)
+    enemies = [a for a in others if Q.hostile(state, faction, a.faction)]
+    obs = M.obstacles(state, faction, known_armies=others)
+    k = Knowledge(state, faction, level, profile, mine, others, enemies, cities, obs)
+    k.danger = _danger_map(k)
+    return k
+
+
+def attack_strength(state: GameState, army: Army) -> int:
+    """What an army brings to an attack, before the ground and the dice."""
+    s = army.men * combat.army_quality(state, army, True) // 100
+    if state.scenario.map.is_water(army.hex):
+        s = s * (100 - Q.rules(state)["amphibious_penalty"]) // 100
+    return s
+
+
+def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
+    """Hex -> the attacks enemies standing next to it could make on their turn.
+
+    Entering a hex next to an enemy ends a march (zones of control), so only
+    an army that already stands adjacent when its turn begins can attack.
+    """
+    hm = k.hexmap
+    out: dict[int, list[tuple[int, Hex]]] = {}
+    for e in k.enemies:
+        s = attack_strength(k.state, e)
+        for n in hex_neighbors(e.hex):
+            j = hm.index(n)
+            if j >= 0:
+                out.setdefault(j, []).append((s, e.hex))
+    return out
