@@ -170,6 +170,8 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
         g = e.goal if e is not None else None
         if g is None or army.moves <= 0 or besieging(k, army) is not None:
             continue
+        if k.index(army.hex) in k.danger:
+            continue                 # in contact with the enemy: keep the army whole
         others = sum(a.men for a in k.armies if a.id != army.id and a.id in g.assigned)
         keep = max(g.need * 12 // 10 - others, least)
         surplus = army.men - keep

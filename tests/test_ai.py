@@ -1,0 +1,395 @@
+"""The computer opponent: legal, deterministic, and sensible in set positions."""
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import game.ai
+from game import simulate
+from game.ai import knowledge, levels, minor, strategy
+from game.ai.player import Plan, choose_option
+from game.events.runner import event_by_id
+from game.hexgrid import hex_distance
+from game.rules import engine
+from game.rules import movement as M
+from game.rules.orders import Assault, Attack, Besiege, Choose, EndTurn, Move, Raise
+from game.rules.state import Army, PendingChoice, Siege, clone, state_hash
+from game.rules.supply import supplied_hexes
+from game.scenario.load import load_scenario
+from tests.conftest import TEST_SCENARIO
+from tests.helpers import cell, clear_armies
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def turn_of(state, faction, month=None):
+    """Make it `faction`'s turn (its armies rested), optionally in another month."""
+    if month is not None:
+        state.month = month
+    state.active = state.order.index(faction)
+    state.pending.clear()
+    for a in state.armies.values():
+        a.moves = M.move_budget(state, a) if a.faction == faction else 0
+    return state
+
+
+def put(state, aid, faction, col, row, men, commander=None):
+    a = Army(aid, aid, faction, cell(col, row), men, commander, 70, 100, 0)
+    state.armies[aid] = a
+    return a
+
+
+def play_out(state, level="normal"):
+    """Let the computer play the side to play until its turn ends; returns its orders."""
+    return [o for o, _ in game.ai.play_turn(state, level)]
+
+
+# --- the entry points ---------------------------------------------------------------
+
+def test_levels_are_described_and_unknown_ones_refused():
+    assert game.ai.LEVELS == ("easy", "normal", "hard")
+    texts = [game.ai.describe_level(lv) for lv in game.ai.LEVELS]
+    assert len(set(texts)) == 3 and all(len(t) > 40 for t in texts)
+    assert "sees every army" in game.ai.describe_level("hard")      # the cheat is stated
+    assert "bonus" in game.ai.describe_level("normal")
+    with pytest.raises(ValueError, match="unknown difficulty"):
+        game.ai.describe_level("brutal")
+    with pytest.raises(ValueError):
+        game.ai.next_order(None, "brutal")
+
+
+@pytest.mark.parametrize("level", ["easy", "normal", "hard"])
+def test_whole_games_use_only_legal_orders(scn, level):
+    state, _ = engine.new_game(scn, 11)
+    while not state.over:
+        for order in game.ai.plan_turn(state, level):
+            engine.check(state, order)      # raises Refused if the computer cheats the rules
+            engine.apply(state, order)
+    assert state.over
+
+
+def test_same_seed_same_orders_and_next_order_follows_play_turn(scn):
+    def orders_of(seed, stepwise):
+        state, _ = engine.new_game(scn, seed)
+        out = []
+        while not state.over:
+            if stepwise:
+                o = game.ai.next_order(state)
+                engine.apply(state, o)
+                out.append(o)
+            else:
+                out += [o for o, _ in game.ai.play_turn(state)]
+        return out, state_hash(state)
+    a, b, c = orders_of(5, False), orders_of(5, False), orders_of(5, True)
+    assert a == b == c
+    assert orders_of(6, False) != a
+
+
+def test_plan_turn_works_on_a_copy(state):
+    before = state_hash(state)
+    planned = game.ai.plan_turn(state)
+    assert state_hash(state) == before
+    played = [o for o, _ in game.ai.play_turn(state)]
+    assert planned == played and isinstance(played[-1], EndTurn)
+
+
+def test_the_computer_never_touches_the_games_generator(state):
+    draws = state.rng.draws
+    Plan(state, "hard").next_order(state)
+    game.ai.next_order(state, "easy")
+    assert state.rng.draws == draws
+
+
+# --- event choices -------------------------------------------------------------------
+
+def test_choices_follow_the_authors_weights(state):
+    ev = event_by_id(state, "evt_test_tribute")        # pay: weight 3, refuse: weight 1
+    picks = {"pay": 0, "fight": 0}
+    for seed in range(400):
+        st = dataclasses.replace(state, seed=seed, pending=[PendingChoice(ev.spec.id, "byzantium")])
+        o = choose_option(st, "byzantium")
+        assert isinstance(o, Choose) and engine.is_legal(st, o)
+        picks[o.option] += 1
+    assert 240 <= picks["pay"] <= 360 and picks["fight"] > 40
+    st = dataclasses.replace(state, pending=[PendingChoice(ev.spec.id, "byzantium")])
+    assert isinstance(game.ai.next_order(st), Choose)   # a choice comes before anything else
+
+
+def test_an_option_weighted_zero_is_never_taken(tmp_path):
+    text = TEST_SCENARIO.read_text().replace("ai_weight: 1", "ai_weight: 0")
+    (tmp_path / "s.yaml").write_text(text)
+    scn = load_scenario(tmp_path / "s.yaml")
+    state, _ = engine.new_game(scn, 1)
+    for seed in range(100):
+        st = dataclasses.replace(state, seed=seed,
+                                 pending=[PendingChoice("evt_test_tribute", "byzantium")])
+        assert choose_option(st, "byzantium").option == "pay"
+
+
+# --- battles ---------------------------------------------------------------------------
+
+def test_attacks_when_the_odds_are_good(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+    put(state, "p", "sassanids", 5, 4, 5000)
+    turn_of(state, "byzantium")
+    assert game.ai.next_order(state) == Attack("byzantium", "b", cell(5, 4))
+
+
+def test_refuses_a_battle_it_would_lose_and_steps_away(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 6000)
+    put(state, "p", "sassanids", 5, 4, 30000, "shahrbaraz")
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, Attack) for o in orders)
+    assert "b" in state.armies and hex_distance(state.armies["b"].hex, cell(5, 4)) > 1
+
+
+def test_does_not_end_a_march_next_to_a_stronger_enemy(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 1, 3, 8000)          # far to the west
+    put(state, "p", "sassanids", 5, 4, 40000, "shahrbaraz")
+    turn_of(state, "byzantium")
+    play_out(state)
+    assert hex_distance(state.armies["b"].hex, cell(5, 4)) > 1
+
+
+# --- sieges ----------------------------------------------------------------------------
+
+def test_besieges_a_city_it_can_take_then_storms_it(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 20000, "priscus")     # next to Edessa
+    state.cities["ctesiphon"].garrison = 40000               # (and no easy way to the capital)
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert Besiege("byzantium", "b", "edessa") in orders
+    assert state.cities["edessa"].siege.by == "byzantium"
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert orders[0] == Assault("byzantium", "b", "edessa")
+
+
+def test_does_not_besiege_what_it_cannot_take(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 5, 2000)                 # next to Ctesiphon (8000 men)
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, (Besiege, Assault)) and o.city == "ctesiphon" for o in orders)
+
+
+def test_a_siege_answers_a_relief_army_it_cannot_face(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 8, 5, 6000)
+    edessa = state.cities["edessa"]
+    edessa.siege, edessa.garrison = Siege("byzantium", 1, 1), 6000
+    put(state, "p", "sassanids", 9, 5, 40000, "shahrbaraz")  # next to the besiegers
+    turn_of(state, "byzantium")
+    play_out(state)
+    assert state.armies["b"].hex != cell(8, 5)               # it does not wait to be crushed
+
+
+# --- defence, supply ---------------------------------------------------------------------
+
+def test_keeps_an_army_at_its_threatened_capital(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")  # in Ctesiphon
+    put(state, "b", "byzantium", 7, 5, 28000, "priscus")      # within a march of it
+    turn_of(state, "sassanids")
+    play_out(state)
+    assert hex_distance(state.armies["p"].hex, cell(10, 6)) <= 1
+    # without the threat the same army goes campaigning
+    clear_armies(state, keep=("p",))
+    state.armies["p"].hex = cell(10, 6)
+    state.turn += 1
+    turn_of(state, "sassanids")
+    play_out(state)
+    assert hex_distance(state.armies["p"].hex, cell(10, 6)) > 1
+
+
+def test_retreats_toward_supply_in_winter(state):
+    clear_armies(state)
+    a = put(state, "p", "sassanids", 3, 2, 10000)
+    turn_of(state, "sassanids", month=12)
+    field = supplied_hexes(state, "sassanids")
+    hm = state.scenario.map
+    assert hm.index(a.hex) not in field
+
+    def gap(h):      # straight-line distance to the nearest supplied hex
+        return min(hex_distance(h, hm.hex_of(j)) for j in field)
+    before = gap(a.hex)
+    play_out(state)
+    assert gap(state.armies["p"].hex) < before
+
+
+# --- fog ------------------------------------------------------------------------------------
+
+def _fogged(scn, tmp_path):
+    text = TEST_SCENARIO.read_text().replace("fog: false", "fog: true")
+    (tmp_path / "fog.yaml").write_text(text)
+    return load_scenario(tmp_path / "fog.yaml")
+
+
+def test_under_fog_it_acts_only_on_what_its_side_sees(tmp_path, monkeypatch):
+    text = TEST_SCENARIO.read_text().replace("fog: false", "fog: true")
+    (tmp_path / "fog.yaml").write_text(text)
+    scn = load_scenario(tmp_path / "fog.yaml")
+    state, _ = engine.new_game(scn, 3)
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 6000)
+    put(state, "p", "sassanids", 5, 4, 30000, "shahrbaraz")
+    real = knowledge.observe
+
+    def blind(st, side):          # a view in which the Persian army cannot be seen
+        v = real(st, side)
+        v.armies.pop("p", None)
+        return v
+    monkeypatch.setattr(knowledge, "observe", blind)
+    monkeypatch.setattr("game.ai.player.observe", blind)
+    turn_of(state, "byzantium")
+    prof = minor.profile(scn, "byzantium")
+    normal = knowledge.gather(state, "byzantium", levels.get("normal"), prof)
+    hard = knowledge.gather(state, "byzantium", levels.get("hard"), prof)
+    assert [e.id for e in normal.enemies] == []      # it knows only what its side is shown
+    assert [e.id for e in hard.enemies] == ["p"]     # the hard level's stated cheat
+    # blind to the danger, the normal computer stays put; the hard one steps away
+    st = clone(state)
+    play_out(st, "normal")
+    assert st.armies["b"].hex == cell(4, 4)
+    st = clone(state)
+    play_out(st, "hard")
+    assert hex_distance(st.armies["b"].hex, cell(5, 4)) > 1
+
+
+# --- minor powers ----------------------------------------------------------------------------
+
+def _with(tmp_path, old, new, name="v.yaml"):
+    text = TEST_SCENARIO.read_text()
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1))
+    return load_scenario(tmp_path / name)
+
+
+def test_minor_power_profiles_come_from_the_scenario(scn, tmp_path):
+    avars = minor.profile(scn, "avars")
+    assert avars.raider and not avars.major and avars.home == cell(0, 1)   # its spawn
+    assert avars.campaign == minor.ALL_SEASONS
+    assert not minor.profile(scn, "sassanids").raider
+    assert minor.profile(scn, "sassanids").home == cell(10, 6)            # its capital
+    seasonal = _with(tmp_path, "{id: khagan, name: The Khagan, faction: avars, tactics: 6}",
+                     "{id: khagan, name: The Khagan, faction: avars, tactics: 6, "
+                     "traits: [seasonal]}")
+    assert minor.profile(seasonal, "avars").campaign == ("spring", "summer")
+    authored = _with(tmp_path, "ai:\n", "ai:\n  avars: {home: \"3,2\", campaign: [summer], "
+                                        "raider: false}\n", "w.yaml")
+    p = minor.profile(authored, "avars")
+    assert p.home == cell(3, 2) and p.campaign == ("summer",) and not p.raider
+
+
+def test_a_raider_falls_on_weak_towns_and_leaves_strong_walls_alone(state):
+    clear_armies(state)
+    state.factions["avars"].in_play = True
+    state.relations["avars|byzantium"] = dataclasses.replace(
+        state.relations["byzantium|sassanids"])
+    put(state, "h", "avars", 5, 5, 9000, "khagan")           # next to the open town and Ancyra
+    state.cities["ancyra"].garrison = 9000
+    turn_of(state, "avars")
+    orders = play_out(state)
+    struck = {o.city for o in orders if isinstance(o, Besiege)}
+    struck |= {c.id for c in state.cities.values() if c.owner == "avars"}
+    assert struck and all(state.cities[c].walls <= 2 for c in struck)
+    assert "ancyra" not in struck
+
+
+def test_a_seasonal_power_heads_home_in_autumn(tmp_path):
+    scn = _with(tmp_path, "ai:\n", "ai:\n  avars: {campaign: [spring, summer]}\n")
+    state, _ = engine.new_game(scn, 1)
+    clear_armies(state)
+    state.factions["avars"].in_play = True
+    state.relations["avars|byzantium"] = dataclasses.replace(
+        state.relations["byzantium|sassanids"])
+    put(state, "h", "avars", 4, 2, 9000, "khagan")
+    home = minor.profile(scn, "avars").home
+    before = hex_distance(cell(4, 2), home)
+    turn_of(state, "avars", month=9)
+    play_out(state)
+    assert hex_distance(state.armies["h"].hex, home) < before
+    state.armies["h"].hex = cell(4, 2)
+    turn_of(state, "avars", month=6)                          # in season it stays to raid
+    play_out(state)
+    assert hex_distance(state.armies["h"].hex, home) >= before - 1
+
+
+# --- strategy ----------------------------------------------------------------------------------
+
+def test_aims_come_from_victory_conditions_and_the_author(scn):
+    sas = strategy.aims(scn, "sassanids")
+    # its own decisive aim, the author's weight on it, and the Roman aims it must deny
+    assert sas.cities["constantinople"] == 60 + 80
+    assert sas.cities["ctesiphon"] == 48 and sas.cities["jerusalem"] == 24 + 50
+    byz = strategy.aims(scn, "byzantium")
+    assert byz.cities["ctesiphon"] == 60 and byz.cities["ancyra"] == 30
+    assert byz.cities["constantinople"] == 48
+
+
+def test_levels_play_differently(scn):
+    orders = {}
+    for lv in game.ai.LEVELS:
+        state, _ = engine.new_game(scn, 2)
+        out = []
+        while state.turn <= 4 and not state.over:
+            out += [o for o, _ in game.ai.play_turn(state, lv)]
+        orders[lv] = out
+    assert orders["easy"] != orders["normal"]
+    # an easy computer never pays for new troops; a normal one does when it can
+    rich, _ = engine.new_game(scn, 2)
+    rich.factions["byzantium"].treasury = 2000
+    assert any(isinstance(o, Raise) for o in game.ai.plan_turn(rich, "normal"))
+    assert not any(isinstance(o, Raise) for o in game.ai.plan_turn(rich, "easy"))
+
+
+# --- against the baseline ----------------------------------------------------------------------
+
+def test_beats_the_placeholder_from_either_side(scn):
+    """On the test scenario: from each side, the computer loses no more games than it wins."""
+    seeds = range(1, 7)
+    for mine, other in (("byzantium", "sassanids"), ("sassanids", "byzantium")):
+        won = lost = 0
+        for seed in seeds:
+            r = simulate.play(scn, seed, sides={other: simulate.policy("placeholder")})
+            won += r.winner == mine
+            lost += r.winner == other
+        assert lost <= won, (mine, won, lost)
+
+
+# --- simulate, many processes -----------------------------------------------------------------
+
+def run(*args):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], capture_output=True,
+                          text=True, timeout=300, env=env, cwd=ROOT)
+
+
+def test_simulate_jobs_gives_the_serial_output(tmp_path):
+    args = ["simulate", str(TEST_SCENARIO), "--seed", "4", "--games", "3"]
+    serial = run(*args, "--jobs", "1", "--jsonl", str(tmp_path / "a.jsonl"))
+    spread = run(*args, "--jobs", "2", "--jsonl", str(tmp_path / "b.jsonl"))
+    assert serial.returncode == 0 and spread.returncode == 0, serial.stderr + spread.stderr
+    assert serial.stdout == spread.stdout
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
+    assert "== 3 games, seeds 4-6" in serial.stdout and "undecided" in serial.stdout
+
+
+def test_simulate_sides_levels_and_bad_usage(capsys):
+    from game import cli
+    code = cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", "--games", "2", "--turns",
+                     "2", "--level", "hard", "--side", "byzantium=placeholder",
+                     "--side", "sassanids=ai:easy", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.count("result:") == 2 and "== 2 games" in out
+    for bad in (["--side", "rome=ai"], ["--side", "byzantium=genius"], ["--jobs", "0"]):
+        assert cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", *bad]) == 2, bad
+        assert "Traceback" not in capsys.readouterr().err
