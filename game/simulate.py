@@ -33,6 +33,7 @@ class GameResult:
     taken: list[dict] = field(default_factory=list)   # cities changing hands, in order
     sieges: list[dict] = field(default_factory=list)  # sieges begun, in order
     deaths: list[dict] = field(default_factory=list)  # commanders who died, in order
+    counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
 
     def to_dict(self) -> dict:
         return {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
@@ -70,6 +71,7 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
 
     def note(evs):
         for e in evs:
+            result.counts[e.kind] = result.counts.get(e.kind, 0) + 1
             if e.kind == "fired":
                 rec = fired_record(state, e, seed)
                 result.fired.append(rec)

@@ -393,3 +393,22 @@ def test_simulate_sides_levels_and_bad_usage(capsys):
     for bad in (["--side", "rome=ai"], ["--side", "byzantium=genius"], ["--jobs", "0"]):
         assert cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", *bad]) == 2, bad
         assert "Traceback" not in capsys.readouterr().err
+
+
+def test_distance_fields_agree_with_the_rules_routes(state):
+    """A field's cost from a hex equals the rules' cheapest route (armies and walls aside)."""
+    from game.ai import distances
+    hm = state.scenario.map
+    for fid in ("byzantium", "sassanids"):        # with a fleet and without
+        obs = M.obstacles(state, fid)
+        caps = distances.capabilities(state, obs)
+        open_obs = M.Obstacles(set(), set(), set(caps[2]), set(caps[3]), set(caps[4]), caps[1])
+        for target in ("constantinople", "ctesiphon", "jerusalem"):
+            goal = state.cities[target].hex
+            field = distances.field_to(state, hm.index(goal), caps)
+            for h in list(hm.hexes())[::7]:
+                if hm.is_water(h) and not caps[1]:
+                    continue
+                probe = Army("probe", "probe", fid, h, 1000)
+                r = M.route(state, probe, goal, open_obs)
+                assert field[hm.index(h)] == (r[1] if r else M.INF), (fid, target, h)

@@ -11,7 +11,6 @@ with `movement.reachable`, the rules' own answer for this turn's march.
 """
 from __future__ import annotations
 
-import heapq
 
 from game.rules import movement as M
 from game.rules.state import GameState
@@ -74,18 +73,28 @@ def field_to(state: GameState, target: int, caps: tuple) -> list[int]:
 
 
 def _search(scn, target: int, caps: tuple) -> list[int]:
+    """Dijkstra backwards from target, with a bucket per cost (costs are small integers)."""
     rev = _reverse_graph(scn, caps)
     dist = [INF] * len(rev)
     dist[target] = 0
-    heap = [(0, target)]
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, j = pop(heap)
-        if d > dist[j]:
-            continue
-        for i, c in rev[j]:
-            nd = d + c
-            if nd < dist[i]:
-                dist[i] = nd
-                push(heap, (nd, i))
+    buckets: dict[int, list[int]] = {0: [target]}
+    d, waiting = 0, 1
+    while waiting:
+        bucket = buckets.pop(d, None)
+        if bucket:
+            waiting -= len(bucket)
+            for j in bucket:
+                if dist[j] != d:
+                    continue            # reached more cheaply since it was queued
+                for i, c in rev[j]:
+                    nd = d + c
+                    if nd < dist[i]:
+                        dist[i] = nd
+                        b = buckets.get(nd)
+                        if b is None:
+                            buckets[nd] = [i]
+                        else:
+                            b.append(i)
+                        waiting += 1
+        d += 1
     return dist

@@ -21,8 +21,9 @@ from game.rules import queries as Q
 from game.rules.orders import Merge, Raise, Split
 from game.rules.state import Army
 
-HORIZON = 8          # turns of marching beyond which a goal is not considered
-SHORTLIST = 6        # goals per army measured exactly (the rest by straight distance)
+HORIZON = 6          # turns of marching beyond which a goal is not considered
+SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
+MAX_DETACHMENTS = 2  # armies split off in one turn
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -162,14 +163,16 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
     """Men an army can spare beyond its own errand, split off for a goal nobody has taken."""
     if not k.level.concentrates:
         return []
-    least = Q.rules(k.state)["min_army_men"] * 5
+    least = max(Q.rules(k.state)["min_army_men"] * 5, 2000)
     open_goals = [g for g in goals if not g.assigned and g.kind in ("attack", "take")]
     out = []
     for army in sorted(k.armies, key=lambda a: (-a.men, a.id)):
+        if len(out) >= MAX_DETACHMENTS:
+            break
         e = errands.get(army.id)
         g = e.goal if e is not None else None
-        if g is None or army.moves <= 0 or besieging(k, army) is not None:
-            continue
+        if g is None or g.kind != "defend" or army.moves <= 0:
+            continue                 # only an army tied to a city's defence spares men
         if k.index(army.hex) in k.danger:
             continue                 # in contact with the enemy: keep the army whole
         others = sum(a.men for a in k.armies if a.id != army.id and a.id in g.assigned)
@@ -266,11 +269,14 @@ def merge_orders(k: Knowledge, errands: dict[str, Errand]) -> list[Merge]:
         main = group[0]
         main_goal = errands.get(main.id)
         for other in group[1:]:
-            if Q.commander_of(state, other) is not None:
-                e = errands.get(other.id)
-                same = (e is not None and main_goal is not None and e.goal is not None
-                        and e.goal is main_goal.goal)
-                if not same or main.men >= (e.goal.need if e.goal else 0):
-                    continue        # two generals with their own work: keep both
+            e = errands.get(other.id)
+            same = (e is not None and main_goal is not None and e.goal is not None
+                    and e.goal is main_goal.goal)
+            idle = e is None or e.goal is None or main_goal is None or main_goal.goal is None
+            if not same and not idle:
+                continue            # on different errands: each goes its own way
+            if Q.commander_of(state, other) is not None and not (
+                    same and main.men < e.goal.need):
+                continue            # two generals with their own work: keep both
             out.append(Merge(k.faction, other.id, main.id))
     return out
