@@ -24,6 +24,7 @@ from game.rules.state import Army
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 MAX_DETACHMENTS = 2  # armies split off in one turn
+TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -80,12 +81,13 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             turns = cost // budget
             if turns > raider_horizon:
                 continue
-            score = g.value * 1000 // (100 + 40 * turns)
+            score = g.value * 1000 // (100 + TURN_COST * turns)
             if sieged is not None and g.kind == "take" and g.key == sieged.id:
                 score = score * 3 // 2          # a siege under way is worth finishing
-            if state.season == "autumn" and k.level.minds_supply and turns > 1 \
-                    and not k.supplied(g.hex):
-                score //= 2                     # no long marches into the wilds before winter
+            if turns > 1 and not k.supplied(g.hex):
+                score = score * 2 // 3          # a long march beyond its supply lines
+                if state.season == "autumn" and k.level.minds_supply:
+                    score //= 2                 # and not with winter coming
             pairs.append((score, a.id, g.name, a, g))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     dropped: set[str] = set()
@@ -189,7 +191,7 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
             turns = cost // max(1, k.budget(army))
             if turns > HORIZON // 2:
                 continue
-            score = og.value * 1000 // (100 + 40 * turns)
+            score = og.value * 1000 // (100 + TURN_COST * turns)
             if score > best_score:
                 best, best_score = og, score
         if best is not None:
@@ -234,7 +236,7 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
         return (not pressed, not mustering, -city_value(k, c), c.id)
     out = []
     limit = economy.raise_limit(state)
-    for c in sorted(cities, key=rank)[:2]:
+    for c in sorted(cities, key=rank)[:4]:
         n = min(men, limit - state.raised.get(c.id, 0)) // 100 * 100
         if n < 1000:
             continue

@@ -20,7 +20,7 @@ from game.rules import combat, siege
 from game.rules import queries as Q
 from game.rules.state import Army, City, GameState
 
-KIND_WEIGHT = {"decisive": 60, "major": 45, "minor": 30, "peace": 20}
+KIND_WEIGHT = {"decisive": 150, "major": 80, "minor": 50, "peace": 30}
 
 
 @dataclass
@@ -116,11 +116,11 @@ def _read_aims(scn, faction: str) -> Aims:
 
 def city_worth(state: GameState, c: City) -> int:
     """What any city is worth to anyone: income, walls, holiness, a capital."""
-    v = 4 + c.income * 2 + c.walls * 2
+    v = 4 + c.income + c.walls * 2
     if c.holy:
         v += 15
     if any(f.capital == c.id for f in state.factions.values()):
-        v += 15
+        v += 20
     return v
 
 
@@ -177,7 +177,8 @@ def storm_need(k: Knowledge, c: City) -> int:
     sample = k.armies[0] if k.armies else None
     if sample is None:
         return 1 << 30
-    _att, dfn = siege.assault_strengths(k.state, sample, c)
+    inside = [e for e in k.enemies if e.hex == c.hex]        # only the armies it knows of
+    _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
 
 
@@ -260,7 +261,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         if inside:
             need = max(need, sum(attack_need(k, e) for e in inside))
         elif k.profile.raider:
-            if need > strongest or c.walls > 2:
+            if need > strongest or c.walls > 3:
                 continue           # raiders take only what they can storm at once
         else:
             # a siege starves the garrison: the besiegers need only outlast a sally

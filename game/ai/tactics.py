@@ -56,7 +56,7 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         if not engine.is_legal(k.state, o):
             continue
         win = combat.odds(k.state, army, n)["win_percent"]
-        need = want - (10 if n == target else 0)
+        need = want - (5 if n == target else 0)
         if win < need:
             continue
         key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))

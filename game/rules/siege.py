@@ -37,15 +37,22 @@ def _defenders(state: GameState, city: City) -> list[Army]:
             if a.faction == city.owner or Q.friendly(state, a.faction, city.owner)]
 
 
-def assault_strengths(state: GameState, army: Army, city: City) -> tuple[int, int]:
-    """(stormers, defenders) strength before the random factors."""
+def assault_strengths(state: GameState, army: Army, city: City,
+                      defenders: list[Army] | None = None) -> tuple[int, int]:
+    """(stormers, defenders) strength before the random factors.
+
+    `defenders` are the armies standing in the city (default: those in the
+    state; a player estimating a storm passes the ones it knows of).
+    """
     r = Q.rules(state)
     c = Q.commander_of(state, army)
     siege_skill = c.siege if c else 3
     att = army.men * combat.army_quality(state, army, True) // 100
     att = att * (100 + 5 * (siege_skill - 5)) // 100
+    if defenders is None:
+        defenders = _defenders(state, city)
     d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
-                                for a in _defenders(state, city))
+                                for a in defenders)
     dfn = d_men * (100 + city.walls * r["assault_wall_percent"]) // 100
     return att, dfn
 
