@@ -352,6 +352,19 @@ def test_levels_play_differently(scn):
     assert not any(isinstance(o, Raise) for o in game.ai.plan_turn(rich, "easy"))
 
 
+def test_hard_watches_its_capital_two_turns_ahead(scn):
+    stays = {}
+    for lv in ("normal", "hard"):
+        state, _ = engine.new_game(scn, 7)
+        clear_armies(state)
+        put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")   # in Ctesiphon
+        put(state, "b", "byzantium", 3, 4, 30000, "priscus")       # two marches away
+        turn_of(state, "sassanids")
+        play_out(state, lv)
+        stays[lv] = hex_distance(state.armies["p"].hex, cell(10, 6)) <= 1
+    assert stays == {"normal": False, "hard": True}
+
+
 # --- against the baseline ----------------------------------------------------------------------
 
 def test_beats_the_placeholder_from_either_side(scn):

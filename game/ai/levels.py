@@ -16,11 +16,13 @@ class Level:
     blunder_percent: int   # chance that an army's orders for the turn are careless
     sees_all: bool         # sees every army even under fog of war (a stated cheat)
     heeds_threats: bool    # defends its cities against armies that can reach them
-    lookahead: int         # turns of enemy marching counted as a threat to a city
+    lookahead: int         # turns of enemy marching counted as a threat to a key city
     odds_shift: int        # added to the win percent it needs before fighting
     concentrates: bool     # merges armies that stand together on the same errand
     raises: bool           # spends its treasury on new troops
     minds_supply: bool     # keeps out of unsupplied country in winter, avoids lost battles
+    detachments: int = 2   # armies it may split off in a turn for goals nobody has taken
+    reserve_turns: int = 6 # new troops may run its treasury down by 1/reserve_turns a turn
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
@@ -31,7 +33,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "even odds, never merges its armies, raises no new troops and pays little heed to "
         "supply.  No bonus, and it sees only what its side can see.",
         blunder_percent=25, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
-        concentrates=False, raises=False, minds_supply=False),
+        concentrates=False, raises=False, minds_supply=False, detachments=0),
     "normal": Level(
         "normal",
         "Normal: a sound general.  It defends what it values against the armies that can "
@@ -42,11 +44,13 @@ LEVELS_BY_NAME: dict[str, Level] = {
         concentrates=True, raises=True, minds_supply=True),
     "hard": Level(
         "hard",
-        "Hard: a careful general with one open cheat.  It plays as Normal but weighs threats "
-        "two turns away and waits for slightly better odds.  Cheat: it sees every army on "
-        "the map even when the fog of war is on.",
-        blunder_percent=0, sees_all=True, heeds_threats=True, lookahead=2, odds_shift=5,
-        concentrates=True, raises=True, minds_supply=True),
+        "Hard: a sharper general with one open cheat.  It plays as Normal, but watches two "
+        "turns ahead for threats to its capital and to the cities its victory turns on, gives "
+        "battle at slightly lower odds, spends its treasury on troops more freely and sends "
+        "out more detachments.  Cheat: it sees every army on the map even when the fog of "
+        "war is on.",
+        blunder_percent=0, sees_all=True, heeds_threats=True, lookahead=2, odds_shift=-5,
+        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=3),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

@@ -23,13 +23,12 @@ from game.rules.state import Army
 
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
-MAX_DETACHMENTS = 2  # armies split off in one turn
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
     """Movement points from the army to the goal (None if it cannot get there)."""
-    if goal.kind == "attack":
+    if goal.kind in ("attack", "relieve"):
         return hex_distance(army.hex, goal.hex) * 2
     d = k.field(goal.hex)[k.index(army.hex)]
     return None if d >= M.INF else d
@@ -101,6 +100,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 continue
             chosen[aid] = g
             got[gname] = got.get(gname, 0) + a.men
+        # a goal that cannot gather enough men is given up, except the relief of a
+        # city of its own: armies gather for that even while too few to strike
         short = {g.name for g in chosen.values()
                  if g.kind in ("take", "attack") and got[g.name] < g.need * 7 // 10}
         if not short:
@@ -166,10 +167,10 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
     if not k.level.concentrates:
         return []
     least = max(Q.rules(k.state)["min_army_men"] * 5, 2000)
-    open_goals = [g for g in goals if not g.assigned and g.kind in ("attack", "take")]
+    open_goals = [g for g in goals if not g.assigned and g.kind in ("attack", "relieve", "take")]
     out = []
     for army in sorted(k.armies, key=lambda a: (-a.men, a.id)):
-        if len(out) >= MAX_DETACHMENTS:
+        if len(out) >= k.level.detachments:
             break
         e = errands.get(army.id)
         g = e.goal if e is not None else None
@@ -217,7 +218,7 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
         return []
     # keep the books balanced for a few turns: new men cost upkeep every turn
     per_1000_turn = r["upkeep_per_1000"] * state.months_per_turn
-    margin = inc - up + f.treasury // 6
+    margin = inc - up + f.treasury // max(1, k.level.reserve_turns)
     afford = max(0, margin) * 1000 // max(1, per_1000_turn)
     cost_100 = economy.raise_cost(state, 100)
     men = min(afford, spend // max(1, cost_100) * 100)

@@ -184,19 +184,24 @@ def storm_need(k: Knowledge, c: City) -> int:
 
 # --- threats ---------------------------------------------------------------------
 
+def key_city(k: Knowledge, c: City) -> bool:
+    """Its capital, or a city its victory (or an enemy's) turns on."""
+    return (k.state.factions[k.faction].capital == c.id
+            or aims(k.state.scenario, k.faction).cities.get(c.id, 0) >= KIND_WEIGHT["minor"])
+
+
 def threats(k: Knowledge) -> dict[str, int]:
-    """Own city -> enemy strength able to reach it within the level's lookahead."""
+    """Own city -> enemy strength able to reach it next turn (key cities: the level's lookahead)."""
     out: dict[str, int] = {}
-    turns = k.level.lookahead
-    own = k.own_cities()
+    own = [(c, k.level.lookahead if key_city(k, c) else 1) for c in k.own_cities()]
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
     for e in k.enemies:
         if e.hex in sieging:
             continue          # tied to its siege (which is answered by a relief goal)
-        budget = k.budget(e) * turns
         s = e.men
-        for c in own:
-            if hex_distance(e.hex, c.hex) * 1 > budget + 1:
+        for c, turns in own:
+            budget = k.budget(e) * turns
+            if hex_distance(e.hex, c.hex) > budget + 1:
                 continue
             if hex_distance(e.hex, c.hex) <= 1:
                 out[c.id] = out.get(c.id, 0) + s
@@ -220,7 +225,7 @@ def city_defence(k: Knowledge, c: City, armies: bool = True) -> int:
 
 @dataclass
 class Goal:
-    kind: str            # take, defend, attack, visit
+    kind: str            # take, defend, attack, relieve (attack a siege of ours), visit
     key: str             # city id, army id or place
     hex: Hex
     value: int
@@ -276,9 +281,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         city = mine.get(e.hex)
         if city is not None:                         # besieging one of ours: relieve it
             v += city_value(k, city) * 2
-        else:
-            near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
-            v += max((city_value(k, c) // 2 for c in near), default=0)
+            out.append(Goal("relieve", e.id, e.hex, v, attack_need(k, e)))
+            continue
+        near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
+        v += max((city_value(k, c) // 2 for c in near), default=0)
         out.append(Goal("attack", e.id, e.hex, v, attack_need(k, e)))
     for h, w in sorted(a.places.items()):
         if not any(x.hex == h for x in k.armies):

@@ -47,7 +47,8 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     if errand.kind in ("home", "quarters"):
         want += 15
     best, best_key = None, None
-    target = errand.goal.hex if errand.goal is not None and errand.kind == "attack" else None
+    target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
+              else None)
     for n in hex_neighbors(army.hex):
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
