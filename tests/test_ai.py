@@ -426,3 +426,39 @@ def test_distance_fields_agree_with_the_rules_routes(state):
                 probe = Army("probe", "probe", fid, h, 1000)
                 r = M.route(state, probe, goal, open_obs)
                 assert field[hm.index(h)] == (r[1] if r else M.INF), (fid, target, h)
+
+
+def test_odd_positions_never_break_it(scn):
+    """Armies strewn at random, odd seasons, minor powers in and out: legal orders, no errors."""
+    import random
+    hm = scn.map
+    land = [h for h in hm.hexes() if not hm.is_water(h)
+            and M.terrain_cost(scn.rules, hm.terrain_at(h), False, h in hm.pass_at) < M.INF
+            and h not in scn.city_at]
+    for seed in range(12):
+        rng = random.Random(seed)
+        state, _ = engine.new_game(scn, seed)
+        clear_armies(state)
+        state.factions["avars"].in_play = rng.random() < 0.7
+        if rng.random() < 0.5:
+            state.relations["avars|byzantium"] = dataclasses.replace(
+                state.relations["byzantium|sassanids"])
+        spots = rng.sample(land, 8)
+        for n, h in enumerate(spots):
+            fid = rng.choice(["byzantium", "sassanids", "avars"])
+            state.armies[f"x{n}"] = Army(f"x{n}", f"x{n}", fid, h, rng.randrange(200, 30000, 100))
+        for c in state.cities.values():
+            c.garrison = rng.randrange(0, 12000, 100)
+        month = rng.choice([3, 6, 9, 12])
+        for fid in ("byzantium", "sassanids", "avars"):
+            if not state.factions[fid].in_play:
+                continue
+            turn_of(state, fid, month)
+            level = rng.choice(game.ai.LEVELS)
+            for order in game.ai.plan_turn(state, level):
+                engine.check(state, order)
+                engine.apply(state, order)
+                if state.over:
+                    break
+            if state.over:
+                break

@@ -21,7 +21,7 @@ from game.ai.tactics import Errand
 from game.events.runner import event_by_id
 from game.rules import engine
 from game.rules import queries as Q
-from game.rules.orders import Choose, EndTurn, Order
+from game.rules.orders import Choose, EndTurn, Order, Refused
 from game.rules.state import GameState
 from game.session.view import observe
 
@@ -161,6 +161,14 @@ class Plan:
         self.stage = "end"
         return EndTurn(fid)
 
+    def refused(self, order: Order) -> None:
+        """The rules refused an order it gave: its army does nothing more this turn."""
+        aid = getattr(order, "army", None)
+        if aid is not None:
+            self.done.add(aid)
+            if aid in self.queue:
+                self.queue.remove(aid)
+
     def _army_order(self, state: GameState, aid: str) -> Order | None:
         army = state.armies.get(aid)
         k = self.k
@@ -229,7 +237,13 @@ def play_turn(state: GameState, level: str = "normal", limit: int = 1000) -> lis
         if state.over or state.active_faction != fid or state.turn != turn:
             break
         order = plan.next_order(state)
-        events = engine.apply(state, order)
+        try:
+            events = engine.apply(state, order)
+        except Refused:
+            if isinstance(order, EndTurn):
+                raise
+            plan.refused(order)       # a misjudged order: that army waits, the turn goes on
+            continue
         out.append((order, events))
         if isinstance(order, EndTurn):
             break
