@@ -462,3 +462,20 @@ def test_odd_positions_never_break_it(scn):
                     break
             if state.over:
                 break
+
+
+def test_it_knows_a_strait_it_cannot_cross(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 3, 2, 30000)          # on the Asian shore of the Bosporus
+    put(state, "b", "byzantium", 0, 1, 5000)           # a weak army beyond it
+    sas = knowledge.gather(turn_of(state, "sassanids"), "sassanids", levels.get("normal"),
+                           minor.profile(state.scenario, "sassanids"))
+    byz = knowledge.gather(state, "byzantium", levels.get("normal"),
+                           minor.profile(state.scenario, "byzantium"))
+    assert not sas.connected(cell(3, 2), cell(0, 1))   # no fleet, the strait is shut to it
+    assert byz.connected(cell(3, 2), cell(0, 1))       # the Romans hold the sea
+    assert sas.connected(cell(3, 2), cell(10, 6))
+    goals = strategy.goals(sas, {})
+    attack = next(g for g in goals if g.kind == "attack" and g.key == "b")
+    from game.ai import operations
+    assert operations.travel(sas, state.armies["p"], attack) is None

@@ -72,6 +72,33 @@ def field_to(state: GameState, target: int, caps: tuple) -> list[int]:
     return f
 
 
+def regions(state: GameState, caps: tuple) -> list[int]:
+    """A label per hex: hexes with the same label can reach each other (cached).
+
+    A cheap test before a march to a moving target, such as an enemy army
+    across a strait it cannot cross.
+    """
+    scn = state.scenario
+    key = ("ai_regions", caps)
+    labels = scn.cache.get(key)
+    if labels is None:
+        rev = _reverse_graph(scn, caps)
+        labels = [-1] * len(rev)
+        for start in range(len(rev)):
+            if labels[start] != -1:
+                continue
+            labels[start] = start
+            stack = [start]
+            while stack:
+                j = stack.pop()
+                for i, _c in rev[j]:
+                    if labels[i] == -1:
+                        labels[i] = start
+                        stack.append(i)
+        scn.cache[key] = labels
+    return labels
+
+
 def _search(scn, target: int, caps: tuple) -> list[int]:
     """Dijkstra backwards from target, with a bucket per cost (costs are small integers)."""
     rev = _reverse_graph(scn, caps)

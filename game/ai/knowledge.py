@@ -62,8 +62,8 @@ class Knowledge:
         """Whether it knows less than the whole state (so the rules may refuse a march)."""
         return bool(self.state.scenario.spec.fog) and not self.level.sees_all
 
-    def field(self, h: Hex, faction: str | None = None) -> list[int]:
-        """Movement cost from anywhere to h for its own armies (or another faction's)."""
+    def caps(self, faction: str | None = None) -> tuple:
+        """The movement capabilities of its own armies (or another faction's), for fields."""
         faction = faction or self.faction
         caps = self._caps.get(faction)
         if caps is None:
@@ -73,7 +73,16 @@ class Knowledge:
                 known = self.armies + [a for a in self.others if a.faction != faction]
                 obs = M.obstacles(self.state, faction, known_armies=known)
             caps = self._caps[faction] = distances.capabilities(self.state, obs)
-        return distances.field_to(self.state, self.index(h), caps)
+        return caps
+
+    def field(self, h: Hex, faction: str | None = None) -> list[int]:
+        """Movement cost from anywhere to h for its own armies (or another faction's)."""
+        return distances.field_to(self.state, self.index(h), self.caps(faction))
+
+    def connected(self, a: Hex, b: Hex) -> bool:
+        """Whether its armies could ever march from a to b (straits, seas, peaks)."""
+        labels = distances.regions(self.state, self.caps())
+        return labels[self.index(a)] == labels[self.index(b)]
 
     def budget(self, army: Army) -> int:
         return M.move_budget(self.state, army)

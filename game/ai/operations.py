@@ -28,7 +28,9 @@ TURN_COST = 80       # how fast a goal's worth falls with the turns of marching 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
     """Movement points from the army to the goal (None if it cannot get there)."""
-    if goal.kind in ("attack", "relieve"):
+    if goal.kind in ("attack", "relieve"):          # a moving target: a rough measure
+        if not k.connected(army.hex, goal.hex):
+            return None
         return hex_distance(army.hex, goal.hex) * 2
     d = k.field(goal.hex)[k.index(army.hex)]
     return None if d >= M.INF else d
@@ -63,7 +65,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             held[g.name] = held.get(g.name, 0) + a.men
             out[a.id] = Errand(g.kind, g.hex, g)
         elif _needs_quarters(k, a):
-            out[a.id] = Errand("quarters", _nearest_own_city(k, a))
+            out[a.id] = Errand("quarters", nearest_own_city(k, a))
         else:
             free.append(a)
     raider_horizon = 3 if k.profile.raider else HORIZON
@@ -145,7 +147,7 @@ def _needs_quarters(k: Knowledge, a: Army) -> bool:
     return True
 
 
-def _nearest_own_city(k: Knowledge, a: Army):
+def nearest_own_city(k: Knowledge, a: Army):
     cities = [c for c in k.own_cities() if c.siege is None]
     if not cities:
         return minor.home_hex(k.state, k.profile, [])

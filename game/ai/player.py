@@ -187,7 +187,7 @@ class Plan:
                 return None
             if o != "leave":
                 return o if engine.is_legal(state, o) else None
-            errand = Errand("hold", operations._nearest_own_city(k, army))
+            errand = Errand("hold", operations.nearest_own_city(k, army))
         o = tactics.best_attack(k, army, errand)
         if o is not None:
             return o
