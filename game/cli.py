@@ -263,7 +263,15 @@ def cmd_simulate(args) -> int:
         names = {f.id: f.name for f in scn.spec.factions}
         for line in simulate.summary_lines(results, names):
             print(line)
+        print_event_stats(scn, results)
     return EXIT_OK
+
+
+def print_event_stats(scn, results) -> None:
+    """After a batch: how often each event fired, and when against history."""
+    from game import simulate
+    for line in simulate.event_table(simulate.event_stats(scn, results)):
+        print(line)
 
 
 def scn_faction_name(scn, fid: str) -> str:

@@ -34,11 +34,15 @@ class GameResult:
     sieges: list[dict] = field(default_factory=list)  # sieges begun, in order
     deaths: list[dict] = field(default_factory=list)  # commanders who died, in order
     counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
+    loser: str | None = None                           # when the game ended in a defeat
 
     def to_dict(self) -> dict:
-        return {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
-                "result": self.kind, "text": self.text, "turns": self.turns,
-                "cities": self.cities}
+        d = {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
+             "result": self.kind, "text": self.text, "turns": self.turns,
+             "cities": self.cities}
+        if self.loser:
+            d["loser"] = self.loser
+        return d
 
 
 def fired_record(state: GameState, e: Event, seed: int) -> dict:
@@ -95,6 +99,7 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
     result.text = state.result_text
     result.turns = state.turn if state.over else state.turn - 1
     result.cities = {f: len(Q.cities_of(state, f)) for f in state.order}
+    result.loser = state.loser
     result.state = state
     return result
 
@@ -174,4 +179,59 @@ def summary_lines(results: list[GameResult], names: dict[str, str]) -> list[str]
     sieges = sum(len(r.sieges) for r in results) / n
     lines.append(f"mean turns {turns:.1f}; cities changing hands {taken:.1f} a game; "
                  f"sieges begun {sieges:.1f} a game")
+    return lines
+
+
+# --- events over many games ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventStat:
+    """How one scripted event fared over a batch of games."""
+    event: str
+    title: str
+    fired: int                  # games in which it fired at least once
+    games: int                  # games played
+    mean_date: int | None       # mean month index of its first firing (rounded)
+    historical: int | None      # month index of the real date, if the scenario gives one
+    mean_diff: float | None     # mean months from the real date (<0 earlier), turn spans counted
+
+
+def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
+    """For each event of the scenario, in file order: how often and when it fired."""
+    from game.events import dates as D
+    mpt = scn.months_per_turn
+    out = []
+    for ev in scn.events:
+        spec = ev.spec
+        real = D.parse_date(spec.historical) if spec.historical else None
+        firsts = []
+        for r in results:
+            rec = next((f for f in r.fired if f["id"] == spec.id), None)
+            if rec is not None:
+                firsts.append(D.month_index(rec["year"], rec["month"]))
+        n = len(firsts)
+        mean = (sum(firsts) + n // 2) // n if firsts else None     # halves round up
+        diff = (sum(D.offset(D.span(m, mpt), real) for m in firsts) / len(firsts)
+                if firsts and real is not None else None)
+        out.append(EventStat(spec.id, spec.title, len(firsts), len(results), mean, real, diff))
+    return out
+
+
+def event_table(stats: list[EventStat]) -> list[str]:
+    """The events table `simulate` prints after a batch of games."""
+    from game.events import dates as D
+    if not stats:
+        return []
+    games = stats[0].games
+    width = max(len(s.event) for s in stats)
+    lines = [f"events over {games} games: fired, mean date of first firing, history, "
+             "mean difference"]
+    for s in stats:
+        mean = D.date_text(s.mean_date) if s.mean_date is not None else "-"
+        real = D.date_text(s.historical) if s.historical is not None else "-"
+        diff = f"{s.mean_diff:+.1f} months" if s.mean_diff is not None else "-"
+        lines.append(f"  {s.event:<{width}}  {s.fired:>3}/{s.games:<3}  {mean:>8}  {real:>8}  "
+                     f"{diff}")
+    never = [s.event for s in stats if s.fired == 0]
+    lines.append(f"never fired: {', '.join(never) if never else 'none'}")
     return lines

@@ -25,3 +25,22 @@ def state(scn):
     from game.rules.engine import new_game
     st, _ = new_game(scn, seed=7)
     return st
+
+
+@pytest.fixture(scope="session")
+def fog_scn(tmp_path_factory):
+    """The test scenario with fog of war on (written from the same file, so they never drift)."""
+    text = TEST_SCENARIO.read_text(encoding="utf-8")
+    assert "\nfog: false\n" in text
+    path = tmp_path_factory.mktemp("fog") / "test_fog.yaml"
+    path.write_text(text.replace("\nfog: false\n", "\nfog: true\n").replace(
+        "id: test_small", "id: test_fog", 1), encoding="utf-8")
+    return load_scenario(path)
+
+
+@pytest.fixture
+def fog_state(fog_scn):
+    """A fresh game of the test scenario with fog of war, Byzantium to play."""
+    from game.rules.engine import new_game
+    st, _ = new_game(fog_scn, seed=7)
+    return st

@@ -12,7 +12,7 @@ from game import simulate
 from game.ai import knowledge, levels, minor, strategy
 from game.ai.player import Plan, choose_option
 from game.events.runner import event_by_id
-from game.hexgrid import hex_distance
+from game.hexgrid import hex_distance, offset_from_hex
 from game.rules import engine
 from game.rules import movement as M
 from game.rules.orders import Assault, Attack, Besiege, Choose, EndTurn, Move, Raise
@@ -234,35 +234,54 @@ def _fogged(scn, tmp_path):
     return load_scenario(tmp_path / "fog.yaml")
 
 
-def test_under_fog_it_acts_only_on_what_its_side_sees(tmp_path, monkeypatch):
+def _fogged_state(tmp_path, seed=3):
     text = TEST_SCENARIO.read_text().replace("fog: false", "fog: true")
     (tmp_path / "fog.yaml").write_text(text)
-    scn = load_scenario(tmp_path / "fog.yaml")
-    state, _ = engine.new_game(scn, 3)
+    state, _ = engine.new_game(load_scenario(tmp_path / "fog.yaml"), seed)
+    return state
+
+
+def test_under_fog_it_knows_only_what_its_side_sees(tmp_path):
+    from game.rules import vision
+    state = _fogged_state(tmp_path)
     clear_armies(state)
     put(state, "b", "byzantium", 4, 4, 6000)
-    put(state, "p", "sassanids", 5, 4, 30000, "shahrbaraz")
-    real = knowledge.observe
-
-    def blind(st, side):          # a view in which the Persian army cannot be seen
-        v = real(st, side)
-        v.armies.pop("p", None)
-        return v
-    monkeypatch.setattr(knowledge, "observe", blind)
-    monkeypatch.setattr("game.ai.player.observe", blind)
+    seen = vision.visible(state, "byzantium")
+    hm = state.scenario.map
+    hidden = next(h for h in hm.hexes() if not hm.is_water(h) and h not in state.scenario.city_at
+                  and not seen[offset_from_hex(h)[1], offset_from_hex(h)[0]])
+    state.armies["p"] = Army("p", "p", "sassanids", hidden, 30000, "shahrbaraz")
     turn_of(state, "byzantium")
-    prof = minor.profile(scn, "byzantium")
+    prof = minor.profile(state.scenario, "byzantium")
     normal = knowledge.gather(state, "byzantium", levels.get("normal"), prof)
     hard = knowledge.gather(state, "byzantium", levels.get("hard"), prof)
-    assert [e.id for e in normal.enemies] == []      # it knows only what its side is shown
+    assert [e.id for e in normal.enemies] == []      # out of sight, out of its plans
     assert [e.id for e in hard.enemies] == ["p"]     # the hard level's stated cheat
-    # blind to the danger, the normal computer stays put; the hard one steps away
-    st = clone(state)
-    play_out(st, "normal")
-    assert st.armies["b"].hex == cell(4, 4)
-    st = clone(state)
-    play_out(st, "hard")
-    assert hex_distance(st.armies["b"].hex, cell(5, 4)) > 1
+    for level in game.ai.LEVELS:                     # and the rules accept what it orders
+        st = clone(state)
+        for order in game.ai.plan_turn(st, level):
+            engine.check(st, order)
+            engine.apply(st, order)
+
+
+def test_an_army_it_cannot_see_is_not_attacked(tmp_path, monkeypatch):
+    state = _fogged_state(tmp_path)
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+    put(state, "p", "sassanids", 5, 4, 3000)
+    real = knowledge.known_world
+
+    def blind(st, side, level):       # as if the Persian army could not be seen
+        others, cities = real(st, side, level)
+        return [a for a in others if a.id != "p" or level.sees_all], cities
+    monkeypatch.setattr(knowledge, "known_world", blind)
+    turn_of(state, "byzantium")
+    attacks = {}
+    for level in ("normal", "hard"):
+        st = clone(state)
+        attacks[level] = [o for o in play_out(st, level) if isinstance(o, Attack)]
+    assert attacks["normal"] == []                    # it plans on what it knows...
+    assert attacks["hard"] == [Attack("byzantium", "b", cell(5, 4))]   # ...hard sees all
 
 
 # --- minor powers ----------------------------------------------------------------------------

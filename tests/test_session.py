@@ -178,3 +178,12 @@ def test_orders_round_trip_through_dicts(session):
         order_from_dict({"kind": "teleport", "faction": "byzantium"})
     with pytest.raises(ValueError):
         order_from_dict({"kind": "move", "faction": "byzantium", "army": "x", "path": "north"})
+
+
+def test_computer_orders_are_not_undoable(scn):
+    s, _ = Session.new(scn, seed=11, sides={"byzantium": "computer:normal"})
+    s.do(Move("byzantium", "byz_field", (cell(4, 3),)))
+    assert not s.can_undo()
+    h, _ = Session.new(scn, seed=11, sides={"byzantium": "human"})
+    h.do(Move("byzantium", "byz_field", (cell(4, 3),)))
+    assert h.can_undo()

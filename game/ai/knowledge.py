@@ -1,10 +1,12 @@
 """What the computer knows at a moment of its turn, and the measures it derives.
 
 Everything is read through the rules' public API.  Under fog of war the
-armies of other factions come from `observe(state, side)`, so the computer
-acts only on what its side can see; a level that openly cheats (`sees_all`)
-reads the state instead.  Its own armies, the map and the cities (which are
-always on the map) are read directly.
+armies of other factions and the cities come from the rules of sight
+(`game.rules.vision`, the same source `session.view.observe` draws on, read
+without the view's copies): the armies on hexes its side sees now, the
+cities as it last saw them.  So the computer acts only on what its side
+knows; a level that openly cheats (`sees_all`) reads the state instead.
+Its own armies are always known.
 """
 from __future__ import annotations
 
@@ -16,10 +18,10 @@ from game.ai.minor import Profile
 from game.hexgrid import Hex, hex_neighbors
 from game.rules import combat
 from game.rules import movement as M
+from game.rules import vision
 from game.rules import queries as Q
 from game.rules.state import Army, City, GameState
 from game.rules.supply import supplied_hexes
-from game.session.view import observe
 
 
 @dataclass
@@ -59,8 +61,8 @@ class Knowledge:
 
     @property
     def fog(self) -> bool:
-        """Whether it knows less than the whole state (so the rules may refuse a march)."""
-        return bool(self.state.scenario.spec.fog) and not self.level.sees_all
+        """Whether the rules judge its marches by a partial view (so they may refuse one)."""
+        return vision.fog(self.state)
 
     def caps(self, faction: str | None = None) -> tuple:
         """The movement capabilities of its own armies (or another faction's), for fields."""
@@ -104,19 +106,27 @@ def water_indices(scn) -> frozenset[int]:
     return w
 
 
+def known_world(state: GameState, faction: str, level: Level) -> tuple[list[Army], dict]:
+    """The other factions' armies and the cities, as the side knows them.
+
+    Without fog, or for a level that openly sees everything, that is the state.
+    """
+    if level.sees_all or not vision.fog(state):
+        return [a for a in state.armies.values() if a.faction != faction], state.cities
+    vis = vision.visible(state, faction).ravel()
+    others = [a for a in vision.known_armies(state, faction, vis) if a.faction != faction]
+    return others, vision.known_cities(state, faction, vis)
+
+
 def gather(state: GameState, faction: str, level: Level, profile: Profile) -> Knowledge:
-    fog = bool(state.scenario.spec.fog) and not level.sees_all
-    if fog:
-        view = observe(state, faction)
-        others = [a for a in view.armies.values() if a.faction != faction]
-        cities = view.cities
-    else:
-        others = [a for a in state.armies.values() if a.faction != faction]
-        cities = state.cities
-    others.sort(key=lambda a: a.id)
+    others, cities = known_world(state, faction, level)
+    others = sorted(others, key=lambda a: a.id)
     mine = sorted(Q.armies_of(state, faction), key=lambda a: a.id)
     enemies = [a for a in others if Q.hostile(state, faction, a.faction)]
-    obs = M.obstacles(state, faction, known_armies=others)
+    if vision.fog(state):
+        obs = M.obstacles_known(state, faction)   # exactly what the rules check a march by
+    else:
+        obs = M.obstacles(state, faction)
     k = Knowledge(state, faction, level, profile, mine, others, enemies, cities, obs)
     k.danger = _danger_map(k)
     return k

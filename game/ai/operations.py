@@ -188,11 +188,13 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
             size = -(-og.need * 13 // 1000) * 100
             if size < least or size > surplus:
                 continue
+            if hex_distance(army.hex, og.hex) > k.budget(army):
+                continue             # a column goes only to work close at hand
             cost = travel(k, army, og)
             if cost is None:
                 continue
             turns = cost // max(1, k.budget(army))
-            if turns > HORIZON // 2:
+            if turns > 2:
                 continue
             score = og.value * 1000 // (100 + TURN_COST * turns)
             if score > best_score:

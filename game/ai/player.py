@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from game.ai import levels, minor, operations, strategy, tactics
+from game.ai import knowledge, levels, minor, operations, strategy, tactics
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
@@ -23,7 +23,6 @@ from game.rules import engine
 from game.rules import queries as Q
 from game.rules.orders import Choose, EndTurn, Order, Refused
 from game.rules.state import GameState
-from game.session.view import observe
 
 
 def rng_for(state: GameState, faction: str, what: str) -> random.Random:
@@ -71,13 +70,10 @@ class Plan:
 
     # --- the world it knows ---------------------------------------------------
     def _signature(self, state: GameState):
-        """What, changing, calls for a new plan: other armies, owners, relations."""
-        if state.scenario.spec.fog and not self.level.sees_all:
-            seen = observe(state, self.faction).armies.values()
-        else:
-            seen = state.armies.values()
-        others = tuple(sorted((a.id, a.hex, a.men) for a in seen if a.faction != self.faction))
-        owners = tuple(c.owner for c in state.cities.values())
+        """What, changing, calls for a new plan: the armies and owners it knows, relations."""
+        seen, cities = knowledge.known_world(state, self.faction, self.level)
+        others = tuple(sorted((a.id, a.hex, a.men) for a in seen))
+        owners = tuple(c.owner for c in cities.values())
         rel = tuple(r.status for r in state.relations.values())
         return others, owners, rel, len(state.relations)
 

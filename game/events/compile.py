@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from game.events.dates import parse_date  # noqa: F401  (re-exported for the loader)
 from game.events.registry import CONDITIONS, EFFECTS, Definition
 from game.hexgrid import Hex
 from game.scenario.schema import suggest
@@ -18,7 +19,12 @@ from game.scenario.yamlsrc import Collector, Node
 
 SEASONS = ("spring", "summer", "autumn", "winter")
 STATUSES = ("war", "peace", "alliance", "tribute")
-OUTCOMES = ("decisive", "major", "minor", "peace")
+OUTCOMES = ("victory", "defeat", "peace")
+VICTORY_KINDS = ("decisive", "major", "minor")
+RESULTS = ("decisive", "major", "minor", "peace", "undecided")
+PASS_STATES = ("open", "closed", "auto")
+CHOICES = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES,
+           "victory_kind": VICTORY_KINDS, "result": RESULTS, "pass_state": PASS_STATES}
 
 
 @dataclass
@@ -38,18 +44,6 @@ _REF_SETS = {"faction": "factions", "city": "cities", "army": "armies",
              "commander": "commanders", "event": "events"}
 
 
-def parse_date(text: str) -> int | None:
-    """'603-03' -> months since year 0 (year*12 + month-1), or None."""
-    try:
-        y, m = str(text).rsplit("-", 1)
-        y, m = int(y), int(m)
-    except ValueError:
-        return None
-    if not 1 <= m <= 12:
-        return None
-    return y * 12 + m - 1
-
-
 def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, Any]:
     col = ctx.col
     v = node.value if node.kind == "scalar" else None
@@ -58,11 +52,15 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
         col.at(node, keypath, msg)
         return False, None
 
-    if kind in ("int", "percent"):
+    if kind in ("int", "percent", "count", "month"):
         if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
             return bad(f"expected a whole number, found {node.describe()}")
         if kind == "percent" and not 0 <= v <= 100:
             return bad(f"{v} is not a percentage (0-100)")
+        if kind == "count" and v < 0:
+            return bad(f"{v} is negative; expected 0 or more")
+        if kind == "month" and not 1 <= v <= 12:
+            return bad(f"{v} is not a month (1-12)")
         return True, v
     if kind == "bool":
         if not isinstance(v, bool):
@@ -82,6 +80,8 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
     if kind in ("factions", "cities"):
         one = kind[:-1] if kind == "factions" else "city"
         items = node.value if node.kind == "seq" else [node]
+        if not items:
+            return bad(f"needs at least one {one}")
         out = []
         ok_all = True
         for i, item in enumerate(items):
@@ -106,11 +106,11 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
             return bad(f"unknown place {v!r}{suggest(v, names)}")
         return True, h
     if kind == "date":
-        d = parse_date(v) if isinstance(v, str) else None
+        d = parse_date(v)
         if d is None:
-            return bad(f"expected a date YEAR-MM, found {node.describe()}")
+            return bad(f"expected a date YEAR-MM (month 01-12), found {node.describe()}")
         return True, d
-    choices = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES}.get(kind)
+    choices = CHOICES.get(kind)
     if choices:
         if v not in choices:
             return bad(f"expected one of {', '.join(choices)}; found {node.describe()}"
@@ -212,7 +212,33 @@ def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | N
         return bool(_fn(state, **_args))
     run.name = d.name
     run.args = args      # read by the computer opponent (e.g. the cities a victory needs)
+    run.keypath = sub
+    run.line = node.line
+    run.parts = args.get("conditions") or ((args["condition"],) if "condition" in args else ())
     return run
+
+
+def explain(cond: Callable, state, file: str = "") -> list[str]:
+    """Why a compiled condition does not hold: the parts that fail, and where they are written.
+
+    Conditions are evaluated again, so run this on a copy of the state when
+    `chance` may be among them.
+    """
+    if cond(state):
+        return []
+    name = getattr(cond, "name", "?")
+    parts = getattr(cond, "parts", ())
+    line = getattr(cond, "line", "?")
+    where = f"{getattr(cond, 'keypath', name)} ({file}:{line})" if file else \
+        f"{getattr(cond, 'keypath', name)} (line {line})"
+    if name == "all":
+        return [m for p in parts for m in explain(p, state, file)]
+    if name == "any":
+        return [f"{where}: none of its conditions holds"] + [
+            m for p in parts for m in explain(p, state, file)]
+    if name == "not":
+        return [f"{where}: the condition inside holds"]
+    return [f"{where} is false"]
 
 
 def compile_effects(node: Node, ctx: RefContext, keypath: str) -> tuple | None:
@@ -244,5 +270,47 @@ def compile_effects(node: Node, ctx: RefContext, keypath: str) -> tuple | None:
             return _fn(state, fire, **_args)
         run.name = d.name
         run.args = args
+        run.keypath = sub2
+        run.line = item.line
         out.append(run)
     return tuple(out) if ok_all else None
+
+
+def context_for(scn, col: Collector) -> RefContext:
+    """A reference context for a loaded scenario, to compile more text against it
+    (the event-test harness compiles its setups and checks this way)."""
+    from game.scenario.load import spawned_ids
+    spec = scn.spec
+    city_hex = {cid: h for h, cid in scn.city_at.items()}
+    return RefContext(col, scn.map, {f.id for f in spec.factions}, set(city_hex),
+                      {a.id for a in spec.armies} | spawned_ids(spec),
+                      {c.id for c in spec.commanders}, {e.id for e in spec.events}, city_hex)
+
+
+def check_flags(col: Collector, roots: list[tuple[Node | None, str]]) -> None:
+    """Report each flag a condition reads that no effect ever sets: most likely a typo.
+
+    `roots` are the scenario's conditions and effect lists with their key paths.
+    """
+    def walk(node, keypath, found):
+        if node is None:
+            return
+        if node.kind == "seq":
+            for i, item in enumerate(node.value):
+                walk(item, f"{keypath}[{i}]", found)
+        elif node.kind == "map":
+            for k, v in node.value.items():
+                sub = f"{keypath}.{k}"
+                if k in ("flag", "set_flag"):
+                    name = v.value.get("name") if v.kind == "map" else v
+                    if name is not None and name.kind == "scalar" and isinstance(name.value, str):
+                        found.append((k, name, sub if v.kind != "map" else f"{sub}.name"))
+                walk(v, sub, found)
+    found: list = []
+    for node, keypath in roots:
+        walk(node, keypath, found)
+    set_names = {n.value for k, n, _ in found if k == "set_flag"}
+    for k, n, keypath in found:
+        if k == "flag" and n.value not in set_names:
+            col.at(n, keypath, f"the flag {n.value!r} is never set by a `set_flag` in this "
+                               f"scenario{suggest(n.value, set_names)}")

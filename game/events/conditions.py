@@ -2,21 +2,31 @@
 
 Conditions only read the state, with one exception: `chance` draws from the
 game's seeded generator, so the same game always rolls the same way.
+Dates are compared with the whole span of the current turn (see
+game.events.dates): in a seasonal game, `date: {start: 614-05}` already
+holds in the spring turn of 614, which includes May.
 """
 from __future__ import annotations
 
-from game.events.registry import condition
+from game.events import dates as D
+from game.events.registry import (at_least_one, checks, condition, different, exactly_one,
+                                  needs, ordered)
 from game.hexgrid import hex_distance
 from game.rules import queries as Q
+from game.rules.movement import pass_closed
 from game.rules.state import GameState
 
 
 def months(state: GameState) -> int:
-    return state.year * 12 + state.month - 1
+    return D.month_index(state.year, state.month)
 
 
-@condition("all", "Every listed condition holds.", "all: [{owns: {faction: sassanids, city: "
-           "antioch}}, {flag: holy_war}]", conditions="conditions")
+# --- combining ---------------------------------------------------------------------
+
+@condition("all", "Every listed condition holds (they are tried in order and the first "
+           "that fails stops the rest).",
+           "all: [{owns: {faction: sassanids, city: antioch}}, {flag: holy_war}]",
+           conditions="conditions")
 def _all(state, conditions):
     return all(c(state) for c in conditions)
 
@@ -27,39 +37,51 @@ def _any(state, conditions):
     return any(c(state) for c in conditions)
 
 
-@condition("not", "The condition does not hold.", "not: {fired: evt_610_fall_of_phocas}",
+@condition("not", "The condition inside does not hold.", "not: {fired: evt_610_fall_of_phocas}",
            condition="condition")
 def _not(state, condition):
     return not condition(state)
 
 
-@condition("date", "The date is in a window (start and end included) and/or matches a year, "
-           "season or month.", "date: {start: 613-03, end: 614-08, season: summer}",
-           start="date?", end="date?", year="int?", season="season?", month="int?")
+# --- time --------------------------------------------------------------------------
+
+@condition("date", "The current turn meets the window `start`..`end` (both included; either "
+           "may be left open) and matches `year` (the year the turn is shown with), `season` "
+           "and `month` (the turn includes that month), when given.",
+           "date: {start: 613-03, end: 614-08, season: summer}",
+           start="date?", end="date?", year="int?", season="season?", month="month?")
 def date(state, start=None, end=None, year=None, season=None, month=None):
-    m = months(state)
-    if start is not None and m < start:
-        return False
-    if end is not None and m > end:
+    turn = D.state_span(state)
+    if not D.overlaps(turn, start, end):
         return False
     if year is not None and state.year != year:
         return False
     if season is not None and state.season != season:
         return False
-    if month is not None and state.month != month:
+    if month is not None and not D.covers_month(turn, month):
         return False
     return True
 
 
-@condition("turn", "The turn number is within bounds.", "turn: {min: 3}", min="int?", max="int?")
+date.check = checks(at_least_one("start", "end", "year", "season", "month"),
+                    ordered("start", "end"))
+
+
+@condition("turn", "The turn number (1 for the first) is within bounds.", "turn: {min: 3}",
+           min="count?", max="count?")
 def turn(state, min=None, max=None):
     return (min is None or state.turn >= min) and (max is None or state.turn <= max)
 
 
-@condition("owns", "A faction holds a city; or, with `region`, every city of a region (or "
-           "at least `count` of them); or, with `cities`, at least `count` of those.",
-           "owns: {faction: sassanids, city: jerusalem}",
-           faction="faction", city="city?", region="region?", cities="cities?", count="int?")
+turn.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+
+
+# --- land --------------------------------------------------------------------------
+
+@condition("owns", "A faction holds a city; or, with `region`, every city of that region (or "
+           "at least `count` of them); or, with `cities`, all of those (or at least `count`).",
+           "owns: {faction: sassanids, region: syria, count: 2}",
+           faction="faction", city="city?", region="region?", cities="cities?", count="count?")
 def owns(state, faction, city=None, region=None, cities=None, count=None):
     if city is not None:
         return state.cities[city].owner == faction
@@ -67,19 +89,84 @@ def owns(state, faction, city=None, region=None, cities=None, count=None):
     if region is not None:
         pool = [c for c in state.cities.values() if hm.region_of(c.hex) == region]
     else:
-        pool = [state.cities[c] for c in (cities or ())]
+        pool = [state.cities[c] for c in cities]
     held = sum(1 for c in pool if c.owner == faction)
-    return held >= (count if count is not None else len(pool)) and (pool or count == 0)
+    return held >= (count if count is not None else len(pool)) and bool(pool)
 
 
-owns.check = lambda ctx, **a: (None if sum(k in a for k in ("city", "region", "cities")) == 1
-                               else "owns needs exactly one of city, region or cities")
+def _region_has_cities(ctx, **a):
+    region = a.get("region")
+    if region is not None and not any(ctx.hexmap.region_of(h) == region
+                                      for h in ctx.city_hex.values()):
+        return f"the region {region!r} holds no city of this scenario"
+    return None
 
 
-@condition("army_near", "An army of the faction (with at least `men`) stands within `within` "
-           "hexes of a place, or anywhere in a region.",
-           "army_near: {faction: byzantium, place: ganzak, within: 1}",
-           faction="faction", place="place?", region="region?", within="int?", men="int?",
+def _count_possible(ctx, **a):
+    count = a.get("count")
+    if count is None:
+        return None
+    if "cities" in a:
+        total = len(a["cities"])
+    elif "region" in a:
+        total = sum(1 for h in ctx.city_hex.values() if ctx.hexmap.region_of(h) == a["region"])
+    else:
+        return None
+    if count > total:
+        return f"`count` ({count}) is more than the {total} cities it counts from"
+    return None
+
+
+owns.check = checks(exactly_one("city", "region", "cities"), needs("count", "region", "cities"),
+                    _region_has_cities, _count_possible)
+
+
+@condition("besieged", "A city is under siege (by a given faction, if named).",
+           "besieged: {city: constantinople, by: avars}", city="city", by="faction?")
+def besieged(state, city, by=None):
+    s = state.cities[city].siege
+    return s is not None and (by is None or s.by == by)
+
+
+@condition("garrison", "A city's garrison is within bounds (men).",
+           "garrison: {city: caesarea, max: 2000}", city="city", min="count?", max="count?")
+def garrison(state, city, min=None, max=None):
+    g = state.cities[city].garrison
+    return (min is None or g >= min) and (max is None or g <= max)
+
+
+garrison.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+
+
+@condition("walls", "A city's walls are within bounds (0 none, 5 the strongest).",
+           "walls: {city: dara, max: 1}", city="city", min="count?", max="count?")
+def walls(state, city, min=None, max=None):
+    w = state.cities[city].walls
+    return (min is None or w >= min) and (max is None or w <= max)
+
+
+walls.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+
+
+@condition("strait_open", "A faction may cross a strait (it holds the sea there, or an event "
+           "opened it).", "strait_open: {strait: bosporus, faction: sassanids}",
+           strait="strait", faction="faction")
+def strait_open(state, strait, faction):
+    return faction in state.strait_open.get(strait, ())
+
+
+@condition("pass_open", "A mountain pass is open now (snow closes some in winter; events may "
+           "open or close any).", "pass_open: zagros_pass", **{"pass": "pass"})
+def pass_open(state, **kw):
+    return not pass_closed(state, kw["pass"])
+
+
+# --- armies and commanders ------------------------------------------------------------
+
+@condition("army_near", "An army of the faction (with at least `men`, led by `commander` if "
+           "named) stands within `within` hexes (default 0: on it) of a place, or anywhere in "
+           "a region.", "army_near: {faction: byzantium, place: ganzak, within: 1}",
+           faction="faction", place="place?", region="region?", within="count?", men="count?",
            commander="commander?")
 def army_near(state, faction, place=None, region=None, within=0, men=None, commander=None):
     hm = Q.hexmap(state)
@@ -98,8 +185,14 @@ def army_near(state, faction, place=None, region=None, within=0, men=None, comma
     return False
 
 
-army_near.check = lambda ctx, **a: (None if ("place" in a) != ("region" in a)
-                                    else "army_near needs exactly one of place or region")
+army_near.check = checks(exactly_one("place", "region"), needs("within", "place"))
+
+
+@condition("army_exists", "An army (by id) is on the map, with at least `men` if given.",
+           "army_exists: {army: avar_host, men: 20000}", army="army", men="count?")
+def army_exists(state, army, men=None):
+    a = state.armies.get(army)
+    return a is not None and (men is None or a.men >= men)
 
 
 @condition("commander_alive", "A commander is alive.", "commander_alive: shahin",
@@ -108,15 +201,39 @@ def commander_alive(state, commander):
     return state.commanders[commander].alive
 
 
-@condition("commander_at", "A commander leads an army within `within` hexes of a place.",
+@condition("commander_at", "A living commander leads an army within `within` hexes of a place, "
+           "or in a region; with neither, anywhere on the map.",
            "commander_at: {commander: heraclius, place: constantinople}",
-           commander="commander", place="place", within="int?")
-def commander_at(state, commander, place, within=0):
-    c = state.commanders[commander]
-    if not c.alive:
+           commander="commander", place="place?", region="region?", within="count?")
+def commander_at(state, commander, place=None, region=None, within=0):
+    if not state.commanders[commander].alive:
         return False
-    return any(a.commander == commander and hex_distance(a.hex, place) <= (within or 0)
-               for a in state.armies.values())
+    hm = Q.hexmap(state)
+    for a in state.armies.values():
+        if a.commander != commander:
+            continue
+        if place is not None and hex_distance(a.hex, place) > (within or 0):
+            continue
+        if region is not None and hm.region_of(a.hex) != region:
+            continue
+        return True
+    return False
+
+
+def _not_both_place_and_region(ctx, **a):
+    if "place" in a and "region" in a:
+        return "give `place` or `region`, not both"
+    return None
+
+
+commander_at.check = checks(_not_both_place_and_region, needs("within", "place"))
+
+
+@condition("leads", "A living commander leads the army.", "leads: {commander: theodore, "
+           "army: theodore_army}", commander="commander", army="army")
+def leads(state, commander, army):
+    a = state.armies.get(army)
+    return a is not None and a.commander == commander and state.commanders[commander].alive
 
 
 @condition("ruler", "A faction is ruled by the commander.", "ruler: {faction: byzantium, "
@@ -125,53 +242,22 @@ def ruler(state, faction, commander):
     return state.factions[faction].ruler == commander
 
 
-@condition("relation", "Two factions stand in the relation.", "relation: {a: byzantium, "
-           "b: avars, status: tribute}", a="faction", b="faction", status="status")
+# --- factions ----------------------------------------------------------------------
+
+@condition("relation", "Two factions stand in the relation (unlisted pairs are at peace).",
+           "relation: {a: byzantium, b: avars, status: tribute}",
+           a="faction", b="faction", status="status")
 def relation(state, a, b, status):
     return Q.relation(state, a, b).status == status
 
 
-@condition("treasury", "A faction's treasury is within bounds.", "treasury: {faction: "
-           "byzantium, max: 20}", faction="faction", min="int?", max="int?")
-def treasury(state, faction, min=None, max=None):
-    t = state.factions[faction].treasury
-    return (min is None or t >= min) and (max is None or t <= max)
+relation.check = different("a", "b")
 
 
-@condition("weariness", "A faction's war-weariness is within bounds.", "weariness: {faction: "
-           "sassanids, min: 60}", faction="faction", min="int?", max="int?")
-def weariness(state, faction, min=None, max=None):
-    w = state.factions[faction].war_weariness
-    return (min is None or w >= min) and (max is None or w <= max)
-
-
-@condition("stronger", "A faction's men under arms are at least `percent` of another's "
-           "(100 = as many).", "stronger: {faction: byzantium, than: sassanids, percent: 120}",
-           faction="faction", than="faction", percent="int?")
-def stronger(state, faction, than, percent=100):
-    return Q.strength(state, faction) * 100 >= Q.strength(state, than) * (percent or 100)
-
-
-@condition("flag", "A flag is set (at least `min`, default 1).", "flag: holy_war",
-           name="text", min="int?")
-def flag(state, name, min=1):
-    return state.flags.get(name, 0) >= (1 if min is None else min)
-
-
-@condition("fired", "An event has fired (within the last `within` turns, if given).",
-           "fired: evt_614_jerusalem", event="event", within="int?")
-def fired(state, event, within=None):
-    t = state.fired.get(event)
-    if t is None:
-        return False
-    return within is None or state.turn - t <= within
-
-
-@condition("besieged", "A city is under siege (by a given faction, if named).",
-           "besieged: {city: constantinople, by: avars}", city="city", by="faction?")
-def besieged(state, city, by=None):
-    s = state.cities[city].siege
-    return s is not None and (by is None or s.by == by)
+@condition("in_play", "The faction is taking part in the war (taking turns).", "in_play: turks",
+           faction="faction")
+def in_play(state, faction):
+    return state.factions[faction].in_play
 
 
 @condition("active", "It is this faction's turn.", "active: byzantium", faction="faction")
@@ -179,14 +265,142 @@ def active(state, faction):
     return state.active_faction == faction
 
 
-@condition("in_play", "The faction is taking part in the war.", "in_play: turks",
-           faction="faction")
-def in_play(state, faction):
-    return state.factions[faction].in_play
+def _compare(value, state, faction, min, max, above, below, by):
+    v = value(state, faction)
+    if min is not None and v < min:
+        return False
+    if max is not None and v > max:
+        return False
+    margin = by or 0
+    if above is not None and not v - value(state, above) > margin:
+        return False
+    if below is not None and not value(state, below) - v > margin:
+        return False
+    return True
+
+
+_COMPARE_CHECK = checks(at_least_one("min", "max", "above", "below"), ordered("min", "max"),
+                        needs("by", "above", "below"), different("faction", "above"),
+                        different("faction", "below"))
+_COMPARE_DOC = ("; or compared with another faction's: `above: other` holds when it is more "
+                "than the other's by more than `by` (default 0), `below: other` when less.")
+
+
+def _treasury(state, f):
+    return state.factions[f].treasury
+
+
+def _weariness(state, f):
+    return state.factions[f].war_weariness
+
+
+@condition("treasury", "A faction's treasury (thousands of solidi) is within `min`..`max`"
+           + _COMPARE_DOC, "treasury: {faction: byzantium, below: sassanids, by: 50}",
+           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
+           by="count?")
+def treasury(state, faction, min=None, max=None, above=None, below=None, by=None):
+    return _compare(_treasury, state, faction, min, max, above, below, by)
+
+
+treasury.check = _COMPARE_CHECK
+
+
+@condition("weariness", "A faction's war-weariness (0-100) is within `min`..`max`"
+           + _COMPARE_DOC, "weariness: {faction: sassanids, above: byzantium, by: 20}",
+           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
+           by="count?")
+def weariness(state, faction, min=None, max=None, above=None, below=None, by=None):
+    return _compare(_weariness, state, faction, min, max, above, below, by)
+
+
+weariness.check = _COMPARE_CHECK
+
+
+@condition("strength", "A faction's men under arms (armies and garrisons) are within "
+           "`min`..`max`" + _COMPARE_DOC, "strength: {faction: avars, above: byzantium}",
+           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
+           by="count?")
+def strength(state, faction, min=None, max=None, above=None, below=None, by=None):
+    return _compare(Q.strength, state, faction, min, max, above, below, by)
+
+
+strength.check = _COMPARE_CHECK
+
+
+@condition("stronger", "A faction's men under arms are at least `percent` of another's "
+           "(100, the default: as many).",
+           "stronger: {faction: byzantium, than: sassanids, percent: 120}",
+           faction="faction", than="faction", percent="count?")
+def stronger(state, faction, than, percent=100):
+    p = 100 if percent is None else percent
+    return Q.strength(state, faction) * 100 >= Q.strength(state, than) * p
+
+
+stronger.check = different("faction", "than")
+
+
+# --- the story so far ----------------------------------------------------------------
+
+@condition("flag", "A flag is set: its value is at least 1; or, with `min`/`max`, within "
+           "those bounds (an unset flag counts as 0).", "flag: holy_war",
+           name="text", min="int?", max="int?")
+def flag(state, name, min=None, max=None):
+    v = state.flags.get(name, 0)
+    if min is None and max is None:
+        return v >= 1
+    return (min is None or v >= min) and (max is None or v <= max)
+
+
+flag.check = ordered("min", "max")
+
+
+@condition("fired", "An event has fired (at least `times` times, default once).  The other "
+           "bounds apply to its latest firing: no more than `within` turns ago, at least "
+           "`after_turns` turns ago, in a turn that meets the window `start`..`end`.",
+           "fired: {event: evt_614_jerusalem, end: 615-12}",
+           event="event", within="count?", after_turns="count?", start="date?", end="date?",
+           times="count?")
+def fired(state, event, within=None, after_turns=None, start=None, end=None, times=None):
+    last = state.fired.get(event)
+    if last is None:
+        return False
+    ago = state.turn - last
+    if within is not None and ago > within:
+        return False
+    if after_turns is not None and ago < after_turns:
+        return False
+    entries = [e for e in state.log if e.event == event]
+    if times is not None and len(entries) < times:
+        return False
+    if start is not None or end is not None:
+        if not entries:
+            return False
+        e = entries[-1]
+        turn_span = D.span(D.month_index(e.year, e.month), state.months_per_turn)
+        if not D.overlaps(turn_span, start, end):
+            return False
+    return True
+
+
+fired.check = checks(ordered("after_turns", "within"), ordered("start", "end"))
 
 
 @condition("chance", "Succeeds with the given percent chance, rolled on the game's seeded "
-           "generator (put it last in an `all`, so it is only rolled when the rest hold).",
-           "chance: 30", percent="percent")
+           "generator each time it is tried (put it last in an `all`, so it is only rolled "
+           "when the rest hold).", "chance: 30", percent="percent")
 def chance(state, percent):
     return state.rng.percent(percent)
+
+
+@condition("game_over", "The game has ended (with this winner, loser or result, if given).  "
+           "Events are not checked once a game is over, so this is for event tests' `then:` "
+           "and for victory screens.", "game_over: {winner: byzantium, result: peace}",
+           winner="faction?", loser="faction?", result="result?")
+def game_over(state, winner=None, loser=None, result=None):
+    if not state.over:
+        return False
+    if winner is not None and state.winner != winner:
+        return False
+    if loser is not None and state.loser != loser:
+        return False
+    return result is None or state.result_kind == result

@@ -1,19 +1,24 @@
 """The effects of the event language.  Each is registered by name.
 
 An effect changes the state through the same primitives the rules use
-(game.rules.changes) and returns the events it caused; it never touches the
-user interface.  `fire` carries the firing event's id and who is told.
+(game.rules.changes, game.rules.siege, game.rules.victory) and returns the
+events it caused; it never touches the user interface.  `fire` carries the
+firing event's id and who is told.
+
+An effect that finds nothing to act on (an army already gone, a commander
+already dead) does nothing, quietly: events are written before the game is
+played, and the game may have gone another way.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.events.registry import effect
+from game.events.registry import checks, different, effect, exactly_one, needs
 from game.rules import changes as C
 from game.rules import queries as Q
 from game.rules import siege as S
+from game.rules import victory as V
 from game.rules.report import Event
-from game.rules.state import GameState, Relation, relation_key
 
 
 @dataclass(frozen=True)
@@ -22,88 +27,74 @@ class Fire:
     told: tuple[str, ...]
 
 
-def _free_hex_near(state: GameState, faction: str, at):
-    """`at` if no hostile army stands there, else the nearest such land hex."""
-    from game.hexgrid import hex_ring
-    hm = Q.hexmap(state)
+def _note(text: str, fire: Fire, factions: tuple[str, ...], at=None, **data) -> Event:
+    """A message caused by an event, told to everyone the event tells."""
+    return Event("message", text, at, tuple(dict.fromkeys((*factions, *fire.told))),
+                 {"event": fire.event, **data})
 
-    def ok(h):
-        if not hm.contains(h) or hm.is_water(h) and not state.factions[faction].navy:
-            return False
-        from game.rules.movement import terrain_cost, INF
-        if not hm.is_water(h) and terrain_cost(state.scenario.rules, hm.terrain_at(h), False,
-                                               h in hm.pass_at) >= INF:
-            return False
-        return not any(not Q.friendly(state, faction, a.faction) for a in Q.armies_at(state, h))
-    for radius in range(0, 6):
-        for h in (hex_ring(at, radius) if radius else [at]):
-            if ok(h):
-                return h
-    return None
 
+# --- words and flags -------------------------------------------------------------
 
 @effect("message", "Tell the listed factions (default: those the event tells) something.",
-        "message: {text: The Slav canoes are sunk.}", text="text", to="factions?")
+        "message: {text: The Slav canoes are sunk., to: [byzantium]}", text="text",
+        to="factions?")
 def message(state, fire, text, to=None):
     return [Event("message", text, None, tuple(to or fire.told), {"event": fire.event})]
 
 
-@effect("set_flag", "Set a flag (to `value`, default 1).", "set_flag: holy_war",
-        name="text", value="int?")
-def set_flag(state, fire, name, value=1):
-    state.flags[name] = 1 if value is None else value
+@effect("set_flag", "Set a flag to `value` (default 1), or change it by `add` (a counter).",
+        "set_flag: {name: unrest, add: 1}", name="text", value="int?", add="int?")
+def set_flag(state, fire, name, value=None, add=None):
+    if add is not None:
+        state.flags[name] = state.flags.get(name, 0) + add
+    else:
+        state.flags[name] = 1 if value is None else value
     return []
 
 
-@effect("clear_flag", "Clear a flag.", "clear_flag: avar_truce", name="text")
+set_flag.check = lambda ctx, **a: ("give `value` or `add`, not both"
+                                   if "value" in a and "add" in a else None)
+
+
+@effect("clear_flag", "Clear a flag (it counts as 0 again).", "clear_flag: avar_truce",
+        name="text")
 def clear_flag(state, fire, name):
     state.flags.pop(name, None)
     return []
 
 
-@effect("set_owner", "Hand a city to a faction (any siege ends).",
-        "set_owner: {city: alexandria, faction: sassanids}", city="city", faction="faction",
-        garrison="int?")
+# --- cities --------------------------------------------------------------------------
+
+@effect("set_owner", "Hand a city to a faction, as if taken: any siege ends, loot and "
+        "war-weariness follow the rules, and armies that may not stay march out.  "
+        "`garrison` sets the men left in it (default none).",
+        "set_owner: {city: alexandria, faction: sassanids, garrison: 3000}",
+        city="city", faction="faction", garrison="count?")
 def set_owner(state, fire, city, faction, garrison=None):
     c = state.cities[city]
     if c.owner == faction:
         return []
     events = C.capture_city(state, c, faction, None)
     if garrison is not None:
-        c.garrison = max(0, garrison)
-    # armies of the old owner standing in the city march out to a free hex
-    for a in sorted(Q.armies_at(state, c.hex), key=lambda a: a.id):
-        if Q.hostile(state, a.faction, faction) or not Q.friendly(state, a.faction, faction):
-            dest = _free_hex_near_excluding(state, a.faction, c.hex)
-            if dest is None:
-                events += C.remove_army(state, a, f"is trapped in {c.name} and disbands")
-            else:
-                a.hex = dest
-    return events
+        c.garrison = garrison
+    return events + C.part_armies(state)
 
 
-def _free_hex_near_excluding(state, faction, at):
-    from game.hexgrid import hex_ring
-    for radius in range(1, 6):
-        for h in hex_ring(at, radius):
-            if _free_hex_near(state, faction, h) == h and Q.city_at(state, h) is None:
-                return h
-    return None
-
-
-@effect("walls", "Set a city's walls, or change them by `add`.", "walls: {city: dara, add: -1}",
-        city="city", set="int?", add="int?")
+@effect("walls", "Set a city's walls (0-5), or change them by `add`.",
+        "walls: {city: dara, add: -1}", city="city", set="count?", add="int?")
 def walls(state, fire, city, set=None, add=None):
     c = state.cities[city]
     v = c.walls if set is None else set
-    v += add or 0
-    c.walls = C.clamp(v, 0, 5)
+    c.walls = C.clamp(v + (add or 0), 0, 5)
     c.max_walls = max(c.max_walls, c.walls)
     return []
 
 
-@effect("garrison", "Set a city's garrison, or change it by `add`.",
-        "garrison: {city: constantinople, add: 12000}", city="city", set="int?", add="int?")
+walls.check = exactly_one("set", "add")
+
+
+@effect("garrison", "Set a city's garrison (men), or change it by `add`.",
+        "garrison: {city: constantinople, add: 12000}", city="city", set="count?", add="int?")
 def garrison(state, fire, city, set=None, add=None):
     c = state.cities[city]
     v = c.garrison if set is None else set
@@ -111,34 +102,52 @@ def garrison(state, fire, city, set=None, add=None):
     return []
 
 
+garrison.check = exactly_one("set", "add")
+
+
+@effect("besiege", "An army lays siege to a city of a faction it is at war with (it moves "
+        "onto the city).  Nothing happens if an enemy army stands in the city.",
+        "besiege: {army: avar_host, city: constantinople}", army="army", city="city")
+def besiege(state, fire, army, city):
+    a = state.armies.get(army)
+    c = state.cities[city]
+    if a is None or not Q.hostile(state, a.faction, c.owner):
+        return []
+    if any(Q.hostile(state, a.faction, o.faction) for o in Q.armies_at(state, c.hex)):
+        return []
+    return S.begin(state, a, c) + C.lift_sieges_without_army(state)
+
+
+# --- armies --------------------------------------------------------------------------
+
 @effect("spawn_army", "Put a new army on the map at (or next to) a place.  Give it an `id` "
-        "to refer to it in later events.",
+        "to refer to it in later events.  A `commander` leads it if he is alive and serves "
+        "the faction.",
         "spawn_army: {id: avar_host, faction: avars, at: heraclea, men: 80000, "
         "commander: avar_khagan}",
-        faction="faction", at="place", men="int", id="text?", commander="commander?",
+        faction="faction", at="place", men="count", id="text?", commander="commander?",
         name="text?", morale="percent?")
 def spawn_army(state, fire, faction, at, men, id=None, commander=None, name=None, morale=None):
-    h = _free_hex_near(state, faction, at)
-    if h is None or men <= 0:
+    h = C.free_hex_near(state, faction, at)
+    if h is None:
         return []
     if commander is not None:
         c = state.commanders[commander]
-        if not c.alive:
+        if not c.alive or c.faction != faction:
             commander = None
-        else:
-            for other in state.armies.values():
-                if other.commander == commander:
-                    other.commander = None
-    a = C.spawn_army(state, faction, h, men, name or "", commander, morale, id)
-    return [Event("message", f"{a.name} ({a.men} men) appears near {Q.place_name(state, h)}",
-                  h, (faction,), {"army": a.id, "event": fire.event})]
+    a = C.spawn_army(state, faction, h, men, name or "", None, morale, id)
+    if commander is not None:
+        C.give_command(state, commander, a)
+    return [_note(f"{a.name} ({a.men} men) appears near {Q.place_name(state, h)}", fire,
+                  (faction,), h, army=a.id)]
 
 
-spawn_army.check = lambda ctx, **a: (None if a["men"] > 0 else "men must be more than 0")
+spawn_army.check = lambda ctx, **a: None if a["men"] > 0 else "`men` must be more than 0"
 
 
-@effect("reinforce", "Add men to an army (or take them away with a negative number).",
-        "reinforce: {army: heraclius_army, men: 12000}", army="army", men="int")
+@effect("reinforce", "Add men to an army (or take them away with a negative number; an army "
+        "left too small disbands).", "reinforce: {army: heraclius_army, men: 12000}",
+        army="army", men="int")
 def reinforce(state, fire, army, men):
     a = state.armies.get(army)
     if a is None:
@@ -147,6 +156,9 @@ def reinforce(state, fire, army, men):
         a.men += men
         return []
     return C.lose_men(state, a, -men)
+
+
+reinforce.check = lambda ctx, **a: None if a["men"] != 0 else "`men` must not be 0"
 
 
 @effect("remove_army", "Take an army off the map (it goes home; its men are not counted as "
@@ -158,29 +170,35 @@ def remove_army(state, fire, army, text=None):
     return C.remove_army(state, a, text or "leaves the war", lost=False)
 
 
-@effect("move_army", "Move an army to (or next to) a place.", "move_army: {army: x, to: tiflis}",
-        army="army", to="place")
+@effect("move_army", "Move an army to (or next to) a place where it may stand.",
+        "move_army: {army: heraclius_army, to: trebizond}", army="army", to="place")
 def move_army(state, fire, army, to):
     a = state.armies.get(army)
     if a is None:
         return []
-    h = _free_hex_near(state, a.faction, to)
-    if h is not None:
-        a.hex = h
-    return C.lift_sieges_without_army(state)
-
-
-@effect("besiege", "An army lays siege to a city (it is moved there).",
-        "besiege: {army: avar_host, city: constantinople}", army="army", city="city")
-def besiege(state, fire, army, city):
-    a = state.armies.get(army)
-    c = state.cities[city]
-    if a is None or not Q.hostile(state, a.faction, c.owner):
+    h = C.free_hex_near(state, a.faction, to)
+    if h is None or h == a.hex:
         return []
-    if any(Q.hostile(state, a.faction, o.faction) for o in Q.armies_at(state, c.hex)):
-        return []
-    return S.begin(state, a, c)
+    moved = C.relocate(state, a, h, f"{a.name} is now near {Q.place_name(state, h)}")
+    return [moved] + C.lift_sieges_without_army(state)
 
+
+@effect("morale", "Change the morale (0-100) of an army, or of every army of a faction.",
+        "morale: {faction: byzantium, amount: 10}", amount="int", faction="faction?",
+        army="army?")
+def morale(state, fire, amount, faction=None, army=None):
+    targets = [state.armies[army]] if army in state.armies else []
+    if faction is not None:
+        targets += Q.armies_of(state, faction)
+    for a in targets:
+        C.add_morale(state, a, amount)
+    return []
+
+
+morale.check = exactly_one("faction", "army")
+
+
+# --- money and mood ----------------------------------------------------------------
 
 @effect("treasury", "Change a faction's treasury (never below zero).",
         "treasury: {faction: byzantium, amount: 150}", faction="faction", amount="int")
@@ -189,121 +207,219 @@ def treasury(state, fire, faction, amount):
     return []
 
 
-@effect("income", "Change a faction's income a month from lands off the map.",
-        "income: {faction: byzantium, amount: -8}", faction="faction", amount="int")
+@effect("income", "Change a faction's income a month from lands off the map (never below "
+        "zero).", "income: {faction: byzantium, amount: -8}", faction="faction", amount="int")
 def income(state, fire, faction, amount):
-    f = state.factions[faction]
-    f.income = max(0, f.income + amount)
+    C.add_income(state, faction, amount)
     return []
 
 
-@effect("weariness", "Change a faction's war-weariness (0-100).",
+@effect("weariness", "Change a faction's war-weariness (kept within 0-100).",
         "weariness: {faction: sassanids, amount: 10}", faction="faction", amount="int")
 def weariness(state, fire, faction, amount):
     C.add_weariness(state, faction, amount)
     return []
 
 
-@effect("morale", "Change the morale of an army, or of every army of a faction.",
-        "morale: {faction: byzantium, amount: 10}", amount="int", faction="faction?",
-        army="army?")
-def morale(state, fire, amount, faction=None, army=None):
-    targets = [state.armies[army]] if army in state.armies else []
-    if faction is not None:
-        targets += Q.armies_of(state, faction)
-    for a in targets:
-        a.morale = C.clamp(a.morale + amount, 0, 100)
-    return []
+# --- war and peace -------------------------------------------------------------------
+
+_STATUS_TEXT = {"war": "are at war", "peace": "make peace", "alliance": "are allies",
+                "tribute": "agree a tribute"}
 
 
-morale.check = lambda ctx, **a: (None if ("faction" in a) != ("army" in a)
-                                 else "morale needs exactly one of faction or army")
-
-
-@effect("relation", "Set the relation between two factions.",
+@effect("relation", "Set the relation between two factions.  Sieges between them end unless "
+        "it is war; armies that may no longer share a hex or a city move apart.",
         "relation: {a: byzantium, b: avars, status: tribute, payer: byzantium, amount: 16}",
-        a="faction", b="faction", status="status", payer="faction?", amount="int?")
+        a="faction", b="faction", status="status", payer="faction?", amount="count?")
 def relation(state, fire, a, b, status, payer=None, amount=None):
-    state.relations[relation_key(a, b)] = Relation(status, payer if status == "tribute" else None,
-                                                   (amount or 0) if status == "tribute" else 0)
-    text = {"war": "are at war", "peace": "make peace", "alliance": "are allies",
-            "tribute": "agree a tribute"}[status]
-    events = [Event("message", f"{state.factions[a].name} and {state.factions[b].name} {text}",
-                    None, (a, b), {"event": fire.event}, public=True)]
-    if status != "war":
-        events += C.lift_sieges_without_army(state)
-        for c in state.cities.values():
-            if c.siege is not None and {c.siege.by, c.owner} == {a, b}:
-                c.siege = None
+    events = [Event("message", f"{state.factions[a].name} and {state.factions[b].name} "
+                               f"{_STATUS_TEXT[status]}", None, (a, b), {"event": fire.event},
+                    public=True)]
+    return events + C.set_relation(state, a, b, status, payer, amount or 0)
+
+
+def _tribute_terms(ctx, **a):
+    if a.get("status") == "tribute":
+        if a.get("payer") not in (a["a"], a["b"]):
+            return "tribute needs a `payer`, one of a or b"
+    elif "payer" in a or "amount" in a:
+        return "`payer` and `amount` belong to a tribute"
+    return None
+
+
+relation.check = checks(different("a", "b"), _tribute_terms)
+
+
+@effect("enter_war", "Bring a faction into play (it starts taking turns), at war with the "
+        "factions in `against` and allied to those in `allies`.",
+        "enter_war: {faction: turks, against: [sassanids], allies: [byzantium]}",
+        faction="faction", against="factions?", allies="factions?")
+def enter_war(state, fire, faction, against=(), allies=()):
+    f = state.factions[faction]
+    events = []
+    if not f.in_play:
+        f.in_play = True
+        events.append(_note(f"Entering the war: {f.name}", fire, (faction,)))
+    for other in against or ():
+        events += C.set_relation(state, faction, other, "war")
+    for other in allies or ():
+        events += C.set_relation(state, faction, other, "alliance")
     return events
 
 
-relation.check = lambda ctx, **a: (
-    "a faction cannot have a relation with itself" if a["a"] == a["b"] else
-    "tribute needs a payer, one of a or b" if a["status"] == "tribute" and a.get("payer")
-    not in (a["a"], a["b"]) else None)
+def _not_itself(ctx, **a):
+    for key in ("against", "allies"):
+        if a["faction"] in (a.get(key) or ()):
+            return f"a faction cannot be in its own `{key}` list"
+    if set(a.get("against") or ()) & set(a.get("allies") or ()):
+        return "a faction cannot be both in `against` and in `allies`"
+    return None
 
 
-@effect("enter_war", "Bring a faction into play (it starts taking turns).", "enter_war: turks",
-        faction="faction")
-def enter_war(state, fire, faction):
-    state.factions[faction].in_play = True
-    return []
+enter_war.check = _not_itself
 
 
-@effect("leave_war", "Take a faction out of play: it stops taking turns; its armies go home.",
-        "leave_war: turks", faction="faction")
-def leave_war(state, fire, faction):
-    state.factions[faction].in_play = False
-    events = []
+@effect("leave_war", "Take a faction out of play: it stops taking turns, its armies go home, "
+        "and (unless `peace: false`) it makes peace with everyone it was at war with.  A "
+        "choice it had still to answer is dropped.",
+        "leave_war: turks", faction="faction", peace="bool?")
+def leave_war(state, fire, faction, peace=None):
+    f = state.factions[faction]
+    f.in_play = False
+    state.pending = [p for p in state.pending if p.faction != faction]
+    events = [_note(f"Leaving the war: {f.name}", fire, (faction,))]
     for a in sorted(Q.armies_of(state, faction), key=lambda a: a.id):
         events += C.remove_army(state, a, "goes home", lost=False)
+    if peace is not False:
+        for other in state.order:
+            if Q.hostile(state, faction, other):
+                events += C.set_relation(state, faction, other, "peace")
     return events
 
 
-@effect("kill_commander", "A commander dies.", "kill_commander: shahraplakan",
-        commander="commander")
+# --- commanders and rulers ---------------------------------------------------------------
+
+@effect("kill_commander", "A commander dies (his army fights on without him; a ruler leaves "
+        "his throne empty).", "kill_commander: shahraplakan", commander="commander")
 def kill_commander(state, fire, commander):
     return C.set_commander_dead(state, commander)
 
 
-@effect("assign_commander", "Put a living commander at the head of an army.",
+@effect("assign_commander", "Put a living commander at the head of an army of the faction he "
+        "serves; he leaves any army he led.",
         "assign_commander: {commander: theodore, army: theodore_army}",
         commander="commander", army="army")
 def assign_commander(state, fire, commander, army):
     c = state.commanders[commander]
     a = state.armies.get(army)
-    if a is None or not c.alive:
+    if a is None or not c.alive or c.faction != a.faction:
         return []
-    for other in state.armies.values():
-        if other.commander == commander:
-            other.commander = None
-    a.commander = commander
+    C.give_command(state, commander, a)
     return []
 
 
-@effect("set_ruler", "Make a commander the ruler of a faction (the old ruler is replaced).",
-        "set_ruler: {faction: sassanids, commander: kavad}", faction="faction",
-        commander="commander")
+@effect("replace_commander", "Another commander (`by`) takes over the army `commander` leads; "
+        "with `dies: true` the one replaced also dies.  Nothing happens if `commander` leads "
+        "no army, or `by` is dead or serves another faction.",
+        "replace_commander: {commander: priscus, by: heraclius}",
+        commander="commander", by="commander", dies="bool?")
+def replace_commander(state, fire, commander, by, dies=None):
+    old, new = state.commanders[commander], state.commanders[by]
+    led = [a for a in state.armies.values() if a.commander == commander]
+    if not led or not new.alive or new.faction != led[0].faction:
+        return []
+    a = led[0]
+    C.give_command(state, by, a)
+    events = [_note(f"{new.name} takes command of {a.name} from {old.name}", fire,
+                    (a.faction,), a.hex, army=a.id)]
+    if dies:
+        events += C.set_commander_dead(state, commander)
+    return events
+
+
+replace_commander.check = lambda ctx, **a: ("`commander` and `by` are the same"
+                                            if a["commander"] == a["by"] else None)
+
+
+@effect("move_commander", "A living commander leaves his army for another `army` of his "
+        "faction, or goes `to` a place: there he takes over the largest army of his faction "
+        "on that hex, or, if there is none, a new army of `escort` men forms around him "
+        "(default: the smallest army the rules allow).",
+        "move_commander: {commander: heraclius, to: constantinople}",
+        commander="commander", army="army?", to="place?", escort="count?")
+def move_commander(state, fire, commander, army=None, to=None, escort=None):
+    c = state.commanders[commander]
+    if not c.alive:
+        return []
+    if army is not None:
+        a = state.armies.get(army)
+        if a is None or a.faction != c.faction:
+            return []
+    else:
+        here = sorted((x for x in Q.armies_at(state, to) if x.faction == c.faction),
+                      key=lambda x: (-x.men, x.id))
+        if here:
+            a = here[0]
+        else:
+            h = C.free_hex_near(state, c.faction, to)
+            if h is None:
+                return []
+            men = escort or Q.rules(state)["min_army_men"]
+            a = C.spawn_army(state, c.faction, h, men, f"Escort of {c.name}")
+    C.give_command(state, commander, a)
+    return [_note(f"{c.name} takes command of {a.name} near {Q.place_name(state, a.hex)}",
+                  fire, (c.faction,), a.hex, army=a.id)]
+
+
+move_commander.check = checks(exactly_one("army", "to"), needs("escort", "to"))
+
+
+@effect("set_ruler", "Make a commander the ruler of a faction (the old ruler is set aside; "
+        "kill him with `kill_commander` if he dies).  The new ruler is alive and serves that "
+        "faction from now on.", "set_ruler: {faction: sassanids, commander: kavad}",
+        faction="faction", commander="commander")
 def set_ruler(state, fire, faction, commander):
-    state.factions[faction].ruler = commander
-    state.commanders[commander].alive = True
-    return []
+    f, c = state.factions[faction], state.commanders[commander]
+    if f.ruler == commander and c.alive:
+        return []
+    for other in state.factions.values():
+        if other.ruler == commander:
+            other.ruler = None
+    f.ruler = commander
+    c.alive = True
+    if c.faction != faction:
+        c.faction = faction
+        for a in [a for a in state.armies.values() if a.commander == commander]:
+            a.commander = None
+    return [Event("message", f"{c.name} now rules {f.name}", None, (faction,),
+                  {"event": fire.event, "commander": commander}, public=True)]
 
 
-@effect("change_side", "A commander (and the army he leads) goes over to another faction.",
+@effect("change_side", "A commander, and the army he leads, goes over to another faction (a "
+        "ruler who defects leaves his old throne empty).",
         "change_side: {commander: shahrbaraz, faction: rebels}", commander="commander",
         faction="faction")
 def change_side(state, fire, commander, faction):
     c = state.commanders[commander]
+    if c.faction == faction:
+        return []
+    old = c.faction
     c.faction = faction
+    if state.factions[old].ruler == commander:
+        state.factions[old].ruler = None
+    moved = []
     for a in state.armies.values():
         if a.commander == commander:
             a.faction = faction
-    return C.lift_sieges_without_army(state)
+            moved.append(a.id)
+    events = [_note(f"{c.name} goes over to {state.factions[faction].name}", fire,
+                    (old, faction))]
+    return events + C.part_armies(state, tuple(moved))
 
 
-@effect("open_strait", "Let a faction cross a strait (as if it held the sea).",
+# --- the map ---------------------------------------------------------------------------
+
+@effect("open_strait", "Let a faction cross a strait (as if it held the sea there).",
         "open_strait: {strait: bosporus, faction: avars}", strait="strait", faction="faction")
 def open_strait(state, fire, strait, faction):
     allowed = state.strait_open.setdefault(strait, [])
@@ -313,8 +429,9 @@ def open_strait(state, fire, strait, faction):
     return []
 
 
-@effect("close_strait", "Stop a faction crossing a strait.",
-        "close_strait: {strait: bosporus, faction: avars}", strait="strait", faction="faction")
+@effect("close_strait", "Stop a faction crossing a strait (even one with a fleet).",
+        "close_strait: {strait: bosporus, faction: sassanids}", strait="strait",
+        faction="faction")
 def close_strait(state, fire, strait, faction):
     allowed = state.strait_open.get(strait, [])
     if faction in allowed:
@@ -322,9 +439,9 @@ def close_strait(state, fire, strait, faction):
     return []
 
 
-@effect("pass_state", "Open or close a pass whatever the season, or return it to the seasons "
-        "(`auto`).", "pass_state: {pass: zagros_pass, to: closed}", **{"pass": "pass"},
-        to="text")
+@effect("pass_state", "Open or close a pass whatever the season, or give it back to the "
+        "seasons (`auto`).", "pass_state: {pass: zagros_pass, to: closed}", **{"pass": "pass"},
+        to="pass_state")
 def pass_state(state, fire, to, **kw):
     pid = kw["pass"]
     if to == "auto":
@@ -334,21 +451,33 @@ def pass_state(state, fire, to, **kw):
     return []
 
 
-pass_state.check = lambda ctx, **a: (None if a.get("to") in ("open", "closed", "auto")
-                                     else "`to` must be open, closed or auto")
+# --- the end -----------------------------------------------------------------------------
 
-
-@effect("end_game", "End the game: `winner` wins (or, with outcome peace, a negotiated peace).",
-        "end_game: {winner: byzantium, outcome: peace, text: Kavad sues for peace.}",
-        winner="faction?", outcome="outcome?", text="text?")
-def end_game(state, fire, winner=None, outcome=None, text=None):
+@effect("end_game", "End the game.  `outcome: victory` - `faction` wins; `defeat` - `faction` "
+        "loses, and the one major power at war with it (if there is exactly one) wins; "
+        "`peace` - a negotiated peace, won by `faction` if one is named.  `kind` (decisive, "
+        "major or minor; default major) says how great a victory it is.",
+        "end_game: {outcome: peace, faction: byzantium, text: Kavad sues for peace.}",
+        outcome="outcome", faction="faction?", kind="victory_kind?", text="text?")
+def end_game(state, fire, outcome, faction=None, kind=None, text=None):
     if state.over:
         return []
-    state.over = True
-    state.winner = winner
-    state.result_kind = outcome or "major"
-    state.result_text = text or ""
-    who = state.factions[winner].name if winner else "Nobody"
-    return [Event("game_over", f"{who} wins: {text or state.result_kind}", None,
-                  tuple(state.order), {"winner": winner, "kind": state.result_kind},
-                  public=True)]
+    if outcome == "peace":
+        return V.declare(state, faction, "peace", text or "")
+    if outcome == "victory":
+        return V.declare(state, faction, kind or "major", text or "")
+    enemies = [f for f in state.order
+               if state.factions[f].major and Q.hostile(state, f, faction)]
+    winner = enemies[0] if len(enemies) == 1 else None
+    return V.declare(state, winner, kind or "major", text or "", loser=faction)
+
+
+def _end_terms(ctx, **a):
+    if a["outcome"] in ("victory", "defeat") and "faction" not in a:
+        return f"a {a['outcome']} needs the `faction` that {'wins' if a['outcome'] == 'victory' else 'loses'}"
+    if a["outcome"] == "peace" and "kind" in a:
+        return "`kind` is for a victory or defeat, not a peace"
+    return None
+
+
+end_game.check = _end_terms

@@ -6,7 +6,9 @@ Check points, in this order within a faction's turn:
   3. `end`:   when the faction ends its turn (after supply and sieges).
 At each point the scenario's events are checked in the order they are
 written; an event fired earlier at the same point is visible to the ones
-after it.  A fired event is logged (turn, date, id, who was told), its
+after it.  An event fires once, or, with `repeat`, again when at least
+`cooldown` turns (and at least one) have passed since it last fired.
+Nothing is checked once the game is over.  A fired event is logged (turn, date, id, who was told), its
 effects applied, and its choices queued for the choosing faction, which must
 answer before doing anything else on its turn.
 """

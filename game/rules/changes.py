@@ -6,6 +6,7 @@ events it caused.
 """
 from __future__ import annotations
 
+from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import queries as Q
 from game.rules.report import Event
@@ -140,3 +141,124 @@ def set_commander_dead(state: GameState, commander_id: str) -> list[Event]:
         if f.ruler == commander_id:
             f.ruler = None
     return out
+
+
+def add_income(state: GameState, faction: str, amount: int) -> None:
+    f = state.factions[faction]
+    f.income = max(0, f.income + amount)
+
+
+def add_morale(state: GameState, army: Army, amount: int) -> None:
+    army.morale = clamp(army.morale + amount, 0, 100)
+
+
+def give_command(state: GameState, commander_id: str, army: Army) -> None:
+    """Put a commander at the head of an army; he leaves any other army he led."""
+    for other in state.armies.values():
+        if other.commander == commander_id:
+            other.commander = None
+    army.commander = commander_id
+
+
+def relocate(state: GameState, army: Army, dest: Hex, text: str) -> Event:
+    """Put an army somewhere without a march (a scripted move, a withdrawal).
+
+    The `moved` event has the shape of a march's, a single step from where
+    it stood, so each side is told as much of it as it could see.
+    """
+    start = army.hex
+    army.hex = dest
+    return Event("moved", text, dest, (army.faction,),
+                 {"army": army.id, "name": army.name, "faction": army.faction,
+                  "from": [start.q, start.r], "path": [[dest.q, dest.r]], "halted": False})
+
+
+def free_hex_near(state: GameState, faction: str, at: Hex, skip_at: bool = False) -> Hex | None:
+    """The nearest hex to `at` where an army of `faction` may stand, or None.
+
+    It must be on the map, passable land (or sea, for a faction with a fleet),
+    with no army there that is not friendly, and no city there that is not
+    friendly.  Rings are searched outwards in a fixed order, so the answer is
+    always the same.
+    """
+    from game.hexgrid import hex_ring
+    from game.rules.movement import INF, terrain_cost
+    hm = Q.hexmap(state)
+    navy = state.factions[faction].navy
+
+    def ok(h: Hex) -> bool:
+        if not hm.contains(h):
+            return False
+        if hm.is_water(h):
+            if not navy or hm.terrain_at(h) != T.SEA:
+                return False
+        elif terrain_cost(state.scenario.rules, hm.terrain_at(h), False, h in hm.pass_at) >= INF:
+            return False
+        city = Q.city_at(state, h)
+        if city is not None and not Q.friendly(state, faction, city.owner):
+            return False
+        return all(Q.friendly(state, faction, a.faction) for a in Q.armies_at(state, h))
+    for radius in range(1 if skip_at else 0, 6):
+        ring = hex_ring(at, radius) if radius else [at]
+        for h in sorted(ring, key=lambda h: hm.contains(h) and hm.is_water(h)):  # land first
+            if ok(h):
+                return h
+    return None
+
+
+def _misplaced(state: GameState, army: Army) -> bool:
+    """An army standing where the rules would not let it stay."""
+    city = Q.city_at(state, army.hex)
+    if city is not None and not Q.friendly(state, army.faction, city.owner):
+        # only a besieger may stand on the hex of a city not its own or an ally's
+        besieging = city.siege is not None and city.siege.by == army.faction
+        if not besieging:
+            return True
+    return any(Q.hostile(state, army.faction, o.faction) for o in Q.armies_at(state, army.hex))
+
+
+def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
+    """After relations or loyalties change, move armies that may no longer stand where they are.
+
+    An army on the hex of a city that is neither its faction's nor an ally's
+    marches out, unless it is besieging that city.  Of two hostile armies on
+    one hex, the one named in `movers` moves, else the smaller one (then the
+    later id).  Each goes to the nearest free hex; with none within five
+    hexes it disbands.
+    """
+    events: list[Event] = []
+    while True:
+        stray = [a for a in state.armies.values() if _misplaced(state, a)]
+        if not stray:
+            return events + lift_sieges_without_army(state)
+
+        def priority(a: Army):
+            city = Q.city_at(state, a.hex)
+            guest = city is not None and not Q.friendly(state, a.faction, city.owner)
+            return (not guest, a.id not in movers, a.men)
+        # min keeps the first of equals: sorting by id backwards moves the later id
+        a = min(sorted(stray, key=lambda x: x.id, reverse=True), key=priority)
+        dest = free_hex_near(state, a.faction, a.hex, skip_at=True)
+        if dest is None:
+            events += remove_army(state, a, f"is trapped at {Q.place_name(state, a.hex)} and "
+                                            "disbands")
+        else:
+            events.append(relocate(state, a, dest,
+                                   f"{a.name} withdraws to {Q.place_name(state, dest)}"))
+
+
+def set_relation(state: GameState, a: str, b: str, status: str, payer: str | None = None,
+                 amount: int = 0) -> list[Event]:
+    """Set the relation between two factions and settle what it changes on the map."""
+    from game.rules.state import Relation, relation_key
+    tribute = status == "tribute"
+    state.relations[relation_key(a, b)] = Relation(status, payer if tribute else None,
+                                                   amount if tribute else 0)
+    events: list[Event] = []
+    if status != "war":
+        for c in state.cities.values():
+            if c.siege is not None and {c.siege.by, c.owner} == {a, b}:
+                c.siege = None
+                events.append(Event("siege_lifted", f"The siege of {c.name} is lifted", c.hex,
+                                    (a, b), {"city": c.id}))
+    return events + part_armies(state)

@@ -5,6 +5,13 @@ nothing.  `apply(state, order)` checks, then changes the state and returns
 the events that happened.  Players, the computer, replays, undo and tests
 all go through these two functions.  `legal_orders` lists what the side to
 play may do, for the computer opponent and for tests.
+
+With fog of war an order is checked against what its side knows, never the
+hidden truth, so a refusal can never betray an unseen enemy: a march through
+a hex where an unseen army stands is a legal order.  Carrying it out, the
+army stops where it runs into what it could not see (see `_apply_move`).
+After every order each side's memory is brought up to date, and whatever
+the acting side newly saw is reported as `spotted` events (which close undo).
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from game.rules import changes as C
 from game.rules import combat, economy, siege, turns, victory
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Order,
                                Raise, Refused, Split)
 from game.rules.report import Event
@@ -61,7 +69,7 @@ def _check_move(state: GameState, o: Move) -> int:
     _needs_moves(a)
     if not o.path:
         raise Refused("empty_path", "a move needs at least one step")
-    obs = M.obstacles(state, a.faction)
+    obs = M.obstacles_known(state, a.faction)
     hm = Q.hexmap(state)
     here, cost = a.hex, 0
     for i, step in enumerate(o.path):
@@ -85,15 +93,19 @@ def _check_move(state: GameState, o: Move) -> int:
 
 def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = True
             ) -> tuple[str, str]:
-    """Why a single step is not allowed: (rule id, explanation)."""
+    """Why a single step is not allowed: (rule id, explanation), as far as the side knows."""
     hm = Q.hexmap(state)
     j = hm.index(step)
-    if occupant and any(not Q.friendly(state, a.faction, o.faction) for o in Q.armies_at(state, step)):
-        other = Q.armies_at(state, step)[0]
+    there = [o for o in vision.armies_known_at(state, a.faction, step)
+             if not Q.friendly(state, a.faction, o.faction)]
+    if occupant and there:
+        other = there[0]
         if Q.hostile(state, a.faction, other.faction):
             return "hex_occupied", f"{other.name} holds it (attack it instead)"
         return "neutral_army", f"{other.name} of a faction at peace stands there"
     city = Q.city_at(state, step)
+    if city is not None:
+        city = vision.city_as_known(state, a.faction, city)
     if occupant and city is not None and not Q.friendly(state, a.faction, city.owner):
         if Q.hostile(state, a.faction, city.owner):
             return "walled_city", f"{city.name} has walls or a garrison (besiege it)"
@@ -125,9 +137,14 @@ def _check_attack(state: GameState, o: Attack) -> None:
     a = _own_army(state, o)
     _needs_moves(a)
     _adjacent_target(state, a, o.target)
-    enemies = [x for x in Q.armies_at(state, o.target) if Q.hostile(state, a.faction, x.faction)]
+    # only an enemy the side can see may be attacked; an unseen one gets the same answer
+    # as an empty hex, so a refusal never gives it away
+    enemies = [x for x in vision.armies_known_at(state, a.faction, o.target)
+               if Q.hostile(state, a.faction, x.faction)]
     if not enemies:
         city = Q.city_at(state, o.target)
+        if city is not None:
+            city = vision.city_as_known(state, a.faction, city)
         if city is not None and Q.hostile(state, a.faction, city.owner):
             raise Refused("attack_city", f"{city.name} has no army in the field: besiege or "
                                          "assault it")
@@ -138,7 +155,7 @@ def _check_attack(state: GameState, o: Attack) -> None:
 def _check_reach(state: GameState, a, target: Hex) -> None:
     """Could the army step onto target, ignoring whoever stands there?"""
     hm = Q.hexmap(state)
-    obs = M.obstacles(state, a.faction)
+    obs = M.obstacles_known(state, a.faction)
     j = hm.index(target)
     obs.blocked.discard(j)
     obs.stop.discard(j)
@@ -156,7 +173,7 @@ def _city(state: GameState, cid: str):
 
 def _check_besiege(state: GameState, o: Besiege) -> None:
     a = _own_army(state, o)
-    c = _city(state, o.city)
+    c = vision.city_as_known(state, a.faction, _city(state, o.city))
     if not Q.hostile(state, a.faction, c.owner):
         raise Refused("not_at_war", f"{c.name} belongs to a faction {a.faction} is not at war with")
     if a.hex != c.hex:
@@ -165,7 +182,8 @@ def _check_besiege(state: GameState, o: Besiege) -> None:
         _check_reach(state, a, c.hex)
     elif c.siege is not None and c.siege.by == a.faction:
         raise Refused("already_besieging", f"{a.name} is already besieging {c.name}")
-    if any(Q.hostile(state, a.faction, x.faction) for x in Q.armies_at(state, c.hex)):
+    if any(Q.hostile(state, a.faction, x.faction)
+           for x in vision.armies_known_at(state, a.faction, c.hex)):
         raise Refused("relief_army", f"an enemy army stands in {c.name}: defeat it first")
 
 
@@ -244,33 +262,87 @@ def is_legal(state: GameState, order: Order) -> bool:
 def apply(state: GameState, order: Order) -> list[Event]:
     """Check the order, then carry it out.  Returns what happened."""
     check(state, order)
-    events = _APPLY[type(order)](state, order)
+    # what the acting side saw before, to report what the order revealed to it (its turn
+    # is over once it ends it: what follows is news for its next turn, not a revelation)
+    seen = None if isinstance(order, EndTurn) else vision.watch(state, order.faction)
+    if isinstance(order, Move):
+        events = _apply_move(state, order, seen)
+    else:
+        events = _APPLY[type(order)](state, order)
     if not state.over:
         events += victory.check(state)
-    return events
+    return events + vision.after_order(state, seen)
 
 
 def _after_order(state: GameState) -> list[Event]:
     return check_events(state, "order")
 
 
-def _apply_move(state: GameState, o: Move) -> list[Event]:
+def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> list[Event]:
+    """March step by step.  The order was checked against what the side knew; the march
+    meets the truth.  It halts on the hex before an army or a barred city it did not
+    know of, or on the first hex of a zone of control it did not know of; it pays for the
+    steps taken and loses the rest of its movement this turn (surprise)."""
     a = state.armies[o.army]
+    hm = Q.hexmap(state)
     obs = M.obstacles(state, a.faction)
     start = a.hex
-    for step in o.path:
-        a.moves -= M.step_cost(state, a.hex, step, a.faction, obs)
+    walked: list[Hex] = []
+    sightings: list[Event] = []
+    halt: Event | None = None
+    for k, step in enumerate(o.path):
+        cost = M.step_cost(state, a.hex, step, a.faction, obs)
+        if cost is None:        # only possible with fog: something unseen bars the way
+            halt = _halt(state, a, step, "runs into")
+            break
+        a.moves -= cost
         a.hex = step
-    events = [Event("moved", f"{a.name} marches to {Q.place_name(state, a.hex)}", a.hex,
-                    (a.faction,), {"army": a.id, "from": [start.q, start.r],
-                                   "path": [[h.q, h.r] for h in o.path]})]
+        walked.append(step)
+        sightings += vision.look(state, eyes, a)
+        if k < len(o.path) - 1 and hm.index(step) in obs.stop:
+            halt = _halt(state, a, step, "meets")   # an unseen enemy's zone of control
+            break
+    vision.end_march(state, eyes)
+    events: list[Event] = []
+    if walked:
+        events.append(Event("moved", f"{a.name} marches to {Q.place_name(state, a.hex)}",
+                            a.hex, (a.faction,),
+                            {"army": a.id, "name": a.name, "faction": a.faction,
+                             "from": [start.q, start.r],
+                             "path": [[h.q, h.r] for h in walked], "halted": halt is not None}))
+    if halt is not None and eyes is not None and "enemy" in halt.data:
+        # the enemy that halted it is told of once, by the halt
+        sightings = [e for e in sightings if e.data.get("army") != halt.data["enemy"]]
+        eyes.reported.add(halt.data["enemy"])
+    events += sightings
+    if halt is not None:
+        events.append(halt)
+        a.moves = 0
     city = Q.city_at(state, a.hex)
-    if city is not None and Q.hostile(state, a.faction, city.owner):
+    if walked and city is not None and Q.hostile(state, a.faction, city.owner):
         events += C.capture_city(state, city, a.faction, a)
-    if Q.hexmap(state).index(a.hex) in obs.stop:
+    if hm.index(a.hex) in obs.stop:
         a.moves = 0
     events += C.lift_sieges_without_army(state)
     return events + _after_order(state)
+
+
+def _halt(state: GameState, a, near: Hex, verb: str) -> Event:
+    """The `spotted` event of a march cut short by an enemy (or city) it had not seen."""
+    if verb == "meets":         # a zone of control: the hostile armies next to it
+        foes = [x for h in hex_neighbors(near) for x in Q.armies_at(state, h)
+                if Q.hostile(state, a.faction, x.faction)]
+    else:                       # the army (of any side not friendly) standing in the way
+        foes = [x for x in Q.armies_at(state, near) if not Q.friendly(state, a.faction, x.faction)]
+    foes.sort(key=lambda x: x.id)
+    if foes:
+        what, where, data = foes[0].name, foes[0].hex, {"enemy": foes[0].id}
+    else:
+        city = Q.city_at(state, near)
+        what = city.name if city is not None else "the enemy"
+        where, data = near, {"city": city.id if city is not None else None}
+    return Event("spotted", f"{a.name} {verb} {what} at {Q.place_name(state, where)} and halts",
+                 where, (a.faction,), {"army": a.id, "halted": True, **data})
 
 
 def _apply_attack(state: GameState, o: Attack) -> list[Event]:

@@ -6,6 +6,12 @@ dynamic part (armies, cities, zones of control, who may cross a strait, which
 passes are shut, where a fleet may sail from) is gathered per query into an
 `Obstacles` value.  Both the rules (checking a Move) and the players (showing
 reachable hexes) use the same functions, so what is shown is what is legal.
+
+With fog of war a side plans with what it knows (`obstacles_known`): armies
+it cannot see do not stand in its way and cities are as it remembers them.
+`reachable`, `plan_move`, `route` and `in_zoc` use that knowledge unless
+given other obstacles; only the engine, carrying out a march, uses the
+truth (`obstacles`), and stops the march where the truth gets in the way.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from dataclasses import dataclass
 from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import queries as Q
+from game.rules import vision
 from game.rules.state import Army, GameState
 
 LAND, EMBARK, LAND_FROM_SEA, SEA, STRAIT = range(5)
@@ -115,10 +122,16 @@ def pass_closed(state: GameState, pass_id: str) -> bool:
     return state.winter and state.scenario.map.passes[pass_id].winter_closed
 
 
-def obstacles(state: GameState, faction: str, known_armies=None) -> Obstacles:
-    """What stands in `faction`'s way.  known_armies limits it to armies it knows of."""
+def obstacles(state: GameState, faction: str, known_armies=None, known_cities=None
+              ) -> Obstacles:
+    """What truly stands in `faction`'s way.
+
+    known_armies / known_cities replace the state's armies / cities (for
+    planning with partial knowledge; `obstacles_known` fills them in).
+    """
     hm = state.scenario.map
     armies = state.armies.values() if known_armies is None else known_armies
+    cities = state.cities.values() if known_cities is None else known_cities
     blocked: set[int] = set()
     stop: set[int] = set()
     nb = hm.neighbor_index()
@@ -132,7 +145,7 @@ def obstacles(state: GameState, faction: str, known_armies=None) -> Obstacles:
                 if j >= 0:
                     stop.add(int(j))
     ports: set[int] = set()
-    for c in state.cities.values():
+    for c in cities:
         i = hm.index(c.hex)
         if Q.friendly(state, faction, c.owner):
             if c.port and c.siege is None:
@@ -145,6 +158,15 @@ def obstacles(state: GameState, faction: str, known_armies=None) -> Obstacles:
     straits = {s for s, fs in state.strait_open.items() if faction in fs}
     closed = {hm.index(p.hex) for p in hm.passes.values() if pass_closed(state, p.id)}
     return Obstacles(blocked, stop, ports, straits, closed, state.factions[faction].navy)
+
+
+def obstacles_known(state: GameState, faction: str) -> Obstacles:
+    """What stands in `faction`'s way as far as it knows (fog of war)."""
+    if not vision.fog(state):
+        return obstacles(state, faction)
+    vis = vision.visible(state, faction).ravel()
+    return obstacles(state, faction, vision.known_armies(state, faction, vis),
+                     vision.known_cities(state, faction, vis).values())
 
 
 def move_budget(state: GameState, army: Army) -> int:
@@ -170,10 +192,13 @@ def _can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
 
 def reachable(state: GameState, army: Army, budget: int | None = None,
               obs: Obstacles | None = None) -> dict[int, tuple[int, int]]:
-    """Hex index -> (cost, previous index) for every hex the army can reach this turn."""
+    """Hex index -> (cost, previous index) for every hex the army can reach this turn.
+
+    By default as far as its side knows; pass `obs` to plan with other obstacles.
+    """
     scn = state.scenario
     g = graph(scn, state.winter)
-    obs = obs or obstacles(state, army.faction)
+    obs = obs or obstacles_known(state, army.faction)
     start = scn.map.index(army.hex)
     budget = army.moves if budget is None else budget
     best: dict[int, tuple[int, int]] = {start: (0, -1)}
@@ -211,18 +236,22 @@ def path_to(state: GameState, came_from: dict[int, tuple[int, int]], dest: Hex) 
     return tuple(reversed(out))
 
 
-def plan_move(state: GameState, army: Army, dest: Hex) -> tuple[Hex, ...] | None:
-    """The cheapest path to dest within this turn's movement, or None."""
-    return path_to(state, reachable(state, army), dest)
+def plan_move(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
+              ) -> tuple[Hex, ...] | None:
+    """The cheapest path to dest within this turn's movement (as its side knows), or None."""
+    return path_to(state, reachable(state, army, obs=obs), dest)
 
 
 def route(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
           ) -> tuple[tuple[Hex, ...], int] | None:
-    """Cheapest path to dest over any number of turns (zones of control ignored) and its cost."""
+    """Cheapest path to dest over any number of turns (zones of control ignored) and its cost.
+
+    By default as far as the army's side knows.
+    """
     scn = state.scenario
     hm = scn.map
     g = graph(scn, state.winter)
-    obs = obs or obstacles(state, army.faction)
+    obs = obs or obstacles_known(state, army.faction)
     start, goal = hm.index(army.hex), hm.index(dest)
     if goal < 0:
         return None
@@ -261,7 +290,8 @@ def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) ->
 
 
 def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None) -> bool:
-    obs = obs or obstacles(state, faction)
+    """Whether h is in a hostile zone of control (one the faction knows of, by default)."""
+    obs = obs or obstacles_known(state, faction)
     return state.scenario.map.index(h) in obs.stop
 
 

@@ -28,7 +28,30 @@ class Event:
             d["at"] = [self.at.q, self.at.r]
         if self.data:
             d["data"] = self.data
+        if self.random:
+            d["random"] = True
+        if self.public:
+            d["public"] = True
         return d
+
+    @classmethod
+    def from_dict(cls, d) -> "Event":
+        """Rebuild an event from `to_dict`; ValueError saying what is wrong if malformed."""
+        if not isinstance(d, dict) or d.get("kind") not in KINDS:
+            raise ValueError(f"not an event: {d!r:.60}")
+        text, factions, at = d.get("text"), d.get("factions", []), d.get("at")
+        if not isinstance(text, str):
+            raise ValueError(f"a {d['kind']} event without its text")
+        if not isinstance(factions, list) or not all(isinstance(f, str) for f in factions):
+            raise ValueError(f"a {d['kind']} event with damaged factions")
+        if at is not None and not (isinstance(at, list) and len(at) == 2 and all(
+                isinstance(v, int) and not isinstance(v, bool) for v in at)):
+            raise ValueError(f"a {d['kind']} event with a damaged place")
+        data = d.get("data", {})
+        if not isinstance(data, dict):
+            raise ValueError(f"a {d['kind']} event with damaged data")
+        return cls(d["kind"], text, Hex(*at) if at is not None else None, tuple(factions), data,
+                   d.get("random") is True, d.get("public") is True)
 
 
 KINDS = (

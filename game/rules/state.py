@@ -134,6 +134,29 @@ class TurnStats:
     cities: dict[str, int]
     men: dict[str, int]
     treasury: dict[str, int]
+    # with fog of war: side -> faction -> cities that side believed the faction held
+    believed_cities: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class CitySeen:
+    """A city as one side last saw it (fog of war)."""
+    owner: str
+    walls: int
+    garrison: int
+    besieger: str | None = None
+    turn: int = 0          # the turn it was last seen; 0: known only from the start of the war
+
+
+@dataclass
+class SideMemory:
+    """What one side remembers of the map (fog of war; see game.rules.vision).
+
+    `explored` is every hex the side has ever seen, one bit per hex in
+    row-major order, packed and written as base64 text so a save stays small.
+    """
+    explored: str
+    cities: dict[str, CitySeen] = field(default_factory=dict)
 
 
 @dataclass
@@ -159,10 +182,12 @@ class GameState:
     fired: dict[str, int] = field(default_factory=dict)              # event -> turn last fired
     pending: list[PendingChoice] = field(default_factory=list)
     history: list[TurnStats] = field(default_factory=list)
+    memory: dict[str, SideMemory] = field(default_factory=dict)      # side -> what it has seen
     raised: dict[str, int] = field(default_factory=dict)             # city -> men this turn
     next_serial: int = 1
     over: bool = False
     winner: str | None = None
+    loser: str | None = None            # set when a game ends in a named side's defeat
     result_kind: str = ""
     result_text: str = ""
     scenario: Any = field(default=None, compare=False, repr=False)
@@ -293,26 +318,8 @@ def from_json(tp: Any, value: Any, path: str) -> Any:
 
 
 def state_from_dict(d: Any) -> GameState:
-    if not isinstance(d, dict):
-        raise DecodeError("state", "expected an object")
-    hints = _hints(GameState)
-    kwargs = {}
-    for f in dataclasses.fields(GameState):
-        if f.name == "scenario":
-            continue
-        if f.name not in d:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise DecodeError(f"state.{f.name}", "missing")
-            continue
-        if f.name == "rng":
-            v = d["rng"]
-            if (not isinstance(v, dict) or not isinstance(v.get("state"), int)
-                    or not isinstance(v.get("draws", 0), int)):
-                raise DecodeError("state.rng", "expected {state, draws} numbers")
-            kwargs["rng"] = Rng.from_dict(v)
-            continue
-        kwargs[f.name] = from_json(hints[f.name], d[f.name], f"state.{f.name}")
-    return GameState(**kwargs)
+    """Rebuild a state from `state_to_dict` data, checking every field's shape."""
+    return from_json(GameState, d, "state")
 
 
 def canonical_json(data: Any) -> str:

@@ -90,6 +90,8 @@ RULES: dict[str, tuple[int, str]] = {
     "sight_city": (2, "Hexes a city sees."),
     "sight_walls_bonus": (1, "Extra sight of a city with walls 3 or more."),
     "sight_hills_bonus": (1, "Extra sight from hills or mountains."),
+    "sight_cover_penalty": (1, "Forest and mountain hexes are seen only from this many hexes "
+                               "closer (a hex next to an army or city is always seen)."),
 }
 
 DEFAULTS = MappingProxyType({k: v[0] for k, v in RULES.items()})

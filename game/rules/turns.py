@@ -12,14 +12,19 @@ from game.events.runner import check_events
 from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.rules import vision
 from game.rules.report import Event
 from game.rules.rng import Rng
 from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
                               relation_key)
 
 
-def new_game(scn, seed: int) -> tuple[GameState, list[Event]]:
-    """The state at the start of a scenario, with the first turn begun."""
+def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]]:
+    """The state at the start of a scenario, with the first turn begun.
+
+    With begin=False the first turn is not begun: no event has been checked
+    and no army rested (the event-test harness builds its situations so).
+    """
     spec = scn.spec
     hm = scn.map
     factions = {f.id: Faction(f.id, f.name, f.color, f.playable, f.major, f.in_play, f.treasury,
@@ -58,11 +63,15 @@ def new_game(scn, seed: int) -> tuple[GameState, list[Event]]:
         relations=relations, rng=Rng.from_seed(seed),
         strait_open={s: sorted(f for f in factions if factions[f].navy) for s in straits},
         scenario=scn)
+    vision.init_memory(state)
     events = []
+    if not begin:
+        return state, events
     if not factions[state.active_faction].in_play:
         events += _advance(state)
     else:
         events += begin_faction_turn(state)
+    vision.refresh(state)
     return state, events
 
 
@@ -138,7 +147,9 @@ def end_of_round(state: GameState) -> list[Event]:
 
 def stats(state: GameState) -> TurnStats:
     fids = [f for f in state.order]
+    believed = ({f: vision.believed_city_counts(state, f) for f in fids} if vision.fog(state)
+                else {})
     return TurnStats(state.turn, state.year, state.month,
                      {f: len(Q.cities_of(state, f)) for f in fids},
                      {f: Q.strength(state, f) for f in fids},
-                     {f: state.factions[f].treasury for f in fids})
+                     {f: state.factions[f].treasury for f in fids}, believed)

@@ -5,14 +5,32 @@ from game.rules.report import Event
 from game.rules.state import GameState
 
 
-def declare(state: GameState, winner: str | None, kind: str, text: str) -> list[Event]:
+def declare(state: GameState, winner: str | None, kind: str, text: str,
+            loser: str | None = None) -> list[Event]:
+    """End the game.  kind: decisive, major or minor (a victory), peace or undecided."""
     state.over = True
     state.winner = winner
+    state.loser = loser
     state.result_kind = kind
     state.result_text = text
-    who = state.factions[winner].name if winner else "Nobody"
-    return [Event("game_over", f"{who} wins: {text}" if winner else f"The war is undecided: {text}",
-                  None, tuple(state.order), {"winner": winner, "kind": kind}, public=True)]
+    return [Event("game_over", headline(state), None, tuple(state.order),
+                  {"winner": winner, "loser": loser, "kind": kind}, public=True)]
+
+
+def headline(state: GameState) -> str:
+    """One line saying how the game ended, e.g. 'Byzantium wins a negotiated peace: ...'."""
+    def name(fid):
+        return state.factions[fid].name
+    w, kind, text = state.winner, state.result_kind, state.result_text
+    if kind == "peace":
+        head = f"{name(w)} wins a negotiated peace" if w else "A negotiated peace"
+    elif w:
+        head = f"{name(w)} wins" + (f"; defeat for {name(state.loser)}" if state.loser else "")
+    elif state.loser:
+        head = f"Defeat for {name(state.loser)}"
+    else:
+        head = "The war is undecided"
+    return f"{head}: {text}" if text else head
 
 
 def check(state: GameState, final: bool = False) -> list[Event]:

@@ -83,27 +83,51 @@ the game's `scenarios/` folder; absolute paths and `..` are refused.
 EVENTS_INTRO = """\
 ## Events
 
-An event fires when its `when` condition holds at one of the check points, and
-then applies its `effects`.  Check points, in order, within each faction's turn:
+Events are the scripted history of a scenario: when an event's `when`
+condition holds at one of the check points below, it fires, applies its
+`effects`, and is written to the game's event log.
 
-1. **start**: when a faction's turn begins (its armies have just been rested);
-2. **order**: after each order that moves an army, fights or captures;
-3. **end**: when the faction ends its turn (after supply, attrition and sieges).
+### When events are checked
 
-At each check point the events are tried in the order the file lists them, so
-an event can react to one fired just before it.  An event fires once unless
-`repeat: true` (then no more often than every `cooldown` turns).  What fired is
-written to the game's event log with the turn, the date, the id and the sides
-that were told, and is saved with the game.
+Within each faction's turn there are three check points, always in this order:
 
-If an event has `choices`, the `chooser` must pick one before doing anything
-else on its turn; the computer picks with the `ai_weight`s.  A choice for a
-side that is not in play is settled at once with the heaviest option.
+1. **start**: as the faction's turn begins (its armies have just been rested);
+2. **order**: after each order that moves an army, fights, besieges, storms a
+   city or answers a choice;
+3. **end**: as the faction ends its turn (after supply, attrition and sieges).
 
-Conditions and effects are written as one-key mappings, `{name: arguments}`.
-Arguments are a mapping; when there is only one (required) argument it may be
-written bare: `flag: holy_war`, `fired: evt_614_jerusalem`.  Combine conditions
-with `all`, `any` and `not`:
+An event is tried at every point unless `check` names one, and only during
+one faction's turns if `on_turn_of` names it.  At each point the events are
+tried in the order the file lists them, so an event sees what one listed
+before it has just done.  An event fires once; with `repeat: true` it may fire
+again, at least `cooldown` turns (and at least one) after it last did.
+Nothing is checked once the game is over.  The same game, seed and orders
+always fire the same events at the same moments.
+
+### What firing does
+
+The event's title and `text` go to the factions in `to` (every faction in
+play when it is empty); a faction listed under `text_for` reads its own text
+instead.  The log records the turn, the date, the event and the sides told;
+saves keep it, `simulate` prints it, and the victory screen compares it with
+history (see `historical` below).
+
+An event with `choices` asks its `chooser` to pick one option; that side must
+answer before it gives any other order, and only that side is shown the
+question.  The computer picks by the options' `ai_weight`s.  If the chooser is
+not in play, the heaviest option is taken at once.
+
+Effects are written for a war that may go differently: an effect whose army
+is gone or whose commander is dead does nothing rather than fail.  Conditions
+and effects are checked when the scenario loads, names, arguments and
+references alike, so a mistake is reported with its file, line and key
+before anyone plays.
+
+### Writing conditions and effects
+
+Each is a one-key mapping, `{name: arguments}`.  Arguments are a mapping;
+when only one is required it may be written bare: `flag: holy_war`,
+`fired: evt_614_jerusalem`.  Combine conditions with `all`, `any` and `not`:
 
 ```yaml
 events:
@@ -116,15 +140,29 @@ events:
     when:
       all:
         - owns: {faction: sassanids, city: jerusalem}
-        - not: {flag: cross_returned}
+        - date: {end: 620-12}          # too late after this: it never happens
     effects:
       - set_flag: holy_war
       - weariness: {faction: byzantium, amount: 8}
 ```
 
-A condition that uses `chance` rolls the game's own seeded generator each time
-it is checked; put it last in an `all`, and give the event a `check` point, so
-it is rolled only when it matters.
+Dates compare with the whole turn: a seasonal turn dated March 614 covers
+March, April and May, so `date: {start: 614-05}` already holds in it, and an
+event of May 614 that fires then is on time in the history summary.
+
+A `chance` rolls the game's own seeded generator each time it is tried.  Put
+it last in an `all`, and give the event a single `check` point, so that it is
+rolled only when everything else holds.
+
+`end_game` ends the war with a `victory` for a faction, the `defeat` of one
+(its single major enemy, if it has exactly one, wins), or a negotiated
+`peace`, which a named faction may be said to win.
+
+Every event should have tests: cases in `tests/events/cases/`, where one
+shows the event firing and one shows it held back (see docs/event-tests.md).
+`python run.py simulate SCENARIO --seed 1 --games 20` ends with a table of how
+often each event fired and when, against its historical date, and names the
+events that never fired.
 """
 
 

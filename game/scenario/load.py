@@ -13,7 +13,8 @@ from pathlib import Path
 import game.events.conditions  # noqa: F401  (registers the conditions)
 import game.events.effects  # noqa: F401  (registers the effects)
 from game import terrain as T
-from game.events.compile import RefContext, compile_condition, compile_effects, parse_date
+from game.events.compile import (RefContext, check_flags, compile_condition, compile_effects,
+                                 parse_date)
 from game.hexgrid import Hex
 from game.hexmap import HexMap, build_map, load_map
 from game.rules.movement import INF, terrain_cost
@@ -256,7 +257,7 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
     rules.update({k: v for k, v in spec.rules.items() if k in RULES})
 
     # references in events and victory conditions
-    army_ids = set(armies) | _spawned_ids(spec)
+    army_ids = set(armies) | spawned_ids(spec)
     ctx = RefContext(col, hm, set(factions), set(city_hex) | set(cities_by_id), army_ids,
                      set(commanders), {e.id for e in spec.events}, city_hex)
     victory = []
@@ -291,6 +292,15 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
         when = compile_condition(e.when, ctx, e.loc.sub("when"))
         effects = compile_effects(e.effects, ctx, e.loc.sub("effects")) if e.effects else ()
         choices = []
+        if e.cooldown and not e.repeat:
+            e.loc.report(col, "cooldown", "a cooldown only matters for an event with "
+                                          "`repeat: true`")
+        if e.chooser is not None and e.to and e.chooser not in e.to:
+            e.loc.report(col, "chooser", f"the chooser {e.chooser!r} is not among the factions "
+                                         "told of the event (`to`)")
+        if e.choices and not any(ch.ai_weight > 0 for ch in e.choices):
+            e.loc.report(col, "choices", "at least one option needs an `ai_weight` above 0, "
+                                         "or the computer cannot choose")
         if e.chooser is not None and not e.choices:
             e.loc.report(col, "choices", "a chooser is named but there are no options to choose")
         if e.choices:
@@ -307,10 +317,15 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
                 choices.append((ch, fx or ()))
         if when is not None and effects is not None:
             events.append(CompiledEvent(e, when, effects, choices))
+    roots = [(v.when, v.loc.sub("when")) for v in spec.victory]
+    for e in spec.events:
+        roots += [(e.when, e.loc.sub("when")), (e.effects, e.loc.sub("effects"))]
+        roots += [(ch.effects, ch.loc.sub("effects")) for ch in e.choices]
+    check_flags(col, roots)
     return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory)
 
 
-def _spawned_ids(spec: ScenarioSpec) -> set[str]:
+def spawned_ids(spec: ScenarioSpec) -> set[str]:
     """Army ids that events create with `spawn_army: {id: ...}`, so others may refer to them."""
     out: set[str] = set()
 

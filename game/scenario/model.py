@@ -277,12 +277,13 @@ class EventSpec:
                                     "effects.", [])
     chooser: str | None = key("The faction that answers the choices.", None)
     check: Literal["start", "order", "end", "any"] = key(
-        "When it is checked: at the start of a faction's turn, after an order that moves or "
-        "captures, at the end of a faction's turn, or at all three.", "any")
+        "When it is checked: at the start of a faction's turn, after each order that moves, "
+        "fights, besieges, storms or answers a choice, at the end of a faction's turn, or at "
+        "all three (see Events).", "any")
     on_turn_of: str | None = key("Only check it during this faction's turn.", None)
     repeat: bool = key("Whether it may fire more than once.", False)
-    cooldown: int = key("For repeating events: turns to wait before it may fire again.", 0,
-                        min=0, max=1000)
+    cooldown: int = key("For repeating events: the fewest turns between two firings (0 and 1 "
+                        "both mean at most once a turn).", 0, min=0, max=1000)
     historical: str | None = key("The real date, YEAR-MM, for the \"war against history\" "
                                  "summary.", None, pattern=DATE, example=DATE_EXAMPLE)
     loc: Loc = loc_field()
@@ -309,7 +310,8 @@ class ScenarioSpec:
     cities: list[CitySpec] = key("Cities and fortresses in play.", [])
     armies: list[ArmySpec] = key("Armies at the start.", [])
     rules: dict[str, int] = key("Overrides of the rules table (see Rules).", {})
-    fog: bool = key("Whether each side sees only what is within its sight.", True)
+    fog: bool = key("Whether each side sees only what is within its sight (fog of war; the "
+                    "rules are in docs/fog.md).", True)
     victory: list[VictorySpec] = key("Victory conditions, checked in order.", [])
     ai: dict[str, AiSpec] = key("Per-faction hints for the computer opponent.", {})
     events: list[EventSpec] = key("Scripted historical events (see Events).", [])

@@ -20,7 +20,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
-MAX_NODES = 500_000
+MAX_NODES = 100_000   # the full war is a few thousand; an alias bomb is billions
 MAX_DEPTH = 60
 
 _SCALAR_TAGS = {

@@ -1,18 +1,28 @@
-"""A game in progress: its state, the orders given so far, and undo.
+"""A game in progress: its state, the orders given so far, undo, and each side's news.
 
 Undo keeps a snapshot before each order of the current turn.  It closes
 (the snapshots are dropped) whenever an order used the random generator,
-revealed something hidden, fired a scripted event or ended the turn, so
-undo can never reroll a battle or un-see an enemy.
+revealed something hidden (a `spotted` event: an army or a changed city the
+side had not seen), fired a scripted event or ended the turn, so undo can
+never reroll a battle or un-see an enemy.
+
+News: for each side, the events it was told of since it last ended its turn,
+each already cut to what that side could see when it happened (the union of
+its sight before and after the order; see `game.session.view.events_for`).
+This is what the "while you were away" replay shows at the start of a
+side's turn.  A side's own orders are not news to it, but what follows its
+own EndTurn (its sieges, its supply, the other sides' turns) is.  Nothing
+one side may not know is ever stored under another side's name.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.rules import engine
-from game.rules.orders import Order
+from game.rules import engine, vision
+from game.rules.orders import EndTurn, Order
 from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
+from game.session.view import events_for
 
 # Events after which undo would leak or reroll something.
 CLOSING_KINDS = {"battle", "assault", "fired", "chosen", "choice", "spotted", "turn_ended",
@@ -29,26 +39,52 @@ def closes_undo(events: list[Event], draws_before: int, draws_after: int) -> boo
 class Session:
     state: GameState
     orders: list[Order] = field(default_factory=list)
-    undo_stack: list[tuple[GameState, int]] = field(default_factory=list)
+    # (state before the order, its index in orders, each side's news count before it)
+    undo_stack: list[tuple[GameState, int, dict[str, int]]] = field(default_factory=list)
     sides: dict[str, str] = field(default_factory=dict)   # faction -> "human" / "computer:LEVEL"
+    news: dict[str, list[Event]] = field(default_factory=dict)   # side -> its news (see above)
 
     @classmethod
-    def new(cls, scn, seed: int) -> tuple["Session", list[Event]]:
+    def new(cls, scn, seed: int, sides: dict[str, str] | None = None
+            ) -> tuple["Session", list[Event]]:
         state, events = engine.new_game(scn, seed)
-        return cls(state), events
+        s = cls(state, sides=dict(sides or {}))
+        first = state.active_faction
+        s._tell({f: vision.visible(state, f) for f in state.factions if f != first}, events)
+        return s, events
 
     def do(self, order: Order) -> list[Event]:
         """Check and apply an order; raises Refused (and changes nothing) if illegal."""
-        engine.check(self.state, order)
-        snapshot = clone(self.state)
-        before = self.state.rng.draws
-        events = engine.apply(self.state, order)
+        st = self.state
+        engine.check(st, order)
+        ends = isinstance(order, EndTurn)
+        # only a person's orders within a turn can be taken back: skip the copy otherwise
+        undoable = not ends and self.sides.get(order.faction, "human") == "human"
+        snapshot = clone(st) if undoable else None
+        counts = {f: len(n) for f, n in self.news.items()}
+        watching = {f: vision.visible(st, f) for f in st.factions if f != order.faction or ends}
+        before = st.rng.draws
+        events = engine.apply(st, order)
         self.orders.append(order)
-        if closes_undo(events, before, self.state.rng.draws):
+        if ends:
+            self.news[order.faction] = []      # its turn is over: news starts afresh
+        self._tell(watching, events)
+        if not undoable or closes_undo(events, before, st.rng.draws):
             self.undo_stack.clear()
         else:
-            self.undo_stack.append((snapshot, len(self.orders) - 1))
+            self.undo_stack.append((snapshot, len(self.orders) - 1, counts))
         return events
+
+    def _tell(self, watching: dict, events: list[Event]) -> None:
+        """Add to each watching side's news what it saw (sight before | after) of events."""
+        for f, before in watching.items():
+            told = events_for(events, before | vision.visible(self.state, f), f)
+            if told:
+                self.news.setdefault(f, []).extend(told)
+
+    def news_for(self, side: str) -> list[Event]:
+        """What `side` was told of since it last ended its turn (for "while you were away")."""
+        return list(self.news.get(side, []))
 
     def can_undo(self) -> bool:
         return bool(self.undo_stack)
@@ -56,13 +92,36 @@ class Session:
     def undo(self) -> bool:
         if not self.undo_stack:
             return False
-        snapshot, n = self.undo_stack.pop()
+        snapshot, n, counts = self.undo_stack.pop()
         self.state = snapshot
         del self.orders[n:]
+        self.news = {f: items[:counts.get(f, 0)] for f, items in self.news.items()}
         return True
 
     def hash(self) -> str:
         return state_hash(self.state)
+
+    # --- saving ---
+    def save(self, path, label: str = "") -> None:
+        """Save the game with who plays each side and every side's news (atomically)."""
+        from game.session.save import save_game
+        save_game(path, self.state, self.orders, self.sides, label,
+                  {"news": {f: [e.to_dict() for e in items] for f, items in self.news.items()}})
+
+    @classmethod
+    def load(cls, path, scenario_loader=None) -> "Session":
+        """Load a saved game (see game.session.save.load_game); undo starts closed."""
+        from game.session.save import SaveError, load_game
+        loaded = load_game(path, scenario_loader)
+        raw = loaded.meta.extra.get("news", {}) if isinstance(loaded.meta.extra, dict) else {}
+        try:
+            if not isinstance(raw, dict) or not all(f in loaded.state.factions for f in raw):
+                raise ValueError("news for unknown sides")
+            news = {f: [Event.from_dict(e) for e in items] for f, items in raw.items()}
+        except (ValueError, TypeError) as exc:
+            raise SaveError(f"{path}: the save's news of the last turns is damaged: {exc}"
+                            ) from None
+        return cls(loaded.state, loaded.orders, [], dict(loaded.meta.sides), news)
 
 
 def replay(scn, seed: int, orders: list[Order], on_turn=None) -> GameState:

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.rules import vision
 from game.rules.orders import order_from_dict
 from game.rules.state import (DecodeError, GameState, canonical_json, state_from_dict,
                               state_hash, state_to_dict)
@@ -246,6 +247,7 @@ def _check_consistent(state: GameState, path) -> None:
     for f in state.factions.values():
         if f.treasury < 0:
             problems.append(f"faction {f.id!r} has a negative treasury")
+    problems += vision.check_memory(state)
     if problems:
         raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
 

@@ -1,16 +1,32 @@
-"""What one side knows of the game: `observe(state, side)`.
+"""What one side knows of the game: `observe(state, side)` and `events_for`.
 
-The user interface draws only from a View, never from the full state, so a
-side can see no more than its own sight allows.  Until fog of war is built
-this view shows everything; `side=None` always means an omniscient view
-(after the game is over, or for replays and tests).
+The user interface draws only from a View, never from the full state, and
+tells a side only the events `events_for` lets through, so a side can see no
+more than its sight allows (the rules of sight and memory are in
+game/rules/vision.py and docs/fog.md).
+
+A View for a side, while the game goes on and the scenario has fog of war:
+  armies   its own and its allies' armies, and other armies on hexes it sees now;
+  cities   every city: as it is where the side sees it, as last seen elsewhere
+           (`city_seen` says when; 0 = only what was known when the war began);
+  log      the fired events it was told of;
+  history  one row per finished round: its own and its allies' figures; of the
+           other factions only the cities it believed they held; their men and
+           treasure are left out (a missing key means "not known").
+`side=None`, a finished game, or a scenario with `fog: false` give the whole
+truth (an omniscient view), except that the event log of a game still going
+on lists only the events the side was told of.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from game.hexgrid import Hex, offset_from_hex
+from game.rules import vision
+from game.rules.report import Event
 from game.rules.state import Army, City, GameState, LogEntry, TurnStats
 
 
@@ -23,14 +39,120 @@ class View:
     cities: dict[str, City]        # every city as this side last saw it (copies)
     log: list[LogEntry]            # the fired events this side was told of
     history: list[TurnStats]       # chart rows, limited to what this side knew
+    city_seen: dict[str, int] = field(default_factory=dict)   # city -> turn last seen
+    omniscient: bool = True        # nothing is hidden from this view
+
+    def sees(self, h: Hex) -> bool:
+        col, row = offset_from_hex(h)
+        return (0 <= row < self.visible.shape[0] and 0 <= col < self.visible.shape[1]
+                and bool(self.visible[row, col]))
 
 
 def observe(state: GameState, side: str | None) -> View:
-    hm = state.scenario.map
-    everything = np.ones((hm.height, hm.width), dtype=bool)
-    import copy
-    return View(side, everything, everything.copy(),
-                {k: copy.copy(a) for k, a in state.armies.items()},
-                {k: copy.copy(c) for k, c in state.cities.items()},
-                [e for e in state.log if side is None or side in e.seen_by],
-                list(state.history))
+    """What `side` knows now (None, or a finished game: everything)."""
+    if side is not None and side not in state.factions:
+        raise ValueError(f"there is no faction {side!r}")
+    everything = side is None or state.over or not vision.fog(state)
+    log = [copy.deepcopy(e) for e in state.log
+           if side is None or state.over or side in e.seen_by]
+    if everything:
+        return View(side, vision.visible(state, None), vision.explored(state, None),
+                    {k: copy.copy(a) for k, a in state.armies.items()},
+                    {k: copy.deepcopy(c) for k, c in state.cities.items()},
+                    log, [copy.deepcopy(row) for row in state.history],
+                    {cid: state.turn for cid in state.cities}, True)
+    return View(side, vision.visible(state, side).copy(), vision.explored(state, side),
+                {a.id: copy.copy(a) for a in vision.known_armies(state, side)},
+                {k: copy.deepcopy(c) for k, c in vision.known_cities(state, side).items()},
+                log, [_row_for(row, side, vision.friends(state, side)) for row in state.history],
+                vision.city_last_seen(state, side), False)
+
+
+def _row_for(row: TurnStats, side: str, friends: set[str]) -> TurnStats:
+    believed = row.believed_cities.get(side, {})
+    cities = {f: (n if f in friends else believed[f]) for f, n in row.cities.items()
+              if f in friends or f in believed}
+    return TurnStats(row.turn, row.year, row.month, cities,
+                     {f: n for f, n in row.men.items() if f in friends},
+                     {f: n for f, n in row.treasury.items() if f in friends}, {})
+
+
+# --- events -------------------------------------------------------------------------
+
+def _mask_of(where, side: str) -> np.ndarray | None:
+    """Bool [row, col] of what the side sees, from a state, a View or a mask; None = all."""
+    if isinstance(where, GameState):
+        if not vision.fog(where) or where.over:
+            return None
+        return vision.visible(where, side)
+    if isinstance(where, View):
+        return None if where.omniscient else where.visible
+    mask = np.asarray(where, dtype=bool)
+    if mask.ndim != 2:
+        raise ValueError("a sight mask is a bool array [row, col]")
+    return mask
+
+
+def events_for(events: list[Event], where, side: str) -> list[Event]:
+    """The events `side` may be told of, trimmed to what it could see.
+
+    `where` is the game state (the side's sight now), a View, or a bool
+    [row, col] mask of the hexes the side saw while the events happened.
+    A side is told an event that concerns it
+    (`factions`), a public one, or one that happened on a hex it saw.  Of a
+    march by someone else it sees only the steps within its sight: the event
+    is kept with its path cut to those steps and no word of where it ended.
+    A scripted event keeps only the side's own text (`text_for`) and shows
+    its options only to the side that must choose.
+    """
+    seen = _mask_of(where, side)
+
+    def sees(h: Hex | None) -> bool:
+        if h is None:
+            return False
+        if seen is None:
+            return True
+        col, row = offset_from_hex(h)
+        return 0 <= row < seen.shape[0] and 0 <= col < seen.shape[1] and bool(seen[row, col])
+
+    out = []
+    for e in events:
+        if e.kind == "fired" and (side in e.factions or e.public):
+            out.append(_fired_for(e, side))
+        elif side in e.factions or e.public:
+            out.append(e)
+        elif e.kind == "moved":
+            trimmed = _march_seen(e, sees)
+            if trimmed is not None:
+                out.append(trimmed)
+        elif sees(e.at):
+            out.append(e)
+    return out
+
+
+def _fired_for(e: Event, side: str) -> Event:
+    """A scripted event as `side` reads it: its own text, and the options only if it chooses."""
+    data = dict(e.data)
+    own = data.get("text_for", {}).get(side)
+    data["text_for"] = {side: own} if own is not None else {}
+    if data.get("chooser") != side:
+        data["choices"] = []
+    return replace(e, data=data)
+
+
+def _march_seen(e: Event, sees) -> Event | None:
+    """Someone else's march, cut to the steps the side saw; None if it saw none."""
+    start = Hex(*e.data["from"])
+    path = [Hex(*p) for p in e.data.get("path", [])]
+    if sees(start) and all(sees(h) for h in path):
+        return e
+    steps = [h for h in path if sees(h)]
+    if not steps and not sees(start):
+        return None
+    data = {k: v for k, v in e.data.items() if k not in ("from", "path", "halted")}
+    data["from"] = [start.q, start.r] if sees(start) else None
+    data["path"] = [[h.q, h.r] for h in steps]
+    data["partial"] = True
+    name = e.data.get("name", "An army")
+    return replace(e, text=f"{name} is seen on the march", at=steps[-1] if steps else None,
+                   data=data)

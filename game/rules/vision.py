@@ -1,0 +1,484 @@
+"""Fog of war: what each side sees now, what it remembers, what it knows.
+
+Sight.  Every army and city of a side looks a few hexes around it: an army
+`sight_army` hexes, a city `sight_city`, one more (`sight_walls_bonus`) from
+walls of 3 or more, one more (`sight_hills_bonus`) from hills or mountains.
+Forest and mountain hexes hide what is in them: they are seen only from
+`sight_cover_penalty` hexes closer.  The hexes next to an army or a city are
+always seen.  Allied factions share their sight (an alliance, not a truce or a
+tribute, pools the scouts), so a side sees what its allies see.
+
+Memory.  Each side remembers every hex it has ever seen (the terrain there
+never changes, so one bit a hex is enough) and each city as it last saw it:
+owner, walls, garrison and who besieged it.  The opening situation is common
+knowledge, so every side starts knowing every city as the scenario sets it,
+and learns of any change only by seeing the city again.  Memory lives in the
+state (`GameState.memory`) and the engine refreshes it after every order, and
+at each step of a march for the marching side.
+
+Knowledge.  A side knows its own and its allies' armies, the other armies on
+hexes it sees now, and every city as it sees it now or remembers it.  The
+`known_*` functions give exactly that, so checking a player's orders, showing
+reachable hexes and the computer's planning can all be limited to what the
+side could know.  With `fog: false` in the scenario nothing is hidden: every
+function here answers with the whole truth and no memory is kept.
+
+A sight mask depends only on where a side's eyes are, so it is cached per
+scenario by that list; recomputing one is a few numpy operations per group of
+eyes with the same range.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import copy
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from game import terrain as T
+from game.hexgrid import Hex
+from game.rules import queries as Q
+from game.rules.report import Event
+from game.rules.state import Army, City, CitySeen, GameState, SideMemory, Siege
+
+COVER = (T.FOREST, T.MOUNTAINS, T.PEAKS)
+HIGH = (T.HILLS, T.MOUNTAINS)
+_CACHE_LIMIT = 512
+
+
+def fog(state: GameState) -> bool:
+    """Whether this game hides anything at all."""
+    return bool(state.scenario.spec.fog)
+
+
+def friends(state: GameState, side: str) -> set[str]:
+    """The side and its allies: they share sight and are never hidden from each other."""
+    return {f for f in state.factions if Q.friendly(state, side, f)}
+
+
+# --- sight -----------------------------------------------------------------------
+
+def army_sight(state: GameState, army: Army) -> int:
+    r = Q.rules(state)
+    bonus = r["sight_hills_bonus"] if Q.hexmap(state).terrain_at(army.hex) in HIGH else 0
+    return r["sight_army"] + bonus
+
+
+def city_sight(state: GameState, city: City) -> int:
+    r = Q.rules(state)
+    sight = r["sight_city"]
+    if city.walls >= 3:
+        sight += r["sight_walls_bonus"]
+    if Q.hexmap(state).terrain_at(city.hex) in HIGH:
+        sight += r["sight_hills_bonus"]
+    return sight
+
+
+def _static(state: GameState) -> dict:
+    """Per-scenario data: axial q and r of every hex, the cover mask, the sight bonus of
+    high ground per hex, city hex indices, and the cache of sight masks."""
+    scn = state.scenario
+    st = scn.cache.get("vision")
+    if st is None:
+        hm = scn.map
+        n = hm.width * hm.height
+        qs = np.empty(n, dtype=np.int32)
+        rs = np.empty(n, dtype=np.int32)
+        for i in range(n):
+            h = hm.hex_of(i)
+            qs[i], rs[i] = h.q, h.r
+        high = np.isin(hm.terrain.ravel(), HIGH) * scn.rules["sight_hills_bonus"]
+        st = {"q": qs, "r": rs, "cover": np.isin(hm.terrain.ravel(), COVER),
+              "high": [int(x) for x in high], "width": hm.width,
+              "city": {cid: hm.index(h) for h, cid in scn.city_at.items()},
+              "masks": {}}
+        scn.cache["vision"] = st
+    return st
+
+
+@lru_cache(maxsize=None)
+def _stamp(radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Axial offsets (dq, dr) of every hex within radius, and their distances."""
+    dq, dr, dist = [], [], []
+    for q in range(-radius, radius + 1):
+        for r in range(max(-radius, -q - radius), min(radius, -q + radius) + 1):
+            dq.append(q)
+            dr.append(r)
+            dist.append((abs(q) + abs(r) + abs(q + r)) // 2)
+    return (np.array(dq, dtype=np.int32), np.array(dr, dtype=np.int32),
+            np.array(dist, dtype=np.int32))
+
+
+def _mask(state: GameState, eyes: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Flat bool mask of the hexes seen from eyes, a sorted tuple of (hex index, range)."""
+    st = _static(state)
+    hm = Q.hexmap(state)
+    w, h = hm.width, hm.height
+    out = np.zeros(w * h, dtype=bool)
+    penalty = Q.rules(state)["sight_cover_penalty"]
+    by_range: dict[int, list[int]] = {}
+    for i, rng in eyes:
+        by_range.setdefault(max(0, rng), []).append(i)
+    for rng, idx in by_range.items():
+        dq, dr, dist = _stamp(rng)
+        src = np.array(idx, dtype=np.int32)
+        q = st["q"][src][:, None] + dq[None, :]
+        r = st["r"][src][:, None] + dr[None, :]
+        col = q + (r - (r & 1)) // 2
+        inside = (col >= 0) & (col < w) & (r >= 0) & (r < h)
+        flat = np.where(inside, r * w + col, 0)
+        near = max(min(rng, 1), rng - penalty)
+        seen = inside & ((dist[None, :] <= near) | ~st["cover"][flat])
+        out[flat[seen]] = True
+    out.flags.writeable = False
+    return out
+
+
+def eyes(state: GameState, side: str) -> tuple[tuple[int, int], ...]:
+    """Where the side (with its allies) looks from: sorted (hex index, range) pairs.
+
+    The same numbers as army_sight and city_sight, computed inline: this runs
+    on every question about sight, so it is kept to plain arithmetic.
+    """
+    fr = friends(state, side)
+    st = _static(state)
+    r = Q.rules(state)
+    high, w, where = st["high"], st["width"], st["city"]
+    ra, rc, rw = r["sight_army"], r["sight_city"], r["sight_walls_bonus"]
+    out = set()
+    for a in state.armies.values():
+        if a.faction in fr:
+            q, row = a.hex
+            i = row * w + q + ((row - (row & 1)) >> 1)
+            out.add((i, ra + high[i]))
+    for c in state.cities.values():
+        if c.owner in fr:
+            i = where[c.id]
+            out.add((i, rc + (rw if c.walls >= 3 else 0) + high[i]))
+    return tuple(sorted(out))
+
+
+def _cached_mask(state: GameState, key: tuple[tuple[int, int], ...]) -> np.ndarray:
+    masks = _static(state)["masks"]
+    m = masks.get(key)
+    if m is None:
+        if len(masks) >= _CACHE_LIMIT:
+            masks.clear()
+        m = masks[key] = _mask(state, key)
+    return m
+
+
+def _visible_flat(state: GameState, side: str) -> np.ndarray:
+    return _cached_mask(state, eyes(state, side))
+
+
+def visible(state: GameState, side: str | None) -> np.ndarray:
+    """Bool [row, col]: the hexes the side sees now (read-only; all of them without fog)."""
+    hm = Q.hexmap(state)
+    if side is None or not fog(state):
+        out = np.ones((hm.height, hm.width), dtype=bool)
+        out.flags.writeable = False
+        return out
+    return _visible_flat(state, side).reshape(hm.height, hm.width)
+
+
+def sees(state: GameState, side: str, h: Hex) -> bool:
+    if not fog(state):
+        return True
+    i = Q.hexmap(state).index(h)
+    return i >= 0 and bool(_visible_flat(state, side)[i])
+
+
+def disc(state: GameState, h: Hex, radius: int) -> np.ndarray:
+    """Flat bool mask of what one pair of eyes at h with this range sees (read-only)."""
+    return _cached_mask(state, ((Q.hexmap(state).index(h), radius),))
+
+
+# --- knowledge -------------------------------------------------------------------
+
+def known_armies(state: GameState, side: str, _vis: np.ndarray | None = None) -> list[Army]:
+    """The armies the side knows of now: its own, its allies', and any on a hex it sees."""
+    if not fog(state):
+        return list(state.armies.values())
+    hm = Q.hexmap(state)
+    vis = _visible_flat(state, side) if _vis is None else _vis
+    fr = friends(state, side)
+    return [a for a in state.armies.values() if a.faction in fr or vis[hm.index(a.hex)]]
+
+
+def armies_known_at(state: GameState, side: str, h: Hex) -> list[Army]:
+    if sees(state, side, h):
+        return Q.armies_at(state, h)
+    fr = friends(state, side)
+    return [a for a in Q.armies_at(state, h) if a.faction in fr]
+
+
+def _as_remembered(city: City, seen: CitySeen) -> City:
+    c = copy.copy(city)
+    c.owner, c.walls, c.garrison = seen.owner, seen.walls, seen.garrison
+    c.siege = Siege(seen.besieger) if seen.besieger else None
+    return c
+
+
+def city_as_known(state: GameState, side: str, city: City) -> City:
+    """The city itself if the side sees it, else a copy as the side remembers it."""
+    if not fog(state):
+        return city
+    if _visible_flat(state, side)[_static(state)["city"][city.id]]:
+        return city
+    seen = state.memory[side].cities.get(city.id)
+    return city if seen is None else _as_remembered(city, seen)
+
+
+def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
+                 ) -> dict[str, City]:
+    """Every city as the side knows it: live where it sees it, as remembered elsewhere.
+
+    Remembered cities are copies; cities it sees are the state's own objects,
+    so callers must not change what they get.
+    """
+    if not fog(state):
+        return dict(state.cities)
+    vis = _visible_flat(state, side) if _vis is None else _vis
+    where = _static(state)["city"]
+    mem = state.memory[side].cities
+    out = {}
+    for cid, c in state.cities.items():
+        seen = mem.get(cid)
+        out[cid] = c if vis[where[cid]] or seen is None else _as_remembered(c, seen)
+    return out
+
+
+def city_last_seen(state: GameState, side: str) -> dict[str, int]:
+    """City id -> the turn the side last saw it (the current turn if it sees it now)."""
+    if not fog(state):
+        return {cid: state.turn for cid in state.cities}
+    vis = _visible_flat(state, side)
+    where = _static(state)["city"]
+    mem = state.memory[side].cities
+    return {cid: state.turn if vis[where[cid]] else (mem[cid].turn if cid in mem else 0)
+            for cid in state.cities}
+
+
+def believed_city_counts(state: GameState, side: str) -> dict[str, int]:
+    """Faction -> how many cities the side believes it holds."""
+    out = {f: 0 for f in state.order}
+    for c in known_cities(state, side).values():
+        if c.owner in out:
+            out[c.owner] += 1
+    return out
+
+
+# --- memory ------------------------------------------------------------------------
+
+def pack(mask: np.ndarray) -> str:
+    return base64.b64encode(np.packbits(mask.ravel()).tobytes()).decode("ascii")
+
+
+def unpack(text: str, n: int) -> np.ndarray:
+    """Bits back to a flat bool mask of n hexes; ValueError if the text does not fit."""
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise ValueError("not base64 text") from None
+    if len(raw) != (n + 7) // 8:
+        raise ValueError(f"holds {len(raw) * 8} bits; the map has {n} hexes")
+    return np.unpackbits(np.frombuffer(raw, dtype=np.uint8), count=n).astype(bool)
+
+
+def explored(state: GameState, side: str | None) -> np.ndarray:
+    """Bool [row, col]: every hex the side has ever seen."""
+    hm = Q.hexmap(state)
+    if side is None or not fog(state):
+        return np.ones((hm.height, hm.width), dtype=bool)
+    return _explored_flat(state, side).reshape(hm.height, hm.width).copy()
+
+
+def _record(state: GameState, c: City) -> CitySeen:
+    return CitySeen(c.owner, c.walls, c.garrison, c.siege.by if c.siege else None, state.turn)
+
+
+def init_memory(state: GameState) -> None:
+    """Every side starts knowing the opening situation of every city and no terrain."""
+    if not fog(state):
+        state.memory = {}
+        return
+    hm = Q.hexmap(state)
+    blank = pack(np.zeros(hm.width * hm.height, dtype=bool))
+    state.memory = {}
+    for f in state.factions:
+        cities = {cid: _record(state, c) for cid, c in sorted(state.cities.items())}
+        for rec in cities.values():
+            rec.turn = 0
+        state.memory[f] = SideMemory(blank, cities)
+    refresh(state)
+
+
+def _explored_flat(state: GameState, side: str) -> np.ndarray:
+    """The side's explored bits, unpacked (cached by their text; read-only)."""
+    text = state.memory[side].explored
+    cache = _static(state).setdefault("unpacked", {})
+    hit = cache.get(text)
+    if hit is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        hm = Q.hexmap(state)
+        hit = cache[text] = unpack(text, hm.width * hm.height)
+        hit.flags.writeable = False
+    return hit
+
+
+def remember(state: GameState, side: str, seen: np.ndarray) -> None:
+    """Add what the side sees (flat bool mask) to its memory.
+
+    A side is also told at once when a city it believes it holds is lost,
+    wherever that city is: its governor's messengers get through.
+    """
+    mem = state.memory[side]
+    ex = _explored_flat(state, side)
+    if (seen & ~ex).any():
+        mem.explored = pack(ex | seen)
+    where = _static(state)["city"]
+    for cid, c in state.cities.items():
+        old = mem.cities.get(cid)
+        if seen[where[cid]] or (old is not None and old.owner == side and c.owner != side):
+            rec = _record(state, c)
+            if old != rec:
+                mem.cities[cid] = rec
+
+
+def refresh(state: GameState) -> None:
+    """Bring every side's memory up to date with what it sees now."""
+    if not fog(state):
+        return
+    for f in state.factions:
+        if f in state.memory:
+            remember(state, f, _visible_flat(state, f))
+
+
+def check_memory(state: GameState) -> list[str]:
+    """Problems with a (loaded) state's memory, for a player; [] when it is sound."""
+    if not fog(state):
+        return []
+    hm = Q.hexmap(state)
+    problems = []
+    for f in state.factions:
+        mem = state.memory.get(f)
+        if mem is None:
+            problems.append(f"the fog-of-war memory of {f!r} is missing")
+            continue
+        try:
+            unpack(mem.explored, hm.width * hm.height)
+        except ValueError as exc:
+            problems.append(f"the explored map of {f!r} is damaged ({exc})")
+        for cid, seen in mem.cities.items():
+            if (cid not in state.cities or seen.owner not in state.factions
+                    or (seen.besieger is not None and seen.besieger not in state.factions)):
+                problems.append(f"{f!r} remembers a city {cid!r} that does not fit")
+                break
+    for f in state.memory:
+        if f not in state.factions:
+            problems.append(f"fog-of-war memory for an unknown faction {f!r}")
+    return problems
+
+
+# --- what an order revealed -----------------------------------------------------------
+
+def _seen_key(seen: CitySeen | None):
+    return None if seen is None else (seen.owner, seen.walls, seen.garrison, seen.besieger)
+
+
+@dataclass
+class Watch:
+    """What the acting side saw before its order, to tell what the order revealed."""
+    side: str
+    visible: np.ndarray                  # flat bool
+    armies: set[str]                     # other sides' armies it saw
+    cities: dict[str, tuple | None]      # city -> remembered (owner, walls, garrison, besieger)
+    unseen: list[Army]                   # other sides' armies it did not see
+    reported: set[str] = field(default_factory=set)
+    swept: np.ndarray | None = None      # flat bool: what a march has seen on its way
+
+
+def watch(state: GameState, side: str) -> Watch | None:
+    if not fog(state):
+        return None
+    hm = Q.hexmap(state)
+    vis = _visible_flat(state, side)
+    fr = friends(state, side)
+    others = sorted((a for a in state.armies.values() if a.faction not in fr),
+                    key=lambda a: a.id)
+    seen = {a.id for a in others if vis[hm.index(a.hex)]}
+    cities = {cid: _seen_key(s) for cid, s in state.memory[side].cities.items()}
+    return Watch(side, vis, seen, cities, [a for a in others if a.id not in seen])
+
+
+def _sighted(state: GameState, side: str, a: Army) -> Event:
+    who = state.factions[a.faction].name
+    return Event("spotted", f"{a.name} ({who}, {a.men} men) sighted at "
+                            f"{Q.place_name(state, a.hex)}", a.hex, (side,),
+                 {"army": a.id, "faction": a.faction, "men": a.men})
+
+
+def look(state: GameState, w: Watch | None, army: Army) -> list[Event]:
+    """A marching army looks around from where it stands now; returns new sightings.
+
+    What it sees is added to its side's (and allies') memory by `end_march`.
+    """
+    if w is None:
+        return []
+    hm = Q.hexmap(state)
+    seen = disc(state, army.hex, army_sight(state, army))
+    w.swept = seen if w.swept is None else w.swept | seen
+    out = []
+    for a in w.unseen:
+        if a.id not in w.reported and seen[hm.index(a.hex)]:
+            w.reported.add(a.id)
+            out.append(_sighted(state, w.side, a))
+    return out
+
+
+def end_march(state: GameState, w: Watch | None) -> None:
+    """Remember everything a march saw on its way (the side and its allies)."""
+    if w is None or w.swept is None:
+        return
+    for f in sorted(friends(state, w.side)):
+        if f in state.memory:
+            remember(state, f, w.swept)
+    w.swept = None
+
+
+def after_order(state: GameState, w: Watch | None) -> list[Event]:
+    """Refresh every side's memory; `spotted` events for what the acting side newly saw.
+
+    An army is news if the side did not see it before the order; a city is
+    news if the side did not see it before the order and finds it changed
+    (owner, walls, garrison or siege) from what it remembered.
+    """
+    refresh(state)
+    if w is None:
+        return []
+    hm = Q.hexmap(state)
+    vis = _visible_flat(state, w.side)
+    fr = friends(state, w.side)
+    out = []
+    for a in sorted(state.armies.values(), key=lambda x: x.id):
+        if (a.faction not in fr and a.id not in w.armies and a.id not in w.reported
+                and vis[hm.index(a.hex)]):
+            w.reported.add(a.id)
+            out.append(_sighted(state, w.side, a))
+    where = _static(state)["city"]
+    for cid, seen in sorted(state.memory[w.side].cities.items()):
+        if w.visible[where[cid]] or _seen_key(seen) == w.cities.get(cid):
+            continue
+        c = state.cities[cid]
+        was = w.cities.get(cid)
+        if was is None or was[0] != seen.owner:
+            text = f"{c.name} is seen to be held by {state.factions[seen.owner].name}"
+        else:
+            text = f"News of {c.name}: walls {seen.walls}, garrison {seen.garrison}" + (
+                f", besieged by {state.factions[seen.besieger].name}" if seen.besieger else "")
+        out.append(Event("spotted", text, c.hex, (w.side,), {"city": cid, "owner": seen.owner}))
+    return out

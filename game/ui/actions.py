@@ -1,0 +1,68 @@
+"""What the side panel's buttons would do for the current selection.
+
+`possible(...)` gives, for each button, the order it would give (None when
+there is none or the rules refuse it) and a tooltip saying what it does or
+why it cannot.  Each order is checked by the engine, so what is offered is
+what is legal.
+"""
+from __future__ import annotations
+
+from game.hexgrid import hex_neighbors
+from game.rules import economy, engine
+from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
+
+RAISE_AT_ONCE = 1000
+
+
+def refusal(state, order) -> str:
+    """Why the engine refuses an order, as a sentence ("" if it is legal)."""
+    try:
+        engine.check(state, order)
+    except Refused as r:
+        return r.message[:1].upper() + r.message[1:]
+    return ""
+
+
+def _offer(state, order, tip: str) -> tuple[object | None, str]:
+    why = refusal(state, order)
+    return (None, why) if why else (order, tip)
+
+
+def possible(state, view, me: str | None, army, city_id: str | None
+             ) -> dict[str, tuple[object | None, str]]:
+    city_at = state.scenario.city_at
+    out: dict[str, tuple[object | None, str]] = {}
+    if army is not None and army.faction == me:
+        targets = [city_at[h] for h in [army.hex, *hex_neighbors(army.hex)] if h in city_at]
+        legal = [o for o in (Besiege(me, army.id, c) for c in targets)
+                 if engine.is_legal(state, o)]
+        out["besiege"] = ((legal[0], f"Besiege {state.cities[legal[0].city].name} (B)") if legal
+                          else (None, "No enemy city next to this army to besiege"))
+        cid = city_at.get(army.hex)
+        if cid:
+            out["assault"] = _offer(state, Assault(me, army.id, cid),
+                                    f"Storm the walls of {state.cities[cid].name} (T)")
+        else:
+            out["assault"] = (None, "Storming needs a siege: besiege a city first")
+        half = army.men // 2 // 100 * 100
+        out["split"] = _offer(state, Split(me, army.id, half),
+                              f"Split off {half:,} men as a new army")
+        others = [x for x in view.armies.values()
+                  if x.hex == army.hex and x.faction == me and x.id != army.id]
+        out["merge"] = ((Merge(me, army.id, others[0].id),
+                         f"Join {army.name} to {others[0].name}") if others
+                        else (None, "Another of your armies must share the hex"))
+        city_id = cid
+    if city_id and me and city_id in state.cities and state.cities[city_id].owner == me:
+        limit = economy.raise_limit(state) - state.raised.get(city_id, 0)
+        men = max(100, min(RAISE_AT_ONCE, limit) // 100 * 100)
+        cost = economy.raise_cost(state, men)
+        out["raise"] = _offer(state, Raise(me, city_id, men),
+                              f"Raise {men:,} men at {state.cities[city_id].name} for {cost}")
+    else:
+        out["raise"] = (None, "Select one of your cities (or an army in one) to raise men there")
+    for key in ("besiege", "assault", "split", "merge"):
+        out.setdefault(key, (None, "Select one of your armies"))
+    ready = me is not None and any(x.faction == me and x.moves > 0 for x in view.armies.values())
+    out["next"] = (True if ready else None, "Select the next army that can still move (Tab)")
+    return out

@@ -1,0 +1,301 @@
+"""The window and the main loop: process_events -> update(dt) -> draw.
+
+`main(args)` is what `run.py play` calls.  It checks what it was asked to
+start (a scenario, a save) before opening the window, so a mistake is
+reported in the terminal with a clear message; then the loop runs the
+current screen, which returns the next one when it is done.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui import fonts, map_marks
+from game.ui.settings import Settings, load_settings, save_settings
+
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+THEME = ASSETS / "theme.json"
+DEFAULT_SIZE = (1280, 800)
+MIN_SIZE = (960, 640)
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def load_theme() -> dict:
+    try:
+        return json.loads(THEME.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}          # pygame_gui's own look, rather than no game at all
+
+
+class App:
+    def __init__(self, size=DEFAULT_SIZE, fullscreen: bool = False,
+                 settings: Settings | None = None, threaded: bool = True,
+                 scenario_dir: Path | None = None):
+        self.settings = settings or load_settings()
+        self.threaded = threaded                 # background work (tiles, computer thinking)
+        self.scenario_dir = scenario_dir
+        pygame.display.init()
+        pygame.font.init()
+        fonts.reset()
+        map_marks.reset()
+        pygame.key.set_repeat(300, 40)
+        pygame.display.set_caption("Last Great War")
+        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.fullscreen = False
+        self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        if fullscreen:
+            self.toggle_fullscreen()
+        self.manager = pygame_gui.UIManager(self.window.get_size(), load_theme(),
+                                            enable_live_theme_updates=False)
+        with warnings.catch_warnings():      # "already loaded" when a second App starts
+            warnings.simplefilter("ignore")
+            self.manager.preload_fonts([
+                {"name": "noto_sans", "point_size": size, "style": style, "antialiased": "1"}
+                for size in (13, 14, 15) for style in ("bold", "italic")])
+        self.screen = None
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.frame_ms: list[float] = []          # recent frame times, for benchmarks
+        self.help_window = None
+        self.shot_dir = os.environ.get("LGW_SHOT_DIR")
+        self.shots = 0
+
+    # --- screens ---
+    def switch(self, screen) -> None:
+        if self.screen is not None:
+            self.screen.leave()
+        self.close_help()
+        self.screen = screen
+        screen.enter()
+
+    # --- window ---
+    def toggle_fullscreen(self) -> None:
+        try:
+            if not self.fullscreen:
+                self.windowed_size = self.window.get_size()
+                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                self.fullscreen = True
+            else:
+                self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+                self.fullscreen = False
+        except pygame.error:
+            self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self.fullscreen = False
+        self.settings.fullscreen = self.fullscreen
+        if getattr(self, "manager", None) is not None:
+            self.on_resize()
+
+    def resize(self, size) -> None:
+        w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
+        if (w, h) != self.window.get_size():
+            self.window = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        self.windowed_size = (w, h)
+        self.settings.window = (w, h)
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        self.manager.set_window_resolution(self.window.get_size())
+        self.close_help()
+        if self.screen is not None:
+            self.screen.resize()
+
+    # --- help ---
+    def toggle_help(self) -> None:
+        if self.help_window is not None and self.help_window.alive():
+            self.close_help()
+            return
+        from game.ui.dialogs import help_window
+        self.help_window = help_window(self.manager, self.window.get_size())
+
+    def close_help(self) -> None:
+        if self.help_window is not None:
+            self.help_window.kill()
+            self.help_window = None
+
+    # --- the loop ---
+    def step(self, dt: float) -> bool:
+        """One frame: events, update, draw.  Returns False once the game should close."""
+        start = time.perf_counter()
+        for event in pygame.event.get():
+            self.process(event)
+        self.manager.update(dt)
+        nxt = self.screen.update(dt)
+        if nxt is not None:
+            self.switch(nxt)
+        self.screen.draw(self.window)
+        self.manager.draw_ui(self.window)
+        self.screen.draw_over(self.window)
+        pygame.display.flip()
+        self.frame_ms.append((time.perf_counter() - start) * 1000)
+        if len(self.frame_ms) > 600:
+            del self.frame_ms[:300]
+        return self.running
+
+    def process(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE and not self.fullscreen:
+            self.resize(event.size)
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F1:
+                self.toggle_help()
+                return
+            if event.key == pygame.K_F12 and self.shot_dir:
+                self.screenshot()
+                return
+        if (event.type == pygame_gui.UI_WINDOW_CLOSE and self.help_window is not None
+                and event.ui_element is self.help_window):
+            self.help_window = None
+        consumed = self.manager.process_events(event)
+        if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                                       pygame.MOUSEWHEEL):
+            event = pygame.event.Event(event.type, {**event.dict, "consumed": True})
+        nxt = self.screen.handle(event)
+        if nxt is not None:
+            self.switch(nxt)
+
+    def screenshot(self, path: str | None = None) -> str:
+        if path is None:
+            self.shots += 1
+            os.makedirs(self.shot_dir, exist_ok=True)
+            path = os.path.join(self.shot_dir, f"shot-{self.shots:03d}.png")
+        pygame.image.save(self.window, path)
+        return path
+
+    def quit(self) -> None:
+        self.running = False
+
+    def run(self) -> int:
+        code = EXIT_OK
+        try:
+            while self.running:
+                dt = self.clock.tick(60) / 1000.0
+                self.step(min(dt, 0.1))
+        except KeyboardInterrupt:
+            code = 130
+        except Exception:              # a bug: keep the game and say where the details are
+            code = EXIT_PROBLEMS
+            print(crash_report(self.screen), file=sys.stderr)
+        if self.screen is not None:
+            try:
+                self.screen.leave()
+            except Exception:
+                pass
+        err = save_settings(self.settings)
+        if err:
+            print(err, file=sys.stderr)
+        pygame.quit()
+        return code
+
+
+def crash_report(screen) -> str:
+    """Save the game in play (if any) and the error's details; the message for the player."""
+    import traceback
+    from game.ui.settings import data_dir, saves_dir
+    details = traceback.format_exc()
+    lines = ["The game stopped on an error in its own code (not in your game)."]
+    log = data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(time.strftime("--- %Y-%m-%d %H:%M:%S\n") + details)
+        lines.append(f"The details are in {log}; please send them with a bug report.")
+    except OSError:
+        lines.append(details)
+    session = getattr(screen, "session", None)
+    if session is not None:
+        from game.session.save import SaveError, save_game
+        path = saves_dir() / "crash-save.json"
+        try:
+            save_game(path, session.state, session.orders, session.sides, label="Crash save")
+            lines.append(f"Your game was saved as {path} (load it from the menu).")
+        except (SaveError, Exception) as exc:
+            lines.append(f"The game could not be saved: {exc}")
+    return "\n".join(lines)
+
+
+# --- starting from the command line ---------------------------------------------------
+
+def _size(text: str | None, settings: Settings) -> tuple[int, int]:
+    if not text:
+        return settings.window if settings.window else DEFAULT_SIZE
+    w, x, h = text.lower().partition("x")
+    if not x or not w.isdigit() or not h.isdigit():
+        raise ValueError(f"--size {text!r}: write WIDTHxHEIGHT, e.g. 1280x800")
+    return int(w), int(h)
+
+
+def prepare_start(args):
+    """What the command line asks to start: ("menu",), ("new", scn, seed, sides) or
+    ("load", loaded).  Raises ValueError / LookupError with a message for the player."""
+    from game.scenario.load import find_scenario, load_scenario
+    from game.scenario.yamlsrc import InputError
+    from game.session.save import SaveError, load_game
+    from game.ui import sides as S
+    if getattr(args, "load", None):
+        try:
+            return ("load", load_game(args.load))
+        except SaveError as exc:
+            raise LookupError(str(exc)) from None
+    if getattr(args, "scenario", None):
+        path = find_scenario(args.scenario)
+        if path is None:
+            raise LookupError(f"no scenario {args.scenario!r} (give an id from `run.py "
+                              "scenarios` or a path to a YAML file)")
+        try:
+            scn = load_scenario(path)
+        except InputError as exc:
+            lines = [str(p) for p in exc.problems[:10]]
+            raise LookupError("the scenario has problems:\n" + "\n".join(lines)) from None
+        sides = S.parse_sides(list(getattr(args, "side", None) or []), scn)
+        seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(1 << 31)
+        return ("new", scn, seed, sides)
+    if getattr(args, "side", None):
+        raise ValueError("--side needs --scenario")
+    return ("menu",)
+
+
+def first_screen(app: App, start):
+    from game.ui.screens.main_menu import MainMenu
+    if start[0] == "new":
+        from game.ui.screens.game_screen import GameScreen
+        _, scn, seed, sides = start
+        return GameScreen.new(app, scn, seed, sides)
+    if start[0] == "load":
+        from game.ui.screens.game_screen import GameScreen
+        return GameScreen.loaded(app, start[1])
+    return MainMenu(app)
+
+
+def main(args) -> int:
+    settings = load_settings()
+    try:
+        size = _size(getattr(args, "size", None), settings)
+        start = prepare_start(args)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except LookupError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings)
+    except pygame.error as exc:
+        print(f"The game window cannot open ({exc}).  Is there a display?  On a machine "
+              "without one, use `run.py simulate` to watch the computer play.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.switch(first_screen(app, start))
+    return app.run()

@@ -1,0 +1,220 @@
+"""Words for the player: details of an army or city, hover notes, summaries.
+
+Pure functions of the view, the state's public facts and the rules' own
+helpers (odds, siege status, movement): no pygame.  Text is HTML-ish for
+pygame_gui's text boxes where it says so, plain lines otherwise.
+"""
+from __future__ import annotations
+
+import html
+
+from game import terrain as T
+from game.hexgrid import Hex, hex_distance
+from game.rules import combat, economy, siege
+from game.rules import movement as M
+from game.rules.report import Event
+from game.rules.state import MONTH_NAMES, Army, City, GameState, season_of
+from game.rules.traits import TRAITS
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def n(x: int) -> str:
+    return f"{x:,}"
+
+
+def faction_name(state: GameState, fid: str | None) -> str:
+    f = state.factions.get(fid) if fid else None
+    return f.name if f else (fid or "nobody")
+
+
+def date_text(state: GameState, year: int, month: int) -> str:
+    """A past date as the game writes its own: "Spring 603" or "June 603"."""
+    if state.months_per_turn == 3:
+        return f"{season_of(month).capitalize()} {year}"
+    return f"{MONTH_NAMES[month]} {year}"
+
+
+def where(state: GameState, h: Hex) -> str:
+    hm = state.scenario.map
+    parts = []
+    pid = hm.place_at.get(h)
+    if pid:
+        parts.append(hm.places[pid].name)
+    region = hm.region_of(h)
+    if region:
+        parts.append(hm.region_names.get(region, region))
+    parts.append(T.TERRAINS[hm.terrain_at(h)].name.lower())
+    return ", ".join(parts)
+
+
+# --- the side panel -------------------------------------------------------------
+
+def army_html(state: GameState, a: Army, own: bool) -> str:
+    lines = [f"<font color='#e6c467'><b>{esc(a.name)}</b></font> "
+             f"<i>({esc(faction_name(state, a.faction))})</i>",
+             f"Men: <b>{n(a.men)}</b>   Morale: <b>{a.morale}</b>   Supply: <b>{a.supply}</b>"]
+    if own:
+        budget = M.move_budget(state, a)
+        lines.append(f"Movement left: <b>{a.moves}</b> of {budget}")
+    lines.append(f"At: {esc(where(state, a.hex))}")
+    c = state.commanders.get(a.commander) if a.commander else None
+    if c is not None and c.alive:
+        lines.append(f"Commander: <b>{esc(c.name)}</b>")
+        lines.append(f"   strategy {c.strategy}, tactics {c.tactics}, siegecraft {c.siege}, "
+                     f"loyalty {c.loyalty}")
+        for t in c.traits:
+            lines.append(f"   <i>{esc(t.replace('_', ' '))}</i>: {esc(TRAITS.get(t, ''))}")
+    else:
+        lines.append("Commander: <i>none</i>")
+    city = state.scenario.city_at.get(a.hex)
+    if city and city in state.cities and state.cities[city].siege is not None \
+            and state.cities[city].siege.by == a.faction:
+        lines.append(f"Besieging <b>{esc(state.cities[city].name)}</b>")
+    return "<br>".join(lines)
+
+
+def city_html(state: GameState, c: City, own: bool) -> str:
+    f = state.factions.get(c.owner)
+    capital = f is not None and f.capital == c.id
+    kind = "fortress" if c.kind == "fortress" else "city"
+    tags = [t for t, on in (("capital", capital), ("port", c.port), ("holy city", c.holy)) if on]
+    lines = [f"<font color='#e6c467'><b>{esc(c.name)}</b></font> <i>({kind} of "
+             f"{esc(faction_name(state, c.owner))}{', ' + ', '.join(tags) if tags else ''})</i>",
+             f"Walls: <b>{c.walls}</b> of {c.max_walls}   Garrison: <b>{n(c.garrison)}</b>",
+             f"Income: <b>{c.income}</b> a month" + ("" if c.siege is None else
+                                                      " <i>(none while besieged)</i>")]
+    if c.siege is not None:
+        st = siege.status(state, c)
+        lines.append(f"<font color='#e05a50'>Besieged by {esc(faction_name(state, st['besieged_by']))}"
+                     f"</font> for {st['turns']} turn{'s' * (st['turns'] != 1)}; "
+                     f"food for {st['food']} more")
+    if own:
+        left = economy.raise_limit(state) - state.raised.get(c.id, 0)
+        lines.append(f"May raise {n(max(0, left))} more men this turn, "
+                     f"{state.scenario.rules['raise_cost_per_1000']} per 1,000")
+    lines.append(f"At: {esc(where(state, c.hex))}")
+    return "<br>".join(lines)
+
+
+def faction_tip(state: GameState, fid: str) -> str:
+    f = state.factions[fid]
+    gross = economy.income(state, fid)
+    cost = economy.upkeep(state, fid)
+    return (f"{f.name}: treasury {n(f.treasury)}, income {n(gross)} and upkeep {n(cost)} a turn "
+            f"(net {'+' if gross - cost >= 0 else ''}{n(gross - cost)}).  War-weariness "
+            f"{f.war_weariness} of 100.  Men lost so far: {n(f.men_lost)}.")
+
+
+# --- hovering the map ---------------------------------------------------------------
+
+def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[str]:
+    """Plain lines for the tooltip of hex h: what is there, and what an attack would mean."""
+    hm = state.scenario.map
+    rules = state.scenario.rules
+    first = where(state, h)
+    lines = [first[:1].upper() + first[1:]]
+    t = hm.terrain_at(h)
+    if t not in T.WATER_IDS:
+        cost = M.terrain_cost(rules, t, state.winter, h in hm.pass_at)
+        if cost >= M.INF:
+            lines.append("Impassable")
+        else:
+            extra = " (winter)" if state.winter and cost != M.terrain_cost(rules, t, False,
+                                                                             h in hm.pass_at) else ""
+            lines.append(f"Costs {cost} movement to enter{extra}")
+    pid = hm.pass_at.get(h)
+    if pid:
+        closed = M.pass_closed(state, pid)
+        lines.append(f"{hm.passes[pid].name}: {'closed' if closed else 'open'}")
+    cid = state.scenario.city_at.get(h)
+    city = view.cities.get(cid) if cid else None
+    if city is not None:
+        lines.append(f"{city.name}: {faction_name(state, city.owner)}, walls {city.walls}/"
+                     f"{city.max_walls}, garrison {n(city.garrison)}")
+        if city.siege is not None:
+            st = siege.status(state, city)
+            lines.append(f"Besieged by {faction_name(state, st['besieged_by'])}: "
+                         f"{st['turns']} turns, food for {st['food']}")
+    here = [a for a in view.armies.values() if a.hex == h]
+    for a in here:
+        lines.append(f"{a.name} ({faction_name(state, a.faction)}): {n(a.men)} men")
+    if selected is not None and selected.hex != h:
+        lines += _action_lines(state, view, h, selected, here, city)
+    elif selected is not None and city is not None and city.siege is not None \
+            and city.siege.by == selected.faction:
+        lines.append(f"Storm {city.name} (T): walls {city.walls}, garrison {n(city.garrison)}")
+    return lines
+
+
+def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
+    from game.rules.queries import hostile
+    out = []
+    enemies = [x for x in here if hostile(state, a.faction, x.faction)]
+    if enemies and hex_distance(a.hex, h) == 1:
+        o = combat.odds(state, a, h)
+        out.append(f"Attack: {o['win_percent']}% chance to win")
+        out.append(f"   you {n(o['attacker_men'])} men (strength {n(o['attacker_strength'])}) "
+                   f"against {n(o['defender_men'])} (strength {n(o['defender_strength'])})")
+    elif city is not None and hostile(state, a.faction, city.owner) and not enemies \
+            and hex_distance(a.hex, h) == 1:
+        st = siege.status(state, city)
+        if city.walls == 0 or city.garrison == 0:
+            out.append(f"{city.name} lies open: marching in takes it")
+        else:
+            out.append(f"Besiege {city.name}: walls {st['walls']}/{st['max_walls']}, garrison "
+                       f"{n(st['garrison'])}, food for {st['food']} turns")
+    return out
+
+
+def path_label(cost: int, moves: int, budget: int) -> tuple[str, bool]:
+    """'cost 6, this turn' or 'cost 30, 3 turns' -> (label, reachable this turn)."""
+    if cost <= moves:
+        return f"{cost} of {moves} movement: this turn", True
+    budget = max(1, budget)
+    turns = 1 + -(-(cost - moves) // budget)
+    return f"{cost} movement: {turns} turns", False
+
+
+# --- what happened ------------------------------------------------------------------
+
+HEADINGS = {
+    "battle": "Battles", "assault": "Battles", "retreated": "Battles",
+    "captured": "Cities", "siege_begun": "Sieges", "siege_progress": "Sieges",
+    "siege_lifted": "Sieges", "fired": "Events", "chosen": "Events",
+    "destroyed": "Armies", "commander_died": "Armies", "attrition": "Armies",
+    "raised": "Armies", "income": "Treasury", "game_over": "The war",
+}
+ORDER = ["The war", "Events", "Battles", "Cities", "Sieges", "Armies", "Treasury"]
+
+
+def concerns(e: Event, side: str | None) -> bool:
+    return side is None or e.public or side in e.factions
+
+
+def summary_lines(events: list[Event], side: str | None) -> list[tuple[str, str]]:
+    """(heading, text) for the notable events the side may know of, grouped in ORDER."""
+    rows = []
+    for e in events:
+        head = HEADINGS.get(e.kind)
+        if head is None or not concerns(e, side):
+            continue
+        if e.kind == "income" and side is not None and e.factions != (side,):
+            continue
+        rows.append((ORDER.index(head), len(rows), head, e.text))
+    rows.sort()
+    return [(h, t) for _, _, h, t in rows]
+
+
+LOG_KINDS = {"battle", "assault", "captured", "siege_begun", "fired", "chosen", "destroyed",
+             "commander_died", "game_over"}
+
+
+def log_line(state: GameState, e: Event) -> str | None:
+    if e.kind not in LOG_KINDS:
+        return None
+    if e.kind == "siege_progress" and "surrenders" not in e.text:
+        return None
+    return f"{state.date_text()}: {e.text}"

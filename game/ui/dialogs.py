@@ -1,0 +1,146 @@
+"""Dialog windows (pygame_gui): messages, events and their choices, the turn
+summary, confirmations and the help.
+
+A `Dialog` is a window with a text and a row of buttons; pressing one calls
+`on_result(value)` and closes it.  A dialog that must be answered (an
+event's choice) has no close button and blocks the rest of the interface.
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox, UIWindow
+
+from game.ui import help as help_text
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=False).replace("\n", "<br>")
+
+
+class Dialog(UIWindow):
+    def __init__(self, manager, screen_size, title: str, body_html: str,
+                 buttons: list[tuple[str, object, str]], on_result: Callable | None = None,
+                 size=(520, 340), must_answer: bool = False, object_id: str = "#dialog"):
+        w, h = min(size[0], screen_size[0] - 40), min(size[1], screen_size[1] - 40)
+        rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+        super().__init__(rect, manager, window_display_title=title, object_id=object_id,
+                         draggable=True)
+        self.on_result = on_result
+        self.must_answer = must_answer
+        self.value_of: dict = {}
+        self.result = None
+        inner = self.get_container().get_rect()
+        iw, ih = inner.w, inner.h
+        bh = 36
+        rows = self._rows(buttons, iw)
+        text_h = ih - 16 - len(rows) * (bh + 8)
+        self.text = UITextBox(body_html, pygame.Rect(10, 8, iw - 20, max(40, text_h)), manager,
+                              container=self)
+        y = 8 + max(40, text_h) + 8
+        for row in rows:
+            bw = (iw - 20 - 8 * (len(row) - 1)) // len(row)
+            for i, (label, value, tip) in enumerate(row):
+                b = UIButton(pygame.Rect(10 + i * (bw + 8), y, bw, bh), label, manager,
+                             container=self, tool_tip_text=tip or None,
+                             object_id="@choice")
+                self.value_of[b] = value
+            y += bh + 8
+        if must_answer:
+            self.set_blocking(True)
+            if self.close_window_button is not None:
+                extra = self.close_window_button.rect.w
+                self.close_window_button.hide()
+                if self.title_bar is not None:      # let the title run the full width
+                    self.title_bar.set_dimensions((self.title_bar.rect.w + extra,
+                                                   self.title_bar.rect.h))
+
+    @staticmethod
+    def _rows(buttons, width):
+        if len(buttons) <= 3 and width >= 420:
+            return [buttons] if buttons else []
+        return [[b] for b in buttons]
+
+    def on_close_window_button_pressed(self):
+        if not self.must_answer:
+            self.finish(None)
+
+    def handle(self, event) -> bool:
+        """Consume a button press that belongs to this dialog."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.value_of:
+            self.finish(self.value_of[event.ui_element])
+            return True
+        return False
+
+    def finish(self, value) -> None:
+        self.result = value
+        self.kill()
+        if self.on_result is not None:
+            self.on_result(value)
+
+
+def message(manager, screen_size, title: str, text: str, on_result=None) -> Dialog:
+    return Dialog(manager, screen_size, title, esc(text), [("OK", True, "")], on_result,
+                  size=(480, 260))
+
+
+def confirm(manager, screen_size, title: str, text: str, yes: str, on_result,
+            no: str = "Cancel") -> Dialog:
+    return Dialog(manager, screen_size, title, esc(text), [(yes, True, ""), (no, False, "")],
+                  on_result, size=(460, 230))
+
+
+def event_dialog(manager, screen_size, title: str, date: str, text: str,
+                 choices: list[dict] | None, on_result, can_choose: bool) -> Dialog:
+    """A scripted event: its title and text; its options if this player must choose."""
+    body = f"<font color='#d6b04a'><i>{esc(date)}</i></font><br><br>{esc(text)}"
+    buttons: list[tuple[str, object, str]] = []
+    if choices and can_choose:
+        body += "<br><br><b>Your choice:</b>"
+        for c in choices:
+            if c.get("hint"):
+                body += f"<br>• <b>{esc(c['label'])}</b>: {esc(c['hint'])}"
+            buttons.append((c["label"], c["id"], c.get("hint", "")))
+    else:
+        buttons.append(("Continue", None, ""))
+    lines = 3 + len(text) // 62 + text.count("\n")
+    if choices and can_choose:
+        lines += 2 + sum(1 + len(c.get("hint", "")) // 62 for c in choices)
+    rows = len(buttons) if len(buttons) > 3 else 1
+    h = 110 + 22 * lines + 44 * rows
+    return Dialog(manager, screen_size, title, body, buttons, on_result, size=(560, h),
+                  must_answer=bool(choices and can_choose), object_id="#event_dialog")
+
+
+def summary_dialog(manager, screen_size, title: str, lines: list[tuple[str, str]],
+                   on_result=None) -> Dialog:
+    """The turn summary: (heading, text) lines grouped under their headings."""
+    parts = []
+    last = None
+    for head, text in lines:
+        if head != last:
+            parts.append(f"{'<br>' if parts else ''}<font color='#d6b04a'><b>{esc(head)}</b>"
+                         "</font>")
+            last = head
+        parts.append(f"• {esc(text)}")
+    body = "<br>".join(parts) if parts else "A quiet season: nothing of note happened."
+    h = 150 + 23 * max(2, len(parts) + sum(len(t) // 70 for _, t in lines))
+    return Dialog(manager, screen_size, title, body, [("To your turn", None, "")], on_result,
+                  size=(600, min(560, h)), object_id="#summary_dialog")
+
+
+def help_window(manager, screen_size) -> UIWindow:
+    w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
+    rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+    win = UIWindow(rect, manager, window_display_title="How to play  (F1 closes)",
+                   object_id="#help")
+    rows = "".join(f"<b>{esc(k)}</b>: {esc(v)}<br>" for k, v in help_text.KEYS)
+    body = ("<font color='#d6b04a'><b>Keys and mouse</b></font><br>" + rows +
+            "<br><font color='#d6b04a'><b>How to play</b></font><br>" +
+            "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))
+    inner = win.get_container().get_rect()
+    UITextBox(body, pygame.Rect(8, 8, inner.w - 16, inner.h - 16), manager, container=win)
+    return win

@@ -1,0 +1,143 @@
+"""The top bar and the side panel around the map (pygame_gui widgets).
+
+The top bar shows the date, the side to play, the treasury and
+war-weariness, and the main buttons.  The side panel holds the minimap
+(drawn by the screen in the space left for it), the selected army or city
+in detail, the buttons for what it may do, and the event log.  Texts are
+set only when what they show changes, not every frame.
+"""
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.ui import palette as P
+
+TOP = 44
+SIDE = 310
+MINIMAP_H = 200
+
+
+class Hud:
+    def __init__(self, manager, size: tuple[int, int]):
+        self.manager = manager
+        w, h = size
+        self.elements = []
+        self.map_rect = pygame.Rect(0, TOP, w - SIDE, h - TOP)
+        self.top_rect = pygame.Rect(0, 0, w, TOP)
+        # the labels share what the buttons on the right leave free
+        self.compact = w < 1200          # shorter texts in a narrow window
+        free = w - 340 - 10
+        widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
+        x = 10
+        self.date = self._label(pygame.Rect(x, 6, widths[0], 30), "")
+        x += widths[0]
+        self.swatch = pygame.Rect(x, 13, 16, 16)
+        self.side = self._label(pygame.Rect(x + 22, 6, widths[1] - 22, 30), "")
+        x += widths[1]
+        self.money = self._label(pygame.Rect(x, 6, widths[2], 30), "")
+        x += widths[2]
+        self.weary = self._label(pygame.Rect(x, 6, widths[3], 30), "")
+        bx = w - 8
+        self.help_btn = self._button(bx - 34, 34, "?", "How to play and the keys (F1)")
+        self.menu_btn = self._button(bx - 34 - 6 - 70, 70, "Menu",
+                                     "Save, load, settings, or leave the game (Esc)")
+        self.end_btn = self._button(self.menu_btn.relative_rect.x - 6 - 110, 110, "End turn",
+                                    "End your turn (Enter): the other powers move", "@end_turn")
+        self.undo_btn = self._button(self.end_btn.relative_rect.x - 6 - 70, 70, "Undo",
+                                     "Take back the last order (Ctrl+Z), while no battle, "
+                                     "dice roll or event has happened since")
+        # the side panel
+        px = w - SIDE
+        self.panel_rect = pygame.Rect(px, TOP, SIDE, h - TOP)
+        self.minimap_rect = pygame.Rect(px + 8, TOP + 8, SIDE - 16, MINIMAP_H)
+        y = TOP + MINIMAP_H + 16
+        detail_h = max(150, min(250, (h - y) // 2 - 40))
+        self.details = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, detail_h),
+                                           manager))
+        y += detail_h + 6
+        bw = (SIDE - 12 - 8) // 3
+        self.actions: dict[str, UIButton] = {}
+        names = [("besiege", "Besiege"), ("assault", "Assault"), ("next", "Next army"),
+                 ("split", "Split"), ("merge", "Merge"), ("raise", "Raise men")]
+        for k, (key, label) in enumerate(names):
+            r = pygame.Rect(px + 6 + (k % 3) * (bw + 4), y + (k // 3) * 34, bw, 30)
+            self.actions[key] = self._add(UIButton(r, label, manager))
+        y += 2 * 34 + 6
+        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16, 28), "Event log",
+                                           manager, object_id="@heading"))
+        self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
+                                   "first", delay=0.4)
+        y += 30
+        self.log = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, h - y - 6),
+                                       manager))
+        self._texts: dict[str, str] = {}
+        self._bars = None
+
+    def _add(self, el):
+        self.elements.append(el)
+        return el
+
+    def _label(self, rect, text) -> UILabel:
+        return self._add(UILabel(rect, text, self.manager, object_id="@topbar"))
+
+    def _button(self, x, w, text, tip, object_id=None) -> UIButton:
+        b = UIButton(pygame.Rect(x, 6, w, 32), text, self.manager, tool_tip_text=tip,
+                     object_id=object_id)
+        return self._add(b)
+
+    def draw_background(self, surf: pygame.Surface) -> None:
+        """The bars behind the widgets (drawn before them, so dialogs cover the minimap)."""
+        if self._bars is None:
+            top = pygame.Surface(self.top_rect.size)
+            top.fill(P.PANEL_BG)
+            pygame.draw.line(top, P.PANEL_LINE, (0, self.top_rect.h - 1),
+                             (self.top_rect.w, self.top_rect.h - 1), 2)
+            side = pygame.Surface(self.panel_rect.size)
+            side.fill(P.PANEL_BG)
+            pygame.draw.line(side, P.PANEL_LINE, (0, 0), (0, self.panel_rect.h), 2)
+            self._bars = [(top, self.top_rect.topleft), (side, self.panel_rect.topleft)]
+        surf.blits(self._bars, doreturn=False)
+
+    def kill(self) -> None:
+        for el in self.elements:
+            el.kill()
+        self.elements = []
+
+    # --- updating only what changed ---
+    def set_label(self, key: str, label: UILabel, text: str, tip: str | None = None) -> None:
+        if self._texts.get(key) != text:
+            self._texts[key] = text
+            label.set_text(text)
+        if tip is not None and self._texts.get(key + ":tip") != tip:
+            self._texts[key + ":tip"] = tip
+            label.set_tooltip(tip, delay=0.4)
+
+    def set_box(self, key: str, box: UITextBox, html: str) -> None:
+        if self._texts.get(key) != html:
+            self._texts[key] = html
+            box.set_text(html)
+
+    def set_action(self, key: str, enabled: bool, tip: str, label: str | None = None) -> None:
+        b = self.actions[key]
+        state = (enabled, tip, label)
+        if self._texts.get("act:" + key) == state:
+            return
+        self._texts["act:" + key] = state
+        if label is not None:
+            b.set_text(label)
+        b.set_tooltip(tip, delay=0.3)
+        if enabled:
+            b.enable()
+        else:
+            b.disable()
+
+    def set_button(self, button: UIButton, enabled: bool) -> None:
+        key = f"btn:{id(button)}"
+        if self._texts.get(key) == enabled:
+            return
+        self._texts[key] = enabled
+        if enabled:
+            button.enable()
+        else:
+            button.disable()

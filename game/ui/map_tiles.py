@@ -1,0 +1,290 @@
+"""Pre-rendered terrain tiles per zoom level, so panning and zooming never stutter.
+
+The map is cut into 256-pixel tiles per zoom level.  A tile is drawn once
+(terrain pixels from `terrain_raster`, then the fixed line work from
+`map_features`) and kept in a least-recently-used cache.  A helper process
+draws the tiles the view needs, then those of the next and previous zoom
+levels and a ring around the view, so the drawing never competes with the
+frame for the interpreter (should a process not start, a thread does the
+same work).  Until a tile is ready, that part of the view is filled from a
+picture of the whole map (kept at the smallest zoom), scaled up, so a frame
+never waits.  With `threaded=False` (tests, screenshots) missing tiles are
+drawn at once.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+import sys
+import threading
+from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+
+import pygame
+
+from game.hexmap import HexMap
+from game.ui import map_features
+from game.ui import palette as P
+from game.ui.camera import LEVELS, Camera
+from game.ui.terrain_raster import TerrainRaster
+
+TILE = 256
+MAX_TILES = 320             # about 80 MB at 32 bits a pixel
+SETTLE_FRAMES = 12          # frames without moving before the next zoom levels are drawn
+
+
+class MapTiles:
+    def __init__(self, hm: HexMap, threaded: bool = True, max_tiles: int = MAX_TILES):
+        self.hm = hm
+        self.raster = TerrainRaster(hm)
+        self.features = map_features.Features(hm)
+        self.units_w, self.units_h = self.raster.units
+        self.cache: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
+        self.max_tiles = max_tiles
+        self.threaded = threaded
+        self._cond = threading.Condition()
+        self._wanted: list[tuple[int, int, int]] = []
+        self._stop = False
+        self._thread: threading.Thread | None = None
+        self._last_plan = None
+        self.base_level = 0
+        self.base = self.render_region(LEVELS[0], 0, 0, *self.level_size(0))
+        self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
+        self._bg = None
+        self._stand_ins: dict = {}
+        self._last_view = None
+        self._still = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._inflight: dict = {}           # tile key -> future, in the helper process
+        self._use_process = True
+
+    # --- sizes ---
+    def level_size(self, li: int) -> tuple[int, int]:
+        s = LEVELS[li]
+        return math.ceil(self.units_w * s), math.ceil(self.units_h * s)
+
+    def tile_range(self, li: int) -> tuple[int, int]:
+        w, h = self.level_size(li)
+        return (w + TILE - 1) // TILE, (h + TILE - 1) // TILE
+
+    # --- rendering ---
+    def render_region(self, s: float, x0: int, y0: int, w: int, h: int) -> pygame.Surface:
+        surf = pygame.Surface((w, h))
+        surf.blit(paint(self.raster, self.features, s, x0, y0, w, h), (0, 0))
+        return surf
+
+    def render_tile(self, key: tuple[int, int, int]) -> pygame.Surface:
+        li, tx, ty = key
+        surf = self.render_region(LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
+        self.drawn_tiles += 1
+        return surf
+
+    def _store(self, key, surf) -> None:
+        with self._cond:
+            self.cache[key] = surf
+            self.cache.move_to_end(key)
+            while len(self.cache) > self.max_tiles:
+                self.cache.popitem(last=False)
+
+    # --- the worker ---
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._wanted and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+                key = self._wanted.pop(0)
+                if key in self.cache:
+                    continue
+            try:
+                surf = self.render_tile(key)
+            except pygame.error:        # the display went away while closing
+                return
+            self._store(key, surf)
+
+    def _request(self, keys: list[tuple[int, int, int]]) -> None:
+        with self._cond:
+            self._wanted = [k for k in keys if k not in self.cache]
+            if self._use_process:
+                return
+            if self._wanted:
+                if self._thread is None:
+                    # hand the interpreter back and forth often, so the frame never waits
+                    # long for the worker (the default is every 5 ms)
+                    sys.setswitchinterval(0.0005)
+                    self._thread = threading.Thread(target=self._work, name="map-tiles",
+                                                    daemon=True)
+                    self._thread.start()
+                self._cond.notify()
+
+    # --- the helper process ---
+    def _pump(self) -> None:
+        """Take in finished tiles and keep two in the making, most urgent first."""
+        try:
+            for key, fut in list(self._inflight.items()):
+                if fut.done():
+                    del self._inflight[key]
+                    data = fut.result()
+                    img = pygame.image.frombuffer(data, (TILE, TILE), "RGB")
+                    surf = pygame.Surface((TILE, TILE))
+                    surf.blit(img, (0, 0))
+                    self._store(key, surf)
+                    self.drawn_tiles += 1
+            with self._cond:
+                self._wanted = [k for k in self._wanted
+                                if k not in self.cache and k not in self._inflight]
+                while self._wanted and len(self._inflight) < 2:
+                    key = self._wanted.pop(0)
+                    if self._pool is None:
+                        self._pool = ProcessPoolExecutor(
+                            1, mp_context=multiprocessing.get_context("spawn"),
+                            initializer=_start_painter, initargs=(self.raster, self.features))
+                    self._inflight[key] = self._pool.submit(_paint_tile, key)
+        except Exception as exc:        # no helper process here: draw in a thread instead
+            print(f"map tiles: drawing in a thread ({type(exc).__name__}: {exc})",
+                  file=sys.stderr)
+            self._use_process = False
+            self._inflight = {}
+            self._shutdown_pool()
+            self._last_plan = None
+
+    def _shutdown_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout=2.0)
+        self._shutdown_pool()
+
+    def pending(self) -> int:
+        """Tiles wanted and not yet drawn (also takes in finished ones)."""
+        if self.threaded and self._use_process:
+            self._pump()
+        with self._cond:
+            return len(self._wanted) + len(self._inflight)
+
+    # --- which tiles ---
+    def visible_keys(self, cam: Camera, li: int | None = None, ring: int = 0) -> list:
+        li = cam.level if li is None else li
+        s = LEVELS[li]
+        x0, y0, x1, y1 = cam.visible_units()
+        nx, ny = self.tile_range(li)
+        tx0 = max(0, int(x0 * s // TILE) - ring)
+        ty0 = max(0, int(y0 * s // TILE) - ring)
+        tx1 = min(nx - 1, int(x1 * s // TILE) + ring)
+        ty1 = min(ny - 1, int(y1 * s // TILE) + ring)
+        cx, cy = (tx0 + tx1) / 2, (ty0 + ty1) / 2
+        keys = [(li, tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
+        keys.sort(key=lambda k: (k[1] - cx) ** 2 + (k[2] - cy) ** 2)
+        return keys
+
+    def plan(self, cam: Camera, settled: bool = True) -> list:
+        """The tiles to have ready, most urgent first: the view, a ring around it, and
+        (once the view has settled) the same place at the next and previous zoom."""
+        keys = self.visible_keys(cam) + self.visible_keys(cam, ring=1)
+        if settled:
+            for d in (1, -1):
+                li = cam.level + d
+                if cam.min_level <= li < len(LEVELS):
+                    keys += self.visible_keys(cam, li)
+        seen = set()
+        return [k for k in keys if not (k in seen or seen.add(k))]
+
+    def prepare(self, cam: Camera) -> None:
+        """Draw now every tile the view needs (for tests, screenshots and the first frame)."""
+        for key in self.visible_keys(cam):
+            if key not in self.cache:
+                self._store(key, self.render_tile(key))
+
+    # --- drawing ---
+    def draw(self, screen: pygame.Surface, cam: Camera) -> None:
+        vp = cam.viewport
+        old_clip = screen.get_clip()
+        screen.set_clip(vp)
+        ox, oy = cam.world_origin()
+        w, h = self.level_size(cam.level)
+        if not pygame.Rect(ox, oy, w, h).contains(vp):
+            # part of the view lies beyond the map (a fill is slower than a blit here)
+            if self._bg is None or self._bg.get_size() != vp.size:
+                self._bg = pygame.Surface(vp.size)
+                self._bg.fill(P.BACKGROUND)
+            screen.blit(self._bg, vp)
+        keys = self.visible_keys(cam)
+        missing = [k for k in keys if k not in self.cache]
+        if missing and not self.threaded:
+            for k in missing:
+                self._store(k, self.render_tile(k))
+            missing = []
+        for key in missing:
+            self._draw_fallback(screen, cam, key)
+        for key in keys:
+            surf = self.cache.get(key)
+            if surf is not None:
+                self.cache.move_to_end(key)
+                screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
+        if self.threaded:
+            view_key = (cam.level, ox, oy)
+            self._still = self._still + 1 if view_key == self._last_view else 0
+            self._last_view = view_key
+            settled = self._still >= SETTLE_FRAMES
+            plan_key = (cam.level, keys[0] if keys else None, len(keys), len(missing), settled)
+            if plan_key != self._last_plan or missing:
+                self._last_plan = plan_key
+                self._request(self.plan(cam, settled))
+            if self._use_process:
+                self._pump()
+        screen.set_clip(old_clip)
+
+    def _draw_fallback(self, screen: pygame.Surface, cam: Camera, key) -> None:
+        """Fill a missing tile from the whole-map picture, scaled to the current zoom."""
+        ox, oy = cam.world_origin()
+        made = self._stand_ins.get(key)
+        if made is None:
+            _li, tx, ty = key
+            k = LEVELS[self.base_level] / cam.s
+            src = pygame.Rect(math.floor(tx * TILE * k), math.floor(ty * TILE * k),
+                              math.ceil(TILE * k) + 1, math.ceil(TILE * k) + 1)
+            src = src.clip(self.base.get_rect())
+            if src.w <= 0 or src.h <= 0:
+                return
+            img = pygame.transform.scale(self.base.subsurface(src),
+                                         (math.ceil(src.w / k), math.ceil(src.h / k)))
+            if len(self._stand_ins) > 96:
+                self._stand_ins.clear()
+            made = self._stand_ins[key] = (img, (round(src.x / k), round(src.y / k)))
+        img, (x, y) = made
+        screen.blit(img, (ox + x, oy + y))
+
+
+# --- painting, here and in the helper process ----------------------------------
+
+def paint(raster: TerrainRaster, features, s: float, x0: int, y0: int, w: int, h: int
+          ) -> pygame.Surface:
+    """Terrain pixels and the line work of a region, as a 24-bit surface (no display needed)."""
+    arr = raster.render(s, x0, y0, w, h)
+    surf = pygame.image.frombuffer(bytearray(arr.tobytes()), (w, h), "RGB")
+    pad = 1.2
+    feats = features.near(x0 / s - pad, y0 / s - pad, (x0 + w) / s + pad, (y0 + h) / s + pad)
+    map_features.draw(surf, feats, s, x0, y0)
+    return surf
+
+
+_painter: tuple | None = None
+
+
+def _start_painter(raster, features) -> None:
+    global _painter
+    _painter = (raster, features)
+
+
+def _paint_tile(key: tuple[int, int, int]) -> bytes:
+    raster, features = _painter
+    li, tx, ty = key
+    surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
+    return pygame.image.tobytes(surf, "RGB")

@@ -1,0 +1,397 @@
+"""The map on screen: pre-rendered terrain tiles, then what changes during play.
+
+Everything that moves only when the game changes (city marks, counters,
+names placed so they do not overlap, passes, frontiers) is composed once
+per zoom level and view into a "scene" of pictures at world-pixel
+positions; a frame blits the terrain tiles and the scene at the camera's
+offset, then draws the few things that follow the mouse (the hovered hex,
+the path, a marching counter, flashes).  It draws from a View only, never
+from the armies of the full state; hexes the viewer has never seen are
+hidden and those it does not see now are dimmed (View.explored, .visible).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pygame
+
+from game.hexgrid import Hex, hex_neighbor
+from game.ui import fonts, map_marks
+from game.ui import palette as P
+from game.ui.camera import Camera
+from game.ui.geometry import CORNERS, center, edge, hex_at
+from game.ui.map_tiles import TILE, MapTiles
+from game.ui.territory import Territory
+
+
+FOG_RGB = (22, 24, 30)
+FOG_UNKNOWN = 255       # never seen: hidden
+FOG_MEMORY = 110        # seen before, not now: dimmed
+
+
+@dataclass
+class Overlay:
+    """What the player is doing, drawn over the map."""
+    selected_army: str | None = None
+    selected_city: str | None = None
+    reach: set[Hex] = field(default_factory=set)
+    attack: set[Hex] = field(default_factory=set)
+    siege: set[Hex] = field(default_factory=set)
+    hover: Hex | None = None
+    path: list[Hex] = field(default_factory=list)
+    path_ok: bool = True
+    path_label: str = ""
+    moving: dict[str, tuple[float, float]] = field(default_factory=dict)  # army -> units
+    flashes: list[tuple[Hex, float, tuple]] = field(default_factory=list)  # hex, age 0..1, rgb
+    active: str | None = None            # the faction to play (its armies show moves left)
+    version: int = 0                     # bumped when reach/attack/siege change
+
+
+@dataclass
+class Scene:
+    items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
+    stacks: dict[Hex, pygame.Rect]                          # counters, world pixels
+
+
+class MapView:
+    def __init__(self, scn, viewport: pygame.Rect, threaded: bool = True):
+        self.scn = scn
+        hm = scn.map
+        self.hm = hm
+        self.tiles = MapTiles(hm, threaded=threaded)
+        self.camera = Camera(hm.width, hm.height, viewport)
+        self.importance = {cid: (hm.places[cid].importance if cid in hm.places else 1)
+                           for cid in scn.city_at.values()}
+        for c in scn.spec.cities:
+            if c.at and c.at in hm.places:
+                self.importance[c.id] = hm.places[c.at].importance
+        self.territory = Territory(scn, self.importance)
+        self.colors = {f.id: P.hex_to_rgb(f.color) for f in scn.spec.factions}
+        self.city_places = set(scn.city_at)
+        self._scene: Scene | None = None
+        self._scene_key = None
+        self._scene_view = None
+        self._borders_key = None
+        self._borders_view = None
+        self._lines: list = []
+        self._border_tiles: dict = {}
+        self._border_segs: dict = {}
+        self._reach_surf = None
+        self._reach_key = None
+        self._fog_view = None
+        self._fog_lut: np.ndarray | None = None
+        self._fog_tiles: dict = {}
+
+    def close(self) -> None:
+        self.tiles.close()
+
+    # --- geometry ---
+    def set_viewport(self, rect: pygame.Rect) -> None:
+        self.camera.set_viewport(rect)
+
+    def hex_at(self, pos) -> Hex | None:
+        if not self.camera.viewport.collidepoint(pos):
+            return None
+        h = hex_at(*self.camera.to_units(*pos))
+        return h if self.hm.contains(h) else None
+
+    def screen_of(self, h: Hex) -> tuple[float, float]:
+        ox, oy = self.camera.world_origin()
+        s = self.camera.s
+        ux, uy = center(h)
+        return round(ux * s) + ox, round(uy * s) + oy
+
+    def center_on(self, h: Hex) -> None:
+        self.camera.center_on(*center(h))
+
+    # --- the frame ---
+    def draw(self, surf: pygame.Surface, view, state, ov: Overlay) -> None:
+        cam = self.camera
+        self.tiles.draw(surf, cam)
+        old_clip = surf.get_clip()
+        surf.set_clip(cam.viewport)
+        s = cam.s
+        ox, oy = cam.world_origin()
+        self._draw_fog(surf, view, cam, ox, oy)
+        self._draw_borders(surf, view, cam, ox, oy)
+        self._draw_reach(surf, ov, s, ox, oy)
+        if ov.hover is not None:
+            pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
+        scene = self._scene_for(view, state, ov, s)
+        surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items], doreturn=False)
+        for aid, (ux, uy) in ov.moving.items():
+            a = view.armies.get(aid)
+            if a is not None:
+                img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s,
+                                        "plain", a.supply // 10 * 10)
+                surf.blit(img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy)))
+        self._draw_path(surf, ov, s, ox, oy)
+        self._draw_flashes(surf, ov, s, ox, oy)
+        surf.set_clip(old_clip)
+
+    # --- the scene: marks, counters and names at world pixels ---
+    def _scene_for(self, view, state, ov: Overlay, s: int) -> Scene:
+        key = (s, ov.selected_army, ov.active, frozenset(ov.moving))
+        if key != self._scene_key or view is not self._scene_view:
+            self._scene_key = key
+            self._scene_view = view
+            self._scene = self._compose(view, state, ov, s)
+        return self._scene
+
+    def _compose(self, view, state, ov: Overlay, s: int) -> Scene:
+        from game.rules.movement import pass_closed
+        items: list = []
+        labels: list = []        # (priority, image, x, y, gap)
+        taken: list[pygame.Rect] = []
+
+        def wp(h: Hex) -> tuple[int, int]:
+            ux, uy = center(h)
+            return round(ux * s), round(uy * s)
+
+        if s >= 11:
+            for p in self.hm.passes.values():
+                closed = pass_closed(state, p.id)
+                img = map_marks.pass_mark(s, closed)
+                x, y = wp(p.hex)
+                items.append((img, img.get_rect(center=(x, y)).topleft))
+                if s >= 20:
+                    name = fonts.text(p.name + (" (closed)" if closed else ""), 11,
+                                      P.BAD if closed else (50, 36, 24), P.HALO)
+                    labels.append((1, name, x, y, img.get_height() // 2))
+        if s >= 20:
+            for pl in self.hm.places.values():
+                if pl.hex in self.city_places or pl.hex in self.hm.pass_at:
+                    continue          # a city's or a pass's own mark names it
+                img = map_marks.place_mark(s)
+                x, y = wp(pl.hex)
+                items.append((img, img.get_rect(center=(x, y)).topleft))
+                labels.append((0, fonts.text(pl.name, 11, (60, 52, 44), P.HALO), x, y,
+                               img.get_height() // 2 + 1))
+        capitals = {f.capital for f in state.factions.values() if f.capital}
+        show = 3 if s < 8 else 2 if s < 15 else 1
+        for c in view.cities.values():
+            imp = self.importance.get(c.id, 1)
+            x, y = wp(c.hex)
+            r = max(3, min(14, round(s * (0.22 + 0.05 * imp))))
+            img = map_marks.city_mark(c.kind, self.colors.get(c.owner, (128, 128, 128)), c.walls,
+                                      c.max_walls, c.holy, c.id in capitals,
+                                      c.siege is not None, r)
+            rect = img.get_rect(center=(x, y))
+            items.append((img, rect.topleft))
+            mark = rect.inflate(-6, -6)            # the mark without its transparent margin
+            taken.append(mark)
+            if imp >= show:
+                size = {3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0)
+                labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
+                               mark.h // 2))
+        stacks: dict[Hex, list] = {}
+        for a in view.armies.values():
+            if a.id not in ov.moving:
+                stacks.setdefault(a.hex, []).append(a)
+        stack_rects = {}
+        for hx, armies in stacks.items():
+            armies.sort(key=lambda a: (a.id == ov.selected_army, a.men))
+            x, y = wp(hx)
+            rects = self._stack(items, state, ov, armies, x, y, s, hx in self.city_places)
+            taken += rects
+            stack_rects[hx] = rects[0]
+        self._place_labels(items, labels, taken)
+        return Scene(items, stack_rects)
+
+    def _stack(self, items, state, ov, armies, x, y, s, in_city) -> list[pygame.Rect]:
+        """Counters of one hex, up to three shown offset; returns the rectangles they cover."""
+        if in_city:        # stand above the city's mark, leaving it (and its siege ring) in view
+            y -= max(round(map_marks.counter_size(s)[1] * 0.8), 10)
+        n = len(armies)
+        step = max(2, s // 10)
+        rect = None
+        shown = armies[-3:]
+        for k, a in enumerate(shown):
+            if a.id == ov.selected_army:
+                st = "selected"
+            elif a.faction == ov.active:
+                st = "ready" if a.moves > 0 else "spent"
+            else:
+                st = "plain"
+            img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s, st,
+                                    a.supply // 10 * 10)
+            off = (k - len(shown) + 1) * step
+            rect = img.get_rect(center=(x - off, y + off))
+            items.append((img, rect.topleft))
+        top = shown[-1]
+        covered = [rect]
+        if n > 1:
+            badge = fonts.text(f"x{n}", 11, P.PAPER, (30, 26, 22))
+            items.append((badge, badge.get_rect(bottomleft=(rect.right - 6, rect.top + 8)).topleft))
+        if s >= 20 and top.commander:
+            c = state.commanders.get(top.commander)
+            if c is not None and c.alive:
+                img = fonts.text(c.name, 11, P.PAPER, (20, 18, 16))
+                name_rect = img.get_rect(midbottom=(rect.centerx, rect.top + 1))
+                items.append((img, name_rect.topleft))
+                covered.append(name_rect)
+        return covered
+
+    @staticmethod
+    def _place_labels(items, labels, taken) -> None:
+        """Place names, most important first, where they cover no other name or mark."""
+        labels.sort(key=lambda t: -t[0])
+        placed: list[pygame.Rect] = []
+        for _prio, img, x, y, gap in labels:
+            w, h = img.get_size()
+            for rect in (pygame.Rect(round(x - w / 2), round(y + gap), w, h),
+                         pygame.Rect(round(x - w / 2), round(y - gap - h), w, h),
+                         pygame.Rect(round(x + gap + 2), round(y - h / 2), w, h),
+                         pygame.Rect(round(x - gap - 2 - w), round(y - h / 2), w, h)):
+                shrunk = rect.inflate(-2, -4)
+                if shrunk.collidelist(placed) < 0 and shrunk.collidelist(taken) < 0:
+                    placed.append(rect)
+                    items.append((img, rect.topleft))
+                    break
+
+    # --- fog of war: what the viewer has never seen, or does not see now ---
+    def fog_alpha(self, view) -> np.ndarray | None:
+        """Per hex index: how much to darken it (255 never seen, 110 not seen now), or None."""
+        if view is not self._fog_view:
+            self._fog_view = view
+            vis = np.asarray(view.visible, bool).ravel()
+            seen = np.asarray(view.explored, bool).ravel()
+            if vis.all():
+                self._fog_lut = None
+            else:
+                lut = np.where(vis, 0, np.where(seen, FOG_MEMORY, FOG_UNKNOWN)).astype(np.uint8)
+                sig = lut.tobytes()
+                if self._fog_lut is None or sig != self._fog_lut[:-1].tobytes():
+                    self._fog_tiles = {}
+                    self._fog_lut = np.append(lut, np.uint8(0))   # index -1: beyond the map
+        return self._fog_lut
+
+    def fog_image(self, lut: np.ndarray, s: float, x0: int, y0: int, w: int, h: int
+                  ) -> pygame.Surface:
+        alpha = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
+        img = pygame.Surface((w, h), pygame.SRCALPHA)
+        img.fill(FOG_RGB)
+        pygame.surfarray.pixels_alpha(img)[:] = alpha.T
+        return img
+
+    def _draw_fog(self, surf, view, cam: Camera, ox, oy) -> None:
+        lut = self.fog_alpha(view)
+        if lut is None:
+            return
+        s = cam.s
+        for key in self.tiles.visible_keys(cam):
+            img = self._fog_tiles.get(key)
+            if img is None:
+                img = self._fog_tiles[key] = self.fog_image(lut, s, key[1] * TILE, key[2] * TILE,
+                                                            TILE, TILE)
+            surf.blit(img, (ox + key[1] * TILE, oy + key[2] * TILE))
+
+    # --- frontiers, as transparent tiles redrawn only when a city changes hands ---
+    def _draw_borders(self, surf, view, cam: Camera, ox, oy) -> None:
+        if view is not self._borders_view:
+            self._borders_view = view
+            self._lines = self.territory.border_lines({cid: c.owner
+                                                        for cid, c in view.cities.items()})
+        lines = self._lines
+        key = id(lines)
+        if key != self._borders_key:
+            self._borders_key = key
+            self._border_tiles = {}
+            self._border_segs = {}
+        s = cam.s
+        if not lines:
+            return
+        segs = self._border_segs.get(s)
+        if segs is None:
+            segs = {}
+            for f, (ax, ay, bx, by) in lines:
+                a, b = (ax * s, ay * s), (bx * s, by * s)
+                for tx in range(int(min(a[0], b[0]) - 3) // TILE, int(max(a[0], b[0]) + 3) // TILE + 1):
+                    for ty in range(int(min(a[1], b[1]) - 3) // TILE,
+                                    int(max(a[1], b[1]) + 3) // TILE + 1):
+                        segs.setdefault((tx, ty), []).append((f, a, b))
+            self._border_segs[s] = segs
+        width = 1 if s < 11 else 2 if s < 27 else 3
+        for _li, tx, ty in self.tiles.visible_keys(cam):
+            tkey = (s, tx, ty)
+            img = self._border_tiles.get(tkey, False)
+            if img is False:
+                img = None
+                if (tx, ty) in segs:
+                    img = pygame.Surface((TILE, TILE))
+                    img.fill((0, 0, 0))
+                    img.set_colorkey((0, 0, 0), pygame.RLEACCEL)
+                    x0, y0 = tx * TILE, ty * TILE
+                    for f, a, b in segs[(tx, ty)]:
+                        pygame.draw.line(img, self.colors.get(f, (128, 128, 128)),
+                                         (a[0] - x0, a[1] - y0), (b[0] - x0, b[1] - y0), width)
+                self._border_tiles[tkey] = img
+            if img is not None:
+                surf.blit(img, (ox + tx * TILE, oy + ty * TILE))
+
+    # --- the player's overlays ---
+    def _hex_points(self, h: Hex, s, ox, oy, scale=1.0):
+        cx, cy = center(h)
+        return [((cx + dx * scale) * s + ox, (cy + dy * scale) * s + oy) for dx, dy in CORNERS]
+
+    def _draw_reach(self, surf, ov: Overlay, s, ox, oy) -> None:
+        if not (ov.reach or ov.attack or ov.siege):
+            return
+        key = (ov.version, s)
+        if key != self._reach_key:
+            self._reach_key = key
+            self._reach_surf = self._make_reach(ov, s)
+        img, (ux, uy) = self._reach_surf
+        surf.blit(img, (round(ux * s) + ox, round(uy * s) + oy))
+
+    def _make_reach(self, ov: Overlay, s):
+        hexes = ov.reach | ov.attack | ov.siege
+        xs = [center(h)[0] for h in hexes]
+        ys = [center(h)[1] for h in hexes]
+        ux0 = math.floor((min(xs) - 1.2) * s) / s
+        uy0 = math.floor((min(ys) - 1.2) * s) / s
+        w = math.ceil((max(xs) - ux0 + 1.2) * s) + 2
+        h = math.ceil((max(ys) - uy0 + 1.2) * s) + 2
+        img = pygame.Surface((w, h), pygame.SRCALPHA)
+        ox, oy = -ux0 * s, -uy0 * s
+        for hx in ov.reach:
+            pygame.draw.polygon(img, (255, 250, 225, 70), self._hex_points(hx, s, ox, oy))
+        lw = 2 if s >= 11 else 1
+        for hx in ov.reach:                 # outline the area: sides with no reachable neighbour
+            for d in range(6):
+                if hex_neighbor(hx, d) not in ov.reach:
+                    a, b = edge(hx, d)
+                    pygame.draw.line(img, (255, 244, 190, 235), (a[0] * s + ox, a[1] * s + oy),
+                                     (b[0] * s + ox, b[1] * s + oy), lw)
+        for hexes_, fill, line in ((ov.attack, (220, 60, 50, 70), (235, 70, 60, 255)),
+                                   (ov.siege, (240, 150, 40, 60), (245, 160, 50, 255))):
+            for hx in hexes_:
+                pts = self._hex_points(hx, s, ox, oy, 0.92)
+                pygame.draw.polygon(img, fill, pts)
+                pygame.draw.polygon(img, line, pts, lw + 1)
+        return img, (ux0, uy0)
+
+    def _draw_path(self, surf, ov: Overlay, s, ox, oy) -> None:
+        if len(ov.path) < 2:
+            return
+        pts = [(center(h)[0] * s + ox, center(h)[1] * s + oy) for h in ov.path]
+        col = (255, 214, 64) if ov.path_ok else (244, 140, 60)
+        pygame.draw.lines(surf, (20, 18, 14), False, pts, 5 if s >= 11 else 3)
+        pygame.draw.lines(surf, col, False, pts, 3 if s >= 11 else 1)
+        for p in pts[1:]:
+            pygame.draw.circle(surf, col, p, max(2, s // 8))
+            pygame.draw.circle(surf, (20, 18, 14), p, max(2, s // 8), 1)
+        if ov.path_label:
+            img = fonts.text(ov.path_label, 13, col)
+            end = pts[-1]
+            box = img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))).inflate(10, 4)
+            surf.blit(map_marks.shadow_box(box.size), box)
+            surf.blit(img, img.get_rect(center=box.center))
+
+    def _draw_flashes(self, surf, ov: Overlay, s, ox, oy) -> None:
+        for h, age, rgb in ov.flashes:
+            x, y = center(h)[0] * s + ox, center(h)[1] * s + oy
+            r = max(8, s) * (0.4 + 0.9 * age)
+            pygame.draw.circle(surf, rgb, (x, y), r, max(1, round(3 * (1 - age))))

@@ -1,0 +1,2 @@
+"""The screens of the game, as a state machine: each handles its input and
+returns the next screen (or None to stay)."""

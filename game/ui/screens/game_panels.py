@@ -1,0 +1,73 @@
+"""The texts of the top bar and side panel on the play screen, set when they change."""
+from __future__ import annotations
+
+from game.rules import economy
+from game.ui import describe as D
+from game.ui import sides as S
+
+
+def update_hud(gs) -> None:
+    hud = gs.hud
+    if hud is None:
+        return
+    human = gs.human_to_play() is not None and not gs.modal()
+    hud.set_button(hud.end_btn, human)
+    hud.set_button(hud.undo_btn, human and gs.session.can_undo())
+    # the log is slow to lay out: while the computer plays, refresh it twice a second
+    gs.log_wait -= gs.last_dt
+    if gs.log_shown != len(gs.log_lines) and (gs.human_to_play() is not None
+                                                 or gs.log_wait <= 0):
+        gs.log_shown = len(gs.log_lines)
+        gs.log_wait = 0.5
+        lines = list(reversed(gs.log_lines[-40:]))
+        hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
+                    "<i>Nothing has happened yet.</i>")
+    key = (gs.version, gs.viewer, gs.overlay.selected_army, gs.overlay.selected_city)
+    if key == gs._details_key:
+        return
+    gs._details_key = key
+    st = gs.state
+    fid = st.active_faction
+    f = st.factions[fid]
+    me = gs.viewer or fid
+    mine = st.factions[me]
+    total = gs.scn.total_turns
+    short = hud.compact
+    hud.set_label("date", hud.date, f"{st.date_text()}, {st.turn}/{total}" if short else
+                  f"{st.date_text()}  -  turn {st.turn} of {total}",
+                  f"{st.season.capitalize()}: " + (
+                      "winter doubles the cost of hills, mountains and passes, closes "
+                      "snowbound passes and starves armies out of supply"
+                      if st.winter else "the campaigning season") +
+                  f".  The war ends after {gs.scn.spec.end}.")
+    who = gs.session.sides.get(fid, "")
+    if S.is_human(who):
+        playing = ("you" if short else "your turn") if fid == gs.viewer else "human"
+    else:
+        playing = "computer" if short else f"computer, {S.level_of(who)}"
+    hud.set_label("side", hud.side, f"{f.name} ({playing})",
+                  "Who plays each side: " + "; ".join(
+                      f"{st.factions[x].name}: {S.describe(w)}"
+                      for x, w in gs.session.sides.items()
+                      if st.factions[x].in_play))
+    net = economy.income(st, me) - economy.upkeep(st, me)
+    hud.set_label("money", hud.money, (f"Gold {mine.treasury:,} ({net:+,})" if short else
+                                       f"Treasury {mine.treasury:,} ({net:+,})"),
+                  D.faction_tip(st, me))
+    hud.set_label("weary", hud.weary, (f"Weariness {mine.war_weariness}" if short else
+                                       f"War-weariness {mine.war_weariness}"),
+                  "War-weariness rises with losses, lost cities and long years of war; "
+                  "events and peace terms may turn on it")
+    # details of the selection
+    view = gs.view()
+    a = gs.selected_army()
+    if a is not None:
+        html = D.army_html(st, a, a.faction == gs.viewer)
+    elif gs.overlay.selected_city in view.cities:
+        c = view.cities[gs.overlay.selected_city]
+        html = D.city_html(st, c, c.owner == gs.viewer)
+    else:
+        html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
+    hud.set_box("details", hud.details, html)
+    for k, (order, tip) in gs.possible_actions().items():
+        hud.set_action(k, order is not None, tip)

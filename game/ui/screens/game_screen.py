@@ -1,0 +1,660 @@
+"""The map view and play: the screen where the war is fought.
+
+It owns the Session (every change goes through `Session.do` as an order),
+draws from `observe(state, viewer)` only, and runs the turn flow: a human
+side gives orders with mouse and keys; a computer side's orders are thought
+out in a worker thread (`computer.Thinker`) and applied one by one at the
+pace set in the settings (Space skips to the end of its turn).  When a
+human's turn comes round, a summary of what happened since, the events
+that fired and any choice to make are shown first, and the game autosaves.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pygame
+
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import engine
+from game.rules import movement as M
+from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
+from game.rules.report import Event
+from game.session.game import Session
+from game.session.view import observe
+from game.ui import actions
+from game.ui import describe as D
+from game.ui import dialogs
+from game.ui import notes
+from game.ui import palette as P
+from game.ui import sides as S
+from game.ui.computer import Thinker
+from game.ui.geometry import center
+from game.ui.hud import Hud
+from game.ui.map_view import MapView, Overlay
+from game.ui.minimap import Minimap
+from game.ui.screens import game_input, game_menu, game_panels
+from game.ui.screens.game_input import PAN_KEYS
+from game.ui.screens.base import Screen
+
+EDGE = 4              # pixels from the window's edge that scroll the map
+TOOLTIP_DELAY = 0.35
+
+
+@dataclass
+class March:
+    """A counter moving along its path, in map units."""
+    army: str
+    points: list[tuple[float, float]]
+    per_step: float
+    t: float = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.t >= self.per_step * (len(self.points) - 1)
+
+    def pos(self) -> tuple[float, float]:
+        k = min(len(self.points) - 1.0, self.t / self.per_step)
+        i = min(len(self.points) - 2, int(k))
+        f = k - i
+        (ax, ay), (bx, by) = self.points[i], self.points[i + 1]
+        return ax + (bx - ax) * f, ay + (by - ay) * f
+
+
+class GameScreen(Screen):
+    # --- making one ---
+    @classmethod
+    def new(cls, app, scn, seed: int, sides: dict[str, str]) -> "GameScreen":
+        session, events = Session.new(scn, seed)
+        session.sides = dict(sides)
+        return cls(app, session, events)
+
+    @classmethod
+    def loaded(cls, app, loaded) -> "GameScreen":
+        st = loaded.state
+        sides = dict(loaded.meta.sides) if loaded.meta.sides else S.default_sides(st.scenario)
+        for f in st.factions:
+            sides.setdefault(f, S.computer())
+        session = Session(st, list(loaded.orders), sides=sides)
+        gs = cls(app, session, [])
+        gs.first_turn = False
+        gs.just_loaded = True
+        gs.log_lines = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+                        + (f" ({e.choice})" if e.choice else "") for e in st.log]
+        gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
+        return gs
+
+    def __init__(self, app, session: Session, start_events: list[Event]):
+        super().__init__(app)
+        self.session = session
+        self.scn = session.state.scenario
+        self.version = 0
+        self._view = None
+        self._view_key = None
+        self.overlay = Overlay()
+        self.reach_costs: dict = {}          # hex index -> (cost, previous) for the selection
+        self.hud: Hud | None = None
+        w, h = self.size
+        from game.ui.hud import SIDE, TOP
+        self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
+                           threaded=app.threaded)
+        self.minimap: Minimap | None = None
+        self.dialogs: list = []              # open windows that take input before the map
+        self.queue: list = []                # dialogs waiting their turn (callables)
+        self.unseen: list[Event] = list(start_events)
+        self.log_lines: list[str] = []
+        self.first_turn = True
+        self.turn_key = None
+        self.last_viewer: str | None = None
+        self.thinker: Thinker | None = None
+        self.replans = 0
+        self.pace = 0.0
+        self.skip = False
+        self.march: March | None = None
+        self.flashes: list[list] = []
+        self.toast_text, self.toast_time, self.toast_bad = "", 0.0, False
+        self.mouse: tuple[int, int] | None = None
+        self.hover_time = 0.0
+        self.press: tuple[int, int] | None = None
+        self.dragging = False
+        self.mini_drag = False
+        self.held: set[int] = set()
+        self.next_screen = None
+        self.over_wait = 1.2
+        self.back_to = None                  # the victory screen, when looking back at the map
+        self.just_loaded = False             # no summary or autosave for the turn loaded
+        self.briefed: set[str] = set()       # sides that have read their briefing
+        self.choices_open: set[str] = set()
+        self._path_key = None
+        self._tip_key = None
+        self._tip_lines: list[str] = []
+        self._details_key = None
+        self.log_shown = -1
+        self.log_wait = 0.0
+        self.last_dt = 0.0
+        self.note_events(start_events, shown=False)
+
+    # --- state and view ---
+    @property
+    def state(self):
+        return self.session.state
+
+    @property
+    def viewer(self) -> str | None:
+        return S.viewer(self.session.sides, self.state.active_faction, self.last_viewer)
+
+    def human_to_play(self) -> str | None:
+        """The faction whose turn it is, if a person plays it and may give orders now."""
+        st = self.state
+        fid = st.active_faction
+        if st.over or not S.is_human(self.session.sides.get(fid)):
+            return None
+        return fid
+
+    def view(self):
+        key = (self.version, self.viewer)
+        if key != self._view_key:
+            self._view_key = key
+            self._view = observe(self.state, self.viewer)
+        return self._view
+
+    def changed(self) -> None:
+        """The state changed: views, overlays and texts are stale."""
+        self.version += 1
+        self.refresh_overlay()
+
+    # --- screen plumbing ---
+    def build(self) -> None:
+        self.hud = Hud(self.manager, self.size)
+        self.map.set_viewport(self.hud.map_rect)
+        if self.minimap is None:
+            self.minimap = Minimap(self.map, self.hud.minimap_rect)
+        else:
+            self.minimap.set_rect(self.hud.minimap_rect)
+        self._details_key = None
+        self.log_shown = -1
+        if not self.app.threaded:
+            self.map.tiles.prepare(self.map.camera)
+
+    def clear(self) -> None:
+        if self.hud is not None:
+            self.hud.kill()
+            self.hud = None
+        super().clear()
+
+    def leave(self) -> None:
+        self.clear()
+        for d in self.dialogs:
+            d.kill()
+        self.dialogs = []
+        self.map.close()
+
+    # --- messages ---
+    def say(self, text: str, bad: bool = False) -> None:
+        self.toast_text, self.toast_time, self.toast_bad = text, 4.5, bad
+
+    def open_dialog(self, dlg) -> None:
+        self.dialogs.append(dlg)
+
+    def close_dialog(self, dlg) -> None:
+        if dlg in self.dialogs:
+            self.dialogs.remove(dlg)
+
+    def modal(self) -> bool:
+        self.dialogs = [d for d in self.dialogs if d.alive()]
+        return bool(self.dialogs)
+
+    # --- orders ---
+    def do(self, order) -> bool:
+        try:
+            events = self.session.do(order)
+        except Refused as r:
+            self.say(r.message, bad=True)
+            return False
+        self.changed()
+        # a player sees the results of his own orders at once; what follows his turn
+        # (the other sides' moves, the turn's end) waits for the summary of his next turn
+        self.note_events(events, shown=order.faction == self.human_to_play())
+        return True
+
+    def note_events(self, events: list[Event], shown: bool) -> None:
+        """Record what happened: the log, effects on the map, dialogs for fired events."""
+        viewer = self.viewer
+        view_armies = self.view().armies
+        speed = self.app.settings.animation_speed
+        for e in events:
+            if not D.concerns(e, viewer):
+                continue
+            line = D.log_line(self.state, e)
+            if line:
+                self.log_lines.append(line)
+            if e.kind == "moved" and e.data.get("army") in view_armies and speed < 10 \
+                    and not self.skip:
+                pts = [tuple(e.data["from"])] + [tuple(p) for p in e.data["path"]]
+                self.march = March(e.data["army"], [center(Hex(*p)) for p in pts],
+                                   0.03 * (11 - speed))
+            if e.at is not None and e.kind in ("battle", "assault", "captured"):
+                rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
+                self.flashes.append([e.at, 0.0, rgb])
+        if shown:
+            for e in events:
+                if D.concerns(e, viewer) and e.kind in ("battle", "assault", "captured",
+                                                        "siege_begun", "destroyed"):
+                    self.say(e.text, bad=e.kind == "destroyed")
+            self.queue_fired(events)
+        else:
+            self.unseen.extend(events)
+
+    def queue_fired(self, events: list[Event]) -> None:
+        viewer = self.viewer
+        for e in events:
+            if e.kind == "fired" and (viewer is None or viewer in e.factions):
+                self.queue.append(lambda e=e: self.show_fired(e))
+
+    def show_fired(self, e: Event) -> None:
+        st = self.state
+        viewer = self.viewer
+        text = e.data.get("text_for", {}).get(viewer) or e.data.get("text", "")
+        chooser = e.data.get("chooser")
+        event_id = e.data["event"]
+        pending = any(p.event == event_id and p.faction == chooser for p in st.pending)
+        can_choose = bool(pending and chooser == self.human_to_play())
+        if can_choose:
+            self.choices_open.add(event_id)
+
+        def answered(option, event_id=event_id, chooser=chooser):
+            self.choices_open.discard(event_id)
+            if option is not None and can_choose:
+                self.do(Choose(chooser, event_id, option))
+        dlg = dialogs.event_dialog(self.manager, self.size, e.text, st.date_text(), text,
+                                   e.data.get("choices"), answered, can_choose)
+        self.open_dialog(dlg)
+
+    def show_pending_choice(self) -> None:
+        """A choice waiting for the human to play (e.g. after loading a save)."""
+        fid = self.human_to_play()
+        if fid is None:
+            return
+        from game.events.runner import event_by_id
+        for p in self.state.pending:
+            if p.faction == fid and p.event not in self.choices_open:
+                ev = event_by_id(self.state, p.event)
+                if ev is None:
+                    continue
+                spec = ev.spec
+                fake = Event("fired", spec.title, None, (fid,),
+                             {"event": spec.id, "text": spec.text,
+                              "text_for": dict(spec.text_for),
+                              "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
+                                          for c, _ in ev.choices], "chooser": fid})
+                self.show_fired(fake)
+                return
+
+    # --- the turn flow ---
+    def update(self, dt: float):
+        if self.next_screen is not None:
+            nxt, self.next_screen = self.next_screen, None
+            return nxt
+        self.last_dt = dt
+        self._update_camera(dt)
+        self._update_effects(dt)
+        self._update_hud()
+        if self.march is not None:
+            self.march.t += dt
+            if self.march.done:
+                self.march = None
+            return None
+        if self.modal():
+            return None
+        if self.queue:
+            self.queue.pop(0)()
+            return None
+        st = self.state
+        if st.over:
+            self.over_wait -= dt
+            if self.over_wait <= 0:
+                from game.ui.screens.victory import VictoryScreen
+                return VictoryScreen(self.app, self.session, self.log_lines)
+            return None
+        key = (st.turn, st.active_faction)
+        if key != self.turn_key:
+            self.turn_key = key
+            self.turn_begins()
+            return None
+        if self.human_to_play() is None:
+            self.computer_step(dt)
+        else:
+            self.show_pending_choice()
+        return None
+
+    def turn_begins(self) -> None:
+        fid = self.state.active_faction
+        self.thinker = None
+        self.replans = 0
+        loaded, self.just_loaded = self.just_loaded, False
+        if not S.is_human(self.session.sides.get(fid)):
+            return
+        self.skip = False
+        self.last_viewer = fid
+        self._view_key = None
+        self.deselect()
+        events, self.unseen = self.unseen, []
+        if loaded:          # the player is where he saved: no news, no autosave over others
+            self.first_turn = False
+            self.briefed.update(f for f, w in self.session.sides.items() if S.is_human(w))
+            return
+        if fid not in self.briefed:         # each side's first turn: its briefing
+            self.briefed.add(fid)
+            spec = next(f for f in self.scn.spec.factions if f.id == fid)
+            text = self.scn.spec.description
+            if spec.briefing:
+                text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+            if text:
+                self.queue.append(lambda: self.open_dialog(dialogs.message(
+                    self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
+                    text)))
+        if not self.first_turn:
+            lines = D.summary_lines(events, fid)
+            title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
+            self.queue.append(lambda: self.open_dialog(
+                dialogs.summary_dialog(self.manager, self.size, title, lines)))
+        self.first_turn = False
+        self.queue_fired(events)
+        self.autosave()
+        armies = [a for a in self.view().armies.values() if a.faction == fid]
+        if armies:          # bring the main army into view if it is not
+            first = max(armies, key=lambda a: a.men)
+            if not self.map.camera.viewport.collidepoint(self.map.screen_of(first.hex)):
+                self.map.center_on(first.hex)
+
+    def computer_step(self, dt: float) -> None:
+        st = self.state
+        fid = st.active_faction
+        t = self.thinker
+        if t is None or t.faction != fid or t.turn != st.turn:
+            self.thinker = Thinker(st, S.level_of(self.session.sides.get(fid, "")),
+                                   threaded=self.app.threaded)
+            self.pace = 0.0
+            return
+        if not t.done:
+            return
+        if t.error:
+            self.say(f"The computer player failed ({t.error}); its turn ends.", bad=True)
+            self.thinker = None
+            self.do(EndTurn(fid))
+            return
+        speed = self.app.settings.animation_speed
+        self.pace -= dt
+        if self.pace > 0 and not self.skip:
+            return
+        fast = self.skip or speed >= 10
+        budget = 0.012 if fast else 0.0
+        start = time.perf_counter()
+        while True:
+            order = t.next_order()
+            if order is None:
+                self.thinker = None
+                return
+            if not self.do(order):
+                # the real game went otherwise than the clone: think again from here
+                self.replans += 1
+                self.thinker = None
+                if self.replans > 3:
+                    self.do(EndTurn(fid))
+                return
+            if self.state.active_faction != fid or self.state.over or self.queue \
+                    or self.march is not None:
+                break
+            if not fast or time.perf_counter() - start > budget:
+                break
+        self.pace = 0.08 * (10 - speed)
+
+    # --- selection and the overlay ---
+    def selected_army(self):
+        aid = self.overlay.selected_army
+        return self.view().armies.get(aid) if aid else None
+
+    def deselect(self) -> None:
+        self.overlay.selected_army = None
+        self.overlay.selected_city = None
+        self.refresh_overlay()
+
+    def select_army(self, aid: str | None) -> None:
+        self.overlay.selected_army = aid
+        self.overlay.selected_city = None
+        self.refresh_overlay()
+
+    def select_city(self, cid: str | None) -> None:
+        self.overlay.selected_army = None
+        self.overlay.selected_city = cid
+        self.refresh_overlay()
+
+    def refresh_overlay(self) -> None:
+        ov = self.overlay
+        ov.version += 1
+        ov.reach, ov.attack, ov.siege = set(), set(), set()
+        ov.path, ov.path_label = [], ""
+        self._path_key = None
+        self._tip_key = None
+        self.reach_costs = {}
+        a = self.selected_army()
+        if a is None:
+            if ov.selected_army is not None:
+                ov.selected_army = None
+            return
+        me = self.human_to_play()
+        if a.faction != me or a.moves <= 0:
+            return
+        st = self.state
+        hm = self.scn.map
+        self.reach_costs = M.reachable(st, a)
+        here = hm.index(a.hex)
+        ov.reach = {hm.hex_of(j) for j in self.reach_costs if j != here}
+        for n in hex_neighbors(a.hex):
+            if hm.contains(n) and engine.is_legal(st, Attack(me, a.id, n)):
+                ov.attack.add(n)
+        for n in [a.hex, *hex_neighbors(a.hex)]:
+            cid = self.scn.city_at.get(n)
+            if cid and engine.is_legal(st, Besiege(me, a.id, cid)):
+                ov.siege.add(n)
+        ov.reach -= ov.attack | ov.siege
+
+    def update_path(self, h: Hex | None) -> None:
+        a = self.selected_army()
+        key = (self.version, self.overlay.version, h)
+        if key == self._path_key:
+            return
+        self._path_key = key
+        ov = self.overlay
+        ov.path, ov.path_label, ov.path_ok = [], "", True
+        if h is None or a is None or a.faction != self.human_to_play() or h == a.hex:
+            return
+        if h in ov.attack or h in ov.siege:
+            return
+        st = self.state
+        hm = self.scn.map
+        budget = M.move_budget(st, a)
+        if h in ov.reach:
+            path = M.path_to(st, self.reach_costs, h)
+            cost = self.reach_costs[hm.index(h)][0]
+            ov.path = [a.hex, *path]
+            ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+            return
+        if hm.is_water(h) and not st.factions[a.faction].navy:
+            return
+        r = M.route(st, a, h)
+        if r is None:
+            ov.path_label = ""
+            return
+        path, cost = r
+        ov.path = [a.hex, *path]
+        ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+
+    # --- commands ---
+    def end_turn(self) -> None:
+        me = self.human_to_play()
+        if me is None or self.modal():
+            return
+        if self.do(EndTurn(me)):
+            self.deselect()
+
+    def undo(self) -> None:
+        if self.human_to_play() is None:
+            return
+        if not self.session.can_undo():
+            self.say("Nothing to undo: a battle, a roll of the dice or an event has happened "
+                     "since (or no order was given)", bad=True)
+            return
+        self.session.undo()
+        self.changed()
+        self.say("Undone")
+
+    def next_army(self) -> None:
+        me = self.human_to_play()
+        if me is None:
+            return
+        ready = sorted((a for a in self.view().armies.values()
+                        if a.faction == me and a.moves > 0), key=lambda a: a.id)
+        if not ready:
+            self.say("Every army has moved")
+            return
+        ids = [a.id for a in ready]
+        cur = self.overlay.selected_army
+        nxt = ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0]
+        self.select_army(nxt)
+        self.center_selection()
+
+    def center_selection(self) -> None:
+        a = self.selected_army()
+        if a is not None:
+            self.map.center_on(a.hex)
+        elif self.overlay.selected_city in self.view().cities:
+            self.map.center_on(self.view().cities[self.overlay.selected_city].hex)
+
+    def possible_actions(self) -> dict[str, tuple[object | None, str]]:
+        return actions.possible(self.state, self.view(), self.human_to_play(),
+                                self.selected_army(), self.overlay.selected_city)
+
+    def action(self, key: str) -> None:
+        if self.human_to_play() is None or self.modal():
+            return
+        order, tip = self.possible_actions().get(key, (None, ""))
+        if key == "next":
+            self.next_army()
+            return
+        if order is None:
+            self.say(tip, bad=True)
+            return
+        if self.do(order):
+            if key == "split":
+                self.refresh_overlay()
+
+    # --- saving, loading and the menu (game_menu.py) ---
+    def quick_save(self) -> None:
+        game_menu.quick_save(self)
+
+    def quick_load(self) -> None:
+        game_menu.quick_load(self)
+
+    def open_saves(self, mode: str) -> None:
+        game_menu.open_saves(self, mode)
+
+    def open_menu(self) -> None:
+        game_menu.open_menu(self)
+
+    def autosave(self) -> None:
+        game_menu.autosave(self)
+
+    # --- per frame ---
+    def _update_camera(self, dt: float) -> None:
+        speed = (300 + 120 * self.app.settings.scroll_speed) * dt
+        dx = dy = 0
+        for k in self.held:
+            ddx, ddy = PAN_KEYS.get(k, (0, 0))
+            dx += ddx
+            dy += ddy
+        if self.app.settings.edge_scroll and self.mouse is not None and not self.modal() \
+                and pygame.mouse.get_focused():
+            w, h = self.size
+            x, y = self.mouse
+            dx += (x >= w - EDGE) - (x < EDGE)
+            dy += (y >= h - EDGE) - (y < EDGE)
+        if dx or dy:
+            self.map.camera.pan(dx * speed, dy * speed)
+        self.hover_time += dt
+
+    def _update_effects(self, dt: float) -> None:
+        if self.toast_time > 0:
+            self.toast_time -= dt
+        for f in self.flashes:
+            f[1] += dt / 0.8
+        self.flashes = [f for f in self.flashes if f[1] < 1.0]
+        ov = self.overlay
+        ov.flashes = [(h, age, rgb) for h, age, rgb in self.flashes]
+        ov.moving = {self.march.army: self.march.pos()} if self.march else {}
+        ov.active = self.human_to_play()
+
+    # --- input (game_input.py) and panels (game_panels.py) ---
+    def handle(self, event):
+        return game_input.handle(self, event)
+
+    def click_hex(self, h: Hex) -> None:
+        game_input.click_hex(self, h)
+
+    def ui_hovered(self) -> bool:
+        return bool(self.manager.get_hovering_any_element())
+
+    def _update_hud(self) -> None:
+        game_panels.update_hud(self)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        view = self.view()
+        self.map.draw(surface, view, self.state, self.overlay)
+        if self.hud is not None:
+            self.hud.draw_background(surface)
+            f = self.state.factions[self.state.active_faction]
+            pygame.draw.rect(surface, self.map.colors.get(f.id, (128, 128, 128)), self.hud.swatch)
+            pygame.draw.rect(surface, P.INK, self.hud.swatch, 1)
+        if self.minimap is not None:
+            self.minimap.draw(surface, view)
+        self._draw_toast(surface)
+        self._draw_status(surface)
+
+    def _draw_status(self, surface) -> None:
+        """While the computer plays: who is thinking or moving, and how to skip."""
+        if self.human_to_play() is not None or self.state.over:
+            return
+        name = self.state.factions[self.state.active_faction].name
+        busy = self.thinker is not None and not self.thinker.done
+        vp = self.map.camera.viewport
+        notes.banner(surface, f"{name} is thinking..." if busy else f"{name} moves  (Space: skip)",
+                     (vp.centerx, vp.bottom - 12))
+
+    def _draw_toast(self, surface) -> None:
+        if self.toast_time > 0 and self.toast_text:
+            vp = self.map.camera.viewport
+            notes.toast(surface, self.toast_text, (vp.centerx, vp.top + 10), self.toast_bad)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The map tooltip: what is under the cursor, and the odds of an attack."""
+        if self.mouse is None or self.modal() or self.dragging or self.mini_drag \
+                or self.hover_time < TOOLTIP_DELAY:
+            return
+        if self.minimap is not None and self.minimap.rect.collidepoint(self.mouse):
+            self._draw_tip(surface, ["The whole map", "Click or drag to move the view there"])
+            return
+        h = self.overlay.hover
+        if h is None or self.ui_hovered():
+            return
+        key = (self.version, self.overlay.version, h)
+        if key != self._tip_key:
+            self._tip_key = key
+            a = self.selected_army()
+            own = a if a is not None and a.faction == self.human_to_play() else None
+            self._tip_lines = D.hover_lines(self.state, self.view(), h, own)
+            if self.overlay.path_label:
+                self._tip_lines.append("March: " + self.overlay.path_label)
+        self._draw_tip(surface, self._tip_lines)
+
+    def _draw_tip(self, surface, lines: list[str]) -> None:
+        notes.tooltip(surface, lines, self.mouse)

@@ -1,0 +1,147 @@
+"""The main menu: new game, load game, settings, help, quit."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel
+
+from game.ui import dialogs
+from game.ui.saves_window import SavesWindow
+from game.ui.screens.base import Screen
+from game.ui.settings import saves_dir
+
+
+class MainMenu(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.window = None
+        self.next_screen = None
+        self._backdrop = None
+
+    def build(self) -> None:
+        w, h = self.size
+        self.add(UILabel(pygame.Rect(0, h // 5 - 30, w, 60), "Last Great War", self.manager,
+                         object_id="@title"))
+        self.add(UILabel(pygame.Rect(0, h // 5 + 30, w, 30),
+                         "Byzantium against Sassanid Persia, 602-628", self.manager,
+                         object_id="@subtitle"))
+        bw, bh = 300, 48
+        x = (w - bw) // 2
+        y = h // 5 + 100
+        specs = [("new", "New game", "Choose a scenario and who plays each side"),
+                 ("load", "Load game", "Continue a saved game"),
+                 ("settings", "Settings", "Scroll and animation speed, edge scrolling"),
+                 ("help", "How to play", "The keys and the rules in brief (F1)"),
+                 ("quit", "Quit", "Close the game")]
+        self.buttons = {}
+        for i, (key, label, tip) in enumerate(specs):
+            self.buttons[key] = self.add(UIButton(pygame.Rect(x, y + i * (bh + 12), bw, bh),
+                                                  label, self.manager, tool_tip_text=tip,
+                                                  object_id="@big_button"))
+        self._backdrop = None
+
+    def handle(self, event):
+        if self.window is not None and self.window.alive() and hasattr(self.window, "handle"):
+            if self.window.handle(event):
+                return self._take_next()
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            b = self.buttons
+            if event.ui_element is b["new"]:
+                from game.ui.screens.new_game import NewGame
+                return NewGame(self.app)
+            if event.ui_element is b["load"]:
+                self.window = SavesWindow(self.manager, self.size, "load", saves_dir(),
+                                          self._loaded)
+            elif event.ui_element is b["settings"]:
+                from game.ui.screens.settings_screen import SettingsWindow
+                self.window = SettingsWindow(self.manager, self.size, self.app.settings)
+            elif event.ui_element is b["help"]:
+                self.app.toggle_help()
+            elif event.ui_element is b["quit"]:
+                self.app.quit()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            if self.window is not None and self.window.alive():
+                self.window.kill()
+        return self._take_next()
+
+    def _take_next(self):
+        nxt, self.next_screen = self.next_screen, None
+        return nxt
+
+    def _loaded(self, action, path) -> None:
+        if action != "load":
+            return
+        from game.session.save import SaveError, load_game
+        try:
+            loaded = load_game(path)
+        except SaveError as exc:
+            self.window = dialogs.message(self.manager, self.size, "Cannot load", str(exc))
+            return
+        from game.ui.screens.game_screen import GameScreen
+        self.next_screen = GameScreen.loaded(self.app, loaded)
+
+    def leave(self) -> None:
+        if self.window is not None:
+            self.window.kill()
+        super().leave()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            self._backdrop = map_backdrop(self.app, surface.get_size())
+        surface.blit(self._backdrop, (0, 0))
+
+
+def map_backdrop(app, size) -> pygame.Surface:
+    """The largest scenario map, dimmed, behind the menu (or the plain pattern)."""
+    cache = getattr(app, "backdrops", None)
+    if cache is None:
+        cache = app.backdrops = {}
+    if size in cache:
+        return cache[size]
+    from game.scenario.load import load_scenario, scenario_files
+    from game.scenario.yamlsrc import InputError
+    from game.ui.geometry import map_size_units
+    from game.ui.terrain_raster import TerrainRaster
+    best = None
+    for f in scenario_files(app.scenario_dir):
+        try:
+            hm = load_scenario(f).map
+        except (InputError, OSError, ValueError, RecursionError):
+            continue
+        if best is None or hm.width * hm.height > best.width * best.height:
+            best = hm
+    surf = backdrop(size)
+    if best is not None and best.width * best.height >= 400:
+        uw, uh = map_size_units(best.width, best.height)
+        s = max(size[0] / uw, size[1] / uh)
+        w, h = int(uw * s), int(uh * s)
+        x0, y0 = (w - size[0]) // 2, (h - size[1]) // 2
+        arr = TerrainRaster(best).render(s, x0, y0, size[0], size[1], grid=False)
+        pic = pygame.image.frombuffer(arr.tobytes(), size, "RGB").copy()
+        shade = pygame.Surface(size, pygame.SRCALPHA)
+        shade.fill((20, 16, 12, 175))
+        pic.blit(shade, (0, 0))
+        surf = pic
+    cache[size] = surf
+    return surf
+
+
+def backdrop(size) -> pygame.Surface:
+    """A dark parchment gradient with a faint hex pattern, drawn by code."""
+    import math
+    w, h = size
+    surf = pygame.Surface(size)
+    for y in range(h):
+        t = y / max(1, h - 1)
+        c = (int(38 - 14 * t), int(32 - 12 * t), int(24 - 10 * t))
+        pygame.draw.line(surf, c, (0, y), (w, y))
+    r = 34
+    dx = math.sqrt(3) * r
+    for row in range(int(h / (1.5 * r)) + 2):
+        for col in range(int(w / dx) + 2):
+            cx = col * dx + (dx / 2 if row % 2 else 0)
+            cy = row * 1.5 * r
+            pts = [(cx + r * math.cos(math.radians(30 + 60 * i)),
+                    cy + r * math.sin(math.radians(30 + 60 * i))) for i in range(6)]
+            pygame.draw.polygon(surf, (52, 44, 33), pts, 1)
+    return surf

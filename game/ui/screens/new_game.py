@@ -1,0 +1,258 @@
+"""New game: pick a scenario, who plays each side, and the seed.
+
+Every scenario under scenarios/ is listed; a broken one is listed as broken
+with its first problems, and cannot be started.  Choosing one shows its
+title, years, description, each side's briefing and a small picture of its
+map with the area in play framed.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import (UIButton, UIDropDownMenu, UIImage, UILabel, UISelectionList,
+                                 UITextBox, UITextEntryLine)
+
+from game.ai import LEVELS
+from game.scenario.load import load_scenario, scenario_files
+from game.scenario.yamlsrc import InputError
+from game.ui import palette as P
+from game.ui import sides as S
+from game.ui.dialogs import esc
+from game.ui.geometry import center, map_size_units
+from game.ui.screens.base import Screen
+
+HUMAN_LABEL = "Human"
+COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
+
+
+@dataclass
+class Choice:
+    path: Path
+    scn: object | None
+    problems: list[str]
+
+    def row(self) -> str:
+        if self.scn is None:
+            return f"{self.path.stem}  -  BROKEN"
+        return f"{self.scn.title}  ({self.scn.years()})"
+
+
+def scan(folder: Path | None) -> list[Choice]:
+    out = []
+    for f in scenario_files(folder):
+        try:
+            out.append(Choice(f, load_scenario(f), []))
+        except InputError as exc:
+            out.append(Choice(f, None, [str(p) for p in exc.problems[:5]]))
+        except (OSError, RecursionError, ValueError) as exc:
+            out.append(Choice(f, None, [f"{f}: {exc}"]))
+    return out
+
+
+def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
+    """The scenario's map, small, with its cities and armies and their area framed."""
+    from game.ui.terrain_raster import TerrainRaster
+    hm = scn.map
+    uw, uh = map_size_units(hm.width, hm.height)
+    s = min(size[0] / uw, size[1] / uh)
+    w, h = max(1, int(uw * s)), max(1, int(uh * s))
+    arr = TerrainRaster(hm).render(s, 0, 0, w, h, grid=False)
+    surf = pygame.Surface((w, h))
+    surf.blit(pygame.image.frombuffer(arr.tobytes(), (w, h), "RGB"), (0, 0))
+    colors = {f.id: P.hex_to_rgb(f.color) for f in scn.spec.factions}
+    pts = []
+    for h_, cid in scn.city_at.items():
+        owner = next((c.owner for c in scn.spec.cities if c.id == cid), None)
+        x, y = center(h_)
+        p = (round(x * s), round(y * s))
+        pts.append(p)
+        pygame.draw.circle(surf, P.INK, p, 3)
+        pygame.draw.circle(surf, colors.get(owner, (128, 128, 128)), p, 2)
+    for a in scn.spec.armies:
+        hx = next((hh for hh, c in scn.city_at.items() if c == a.at), None) or hm.resolve(a.at)
+        if hx is None:
+            continue
+        x, y = center(hx)
+        p = (round(x * s), round(y * s))
+        pts.append(p)
+        r = pygame.Rect(0, 0, 6, 6)
+        r.center = p
+        pygame.draw.rect(surf, colors.get(a.faction, (128, 128, 128)), r)
+        pygame.draw.rect(surf, P.PAPER, r, 1)
+    if pts:
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        box = pygame.Rect(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
+        if box.w < w - 10 or box.h < h - 10:
+            pygame.draw.rect(surf, P.SELECT, box.clip(surf.get_rect()), 2)
+    return surf
+
+
+class NewGame(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.choices = scan(app.scenario_dir)
+        self.index: int | None = None
+        self.side_menus: dict[str, UIDropDownMenu] = {}
+        self.sides: dict[str, str] = {}
+        self.side_widgets: list = []
+        self.thumbs: dict[int, pygame.Surface] = {}
+
+    def build(self) -> None:
+        w, h = self.size
+        self.add(UILabel(pygame.Rect(0, 10, w, 60), "New game", self.manager, object_id="@title"))
+        lw = min(380, w // 3)
+        if self.index is None:
+            self.index = next((i for i, c in enumerate(self.choices) if c.scn is not None), None)
+        items = [(c.row(), f"#scn_{i}") for i, c in enumerate(self.choices)]
+        self.list = self.add(UISelectionList(
+            pygame.Rect(24, 76, lw, h - 76 - 80), items, self.manager,
+            default_selection=items[self.index] if self.index is not None else None))
+        rx = 24 + lw + 20
+        rw = w - rx - 24
+        self.rx, self.rw = rx, rw
+        self.heading = self.add(UILabel(pygame.Rect(rx, 76, rw, 30), "", self.manager,
+                                        object_id="@heading"))
+        self.sub = self.add(UILabel(pygame.Rect(rx, 106, rw, 24), "", self.manager))
+        tw = min(360, rw // 2)
+        self.thumb_rect = pygame.Rect(rx + rw - tw, 136, tw, tw * 2 // 3)
+        self.desc = self.add(UITextBox("", pygame.Rect(rx, 136, rw - tw - 12, self.thumb_rect.h),
+                                       self.manager))
+        self.thumb = None
+        self.sides_y = 136 + self.thumb_rect.h + 14
+        by = h - 64
+        self.back = self.add(UIButton(pygame.Rect(24, by, 140, 44), "Back", self.manager))
+        self.start = self.add(UIButton(pygame.Rect(w - 24 - 200, by, 200, 44), "Start",
+                                       self.manager, object_id="@big_button",
+                                       tool_tip_text="Begin the war"))
+        self.seed_label = self.add(UILabel(pygame.Rect(rx, by + 6, 60, 32), "Seed:",
+                                           self.manager))
+        self.seed = self.add(UITextEntryLine(pygame.Rect(rx + 60, by + 6, 160, 32),
+                                             self.manager, placeholder_text="random"))
+        self.seed.set_tooltip("The same seed and the same orders give the same war; leave it "
+                              "empty for a new one", delay=0.3)
+        self.start.disable()
+        if not self.choices:
+            self.heading.set_text("No scenarios found")
+            self.desc.set_text("There are no scenario files in the scenarios folder.")
+        if self.index is not None:
+            self.pick(self.index)
+
+    def clear(self) -> None:
+        for wdg in self.side_widgets:
+            wdg.kill()
+        self.side_widgets = []
+        self.side_menus = {}
+        if self.thumb is not None:
+            self.thumb.kill()
+            self.thumb = None
+        super().clear()
+
+    def pick(self, i: int) -> None:
+        self.index = i
+        c = self.choices[i]
+        for wdg in self.side_widgets:
+            wdg.kill()
+        self.side_widgets = []
+        self.side_menus = {}
+        if self.thumb is not None:
+            self.thumb.kill()
+            self.thumb = None
+        if c.scn is None:
+            self.heading.set_text(f"{c.path.name}: this scenario is broken")
+            self.sub.set_text("Fix it (run.py validate shows every problem) to play it.")
+            self.desc.set_text("<br>".join(esc(p) for p in c.problems))
+            self.start.disable()
+            return
+        scn = c.scn
+        self.heading.set_text(scn.title)
+        turns = scn.total_turns
+        length = "seasons" if scn.months_per_turn == 3 else "months"
+        self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}")
+        briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(f.briefing)}"
+                         for f in scn.spec.factions if f.briefing)
+        self.desc.set_text(esc(scn.spec.description) + briefs)
+        if i not in self.thumbs:
+            self.thumbs[i] = thumbnail(scn, self.thumb_rect.size)
+        img = self.thumbs[i]
+        rect = img.get_rect(center=self.thumb_rect.center)
+        self.thumb = UIImage(rect, img, self.manager)
+        self.sides = S.default_sides(scn)
+        y = self.sides_y
+        self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, 28), "Who plays",
+                                         self.manager, object_id="@heading"))
+        y += 32
+        for f in scn.spec.factions:
+            lab = UILabel(pygame.Rect(self.rx, y, 220, 32), f.name, self.manager)
+            self.side_widgets.append(lab)
+            if f.playable:
+                options = [HUMAN_LABEL] + [COMPUTER_LABELS[lv] for lv in LEVELS]
+                current = self.label_of(self.sides[f.id])
+                dd = UIDropDownMenu(options, current, pygame.Rect(self.rx + 230, y, 220, 32),
+                                    self.manager)
+                self.side_menus[f.id] = dd
+                self.side_widgets.append(dd)
+            else:
+                lab2 = UILabel(pygame.Rect(self.rx + 230, y, 300, 32),
+                               "Computer (not playable)" +
+                               ("" if f.in_play else "; enters the war later"), self.manager)
+                lab2.set_tooltip("A minor power: the computer always plays it", delay=0.3)
+                self.side_widgets.append(lab2)
+            y += 38
+        self.start.enable()
+
+    @staticmethod
+    def label_of(who: str) -> str:
+        return HUMAN_LABEL if S.is_human(who) else COMPUTER_LABELS[S.level_of(who)]
+
+    def handle(self, event):
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
+            sel = self.list.get_single_selection(include_object_id=True)
+            if sel is not None:
+                self.pick(int(sel[1].split("_")[-1]))
+            return None
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            for fid, dd in self.side_menus.items():
+                if event.ui_element is dd:
+                    text = event.text
+                    if text == HUMAN_LABEL:
+                        self.sides[fid] = S.HUMAN
+                    else:
+                        lv = next((k for k, v in COMPUTER_LABELS.items() if v == text), "normal")
+                        self.sides[fid] = S.computer(lv)
+            return None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back:
+                from game.ui.screens.main_menu import MainMenu
+                return MainMenu(self.app)
+            if event.ui_element is self.start:
+                return self.begin()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from game.ui.screens.main_menu import MainMenu
+            return MainMenu(self.app)
+        return None
+
+    def begin(self):
+        if self.index is None or self.choices[self.index].scn is None:
+            return None
+        text = self.seed.get_text().strip()
+        if text:
+            try:
+                seed = int(text)
+            except ValueError:
+                self.seed.set_text("")
+                self.desc.set_text("The seed must be a whole number (or empty for a random one).")
+                return None
+        else:
+            seed = random.randrange(1 << 31)
+        from game.ui.screens.game_screen import GameScreen
+        return GameScreen.new(self.app, self.choices[self.index].scn, seed, dict(self.sides))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        from game.ui.screens.main_menu import backdrop
+        if getattr(self, "_bg", None) is None or self._bg.get_size() != surface.get_size():
+            self._bg = backdrop(surface.get_size())
+        surface.blit(self._bg, (0, 0))

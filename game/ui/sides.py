@@ -1,0 +1,82 @@
+"""Who plays each faction, and whose eyes the screen shows.
+
+A side is "human" or "computer:LEVEL" (LEVEL from game.ai.LEVELS).  The
+viewer is the human whose turn it is, else the only human, else the human
+who played last; with no human at all the view is omniscient (None).
+"""
+from __future__ import annotations
+
+from game.ai import LEVELS
+
+HUMAN = "human"
+
+
+def computer(level: str = "normal") -> str:
+    return f"computer:{level}"
+
+
+def is_human(who: str | None) -> bool:
+    return who == HUMAN
+
+
+def level_of(who: str) -> str:
+    _, _, level = who.partition(":")
+    return level if level in LEVELS else "normal"
+
+
+def describe(who: str) -> str:
+    return "Human" if is_human(who) else f"Computer ({level_of(who)})"
+
+
+def default_sides(scn) -> dict[str, str]:
+    """The first playable faction is human; everyone else is the computer."""
+    sides = {}
+    human_given = False
+    for f in scn.spec.factions:
+        if f.playable and not human_given:
+            sides[f.id] = HUMAN
+            human_given = True
+        else:
+            sides[f.id] = computer()
+    return sides
+
+
+def parse_sides(specs: list[str], scn) -> dict[str, str]:
+    """`--side FACTION=human|computer[:LEVEL]` options over the defaults; ValueError if wrong."""
+    sides = default_sides(scn)
+    factions = {f.id: f for f in scn.spec.factions}
+    given = {}
+    for spec in specs:
+        fid, eq, who = spec.partition("=")
+        fid, who = fid.strip(), who.strip()
+        if not eq or not fid or not who:
+            raise ValueError(f"--side {spec!r}: write FACTION=human or FACTION=computer[:LEVEL]")
+        if fid not in factions:
+            raise ValueError(f"--side {spec!r}: the scenario has no faction {fid!r} (it has "
+                             f"{', '.join(factions)})")
+        kind, _, level = who.partition(":")
+        if kind == HUMAN and not level:
+            if not factions[fid].playable:
+                raise ValueError(f"--side {spec!r}: {factions[fid].name} is not playable")
+            given[fid] = HUMAN
+        elif kind == "computer" and (not level or level in LEVELS):
+            given[fid] = computer(level or "normal")
+        else:
+            raise ValueError(f"--side {spec!r}: say human, or computer with a level from "
+                             f"{', '.join(LEVELS)} (e.g. computer:hard)")
+    if any(is_human(w) for w in given.values()):
+        # humans were named: every faction not named is the computer's
+        sides = {f: computer() for f in sides}
+    sides.update(given)
+    return sides
+
+
+def viewer(sides: dict[str, str], active: str, last: str | None = None) -> str | None:
+    humans = [f for f, w in sides.items() if is_human(w)]
+    if not humans:
+        return None
+    if active in humans:
+        return active
+    if len(humans) == 1:
+        return humans[0]
+    return last if last in humans else humans[0]

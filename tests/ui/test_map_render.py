@@ -1,0 +1,166 @@
+"""The map renderer at the size of the real theatre (a generated map), and the camera."""
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from game import terrain as T
+from game.hexgrid import hex_from_offset
+from game.ui.camera import LEVELS, Camera
+from game.ui.geometry import center, hex_at, map_size_units
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    from game.scenario.load import load_scenario
+    from tests.ui.synthetic import scenario_yaml
+    path = tmp_path_factory.mktemp("big") / "synthetic_big.yaml"
+    path.write_text(scenario_yaml())
+    return load_scenario(path)
+
+
+@pytest.fixture(scope="module")
+def display():
+    pygame.display.init()
+    return pygame.display.set_mode((64, 64))
+
+
+def test_every_hex_centre_gets_its_own_terrain_colour(big):
+    """At a hex's centre the pixel is its own terrain's colour (shaded), and water is blue."""
+    from game.ui import palette as P
+    from game.ui.terrain_raster import TerrainRaster
+    hm = big.map
+    s = 8
+    w, h = (int(v * s) for v in map_size_units(hm.width, hm.height))
+    rgb = TerrainRaster(hm).render(s, 0, 0, w, h, grid=False).astype(float)
+    for row in range(1, hm.height - 1, 3):
+        for col in range(1, hm.width - 1, 2):
+            hx = hex_from_offset(col, row)
+            x, y = (int(v * s) for v in center(hx))
+            t = int(hm.terrain[row, col])
+            got = rgb[y, x]
+            ratio = got / P.TERRAIN_RGB[t]
+            if t in T.WATER_IDS:
+                assert got[2] > got[0] + 30, (col, row, got)          # blue
+                assert (ratio > 0.8).all() and (ratio < 1.8).all(), (col, row, got)
+            else:
+                assert not got[2] > got[0] + 30, (col, row, got)
+                # relief shading and texture scale the colour, they do not change its hue
+                assert ratio.max() / ratio.min() < 1.35, (col, row, t, got)
+                assert 0.45 < ratio.mean() < 1.6, (col, row, t, got)
+
+
+def test_beyond_the_map_is_background(big):
+    from game.ui import palette as P
+    from game.ui.terrain_raster import TerrainRaster
+    rgb = TerrainRaster(big.map).render(8, -200, -200, 100, 100)
+    assert (rgb == np.array(P.BACKGROUND, np.uint8)).all()
+
+
+def test_tiles_cover_the_whole_map_at_the_smallest_zoom(big, display):
+    from game.ui.map_tiles import TILE, MapTiles
+    tiles = MapTiles(big.map, threaded=False)
+    w, h = tiles.level_size(0)
+    assert tiles.base.get_size() == (w, h)
+    cam = Camera(big.map.width, big.map.height, pygame.Rect(0, 0, 1000, 760))
+    assert cam.level == 0                      # the whole theatre fits at the first level
+    screen = pygame.Surface((1000, 760))
+    tiles.draw(screen, cam)
+    nx, ny = tiles.tile_range(0)
+    assert tiles.drawn_tiles == nx * ny and len(tiles.cache) == nx * ny
+    assert nx * TILE >= w and ny * TILE >= h
+
+
+def test_a_threaded_view_never_waits_and_fills_in(big, display):
+    """Missing tiles are drawn from the whole-map picture until the worker has them."""
+    import time
+    from game.ui.map_tiles import MapTiles
+    tiles = MapTiles(big.map, threaded=True)
+    try:
+        cam = Camera(big.map.width, big.map.height, pygame.Rect(0, 0, 800, 600))
+        cam.zoom(5, (400, 300))
+        screen = pygame.Surface((800, 600))
+        screen.fill((255, 0, 255))
+        tiles.draw(screen, cam)
+        assert tiles.drawn_tiles < len(tiles.visible_keys(cam))   # not all drawn in the frame
+        arr = pygame.surfarray.array3d(screen)
+        assert not ((arr == (255, 0, 255)).all(axis=2)).any()     # yet nothing is left blank
+        deadline = time.time() + 20
+        while tiles.pending() and time.time() < deadline:
+            time.sleep(0.02)
+        assert all(k in tiles.cache for k in tiles.visible_keys(cam))
+    finally:
+        tiles.close()
+
+
+def test_zoom_keeps_the_point_under_the_cursor():
+    cam = Camera(86, 71, pygame.Rect(0, 40, 970, 760))
+    at = (300, 500)
+    for step in (1, 1, 2, -1, -3):
+        before = cam.to_units(*at)
+        if cam.zoom(step, at):
+            after = cam.to_units(*at)
+            if cam.level not in (cam.min_level,):     # clamped views may shift at the edges
+                assert after == pytest.approx(before, abs=1e-6)
+    assert cam.min_level <= cam.level < len(LEVELS)
+
+
+def test_camera_stays_on_the_map():
+    cam = Camera(86, 71, pygame.Rect(0, 0, 970, 760))
+    cam.zoom(4)
+    cam.pan(-100000, -100000)
+    x0, y0, _, _ = cam.visible_units()
+    assert x0 >= -1.01 and y0 >= -1.01
+    cam.pan(200000, 200000)
+    _, _, x1, y1 = cam.visible_units()
+    assert x1 <= cam.units_w + 1.01 and y1 <= cam.units_h + 1.01
+
+
+def test_hex_picking_round_trips():
+    for col in range(0, 30, 3):
+        for row in range(0, 20, 2):
+            hx = hex_from_offset(col, row)
+            assert hex_at(*center(hx)) == hx
+
+
+def test_frontier_lines_only_between_two_owners(big):
+    from game.ui.territory import Territory
+    terr = Territory(big, {})
+    owners = {c.id: c.owner for c in big.spec.cities}
+    lines = terr.border_lines(owners)
+    assert lines and {f for f, _ in lines} == {"west", "east"}
+    everyone_west = {cid: "west" for cid in owners}
+    assert terr.border_lines(everyone_west) == []
+
+
+def test_fog_hides_the_unseen_and_dims_the_remembered(big, display):
+    """With a view that has seen only part of the map, those hexes are drawn darker."""
+    from game.session.view import View
+    from game.ui.map_view import FOG_MEMORY, FOG_UNKNOWN, MapView, Overlay
+    from game.rules.engine import new_game
+    state, _ = new_game(big, 1)
+    mv = MapView(big, pygame.Rect(0, 0, 900, 700), threaded=False)
+    hm = big.map
+    visible = np.zeros((hm.height, hm.width), bool)
+    explored = np.zeros((hm.height, hm.width), bool)
+    visible[:, : hm.width // 3] = True
+    explored[:, : 2 * hm.width // 3] = True
+    view = View("west", visible, explored, {}, {}, [], [])
+    lut = mv.fog_alpha(view)
+    assert lut[0] == 0 and lut[hm.width // 2] == FOG_MEMORY and lut[hm.width - 1] == FOG_UNKNOWN
+    screen = pygame.Surface((900, 700))
+    mv.draw(screen, view, state, Overlay())
+    clear = View(None, np.ones_like(visible), np.ones_like(visible), {}, {}, [], [])
+    plain = pygame.Surface((900, 700))
+    mv.draw(plain, clear, state, Overlay())
+    a = pygame.surfarray.array3d(screen).astype(int).sum(axis=2)
+    b = pygame.surfarray.array3d(plain).astype(int).sum(axis=2)
+    y = 350
+    cam = mv.camera
+    left = int(cam.to_screen(0.2 * cam.units_w, 0)[0])
+    mid = int(cam.to_screen(0.5 * cam.units_w, 0)[0])
+    right = int(cam.to_screen(0.85 * cam.units_w, 0)[0])
+    assert abs(a[left, y] - b[left, y]) < 5                 # seen now: as it is
+    assert a[mid, y] < b[mid, y] - 40                       # remembered: dimmed
+    assert a[right, y] < a[mid, y]                          # never seen: darker still

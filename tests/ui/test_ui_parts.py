@@ -1,0 +1,111 @@
+"""Pieces of the interface that need no window: sides, settings, words, charts."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.ui import sides as S
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_sides_from_the_command_line(scn):
+    assert S.parse_sides([], scn) == {"byzantium": "human", "sassanids": "computer:normal",
+                                      "avars": "computer:normal"}
+    # naming a human hands every other side to the computer
+    assert S.parse_sides(["sassanids=human"], scn) == {
+        "byzantium": "computer:normal", "sassanids": "human", "avars": "computer:normal"}
+    assert S.parse_sides(["sassanids=computer:hard"], scn)["sassanids"] == "computer:hard"
+    assert S.parse_sides(["byzantium=human", "sassanids=human"], scn) == {
+        "byzantium": "human", "sassanids": "human", "avars": "computer:normal"}
+    both = S.parse_sides(["byzantium=computer", "sassanids=computer:easy"], scn)
+    assert both["byzantium"] == "computer:normal" and not any(map(S.is_human, both.values()))
+    for bad in ("byzantium", "=human", "rome=human", "avars=human", "byzantium=robot",
+                "byzantium=computer:godlike"):
+        with pytest.raises(ValueError):
+            S.parse_sides([bad], scn)
+
+
+def test_the_viewer_is_the_human_to_play_or_the_only_human():
+    sides = {"a": "human", "b": "computer:normal"}
+    assert S.viewer(sides, "a") == "a" and S.viewer(sides, "b") == "a"
+    assert S.viewer({"a": "computer:easy", "b": "computer:hard"}, "a") is None
+    two = {"a": "human", "b": "human", "c": "computer:normal"}
+    assert S.viewer(two, "b") == "b" and S.viewer(two, "c", last="b") == "b"
+
+
+def test_settings_survive_a_damaged_file_and_round_trip(user_folders):
+    from game.ui.settings import Settings, config_dir, load_settings, save_settings
+    assert load_settings() == Settings()
+    path = config_dir() / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    assert load_settings() == Settings()
+    path.write_text(json.dumps({"scroll_speed": 99, "edge_scroll": "yes", "window": [10, 10]}))
+    s = load_settings()
+    assert s.scroll_speed == 10 and s.edge_scroll is True and s.window == (800, 600)
+    assert save_settings(Settings(animation_speed=3, window=(1400, 900))) is None
+    assert load_settings().animation_speed == 3 and load_settings().window == (1400, 900)
+
+
+def test_folders_follow_the_environment(user_folders):
+    from game.ui.settings import config_dir, saves_dir
+    assert config_dir() == user_folders / "config" / "last-great-war"
+    assert saves_dir() == user_folders / "data" / "last-great-war" / "saves"
+
+
+def test_path_labels_count_turns():
+    from game.ui.describe import path_label
+    assert path_label(6, 16, 16) == ("6 of 16 movement: this turn", True)
+    assert path_label(20, 16, 16) == ("20 movement: 2 turns", False)
+    assert path_label(40, 4, 16) == ("40 movement: 4 turns", False)
+
+
+def test_summary_groups_what_the_side_may_know():
+    from game.rules.report import Event
+    from game.ui.describe import summary_lines
+    events = [Event("battle", "Battle at X", None, ("a", "b")),
+              Event("fired", "The Avars come", None, ("a",)),
+              Event("captured", "B take Y", None, ("b", "c")),
+              Event("captured", "B take the capital", None, ("b", "c"), public=True),
+              Event("income", "A: income 5", None, ("a",)),
+              Event("income", "B: income 9", None, ("b",)),
+              Event("moved", "someone marches", None, ("a",))]
+    assert summary_lines(events, "a") == [("Events", "The Avars come"),
+                                          ("Battles", "Battle at X"),
+                                          ("Cities", "B take the capital"),
+                                          ("Treasury", "A: income 5")]
+
+
+def test_save_names_are_safe_file_names():
+    from game.ui.saves_window import safe_name
+    assert safe_name("Heraclius' march 622!") == "Heraclius_march_622"
+    assert safe_name("../../etc/passwd") == "etcpasswd"
+    assert safe_name("///").startswith("save_")
+
+
+def test_chart_steps_are_round():
+    from game.ui.charts import nice_step
+    assert nice_step(100) == 50 and nice_step(7) == 2 and nice_step(40000) == 10000
+
+
+def test_readme_how_to_play_lists_every_key():
+    from game.ui.help import KEYS
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"^## How to play$(.*?)(^## |\Z)", text, re.M | re.S)
+    assert m, "README.md needs a '## How to play' section"
+    section = m.group(1)
+    for k, _ in KEYS:
+        assert k in section, f"README's How to play does not mention {k!r}"
+    assert "docs/screenshots/" in text
+
+
+def test_the_shipped_font_has_its_licence_noted():
+    from game.ui.fonts import BOLD
+    assert BOLD.is_file()
+    notes = (BOLD.parent / "README.md").read_text(encoding="utf-8")
+    assert BOLD.name in notes and "Bitstream Vera" in notes
+    assert (BOLD.parent / "DejaVu-LICENSE.txt").is_file()
