@@ -38,6 +38,7 @@ class Knowledge:
     danger: dict[int, list] = field(default_factory=dict)  # hex -> [(attack, from hex)]
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
+    _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
 
     @property
     def hexmap(self):
@@ -47,9 +48,19 @@ class Knowledge:
         return self.hexmap.index(h)
 
     def supply(self) -> dict[int, int]:
-        """Hexes its armies are supplied in (computed when first asked)."""
+        """Hexes its armies are supplied in (computed when first asked, kept while the
+        cities and the hostile armies that shape it stay as they are)."""
         if self._supply is None:
-            self._supply = supplied_hexes(self.state, self.faction)
+            st = self.state
+            key = (tuple((c.owner, c.siege is None) for c in st.cities.values()),
+                   tuple(sorted(a.hex for a in st.armies.values()
+                                if Q.hostile(st, self.faction, a.faction))))
+            kept = self._supply_memo.get("supply")
+            if kept is not None and kept[0] == key:
+                self._supply = kept[1]
+            else:
+                self._supply = supplied_hexes(st, self.faction)
+                self._supply_memo["supply"] = (key, self._supply)
         return self._supply
 
     def supplied(self, h: Hex) -> bool:
@@ -118,7 +129,22 @@ def known_world(state: GameState, faction: str, level: Level) -> tuple[list[Army
     return others, vision.known_cities(state, faction, vis)
 
 
-def gather(state: GameState, faction: str, level: Level, profile: Profile) -> Knowledge:
+def signature(state: GameState, faction: str, level: Level) -> tuple:
+    """A cheap fingerprint of what the side knows of others: the armies it sees and the
+    owners of the cities it sees (a city out of sight changes hands unknown to it)."""
+    if level.sees_all or not vision.fog(state):
+        armies = [a for a in state.armies.values() if a.faction != faction]
+        owners = tuple(c.owner for c in state.cities.values())
+    else:
+        hm = state.scenario.map
+        vis = vision.visible(state, faction).ravel()
+        armies = [a for a in vision.known_armies(state, faction, vis) if a.faction != faction]
+        owners = tuple(c.owner if vis[hm.index(c.hex)] else None for c in state.cities.values())
+    return tuple(sorted((a.id, a.hex, a.men) for a in armies)), owners
+
+
+def gather(state: GameState, faction: str, level: Level, profile: Profile,
+           memo: dict | None = None) -> Knowledge:
     others, cities = known_world(state, faction, level)
     others = sorted(others, key=lambda a: a.id)
     mine = sorted(Q.armies_of(state, faction), key=lambda a: a.id)
@@ -128,6 +154,8 @@ def gather(state: GameState, faction: str, level: Level, profile: Profile) -> Kn
     else:
         obs = M.obstacles(state, faction)
     k = Knowledge(state, faction, level, profile, mine, others, enemies, cities, obs)
+    if memo is not None:
+        k._supply_memo = memo
     k.danger = _danger_map(k)
     return k
 

@@ -64,6 +64,7 @@ class Plan:
         self.threat: dict[str, int] = {}
         self.goals: list = []
         self.sig = None
+        self.memo: dict = {}                       # what a replan may reuse (the supply map)
 
     def matches(self, state: GameState) -> bool:
         return state.turn == self.turn and state.active_faction == self.faction
@@ -71,14 +72,11 @@ class Plan:
     # --- the world it knows ---------------------------------------------------
     def _signature(self, state: GameState):
         """What, changing, calls for a new plan: the armies and owners it knows, relations."""
-        seen, cities = knowledge.known_world(state, self.faction, self.level)
-        others = tuple(sorted((a.id, a.hex, a.men) for a in seen))
-        owners = tuple(c.owner for c in cities.values())
         rel = tuple(r.status for r in state.relations.values())
-        return others, owners, rel, len(state.relations)
+        return knowledge.signature(state, self.faction, self.level), rel, len(state.relations)
 
     def _replan(self, state: GameState) -> None:
-        k = gather(state, self.faction, self.level, self.profile)
+        k = gather(state, self.faction, self.level, self.profile, self.memo)
         self.k = k
         self.threat = strategy.threats(k)
         self.goals = strategy.goals(k, self.threat)
