@@ -11,7 +11,7 @@ Two major powers split the cities west and east; each starts with `armies`
 armies.  A raiding minor power enters in the first summer and a seasonal one
 in the second, as the Avars and the Turks do in the real war.
 
-    python bench/synthetic.py OUT_FOLDER [--seed N] [--armies K] [--map MAP.yaml]
+    python bench/synthetic.py OUT_FOLDER [--seed N] [--armies K] [--map MAP.yaml] [--fog]
 """
 from __future__ import annotations
 
@@ -159,7 +159,7 @@ def _places_of_map(path: Path) -> list[dict]:
 
 
 def write_scenario(folder: Path, seed: int = 1, armies: int = 15,
-                   map_file: Path | None = None) -> Path:
+                   map_file: Path | None = None, fog: bool = False) -> Path:
     rng = random.Random(seed)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -180,7 +180,8 @@ def write_scenario(folder: Path, seed: int = 1, armies: int = 15,
     for p in (cap_w, cap_e):
         p["walls"] = max(p["walls"], 4)
     out = [f"id: synthetic", "title: Synthetic war", "description: A made-up war for measuring.",
-           "start: 603-03", "end: 612-12", "turn_length: season", f"map: {map_ref}", "fog: false",
+           "start: 603-03", "end: 612-12", "turn_length: season", f"map: {map_ref}",
+           f"fog: {str(fog).lower()}",
            "factions:",
            f"  - {{id: west, name: West, color: \"#7b2d8e\", treasury: 300, income: 20, navy: true, "
            f"capital: {cap_w['id']}}}",
@@ -264,8 +265,9 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--armies", type=int, default=15)
     p.add_argument("--map", type=Path, default=None, help="use this map file instead")
+    p.add_argument("--fog", action="store_true", help="with fog of war")
     a = p.parse_args(argv)
-    print(write_scenario(Path(a.folder), a.seed, a.armies, a.map))
+    print(write_scenario(Path(a.folder), a.seed, a.armies, a.map, a.fog))
     return 0
 
 

@@ -6,7 +6,7 @@ Everything outside game/ai calls these, never a policy module directly:
     plan_turn(state, level)   -> the orders of that whole turn, worked out on a copy
     describe_level(level)     -> what a difficulty level does, for the menu
 `level` is a difficulty name from LEVELS.  The computer uses only the public
-rules API (check, apply, reachable, odds, observe) and its own generators,
+rules API (check, apply, reachable, odds, the rules of sight) and its own generators,
 so the same game and the same human orders always give the same computer
 orders.  `play_turn` (or `plan_turn` on a worker thread, replaying the orders
 it returns) is the canonical way to let it move; `next_order` called again
