@@ -9,7 +9,8 @@ every side and prints:
   * signs of life: marches, battles, sieges begun, storms and cities changing
     hands per game (a war where nothing happens is a bug);
   * the watch list (`--watch`): for each id, how often and in which years a
-    city was besieged and taken, a commander died, or a scripted event fired;
+    city was besieged and taken, a commander died or lost his throne, or a
+    scripted event fired;
     without --watch, every city taken in at least one game and every event fired;
   * with `--baseline`: for each major playable faction, N more games in which
     it is played by the computer and every other side by the placeholder
@@ -79,7 +80,9 @@ def watch(scn, results, ids: list[str]) -> list[str]:
         if i in commanders:
             died = [next(d["year"] for d in r.deaths if d["commander"] == i) for r in results
                     if any(d["commander"] == i for d in r.deaths)]
-            rows.append((f"{i} died", died))
+            fell = [next(d["year"] for d in r.falls if d["commander"] == i) for r in results
+                    if any(d["commander"] == i for d in r.falls)]
+            rows += [(f"{i} died", died), (f"{i} lost his throne", fell)]
         if i in events:
             fired = [next(f["year"] for f in r.fired if f["id"] == i) for r in results
                      if any(f["id"] == i for f in r.fired)]

@@ -34,6 +34,7 @@ class GameResult:
     sieges: list[dict] = field(default_factory=list)  # sieges begun, in order
     deaths: list[dict] = field(default_factory=list)  # commanders who died, in order
     counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
+    falls: list[dict] = field(default_factory=list)   # rulers who lost their throne, in order
     loser: str | None = None                           # when the game ended in a defeat
 
     def to_dict(self) -> dict:
@@ -89,11 +90,16 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
             elif e.kind == "commander_died":
                 result.deaths.append(_when(state, commander=e.data["commander"]))
     note(events)
+    rulers = {f: x.ruler for f, x in state.factions.items()}
     while not state.over:
         if max_turns is not None and state.turn > max_turns:
             break
         for _order, evs in sides.get(state.active_faction, turn_policy)(state):
             note(evs)
+        for f, x in state.factions.items():
+            if x.ruler != rulers[f] and rulers[f] is not None:
+                result.falls.append(_when(state, faction=f, commander=rulers[f], by=x.ruler))
+            rulers[f] = x.ruler
     result.winner = state.winner
     result.kind = state.result_kind or "unfinished"
     result.text = state.result_text
