@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from game.ai.knowledge import Knowledge
 from game.ai.strategy import Goal, required_odds
 from game.hexgrid import Hex, hex_distance, hex_neighbors
-from game.rules import combat, engine, siege
+from game.rules import combat, engine, siege, supply
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules.orders import Assault, Attack, Besiege, Move, Order
@@ -125,6 +125,9 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
     winter_care = careful and (k.state.season == "winter" or errand.kind == "quarters"
                                or army.supply < 60)
     unsupplied = 400 if errand.kind == "quarters" else 150
+    c = Q.commander_of(k.state, army)
+    harsh = (harsh_indices(k.state.scenario) if careful and k.state.winter
+             and not (c is not None and "winter_campaigner" in c.traits) else frozenset())
     danger = k.danger
     best_j, best_score = here, None
     for j, (cost, _prev) in reach.items():
@@ -137,6 +140,8 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
             score = 0
         if winter_care and not k.supplied_at(j):
             score -= unsupplied
+        if j in harsh:
+            score -= 80          # winter in the mountains or the desert kills, fed or not
         if j in walls_next and cost < army.moves:
             score += 60          # next to the walls with movement left: it can invest them now
         if j in danger:
@@ -149,6 +154,18 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
         if best_score is None or score > best_score or (score == best_score and j < best_j):
             best_j, best_score = j, score
     return best_j
+
+
+def harsh_indices(scn) -> frozenset[int]:
+    """Hexes where winter costs men even to a supplied army (the rules' harsh terrain)."""
+    h = scn.cache.get("ai_harsh")
+    if h is None:
+        hm = scn.map
+        h = frozenset(i for i in range(hm.width * hm.height)
+                      if hm.terrain_at(hm.hex_of(i)) in supply.HARSH
+                      or hm.hex_of(i) in hm.pass_at)
+        scn.cache["ai_harsh"] = h
+    return h
 
 
 def march(k: Knowledge, army: Army, dest: int, reach) -> Order | None:
