@@ -10,7 +10,10 @@ News: for each side, the events it was told of since it last ended its turn,
 each already cut to what that side could see when it happened (the union of
 its sight before and after the order; see `game.session.view.events_for`).
 This is what the "while you were away" replay shows at the start of a
-side's turn.  A side's own orders are not news to it, but what follows its
+side's turn.
+
+Passwords: a hot-seat side may lock its turn; only a salted hash is kept
+(game.session.password), saved with the sides.  A side's own orders are not news to it, but what follows its
 own EndTurn (its sieges, its supply, the other sides' turns) is.  Nothing
 one side may not know is ever stored under another side's name.
 """
@@ -43,6 +46,7 @@ class Session:
     undo_stack: list[tuple[GameState, int, dict[str, int]]] = field(default_factory=list)
     sides: dict[str, str] = field(default_factory=dict)   # faction -> "human" / "computer:LEVEL"
     news: dict[str, list[Event]] = field(default_factory=dict)   # side -> its news (see above)
+    passwords: dict[str, str] = field(default_factory=dict)     # side -> salted hash
 
     @classmethod
     def new(cls, scn, seed: int, sides: dict[str, str] | None = None
@@ -102,18 +106,30 @@ class Session:
         return state_hash(self.state)
 
     # --- saving ---
-    def save(self, path, label: str = "") -> None:
-        """Save the game with who plays each side and every side's news (atomically)."""
+    def save(self, path, label: str = "", extra: dict | None = None) -> None:
+        """Save the game with who plays each side, their passwords (hashed) and every
+        side's news, atomically.  `extra` is kept alongside (the interface's own notes)."""
         from game.session.save import save_game
-        save_game(path, self.state, self.orders, self.sides, label,
-                  {"news": {f: [e.to_dict() for e in items] for f, items in self.news.items()}})
+        doc = dict(extra or {})
+        doc["news"] = {f: [e.to_dict() for e in items] for f, items in self.news.items()}
+        if self.passwords:
+            doc["passwords"] = dict(self.passwords)
+        save_game(path, self.state, self.orders, self.sides, label, doc)
 
     @classmethod
     def load(cls, path, scenario_loader=None) -> "Session":
         """Load a saved game (see game.session.save.load_game); undo starts closed."""
-        from game.session.save import SaveError, load_game
-        loaded = load_game(path, scenario_loader)
-        raw = loaded.meta.extra.get("news", {}) if isinstance(loaded.meta.extra, dict) else {}
+        from game.session.save import load_game
+        return cls.from_loaded(load_game(path, scenario_loader), path)
+
+    @classmethod
+    def from_loaded(cls, loaded, path="the save") -> "Session":
+        """The Session of a save already read by load_game; SaveError if its news or
+        passwords are damaged."""
+        from game.session.password import is_hash
+        from game.session.save import SaveError
+        extra = loaded.meta.extra if isinstance(loaded.meta.extra, dict) else {}
+        raw = extra.get("news", {})
         try:
             if not isinstance(raw, dict) or not all(f in loaded.state.factions for f in raw):
                 raise ValueError("news for unknown sides")
@@ -121,7 +137,12 @@ class Session:
         except (ValueError, TypeError) as exc:
             raise SaveError(f"{path}: the save's news of the last turns is damaged: {exc}"
                             ) from None
-        return cls(loaded.state, loaded.orders, [], dict(loaded.meta.sides), news)
+        locks = extra.get("passwords", {})
+        if not isinstance(locks, dict) or not all(
+                f in loaded.state.factions and is_hash(h) for f, h in locks.items()):
+            raise SaveError(f"{path}: the save's passwords are damaged")
+        sides = loaded.meta.sides if isinstance(loaded.meta.sides, dict) else {}
+        return cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks))
 
 
 def replay(scn, seed: int, orders: list[Order], on_turn=None) -> GameState:

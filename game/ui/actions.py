@@ -53,7 +53,8 @@ def possible(state, view, me: str | None, army, city_id: str | None
                          f"Join {army.name} to {others[0].name}") if others
                         else (None, "Another of your armies must share the hex"))
         city_id = cid
-    if city_id and me and city_id in state.cities and state.cities[city_id].owner == me:
+    known = view.cities.get(city_id) if city_id else None      # the city as the side knows it
+    if known is not None and me and known.owner == me:
         limit = economy.raise_limit(state) - state.raised.get(city_id, 0)
         men = max(100, min(RAISE_AT_ONCE, limit) // 100 * 100)
         cost = economy.raise_cost(state, men)

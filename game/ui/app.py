@@ -217,10 +217,10 @@ def crash_report(screen) -> str:
         lines.append(details)
     session = getattr(screen, "session", None)
     if session is not None:
-        from game.session.save import SaveError, save_game
+        from game.session.save import SaveError
         path = saves_dir() / "crash-save.json"
         try:
-            save_game(path, session.state, session.orders, session.sides, label="Crash save")
+            session.save(path, "Crash save")
             lines.append(f"Your game was saved as {path} (load it from the menu).")
         except (SaveError, Exception) as exc:
             lines.append(f"The game could not be saved: {exc}")
@@ -246,8 +246,11 @@ def prepare_start(args):
     from game.session.save import SaveError, load_game
     from game.ui import sides as S
     if getattr(args, "load", None):
+        from game.session.game import Session
         try:
-            return ("load", load_game(args.load))
+            loaded = load_game(args.load)
+            Session.from_loaded(loaded, args.load)      # its news and passwords too
+            return ("load", loaded)
         except SaveError as exc:
             raise LookupError(str(exc)) from None
     if getattr(args, "scenario", None):

@@ -1,6 +1,10 @@
 """Line charts drawn with pygame: one line per faction, turn by turn.
 
-Used by the victory screen for cities held, men under arms and treasury.
+Used by the victory screen and the "war so far" window for cities held, men
+under arms and treasury.  They are drawn from a View's history, so while the
+war goes on a side sees its own and its allies' figures, and of the others
+only the cities it believed they held; a figure it does not know is left
+out (no line, not a line at zero).
 """
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
     head = fonts.text(title, 15, P.GOLD)
     surf.blit(head, (10, 6))
     left, top, right, bottom = 52, 30, w - 12, h - 44
-    values = [v for _, _, vs in series for v in vs]
+    values = [v for _, _, vs in series for v in vs if v is not None]
     if not xs or not values:
         msg = fonts.text("No turns played yet", 13, P.TEXT_DIM)
         surf.blit(msg, msg.get_rect(center=(w // 2, h // 2)))
@@ -68,12 +72,17 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
             lab = fonts.text(x, 11, P.TEXT_DIM)
             surf.blit(lab, lab.get_rect(midtop=(px(i), bottom + 4)))
     for name, color, vs in series:
-        pts = [(px(i), py(val)) for i, val in enumerate(vs)]
-        if len(pts) == 1:
-            pygame.draw.circle(surf, color, pts[0], 3)
-        elif pts:
-            pygame.draw.lines(surf, P.INK, False, pts, 5)
-            pygame.draw.lines(surf, color, False, pts, 3)
+        run: list = []
+        for i, val in enumerate([*vs, None]):      # a gap where the value is not known
+            if val is not None:
+                run.append((px(i), py(val)))
+                continue
+            if len(run) == 1:
+                pygame.draw.circle(surf, color, run[0], 3)
+            elif run:
+                pygame.draw.lines(surf, P.INK, False, run, 5)
+                pygame.draw.lines(surf, color, False, run, 3)
+            run = []
     # legend
     x = left
     for name, color, _ in series:
@@ -84,17 +93,34 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
     return surf
 
 
+def series_of(history, attr: str, only: list[str]) -> list[tuple[str, list[int | None]]]:
+    """(faction, value per row or None where not known) for the factions with any value."""
+    out = []
+    for fid in only:
+        vals = [getattr(r, attr).get(fid) for r in history]
+        if any(v is not None for v in vals):
+            out.append((fid, vals))
+    return out
+
+
+CHARTS = (("Cities held", "cities"), ("Men under arms", "men"), ("Treasury", "treasury"))
+
+
 def history_charts(history, factions: dict, colors: dict, width: int, height: int,
                    only: list[str]) -> list[pygame.Surface]:
     """Cities, men and treasury per side from the View's history rows (TurnStats)."""
     xs = [f"{r.year}" if r.month in (3, 1) or i == 0 else "" for i, r in enumerate(history)]
-    xs = [x or "" for x in xs]
     out = []
-    for title, attr in (("Cities held", "cities"), ("Men under arms", "men"),
-                        ("Treasury", "treasury")):
-        series = []
-        for fid in only:
-            vals = [getattr(r, attr).get(fid, 0) for r in history]
-            series.append((factions[fid], colors.get(fid, (128, 128, 128)), vals))
+    for title, attr in CHARTS:
+        series = [(factions[fid], colors.get(fid, (128, 128, 128)), vals)
+                  for fid, vals in series_of(history, attr, only)]
         out.append(line_chart((width, height), title, xs, series))
     return out
+
+
+def charts_for(state, view, width: int, height: int) -> list[pygame.Surface]:
+    """The three charts as `view` may see them (names and colours are public)."""
+    shown = [f for f in state.order if state.factions[f].major or state.factions[f].in_play]
+    names = {f: state.factions[f].name for f in state.order}
+    colors = {f.id: P.hex_to_rgb(f.color) for f in state.factions.values()}
+    return history_charts(view.history, names, colors, width, height, shown)

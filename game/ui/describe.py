@@ -3,6 +3,12 @@
 Pure functions of the view, the state's public facts and the rules' own
 helpers (odds, siege status, movement): no pygame.  Text is HTML-ish for
 pygame_gui's text boxes where it says so, plain lines otherwise.
+
+Armies and cities come from the viewer's View.  From the state are read only
+what every side knows: the map, names, dates, the rules, commanders of
+armies it can see, and its own treasury.  A city the viewer does not see now
+is described as it was last seen, and its siege without turns or food; the
+odds of an attack are given only against a hex the viewer sees.
 """
 from __future__ import annotations
 
@@ -52,7 +58,40 @@ def where(state: GameState, h: Hex) -> str:
 
 # --- the side panel -------------------------------------------------------------
 
-def army_html(state: GameState, a: Army, own: bool) -> str:
+def turn_date(state: GameState, turn: int) -> str:
+    """The date of a turn of this war, as the game writes it."""
+    y, m = state.scenario.start
+    k = y * 12 + m - 1 + (turn - 1) * state.months_per_turn
+    return date_text(state, k // 12, k % 12 + 1)
+
+
+def seen_now(view, c: City) -> bool:
+    return view.omniscient or view.sees(c.hex)
+
+
+def last_seen(state: GameState, view, c: City) -> str:
+    """'seen now', 'as last seen in Spring 603', or 'as known when the war began'."""
+    if seen_now(view, c):
+        return "seen now"
+    turn = view.city_seen.get(c.id, 0)
+    if turn <= 0:
+        return "as known when the war began"
+    return f"as last seen in {turn_date(state, turn)}"
+
+
+def siege_words(state: GameState, view, c: City) -> str | None:
+    """A city's siege as the viewer knows it (None if it knows of none)."""
+    if c.siege is None:
+        return None
+    by = faction_name(state, c.siege.by)
+    if not seen_now(view, c):
+        return f"Besieged by {by} ({last_seen(state, view, c)})"
+    st = siege.status(state, c)
+    return (f"Besieged by {by} for {st['turns']} turn{'s' * (st['turns'] != 1)}; "
+            f"food for {st['food']} more")
+
+
+def army_html(state: GameState, view, a: Army, own: bool) -> str:
     lines = [f"<font color='#e6c467'><b>{esc(a.name)}</b></font> "
              f"<i>({esc(faction_name(state, a.faction))})</i>",
              f"Men: <b>{n(a.men)}</b>   Morale: <b>{a.morale}</b>   Supply: <b>{a.supply}</b>"]
@@ -69,14 +108,13 @@ def army_html(state: GameState, a: Army, own: bool) -> str:
             lines.append(f"   <i>{esc(t.replace('_', ' '))}</i>: {esc(TRAITS.get(t, ''))}")
     else:
         lines.append("Commander: <i>none</i>")
-    city = state.scenario.city_at.get(a.hex)
-    if city and city in state.cities and state.cities[city].siege is not None \
-            and state.cities[city].siege.by == a.faction:
-        lines.append(f"Besieging <b>{esc(state.cities[city].name)}</b>")
+    c = view.cities.get(state.scenario.city_at.get(a.hex))
+    if c is not None and c.siege is not None and c.siege.by == a.faction:
+        lines.append(f"Besieging <b>{esc(c.name)}</b>")
     return "<br>".join(lines)
 
 
-def city_html(state: GameState, c: City, own: bool) -> str:
+def city_html(state: GameState, view, c: City, own: bool) -> str:
     f = state.factions.get(c.owner)
     capital = f is not None and f.capital == c.id
     kind = "fortress" if c.kind == "fortress" else "city"
@@ -86,11 +124,12 @@ def city_html(state: GameState, c: City, own: bool) -> str:
              f"Walls: <b>{c.walls}</b> of {c.max_walls}   Garrison: <b>{n(c.garrison)}</b>",
              f"Income: <b>{c.income}</b> a month" + ("" if c.siege is None else
                                                       " <i>(none while besieged)</i>")]
-    if c.siege is not None:
-        st = siege.status(state, c)
-        lines.append(f"<font color='#e05a50'>Besieged by {esc(faction_name(state, st['besieged_by']))}"
-                     f"</font> for {st['turns']} turn{'s' * (st['turns'] != 1)}; "
-                     f"food for {st['food']} more")
+    if not seen_now(view, c):
+        words = last_seen(state, view, c)
+        lines.append(f"<i>{esc(words[:1].upper() + words[1:])}</i>")
+    words = siege_words(state, view, c)
+    if words:
+        lines.append(f"<font color='#e05a50'>{esc(words)}</font>")
     if own:
         left = economy.raise_limit(state) - state.raised.get(c.id, 0)
         lines.append(f"May raise {n(max(0, left))} more men this turn, "
@@ -134,10 +173,11 @@ def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[s
     if city is not None:
         lines.append(f"{city.name}: {faction_name(state, city.owner)}, walls {city.walls}/"
                      f"{city.max_walls}, garrison {n(city.garrison)}")
-        if city.siege is not None:
-            st = siege.status(state, city)
-            lines.append(f"Besieged by {faction_name(state, st['besieged_by'])}: "
-                         f"{st['turns']} turns, food for {st['food']}")
+        if not seen_now(view, city):
+            lines.append(f"   {last_seen(state, view, city)}")
+        words = siege_words(state, view, city)
+        if words:
+            lines.append(words)
     here = [a for a in view.armies.values() if a.hex == h]
     for a in here:
         lines.append(f"{a.name} ({faction_name(state, a.faction)}): {n(a.men)} men")
@@ -153,9 +193,12 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
     from game.rules.queries import hostile
     out = []
     enemies = [x for x in here if hostile(state, a.faction, x.faction)]
-    if enemies and hex_distance(a.hex, h) == 1:
-        o = combat.odds(state, a, h)
-        out.append(f"Attack: {o['win_percent']}% chance to win")
+    if enemies and hex_distance(a.hex, h) == 1 and not (view.omniscient or view.sees(h)):
+        out.append("Attack: what stands there is not seen clearly")
+    elif enemies and hex_distance(a.hex, h) == 1:
+        o = combat.odds(state, a, h)       # the hex is seen: nothing there is hidden
+        out.append(f"Attack: {o['win_percent']}% chance to win"
+                   + ("" if a.moves > 0 else " (no movement left this turn)"))
         out.append(f"   you {n(o['attacker_men'])} men (strength {n(o['attacker_strength'])}) "
                    f"against {n(o['defender_men'])} (strength {n(o['defender_strength'])})")
     elif city is not None and hostile(state, a.faction, city.owner) and not enemies \

@@ -12,7 +12,7 @@ from typing import Callable
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextBox, UIWindow
+from pygame_gui.elements import UIButton, UIImage, UITextBox, UIWindow
 
 from game.ui import help as help_text
 
@@ -143,4 +143,20 @@ def help_window(manager, screen_size) -> UIWindow:
             "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))
     inner = win.get_container().get_rect()
     UITextBox(body, pygame.Rect(8, 8, inner.w - 16, inner.h - 16), manager, container=win)
+    return win
+
+
+def charts_window(manager, screen_size, state, view) -> UIWindow:
+    """"The war so far": the charts of cities, men and treasury, as `view` knows them."""
+    from game.ui import charts
+    w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
+    rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+    win = UIWindow(rect, manager, window_display_title="The war so far, as you know it",
+                   object_id="#charts")
+    inner = win.get_container().get_rect()
+    ch = (inner.h - 16 - 2 * 8) // 3
+    win.images = charts.charts_for(state, view, inner.w - 16, ch)
+    for i, img in enumerate(win.images):
+        UIImage(pygame.Rect(8, 8 + i * (ch + 8), img.get_width(), img.get_height()), img,
+                manager, container=win)
     return win

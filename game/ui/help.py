@@ -17,6 +17,8 @@ KEYS: list[tuple[str, str]] = [
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
     ("Enter", "end your turn"),
     ("Space", "skip the computer's moves to the end of its turn"),
+    ("Space / Esc in the news", "while the news of the last turns plays back: the next item / "
+                                "skip the rest"),
     ("F5 / F9", "quick-save / quick-load"),
     ("Ctrl+S / Ctrl+L", "save / load with the file list"),
     ("F1", "this help"),
@@ -38,4 +40,8 @@ HOW_TO_PLAY: list[str] = [
     "from the side panel.",
     "Events from history fire as the war goes on; some ask you to choose.  The war ends when "
     "a side achieves its aim or the last turn is played.",
+    "Hot-seat: with two or more human sides the players share the screen.  Between their "
+    "turns a handover screen hides the map until the next player takes over (with a password, "
+    "if that side set one).  Each side then sees only what its own scouts see, and the news "
+    "of the turns it missed plays back first.  After the war everyone sees everything.",
 ]

@@ -35,13 +35,22 @@ class Entry:
     def name(self) -> str:
         return self.path.stem
 
+    @property
+    def sides(self) -> dict:
+        """Who plays each side, as saved (nothing, if that part of the file is damaged)."""
+        sides = self.meta.sides if self.meta is not None else None
+        return {f: w for f, w in sides.items() if isinstance(w, str)} \
+            if isinstance(sides, dict) else {}
+
     def row(self) -> str:
         if self.meta is None:
             return f"{self.name}: damaged, cannot be loaded"
         m = self.meta
         when = m.saved_at.replace("T", " ")[5:16] if m.saved_at else ""
-        humans = [f.replace("_", " ").title() for f, w in m.sides.items() if S.is_human(w)]
+        humans = [f.replace("_", " ").title() for f, w in self.sides.items() if S.is_human(w)]
         who = f", {' & '.join(humans)}" if humans else ", computer only"
+        if len(humans) >= 2:
+            who += " (hot-seat)"
         return f"{self.name}: {m.date}, {m.scenario_title}{who} ({when})"
 
     def details(self) -> str:
@@ -50,11 +59,19 @@ class Entry:
                     f"loaded:</font> {esc(self.error)}")
         m = self.meta
         sides = ", ".join(f"{f.replace('_', ' ').title()}: {S.describe(w)}"
-                          for f, w in m.sides.items()) or "not recorded"
+                          for f, w in self.sides.items()) or "not recorded"
         saved = m.saved_at.replace("T", " ") if m.saved_at else "?"
+        locked = m.extra.get("passwords") if isinstance(m.extra, dict) else None
+        hot = ""
+        if sum(S.is_human(w) for w in self.sides.values()) >= 2:
+            hot = "<br><i>Hot-seat: it opens at the handover screen"
+            if isinstance(locked, dict) and locked:
+                hot += "; a password guards " + esc(", ".join(
+                    f.replace("_", " ").title() for f in locked))
+            hot += ".</i>"
         return (f"<b>{esc(self.name)}</b><br>Scenario: {esc(m.scenario_title)}<br>"
                 f"In the game: {esc(m.date)}, turn {m.turn}<br>Sides: {esc(sides)}<br>"
-                f"Saved: {esc(saved)}")
+                f"Saved: {esc(saved)}{hot}")
 
 
 def list_saves(folder: Path) -> list[Entry]:

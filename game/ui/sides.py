@@ -3,6 +3,10 @@
 A side is "human" or "computer:LEVEL" (LEVEL from game.ai.LEVELS).  The
 viewer is the human whose turn it is, else the only human, else the human
 who played last; with no human at all the view is omniscient (None).
+
+Two or more human sides make a hot-seat game: the screen changes hands
+between them behind the handover gate (game.ui.screens.handover), and
+`next_human` says whose hands it goes to.
 """
 from __future__ import annotations
 
@@ -80,3 +84,32 @@ def viewer(sides: dict[str, str], active: str, last: str | None = None) -> str |
     if len(humans) == 1:
         return humans[0]
     return last if last in humans else humans[0]
+
+
+def humans(sides: dict[str, str]) -> list[str]:
+    return [f for f, w in sides.items() if is_human(w)]
+
+
+def hotseat(sides: dict[str, str]) -> bool:
+    """Two or more people share the screen."""
+    return len(humans(sides)) >= 2
+
+
+def next_human(state, sides: dict[str, str]) -> str | None:
+    """The human side that plays next: the side to play if a person plays it, else the
+    first human side in play after it in the turn order (None if there is none)."""
+    order = state.order
+    n = len(order)
+    for k in range(n):
+        f = order[(state.active + k) % n]
+        if is_human(sides.get(f)) and state.factions[f].in_play:
+            return f
+    return None
+
+
+def clean_sides(raw, factions) -> dict[str, str]:
+    """Who plays each side, from a save: unknown factions and malformed entries dropped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {f: w for f, w in raw.items()
+            if f in factions and isinstance(w, str) and (is_human(w) or w.startswith("computer"))}

@@ -181,6 +181,7 @@ def _compile_case(c: CaseSpec, scn, spec: CaseFile, col: Collector) -> Case | No
             c.loc.report(col, "choose", "a case where the event must not fire has nothing to "
                                         "choose")
     ctx = context_for(scn, col)
+    ctx.armies |= _spawned_in(c.setup)   # the case's own armies may be named after it spawns them
     setup = compile_effects(c.setup, ctx, c.loc.sub("setup")) if c.setup is not None else ()
     then = []
     if c.then is not None:
@@ -193,6 +194,17 @@ def _compile_case(c: CaseSpec, scn, spec: CaseFile, col: Collector) -> Case | No
         return None
     return Case(c, col.path, scn, c.seed if c.seed is not None else spec.seed, setup, then,
                 f"{col.path}:{c.loc.line}")
+
+
+def _spawned_in(node: Node | None) -> set[str]:
+    """Army ids that a case's `setup` creates with `spawn_army: {id: ...}`."""
+    out: set[str] = set()
+    for item in (node.value if node is not None and node.kind == "seq" else ()):
+        sa = item.value.get("spawn_army") if item.kind == "map" else None
+        idn = sa.value.get("id") if sa is not None and sa.kind == "map" else None
+        if idn is not None and isinstance(idn.value, str):
+            out.add(idn.value)
+    return out
 
 
 def event_by_id_in(scn, event_id: str):

@@ -134,3 +134,29 @@ def test_coverage_names_the_events_without_cases(tmp_path):
     assert ("no case where it must not: evt_test_jerusalem, evt_test_avars, evt_test_tribute"
             in line)
     assert "tests/events/cases/test_small.yaml" in line
+
+
+def test_a_case_may_name_an_army_its_own_setup_spawns(tmp_path):
+    loaded = harness.load_cases(cases_file(tmp_path, """\
+  - name: a siege laid by an army the case brings
+    event: evt_test_jerusalem
+    date: 604-06
+    side: sassanids
+    point: order
+    setup:
+      - spawn_army: {id: case_besiegers, faction: sassanids, at: jerusalem, men: 20000}
+      - besiege: {army: case_besiegers, city: jerusalem}
+    fires: false
+    then:
+      - besieged: {city: jerusalem, by: sassanids}
+      - army_exists: case_besiegers
+  - name: but not one it never spawns
+    event: evt_test_jerusalem
+    date: 604-06
+    fires: false
+    then: {army_exists: nobody_spawned_this}
+"""))
+    assert messages(loaded) == [
+        "19 cases[1].then.army_exists: unknown army 'nobody_spawned_this'"]
+    (case,) = loaded.cases
+    assert harness.run(case) is None

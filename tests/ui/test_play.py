@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from tests.helpers import cell
-from tests.ui.conftest import (click, click_element, dismiss, hex_pos, key, move_mouse,
+from tests.ui.conftest import (click, click_element, hex_pos, key, move_mouse,
                                 run_until, steps)
 
 
@@ -196,20 +196,3 @@ def test_deleting_a_save_asks_twice(game, user_folders):
     click_element(app, win.delete)
     assert not (folder / "quicksave.json").exists()
     assert "quicksave" not in [e.name for e in win.entries]
-
-
-def test_two_people_take_turns_and_the_view_follows_the_side_to_play(game):
-    app, gs = game(sides={"byzantium": "human", "sassanids": "human",
-                          "avars": "computer:normal"})
-    assert gs.viewer == "byzantium"
-    key(app, pygame.K_RETURN)
-    steps(app, 3)
-    assert gs.session.state.active_faction == "sassanids" and gs.viewer == "sassanids"
-    titles = []
-    while gs.dialogs:
-        titles.append(gs.dialogs[0].window_display_title)
-        dismiss(app, gs, limit=1)
-        steps(app, 2)
-    assert titles == ["Test Theatre: Spring 603", "Sassanid Persia: Spring 603"]
-    click(app, hex_pos(gs, cell(9, 5)))              # Shahrbaraz's army answers to Persia now
-    assert gs.overlay.selected_army == "per_main" and gs.overlay.reach

@@ -23,6 +23,8 @@ PAN_KEYS = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
 
 
 def handle(gs, event):
+    if gs.playback is not None:
+        return on_playback(gs, event)
     for d in list(gs.dialogs):
         if d.alive() and hasattr(d, "handle") and d.handle(event):
             gs.modal()
@@ -42,6 +44,23 @@ def handle(gs, event):
     if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                       pygame.MOUSEWHEEL):
         on_mouse(gs, event)
+    return None
+
+
+def on_playback(gs, event):
+    """While the news plays back: Space for the next item, Esc (or the button) skips it all;
+    the map may be panned and zoomed, nothing else."""
+    if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is gs.skip_btn:
+        gs.playback.skip()
+    elif event.type == pygame.KEYDOWN:
+        if event.key == pygame.K_SPACE:
+            gs.playback.next()
+        elif event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            gs.playback.skip()
+    elif event.type in (pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
+        on_mouse(gs, event)
+    elif event.type == pygame.WINDOWLEAVE:
+        gs.mouse = None
     return None
 
 

@@ -3,11 +3,13 @@
 Saves go to the data folder (settings.saves_dir): `autosave` at the start of
 each human turn, `quicksave` on F5, and named saves from the file list.  A
 save that cannot be written or read is reported in a dialog; the game goes
-on as it was.
+on as it was.  Every save goes through `Session.save`, so it keeps who plays
+each side, the hot-seat passwords (hashed), each side's news and whose turn
+it is; a hot-seat game loads back to the handover gate.
 """
 from __future__ import annotations
 
-from game.session.save import SaveError, load_game, save_game
+from game.session.save import SaveError, load_game
 from game.ui import dialogs
 from game.ui.saves_window import AUTO, QUICK, SavesWindow
 from game.ui.settings import saves_dir
@@ -15,7 +17,7 @@ from game.ui.settings import saves_dir
 
 def save_to(gs, path, label: str = "") -> bool:
     try:
-        save_game(path, gs.state, gs.session.orders, gs.session.sides, label=label or path.stem)
+        gs.session.save(path, label or path.stem, gs.save_notes())
     except SaveError as exc:
         gs.open_dialog(dialogs.message(gs.manager, gs.size, "Not saved", str(exc)))
         return False
@@ -24,8 +26,7 @@ def save_to(gs, path, label: str = "") -> bool:
 
 def autosave(gs) -> None:
     try:
-        save_game(saves_dir() / f"{AUTO}.json", gs.state, gs.session.orders, gs.session.sides,
-                  label="Autosave")
+        gs.session.save(saves_dir() / f"{AUTO}.json", "Autosave", gs.save_notes())
     except SaveError as exc:
         gs.say(f"Autosave failed: {exc}", bad=True)
 
@@ -45,11 +46,9 @@ def quick_load(gs) -> None:
 
 def load_from(gs, path) -> None:
     try:
-        loaded = load_game(path)
+        gs.next_screen = type(gs).loaded(gs.app, load_game(path))
     except SaveError as exc:
         gs.open_dialog(dialogs.message(gs.manager, gs.size, "Cannot load", str(exc)))
-        return
-    gs.next_screen = type(gs).loaded(gs.app, loaded)
 
 
 def open_saves(gs, mode: str) -> None:
@@ -80,6 +79,8 @@ def open_menu(gs) -> None:
     def chosen(value):
         if value in ("save", "load"):
             open_saves(gs, value)
+        elif value == "charts":
+            gs.open_dialog(dialogs.charts_window(gs.manager, gs.size, gs.state, gs.view()))
         elif value == "settings":
             from game.ui.screens.settings_screen import SettingsWindow
             gs.open_dialog(SettingsWindow(gs.manager, gs.size, gs.app.settings))
@@ -94,8 +95,11 @@ def open_menu(gs) -> None:
         if gs.back_to is not None else []
     gs.open_dialog(dialogs.Dialog(
         gs.manager, gs.size, "Menu", "<i>Autosaved at the start of each of your turns.</i>",
-        extra + [("Back to the game", None, ""), ("Save", "save", "Ctrl+S"),
+        extra + [("Back to the game", None, ""),
+                 ("The war so far", "charts", "Charts of cities, men and treasury, as far as "
+                                              "your side knows them"),
+                 ("Save", "save", "Ctrl+S"),
                  ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
                  ("Main menu", "menu", "Leave this game (orders since the last save are lost)"),
                  ("Quit", "quit", "Close the game")],
-        chosen, size=(340, 420 + 44 * len(extra))))
+        chosen, size=(340, 464 + 44 * len(extra))))

@@ -10,16 +10,18 @@ def update_hud(gs) -> None:
     hud = gs.hud
     if hud is None:
         return
-    human = gs.human_to_play() is not None and not gs.modal()
+    human = (gs.human_to_play() is not None and not gs.modal() and gs.playback is None
+             and not gs.queue)
     hud.set_button(hud.end_btn, human)
     hud.set_button(hud.undo_btn, human and gs.session.can_undo())
     # the log is slow to lay out: while the computer plays, refresh it twice a second
     gs.log_wait -= gs.last_dt
-    if gs.log_shown != len(gs.log_lines) and (gs.human_to_play() is not None
-                                                 or gs.log_wait <= 0):
-        gs.log_shown = len(gs.log_lines)
+    log = gs.log_lines                   # the viewer's own log
+    shown = (gs.viewer, gs.state.over, len(log))
+    if gs.log_shown != shown and (gs.human_to_play() is not None or gs.log_wait <= 0):
+        gs.log_shown = shown
         gs.log_wait = 0.5
-        lines = list(reversed(gs.log_lines[-40:]))
+        lines = list(reversed(log[-40:]))
         hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
                     "<i>Nothing has happened yet.</i>")
     key = (gs.version, gs.viewer, gs.overlay.selected_army, gs.overlay.selected_city)
@@ -62,10 +64,10 @@ def update_hud(gs) -> None:
     view = gs.view()
     a = gs.selected_army()
     if a is not None:
-        html = D.army_html(st, a, a.faction == gs.viewer)
+        html = D.army_html(st, view, a, a.faction == gs.viewer)
     elif gs.overlay.selected_city in view.cities:
         c = view.cities[gs.overlay.selected_city]
-        html = D.city_html(st, c, c.owner == gs.viewer)
+        html = D.city_html(st, view, c, c.owner == gs.viewer)
     else:
         html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
     hud.set_box("details", hud.details, html)

@@ -7,21 +7,31 @@ out in a worker thread (`computer.Thinker`) and applied one by one at the
 pace set in the settings (Space skips to the end of its turn).  When a
 human's turn comes round, a summary of what happened since, the events
 that fired and any choice to make are shown first, and the game autosaves.
+
+Hot-seat (two or more human sides): the screen belongs to one side at a
+time, its `owner`.  When the next human to play is someone else, the screen
+hands over to the gate (screens/handover.py), which hides everything; the
+computer sides play on behind it, unseen.  Past the gate the new owner
+sees its "while you were away" playback (game/ui/playback.py), its summary
+and its events.  Everything drawn comes from the owner's View; events are
+cut with `events_for` to what that side saw, and each side keeps its own
+event log, camera and selection.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 
+import numpy as np
 import pygame
 
 from game.hexgrid import Hex, hex_neighbors
-from game.rules import engine
+from game.rules import engine, vision
 from game.rules import movement as M
 from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
 from game.rules.report import Event
 from game.session.game import Session
-from game.session.view import observe
+from game.session.view import View, events_for, observe
 from game.ui import actions
 from game.ui import describe as D
 from game.ui import dialogs
@@ -33,6 +43,7 @@ from game.ui.geometry import center
 from game.ui.hud import Hud
 from game.ui.map_view import MapView, Overlay
 from game.ui.minimap import Minimap
+from game.ui.playback import Playback, beats, runs
 from game.ui.screens import game_input, game_menu, game_panels
 from game.ui.screens.game_input import PAN_KEYS
 from game.ui.screens.base import Screen
@@ -64,23 +75,36 @@ class March:
 class GameScreen(Screen):
     # --- making one ---
     @classmethod
-    def new(cls, app, scn, seed: int, sides: dict[str, str]) -> "GameScreen":
-        session, events = Session.new(scn, seed)
-        session.sides = dict(sides)
+    def new(cls, app, scn, seed: int, sides: dict[str, str],
+            passwords: dict[str, str] | None = None) -> "GameScreen":
+        """A new war; `passwords` are side -> hash (game.session.password)."""
+        session, events = Session.new(scn, seed, sides)
+        session.passwords = {f: h for f, h in (passwords or {}).items() if S.is_human(sides.get(f))}
         return cls(app, session, events)
 
     @classmethod
     def loaded(cls, app, loaded) -> "GameScreen":
-        st = loaded.state
-        sides = dict(loaded.meta.sides) if loaded.meta.sides else S.default_sides(st.scenario)
+        """A saved game (game.session.save.Loaded); raises SaveError if its news or
+        passwords are damaged.  A hot-seat game opens at the handover gate."""
+        session = Session.from_loaded(loaded)
+        st = session.state
+        sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
         for f in st.factions:
             sides.setdefault(f, S.computer())
-        session = Session(st, list(loaded.orders), sides=sides)
+        session.sides = sides
         gs = cls(app, session, [])
-        gs.first_turn = False
         gs.just_loaded = True
-        gs.log_lines = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
-                        + (f" ({e.choice})" if e.choice else "") for e in st.log]
+        notes_ = loaded.meta.extra.get("ui") if isinstance(loaded.meta.extra, dict) else None
+        notes_ = notes_ if isinstance(notes_, dict) else {}
+        briefed = notes_.get("briefed")
+        gs.briefed = ({f for f in briefed if isinstance(f, str) and f in st.factions}
+                      if isinstance(briefed, list)
+                      else set(S.humans(sides)))
+        gs.news_shown = notes_.get("news_shown", True) is not False
+        for f in [None, *S.humans(sides)]:
+            entries = st.log if f is None else observe(st, f).log
+            gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+                          + (f" ({e.choice})" if e.choice else "") for e in entries]
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
         return gs
 
@@ -101,11 +125,20 @@ class GameScreen(Screen):
         self.minimap: Minimap | None = None
         self.dialogs: list = []              # open windows that take input before the map
         self.queue: list = []                # dialogs waiting their turn (callables)
-        self.unseen: list[Event] = list(start_events)
-        self.log_lines: list[str] = []
-        self.first_turn = True
+        # the opening's events for the side that plays first (the session tells the others)
+        first = session.state.active_faction
+        self.start_news: dict[str, list[Event]] = {
+            first: events_for(start_events, session.state, first)} if start_events else {}
+        self.logs: dict[str | None, list[str]] = {None: []}   # side -> its event log; None: all
+        self.log_marks: list[dict] = []      # log lengths before each order undo may take back
         self.turn_key = None
-        self.last_viewer: str | None = None
+        self.owner: str | None = None        # hot-seat: the side whose eyes the screen shows
+        self.cameras: dict[str, tuple] = {}  # hot-seat: each side's camera (x, y, level)
+        self.playback: Playback | None = None
+        self.skip_btn = None
+        self.keep_map = False                # leaving for the gate: the map stays ready
+        self.news_shown = True               # the side to play has seen its news (for saves)
+        self.autosaved = None                # (turn, side) of the last autosave
         self.thinker: Thinker | None = None
         self.replans = 0
         self.pace = 0.0
@@ -123,7 +156,7 @@ class GameScreen(Screen):
         self.over_wait = 1.2
         self.back_to = None                  # the victory screen, when looking back at the map
         self.just_loaded = False             # no summary or autosave for the turn loaded
-        self.briefed: set[str] = set()       # sides that have read their briefing
+        self.briefed: set[str] = set()       # sides that have begun a turn (read their briefing)
         self.choices_open: set[str] = set()
         self._path_key = None
         self._tip_key = None
@@ -132,7 +165,8 @@ class GameScreen(Screen):
         self.log_shown = -1
         self.log_wait = 0.0
         self.last_dt = 0.0
-        self.note_events(start_events, shown=False)
+        st = session.state
+        self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 
     # --- state and view ---
     @property
@@ -141,7 +175,18 @@ class GameScreen(Screen):
 
     @property
     def viewer(self) -> str | None:
-        return S.viewer(self.session.sides, self.state.active_faction, self.last_viewer)
+        """Whose eyes the screen shows: the only human, the hot-seat owner, or None (with
+        no human at all: everything; in hot-seat with the screen in nobody's hands: nothing)."""
+        humans = S.humans(self.session.sides)
+        if not humans:
+            return None
+        if len(humans) == 1:
+            return humans[0]
+        return self.owner
+
+    @property
+    def hotseat(self) -> bool:
+        return S.hotseat(self.session.sides)
 
     def human_to_play(self) -> str | None:
         """The faction whose turn it is, if a person plays it and may give orders now."""
@@ -149,14 +194,28 @@ class GameScreen(Screen):
         fid = st.active_faction
         if st.over or not S.is_human(self.session.sides.get(fid)):
             return None
+        if self.hotseat and fid != self.owner:
+            return None            # not until it has taken the screen at the gate
         return fid
 
     def view(self):
-        key = (self.version, self.viewer)
+        key = (self.version, self.viewer, self.state.over)
         if key != self._view_key:
             self._view_key = key
-            self._view = observe(self.state, self.viewer)
+            st = self.state
+            if self.viewer is None and self.hotseat and not st.over:
+                self._view = blind(st)
+            else:
+                self._view = observe(st, self.viewer)
         return self._view
+
+    @property
+    def log_lines(self) -> list[str]:
+        """The event log the viewer may read (everything once the war is over)."""
+        key = None if self.state.over else self.viewer
+        if key is None and self.hotseat and not self.state.over:
+            return []
+        return self.logs.setdefault(key, [])
 
     def changed(self) -> None:
         """The state changed: views, overlays and texts are stale."""
@@ -173,10 +232,15 @@ class GameScreen(Screen):
             self.minimap.set_rect(self.hud.minimap_rect)
         self._details_key = None
         self.log_shown = -1
+        if self.playback is not None:
+            self._make_skip_button()
         if not self.app.threaded:
             self.map.tiles.prepare(self.map.camera)
 
     def clear(self) -> None:
+        if self.skip_btn is not None:
+            self.skip_btn.kill()
+            self.skip_btn = None
         if self.hud is not None:
             self.hud.kill()
             self.hud = None
@@ -187,7 +251,9 @@ class GameScreen(Screen):
         for d in self.dialogs:
             d.kill()
         self.dialogs = []
-        self.map.close()
+        if not self.keep_map:
+            self.map.close()
+        self.keep_map = False
 
     # --- messages ---
     def say(self, text: str, bad: bool = False) -> None:
@@ -205,45 +271,69 @@ class GameScreen(Screen):
         return bool(self.dialogs)
 
     # --- orders ---
+    def log_sides(self) -> list[str]:
+        """The sides whose own event log is kept: every human side."""
+        return S.humans(self.session.sides)
+
     def do(self, order) -> bool:
+        st = self.state
+        sides = self.log_sides()
+        before = {f: vision.visible(st, f) for f in sides}
+        marks = {f: len(lines) for f, lines in self.logs.items()}
+        stack = len(self.session.undo_stack)
         try:
             events = self.session.do(order)
         except Refused as r:
             self.say(r.message, bad=True)
             return False
+        if len(self.session.undo_stack) > stack:
+            self.log_marks.append(marks)
+        else:
+            self.log_marks.clear()
         self.changed()
+        st = self.state
+        told = {f: events_for(events, before[f] | vision.visible(st, f), f) for f in sides}
+        self.record(told, events)
         # a player sees the results of his own orders at once; what follows his turn
-        # (the other sides' moves, the turn's end) waits for the summary of his next turn
-        self.note_events(events, shown=order.faction == self.human_to_play())
+        # (the other sides' moves, the turn's end) waits for the news of his next turn
+        viewer = self.viewer
+        if viewer is None and not self.hotseat:
+            self.show(events, own=False)
+        elif viewer is not None:
+            self.show(told[viewer], own=order.faction == self.human_to_play())
         return True
 
-    def note_events(self, events: list[Event], shown: bool) -> None:
-        """Record what happened: the log, effects on the map, dialogs for fired events."""
-        viewer = self.viewer
+    def record(self, told: dict, events: list[Event]) -> None:
+        """Add to each side's event log what it was told, and to the full log everything."""
+        for f, items in [(None, events), *((f, e) for f, e in told.items() if f is not None)]:
+            lines = self.logs.setdefault(f, [])
+            for e in items:
+                line = D.log_line(self.state, e)
+                if line:
+                    lines.append(line)
+
+    def show(self, told: list[Event], own: bool) -> None:
+        """Show the viewer what it was told: marches, flashes, and for its own orders the
+        results and any event that fired."""
         view_armies = self.view().armies
         speed = self.app.settings.animation_speed
-        for e in events:
-            if not D.concerns(e, viewer):
-                continue
-            line = D.log_line(self.state, e)
-            if line:
-                self.log_lines.append(line)
+        for e in told:
             if e.kind == "moved" and e.data.get("army") in view_armies and speed < 10 \
                     and not self.skip:
-                pts = [tuple(e.data["from"])] + [tuple(p) for p in e.data["path"]]
-                self.march = March(e.data["army"], [center(Hex(*p)) for p in pts],
-                                   0.03 * (11 - speed))
+                start = [Hex(*e.data["from"])] if e.data.get("from") else []
+                path = runs(start + [Hex(*p) for p in e.data.get("path", [])])[-1]
+                if len(path) > 1:
+                    self.march = March(e.data["army"], [center(h) for h in path],
+                                       0.03 * (11 - speed))
             if e.at is not None and e.kind in ("battle", "assault", "captured"):
                 rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
                 self.flashes.append([e.at, 0.0, rgb])
-        if shown:
-            for e in events:
-                if D.concerns(e, viewer) and e.kind in ("battle", "assault", "captured",
-                                                        "siege_begun", "destroyed"):
+        if own:
+            for e in told:
+                if D.concerns(e, self.viewer) and e.kind in ("battle", "assault", "captured",
+                                                             "siege_begun", "destroyed"):
                     self.say(e.text, bad=e.kind == "destroyed")
-            self.queue_fired(events)
-        else:
-            self.unseen.extend(events)
+            self.queue_fired(told)
 
     def queue_fired(self, events: list[Event]) -> None:
         viewer = self.viewer
@@ -304,6 +394,9 @@ class GameScreen(Screen):
             if self.march.done:
                 self.march = None
             return None
+        if self.playback is not None:
+            self._update_playback(dt)
+            return None
         if self.modal():
             return None
         if self.queue:
@@ -314,8 +407,10 @@ class GameScreen(Screen):
             self.over_wait -= dt
             if self.over_wait <= 0:
                 from game.ui.screens.victory import VictoryScreen
-                return VictoryScreen(self.app, self.session, self.log_lines)
+                return VictoryScreen(self.app, self.session, self.logs[None])
             return None
+        if self.needs_gate():
+            return self.raise_gate()
         key = (st.turn, st.active_faction)
         if key != self.turn_key:
             self.turn_key = key
@@ -327,6 +422,112 @@ class GameScreen(Screen):
             self.show_pending_choice()
         return None
 
+    # --- hot-seat: the gate and the news ---
+    def gate_side(self) -> str | None:
+        """The human side that takes the screen next."""
+        return S.next_human(self.state, self.session.sides)
+
+    def needs_gate(self) -> bool:
+        """Whether the screen must change hands (hot-seat, the next human is someone else)."""
+        if not self.hotseat or self.state.over:
+            return False
+        side = self.gate_side()
+        return side is not None and side != self.owner
+
+    def raise_gate(self):
+        """Hide the game: put away what the owner was looking at and show the gate."""
+        from game.ui.screens.handover import HandoverScreen
+        cam = self.map.camera
+        if self.owner is not None:
+            self.cameras[self.owner] = (cam.cx, cam.cy, cam.level)
+        self.owner = None
+        if not self.just_loaded:         # the next side has yet to see its news
+            self.news_shown = False
+        self._reset_transient()
+        self.keep_map = True
+        return HandoverScreen(self.app, self)
+
+    def _reset_transient(self) -> None:
+        """Forget what the last owner was doing (selection, messages, animations)."""
+        self.overlay.selected_army = self.overlay.selected_city = None
+        self.overlay.hover = None
+        self.refresh_overlay()
+        self.toast_text, self.toast_time = "", 0.0
+        self.flashes = []
+        self.march = None
+        self.playback = None
+        self.mouse = None
+        self.press = None
+        self.dragging = self.mini_drag = False
+        self.held.clear()
+        self._tip_key = None
+        self._tip_lines = []
+        self._view_key = None
+
+    def play_hidden(self, dt: float) -> bool:
+        """Behind the gate the computer sides play on, unseen.  True once the side at the
+        gate may take the screen (its turn has come, or the war is over)."""
+        st = self.state
+        if st.over or S.is_human(self.session.sides.get(st.active_faction)):
+            return True
+        key = (st.turn, st.active_faction)
+        if key != self.turn_key:
+            self.turn_key = key
+            self.turn_begins()
+            return False
+        self.skip = True
+        self.computer_step(dt)
+        return False
+
+    def hand_over(self, side: str) -> None:
+        """The gate was passed: the screen is `side`'s, with its own camera."""
+        self.owner = side
+        self._reset_transient()
+        cam = self.map.camera
+        saved = self.cameras.get(side)
+        if saved is not None:
+            cam.cx, cam.cy, cam.level = saved
+            cam.level = max(cam.level, cam.min_level)
+            cam.clamp()
+        else:
+            cam.level = cam.fit_level()
+            own = [a for a in self.view().armies.values() if a.faction == side]
+            if own:
+                self.map.center_on(max(own, key=lambda a: a.men).hex)
+
+    def start_playback(self, news: list[Event]) -> None:
+        items = beats(news)
+        if not items:
+            return
+        self.playback = Playback(items, self.app.settings.animation_speed)
+        self._make_skip_button()
+
+    def _make_skip_button(self) -> None:
+        from pygame_gui.elements import UIButton
+        if self.skip_btn is not None or self.hud is None:
+            return
+        vp = self.hud.map_rect
+        self.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), "Skip (Esc)",
+                                 self.manager, tool_tip_text="Skip the rest of the news")
+
+    def end_playback(self) -> None:
+        self.playback = None
+        if self.skip_btn is not None:
+            self.skip_btn.kill()
+            self.skip_btn = None
+
+    def _update_playback(self, dt: float) -> None:
+        pb = self.playback
+        pb.update(dt)
+        if pb.done:
+            self.end_playback()
+            return
+        focus = pb.focus()
+        if focus is not None:           # the camera follows, gliding
+            cam = self.map.camera
+            k = min(1.0, dt * 5)
+            cam.center_on(cam.cx + (focus[0] - cam.cx) * k, cam.cy + (focus[1] - cam.cy) * k)
+
     def turn_begins(self) -> None:
         fid = self.state.active_faction
         self.thinker = None
@@ -335,16 +536,15 @@ class GameScreen(Screen):
         if not S.is_human(self.session.sides.get(fid)):
             return
         self.skip = False
-        self.last_viewer = fid
         self._view_key = None
         self.deselect()
-        events, self.unseen = self.unseen, []
-        if loaded:          # the player is where he saved: no news, no autosave over others
-            self.first_turn = False
-            self.briefed.update(f for f, w in self.session.sides.items() if S.is_human(w))
+        news = self.start_news.pop(fid, []) + self.session.news_for(fid)
+        if loaded and self.news_shown:   # the player is where he saved: no news again
             return
-        if fid not in self.briefed:         # each side's first turn: its briefing
-            self.briefed.add(fid)
+        first = fid not in self.briefed
+        self.briefed.add(fid)
+        self.news_shown = False
+        if first:                        # each side's first turn: its briefing
             spec = next(f for f in self.scn.spec.factions if f.id == fid)
             text = self.scn.spec.description
             if spec.briefing:
@@ -353,19 +553,26 @@ class GameScreen(Screen):
                 self.queue.append(lambda: self.open_dialog(dialogs.message(
                     self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
                     text)))
-        if not self.first_turn:
-            lines = D.summary_lines(events, fid)
+        if self.hotseat:                 # what it saw while the others played
+            self.queue.append(lambda: self.start_playback(news))
+        if not first:
+            lines = D.summary_lines(news, fid)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
-        self.first_turn = False
-        self.queue_fired(events)
-        self.autosave()
-        armies = [a for a in self.view().armies.values() if a.faction == fid]
-        if armies:          # bring the main army into view if it is not
-            first = max(armies, key=lambda a: a.men)
-            if not self.map.camera.viewport.collidepoint(self.map.screen_of(first.hex)):
-                self.map.center_on(first.hex)
+        self.queue_fired(news)
+        self.queue.append(self._news_read)
+        if not loaded and self.autosaved != (self.state.turn, fid):
+            self.autosave()
+        if not self.hotseat:
+            armies = [a for a in self.view().armies.values() if a.faction == fid]
+            if armies:          # bring the main army into view if it is not
+                main = max(armies, key=lambda a: a.men)
+                if not self.map.camera.viewport.collidepoint(self.map.screen_of(main.hex)):
+                    self.map.center_on(main.hex)
+
+    def _news_read(self) -> None:
+        self.news_shown = True
 
     def computer_step(self, dt: float) -> None:
         st = self.state
@@ -506,6 +713,9 @@ class GameScreen(Screen):
                      "since (or no order was given)", bad=True)
             return
         self.session.undo()
+        marks = self.log_marks.pop() if self.log_marks else {}
+        for f, n in marks.items():
+            del self.logs.setdefault(f, [])[n:]
         self.changed()
         self.say("Undone")
 
@@ -563,7 +773,13 @@ class GameScreen(Screen):
         game_menu.open_menu(self)
 
     def autosave(self) -> None:
+        self.autosaved = (self.state.turn, self.state.active_faction)
         game_menu.autosave(self)
+
+    def save_notes(self) -> dict:
+        """What the interface keeps in a save beside the game: who has begun a turn (read
+        the briefing) and whether the side to play has seen its news."""
+        return {"ui": {"briefed": sorted(self.briefed), "news_shown": self.news_shown}}
 
     # --- per frame ---
     def _update_camera(self, dt: float) -> None:
@@ -617,6 +833,9 @@ class GameScreen(Screen):
             pygame.draw.rect(surface, P.INK, self.hud.swatch, 1)
         if self.minimap is not None:
             self.minimap.draw(surface, view)
+        if self.playback is not None:
+            self.playback.draw(surface, self.map.camera, self.map.colors)
+            self.playback.draw_caption(surface, self.map.camera.viewport)
         self._draw_toast(surface)
         self._draw_status(surface)
 
@@ -638,7 +857,7 @@ class GameScreen(Screen):
     def draw_over(self, surface: pygame.Surface) -> None:
         """The map tooltip: what is under the cursor, and the odds of an attack."""
         if self.mouse is None or self.modal() or self.dragging or self.mini_drag \
-                or self.hover_time < TOOLTIP_DELAY:
+                or self.hover_time < TOOLTIP_DELAY or self.playback is not None:
             return
         if self.minimap is not None and self.minimap.rect.collidepoint(self.mouse):
             self._draw_tip(surface, ["The whole map", "Click or drag to move the view there"])
@@ -658,3 +877,11 @@ class GameScreen(Screen):
 
     def _draw_tip(self, surface, lines: list[str]) -> None:
         notes.tooltip(surface, lines, self.mouse)
+
+
+def blind(state) -> View:
+    """The view of nobody in particular: nothing seen, nothing known (hot-seat, while the
+    screen is in nobody's hands)."""
+    hm = state.scenario.map
+    none = np.zeros((hm.height, hm.width), dtype=bool)
+    return View(None, none, none.copy(), {}, {}, [], [], {}, False)

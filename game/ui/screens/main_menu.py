@@ -72,13 +72,11 @@ class MainMenu(Screen):
         if action != "load":
             return
         from game.session.save import SaveError, load_game
+        from game.ui.screens.game_screen import GameScreen
         try:
-            loaded = load_game(path)
+            self.next_screen = GameScreen.loaded(self.app, load_game(path))
         except SaveError as exc:
             self.window = dialogs.message(self.manager, self.size, "Cannot load", str(exc))
-            return
-        from game.ui.screens.game_screen import GameScreen
-        self.next_screen = GameScreen.loaded(self.app, loaded)
 
     def leave(self) -> None:
         if self.window is not None:

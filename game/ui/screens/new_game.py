@@ -1,5 +1,9 @@
 """New game: pick a scenario, who plays each side, and the seed.
 
+With two or more human sides the game is played hot-seat, and each human
+side may set a password that the handover gate will ask for; only its
+salted hash is kept (game.session.password).
+
 Every scenario under scenarios/ is listed; a broken one is listed as broken
 with its first problems, and cannot be started.  Choosing one shows its
 title, years, description, each side's briefing and a small picture of its
@@ -19,6 +23,7 @@ from pygame_gui.elements import (UIButton, UIDropDownMenu, UIImage, UILabel, UIS
 from game.ai import LEVELS
 from game.scenario.load import load_scenario, scenario_files
 from game.scenario.yamlsrc import InputError
+from game.session.password import hash_password
 from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.dialogs import esc
@@ -97,6 +102,7 @@ class NewGame(Screen):
         self.choices = scan(app.scenario_dir)
         self.index: int | None = None
         self.side_menus: dict[str, UIDropDownMenu] = {}
+        self.passwords: dict[str, UITextEntryLine] = {}
         self.sides: dict[str, str] = {}
         self.side_widgets: list = []
         self.thumbs: dict[int, pygame.Surface] = {}
@@ -146,6 +152,7 @@ class NewGame(Screen):
             wdg.kill()
         self.side_widgets = []
         self.side_menus = {}
+        self.passwords = {}
         if self.thumb is not None:
             self.thumb.kill()
             self.thumb = None
@@ -158,6 +165,7 @@ class NewGame(Screen):
             wdg.kill()
         self.side_widgets = []
         self.side_menus = {}
+        self.passwords = {}
         if self.thumb is not None:
             self.thumb.kill()
             self.thumb = None
@@ -185,24 +193,50 @@ class NewGame(Screen):
         self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, 28), "Who plays",
                                          self.manager, object_id="@heading"))
         y += 32
+        cw = min(220, (self.rw - 20) // 3)          # name, who plays, password
         for f in scn.spec.factions:
-            lab = UILabel(pygame.Rect(self.rx, y, 220, 32), f.name, self.manager)
+            lab = UILabel(pygame.Rect(self.rx, y, cw, 32), f.name, self.manager)
             self.side_widgets.append(lab)
             if f.playable:
                 options = [HUMAN_LABEL] + [COMPUTER_LABELS[lv] for lv in LEVELS]
                 current = self.label_of(self.sides[f.id])
-                dd = UIDropDownMenu(options, current, pygame.Rect(self.rx + 230, y, 220, 32),
+                dd = UIDropDownMenu(options, current, pygame.Rect(self.rx + cw + 10, y, cw, 32),
                                     self.manager)
                 self.side_menus[f.id] = dd
                 self.side_widgets.append(dd)
+                pw = UITextEntryLine(pygame.Rect(self.rx + 2 * cw + 20, y, cw, 32), self.manager,
+                                     placeholder_text="password (optional)")
+                pw.set_text_hidden(True)
+                pw.set_tooltip("With two or more human sides, the screen is passed between "
+                               "the players; a password keeps the others out of this side's "
+                               "turn", delay=0.3)
+                self.passwords[f.id] = pw
+                self.side_widgets.append(pw)
+                self._lock(f.id)
             else:
-                lab2 = UILabel(pygame.Rect(self.rx + 230, y, 300, 32),
+                lab2 = UILabel(pygame.Rect(self.rx + cw + 10, y, 2 * cw + 10, 32),
                                "Computer (not playable)" +
                                ("" if f.in_play else "; enters the war later"), self.manager)
                 lab2.set_tooltip("A minor power: the computer always plays it", delay=0.3)
                 self.side_widgets.append(lab2)
             y += 38
         self.start.enable()
+
+    def _lock(self, fid: str) -> None:
+        """A password only for a human side."""
+        pw = self.passwords.get(fid)
+        if pw is None:
+            return
+        if S.is_human(self.sides.get(fid)):
+            pw.enable()
+        else:
+            pw.set_text("")
+            pw.disable()
+
+    def chosen_passwords(self) -> dict[str, str]:
+        """Side -> salted hash, for each human side given a password."""
+        return {f: hash_password(pw.get_text()) for f, pw in self.passwords.items()
+                if S.is_human(self.sides.get(f)) and pw.get_text()}
 
     @staticmethod
     def label_of(who: str) -> str:
@@ -223,6 +257,7 @@ class NewGame(Screen):
                     else:
                         lv = next((k for k, v in COMPUTER_LABELS.items() if v == text), "normal")
                         self.sides[fid] = S.computer(lv)
+                    self._lock(fid)
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
@@ -249,7 +284,8 @@ class NewGame(Screen):
         else:
             seed = random.randrange(1 << 31)
         from game.ui.screens.game_screen import GameScreen
-        return GameScreen.new(self.app, self.choices[self.index].scn, seed, dict(self.sides))
+        return GameScreen.new(self.app, self.choices[self.index].scn, seed, dict(self.sides),
+                              self.chosen_passwords())
 
     def draw(self, surface: pygame.Surface) -> None:
         from game.ui.screens.main_menu import backdrop

@@ -1,4 +1,8 @@
-"""The end of the war: who won and why, the war against history, and the charts."""
+"""The end of the war: who won and why, the war against history, and the charts.
+
+The war is over, so everyone sees everything: the charts come from the
+omniscient View, and the record is the full event log.
+"""
 from __future__ import annotations
 
 import pygame
@@ -7,7 +11,6 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.session.view import observe
 from game.ui import charts
-from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.dialogs import esc
 from game.ui.screens.base import Screen
@@ -52,7 +55,7 @@ class VictoryScreen(Screen):
         title = f"{winner}: {kind}" if winner else "The war ends undecided"
         self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
         you = ""
-        if viewer is not None and st.winner:
+        if viewer is not None and st.winner and not S.hotseat(self.session.sides):
             you = "  You have won." if st.winner == viewer else "  You have lost."
         why = st.result_text or ""
         why = why[:1].upper() + why[1:]
@@ -83,10 +86,7 @@ class VictoryScreen(Screen):
         cx = 20 + col_w + 16
         cw = w - cx - 20
         ch = (h - 110 - 70 - 2 * 10) // 3
-        shown = [fid for fid in st.order if st.factions[fid].major or st.factions[fid].in_play]
-        names = {fid: st.factions[fid].name for fid in st.order}
-        colors = {f.id: P.hex_to_rgb(f.color) for f in st.factions.values()}
-        imgs = charts.history_charts(view.history, names, colors, cw, ch, shown)
+        imgs = charts.charts_for(st, view, cw, ch)
         self.images = [(img, (cx, 110 + i * (ch + 10))) for i, img in enumerate(imgs)]
         by = h - 56
         self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - 290, by, 180, 40),
@@ -107,9 +107,8 @@ class VictoryScreen(Screen):
             if event.ui_element is self.map_btn:
                 from game.ui.screens.game_screen import GameScreen
                 gs = GameScreen(self.app, self.session, [])
-                gs.first_turn = False
                 gs.over_wait = float("inf")       # stay on the map
-                gs.log_lines = list(self.log_lines)
+                gs.logs[None] = list(self.log_lines)
                 gs.back_to = self
                 return gs
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
