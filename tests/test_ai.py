@@ -498,3 +498,36 @@ def test_it_knows_a_strait_it_cannot_cross(state):
     attack = next(g for g in goals if g.kind == "attack" and g.key == "b")
     from game.ai import operations
     assert operations.travel(sas, state.armies["p"], attack) is None
+
+
+def test_a_commander_the_war_turns_on_is_not_risked_on_fair_odds(tmp_path):
+    guarded = _with(tmp_path, "victory:\n", "victory:\n  - {faction: sassanids, kind: major, "
+                                            "when: {not: {commander_alive: priscus}}}\n")
+    assert strategy.aims(guarded, "byzantium").guard == {"priscus": 80}
+    assert strategy.aims(guarded, "sassanids").commanders == {"priscus": 80}
+    from game.rules import combat
+    attacked = {}
+    for name, scn in (("plain", load_scenario(TEST_SCENARIO)), ("guarded", guarded)):
+        state, _ = engine.new_game(scn, 7)
+        clear_armies(state)
+        b = put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+        for men in range(20000, 3000, -500):       # an enemy it beats about two times in three
+            put(state, "p", "sassanids", 5, 4, men)
+            if 62 <= combat.odds(state, b, cell(5, 4))["win_percent"] <= 72:
+                break
+        assert 62 <= combat.odds(state, b, cell(5, 4))["win_percent"] <= 72
+        turn_of(state, "byzantium")
+        attacked[name] = any(isinstance(o, Attack) for o in play_out(state))
+    assert attacked == {"plain": True, "guarded": False}
+
+
+def test_no_battles_that_only_trade_men_against_walls(state):
+    """Beaten defenders in a walled, garrisoned city stay there; it attacks only for a
+    good exchange of losses, where in the open it would attack the same army."""
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 40000, "priscus")      # next to Edessa
+    put(state, "p", "sassanids", 8, 5, 2500)                  # in Edessa (3000 behind walls 3)
+    turn_of(state, "byzantium")
+    assert not any(isinstance(o, Attack) for o in play_out(clone(state)))
+    state.armies["p"].hex = cell(9, 5)                        # the same army in the open
+    assert Attack("byzantium", "b", cell(9, 5)) in play_out(clone(state))

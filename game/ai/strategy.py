@@ -28,6 +28,8 @@ class Aims:
     cities: dict[str, int] = field(default_factory=dict)      # city -> value to own
     places: dict[Hex, int] = field(default_factory=dict)      # hex -> value to stand on
     commanders: dict[str, int] = field(default_factory=dict)  # commander -> value of his fall
+    guard: dict[str, int] = field(default_factory=dict)       # own commander -> his life's worth
+    radius: dict[Hex, int] = field(default_factory=dict)      # place -> how near is near enough
 
 
 def aims(scn, faction: str) -> Aims:
@@ -64,24 +66,38 @@ def _cities_of(scn, args) -> list[str]:
     return []
 
 
+def _flag_setters(scn) -> dict[str, list]:
+    """Flag -> the events whose effects (or one of whose options) set it."""
+    out: dict[str, list] = {}
+    for ev in scn.events:
+        runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
+        for run in runs:
+            if getattr(run, "name", "") == "set_flag":
+                out.setdefault(run.args["name"], []).append(ev)
+    return out
+
+
+CHAIN_DEPTH = 3     # how far back it follows flags and fired events to what causes them
+
+
 def _read_aims(scn, faction: str) -> Aims:
     out = Aims()
     spec = scn.spec
     commander_side = {c.id: c.faction for c in spec.commanders}
     allies = {frozenset((r.a, r.b)) for r in spec.relations if r.status == "alliance"}
+    setters = _flag_setters(scn)
+    events = {ev.spec.id: ev for ev in scn.events}
 
     def add(table, k, v):
         table[k] = table.get(k, 0) + v
 
-    for v in scn.victory:
-        w = KIND_WEIGHT.get(v.spec.kind, 30)
-        mine = v.spec.faction == faction
-        if not mine and frozenset((faction, v.spec.faction)) in allies:
-            continue
-        for name, args, positive in _walk(v.when):
+    def read(cond, w: int, mine: bool, depth: int, seen: set) -> None:
+        """Add the aims in one condition of a victory (or of an event a victory needs)."""
+        for name, args, positive in _walk(cond):
             if name == "owns":
                 cities = _cities_of(scn, args)
-                share = w if not args.get("count") else max(1, w * args["count"] // max(1, len(cities)))
+                share = w if not args.get("count") else max(1, w * args["count"]
+                                                            // max(1, len(cities)))
                 wants = args["faction"] == faction
                 if mine and positive == wants:
                     for c in cities:          # ours to take or hold, or theirs to deny
@@ -93,11 +109,29 @@ def _read_aims(scn, faction: str) -> Aims:
                 who = args.get("faction") or commander_side.get(args.get("commander"))
                 if who == faction and args.get("place") is not None:
                     add(out.places, args["place"], w)
-            elif name == "commander_alive" and mine and not positive:
-                if commander_side.get(args["commander"]) != faction:
-                    add(out.commanders, args["commander"], w)
+                    r = args.get("within") or 0
+                    out.radius[args["place"]] = min(out.radius.get(args["place"], r), r)
+            elif name == "commander_alive":
+                ours = commander_side.get(args["commander"]) == faction
+                if mine and not positive and not ours:
+                    add(out.commanders, args["commander"], w)     # his fall is our victory
+                elif ours and positive == mine:
+                    add(out.guard, args["commander"], w)          # his life is needed
             elif name == "besieged" and mine and positive and args.get("by") == faction:
                 add(out.cities, args["city"], w // 2)
+            elif name in ("flag", "fired") and mine and positive and depth < CHAIN_DEPTH:
+                # a victory that needs a scripted event: aim at what makes it happen
+                causes = (setters.get(args.get("name"), []) if name == "flag"
+                          else [events[args["event"]]] if args.get("event") in events else [])
+                for ev in causes:
+                    if ev.spec.id not in seen:
+                        read(ev.when, w * 4 // 5, True, depth + 1, seen | {ev.spec.id})
+
+    for v in scn.victory:
+        mine = v.spec.faction == faction
+        if not mine and frozenset((faction, v.spec.faction)) in allies:
+            continue
+        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set())
     ai = spec.ai.get(faction)
     if ai is not None:
         for target, weight in ai.targets.items():
@@ -155,9 +189,17 @@ def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> i
     return s * (100 + combat.ground_bonus(state, at, None, walls)) // 100
 
 
-def required_odds(k: Knowledge, base: int = 60) -> int:
-    """The win percent it wants before a battle: its level, the author's aggression."""
-    return max(35, min(90, base + k.level.odds_shift - (k.profile.aggression - 5) * 3))
+GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
+
+
+def required_odds(k: Knowledge, base: int = 60, army: Army | None = None) -> int:
+    """The win percent it wants before a battle: its level, the author's aggression, and
+    more when the army is led by a commander whose death would lose it the war."""
+    want = base + k.level.odds_shift - (k.profile.aggression - 5) * 3
+    if army is not None and army.commander is not None and \
+            army.commander in aims(k.state.scenario, k.faction).guard:
+        want += GUARD_ODDS
+    return max(35, min(90, want))
 
 
 def attack_need(k: Knowledge, enemy: Army) -> int:
@@ -287,6 +329,8 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         v += max((city_value(k, c) // 2 for c in near), default=0)
         out.append(Goal("attack", e.id, e.hex, v, attack_need(k, e)))
     for h, w in sorted(a.places.items()):
-        if not any(x.hex == h for x in k.armies):
-            out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
+        r = a.radius.get(h, 0)
+        if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies):
+            continue         # already near enough; a small radius is held, so it stays a goal
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
     return out

@@ -43,7 +43,7 @@ def besieging(k: Knowledge, army: Army):
 
 def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     """An attack on an adjacent enemy at good enough odds, if there is one."""
-    want = required_odds(k)
+    want = required_odds(k, army=army)
     if errand.kind in ("home", "quarters"):
         want += 15
     best, best_key = None, None
@@ -56,24 +56,45 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         o = Attack(k.faction, army.id, n)
         if not engine.is_legal(k.state, o):
             continue
-        win = combat.odds(k.state, army, n)["win_percent"]
+        odds = combat.odds(k.state, army, n)
+        win = odds["win_percent"]
         need = want - (5 if n == target else 0)
         if win < need:
             continue
+        if held_behind_walls(k, n) and not fair_trade(k, odds):
+            continue             # beaten, they stay behind their walls: only the losses count
         key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))
         if best_key is None or key > best_key:
             best, best_key = o, key
     return best
 
 
+def held_behind_walls(k: Knowledge, h: Hex) -> bool:
+    """Whether defenders beaten at h stay where they are (a walled, garrisoned city)."""
+    c = Q.city_at(k.state, h)
+    return c is not None and k.hostile(c.owner) and c.walls > 0 and c.garrison > 0
+
+
+def fair_trade(k: Knowledge, odds: dict) -> bool:
+    """Whether a battle is expected to cost the enemy at least as many men as it costs us."""
+    r = Q.rules(k.state)
+    win = odds["win_percent"]
+    w = (r["loss_winner_min"] + r["loss_winner_max"]) // 2
+    lo = (r["loss_loser_min"] + r["loss_loser_max"]) // 2
+    mine = odds["attacker_men"] * (win * w + (100 - win) * lo)
+    theirs = odds["defender_men"] * (win * lo + (100 - win) * w)
+    return theirs >= mine
+
+
 def siege_order(k: Knowledge, army: Army, city) -> Order | None | str:
     """For an army besieging `city`: Assault, None to keep the siege, or "leave"."""
     odds = siege.assault_odds(k.state, army, city)["win_percent"]
-    want = required_odds(k, 65)
+    want = required_odds(k, 65, army)
     if k.profile.raider:
         want -= 10            # raiders will not wait out a siege
     if k.index(army.hex) in k.danger:
-        if enemy_win_at(k, army, k.index(army.hex), army.hex) > 100 - required_odds(k) + 10:
+        if enemy_win_at(k, army, k.index(army.hex), army.hex) > \
+                100 - required_odds(k, army=army) + 10:
             if odds >= want - 15:
                 return Assault(k.faction, army.id, city.id)
             return "leave" if k.level.minds_supply else None
@@ -116,7 +137,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
     here = hm.index(army.hex)
     target = errand.hex
     f = k.field(target) if target is not None else None
-    tolerance = 100 - required_odds(k)
+    tolerance = 100 - required_odds(k, army=army)
     careful = k.level.minds_supply
     goal = errand.goal
     walls_next = set()
@@ -197,7 +218,7 @@ def invest(k: Knowledge, army: Army, goal: Goal, committed: int) -> Order | None
     open_town = c.walls == 0 or c.garrison == 0
     if not open_town and committed < goal.need * 7 // 10:
         odds = siege.assault_odds(k.state, army, c)["win_percent"]
-        if odds < required_odds(k, 65):
+        if odds < required_odds(k, 65, army):
             return None          # wait next to the walls for the rest of the force
     return o
 
