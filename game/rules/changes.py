@@ -122,7 +122,7 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
             add_weariness(state, old, r["weariness_city_lost"])
     add_weariness(state, faction, -r["weariness_city_won"])
     who = state.factions[faction].name
-    return [Event("captured", f"{who} take {city.name}", city.hex, (faction, old),
+    return [Event("captured", f"{who} takes {city.name}", city.hex, (faction, old),
                   {"city": city.id, "from": old, "loot": loot}, public=city.holy or
                   (old_f is not None and old_f.capital == city.id))]
 

@@ -69,8 +69,17 @@ def _has_trait(state: GameState, army, trait: str) -> bool:
     return c is not None and trait in c.traits
 
 
+def per_turn(state: GameState, seasonal: int) -> int:
+    """A seasonal supply figure scaled to the turn length (a month: a third, rounded up)."""
+    return seasonal if state.months_per_turn == 3 else -(-seasonal * state.months_per_turn // 3)
+
+
 def end_of_turn(state: GameState, faction: str) -> list[Event]:
-    r = Q.rules(state)
+    rules = Q.rules(state)
+    r = {k: per_turn(state, rules[k]) for k in (
+        "supply_gain", "supply_loss", "supply_loss_harsh", "attrition_per_10", "winter_attrition",
+        "morale_recovery")}
+    r.update({k: rules[k] for k in ("attrition_threshold", "morale_base", "forage_percent")})
     hm = Q.hexmap(state)
     field = supplied_hexes(state, faction)
     events: list[Event] = []

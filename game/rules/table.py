@@ -13,7 +13,7 @@ from types import MappingProxyType
 RULES: dict[str, tuple[int, str]] = {
     # --- movement ---
     "move_points_season": (16, "Movement points an army has in a seasonal turn."),
-    "move_points_month": (8, "Movement points an army has in a monthly turn."),
+    "move_points_month": (12, "Movement points an army has in a monthly turn."),
     "cost_plain": (2, "Points to enter a plain hex."),
     "cost_farmland": (2, "Points to enter farmland."),
     "cost_steppe": (2, "Points to enter steppe."),
@@ -59,7 +59,7 @@ RULES: dict[str, tuple[int, str]] = {
     "assault_extra_loss": (10, "Extra losses an assaulting army takes, percent."),
     "capture_garrison_percent": (10, "Share of the capturing army left as the new garrison."),
     "capture_loot_per_income": (3, "Treasury taken per point of a captured city's income."),
-    # --- supply ---
+    # --- supply (per season; a monthly turn takes a third, rounded up) ---
     "supply_range": (10, "Movement points from a friendly city within which an army is supplied."),
     "supply_gain": (40, "Supply regained in a turn within supply range."),
     "supply_loss": (20, "Supply lost in a turn out of supply range."),
@@ -71,9 +71,10 @@ RULES: dict[str, tuple[int, str]] = {
     "morale_base": (70, "Morale an army recovers to when rested and supplied."),
     "forage_percent": (50, "Share of supply loss avoided in farmland outside winter."),
     # --- economy ---
-    "upkeep_per_1000": (1, "Upkeep a month per 1000 men in armies, thousands of solidi."),
-    "garrison_upkeep_per_1000": (1, "Upkeep a month per 2000 men in garrison (halved)."),
-    "raise_cost_per_1000": (8, "Cost to raise 1000 men."),
+    "upkeep_per_1000": (6, "Upkeep a month per 1000 men in armies, thousands of solidi.  A city's "
+                        "income is its whole revenue, so war gets only part of it."),
+    "garrison_upkeep_per_1000": (6, "Upkeep a month per 2000 men in garrison (halved)."),
+    "raise_cost_per_1000": (20, "Cost to raise 1000 men."),
     "raise_max_per_month": (1500, "Most men one city can raise a month."),
     "unpaid_morale": (10, "Morale lost by every army when upkeep cannot be paid."),
     "unpaid_desertion": (5, "Men who desert when upkeep cannot be paid, percent."),

@@ -70,7 +70,12 @@ def test_a_case_that_expects_a_firing_says_which_condition_failed(tmp_path):
     assert message.startswith(f"{case.file}:3: case 'no army, no fall': evt_test_jerusalem at "
                               "the start check point of Sassanid Persia's turn, Summer 604: "
                               "it did not fire")
-    assert "Why: events[0].when.owns (tests/data/test_scenario.yaml:101) is false" in message
+    from game.scenario.load import load_scenario
+    from tests.conftest import TEST_SCENARIO
+    when = next(e for e in load_scenario(TEST_SCENARIO).spec.events
+                if e.id == "evt_test_jerusalem").when
+    line = when.value["owns"].line       # where the failing condition is written
+    assert f"Why: events[0].when.owns (tests/data/test_scenario.yaml:{line}) is false" in message
 
 
 def test_a_case_names_gates_other_than_the_condition(tmp_path):
