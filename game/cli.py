@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.ai.levels import LEVELS
 from game.scenario.yamlsrc import InputError, Problem, display_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -49,9 +50,17 @@ def _parser() -> argparse.ArgumentParser:
                      help="stop each game after T turns (default: play to the end)")
     sim.add_argument("--jsonl", metavar="FILE",
                      help="also write one JSON object per fired event and per game to FILE")
-    sim.add_argument("--policy", default="placeholder", choices=["placeholder"],
-                     help="the computer's policy: a simple placeholder until the computer "
-                          "opponent lands")
+    sim.add_argument("--policy", default="ai", choices=["ai", "placeholder"],
+                     help="who plays every side: the computer opponent (ai, the default) or "
+                          "the simple placeholder policy kept as a baseline")
+    sim.add_argument("--level", default="normal", choices=list(LEVELS),
+                     help="the computer's difficulty on every side (default normal)")
+    sim.add_argument("--side", action="append", default=[], metavar="FACTION=POLICY",
+                     help="another player for one faction: ai, ai:LEVEL or placeholder "
+                          "(repeatable), e.g. to pit the computer against the baseline")
+    sim.add_argument("--jobs", type=int, default=None, metavar="N",
+                     help="play games on N processes at once (default: all cores); the "
+                          "output is the same as with --jobs 1")
     return p
 
 
@@ -197,14 +206,41 @@ def load_scenario_arg(arg: str):
         return None
 
 
+def _sides(specs: list[str], scn) -> tuple | None:
+    """--side FACTION=POLICY[:LEVEL] options -> ((faction, policy, level), ...), or None."""
+    from game.simulate import POLICIES
+    out = []
+    factions = [f.id for f in scn.spec.factions]
+    for spec in specs:
+        fid, _, who = spec.partition("=")
+        pol, _, level = who.partition(":")
+        level = level or "normal"
+        if fid not in factions:
+            print(f"--side {spec}: no faction {fid!r} in {scn.id} (its factions: "
+                  f"{', '.join(factions)})", file=sys.stderr)
+            return None
+        if pol not in POLICIES or level not in LEVELS or (pol == "placeholder" and ":" in who):
+            print(f"--side {spec}: say ai, ai:LEVEL ({'/'.join(LEVELS)}) or placeholder",
+                  file=sys.stderr)
+            return None
+        out.append((fid, pol, level))
+    return tuple(out)
+
+
 def cmd_simulate(args) -> int:
     from game import simulate
     if args.games < 1:
         print("--games must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("--jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     scn = load_scenario_arg(args.scenario)
     if scn is None:
         return EXIT_PROBLEMS
+    sides = _sides(args.side, scn)
+    if sides is None:
+        return EXIT_USAGE
     out = None
     if args.jsonl:
         try:
@@ -212,20 +248,18 @@ def cmd_simulate(args) -> int:
         except OSError as exc:
             print(f"cannot write {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return EXIT_USAGE
+    tasks = [simulate.Task(scn.file, args.seed + k, args.turns, args.policy, args.level, sides)
+             for k in range(args.games)]
     results = []
     try:
-        for k in range(args.games):
-            seed = args.seed + k
+        for k, result in enumerate(simulate.run_games(tasks, args.jobs, scn)):
+            results.append(result)
             if args.games > 1:
-                print(f"== game {k + 1} of {args.games}, seed {seed}")
-
-            def on_event(rec):
-                print(f"{rec['year']} {rec['season']} {rec['id']}: {rec['title']}", flush=False)
+                print(f"== game {k + 1} of {args.games}, seed {result.seed}")
+            for rec in result.fired:
+                print(f"{rec['year']} {rec['season']} {rec['id']}: {rec['title']}")
                 if out:
                     out.write(json.dumps(rec) + "\n")
-            result = simulate.play(scn, seed, args.turns, on_event)
-            result.state = None     # keep only what the batch summary needs
-            results.append(result)
             cities = ", ".join(f"{scn_faction_name(scn, f)} {n}" for f, n in result.cities.items())
             winner = scn_faction_name(scn, result.winner) if result.winner else "undecided"
             print(f"result: {winner} ({result.kind}) after {result.turns} turns; cities held: "
@@ -234,10 +268,14 @@ def cmd_simulate(args) -> int:
                 print(f"  {result.text}")
             if out:
                 out.write(json.dumps(result.to_dict()) + "\n")
+            sys.stdout.flush()
     finally:
         if out:
             out.close()
     if args.games > 1:
+        names = {f.id: f.name for f in scn.spec.factions}
+        for line in simulate.summary_lines(results, names):
+            print(line)
         print_event_stats(scn, results)
     return EXIT_OK
 

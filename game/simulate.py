@@ -1,13 +1,23 @@
-"""Headless games with the computer on every side, for `run.py simulate`."""
+"""Headless games with the computer on every side, for `run.py simulate`.
+
+`play` plays one game in this process.  `run_games` plays many, spread over
+worker processes when asked; each worker loads the scenario itself from its
+file, and results come back in seed order, identical to a serial run.
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 
 import game.ai
+from game.ai import placeholder
 from game.rules import queries as Q
 from game.rules.engine import new_game
 from game.rules.report import Event
 from game.rules.state import GameState, season_of
+
+POLICIES = ("ai", "placeholder")
 
 
 @dataclass
@@ -20,6 +30,11 @@ class GameResult:
     cities: dict[str, int]
     fired: list[dict] = field(default_factory=list)   # one per fired event, in order
     state: GameState | None = None
+    taken: list[dict] = field(default_factory=list)   # cities changing hands, in order
+    sieges: list[dict] = field(default_factory=list)  # sieges begun, in order
+    deaths: list[dict] = field(default_factory=list)  # commanders who died, in order
+    counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
+    falls: list[dict] = field(default_factory=list)   # rulers who lost their throne, in order
     loser: str | None = None                           # when the game ended in a defeat
 
     def to_dict(self) -> dict:
@@ -37,31 +52,140 @@ def fired_record(state: GameState, e: Event, seed: int) -> dict:
             "title": e.text}
 
 
+def policy(name: str = "ai", level: str = "normal"):
+    """A turn policy (state -> [(order, events)]) by name: the computer or the baseline."""
+    if name == "placeholder":
+        return placeholder.play_turn
+    if name != "ai":
+        raise ValueError(f"unknown policy {name!r}; choose one of {', '.join(POLICIES)}")
+    game.ai.get_level(level)
+    return lambda state: game.ai.play_turn(state, level)
+
+
 def play(scn, seed: int, max_turns: int | None = None, on_event=None,
-         turn_policy=None) -> GameResult:
-    """Play one game to its end (or max_turns rounds); on_event(record) sees each fired event."""
+         turn_policy=None, sides: dict | None = None) -> GameResult:
+    """Play one game to its end (or max_turns rounds); on_event(record) sees each fired event.
+
+    `turn_policy` plays every side (default: the computer at normal level);
+    `sides` maps some factions to their own turn policy.
+    """
     turn_policy = turn_policy or game.ai.play_turn
+    sides = sides or {}
     state, events = new_game(scn, seed)
-    fired: list[dict] = []
+    result = GameResult(seed, None, "", "", 0, {})
 
     def note(evs):
         for e in evs:
+            result.counts[e.kind] = result.counts.get(e.kind, 0) + 1
             if e.kind == "fired":
                 rec = fired_record(state, e, seed)
-                fired.append(rec)
+                result.fired.append(rec)
                 if on_event:
                     on_event(rec)
+            elif e.kind == "captured":
+                result.taken.append(_when(state, city=e.data["city"], by=e.factions[0],
+                                          lost_by=e.data.get("from")))
+            elif e.kind == "siege_begun":
+                result.sieges.append(_when(state, city=e.data["city"], by=e.factions[0]))
+            elif e.kind == "commander_died":
+                result.deaths.append(_when(state, commander=e.data["commander"]))
     note(events)
+    rulers = {f: x.ruler for f, x in state.factions.items()}
     while not state.over:
         if max_turns is not None and state.turn > max_turns:
             break
-        for _order, evs in turn_policy(state):
+        for _order, evs in sides.get(state.active_faction, turn_policy)(state):
             note(evs)
-    turns = state.turn if state.over else state.turn - 1
-    return GameResult(seed, state.winner, state.result_kind or "unfinished",
-                      state.result_text, turns,
-                      {f: len(Q.cities_of(state, f)) for f in state.order}, fired, state,
-                      state.loser)
+        for f, x in state.factions.items():
+            if x.ruler != rulers[f] and rulers[f] is not None:
+                result.falls.append(_when(state, faction=f, commander=rulers[f], by=x.ruler))
+            rulers[f] = x.ruler
+    result.winner = state.winner
+    result.kind = state.result_kind or "unfinished"
+    result.text = state.result_text
+    result.turns = state.turn if state.over else state.turn - 1
+    result.cities = {f: len(Q.cities_of(state, f)) for f in state.order}
+    result.loser = state.loser
+    result.state = state
+    return result
+
+
+def _when(state: GameState, **data) -> dict:
+    return {"turn": state.turn, "year": state.year, "season": season_of(state.month), **data}
+
+
+# --- many games -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Task:
+    """One game to play, in a form a worker process can receive."""
+    scenario_path: str
+    seed: int
+    max_turns: int | None
+    policy: str = "ai"
+    level: str = "normal"
+    sides: tuple = ()            # ((faction, policy, level), ...)
+
+
+_worker_scenarios: dict[str, object] = {}
+
+
+def run_task(task: Task) -> GameResult:
+    """Play one game (in whatever process this is), loading the scenario if needed."""
+    scn = _worker_scenarios.get(task.scenario_path)
+    if scn is None:
+        from game.scenario.load import load_scenario
+        scn = load_scenario(task.scenario_path)
+        _worker_scenarios[task.scenario_path] = scn
+    sides = {f: policy(p, lvl) for f, p, lvl in task.sides}
+    r = play(scn, task.seed, task.max_turns, None, policy(task.policy, task.level), sides)
+    r.state = None               # the state stays in the worker; the summary travels
+    return r
+
+
+def run_games(tasks: list[Task], jobs: int | None = None, scn=None):
+    """Yield the results of the tasks in their order, using up to `jobs` processes.
+
+    With one job (or one game) everything runs here; `scn`, if given, is the
+    already loaded scenario of the tasks.  Otherwise a pool of spawned workers
+    plays them, each loading the scenario from its file.
+    """
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    jobs = max(1, min(jobs, len(tasks)))
+    if scn is not None:
+        for t in tasks:
+            _worker_scenarios.setdefault(t.scenario_path, scn)
+    if jobs == 1:
+        for t in tasks:
+            yield run_task(t)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(run_task, tasks)
+
+
+# --- the summary of many games ------------------------------------------------------
+
+def summary_lines(results: list[GameResult], names: dict[str, str]) -> list[str]:
+    """A small table: wins per side, mean length, cities changing hands, sieges."""
+    n = len(results)
+    wins: dict[str, int] = {}
+    for r in results:
+        key = r.winner or "undecided"
+        wins[key] = wins.get(key, 0) + 1
+    width = max([len(v) for v in names.values()] + [len("undecided")])
+    lines = [f"== {n} games, seeds {results[0].seed}-{results[-1].seed}",
+             f"{'side':<{width}}  wins  share"]
+    for fid, label in [*names.items(), ("undecided", "undecided")]:
+        k = wins.get(fid, 0)
+        lines.append(f"{label:<{width}}  {k:>4}  {100 * k // n:>4}%")
+    turns = sum(r.turns for r in results) / n
+    taken = sum(len(r.taken) for r in results) / n
+    sieges = sum(len(r.sieges) for r in results) / n
+    lines.append(f"mean turns {turns:.1f}; cities changing hands {taken:.1f} a game; "
+                 f"sieges begun {sieges:.1f} a game")
+    return lines
 
 
 # --- events over many games ---------------------------------------------------------

@@ -33,7 +33,7 @@ def fog_scn(tmp_path_factory):
     text = TEST_SCENARIO.read_text(encoding="utf-8")
     assert "\nfog: false\n" in text
     path = tmp_path_factory.mktemp("fog") / "test_fog.yaml"
-    path.write_text(text.replace("\nfog: false\n", "\nfog: true\n").replace(
+    path.write_text(text.replace("\nfog: false\n", "\nfog: true\nknown_map: false\n").replace(
         "id: test_small", "id: test_fog", 1), encoding="utf-8")
     return load_scenario(path)
 

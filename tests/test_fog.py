@@ -473,3 +473,19 @@ def test_a_save_with_damaged_news_is_refused(tmp_path, fsession):
     with pytest.raises(S.SaveError) as exc:
         Session.load(path)
     assert "news of the last turns is damaged" in str(exc.value)
+
+
+def test_the_lie_of_the_land_is_known_from_the_start_by_default(scn, tmp_path):
+    """`known_map` (default true): terrain is common knowledge; armies stay hidden."""
+    from game.rules import vision
+    from game.rules.engine import new_game
+    from game.scenario.load import load_scenario
+    from tests.conftest import TEST_SCENARIO
+    text = TEST_SCENARIO.read_text().replace("\nfog: false\n", "\nfog: true\n")
+    path = tmp_path / "known.yaml"
+    path.write_text(text)
+    st, _ = new_game(load_scenario(path), seed=1)
+    assert vision.explored(st, "byzantium").all()
+    assert not vision.visible(st, "byzantium").all()
+    from game.session.view import observe
+    assert "per_main" not in observe(st, "byzantium").armies

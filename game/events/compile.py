@@ -211,6 +211,7 @@ def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | N
     def run(state, _fn=fn, _args=args):
         return bool(_fn(state, **_args))
     run.name = d.name
+    run.args = args      # read by the computer opponent (e.g. the cities a victory needs)
     run.keypath = sub
     run.line = node.line
     run.parts = args.get("conditions") or ((args["condition"],) if "condition" in args else ())
@@ -268,6 +269,7 @@ def compile_effects(node: Node, ctx: RefContext, keypath: str) -> tuple | None:
         def run(state, fire, _fn=d.fn, _args=args):
             return _fn(state, fire, **_args)
         run.name = d.name
+        run.args = args
         run.keypath = sub2
         run.line = item.line
         out.append(run)

@@ -293,3 +293,7 @@ def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None)
     """Whether h is in a hostile zone of control (one the faction knows of, by default)."""
     obs = obs or obstacles_known(state, faction)
     return state.scenario.map.index(h) in obs.stop
+
+
+# The step rule in its public name, for planners (the computer opponent) that walk the graph.
+can_step = _can_step

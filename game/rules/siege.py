@@ -32,20 +32,44 @@ def begin(state: GameState, army: Army, city: City) -> list[Event]:
                   (army.faction, city.owner), {"city": city.id, "army": army.id})]
 
 
-def assault(state: GameState, army: Army, city: City) -> list[Event]:
-    """Storm the walls: the garrison fights with every level of walls behind it."""
+def _defenders(state: GameState, city: City) -> list[Army]:
+    return [a for a in Q.armies_at(state, city.hex)
+            if a.faction == city.owner or Q.friendly(state, a.faction, city.owner)]
+
+
+def assault_strengths(state: GameState, army: Army, city: City,
+                      defenders: list[Army] | None = None) -> tuple[int, int]:
+    """(stormers, defenders) strength before the random factors.
+
+    `defenders` are the armies standing in the city (default: those in the
+    state; a player estimating a storm passes the ones it knows of).
+    """
     r = Q.rules(state)
-    rng = state.rng
     c = Q.commander_of(state, army)
     siege_skill = c.siege if c else 3
     att = army.men * combat.army_quality(state, army, True) // 100
     att = att * (100 + 5 * (siege_skill - 5)) // 100
-    walls = city.walls
-    defenders = [a for a in Q.armies_at(state, city.hex)
-                 if a.faction == city.owner or Q.friendly(state, a.faction, city.owner)]
+    if defenders is None:
+        defenders = _defenders(state, city)
     d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
                                 for a in defenders)
-    dfn = d_men * (100 + walls * r["assault_wall_percent"]) // 100
+    dfn = d_men * (100 + city.walls * r["assault_wall_percent"]) // 100
+    return att, dfn
+
+
+def assault_odds(state: GameState, army: Army, city: City) -> dict:
+    """What a player is shown before storming: both strengths and the chance to win."""
+    att, dfn = assault_strengths(state, army, city)
+    return {"attacker_strength": att, "defender_strength": dfn,
+            "win_percent": combat.win_chance(state, att, dfn)}
+
+
+def assault(state: GameState, army: Army, city: City) -> list[Event]:
+    """Storm the walls: the garrison fights with every level of walls behind it."""
+    r = Q.rules(state)
+    rng = state.rng
+    att, dfn = assault_strengths(state, army, city)
+    defenders = _defenders(state, city)
     roll_a = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
     roll_d = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
     won = att * roll_a > dfn * roll_d

@@ -301,12 +301,13 @@ def _record(state: GameState, c: City) -> CitySeen:
 
 
 def init_memory(state: GameState) -> None:
-    """Every side starts knowing the opening situation of every city and no terrain."""
+    """Every side starts knowing the opening situation of every city, and the terrain of
+    the whole map unless the scenario says `known_map: false`."""
     if not fog(state):
         state.memory = {}
         return
     hm = Q.hexmap(state)
-    blank = pack(np.zeros(hm.width * hm.height, dtype=bool))
+    blank = pack(np.full(hm.width * hm.height, state.scenario.spec.known_map, dtype=bool))
     state.memory = {}
     for f in state.factions:
         cities = {cid: _record(state, c) for cid, c in sorted(state.cities.items())}

@@ -291,6 +291,13 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
             if target not in city_hex and target not in hm.places:
                 ai.loc.report(col, "targets", f"unknown place {target!r}"
                                               f"{suggest(target, set(city_hex) | set(hm.places))}")
+        if ai.home is not None:
+            h = city_hex.get(ai.home) or hm.resolve(ai.home)
+            if h is None:
+                ai.loc.report(col, "home", f"unknown place {ai.home!r}"
+                                           f"{suggest(ai.home, set(city_hex) | set(hm.places))}")
+            elif hm.is_water(h):
+                ai.loc.report(col, "home", f"home {ai.home!r} is on water at {h}")
     events = []
     for e in spec.events:
         for f in e.to:

@@ -230,9 +230,25 @@ class VictorySpec:
 
 @dataclass(kw_only=True)
 class AiSpec:
-    targets: dict[str, int] = key("Place or city id -> how much the computer values it (1-100).",
-                                  {})
-    aggression: int = key("1 (cautious) to 10 (reckless).", 5, min=1, max=10)
+    targets: dict[str, int] = key(
+        "Place or city id -> how much the computer values it (1-100): a city it holds it "
+        "defends, a city of an enemy it tries to take, a place without a city it marches to.  "
+        "Added to what it reads from the victory conditions, capitals and holy cities.",
+        {}, min=1, max=100)
+    aggression: int = key("1 (cautious) to 10 (reckless): the odds it needs before giving "
+                          "battle or storming walls, and how far it ventures from supply.",
+                          5, min=1, max=10)
+    home: str | None = key(
+        "Place id or `col,row` its armies fall back to out of season and when beaten.  "
+        "Default: its capital, else its first city, else where its first army starts or "
+        "is first spawned by an event.", None)
+    campaign: list[Literal["spring", "summer", "autumn", "winter"]] = key(
+        "Seasons in which its armies campaign; in the others they head home.  Default: every "
+        "season, or spring and summer for a power led by a `seasonal` commander.", [])
+    raider: bool | None = key(
+        "Raids for plunder (falls on weak towns and small armies, never sits through a long "
+        "siege) instead of conquering.  Default: true for minor powers, false for major ones.",
+        None)
     loc: Loc = loc_field()
 
 
@@ -296,6 +312,9 @@ class ScenarioSpec:
     rules: dict[str, int] = key("Overrides of the rules table (see Rules).", {})
     fog: bool = key("Whether each side sees only what is within its sight (fog of war; the "
                     "rules are in docs/fog.md).", True)
+    known_map: bool = key("With fog: whether every side starts knowing the lie of the whole "
+                          "land (as the empires of the time did), or only what it has seen.",
+                          True)
     victory: list[VictorySpec] = key("Victory conditions, checked in order.", [])
     ai: dict[str, AiSpec] = key("Per-faction hints for the computer opponent.", {})
     events: list[EventSpec] = key("Scripted historical events (see Events).", [])

@@ -279,6 +279,8 @@ def describe_type(tp: Any) -> str:
 
 
 def _plural(tp: Any) -> str:
+    if get_origin(tp) is Literal:
+        return "values among " + ", ".join(str(a) for a in get_args(tp))
     d = describe_type(tp)
     for article in ("a ", "an "):
         if d.startswith(article):

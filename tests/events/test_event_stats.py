@@ -38,7 +38,7 @@ def test_event_table_lists_every_event_and_the_dead_ones(scn):
 
 def test_simulate_prints_the_table_after_the_games_only_for_several(capsys):
     assert cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", "--games", "2",
-                     "--turns", "2"]) == 0
+                     "--turns", "2", "--policy", "placeholder"]) == 0
     out = capsys.readouterr().out.splitlines()
     table = out.index("events over 2 games: fired, mean date of first firing, history, "
                       "mean difference")

@@ -313,6 +313,8 @@ MISTAKES = {
                                 "victory[0].faction", "unknown faction 'green'"),
     "ai_unknown_target": ("victory:", "ai: {red: {targets: {gamma: 5}}}\nvictory:", 36,
                           "ai.red.targets", "unknown place 'gamma'"),
+    "ai_bad_home": ("victory:", "ai: {red: {home: nowhere}}\nvictory:", 32,
+                    "ai.red.home", "unknown place 'nowhere'"),
     "wrong_top_level": (BASE, "- just\n- a list\n", 1, "", "expected a mapping of keys"),
     "scalar_top_level": (BASE, "just some words\n", 1, "", "expected a mapping of keys"),
     "null_document": (BASE, "~\n", 1, "", "found nothing (null)"),

@@ -1,0 +1,185 @@
+"""What the computer knows at a moment of its turn, and the measures it derives.
+
+Everything is read through the rules' public API.  Under fog of war the
+armies of other factions and the cities come from the rules of sight
+(`game.rules.vision`, the same source `session.view.observe` draws on, read
+without the view's copies): the armies on hexes its side sees now, the
+cities as it last saw them.  So the computer acts only on what its side
+knows; a level that openly cheats (`sees_all`) reads the state instead.
+Its own armies are always known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai import distances
+from game.ai.levels import Level
+from game.ai.minor import Profile
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import combat
+from game.rules import movement as M
+from game.rules import vision
+from game.rules import queries as Q
+from game.rules.state import Army, City, GameState
+from game.rules.supply import supplied_hexes
+
+
+@dataclass
+class Knowledge:
+    state: GameState
+    faction: str
+    level: Level
+    profile: Profile
+    armies: list[Army]                 # its own, by id
+    others: list[Army]                 # every other army it knows of
+    enemies: list[Army]                # the hostile ones among them
+    cities: dict[str, City]            # every city, as it knows them
+    obs: M.Obstacles                   # its own obstacles, from the armies it knows of
+    danger: dict[int, list] = field(default_factory=dict)  # hex -> [(attack, from hex)]
+    _supply: dict[int, int] | None = None
+    _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
+    _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
+
+    @property
+    def hexmap(self):
+        return self.state.scenario.map
+
+    def index(self, h: Hex) -> int:
+        return self.hexmap.index(h)
+
+    def supply(self) -> dict[int, int]:
+        """Hexes its armies are supplied in (computed when first asked, kept while the
+        cities and the hostile armies that shape it stay as they are)."""
+        if self._supply is None:
+            st = self.state
+            key = (tuple((c.owner, c.siege is None) for c in st.cities.values()),
+                   tuple(sorted(a.hex for a in st.armies.values()
+                                if Q.hostile(st, self.faction, a.faction))))
+            kept = self._supply_memo.get("supply")
+            if kept is not None and kept[0] == key:
+                self._supply = kept[1]
+            else:
+                self._supply = supplied_hexes(st, self.faction)
+                self._supply_memo["supply"] = (key, self._supply)
+        return self._supply
+
+    def supplied(self, h: Hex) -> bool:
+        return self.supplied_at(self.index(h))
+
+    def supplied_at(self, j: int) -> bool:
+        """Whether an army at hex index j is fed (at sea a fleet feeds it)."""
+        return j in self.supply() or j in water_indices(self.state.scenario)
+
+    @property
+    def fog(self) -> bool:
+        """Whether the rules judge its marches by a partial view (so they may refuse one)."""
+        return vision.fog(self.state)
+
+    def caps(self, faction: str | None = None) -> tuple:
+        """The movement capabilities of its own armies (or another faction's), for fields."""
+        faction = faction or self.faction
+        caps = self._caps.get(faction)
+        if caps is None:
+            if faction == self.faction:
+                obs = self.obs
+            else:
+                known = self.armies + [a for a in self.others if a.faction != faction]
+                obs = M.obstacles(self.state, faction, known_armies=known)
+            caps = self._caps[faction] = distances.capabilities(self.state, obs)
+        return caps
+
+    def field(self, h: Hex, faction: str | None = None) -> list[int]:
+        """Movement cost from anywhere to h for its own armies (or another faction's)."""
+        return distances.field_to(self.state, self.index(h), self.caps(faction))
+
+    def connected(self, a: Hex, b: Hex) -> bool:
+        """Whether its armies could ever march from a to b (straits, seas, peaks)."""
+        labels = distances.regions(self.state, self.caps())
+        return labels[self.index(a)] == labels[self.index(b)]
+
+    def budget(self, army: Army) -> int:
+        return M.move_budget(self.state, army)
+
+    def own_cities(self) -> list[City]:
+        return sorted((c for c in self.cities.values() if c.owner == self.faction),
+                      key=lambda c: c.id)
+
+    def hostile(self, other: str) -> bool:
+        return Q.hostile(self.state, self.faction, other)
+
+
+def water_indices(scn) -> frozenset[int]:
+    w = scn.cache.get("ai_water")
+    if w is None:
+        hm = scn.map
+        w = frozenset(i for i in range(hm.width * hm.height) if hm.is_water(hm.hex_of(i)))
+        scn.cache["ai_water"] = w
+    return w
+
+
+def known_world(state: GameState, faction: str, level: Level) -> tuple[list[Army], dict]:
+    """The other factions' armies and the cities, as the side knows them.
+
+    Without fog, or for a level that openly sees everything, that is the state.
+    """
+    if level.sees_all or not vision.fog(state):
+        return [a for a in state.armies.values() if a.faction != faction], state.cities
+    vis = vision.visible(state, faction).ravel()
+    others = [a for a in vision.known_armies(state, faction, vis) if a.faction != faction]
+    return others, vision.known_cities(state, faction, vis)
+
+
+def signature(state: GameState, faction: str, level: Level) -> tuple:
+    """A cheap fingerprint of what the side knows of others: the armies it sees and the
+    owners of the cities it sees (a city out of sight changes hands unknown to it)."""
+    if level.sees_all or not vision.fog(state):
+        armies = [a for a in state.armies.values() if a.faction != faction]
+        owners = tuple(c.owner for c in state.cities.values())
+    else:
+        hm = state.scenario.map
+        vis = vision.visible(state, faction).ravel()
+        armies = [a for a in vision.known_armies(state, faction, vis) if a.faction != faction]
+        owners = tuple(c.owner if vis[hm.index(c.hex)] else None for c in state.cities.values())
+    return tuple(sorted((a.id, a.hex, a.men) for a in armies)), owners
+
+
+def gather(state: GameState, faction: str, level: Level, profile: Profile,
+           memo: dict | None = None) -> Knowledge:
+    others, cities = known_world(state, faction, level)
+    others = sorted(others, key=lambda a: a.id)
+    mine = sorted(Q.armies_of(state, faction), key=lambda a: a.id)
+    enemies = [a for a in others if Q.hostile(state, faction, a.faction)]
+    if vision.fog(state):
+        obs = M.obstacles_known(state, faction)   # exactly what the rules check a march by
+    else:
+        obs = M.obstacles(state, faction)
+    k = Knowledge(state, faction, level, profile, mine, others, enemies, cities, obs)
+    if memo is not None:
+        k._supply_memo = memo
+    k.danger = _danger_map(k)
+    return k
+
+
+def attack_strength(state: GameState, army: Army) -> int:
+    """What an army brings to an attack, before the ground and the dice."""
+    s = army.men * combat.army_quality(state, army, True) // 100
+    if state.scenario.map.is_water(army.hex):
+        s = s * (100 - Q.rules(state)["amphibious_penalty"]) // 100
+    return s
+
+
+def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
+    """Hex -> the attacks enemies standing next to it could make on their turn.
+
+    Entering a hex next to an enemy ends a march (zones of control), so only
+    an army that already stands adjacent when its turn begins can attack.
+    """
+    hm = k.hexmap
+    out: dict[int, list[tuple[int, Hex]]] = {}
+    for e in k.enemies:
+        s = attack_strength(k.state, e)
+        for n in hex_neighbors(e.hex):
+            j = hm.index(n)
+            if j >= 0:
+                out.setdefault(j, []).append((s, e.hex))
+    return out

@@ -1,0 +1,65 @@
+"""Difficulty levels: how well the computer plays, and what (openly) it gets.
+
+Each level is a bundle of settings read by the rest of game/ai; its text is
+what the menu shows, and it says plainly where a level cheats.  Only the
+hard level cheats, and only in one way: it sees through the fog of war.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    text: str
+    blunder_percent: int   # chance that an army's orders for the turn are careless
+    sees_all: bool         # sees every army even under fog of war (a stated cheat)
+    heeds_threats: bool    # defends its cities against armies that can reach them
+    lookahead: int         # turns of enemy marching counted as a threat to a key city
+    odds_shift: int        # added to the win percent it needs before fighting
+    concentrates: bool     # merges armies that stand together on the same errand
+    raises: bool           # spends its treasury on new troops
+    minds_supply: bool     # keeps out of unsupplied country in winter, avoids lost battles
+    detachments: int = 2   # armies it may split off in a turn for goals nobody has taken
+    reserve_turns: int = 6 # new troops may run its treasury down by 1/reserve_turns a turn
+
+
+LEVELS_BY_NAME: dict[str, Level] = {
+    "easy": Level(
+        "easy",
+        "Easy: a careless general.  About one army in four is given a poor order each turn "
+        "(it wanders or idles); it does not watch for threats to its cities, gives battle at "
+        "even odds, never merges its armies, raises no new troops and pays little heed to "
+        "supply.  No bonus, and it sees only what its side can see.",
+        blunder_percent=25, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
+        concentrates=False, raises=False, minds_supply=False, detachments=0),
+    "normal": Level(
+        "normal",
+        "Normal: a sound general.  It defends what it values against the armies that can "
+        "reach it next turn, concentrates before attacking, fights only at good odds, "
+        "besieges what it can take, raises troops it can pay for and winters in supply.  No "
+        "bonus, and it sees only what its side can see.",
+        blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=1, odds_shift=0,
+        concentrates=True, raises=True, minds_supply=True),
+    "hard": Level(
+        "hard",
+        "Hard: a sharper general with one open cheat.  It plays as Normal, but watches two "
+        "turns ahead for threats to its capital and to the cities its victory turns on, gives "
+        "battle at slightly lower odds, spends its treasury on troops more freely and sends "
+        "out more detachments.  Cheat: it sees every army on the map even when the fog of "
+        "war is on.",
+        blunder_percent=0, sees_all=True, heeds_threats=True, lookahead=2, odds_shift=-5,
+        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=3),
+}
+
+LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
+LEVELS_TEXT: dict[str, str] = {k: v.text for k, v in LEVELS_BY_NAME.items()}
+
+
+def get(level: str) -> Level:
+    try:
+        return LEVELS_BY_NAME[level]
+    except KeyError:
+        raise ValueError(f"unknown difficulty {level!r}; choose one of "
+                         f"{', '.join(LEVELS)}") from None

@@ -1,0 +1,289 @@
+"""Operations: which army goes where, new troops, and armies joined into one.
+
+Armies are assigned to goals greedily, best (value over travel time) first,
+each goal taking armies until it has the men it needs and a margin more, so
+that force is concentrated rather than spread: a goal that cannot gather
+enough men (70% of its need) is given up and its armies go to the next.
+Armies left over join the most valuable goal that is already under way.
+Out of season a minor power's armies head home; in winter armies out of
+supply head for winter quarters.
+"""
+from __future__ import annotations
+
+from game.ai import minor
+from game.ai.knowledge import Knowledge
+from game.ai.strategy import Goal, city_defence, city_value
+from game.ai.tactics import Errand, besieging
+from game.hexgrid import hex_distance
+from game.rules import economy, engine
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.orders import Merge, Raise, Split
+from game.rules.state import Army
+
+HORIZON = 6          # turns of marching beyond which a goal is not considered
+SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
+TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
+
+
+def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
+    """Movement points from the army to the goal (None if it cannot get there)."""
+    if goal.kind in ("attack", "relieve"):          # a moving target: a rough measure
+        if not k.connected(army.hex, goal.hex):
+            return None
+        return hex_distance(army.hex, goal.hex) * 2
+    d = k.field(goal.hex)[k.index(army.hex)]
+    return None if d >= M.INF else d
+
+
+def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None
+           ) -> dict[str, Errand]:
+    """Army id -> errand for every army that can still act this turn.
+
+    `reserved` maps armies detached this turn to the goal (by name) they were
+    detached for; they keep it while it is still a goal.
+    """
+    state = k.state
+    out: dict[str, Errand] = {}
+    reserved = reserved or {}
+    home = minor.home_hex(state, k.profile, k.own_cities())
+    if not minor.in_season(state, k.profile):
+        for a in k.armies:
+            out[a.id] = Errand("home", home)
+        return out
+    if not any(k.hostile(f) for f in state.factions if state.factions[f].in_play):
+        for a in k.armies:
+            out[a.id] = Errand("hold", _hold_hex(k, a) if k.profile.major else home)
+        return out
+    free: list[Army] = []
+    by_name = {g.name: g for g in goals}
+    held: dict[str, int] = {}
+    for a in k.armies:
+        g = by_name.get(reserved.get(a.id, ""))
+        if g is not None:
+            g.assigned.append(a.id)
+            held[g.name] = held.get(g.name, 0) + a.men
+            out[a.id] = Errand(g.kind, g.hex, g)
+        elif _needs_quarters(k, a):
+            out[a.id] = Errand("quarters", nearest_own_city(k, a))
+        else:
+            free.append(a)
+    raider_horizon = 3 if k.profile.raider else HORIZON
+    pairs = []
+    for a in free:
+        budget = max(1, k.budget(a))
+        sieged = besieging(k, a)
+        rough = sorted(goals, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
+                                             g.name))[:SHORTLIST]
+        for g in rough:
+            cost = travel(k, a, g)
+            if cost is None:
+                continue
+            turns = cost // budget
+            if turns > raider_horizon:
+                continue
+            score = g.value * 1000 // (100 + TURN_COST * turns)
+            if sieged is not None and g.kind == "take" and g.key == sieged.id:
+                score = score * 3 // 2          # a siege under way is worth finishing
+            if turns > 1 and not k.supplied(g.hex):
+                score = score * 2 // 3          # a long march beyond its supply lines
+                if state.season == "autumn" and k.level.minds_supply:
+                    score //= 2                 # and not with winter coming
+            pairs.append((score, a.id, g.name, a, g))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    dropped: set[str] = set()
+    for _round in range(3):
+        got: dict[str, int] = dict(held)
+        chosen: dict[str, Goal] = {}
+        for _s, aid, gname, a, g in pairs:
+            if aid in chosen or gname in dropped:
+                continue
+            if got.get(gname, 0) >= g.need * (10 if g.kind == "defend" else 13) // 10:
+                continue
+            chosen[aid] = g
+            got[gname] = got.get(gname, 0) + a.men
+        # a goal that cannot gather enough men is given up, except the relief of a
+        # city of its own: armies gather for that even while too few to strike
+        short = {g.name for g in chosen.values()
+                 if g.kind in ("take", "attack") and got[g.name] < g.need * 7 // 10}
+        if not short:
+            break
+        dropped |= short
+    for a in free:
+        g = chosen.get(a.id)
+        if g is not None:
+            g.assigned.append(a.id)
+            out[a.id] = Errand(g.kind, g.hex, g)
+    # the rest join the most valuable errand under way, or hold a city of value
+    live = sorted({g.name: g for g in chosen.values()}.values(), key=lambda g: (-g.value, g.name))
+    for a in free:
+        if a.id in out:
+            continue
+        joined = None
+        for g in live:
+            cost = travel(k, a, g)
+            if cost is not None and cost // max(1, k.budget(a)) <= raider_horizon:
+                joined = g
+                break
+        if joined is not None:
+            joined.assigned.append(a.id)
+            out[a.id] = Errand(joined.kind, joined.hex, joined)
+        else:
+            out[a.id] = Errand("hold", _hold_hex(k, a))
+    return out
+
+
+def _needs_quarters(k: Knowledge, a: Army) -> bool:
+    if not k.level.minds_supply or k.state.season != "winter":
+        return False
+    c = Q.commander_of(k.state, a)
+    if c is not None and "winter_campaigner" in c.traits:
+        return False
+    if k.supplied(a.hex):
+        return False
+    city = besieging(k, a)
+    if city is not None and city.garrison < a.men // 4:
+        return False                # the city is about to fall: see it through
+    return True
+
+
+def nearest_own_city(k: Knowledge, a: Army):
+    cities = [c for c in k.own_cities() if c.siege is None]
+    if not cities:
+        return minor.home_hex(k.state, k.profile, [])
+    return min(cities, key=lambda c: (hex_distance(c.hex, a.hex), c.id)).hex
+
+
+def _hold_hex(k: Knowledge, a: Army):
+    """Where an army with no errand waits: the most valuable own city near it."""
+    cities = [c for c in k.own_cities() if c.siege is None]
+    if not cities:
+        return a.hex
+    return max(cities, key=lambda c: (city_value(k, c) * 10 // (3 + hex_distance(c.hex, a.hex)),
+                                      c.id)).hex
+
+
+def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
+                ) -> list[tuple[Split, Goal]]:
+    """Men an army can spare beyond its own errand, split off for a goal nobody has taken."""
+    if not k.level.concentrates:
+        return []
+    least = max(Q.rules(k.state)["min_army_men"] * 5, 2000)
+    open_goals = [g for g in goals if not g.assigned and g.kind in ("attack", "relieve", "take")]
+    out = []
+    for army in sorted(k.armies, key=lambda a: (-a.men, a.id)):
+        if len(out) >= k.level.detachments:
+            break
+        e = errands.get(army.id)
+        g = e.goal if e is not None else None
+        if g is None or g.kind != "defend" or army.moves <= 0:
+            continue                 # only an army tied to a city's defence spares men
+        if k.index(army.hex) in k.danger:
+            continue                 # in contact with the enemy: keep the army whole
+        others = sum(a.men for a in k.armies if a.id != army.id and a.id in g.assigned)
+        keep = max(g.need * 12 // 10 - others, least)
+        surplus = army.men - keep
+        best, best_score = None, 0
+        for og in open_goals:
+            size = -(-og.need * 13 // 1000) * 100
+            if size < least or size > surplus:
+                continue
+            if hex_distance(army.hex, og.hex) > k.budget(army):
+                continue             # a column goes only to work close at hand
+            cost = travel(k, army, og)
+            if cost is None:
+                continue
+            turns = cost // max(1, k.budget(army))
+            if turns > 2:
+                continue
+            score = og.value * 1000 // (100 + TURN_COST * turns)
+            if score > best_score:
+                best, best_score = og, score
+        if best is not None:
+            size = -(-best.need * 13 // 1000) * 100
+            out.append((Split(k.faction, army.id, size), best))
+            open_goals.remove(best)
+    return out
+
+
+# --- new troops ----------------------------------------------------------------------
+
+def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
+    """Troops worth raising now: where threatened, else where an army musters."""
+    state = k.state
+    if not k.level.raises or k.profile.raider:
+        return []
+    fid = k.faction
+    f = state.factions[fid]
+    inc, up = economy.income(state, fid), economy.upkeep(state, fid)
+    r = Q.rules(state)
+    spend = f.treasury - max(2 * up, 10)
+    if spend <= 0:
+        return []
+    # keep the books balanced for a few turns: new men cost upkeep every turn
+    per_1000_turn = r["upkeep_per_1000"] * state.months_per_turn
+    margin = inc - up + f.treasury // max(1, k.level.reserve_turns)
+    afford = max(0, margin) * 1000 // max(1, per_1000_turn)
+    cost_100 = economy.raise_cost(state, 100)
+    men = min(afford, spend // max(1, cost_100) * 100)
+    men = men // 100 * 100
+    if men < 1000:
+        return []
+    cities = [c for c in k.own_cities() if c.siege is None
+              and not any(e.hex == c.hex for e in k.enemies)]
+    if not cities:
+        return []
+
+    def rank(c):
+        t = threat.get(c.id, 0)
+        pressed = t > city_defence(k, c)
+        mustering = any(a.hex == c.hex for a in k.armies)
+        return (not pressed, not mustering, -city_value(k, c), c.id)
+    out = []
+    limit = economy.raise_limit(state)
+    for c in sorted(cities, key=rank)[:4]:
+        n = min(men, limit - state.raised.get(c.id, 0)) // 100 * 100
+        if n < 1000:
+            continue
+        o = Raise(fid, c.id, n)
+        if engine.is_legal(state, o):
+            out.append(o)
+            men -= n
+        if men < 1000:
+            break
+    return out
+
+
+# --- joining armies ----------------------------------------------------------------
+
+def merge_orders(k: Knowledge, errands: dict[str, Errand]) -> list[Merge]:
+    """Armies standing together on one errand become one army (stronger in attack)."""
+    if not k.level.concentrates:
+        return []
+    state = k.state
+    by_hex: dict = {}
+    for a in sorted(Q.armies_of(state, k.faction), key=lambda a: a.id):
+        by_hex.setdefault(a.hex, []).append(a)
+    out = []
+    for h, group in sorted(by_hex.items(), key=lambda x: (x[0].q, x[0].r)):
+        if len(group) < 2:
+            continue
+
+        def rank(a):
+            c = Q.commander_of(state, a)
+            return (-(c.tactics + c.siege if c else -1), -a.men, a.id)
+        group.sort(key=rank)
+        main = group[0]
+        main_goal = errands.get(main.id)
+        for other in group[1:]:
+            e = errands.get(other.id)
+            same = (e is not None and main_goal is not None and e.goal is not None
+                    and e.goal is main_goal.goal)
+            idle = e is None or e.goal is None or main_goal is None or main_goal.goal is None
+            if not same and not idle:
+                continue            # on different errands: each goes its own way
+            if Q.commander_of(state, other) is not None and not (
+                    same and main.men < e.goal.need):
+                continue            # two generals with their own work: keep both
+            out.append(Merge(k.faction, other.id, main.id))
+    return out

@@ -1,0 +1,247 @@
+"""The computer's turn: one plan per faction turn, giving one order at a time.
+
+A turn goes: answer any event choice, raise troops, then each army in turn
+(besiegers first, then armies in contact, then the rest by the value of
+their errand) gives its orders until it has nothing more to do, then armies
+standing together are joined, and the turn ends.  The plan is made when the
+turn begins and made again whenever the world it knows of changes (a battle,
+a city taken, an army gone): its own marches do not change it.
+
+The plan draws only on its own generator, seeded from the game's seed, the
+turn, the faction and what it is deciding, so it never touches the game's
+generator and the same game always gets the same orders.
+"""
+from __future__ import annotations
+
+import random
+
+from game.ai import knowledge, levels, minor, operations, strategy, tactics
+from game.ai.knowledge import Knowledge, gather
+from game.ai.tactics import Errand
+from game.events.runner import event_by_id
+from game.rules import engine
+from game.rules import queries as Q
+from game.rules.orders import Choose, EndTurn, Order, Refused
+from game.rules.state import GameState
+
+
+def rng_for(state: GameState, faction: str, what: str) -> random.Random:
+    return random.Random(f"{state.seed}:{state.turn}:{faction}:{what}")
+
+
+def choose_option(state: GameState, faction: str) -> Order | None:
+    """Answer the first pending event choice by the author's weights."""
+    pending = [p for p in state.pending if p.faction == faction]
+    if not pending:
+        return None
+    ev = event_by_id(state, pending[0].event)
+    weights = [max(0, c.ai_weight) for c, _ in ev.choices]
+    if sum(weights) == 0:
+        weights = [1] * len(weights)
+    rng = rng_for(state, faction, f"choice:{ev.spec.id}:{len(state.log)}")
+    pick = rng.choices(range(len(weights)), weights=weights)[0]
+    return Choose(faction, ev.spec.id, ev.choices[pick][0].id)
+
+
+class Plan:
+    """The computer's plan for one faction's turn."""
+
+    def __init__(self, state: GameState, level: str = "normal"):
+        self.level = levels.get(level)
+        self.faction = state.active_faction
+        self.turn = state.turn
+        self.profile = minor.profile(state.scenario, self.faction)
+        self.stage = "start"           # start -> raise -> split -> armies -> join -> end
+        self.done: set[str] = set()
+        self.marched: set[str] = set()
+        self.queue: list[str] = []
+        self.pending: list[Order] = []
+        self.splits: list = []
+        self.split_for: tuple | None = None        # (own ids before, goal name)
+        self.reserved: dict[str, str] = {}         # detachment -> goal name
+        self.errands: dict[str, Errand] = {}
+        self.k: Knowledge | None = None
+        self.threat: dict[str, int] = {}
+        self.goals: list = []
+        self.sig = None
+        self.memo: dict = {}                       # what a replan may reuse (the supply map)
+
+    def matches(self, state: GameState) -> bool:
+        return state.turn == self.turn and state.active_faction == self.faction
+
+    # --- the world it knows ---------------------------------------------------
+    def _signature(self, state: GameState):
+        """What, changing, calls for a new plan: the armies and owners it knows, relations."""
+        rel = tuple(r.status for r in state.relations.values())
+        return knowledge.signature(state, self.faction, self.level), rel, len(state.relations)
+
+    def _replan(self, state: GameState) -> None:
+        k = gather(state, self.faction, self.level, self.profile, self.memo)
+        self.k = k
+        self.threat = strategy.threats(k)
+        self.goals = strategy.goals(k, self.threat)
+        self.errands = operations.assign(k, self.goals, self.reserved)
+        if self.stage != "join" and self.stage != "end":
+            self.queue = self._order_armies(k)
+
+    def _take_detachment(self, state: GameState) -> None:
+        """After a Split: give the new army its goal and its place in the queue."""
+        before, goal_name = self.split_for
+        self.split_for = None
+        k = self.k
+        k.armies = sorted((a for a in state.armies.values() if a.faction == self.faction),
+                          key=lambda a: a.id)
+        goal = next((g for g in self.goals if g.name == goal_name), None)
+        for a in k.armies:
+            if a.id not in before and goal is not None:
+                self.reserved[a.id] = goal_name
+                goal.assigned.append(a.id)
+                self.errands[a.id] = Errand(goal.kind, goal.hex, goal)
+                self.queue.insert(0, a.id)
+
+    def _order_armies(self, k: Knowledge) -> list[str]:
+        def rank(a):
+            e = self.errands.get(a.id)
+            sieging = tactics.besieging(k, a) is not None
+            contact = k.index(a.hex) in k.danger
+            value = e.goal.value if e is not None and e.goal is not None else 0
+            return (not sieging, not contact, -value, a.id)
+        return [a.id for a in sorted(k.armies, key=rank)
+                if a.moves > 0 and a.id not in self.done]
+
+    # --- orders ----------------------------------------------------------------
+    def next_order(self, state: GameState) -> Order:
+        fid = self.faction
+        choice = choose_option(state, fid)
+        if choice is not None:
+            return choice
+        sig = self._signature(state)
+        if sig != self.sig:
+            self.split_for = None
+            self._replan(state)
+            self.sig = sig
+        elif self.split_for is not None:
+            self._take_detachment(state)
+        if self.stage == "start":
+            self.stage = "raise"
+            self.pending = operations.raise_orders(self.k, self.threat)
+        while self.pending:
+            o = self.pending.pop(0)
+            if engine.is_legal(state, o):
+                return o
+        if self.stage == "raise":
+            self.stage = "split"
+            self.splits = operations.detachments(self.k, self.errands, self.goals)
+        while self.splits:
+            o, goal = self.splits.pop(0)
+            if engine.is_legal(state, o):
+                self.split_for = ({a.id for a in self.k.armies}, goal.name)
+                return o
+        self.stage = "armies"
+        while self.queue:
+            aid = self.queue[0]
+            order = self._army_order(state, aid)
+            if order is not None:
+                return order
+            self.done.add(aid)
+            self.queue.pop(0)
+        if self.stage == "armies":
+            self.stage = "join"
+            self.pending = operations.merge_orders(self.k, self.errands)
+            while self.pending:
+                o = self.pending.pop(0)
+                if engine.is_legal(state, o):
+                    return o
+        self.stage = "end"
+        return EndTurn(fid)
+
+    def refused(self, order: Order) -> None:
+        """The rules refused an order it gave: its army does nothing more this turn."""
+        aid = getattr(order, "army", None)
+        if aid is not None:
+            self.done.add(aid)
+            if aid in self.queue:
+                self.queue.remove(aid)
+
+    def _army_order(self, state: GameState, aid: str) -> Order | None:
+        army = state.armies.get(aid)
+        k = self.k
+        if army is None or army.moves <= 0 or k is None:
+            return None
+        errand = self.errands.get(aid) or Errand("hold", army.hex)
+        if self.level.blunder_percent and aid not in self.marched:
+            rng = rng_for(state, self.faction, f"blunder:{aid}")
+            if rng.randrange(100) < self.level.blunder_percent:
+                self.marched.add(aid)
+                return self._blunder(k, army, rng)
+        city = tactics.besieging(k, army)
+        if city is not None:
+            o = tactics.siege_order(k, army, city)
+            if o is None:
+                return None
+            if o != "leave":
+                return o if engine.is_legal(state, o) else None
+            errand = Errand("hold", operations.nearest_own_city(k, army))
+        o = tactics.best_attack(k, army, errand)
+        if o is not None:
+            return o
+        goal = errand.goal
+        if goal is not None and goal.kind == "take":
+            committed = sum(a.men for a in k.armies
+                            if a.id in goal.assigned and Q.within(a.hex, goal.hex, 1))
+            if army.id not in goal.assigned or not Q.within(army.hex, goal.hex, 1):
+                committed += army.men
+            o = tactics.invest(k, army, goal, committed)
+            if o is not None:
+                return o
+        if aid in self.marched:
+            return None
+        self.marched.add(aid)
+        reach = tactics.reachable(k, army)
+        here = k.index(army.hex)
+        dest = tactics.choose_destination(k, army, errand, reach)
+        if dest == here and errand.hex is not None and errand.hex != army.hex:
+            f = k.field(errand.hex)
+            if 0 < f[here] < tactics.INF and not any(f[j] < f[here] for j in reach):
+                alt = tactics.stalled_route(k, army, errand.hex, reach)
+                if alt is not None:
+                    dest = alt
+        if dest == here:
+            return None
+        return tactics.march(k, army, dest, reach)
+
+    def _blunder(self, k: Knowledge, army, rng: random.Random) -> Order | None:
+        """A careless order: wander somewhere within reach, or idle."""
+        if rng.randrange(2) == 0:
+            return None
+        reach = tactics.reachable(k, army)
+        here = k.index(army.hex)
+        options = sorted(j for j in reach if j != here)
+        if not options:
+            return None
+        return tactics.march(k, army, rng.choice(options), reach)
+
+
+def play_turn(state: GameState, level: str = "normal", limit: int = 1000) -> list:
+    """Play the side-to-play's whole turn; returns the (order, events) pairs."""
+    out = []
+    fid, turn = state.active_faction, state.turn
+    plan = Plan(state, level)
+    for _ in range(limit):
+        if state.over or state.active_faction != fid or state.turn != turn:
+            break
+        order = plan.next_order(state)
+        try:
+            events = engine.apply(state, order)
+        except Refused:
+            if isinstance(order, EndTurn):
+                raise
+            plan.refused(order)       # a misjudged order: that army waits, the turn goes on
+            continue
+        out.append((order, events))
+        if isinstance(order, EndTurn):
+            break
+    else:
+        out.append((EndTurn(fid), engine.apply(state, EndTurn(fid))))
+    return out
+

@@ -1,0 +1,336 @@
+"""Strategy: what the computer wants, read from the scenario, and what threatens it.
+
+Its aims come from three places, added together:
+  * the victory conditions: cities a faction must own to win (its own, to
+    take or hold; an enemy's, to deny), places its armies must reach,
+    commanders whose death wins the war;
+  * the author's `ai: targets` weights;
+  * every city's own worth: income, walls, holiness, being a capital.
+From these and the armies it knows of it makes a list of goals: cities to
+take, its own cities to defend, enemy armies to beat, places to reach.  Each
+goal has a value and the men it needs; operations.py assigns armies to them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai.knowledge import Knowledge
+from game.hexgrid import Hex, hex_distance
+from game.rules import combat, siege
+from game.rules import queries as Q
+from game.rules.state import Army, City, GameState
+
+KIND_WEIGHT = {"decisive": 150, "major": 80, "minor": 50, "peace": 30}
+
+
+@dataclass
+class Aims:
+    cities: dict[str, int] = field(default_factory=dict)      # city -> value to own
+    places: dict[Hex, int] = field(default_factory=dict)      # hex -> value to stand on
+    commanders: dict[str, int] = field(default_factory=dict)  # commander -> value of his fall
+    guard: dict[str, int] = field(default_factory=dict)       # own commander -> his life's worth
+    radius: dict[Hex, int] = field(default_factory=dict)      # place -> how near is near enough
+
+
+def aims(scn, faction: str) -> Aims:
+    """The faction's aims from the victory conditions and the author's targets (cached)."""
+    key = ("ai_aims", faction)
+    a = scn.cache.get(key)
+    if a is None:
+        a = _read_aims(scn, faction)
+        scn.cache[key] = a
+    return a
+
+
+def _walk(cond, positive: bool = True):
+    """Yield (name, args, positive) for each leaf of a compiled condition."""
+    name, args = getattr(cond, "name", ""), getattr(cond, "args", {})
+    if name in ("all", "any"):
+        for c in args.get("conditions", ()):
+            yield from _walk(c, positive)
+    elif name == "not":
+        yield from _walk(args["condition"], not positive)
+    else:
+        yield name, args, positive
+
+
+def _cities_of(scn, args) -> list[str]:
+    if args.get("city"):
+        return [args["city"]]
+    if args.get("cities"):
+        return list(args["cities"])
+    region = args.get("region")
+    if region:
+        hm = scn.map
+        return sorted(cid for h, cid in scn.city_at.items() if hm.region_of(h) == region)
+    return []
+
+
+def _flag_setters(scn) -> dict[str, list]:
+    """Flag -> the events whose effects (or one of whose options) set it."""
+    out: dict[str, list] = {}
+    for ev in scn.events:
+        runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
+        for run in runs:
+            if getattr(run, "name", "") == "set_flag":
+                out.setdefault(run.args["name"], []).append(ev)
+    return out
+
+
+CHAIN_DEPTH = 3     # how far back it follows flags and fired events to what causes them
+
+
+def _read_aims(scn, faction: str) -> Aims:
+    out = Aims()
+    spec = scn.spec
+    commander_side = {c.id: c.faction for c in spec.commanders}
+    allies = {frozenset((r.a, r.b)) for r in spec.relations if r.status == "alliance"}
+    setters = _flag_setters(scn)
+    events = {ev.spec.id: ev for ev in scn.events}
+
+    def add(table, k, v):
+        table[k] = table.get(k, 0) + v
+
+    def read(cond, w: int, mine: bool, depth: int, seen: set) -> None:
+        """Add the aims in one condition of a victory (or of an event a victory needs)."""
+        for name, args, positive in _walk(cond):
+            if name == "owns":
+                cities = _cities_of(scn, args)
+                share = w if not args.get("count") else max(1, w * args["count"]
+                                                            // max(1, len(cities)))
+                wants = args["faction"] == faction
+                if mine and positive == wants:
+                    for c in cities:          # ours to take or hold, or theirs to deny
+                        add(out.cities, c, share)
+                elif not mine and positive:
+                    for c in cities:          # the enemy needs them: deny him
+                        add(out.cities, c, share * 4 // 5)
+            elif name in ("army_near", "commander_at") and mine and positive:
+                who = args.get("faction") or commander_side.get(args.get("commander"))
+                if who == faction and args.get("place") is not None:
+                    add(out.places, args["place"], w)
+                    r = args.get("within") or 0
+                    out.radius[args["place"]] = min(out.radius.get(args["place"], r), r)
+            elif name == "commander_alive":
+                ours = commander_side.get(args["commander"]) == faction
+                if mine and not positive and not ours:
+                    add(out.commanders, args["commander"], w)     # his fall is our victory
+                elif ours and positive == mine:
+                    add(out.guard, args["commander"], w)          # his life is needed
+            elif name == "besieged" and mine and positive and args.get("by") == faction:
+                add(out.cities, args["city"], w // 2)
+            elif name in ("flag", "fired") and mine and positive and depth < CHAIN_DEPTH:
+                # a victory that needs a scripted event: aim at what makes it happen
+                causes = (setters.get(args.get("name"), []) if name == "flag"
+                          else [events[args["event"]]] if args.get("event") in events else [])
+                for ev in causes:
+                    if ev.spec.id not in seen:
+                        read(ev.when, w * 4 // 5, True, depth + 1, seen | {ev.spec.id})
+
+    for v in scn.victory:
+        mine = v.spec.faction == faction
+        if not mine and frozenset((faction, v.spec.faction)) in allies:
+            continue
+        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set())
+    ai = spec.ai.get(faction)
+    if ai is not None:
+        for target, weight in ai.targets.items():
+            if target in {c.id for c in spec.cities}:
+                add(out.cities, target, weight)
+            else:
+                h = scn.map.resolve(target)
+                if h is not None:
+                    cid = scn.city_at.get(h)
+                    if cid is not None:
+                        add(out.cities, cid, weight)
+                    else:
+                        add(out.places, h, weight)
+    return out
+
+
+def city_worth(state: GameState, c: City) -> int:
+    """What any city is worth to anyone: income, walls, holiness, a capital."""
+    v = 4 + c.income + c.walls * 2
+    if c.holy:
+        v += 15
+    if any(f.capital == c.id for f in state.factions.values()):
+        v += 20
+    return v
+
+
+def city_value(k: Knowledge, c: City) -> int:
+    v = city_worth(k.state, c) + aims(k.state.scenario, k.faction).cities.get(c.id, 0)
+    if c.owner == k.faction and k.state.factions[k.faction].capital == c.id:
+        v += 30
+    if k.profile.raider and c.owner != k.faction:      # raiders want loot, not land
+        v = 4 + c.income * Q.rules(k.state)["capture_loot_per_income"]
+    return v
+
+
+# --- sizing strength -------------------------------------------------------------
+
+def ratio_for(state: GameState, percent: int) -> int:
+    """Least strength ratio (in percent) that wins a battle `percent` of the time."""
+    table = state.scenario.cache.get("ai_ratio")
+    if table is None:
+        table = {}
+        r = 50
+        for p in range(0, 101):
+            while r < 400 and combat.win_chance(state, r * 100, 10000) < p:
+                r += 1
+            table[p] = r
+        state.scenario.cache["ai_ratio"] = table
+    return table[max(0, min(100, percent))]
+
+
+def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> int:
+    """An army's strength when attacked where it stands (ground and walls, no river)."""
+    s = army.men * combat.army_quality(state, army, False) // 100
+    return s * (100 + combat.ground_bonus(state, at, None, walls)) // 100
+
+
+GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
+
+
+def required_odds(k: Knowledge, base: int = 60, army: Army | None = None) -> int:
+    """The win percent it wants before a battle: its level, the author's aggression, and
+    more when the army is led by a commander whose death would lose it the war."""
+    want = base + k.level.odds_shift - (k.profile.aggression - 5) * 3
+    if army is not None and army.commander is not None and \
+            army.commander in aims(k.state.scenario, k.faction).guard:
+        want += GUARD_ODDS
+    return max(35, min(90, want))
+
+
+def attack_need(k: Knowledge, enemy: Army) -> int:
+    """Men needed to beat `enemy` where it stands at the wanted odds."""
+    c = Q.city_at(k.state, enemy.hex)
+    walls = c.walls if c is not None and c.owner == enemy.faction else 0
+    d = defence_strength(k.state, enemy, enemy.hex, walls)
+    if c is not None and c.owner == enemy.faction:
+        d += c.garrison * (100 + combat.ground_bonus(k.state, enemy.hex, None, walls)) // 100
+    d += sum(defence_strength(k.state, a, a.hex, walls) for a in k.enemies
+             if a.hex == enemy.hex and a.id != enemy.id)
+    return d * ratio_for(k.state, required_odds(k)) // 100
+
+
+def storm_need(k: Knowledge, c: City) -> int:
+    """Men (of average quality) needed to storm the city now at the wanted odds."""
+    sample = k.armies[0] if k.armies else None
+    if sample is None:
+        return 1 << 30
+    inside = [e for e in k.enemies if e.hex == c.hex]        # only the armies it knows of
+    _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
+    return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
+
+
+# --- threats ---------------------------------------------------------------------
+
+def key_city(k: Knowledge, c: City) -> bool:
+    """Its capital, or a city its victory (or an enemy's) turns on."""
+    return (k.state.factions[k.faction].capital == c.id
+            or aims(k.state.scenario, k.faction).cities.get(c.id, 0) >= KIND_WEIGHT["minor"])
+
+
+def threats(k: Knowledge) -> dict[str, int]:
+    """Own city -> enemy strength able to reach it next turn (key cities: the level's lookahead)."""
+    out: dict[str, int] = {}
+    own = [(c, k.level.lookahead if key_city(k, c) else 1) for c in k.own_cities()]
+    sieging = {c.hex for c in k.cities.values() if c.siege is not None}
+    for e in k.enemies:
+        if e.hex in sieging:
+            continue          # tied to its siege (which is answered by a relief goal)
+        s = e.men
+        for c, turns in own:
+            budget = k.budget(e) * turns
+            if hex_distance(e.hex, c.hex) > budget + 1:
+                continue
+            if hex_distance(e.hex, c.hex) <= 1:
+                out[c.id] = out.get(c.id, 0) + s
+                continue
+            f = k.field(c.hex, e.faction)
+            if f[k.index(e.hex)] <= budget:
+                out[c.id] = out.get(c.id, 0) + s
+    return out
+
+
+def city_defence(k: Knowledge, c: City, armies: bool = True) -> int:
+    """What defends a city: its garrison behind its walls (and the armies in it)."""
+    walls_pct = 100 + c.walls * Q.rules(k.state)["defence_per_wall"]
+    s = c.garrison * walls_pct // 100
+    if armies:
+        s += sum(a.men * walls_pct // 100 for a in k.armies if a.hex == c.hex)
+    return s
+
+
+# --- goals -------------------------------------------------------------------------
+
+@dataclass
+class Goal:
+    kind: str            # take, defend, attack, relieve (attack a siege of ours), visit
+    key: str             # city id, army id or place
+    hex: Hex
+    value: int
+    need: int            # men wanted
+    assigned: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+
+def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
+    state = k.state
+    out: list[Goal] = []
+    a = aims(state.scenario, k.faction)
+    strongest = max((x.men for x in k.armies), default=0)
+    total = sum(x.men for x in k.armies)
+    for c in sorted(k.cities.values(), key=lambda c: c.id):
+        if c.owner == k.faction:
+            t = threat.get(c.id, 0)
+            if t and k.level.heeds_threats and c.siege is None:
+                # the garrison alone against the threat: armies in the city count only
+                # if they are assigned to stay, so that they do not march off
+                walls_pct = 100 + c.walls * Q.rules(state)["defence_per_wall"]
+                need = (t * ratio_for(state, 50) // 100 - city_defence(k, c, False)) \
+                    * 100 // walls_pct
+                if need > 0:
+                    alone = max(1, city_defence(k, c, False))
+                    v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
+                    out.append(Goal("defend", c.id, c.hex, v, need))
+            continue
+        if not k.hostile(c.owner):
+            continue
+        if c.siege is not None and c.siege.by != k.faction:
+            continue               # an ally's or a third party's siege: leave it
+        need = storm_need(k, c)
+        inside = [e for e in k.enemies if e.hex == c.hex]
+        if inside:
+            need = max(need, sum(attack_need(k, e) for e in inside))
+        elif k.profile.raider:
+            if need > strongest or c.walls > 3:
+                continue           # raiders take only what they can storm at once
+        else:
+            # a siege starves the garrison: the besiegers need only outlast a sally
+            # and any relief, so a modest force will do when storming is too dear
+            need = min(need, max(c.garrison * 2, Q.rules(state)["min_army_men"] * 10))
+        if need > total * 3 // 2:
+            continue
+        out.append(Goal("take", c.id, c.hex, city_value(k, c), need))
+    mine = {c.hex: c for c in k.own_cities()}
+    for e in k.enemies:
+        v = 2 + e.men // 1500 + a.commanders.get(e.commander or "", 0)
+        city = mine.get(e.hex)
+        if city is not None:                         # besieging one of ours: relieve it
+            v += city_value(k, city) * 2
+            out.append(Goal("relieve", e.id, e.hex, v, attack_need(k, e)))
+            continue
+        near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
+        v += max((city_value(k, c) // 2 for c in near), default=0)
+        out.append(Goal("attack", e.id, e.hex, v, attack_need(k, e)))
+    for h, w in sorted(a.places.items()):
+        r = a.radius.get(h, 0)
+        if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies):
+            continue         # already near enough; a small radius is held, so it stays a goal
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
+    return out

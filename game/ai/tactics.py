@@ -1,0 +1,240 @@
+"""Tactics: one army's next order, given its errand.
+
+Battles are judged with the odds the rules show a player (`combat.odds`,
+`siege.assault_odds`): it attacks when the chance of winning is at least
+what its level and the author's aggression ask for, storms walls on the same
+terms, and otherwise keeps a siege going while the garrison starves.  It
+will not end a march next to an enemy that would probably beat it: only an
+army already adjacent when its turn begins can attack (entering a hex next
+to an enemy ends a march), so those hexes are the only dangerous ones.
+Marches follow the distance fields toward the errand's hex, choosing among
+the hexes `movement.reachable` says the army can reach this turn.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.knowledge import Knowledge
+from game.ai.strategy import Goal, required_odds
+from game.hexgrid import Hex, hex_distance, hex_neighbors
+from game.rules import combat, engine, siege, supply
+from game.rules import movement as M
+from game.rules import queries as Q
+from game.rules.orders import Assault, Attack, Besiege, Move, Order
+from game.rules.state import Army
+
+INF = M.INF
+
+
+@dataclass
+class Errand:
+    """What an army is to do this turn: a goal, or to go home / to winter quarters / to hold."""
+    kind: str                 # a goal's kind, or home, quarters, hold
+    hex: Hex | None
+    goal: Goal | None = None
+
+
+def besieging(k: Knowledge, army: Army):
+    c = Q.city_at(k.state, army.hex)
+    if c is not None and c.siege is not None and c.siege.by == k.faction and c.owner != k.faction:
+        return c
+    return None
+
+
+def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
+    """An attack on an adjacent enemy at good enough odds, if there is one."""
+    want = required_odds(k, army=army)
+    if errand.kind in ("home", "quarters"):
+        want += 15
+    best, best_key = None, None
+    target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
+              else None)
+    for n in hex_neighbors(army.hex):
+        enemies = [e for e in k.enemies if e.hex == n]
+        if not enemies:
+            continue
+        o = Attack(k.faction, army.id, n)
+        if not engine.is_legal(k.state, o):
+            continue
+        odds = combat.odds(k.state, army, n)
+        win = odds["win_percent"]
+        need = want - (5 if n == target else 0)
+        if win < need:
+            continue
+        if held_behind_walls(k, n) and not fair_trade(k, odds):
+            continue             # beaten, they stay behind their walls: only the losses count
+        key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))
+        if best_key is None or key > best_key:
+            best, best_key = o, key
+    return best
+
+
+def held_behind_walls(k: Knowledge, h: Hex) -> bool:
+    """Whether defenders beaten at h stay where they are (a walled, garrisoned city)."""
+    c = Q.city_at(k.state, h)
+    return c is not None and k.hostile(c.owner) and c.walls > 0 and c.garrison > 0
+
+
+def fair_trade(k: Knowledge, odds: dict) -> bool:
+    """Whether a battle is expected to cost the enemy at least as many men as it costs us."""
+    r = Q.rules(k.state)
+    win = odds["win_percent"]
+    w = (r["loss_winner_min"] + r["loss_winner_max"]) // 2
+    lo = (r["loss_loser_min"] + r["loss_loser_max"]) // 2
+    mine = odds["attacker_men"] * (win * w + (100 - win) * lo)
+    theirs = odds["defender_men"] * (win * lo + (100 - win) * w)
+    return theirs >= mine
+
+
+def siege_order(k: Knowledge, army: Army, city) -> Order | None | str:
+    """For an army besieging `city`: Assault, None to keep the siege, or "leave"."""
+    odds = siege.assault_odds(k.state, army, city)["win_percent"]
+    want = required_odds(k, 65, army)
+    if k.profile.raider:
+        want -= 10            # raiders will not wait out a siege
+    if k.index(army.hex) in k.danger:
+        if enemy_win_at(k, army, k.index(army.hex), army.hex) > \
+                100 - required_odds(k, army=army) + 10:
+            if odds >= want - 15:
+                return Assault(k.faction, army.id, city.id)
+            return "leave" if k.level.minds_supply else None
+    if odds >= want:
+        return Assault(k.faction, army.id, city.id)
+    if k.profile.raider and city.siege is not None and city.siege.turns >= 2:
+        return "leave"
+    return None
+
+
+def enemy_win_at(k: Knowledge, army: Army, j: int, h: Hex) -> int:
+    """Chance the most dangerous adjacent enemy would beat this army if it stood at h.
+
+    The ground counts as in a real battle: hills, forest and marsh, a river
+    between the armies (a river line is worth holding), walls of its own city.
+    """
+    attacks = k.danger.get(j)
+    if not attacks:
+        return 0
+    state = k.state
+    c = Q.city_at(state, h)
+    own = c is not None and c.owner == k.faction
+    walls = c.walls if own else 0
+    men = army.men * combat.army_quality(state, army, False) // 100
+    men += sum(a.men * combat.army_quality(state, a, False) // 100 for a in k.armies
+               if a.hex == h and a.id != army.id)
+    if own:
+        men += c.garrison
+    worst = 0
+    for strength, source in attacks:
+        mine = men * (100 + combat.ground_bonus(state, h, source, walls)) // 100
+        worst = max(worst, combat.win_chance(state, strength, max(1, mine)))
+    return worst
+
+
+def choose_destination(k: Knowledge, army: Army, errand: Errand,
+                       reach: dict[int, tuple[int, int]]) -> int:
+    """The hex index the army should march to (its own hex to stay)."""
+    hm = k.hexmap
+    here = hm.index(army.hex)
+    target = errand.hex
+    f = k.field(target) if target is not None else None
+    tolerance = 100 - required_odds(k, army=army)
+    careful = k.level.minds_supply
+    goal = errand.goal
+    walls_next = set()
+    if goal is not None and goal.kind == "take" and target is not None:
+        walls_next = {hm.index(n) for n in hex_neighbors(target)} - k.obs.stop
+    winter_care = careful and (k.state.season == "winter" or errand.kind == "quarters"
+                               or army.supply < 60)
+    unsupplied = 400 if errand.kind == "quarters" else 150
+    c = Q.commander_of(k.state, army)
+    harsh = (harsh_indices(k.state.scenario) if careful and k.state.winter
+             and not (c is not None and "winter_campaigner" in c.traits) else frozenset())
+    danger = k.danger
+    best_j, best_score = here, None
+    for j, (cost, _prev) in reach.items():
+        if f is not None:
+            d = f[j]
+            if d >= INF:
+                d = 10000 + hex_distance(hm.hex_of(j), target) * 5
+            score = -d * 10
+        else:
+            score = 0
+        if winter_care and not k.supplied_at(j):
+            score -= unsupplied
+        if j in harsh:
+            score -= 80          # winter in the mountains or the desert kills, fed or not
+        if j in walls_next and cost < army.moves:
+            score += 60          # next to the walls with movement left: it can invest them now
+        if j in danger:
+            risk = enemy_win_at(k, army, j, hm.hex_of(j))
+            if risk > tolerance and careful:
+                score -= (risk - tolerance) * 40
+            elif risk > 60:
+                score -= (risk - 60) * 20
+        score -= cost            # among equals, the shorter march
+        if best_score is None or score > best_score or (score == best_score and j < best_j):
+            best_j, best_score = j, score
+    return best_j
+
+
+def harsh_indices(scn) -> frozenset[int]:
+    """Hexes where winter costs men even to a supplied army (the rules' harsh terrain)."""
+    h = scn.cache.get("ai_harsh")
+    if h is None:
+        hm = scn.map
+        h = frozenset(i for i in range(hm.width * hm.height)
+                      if hm.terrain_at(hm.hex_of(i)) in supply.HARSH
+                      or hm.hex_of(i) in hm.pass_at)
+        scn.cache["ai_harsh"] = h
+    return h
+
+
+def march(k: Knowledge, army: Army, dest: int, reach) -> Order | None:
+    """A Move order to dest (shortened if the rules refuse it, as under fog)."""
+    hm = k.hexmap
+    path = M.path_to(k.state, reach, hm.hex_of(dest))
+    if path and not k.fog:
+        return Move(k.faction, army.id, path)   # reach came from the rules' own obstacles
+    while path:
+        o = Move(k.faction, army.id, path)
+        if engine.is_legal(k.state, o):
+            return o
+        path = path[:-1]
+    return None
+
+
+def reachable(k: Knowledge, army: Army) -> dict[int, tuple[int, int]]:
+    return M.reachable(k.state, army, obs=k.obs)
+
+
+def invest(k: Knowledge, army: Army, goal: Goal, committed: int) -> Order | None:
+    """Lay siege to (or walk into) the goal's city if the army stands next to it."""
+    c = k.state.cities.get(goal.key)
+    if c is None or hex_distance(army.hex, c.hex) > 1 or army.moves <= 0:
+        return None
+    o = Besiege(k.faction, army.id, c.id)
+    if not engine.is_legal(k.state, o):
+        return None
+    open_town = c.walls == 0 or c.garrison == 0
+    if not open_town and committed < goal.need * 7 // 10:
+        odds = siege.assault_odds(k.state, army, c)["win_percent"]
+        if odds < required_odds(k, 65, army):
+            return None          # wait next to the walls for the rest of the force
+    return o
+
+
+def stalled_route(k: Knowledge, army: Army, target: Hex, reach) -> int | None:
+    """When the fields' road is shut (a fortress, an army), the rules' own route around it."""
+    r = M.route(k.state, army, target, k.obs)
+    if r is None:
+        return None
+    path, _cost = r
+    hm = k.hexmap
+    best = None
+    for h in path:
+        j = hm.index(h)
+        if j in reach:
+            best = j
+        else:
+            break
+    return best

@@ -1,0 +1,533 @@
+"""The computer opponent: legal, deterministic, and sensible in set positions."""
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import game.ai
+from game import simulate
+from game.ai import knowledge, levels, minor, strategy
+from game.ai.player import Plan, choose_option
+from game.events.runner import event_by_id
+from game.hexgrid import hex_distance, offset_from_hex
+from game.rules import engine
+from game.rules import movement as M
+from game.rules.orders import Assault, Attack, Besiege, Choose, EndTurn, Move, Raise
+from game.rules.state import Army, PendingChoice, Siege, clone, state_hash
+from game.rules.supply import supplied_hexes
+from game.scenario.load import load_scenario
+from tests.conftest import TEST_SCENARIO
+from tests.helpers import cell, clear_armies
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def turn_of(state, faction, month=None):
+    """Make it `faction`'s turn (its armies rested), optionally in another month."""
+    if month is not None:
+        state.month = month
+    state.active = state.order.index(faction)
+    state.pending.clear()
+    for a in state.armies.values():
+        a.moves = M.move_budget(state, a) if a.faction == faction else 0
+    return state
+
+
+def put(state, aid, faction, col, row, men, commander=None):
+    a = Army(aid, aid, faction, cell(col, row), men, commander, 70, 100, 0)
+    state.armies[aid] = a
+    return a
+
+
+def play_out(state, level="normal"):
+    """Let the computer play the side to play until its turn ends; returns its orders."""
+    return [o for o, _ in game.ai.play_turn(state, level)]
+
+
+# --- the entry points ---------------------------------------------------------------
+
+def test_levels_are_described_and_unknown_ones_refused():
+    assert game.ai.LEVELS == ("easy", "normal", "hard")
+    texts = [game.ai.describe_level(lv) for lv in game.ai.LEVELS]
+    assert len(set(texts)) == 3 and all(len(t) > 40 for t in texts)
+    assert "sees every army" in game.ai.describe_level("hard")      # the cheat is stated
+    assert "bonus" in game.ai.describe_level("normal")
+    with pytest.raises(ValueError, match="unknown difficulty"):
+        game.ai.describe_level("brutal")
+    with pytest.raises(ValueError):
+        game.ai.next_order(None, "brutal")
+
+
+@pytest.mark.parametrize("level", ["easy", "normal", "hard"])
+def test_whole_games_use_only_legal_orders(scn, level):
+    state, _ = engine.new_game(scn, 11)
+    while not state.over:
+        for order in game.ai.plan_turn(state, level):
+            engine.check(state, order)      # raises Refused if the computer cheats the rules
+            engine.apply(state, order)
+    assert state.over
+
+
+def test_same_seed_same_orders_and_next_order_follows_play_turn(scn):
+    def orders_of(seed, stepwise):
+        state, _ = engine.new_game(scn, seed)
+        out = []
+        while not state.over:
+            if stepwise:
+                o = game.ai.next_order(state)
+                engine.apply(state, o)
+                out.append(o)
+            else:
+                out += [o for o, _ in game.ai.play_turn(state)]
+        return out, state_hash(state)
+    a, b, c = orders_of(5, False), orders_of(5, False), orders_of(5, True)
+    assert a == b == c
+    assert orders_of(6, False) != a
+
+
+def test_plan_turn_works_on_a_copy(state):
+    before = state_hash(state)
+    planned = game.ai.plan_turn(state)
+    assert state_hash(state) == before
+    played = [o for o, _ in game.ai.play_turn(state)]
+    assert planned == played and isinstance(played[-1], EndTurn)
+
+
+def test_the_computer_never_touches_the_games_generator(state):
+    draws = state.rng.draws
+    Plan(state, "hard").next_order(state)
+    game.ai.next_order(state, "easy")
+    assert state.rng.draws == draws
+
+
+# --- event choices -------------------------------------------------------------------
+
+def test_choices_follow_the_authors_weights(state):
+    ev = event_by_id(state, "evt_test_tribute")        # pay: weight 3, refuse: weight 1
+    picks = {"pay": 0, "fight": 0}
+    for seed in range(400):
+        st = dataclasses.replace(state, seed=seed, pending=[PendingChoice(ev.spec.id, "byzantium")])
+        o = choose_option(st, "byzantium")
+        assert isinstance(o, Choose) and engine.is_legal(st, o)
+        picks[o.option] += 1
+    assert 240 <= picks["pay"] <= 360 and picks["fight"] > 40
+    st = dataclasses.replace(state, pending=[PendingChoice(ev.spec.id, "byzantium")])
+    assert isinstance(game.ai.next_order(st), Choose)   # a choice comes before anything else
+
+
+def test_an_option_weighted_zero_is_never_taken(tmp_path):
+    text = TEST_SCENARIO.read_text().replace("ai_weight: 1", "ai_weight: 0")
+    (tmp_path / "s.yaml").write_text(text)
+    scn = load_scenario(tmp_path / "s.yaml")
+    state, _ = engine.new_game(scn, 1)
+    for seed in range(100):
+        st = dataclasses.replace(state, seed=seed,
+                                 pending=[PendingChoice("evt_test_tribute", "byzantium")])
+        assert choose_option(st, "byzantium").option == "pay"
+
+
+# --- battles ---------------------------------------------------------------------------
+
+def test_attacks_when_the_odds_are_good(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+    put(state, "p", "sassanids", 5, 4, 5000)
+    turn_of(state, "byzantium")
+    assert game.ai.next_order(state) == Attack("byzantium", "b", cell(5, 4))
+
+
+def test_refuses_a_battle_it_would_lose_and_steps_away(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 6000)
+    put(state, "p", "sassanids", 5, 4, 30000, "shahrbaraz")
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, Attack) for o in orders)
+    assert "b" in state.armies and hex_distance(state.armies["b"].hex, cell(5, 4)) > 1
+
+
+def test_does_not_end_a_march_next_to_a_stronger_enemy(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 1, 3, 8000)          # far to the west
+    put(state, "p", "sassanids", 5, 4, 40000, "shahrbaraz")
+    turn_of(state, "byzantium")
+    play_out(state)
+    assert hex_distance(state.armies["b"].hex, cell(5, 4)) > 1
+
+
+# --- sieges ----------------------------------------------------------------------------
+
+def test_besieges_a_city_it_can_take_then_storms_it(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 20000, "priscus")     # next to Edessa
+    state.cities["ctesiphon"].garrison = 40000               # (and no easy way to the capital)
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    sieges = [o.city for o in orders if isinstance(o, Besiege)]
+    assert len(sieges) == 1 and sieges[0] in ("edessa", "dara")      # its two neighbours
+    assert state.cities[sieges[0]].siege.by == "byzantium"
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert orders[0] == Assault("byzantium", "b", sieges[0])
+
+
+def test_does_not_besiege_what_it_cannot_take(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 5, 2000)                 # next to Ctesiphon (8000 men)
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, (Besiege, Assault)) and o.city == "ctesiphon" for o in orders)
+
+
+def test_a_siege_answers_a_relief_army_it_cannot_face(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 8, 5, 6000)
+    edessa = state.cities["edessa"]
+    edessa.siege, edessa.garrison = Siege("byzantium", 1, 1), 6000
+    put(state, "p", "sassanids", 9, 5, 40000, "shahrbaraz")  # next to the besiegers
+    turn_of(state, "byzantium")
+    play_out(state)
+    assert state.armies["b"].hex != cell(8, 5)               # it does not wait to be crushed
+
+
+# --- defence, supply ---------------------------------------------------------------------
+
+def test_keeps_an_army_at_its_threatened_capital(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")  # in Ctesiphon
+    put(state, "b", "byzantium", 7, 5, 28000, "priscus")      # within a march of it
+    turn_of(state, "sassanids")
+    play_out(state)
+    assert hex_distance(state.armies["p"].hex, cell(10, 6)) <= 1
+    # without the threat the same army goes campaigning
+    clear_armies(state, keep=("p",))
+    state.armies["p"].hex = cell(10, 6)
+    state.turn += 1
+    turn_of(state, "sassanids")
+    play_out(state)
+    assert hex_distance(state.armies["p"].hex, cell(10, 6)) > 1
+
+
+def test_retreats_toward_supply_in_winter(state):
+    clear_armies(state)
+    a = put(state, "p", "sassanids", 3, 2, 10000)
+    turn_of(state, "sassanids", month=12)
+    field = supplied_hexes(state, "sassanids")
+    hm = state.scenario.map
+    assert hm.index(a.hex) not in field
+
+    def gap(h):      # straight-line distance to the nearest supplied hex
+        return min(hex_distance(h, hm.hex_of(j)) for j in field)
+    before = gap(a.hex)
+    play_out(state)
+    assert gap(state.armies["p"].hex) < before
+
+
+# --- fog ------------------------------------------------------------------------------------
+
+def _fogged(scn, tmp_path):
+    text = TEST_SCENARIO.read_text().replace("fog: false", "fog: true")
+    (tmp_path / "fog.yaml").write_text(text)
+    return load_scenario(tmp_path / "fog.yaml")
+
+
+def _fogged_state(tmp_path, seed=3):
+    text = TEST_SCENARIO.read_text().replace("fog: false", "fog: true")
+    (tmp_path / "fog.yaml").write_text(text)
+    state, _ = engine.new_game(load_scenario(tmp_path / "fog.yaml"), seed)
+    return state
+
+
+def test_under_fog_it_knows_only_what_its_side_sees(tmp_path):
+    from game.rules import vision
+    state = _fogged_state(tmp_path)
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 6000)
+    seen = vision.visible(state, "byzantium")
+    hm = state.scenario.map
+    hidden = next(h for h in hm.hexes() if not hm.is_water(h) and h not in state.scenario.city_at
+                  and not seen[offset_from_hex(h)[1], offset_from_hex(h)[0]])
+    state.armies["p"] = Army("p", "p", "sassanids", hidden, 30000, "shahrbaraz")
+    turn_of(state, "byzantium")
+    prof = minor.profile(state.scenario, "byzantium")
+    normal = knowledge.gather(state, "byzantium", levels.get("normal"), prof)
+    hard = knowledge.gather(state, "byzantium", levels.get("hard"), prof)
+    assert [e.id for e in normal.enemies] == []      # out of sight, out of its plans
+    assert [e.id for e in hard.enemies] == ["p"]     # the hard level's stated cheat
+    for level in game.ai.LEVELS:                     # and the rules accept what it orders
+        st = clone(state)
+        for order in game.ai.plan_turn(st, level):
+            engine.check(st, order)
+            engine.apply(st, order)
+
+
+def test_an_army_it_cannot_see_is_not_attacked(tmp_path, monkeypatch):
+    state = _fogged_state(tmp_path)
+    clear_armies(state)
+    put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+    put(state, "p", "sassanids", 5, 4, 3000)
+    real = knowledge.known_world
+
+    def blind(st, side, level):       # as if the Persian army could not be seen
+        others, cities = real(st, side, level)
+        return [a for a in others if a.id != "p" or level.sees_all], cities
+    monkeypatch.setattr(knowledge, "known_world", blind)
+    turn_of(state, "byzantium")
+    attacks = {}
+    for level in ("normal", "hard"):
+        st = clone(state)
+        attacks[level] = [o for o in play_out(st, level) if isinstance(o, Attack)]
+    assert attacks["normal"] == []                    # it plans on what it knows...
+    assert attacks["hard"] == [Attack("byzantium", "b", cell(5, 4))]   # ...hard sees all
+
+
+# --- minor powers ----------------------------------------------------------------------------
+
+def _with(tmp_path, old, new, name="v.yaml"):
+    text = TEST_SCENARIO.read_text()
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1))
+    return load_scenario(tmp_path / name)
+
+
+def test_minor_power_profiles_come_from_the_scenario(scn, tmp_path):
+    avars = minor.profile(scn, "avars")
+    assert avars.raider and not avars.major and avars.home == cell(0, 1)   # its spawn
+    assert avars.campaign == minor.ALL_SEASONS
+    assert not minor.profile(scn, "sassanids").raider
+    assert minor.profile(scn, "sassanids").home == cell(10, 6)            # its capital
+    seasonal = _with(tmp_path, "{id: khagan, name: The Khagan, faction: avars, tactics: 6}",
+                     "{id: khagan, name: The Khagan, faction: avars, tactics: 6, "
+                     "traits: [seasonal]}")
+    assert minor.profile(seasonal, "avars").campaign == ("spring", "summer")
+    authored = _with(tmp_path, "ai:\n", "ai:\n  avars: {home: \"3,2\", campaign: [summer], "
+                                        "raider: false}\n", "w.yaml")
+    p = minor.profile(authored, "avars")
+    assert p.home == cell(3, 2) and p.campaign == ("summer",) and not p.raider
+
+
+def test_a_raider_falls_on_weak_towns_and_leaves_strong_walls_alone(state):
+    clear_armies(state)
+    state.factions["avars"].in_play = True
+    state.relations["avars|byzantium"] = dataclasses.replace(
+        state.relations["byzantium|sassanids"])
+    put(state, "h", "avars", 5, 5, 9000, "khagan")           # next to the open town and Ancyra
+    state.cities["ancyra"].garrison = 9000
+    turn_of(state, "avars")
+    orders = play_out(state)
+    struck = {o.city for o in orders if isinstance(o, Besiege)}
+    struck |= {c.id for c in state.cities.values() if c.owner == "avars"}
+    assert struck and all(state.cities[c].walls <= 2 for c in struck)
+    assert "ancyra" not in struck
+
+
+def test_a_seasonal_power_heads_home_in_autumn(tmp_path):
+    scn = _with(tmp_path, "ai:\n", "ai:\n  avars: {campaign: [spring, summer]}\n")
+    state, _ = engine.new_game(scn, 1)
+    clear_armies(state)
+    state.factions["avars"].in_play = True
+    state.relations["avars|byzantium"] = dataclasses.replace(
+        state.relations["byzantium|sassanids"])
+    put(state, "h", "avars", 4, 2, 9000, "khagan")
+    home = minor.profile(scn, "avars").home
+    before = hex_distance(cell(4, 2), home)
+    turn_of(state, "avars", month=9)
+    play_out(state)
+    assert hex_distance(state.armies["h"].hex, home) < before
+    state.armies["h"].hex = cell(4, 2)
+    turn_of(state, "avars", month=6)                          # in season it stays to raid
+    play_out(state)
+    assert hex_distance(state.armies["h"].hex, home) >= before - 1
+
+
+# --- strategy ----------------------------------------------------------------------------------
+
+def test_aims_come_from_victory_conditions_and_the_author(scn):
+    sas = strategy.aims(scn, "sassanids")
+    # its own decisive aim, the author's weight on it, and the Roman aims it must deny
+    assert sas.cities["constantinople"] == 150 + 80
+    assert sas.cities["ctesiphon"] == 120 and sas.cities["jerusalem"] == 40 + 50
+    byz = strategy.aims(scn, "byzantium")
+    assert byz.cities["ctesiphon"] == 150 and byz.cities["ancyra"] == 50
+    assert byz.cities["constantinople"] == 120
+
+
+def test_levels_play_differently(scn):
+    orders = {}
+    for lv in game.ai.LEVELS:
+        state, _ = engine.new_game(scn, 2)
+        out = []
+        while state.turn <= 4 and not state.over:
+            out += [o for o, _ in game.ai.play_turn(state, lv)]
+        orders[lv] = out
+    assert orders["easy"] != orders["normal"]
+    # an easy computer never pays for new troops; a normal one does when it can
+    rich, _ = engine.new_game(scn, 2)
+    rich.factions["byzantium"].treasury = 2000
+    assert any(isinstance(o, Raise) for o in game.ai.plan_turn(rich, "normal"))
+    assert not any(isinstance(o, Raise) for o in game.ai.plan_turn(rich, "easy"))
+
+
+def test_hard_watches_its_capital_two_turns_ahead(scn):
+    stays = {}
+    for lv in ("normal", "hard"):
+        state, _ = engine.new_game(scn, 7)
+        clear_armies(state)
+        put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")   # in Ctesiphon
+        put(state, "b", "byzantium", 3, 4, 30000, "priscus")       # two marches away
+        turn_of(state, "sassanids")
+        play_out(state, lv)
+        stays[lv] = hex_distance(state.armies["p"].hex, cell(10, 6)) <= 1
+    assert stays == {"normal": False, "hard": True}
+
+
+# --- against the baseline ----------------------------------------------------------------------
+
+def test_beats_the_placeholder_from_either_side(scn):
+    """On the test scenario: from each side, the computer loses no more games than it wins."""
+    seeds = range(1, 7)
+    for mine, other in (("byzantium", "sassanids"), ("sassanids", "byzantium")):
+        won = lost = 0
+        for seed in seeds:
+            r = simulate.play(scn, seed, sides={other: simulate.policy("placeholder")})
+            won += r.winner == mine
+            lost += r.winner == other
+        assert lost <= won, (mine, won, lost)
+
+
+# --- simulate, many processes -----------------------------------------------------------------
+
+def run(*args):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], capture_output=True,
+                          text=True, timeout=300, env=env, cwd=ROOT)
+
+
+def test_simulate_jobs_gives_the_serial_output(tmp_path):
+    args = ["simulate", str(TEST_SCENARIO), "--seed", "4", "--games", "3"]
+    serial = run(*args, "--jobs", "1", "--jsonl", str(tmp_path / "a.jsonl"))
+    spread = run(*args, "--jobs", "2", "--jsonl", str(tmp_path / "b.jsonl"))
+    assert serial.returncode == 0 and spread.returncode == 0, serial.stderr + spread.stderr
+    assert serial.stdout == spread.stdout
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
+    assert "== 3 games, seeds 4-6" in serial.stdout and "undecided" in serial.stdout
+
+
+def test_simulate_sides_levels_and_bad_usage(capsys):
+    from game import cli
+    code = cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", "--games", "2", "--turns",
+                     "2", "--level", "hard", "--side", "byzantium=placeholder",
+                     "--side", "sassanids=ai:easy", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.count("result:") == 2 and "== 2 games" in out
+    for bad in (["--side", "rome=ai"], ["--side", "byzantium=genius"], ["--jobs", "0"]):
+        assert cli.main(["simulate", str(TEST_SCENARIO), "--seed", "1", *bad]) == 2, bad
+        assert "Traceback" not in capsys.readouterr().err
+
+
+def test_distance_fields_agree_with_the_rules_routes(state):
+    """A field's cost from a hex equals the rules' cheapest route (armies and walls aside)."""
+    from game.ai import distances
+    hm = state.scenario.map
+    for fid in ("byzantium", "sassanids"):        # with a fleet and without
+        obs = M.obstacles(state, fid)
+        caps = distances.capabilities(state, obs)
+        open_obs = M.Obstacles(set(), set(), set(caps[2]), set(caps[3]), set(caps[4]), caps[1])
+        for target in ("constantinople", "ctesiphon", "jerusalem"):
+            goal = state.cities[target].hex
+            field = distances.field_to(state, hm.index(goal), caps)
+            for h in list(hm.hexes())[::7]:
+                if hm.is_water(h) and not caps[1]:
+                    continue
+                probe = Army("probe", "probe", fid, h, 1000)
+                r = M.route(state, probe, goal, open_obs)
+                assert field[hm.index(h)] == (r[1] if r else M.INF), (fid, target, h)
+
+
+def test_odd_positions_never_break_it(scn):
+    """Armies strewn at random, odd seasons, minor powers in and out: legal orders, no errors."""
+    import random
+    hm = scn.map
+    land = [h for h in hm.hexes() if not hm.is_water(h)
+            and M.terrain_cost(scn.rules, hm.terrain_at(h), False, h in hm.pass_at) < M.INF
+            and h not in scn.city_at]
+    for seed in range(12):
+        rng = random.Random(seed)
+        state, _ = engine.new_game(scn, seed)
+        clear_armies(state)
+        state.factions["avars"].in_play = rng.random() < 0.7
+        if rng.random() < 0.5:
+            state.relations["avars|byzantium"] = dataclasses.replace(
+                state.relations["byzantium|sassanids"])
+        spots = rng.sample(land, 8)
+        for n, h in enumerate(spots):
+            fid = rng.choice(["byzantium", "sassanids", "avars"])
+            state.armies[f"x{n}"] = Army(f"x{n}", f"x{n}", fid, h, rng.randrange(200, 30000, 100))
+        for c in state.cities.values():
+            c.garrison = rng.randrange(0, 12000, 100)
+        month = rng.choice([3, 6, 9, 12])
+        for fid in ("byzantium", "sassanids", "avars"):
+            if not state.factions[fid].in_play:
+                continue
+            turn_of(state, fid, month)
+            level = rng.choice(game.ai.LEVELS)
+            for order in game.ai.plan_turn(state, level):
+                engine.check(state, order)
+                engine.apply(state, order)
+                if state.over:
+                    break
+            if state.over:
+                break
+
+
+def test_it_knows_a_strait_it_cannot_cross(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 3, 2, 30000)          # on the Asian shore of the Bosporus
+    put(state, "b", "byzantium", 0, 1, 5000)           # a weak army beyond it
+    sas = knowledge.gather(turn_of(state, "sassanids"), "sassanids", levels.get("normal"),
+                           minor.profile(state.scenario, "sassanids"))
+    byz = knowledge.gather(state, "byzantium", levels.get("normal"),
+                           minor.profile(state.scenario, "byzantium"))
+    assert not sas.connected(cell(3, 2), cell(0, 1))   # no fleet, the strait is shut to it
+    assert byz.connected(cell(3, 2), cell(0, 1))       # the Romans hold the sea
+    assert sas.connected(cell(3, 2), cell(10, 6))
+    goals = strategy.goals(sas, {})
+    attack = next(g for g in goals if g.kind == "attack" and g.key == "b")
+    from game.ai import operations
+    assert operations.travel(sas, state.armies["p"], attack) is None
+
+
+def test_a_commander_the_war_turns_on_is_not_risked_on_fair_odds(tmp_path):
+    guarded = _with(tmp_path, "victory:\n", "victory:\n  - {faction: sassanids, kind: major, "
+                                            "when: {not: {commander_alive: priscus}}}\n")
+    assert strategy.aims(guarded, "byzantium").guard == {"priscus": 80}
+    assert strategy.aims(guarded, "sassanids").commanders == {"priscus": 80}
+    from game.rules import combat
+    attacked = {}
+    for name, scn in (("plain", load_scenario(TEST_SCENARIO)), ("guarded", guarded)):
+        state, _ = engine.new_game(scn, 7)
+        clear_armies(state)
+        b = put(state, "b", "byzantium", 4, 4, 20000, "priscus")
+        for men in range(20000, 3000, -500):       # an enemy it beats about two times in three
+            put(state, "p", "sassanids", 5, 4, men)
+            if 62 <= combat.odds(state, b, cell(5, 4))["win_percent"] <= 72:
+                break
+        assert 62 <= combat.odds(state, b, cell(5, 4))["win_percent"] <= 72
+        turn_of(state, "byzantium")
+        attacked[name] = any(isinstance(o, Attack) for o in play_out(state))
+    assert attacked == {"plain": True, "guarded": False}
+
+
+def test_no_battles_that_only_trade_men_against_walls(state):
+    """Beaten defenders in a walled, garrisoned city stay there; it attacks only for a
+    good exchange of losses, where in the open it would attack the same army."""
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 40000, "priscus")      # next to Edessa
+    put(state, "p", "sassanids", 8, 5, 2500)                  # in Edessa (3000 behind walls 3)
+    turn_of(state, "byzantium")
+    assert not any(isinstance(o, Attack) for o in play_out(clone(state)))
+    state.armies["p"].hex = cell(9, 5)                        # the same army in the open
+    assert Attack("byzantium", "b", cell(9, 5)) in play_out(clone(state))

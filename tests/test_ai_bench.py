@@ -1,0 +1,40 @@
+"""The computer's benchmark scripts still run (tiny runs; the real ones are by hand)."""
+import importlib.util
+from pathlib import Path
+
+from tests.conftest import TEST_SCENARIO
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def script(name):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_ai_report_prints_balance_life_watch_and_baseline(capsys):
+    code = script("ai_report").main([str(TEST_SCENARIO), "--games", "2", "--turns", "3",
+                                     "--jobs", "1", "--baseline",
+                                     "--watch", "jerusalem,khosrow,evt_test_avars"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "== 2 games, seeds 1-2" in out and "per game: marches" in out
+    assert "jerusalem taken" in out and "khosrow lost his throne" in out
+    assert "evt_test_avars fired (history: 603-06)" in out
+    assert "computer plays" in out and "Byzantium" in out.split("computer plays")[1]
+
+
+def test_ai_speed_times_every_faction_turn(capsys):
+    assert script("ai_speed").main([str(TEST_SCENARIO), "--turns", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "median ms" in out and "byzantium" in out and "all" in out
+
+
+def test_the_synthetic_war_is_a_valid_scenario(tmp_path):
+    from game.scenario.load import load_scenario
+    path = script("synthetic").write_scenario(tmp_path, 2, 6, fog=True)
+    scn = load_scenario(path)
+    assert scn.map.width * scn.map.height == 86 * 71 and scn.spec.fog
+    assert sum(1 for a in scn.spec.armies if a.faction == "west") == 6
