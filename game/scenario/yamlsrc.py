@@ -15,9 +15,30 @@ from typing import Any
 import yaml
 
 try:  # the C-accelerated parser when PyYAML was built with libyaml
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering the tag of each plain value it has resolved.
+
+    Without path resolvers (the safe loader has none) a tag depends only on
+    the kind of node, its text and how it was written, and a scenario repeats
+    the same keys and values thousands of times.
+    """
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        key = (kind, value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if not self.yaml_path_resolvers:
+                if len(self._tags) > 50_000:
+                    self._tags.clear()
+                self._tags[key] = tag
+        return tag
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 100_000   # the full war is a few thousand; an alias bomb is billions
@@ -27,6 +48,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -194,8 +216,8 @@ def _convert(n: yaml.Node, col: Collector, keypath: str, depth: int, budget: lis
         if n.tag not in _SCALAR_TAGS:
             col.add(line, column, keypath, f"the tag {n.tag!r} is not allowed (plain values only)")
             return Node("scalar", None, line, column)
-        if n.tag == "tag:yaml.org,2002:timestamp":
-            return Node("scalar", n.value, line, column)
+        if n.tag == "tag:yaml.org,2002:timestamp" or n.tag == _STR_TAG:
+            return Node("scalar", n.value, line, column)    # text is its own value
         try:
             value = _constructor.construct_object(n)
         except (yaml.YAMLError, ValueError) as exc:
