@@ -69,7 +69,8 @@ class Frames:
     scenario: str
     size: tuple[int, int]
     ready_ms: float                          # the game screen made
-    times: list[float]                       # ms per frame, in order
+    times: list[float]                       # ms per frame, in order (wall clock)
+    cpu: list[float]                         # the CPU time of this process per frame, ms
     kinds: list[str]                         # what each frame did
     tiles: int                               # terrain tiles drawn
     armies: int                              # armies on the map
@@ -123,7 +124,7 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
         raise RuntimeError("a dialog is still open over the map")
     cam = gs.map.camera
     mid = cam.viewport.center
-    times, kinds, levels = [], [], set()
+    times, cpu, kinds, levels = [], [], [], set()
     for kind, arg in script(frames):
         if kind == "pan":
             cam.pan(*arg)
@@ -137,12 +138,13 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
             pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION,
                                                  pos=(mid[0] + dx * 6, mid[1] + dy * 5),
                                                  rel=(6, 5), buttons=(0, 0, 0)))
-        start = time.perf_counter()
+        start, c0 = time.perf_counter(), time.thread_time()
         app.step(1 / 60)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - c0) * 1000)
         kinds.append(kind if kind != "zoom" or arg else "still")
         levels.add(cam.level)
-    out = Frames(scn.id, size, ready, times, kinds, gs.map.tiles.drawn_tiles,
+    out = Frames(scn.id, size, ready, times, cpu, kinds, gs.map.tiles.drawn_tiles,
                  len(gs.view().armies), sorted(levels))
     gs.leave()
     pygame.quit()
