@@ -15,7 +15,6 @@ truth (`obstacles`), and stops the march where the truth gets in the way.
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 
 from game import terrain as T
@@ -190,38 +189,62 @@ def _can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
     return True
 
 
+def _steps(scn, winter: bool) -> list[tuple[tuple[int, int, tuple | None], ...]]:
+    """The graph laid out for searching: per hex, (neighbour, cost, None) for a plain step
+    over land, (neighbour, cost, (kind, strait id)) for the others (sea, strait)."""
+    key = ("steps", winter)
+    steps = scn.cache.get(key)
+    if steps is None:
+        steps = scn.cache[key] = [
+            tuple((j, c, None if kind == LAND else (kind, tag)) for j, c, kind, tag in out)
+            for out in graph(scn, winter)]
+    return steps
+
+
 def reachable(state: GameState, army: Army, budget: int | None = None,
               obs: Obstacles | None = None) -> dict[int, tuple[int, int]]:
     """Hex index -> (cost, previous index) for every hex the army can reach this turn.
 
     By default as far as its side knows; pass `obs` to plan with other obstacles.
+    Dijkstra with a bucket per cost (costs are small whole numbers), each bucket
+    taken in hex order: the same answer, and the same order of hexes, as a heap
+    of (cost, hex) would give.
     """
     scn = state.scenario
-    g = graph(scn, state.winter)
+    steps = _steps(scn, state.winter)
     obs = obs or obstacles_known(state, army.faction)
     start = scn.map.index(army.hex)
     budget = army.moves if budget is None else budget
-    best: dict[int, tuple[int, int]] = {start: (0, -1)}
-    heap = [(0, start)]
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
     stop = obs.stop
-    while heap:
-        cost, i = heapq.heappop(heap)
-        if cost > best[i][0]:
+    dist = [INF] * len(steps)
+    dist[start] = 0
+    prev = {start: -1}
+    if budget < 0:
+        return {start: (0, -1)}
+    buckets: list[list[int]] = [[] for _ in range(budget + 1)]
+    buckets[0].append(start)
+    for cost in range(budget + 1):
+        bucket = buckets[cost]
+        if not bucket:
             continue
-        if i != start and i in stop:
-            continue
-        for j, c, kind, tag in g[i]:
-            nc = cost + c
-            if nc > budget:
+        bucket.sort()
+        for i in bucket:
+            if dist[i] != cost or (i in stop and i != start):
                 continue
-            old = best.get(j)
-            if old is not None and old[0] <= nc:
-                continue
-            if not _can_step(i, j, kind, tag, obs):
-                continue
-            best[j] = (nc, i)
-            heapq.heappush(heap, (nc, j))
-    return best
+            for j, c, special in steps[i]:
+                nc = cost + c
+                if nc > budget or dist[j] <= nc:
+                    continue
+                if special is None:
+                    if j in barred:
+                        continue
+                elif not _can_step(i, j, special[0], special[1], obs):
+                    continue
+                dist[j] = nc
+                prev[j] = i
+                buckets[nc].append(j)
+    return {j: (dist[j], p) for j, p in prev.items()}
 
 
 def path_to(state: GameState, came_from: dict[int, tuple[int, int]], dest: Hex) -> tuple[Hex, ...] | None:
@@ -250,31 +273,49 @@ def route(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
     """
     scn = state.scenario
     hm = scn.map
-    g = graph(scn, state.winter)
+    steps = _steps(scn, state.winter)
     obs = obs or obstacles_known(state, army.faction)
     start, goal = hm.index(army.hex), hm.index(dest)
     if goal < 0:
         return None
-    best: dict[int, tuple[int, int]] = {start: (0, -1)}
-    heap = [(0, start)]
-    while heap:
-        cost, i = heapq.heappop(heap)
-        if i == goal:
-            break
-        if cost > best[i][0]:
-            continue
-        for j, c, kind, tag in g[i]:
-            nc = cost + c
-            old = best.get(j)
-            if old is not None and old[0] <= nc:
-                continue
-            if not _can_step(i, j, kind, tag, obs):
-                continue
-            best[j] = (nc, i)
-            heapq.heappush(heap, (nc, j))
-    if goal not in best:
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
+    dist = [INF] * len(steps)
+    dist[start] = 0
+    prev = {start: -1}
+    buckets: dict[int, list[int]] = {0: [start]}
+    cost, waiting = 0, 1
+    while waiting:          # buckets by cost, each in hex order, as a heap would give them
+        bucket = buckets.pop(cost, None)
+        if bucket:
+            waiting -= len(bucket)
+            bucket.sort()
+            if goal in bucket and dist[goal] == cost:
+                break
+            for i in bucket:
+                if dist[i] != cost:
+                    continue
+                for j, c, special in steps[i]:
+                    nc = cost + c
+                    if dist[j] <= nc:
+                        continue
+                    if special is None:
+                        if j in barred:
+                            continue
+                    elif not _can_step(i, j, special[0], special[1], obs):
+                        continue
+                    dist[j] = nc
+                    prev[j] = i
+                    buckets.setdefault(nc, []).append(j)
+                    waiting += 1
+        cost += 1
+    if goal not in prev:
         return None
-    return path_to(state, best, dest), best[goal][0]
+    path = []
+    j = goal
+    while prev[j] != -1:
+        path.append(hm.hex_of(j))
+        j = prev[j]
+    return tuple(reversed(path)), dist[goal]
 
 
 def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) -> int | None:
