@@ -121,6 +121,19 @@ def pass_closed(state: GameState, pass_id: str) -> bool:
     return state.winter and state.scenario.map.passes[pass_id].winter_closed
 
 
+def _lookups(scn) -> tuple[list[tuple[int, ...]], list[bool], dict[str, int]]:
+    """Per scenario: each hex's neighbours on the map, whether each hex is water, and
+    each city's hex index."""
+    got = scn.cache.get("obstacle_lookups")
+    if got is None:
+        hm = scn.map
+        nb = [tuple(int(j) for j in row if j >= 0) for row in hm.neighbor_index()]
+        water = [hm.is_water(hm.hex_of(i)) for i in range(hm.width * hm.height)]
+        cities = {cid: hm.index(h) for h, cid in scn.city_at.items()}
+        got = scn.cache["obstacle_lookups"] = (nb, water, cities)
+    return got
+
+
 def obstacles(state: GameState, faction: str, known_armies=None, known_cities=None
               ) -> Obstacles:
     """What truly stands in `faction`'s way.
@@ -128,29 +141,36 @@ def obstacles(state: GameState, faction: str, known_armies=None, known_cities=No
     known_armies / known_cities replace the state's armies / cities (for
     planning with partial knowledge; `obstacles_known` fills them in).
     """
-    hm = state.scenario.map
+    scn = state.scenario
+    hm = scn.map
     armies = state.armies.values() if known_armies is None else known_armies
     cities = state.cities.values() if known_cities is None else known_cities
     blocked: set[int] = set()
     stop: set[int] = set()
-    nb = hm.neighbor_index()
+    stance = {f: (Q.friendly(state, faction, f), Q.hostile(state, faction, f))
+              for f in state.factions}         # other faction -> (friendly, hostile)
+    nb, water, city_index = _lookups(scn)
     for a in armies:
-        if a.faction == faction or Q.friendly(state, faction, a.faction):
+        friendly, hostile = stance.get(a.faction) or (Q.friendly(state, faction, a.faction),
+                                                      Q.hostile(state, faction, a.faction))
+        if a.faction == faction or friendly:
             continue
         i = hm.index(a.hex)
         blocked.add(i)
-        if Q.hostile(state, faction, a.faction) and not hm.is_water(a.hex):
-            for j in nb[i]:
-                if j >= 0:
-                    stop.add(int(j))
+        if hostile and not water[i]:
+            stop.update(nb[i])
     ports: set[int] = set()
     for c in cities:
-        i = hm.index(c.hex)
-        if Q.friendly(state, faction, c.owner):
+        i = city_index.get(c.id)        # a city stands where its scenario puts it
+        if i is None:
+            i = hm.index(c.hex)
+        friendly, hostile = stance.get(c.owner) or (Q.friendly(state, faction, c.owner),
+                                                    Q.hostile(state, faction, c.owner))
+        if friendly:
             if c.port and c.siege is None:
                 ports.add(i)
             continue
-        if Q.hostile(state, faction, c.owner) and c.walls == 0 and c.garrison == 0:
+        if hostile and c.walls == 0 and c.garrison == 0:
             stop.add(i)        # an open town: marching in takes it
         else:
             blocked.add(i)     # walls or garrison: besiege it; a neutral's city: keep out
