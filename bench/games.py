@@ -7,8 +7,9 @@ its own: it plays the scenario to its end with `game.simulate.play`, the
 code behind `run.py simulate`, timing every faction's turn.  From those
 turns come the computer's rows: its turns at the start of the war (the
 first rounds) and at its busiest (the rounds with the most armies on the
-map).  The first game also leaves a save in the middle of the war, for the
-saves benchmark (bench/saves.py).
+map).  The first game also leaves two saves: one in the middle of the war,
+for the saves benchmark (bench/saves.py), and one at the start of its
+busiest round, for the rendering benchmark (bench/render.py).
 """
 from __future__ import annotations
 
@@ -32,29 +33,37 @@ AI_GROUP = "Computer"
 START_ROUNDS = 4           # "the start of the war": its first rounds
 MID_SAVE = Path(tempfile.gettempdir()) / "lgw-bench-midwar.json"
 QUICK_SAVE = Path(tempfile.gettempdir()) / "lgw-bench-quick.json"
+BUSY_SAVE = Path(tempfile.gettempdir()) / "lgw-bench-busiest.json"
 
 
 # --- in the child process ----------------------------------------------------------
 
+def _sides(state) -> dict[str, str]:
+    """Who plays in a bench save: the first faction a person, the rest the computer."""
+    return {f: "human" if i == 0 else "computer:normal" for i, f in enumerate(state.order)}
+
+
 def play_one(scenario: str, seed: int, turns: int | None, save_at: int | None,
-             save_to: str | None) -> dict:
+             save_to: str | None, busy_to: str | None = None) -> dict:
     import game.ai
     from game import simulate
-    from game.rules.state import state_hash
+    from game.rules.state import clone, state_hash
     from game.scenario.load import find_scenario, load_scenario
     from game.session.save import save_game
     scn = load_scenario(find_scenario(scenario))
     log: list[list] = []          # [round, faction, armies, wall ms, cpu ms] per faction turn
     orders: list = []
     saved = {"done": False, "seconds": 0.0}
+    busiest: dict = {"armies": -1}        # the state at the start of the busiest round
 
     def policy(state):
+        t = time.perf_counter()
         if save_to and save_at is not None and state.turn >= save_at and not saved["done"]:
-            t = time.perf_counter()
-            sides = {f: "human" if i == 0 else "computer:normal"
-                     for i, f in enumerate(state.order)}
-            save_game(save_to, state, orders, sides, "mid-war (bench)")
-            saved.update(done=True, seconds=time.perf_counter() - t)
+            save_game(save_to, state, orders, _sides(state), "mid-war (bench)")
+            saved["done"] = True
+        if busy_to and state.active == 0 and len(state.armies) > busiest["armies"]:
+            busiest.update(armies=len(state.armies), state=clone(state), orders=len(orders))
+        saved["seconds"] += time.perf_counter() - t
         turn, faction, n = state.turn, state.active_faction, len(state.armies)
         t, c = time.perf_counter(), time.process_time()
         out = game.ai.play_turn(state)
@@ -66,6 +75,9 @@ def play_one(scenario: str, seed: int, turns: int | None, save_at: int | None,
     t, c = time.perf_counter(), time.process_time()
     r = simulate.play(scn, seed, turns, turn_policy=policy)
     wall, cpu = time.perf_counter() - t - saved["seconds"], time.process_time() - c
+    if busy_to and "state" in busiest:
+        b = busiest["state"]
+        save_game(busy_to, b, orders[:busiest["orders"]], _sides(b), "busiest round (bench)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak_mb = peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
     return {"seed": seed, "seconds": wall, "cpu": cpu, "peak_mb": peak_mb, "turns": r.turns,
@@ -74,13 +86,15 @@ def play_one(scenario: str, seed: int, turns: int | None, save_at: int | None,
 
 
 def child(scenario: str, seed: int, turns: int | None = None, save_at: int | None = None,
-          save_to: str | None = None) -> dict:
+          save_to: str | None = None, busy_to: str | None = None) -> dict:
     """Play one game in a fresh process; what `play_one` measured there."""
     cmd = [sys.executable, "-m", "bench.games", "--child", scenario, str(seed)]
     if turns is not None:
         cmd += ["--turns", str(turns)]
     if save_at is not None and save_to:
         cmd += ["--save-at", str(save_at), "--save-to", str(save_to)]
+    if busy_to:
+        cmd += ["--busy-to", str(busy_to)]
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYGAME_HIDE_SUPPORT_PROMPT="1")
     out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if out.returncode != 0:
@@ -140,8 +154,11 @@ def run(quick: bool = False, scenario: str = "full_war", seeds: int = 3) -> list
         seed = 1 + k
         turns = 2 if quick else None
         if k == 0:
-            save_at, save_to = (1, QUICK_SAVE) if quick else (_mid(scenario), MID_SAVE)
-            games.append(child(scenario, seed, turns, save_at, str(save_to)))
+            if quick:
+                games.append(child(scenario, seed, turns, 1, str(QUICK_SAVE)))
+            else:
+                games.append(child(scenario, seed, turns, _mid(scenario), str(MID_SAVE),
+                                   str(BUSY_SAVE)))
         else:
             games.append(child(scenario, seed, turns))
     return rows_of(games, scenario)
@@ -162,9 +179,11 @@ def main(argv=None) -> int:
     p.add_argument("--turns", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--save-at", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--save-to", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--busy-to", default=None, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
-        print(json.dumps(play_one(a.child[0], int(a.child[1]), a.turns, a.save_at, a.save_to)))
+        print(json.dumps(play_one(a.child[0], int(a.child[1]), a.turns, a.save_at, a.save_to,
+                                  a.busy_to)))
         return 0
     rows = run(a.quick, a.scenario, a.seeds)
     if a.json:

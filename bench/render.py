@@ -3,8 +3,8 @@
     python -m bench.render [--quick] [--runs N] [--frames N]
 
 Each run is a fresh process (bench/ui_frames.py's `frame_times`): the game
-screen on the save the games benchmark left in the middle of the full war
-(or, without it, the war's first turn), with the fog of war lifted so every
+screen on the save the games benchmark left at the busiest round of its
+first game (or, without it, the war's first turn), with the fog of war lifted so every
 army and city is drawn, under SDL's dummy video driver.  The frames pan
 across the map, zoom in and out at the cursor and hover, as fast as they
 can (no 60 fps cap); the first second, while the first terrain tiles are
@@ -40,27 +40,37 @@ def child(frames: int, save: Path | None, scenario: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _mid_save(scenario: str) -> Path | None:
-    from bench import games, saves
+def _save_to_show(scenario: str) -> tuple[Path | None, str]:
+    """The games benchmark's save of its busiest round, else of the middle of the war."""
+    from bench import games
     from game.scenario.load import find_scenario, load_scenario
     scn = load_scenario(find_scenario(scenario))
-    ok = saves._fits(games.MID_SAVE, scn.id, max(1, scn.total_turns // 2))
-    return games.MID_SAVE if ok else None
+    for path, what in ((games.BUSY_SAVE, "the busiest round of a game"),
+                       (games.MID_SAVE, "the middle of a game")):
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if meta.get("scenario_id") == scn.id:
+            return path, f"{what}, {meta.get('date')}"
+    return None, "its first turn"
 
 
 def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
         frames: int = 1200) -> list[Row]:
     from bench.ui_frames import WARM
-    save = None if quick else _mid_save(scenario)
+    save, shown = (None, "its first turn") if quick else _save_to_show(scenario)
     results = [child(WARM + 10 if quick else frames, save, scenario)
                for _ in range(1 if quick else runs)]
     rest = [t for r in results for t in r["times"][WARM:]]
+    cpu = [t for r in results for t in r["cpu"][WARM:]]
     warm = [t for r in results for t in r["times"][:WARM]]
     worst = [max(r["times"][WARM:]) for r in results]
+    worst_cpu = [max(r["cpu"][WARM:]) for r in results]
     over = sum(t > 16 for t in rest)
     r0 = results[0]
-    where = (f"{r0['scenario']} {'mid-war save' if save else 'first turn'}, "
-             f"{r0['armies']} armies shown, fog lifted; zoom levels {r0['levels']}")
+    where = (f"{r0['scenario']} at {shown}: {r0['armies']} armies shown, fog lifted; "
+             f"zoom levels {r0['levels']}")
     rest.sort()
     p99 = rest[min(len(rest) - 1, int(len(rest) * 0.99))]
     return [
@@ -69,6 +79,11 @@ def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
                  f"second, 1280x800; {where}"),
         Row(GROUP, "worst frame of a run", "ms", Stats.of(worst), 16.0, on="high",
             note=f"p99 {p99:.1f} ms; frames over 16 ms: {over} of {len(rest)}"),
+        Row(GROUP, "frame, panning and zooming, CPU", "ms", Stats.of(cpu), 4.0,
+            note="the CPU time of the game's thread in the same frames (what a busy machine's "
+                 "other work does not add)"),
+        Row(GROUP, "worst frame of a run, CPU", "ms", Stats.of(worst_cpu), 16.0, on="high",
+            note=f"frames over 16 ms of CPU: {sum(t > 16 for t in cpu)} of {len(cpu)}"),
         Row(GROUP, "frame in the first second", "ms", Stats.of(warm),
             note="while the first tiles of the view are drawn; screen ready in "
                  f"{r0['ready_ms']:.0f} ms"),
@@ -90,6 +105,7 @@ def main(argv=None) -> int:
         from game.scenario.load import find_scenario
         f = frame_times(find_scenario(a.scenario), a.frames, all_seen=True, save=a.save)
         print(json.dumps({"scenario": f.scenario, "ready_ms": f.ready_ms, "times": f.times,
+                          "cpu": f.cpu,
                           "kinds": f.kinds, "tiles": f.tiles, "armies": f.armies,
                           "levels": f.levels}))
         return 0
