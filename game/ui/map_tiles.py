@@ -123,17 +123,14 @@ class MapTiles:
         """Take in finished tiles and keep two in the making, most urgent first."""
         try:
             if self._painter is not None:
-                for key, data in self._painter.finished():
+                for key, surf in self._painter.finished():
                     self._inflight.pop(key, None)
-                    img = pygame.image.frombuffer(data, (TILE, TILE), "RGB")
-                    surf = pygame.Surface((TILE, TILE))
-                    surf.blit(img, (0, 0))
                     self._store(key, surf)
                     self.drawn_tiles += 1
             with self._cond:
                 self._wanted = [k for k in self._wanted
                                 if k not in self.cache and k not in self._inflight]
-                while self._wanted and len(self._inflight) < 2:
+                while self._wanted and len(self._inflight) < Painter.SLOTS:
                     key = self._wanted.pop(0)
                     if self._painter is None:
                         self._painter = Painter(self.raster, self.features)
@@ -283,27 +280,41 @@ def paint(raster: TerrainRaster, features, s: float, x0: int, y0: int, w: int, h
 class Painter:
     """The helper process that paints tiles.
 
-    Tile keys go down a pipe and (key, RGB bytes) come back; `finished` only
-    looks whether something has arrived, so a frame never waits for it, and
-    no thread of this process is involved (a thread would take the
+    A tile key and a slot of shared memory go down a pipe; the helper paints
+    the tile's pixels into the slot and sends the key and slot back.  Only
+    these small messages cross the pipe, so reading one never waits on the
+    helper, and `finished` only looks whether one has arrived: a frame never
+    waits.  No thread of this process is involved (a thread would take the
     interpreter from the frame each time it had something to do).
     """
+    SLOTS = 2                   # tiles in the making at once
 
     def __init__(self, raster: TerrainRaster, features):
+        from multiprocessing import shared_memory
         ctx = multiprocessing.get_context("spawn")
+        self.slots = [shared_memory.SharedMemory(create=True, size=TILE * TILE * 3)
+                      for _ in range(self.SLOTS)]
+        self.free = list(range(self.SLOTS))
         self.conn, theirs = ctx.Pipe()
-        self.process = ctx.Process(target=_paint_tiles, args=(theirs, raster, features),
+        self.process = ctx.Process(target=_paint_tiles,
+                                   args=(theirs, [m.name for m in self.slots], raster, features),
                                    name="map-tiles", daemon=True)
         self.process.start()
         theirs.close()
 
     def ask(self, key: tuple[int, int, int]) -> None:
-        self.conn.send(key)
+        self.conn.send((key, self.free.pop()))
 
-    def finished(self) -> list[tuple[tuple[int, int, int], bytes]]:
+    def finished(self) -> list[tuple[tuple[int, int, int], pygame.Surface]]:
         out = []
         while self.conn.poll():
-            out.append(self.conn.recv())
+            key, slot = self.conn.recv()
+            img = pygame.image.frombuffer(self.slots[slot].buf, (TILE, TILE), "RGB")
+            surf = pygame.Surface((TILE, TILE))
+            surf.blit(img, (0, 0))
+            del img                     # it holds on to the shared memory
+            self.free.append(slot)
+            out.append((key, surf))
         return out
 
     def close(self) -> None:
@@ -315,28 +326,41 @@ class Painter:
         self.process.join(timeout=1.0)
         if self.process.is_alive():
             self.process.terminate()
+        for m in self.slots:
+            try:
+                m.close()
+                m.unlink()
+            except (OSError, BufferError):
+                pass
 
 
-def _paint_tiles(conn, raster: TerrainRaster, features) -> None:
-    """The helper process: paint each tile asked for until told to stop.
+def _paint_tiles(conn, slot_names: list[str], raster: TerrainRaster, features) -> None:
+    """The helper process: paint each tile asked for into its slot until told to stop.
 
     It runs at a lower priority than the game, so that on a busy machine the
     frames come first and the tiles wait.
     """
+    from multiprocessing import shared_memory
     try:
         os.nice(5)
     except (AttributeError, OSError):       # not on this system
         pass
-    while True:
-        try:
-            key = conn.recv()
-        except (EOFError, OSError):
-            return
-        if key is None:
-            return
-        li, tx, ty = key
-        surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
-        try:
-            conn.send((key, pygame.image.tobytes(surf, "RGB")))
-        except (BrokenPipeError, OSError):
-            return
+    slots = [shared_memory.SharedMemory(name=n) for n in slot_names]
+    try:
+        while True:
+            try:
+                asked = conn.recv()
+            except (EOFError, OSError):
+                return
+            if asked is None:
+                return
+            (li, tx, ty), slot = asked
+            surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
+            slots[slot].buf[:] = pygame.image.tobytes(surf, "RGB")
+            try:
+                conn.send(asked)
+            except (BrokenPipeError, OSError):
+                return
+    finally:
+        for m in slots:
+            m.close()
