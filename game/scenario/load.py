@@ -61,6 +61,12 @@ def _load_map_cached(path: Path) -> HexMap:
     return hm
 
 
+def map_file(path: str | os.PathLike) -> HexMap:
+    """A map file read and checked, kept while the file is unchanged (shared with the
+    scenarios that name it); raises InputError."""
+    return _load_map_cached(Path(path).resolve())
+
+
 def load_scenario(path: str | os.PathLike) -> Scenario:
     """Read and check a scenario file; raise InputError with every problem found."""
     shown = display_path(path)

@@ -19,11 +19,32 @@ from typing import Any
 import yaml
 
 try:  # the C-accelerated parser when PyYAML was built with libyaml
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
     _C_PARSER = True
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
     _C_PARSER = False
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering the tag of each plain value it has resolved.
+
+    Without path resolvers (the safe loader has none) a tag depends only on
+    the kind of node, its text and how it was written, and a scenario repeats
+    the same keys and values thousands of times.
+    """
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        key = (kind, value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if not self.yaml_path_resolvers:
+                if len(self._tags) > 50_000:
+                    self._tags.clear()
+                self._tags[key] = tag
+        return tag
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 100_000   # the full war is a few thousand; an alias bomb is billions
@@ -345,7 +366,7 @@ class _Composer:
                                                             "(plain values only)")
             return Node("scalar", None, line, column)
         if tag == "tag:yaml.org,2002:timestamp":
-            return Node("scalar", ev.value, line, column)
+            return Node("scalar", ev.value, line, column)    # text is its own value
         try:
             value = _constructor.yaml_constructors[tag](
                 _constructor, yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))

@@ -24,8 +24,8 @@ from pathlib import Path
 from game.rules import vision
 from game.rules.invariants import check_invariants
 from game.rules.orders import order_from_dict
-from game.rules.state import (DecodeError, GameState, canonical_json, state_from_dict,
-                              state_hash, state_to_dict)
+from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
+                              state_from_dict, state_hash, state_to_dict)
 
 FORMAT = "last-great-war-save"
 VERSION = 1
@@ -68,7 +68,7 @@ def encode(state: GameState, orders: list | None = None, sides: dict[str, str] |
         "version": VERSION,
         "meta": meta.__dict__,
         "state": body,
-        "state_hash": state_hash(state),
+        "state_hash": dict_hash(body),
         "orders": [o.to_dict() for o in (orders or [])],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
