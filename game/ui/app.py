@@ -67,6 +67,8 @@ class App:
         self.help_window = None
         self.shot_dir = os.environ.get("LGW_SHOT_DIR")
         self.shots = 0
+        self.error_dialog = None                 # the window shown after an error (recover)
+        self.frame_errors = 0                    # frames in a row that failed to draw
 
     # --- screens ---
     def switch(self, screen) -> None:
@@ -122,17 +124,33 @@ class App:
 
     # --- the loop ---
     def step(self, dt: float) -> bool:
-        """One frame: events, update, draw.  Returns False once the game should close."""
+        """One frame: events, update, draw.  Returns False once the game should close.
+
+        An error in the game's own code while handling one event or drawing one
+        frame does not end the game: it is logged, the player is told and
+        offered a save (see `recover`).  Only errors that keep coming back
+        every frame end the loop (and `run` saves what it can).
+        """
         start = time.perf_counter()
         for event in pygame.event.get():
-            self.process(event)
-        self.manager.update(dt)
-        nxt = self.screen.update(dt)
-        if nxt is not None:
-            self.switch(nxt)
-        self.screen.draw(self.window)
-        self.manager.draw_ui(self.window)
-        self.screen.draw_over(self.window)
+            try:
+                self.process(event)
+            except Exception:
+                self.recover()
+        try:
+            self.manager.update(dt)
+            nxt = self.screen.update(dt)
+            if nxt is not None:
+                self.switch(nxt)
+            self.screen.draw(self.window)
+            self.manager.draw_ui(self.window)
+            self.screen.draw_over(self.window)
+            self.frame_errors = 0
+        except Exception:
+            self.frame_errors += 1
+            if self.frame_errors > FRAME_ERRORS_LIMIT:
+                raise                  # every frame fails: give up (run() saves the game)
+            self.recover()
         pygame.display.flip()
         self.frame_ms.append((time.perf_counter() - start) * 1000)
         if len(self.frame_ms) > 600:
@@ -143,6 +161,13 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()
             return
+        if self.error_dialog is not None:
+            if self.error_dialog.alive():
+                # the error window answers first; the screen below waits for it
+                self.manager.process_events(event)
+                self.error_dialog.handle(event)
+                return
+            self.error_dialog = None
         if event.type == pygame.VIDEORESIZE and not self.fullscreen:
             self.resize(event.size)
             return
@@ -178,6 +203,42 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    # --- errors in the game's own code ---
+    def recover(self) -> None:
+        """Called inside an `except`: log the error, tell the player, offer a save."""
+        from game.ui import dialogs
+        log = log_error()
+        session = getattr(self.screen, "session", None)
+        where = (f"The details were written to {log}." if log is not None
+                 else "The details could not be written to the log file.")
+        text = ("Something in the game's own code went wrong while it handled what you "
+                "just did (a bug, not a mistake of yours).  " + where + "\n\n")
+        buttons = []
+        if session is not None:
+            text += ("Your game is still open.  Save it to a new file to be safe (your "
+                     "other saves are not touched), then carry on or quit.")
+            buttons.append(("Save a copy", "save", "Save the game in play as a new file"))
+        else:
+            text += "You can carry on or quit."
+        buttons += [("Carry on", "carry_on", "Close this message and go on playing"),
+                    ("Quit", "quit", "Close the game")]
+        if self.error_dialog is not None and self.error_dialog.alive():
+            self.error_dialog.kill()
+        self.error_dialog = dialogs.Dialog(self.manager, self.window.get_size(),
+                                           "An error in the game", dialogs.esc(text), buttons,
+                                           self._after_error, size=(560, 300),
+                                           must_answer=True, object_id="#error_dialog")
+
+    def _after_error(self, answer) -> None:
+        from game.ui import dialogs
+        self.error_dialog = None
+        if answer == "quit":
+            self.quit()
+        elif answer == "save":
+            result = save_recovery(getattr(self.screen, "session", None))
+            self.error_dialog = dialogs.message(self.manager, self.window.get_size(),
+                                                "Save a copy", result)
+
     def run(self) -> int:
         code = EXIT_OK
         try:
@@ -201,20 +262,51 @@ class App:
         return code
 
 
-def crash_report(screen) -> str:
-    """Save the game in play (if any) and the error's details; the message for the player."""
+FRAME_ERRORS_LIMIT = 30     # frames in a row that may fail before the game gives up
+
+
+def log_error() -> Path | None:
+    """Append the error being handled to crash.log in the user's data folder; its path,
+    or None if it could not be written."""
     import traceback
-    from game.ui.settings import data_dir, saves_dir
-    details = traceback.format_exc()
-    lines = ["The game stopped on an error in its own code (not in your game)."]
+    from game.ui.settings import data_dir
     log = data_dir() / "crash.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with open(log, "a", encoding="utf-8") as fh:
-            fh.write(time.strftime("--- %Y-%m-%d %H:%M:%S\n") + details)
-        lines.append(f"The details are in {log}; please send them with a bug report.")
+            fh.write(time.strftime("--- %Y-%m-%d %H:%M:%S\n") + traceback.format_exc())
+        return log
     except OSError:
-        lines.append(details)
+        return None
+
+
+def save_recovery(session) -> str:
+    """Save the game in play as a new file after an error; the message for the player."""
+    from game.ui.settings import saves_dir
+    if session is None:
+        return "There is no game in play to save."
+    path = saves_dir() / time.strftime("recovered-%Y%m%d-%H%M%S.json")
+    n = 1
+    while path.exists():
+        n += 1
+        path = path.with_name(time.strftime(f"recovered-%Y%m%d-%H%M%S-{n}.json"))
+    try:
+        session.save(path, "Saved after an error")
+    except Exception as exc:           # SaveError, or the error itself left the game unsaveable
+        return f"The game could not be saved: {exc}"
+    return f"Your game was saved as {path.name} in {path.parent}; load it from the menu."
+
+
+def crash_report(screen) -> str:
+    """Save the game in play (if any) and the error's details; the message for the player."""
+    import traceback
+    from game.ui.settings import saves_dir
+    lines = ["The game stopped on an error in its own code (not in your game)."]
+    log = log_error()
+    if log is not None:
+        lines.append(f"The details are in {log}; please send them with a bug report.")
+    else:
+        lines.append(traceback.format_exc())
     session = getattr(screen, "session", None)
     if session is not None:
         from game.session.save import SaveError
