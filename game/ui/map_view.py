@@ -115,6 +115,20 @@ class MapView:
         h = hex_at(*self.camera.to_units(*pos))
         return h if self.hm.contains(h) else None
 
+    def pick(self, pos) -> Hex | None:
+        """The hex a click or hover at `pos` means: that of the army counter drawn there
+        (in a city a counter stands above its hex, over the next one), else the hex under
+        the cursor."""
+        if not self.camera.viewport.collidepoint(pos):
+            return None
+        if self._scene is not None:
+            ox, oy = self.camera.world_origin()
+            wx, wy = pos[0] - ox, pos[1] - oy
+            for h, rect in self._scene.stacks.items():
+                if rect.collidepoint(wx, wy):
+                    return h
+        return self.hex_at(pos)
+
     def screen_of(self, h: Hex) -> tuple[float, float]:
         ox, oy = self.camera.world_origin()
         s = self.camera.s

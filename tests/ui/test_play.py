@@ -196,3 +196,17 @@ def test_deleting_a_save_asks_twice(game, user_folders):
     click_element(app, win.delete)
     assert not (folder / "quicksave.json").exists()
     assert "quicksave" not in [e.name for e in win.entries]
+
+
+def test_clicking_a_counter_that_stands_above_its_city_selects_its_army(game):
+    app, gs = game()
+    steps(app, 3)
+    ancyra = cell(5, 3)
+    rect = gs.map._scene.stacks[ancyra]                 # the counter, in world pixels
+    ox, oy = gs.map.camera.world_origin()
+    top = (rect.centerx + ox, rect.top + oy + 2)        # its upper edge, over the next hex
+    assert gs.map.hex_at(top) != ancyra
+    move_mouse(app, top)
+    assert gs.overlay.hover == ancyra
+    click(app, top)
+    assert gs.overlay.selected_army == "byz_field"

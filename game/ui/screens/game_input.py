@@ -81,7 +81,7 @@ def on_mouse(gs, event) -> None:
             if gs.dragging or math.dist(pos, gs.press) > 5:
                 gs.dragging = True
                 gs.map.camera.pan(-event.rel[0], -event.rel[1])
-        h = gs.map.hex_at(pos) if not gs.modal() else None
+        h = gs.map.pick(pos) if not gs.modal() else None
         gs.overlay.hover = h
         gs.update_path(h)
         return
@@ -106,7 +106,7 @@ def on_mouse(gs, event) -> None:
         was_drag, gs.dragging = gs.dragging, False
         pressed, gs.press = gs.press, None
         if event.button == 1 and pressed is not None and not was_drag and not consumed:
-            h = gs.map.hex_at(pos)
+            h = gs.map.pick(pos)
             if h is not None:
                 click_hex(gs, h)
 
