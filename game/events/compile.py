@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from game.events.dates import parse_date  # noqa: F401  (re-exported for the loader)
 from game.events.registry import CONDITIONS, EFFECTS, Definition
+from game.rules.traits import TRAITS
 from game.hexgrid import Hex
 from game.scenario.schema import suggest
 from game.scenario.yamlsrc import Collector, Node
@@ -24,7 +25,8 @@ VICTORY_KINDS = ("decisive", "major", "minor")
 RESULTS = ("decisive", "major", "minor", "peace", "undecided")
 PASS_STATES = ("open", "closed", "auto")
 CHOICES = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES,
-           "victory_kind": VICTORY_KINDS, "result": RESULTS, "pass_state": PASS_STATES}
+           "victory_kind": VICTORY_KINDS, "result": RESULTS, "pass_state": PASS_STATES,
+           "trait": tuple(TRAITS)}
 
 
 @dataclass

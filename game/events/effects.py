@@ -80,6 +80,34 @@ def set_owner(state, fire, city, faction, garrison=None):
     return events + C.part_armies(state)
 
 
+@effect("cede_cities", "Hand cities over without a fight, as a treaty would: every city "
+        "`faction` holds (only those in `region`, or only the `cities` listed, if given) passes "
+        "to `to`.  Sieges of them end, their garrisons march out (`garrison` sets the men the "
+        "new owner puts in each; default none), nobody loots, and armies that may not stay "
+        "march out.",
+        "cede_cities: {faction: sassanids, to: byzantium, region: mesopotamia}",
+        faction="faction", to="faction", region="region?", cities="cities?", garrison="count?")
+def cede_cities(state, fire, faction, to, region=None, cities=None, garrison=None):
+    hm = state.scenario.map
+    events = []
+    for cid in sorted(state.cities):
+        c = state.cities[cid]
+        if c.owner != faction or (cities is not None and cid not in cities):
+            continue
+        if region is not None and hm.region_of(c.hex) != region:
+            continue
+        c.owner, c.siege, c.garrison = to, None, garrison or 0
+        events.append(Event("captured", f"{c.name} is handed to {state.factions[to].name}",
+                            c.hex, (to, faction),
+                            {"city": cid, "from": faction, "loot": 0, "ceded": True}))
+    return events + (C.part_armies(state) if events else [])
+
+
+cede_cities.check = checks(different("faction", "to"),
+                           lambda ctx, **a: ("give `region` or `cities`, not both"
+                                             if "region" in a and "cities" in a else None))
+
+
 @effect("walls", "Set a city's walls (0-5), or change them by `add`.",
         "walls: {city: dara, add: -1}", city="city", set="count?", add="int?")
 def walls(state, fire, city, set=None, add=None):
@@ -374,6 +402,22 @@ def move_commander(state, fire, commander, army=None, to=None, escort=None):
 move_commander.check = checks(exactly_one("army", "to"), needs("escort", "to"))
 
 
+@effect("trait", "Give a commander a trait (`add`) or take one from him (`remove`): a young "
+        "general grows out of `inexperienced`, a defeat cures `glory_seeker`.",
+        "trait: {commander: heraclius, remove: inexperienced}",
+        commander="commander", add="trait?", remove="trait?")
+def trait(state, fire, commander, add=None, remove=None):
+    traits = state.commanders[commander].traits
+    if add is not None and add not in traits:
+        traits.append(add)
+    if remove is not None and remove in traits:
+        traits.remove(remove)
+    return []
+
+
+trait.check = exactly_one("add", "remove")
+
+
 @effect("set_ruler", "Make a commander the ruler of a faction (the old ruler is set aside; "
         "kill him with `kill_commander` if he dies).  The new ruler is alive and serves that "
         "faction from now on.", "set_ruler: {faction: sassanids, commander: kavad}",
@@ -481,3 +525,17 @@ def _end_terms(ctx, **a):
 
 
 end_game.check = _end_terms
+
+
+# --- one or the other --------------------------------------------------------------
+
+@effect("if", "Effects that depend on the game as it stands when the event fires: the "
+        "`then` list if the condition `when` holds, else the `otherwise` list (if any).",
+        "if: {when: {owns: {faction: byzantium, city: dara}}, then: [{weariness: "
+        "{faction: sassanids, amount: 5}}], otherwise: [{set_flag: dara_lost}]}",
+        when="condition", then="effects", otherwise="effects?")
+def if_(state, fire, when, then, otherwise=()):
+    events = []
+    for fx in (then if when(state) else otherwise):
+        events += fx(state, fire)
+    return events

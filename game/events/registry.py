@@ -87,6 +87,7 @@ KINDS: dict[str, str] = {
     "victory_kind": "decisive, major or minor",
     "result": "how a game ended: decisive, major, minor, peace or undecided",
     "pass_state": "open, closed or auto (as the seasons say)",
+    "trait": "a commander trait id (see the traits table)",
     "condition": "a condition (see Conditions)",
     "conditions": "a list of conditions",
     "effects": "a list of effects",

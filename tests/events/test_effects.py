@@ -473,6 +473,81 @@ def test_end_game_when_the_game_is_over_does_nothing(state):
     assert unchanged(state, "[{end_game: {outcome: victory, faction: sassanids}}]")
 
 
+# --- treaties, traits and effects that depend on the game ----------------------------
+
+def _region(state, city):
+    return state.scenario.map.region_of(state.cities[city].hex)
+
+
+def test_cede_cities_hands_over_a_region_without_a_fight(state):
+    region = _region(state, "dara")
+    inside = {c for c, x in state.cities.items()
+              if x.owner == "sassanids" and _region(state, c) == region}
+    outside = {c for c, x in state.cities.items() if c not in inside}
+    owners = {c: state.cities[c].owner for c in outside}
+    money = {f: x.treasury for f, x in state.factions.items()}
+    events = apply(state, f"[{{cede_cities: {{faction: sassanids, to: byzantium, "
+                          f"region: {region}, garrison: 500}}}}]")
+    assert inside and {e.data["city"] for e in events if e.kind == "captured"} == inside
+    assert all(state.cities[c].owner == "byzantium" and state.cities[c].garrison == 500
+               for c in inside)
+    assert {c: state.cities[c].owner for c in outside} == owners
+    assert {f: x.treasury for f, x in state.factions.items()} == money     # nobody loots
+
+
+def test_cede_cities_only_those_listed_and_nothing_once_they_are_gone(state):
+    apply(state, "[{cede_cities: {faction: sassanids, to: byzantium, cities: [edessa]}}]")
+    assert state.cities["edessa"].owner == "byzantium"
+    assert state.cities["dara"].owner == "sassanids"
+    assert state.cities["edessa"].garrison == 0
+    assert unchanged(state, "[{cede_cities: {faction: sassanids, to: byzantium, "
+                            "cities: [edessa]}}]")
+
+
+def test_cede_cities_is_checked_at_load(scn):
+    from tests.events.lang import problems
+    assert problems(scn, "[{cede_cities: {faction: sassanids, to: sassanids}}]", effects=True)
+    both = problems(scn, "[{cede_cities: {faction: sassanids, to: byzantium, region: syria, "
+                         "cities: [dara]}}]", effects=True)
+    assert any("not both" in p for p in both)
+
+
+def test_trait_added_and_removed(state):
+    apply(state, "[{trait: {commander: priscus, add: valour}}, "
+                 "{trait: {commander: phocas, remove: tyrant}}]")
+    assert state.commanders["priscus"].traits == ["valour"]
+    assert state.commanders["phocas"].traits == []
+
+
+def test_trait_already_there_or_already_gone_changes_nothing(state, scn):
+    from tests.events.lang import problems
+    assert unchanged(state, "[{trait: {commander: phocas, add: tyrant}}, "
+                            "{trait: {commander: priscus, remove: valour}}]")
+    bad = problems(scn, "[{trait: {commander: priscus, add: valor}}]", effects=True)
+    assert bad and "valour" in bad[0]                       # the suggestion
+    assert problems(scn, "[{trait: {commander: priscus}}]", effects=True)
+
+
+def test_if_runs_then_or_otherwise_as_the_game_stands(state):
+    text = ("[{if: {when: {owns: {faction: sassanids, city: dara}}, "
+            "then: [{set_flag: dara_persian}], otherwise: [{set_flag: dara_roman}]}}]")
+    apply(state, text)
+    assert state.flags == {"dara_persian": 1}
+    state.flags.clear()
+    state.cities["dara"].owner = "byzantium"
+    apply(state, text)
+    assert state.flags == {"dara_roman": 1}
+
+
+def test_if_without_otherwise_does_nothing_when_false_and_is_checked_inside(state, scn):
+    from tests.events.lang import problems
+    assert unchanged(state, "[{if: {when: {owns: {faction: byzantium, city: dara}}, "
+                            "then: [{set_flag: x}]}}]")
+    bad = problems(scn, "[{if: {when: {owns: {faction: byzantium, city: dara}}, "
+                        "then: [{set_flagg: x}]}}]", effects=True)
+    assert bad and "then[0]" in bad[0]
+
+
 # --- coverage ----------------------------------------------------------------------
 
 def test_every_effect_has_at_least_two_tests():
