@@ -103,13 +103,19 @@ def series_of(history, attr: str, only: list[str]) -> list[tuple[str, list[int |
     return out
 
 
+def year_labels(history) -> list[str]:
+    """An x label per row: the year at its first row, blank elsewhere (monthly or seasonal)."""
+    return [f"{r.year}" if i == 0 or r.year != history[i - 1].year else ""
+            for i, r in enumerate(history)]
+
+
 CHARTS = (("Cities held", "cities"), ("Men under arms", "men"), ("Treasury", "treasury"))
 
 
 def history_charts(history, factions: dict, colors: dict, width: int, height: int,
                    only: list[str]) -> list[pygame.Surface]:
     """Cities, men and treasury per side from the View's history rows (TurnStats)."""
-    xs = [f"{r.year}" if r.month in (3, 1) or i == 0 else "" for i, r in enumerate(history)]
+    xs = year_labels(history)
     out = []
     for title, attr in CHARTS:
         series = [(factions[fid], colors.get(fid, (128, 128, 128)), vals)

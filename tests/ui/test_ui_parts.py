@@ -109,3 +109,14 @@ def test_the_shipped_font_has_its_licence_noted():
     notes = (BOLD.parent / "README.md").read_text(encoding="utf-8")
     assert BOLD.name in notes and "Bitstream Vera" in notes
     assert (BOLD.parent / "DejaVu-LICENSE.txt").is_file()
+
+
+def test_chart_years_are_labelled_once_each_with_monthly_or_seasonal_turns():
+    from types import SimpleNamespace as Row
+    from game.ui.charts import year_labels
+    monthly = [Row(year=627, month=m) for m in range(6, 13)] + \
+              [Row(year=628, month=m) for m in range(1, 5)]
+    assert [x for x in year_labels(monthly) if x] == ["627", "628"]
+    assert year_labels(monthly)[7] == "628"                  # at January
+    seasonal = [Row(year=602, month=12)] + [Row(year=603, month=m) for m in (3, 6, 9, 12)]
+    assert year_labels(seasonal) == ["602", "603", "", "", ""]
