@@ -83,3 +83,21 @@ def markdown_peers(rows: list[Row]) -> list[str]:
         out.append(f"| {r.name} | {num(r.stats.median)} [{spread(r.stats)}] | "
                    + " | ".join(cells) + " |")
     return out
+
+
+def group_main(run, doc: str, argv=None) -> int:
+    """The command line of a benchmark group with the usual options: `--quick`,
+    `--scenario ID` and `--json`; prints its rows."""
+    import argparse
+    import json
+    p = argparse.ArgumentParser(description=doc.splitlines()[0])
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--scenario", default="full_war")
+    p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    a = p.parse_args(argv)
+    rows = run(a.quick, a.scenario)
+    if a.json:
+        print(json.dumps([r.to_dict() for r in rows]))
+    else:
+        print_rows(rows)
+    return 0

@@ -12,7 +12,6 @@ is the start-up benchmark's "load and validate").
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -68,18 +67,8 @@ def run(quick: bool = False, scenario: str = "full_war", save: Path | None = Non
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true")
-    p.add_argument("--scenario", default="full_war")
-    p.add_argument("--json", action="store_true", help="print the rows as JSON")
-    a = p.parse_args(argv)
-    rows = run(a.quick, a.scenario)
-    if a.json:
-        print(json.dumps([r.to_dict() for r in rows]))
-    else:
-        from bench.report import print_rows
-        print_rows(rows)
-    return 0
+    from bench.report import group_main
+    return group_main(run, __doc__, argv)
 
 
 if __name__ == "__main__":

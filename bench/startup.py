@@ -12,8 +12,6 @@ compile the events) in a warm interpreter with no cached map, and the whole
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import subprocess
 import sys
@@ -105,18 +103,8 @@ def run(quick: bool = False, scenario: str = "full_war") -> list[Row]:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true")
-    p.add_argument("--scenario", default="full_war")
-    p.add_argument("--json", action="store_true", help="print the rows as JSON")
-    a = p.parse_args(argv)
-    rows = run(a.quick, a.scenario)
-    if a.json:
-        print(json.dumps([r.to_dict() for r in rows]))
-    else:
-        from bench.report import print_rows
-        print_rows(rows)
-    return 0
+    from bench.report import group_main
+    return group_main(run, __doc__, argv)
 
 
 if __name__ == "__main__":
