@@ -52,8 +52,15 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             out[a.id] = Errand("home", home)
         return out
     if not any(k.hostile(f) for f in state.factions if state.factions[f].in_play):
+        # at peace: places its victory asks it to reach still count (an army home by the end)
+        visits = [g for g in goals if g.kind == "visit"]
         for a in k.armies:
-            out[a.id] = Errand("hold", _hold_hex(k, a) if k.profile.major else home)
+            g = min(visits, key=lambda g: (travel(k, a, g) or M.INF, g.name), default=None)
+            if g is not None and travel(k, a, g) is not None:
+                g.assigned.append(a.id)
+                out[a.id] = Errand(g.kind, g.hex, g)
+            else:
+                out[a.id] = Errand("hold", _hold_hex(k, a) if k.profile.major else home)
         return out
     free: list[Army] = []
     by_name = {g.name: g for g in goals}

@@ -21,7 +21,7 @@ from game.ai.tactics import Errand
 from game.events.runner import event_by_id
 from game.rules import engine
 from game.rules import queries as Q
-from game.rules.orders import Choose, EndTurn, Order, Refused
+from game.rules.orders import Besiege, Choose, EndTurn, Order, Refused
 from game.rules.state import GameState
 
 
@@ -203,6 +203,11 @@ class Plan:
         if dest == here and errand.hex is not None and errand.hex != army.hex:
             f = k.field(errand.hex)
             if 0 < f[here] < tactics.INF and not any(f[j] < f[here] for j in reach):
+                fort = tactics.fortress_in_the_road(k, army, errand.hex)
+                if fort is not None:
+                    o = Besiege(self.faction, army.id, fort.id)
+                    if engine.is_legal(state, o):
+                        return o        # a fortress bars the road: invest it
                 alt = tactics.stalled_route(k, army, errand.hex, reach)
                 if alt is not None:
                     dest = alt

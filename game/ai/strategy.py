@@ -30,6 +30,7 @@ class Aims:
     commanders: dict[str, int] = field(default_factory=dict)  # commander -> value of his fall
     guard: dict[str, int] = field(default_factory=dict)       # own commander -> his life's worth
     radius: dict[Hex, int] = field(default_factory=dict)      # place -> how near is near enough
+    men: dict[Hex, int] = field(default_factory=dict)         # place -> men it must hold it with
 
 
 def aims(scn, faction: str) -> Aims:
@@ -105,27 +106,32 @@ def _read_aims(scn, faction: str) -> Aims:
                 elif not mine and positive:
                     for c in cities:          # the enemy needs them: deny him
                         add(out.cities, c, share * 4 // 5)
-            elif name in ("army_near", "commander_at") and mine and positive:
+            elif name in ("army_near", "commander_at") and positive == mine:
+                # ours to reach; or, when the enemy needs us away from it, ours to hold
                 who = args.get("faction") or commander_side.get(args.get("commander"))
-                if who == faction and args.get("place") is not None:
-                    add(out.places, args["place"], w)
+                place = args.get("place")
+                if who == faction and place is not None:
+                    add(out.places, place, w)
                     r = args.get("within") or 0
-                    out.radius[args["place"]] = min(out.radius.get(args["place"], r), r)
+                    out.radius[place] = min(out.radius.get(place, r), r)
+                    if args.get("men"):
+                        out.men[place] = max(out.men.get(place, 0), args["men"])
             elif name == "commander_alive":
                 ours = commander_side.get(args["commander"]) == faction
                 if mine and not positive and not ours:
                     add(out.commanders, args["commander"], w)     # his fall is our victory
                 elif ours and positive == mine:
                     add(out.guard, args["commander"], w)          # his life is needed
-            elif name == "besieged" and mine and positive and args.get("by") == faction:
-                add(out.cities, args["city"], w // 2)
-            elif name in ("flag", "fired") and mine and positive and depth < CHAIN_DEPTH:
-                # a victory that needs a scripted event: aim at what makes it happen
+            elif name == "besieged" and positive and (args.get("by") == faction) == mine:
+                add(out.cities, args["city"], w // 2)     # ours to invest, or to keep free
+            elif name in ("flag", "fired") and positive and depth < CHAIN_DEPTH:
+                # a victory that needs a scripted event: aim at what makes it happen (or,
+                # for an enemy's victory, at what stops it)
                 causes = (setters.get(args.get("name"), []) if name == "flag"
                           else [events[args["event"]]] if args.get("event") in events else [])
                 for ev in causes:
                     if ev.spec.id not in seen:
-                        read(ev.when, w * 4 // 5, True, depth + 1, seen | {ev.spec.id})
+                        read(ev.when, w * 4 // 5, mine, depth + 1, seen | {ev.spec.id})
 
     for v in scn.victory:
         mine = v.spec.faction == faction
@@ -224,6 +230,20 @@ def storm_need(k: Knowledge, c: City) -> int:
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
 
 
+def take_need(k: Knowledge, c: City) -> int:
+    """Men needed to take a city: to storm it, or (a major power) to starve it out; the
+    armies it knows inside must be beaten too."""
+    need = storm_need(k, c)
+    inside = [e for e in k.enemies if e.hex == c.hex]
+    if inside:
+        return max(need, sum(attack_need(k, e) for e in inside))
+    if k.profile.raider:
+        return need
+    # a siege starves the garrison: the besiegers need only outlast a sally
+    # and any relief, so a modest force will do when storming is too dear
+    return min(need, max(c.garrison * 2, Q.rules(k.state)["min_army_men"] * 10))
+
+
 # --- threats ---------------------------------------------------------------------
 
 def key_city(k: Knowledge, c: City) -> bool:
@@ -303,22 +323,19 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             continue
         if c.siege is not None and c.siege.by != k.faction:
             continue               # an ally's or a third party's siege: leave it
-        need = storm_need(k, c)
-        inside = [e for e in k.enemies if e.hex == c.hex]
-        if inside:
-            need = max(need, sum(attack_need(k, e) for e in inside))
-        elif k.profile.raider:
+        need = take_need(k, c)
+        if k.profile.raider and not any(e.hex == c.hex for e in k.enemies):
             if need > strongest or c.walls > 3:
                 continue           # raiders take only what they can storm at once
-        else:
-            # a siege starves the garrison: the besiegers need only outlast a sally
-            # and any relief, so a modest force will do when storming is too dear
-            need = min(need, max(c.garrison * 2, Q.rules(state)["min_army_men"] * 10))
         if need > total * 3 // 2:
             continue
         out.append(Goal("take", c.id, c.hex, city_value(k, c), need))
     mine = {c.hex: c for c in k.own_cities()}
+    walled = {c.hex for c in k.cities.values()
+              if k.hostile(c.owner) and c.walls > 0 and c.garrison > 0}
     for e in k.enemies:
+        if e.hex in walled:
+            continue     # behind its own walls: beaten it stays put, so only a siege gets it
         v = 2 + e.men // 1500 + a.commanders.get(e.commander or "", 0)
         city = mine.get(e.hex)
         if city is not None:                         # besieging one of ours: relieve it
@@ -332,5 +349,6 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         r = a.radius.get(h, 0)
         if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies):
             continue         # already near enough; a small radius is held, so it stays a goal
-        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
+        need = max(a.men.get(h, 0), Q.rules(state)["min_army_men"])
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, need))
     return out
