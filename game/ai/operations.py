@@ -76,6 +76,19 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         else:
             free.append(a)
     raider_horizon = 3 if k.profile.raider else HORIZON
+    # guard duty first: a place that denies a live enemy's victory gets the nearest armies
+    for g in sorted((g for g in goals if g.urgent), key=lambda g: (-g.value, g.name)):
+        near = sorted(((travel(k, a, g), a.id, a) for a in free), key=lambda x: (
+            x[0] if x[0] is not None else M.INF, x[1]))
+        got = held.get(g.name, 0)
+        for cost, _aid, a in near:
+            if got >= g.need * 11 // 10 or cost is None or cost // max(1, k.budget(a)) > HORIZON:
+                break
+            g.assigned.append(a.id)
+            out[a.id] = Errand(g.kind, g.hex, g)
+            got += a.men
+            free.remove(a)
+        held[g.name] = got
     pairs = []
     for a in free:
         budget = max(1, k.budget(a))
@@ -224,15 +237,18 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
     f = state.factions[fid]
     inc, up = economy.income(state, fid), economy.upkeep(state, fid)
     r = Q.rules(state)
-    spend = f.treasury - max(2 * up, 10)
+    # money in hand: enough for three turns of any shortfall and half a turn's upkeep
+    spend = f.treasury - max(3 * max(0, up - inc), up // 2, 10)
     if spend <= 0:
         return []
     # keep the books balanced for a few turns: new men cost upkeep every turn
     per_1000_turn = r["upkeep_per_1000"] * state.months_per_turn
-    margin = inc - up + f.treasury // max(1, k.level.reserve_turns)
-    afford = max(0, margin) * 1000 // max(1, per_1000_turn)
     cost_100 = economy.raise_cost(state, 100)
-    men = min(afford, spend // max(1, cost_100) * 100)
+    men = spend // max(1, cost_100) * 100
+    after = f.treasury - economy.raise_cost(state, men)
+    margin = inc - up + after // max(1, k.level.reserve_turns)
+    afford = max(0, margin) * 1000 // max(1, per_1000_turn)
+    men = min(afford, men)
     men = men // 100 * 100
     if men < 1000:
         return []

@@ -30,7 +30,9 @@ class Aims:
     commanders: dict[str, int] = field(default_factory=dict)  # commander -> value of his fall
     guard: dict[str, int] = field(default_factory=dict)       # own commander -> his life's worth
     radius: dict[Hex, int] = field(default_factory=dict)      # place -> how near is near enough
-    men: dict[Hex, int] = field(default_factory=dict)         # place -> men it must hold it with
+    # places an enemy's victory needs it away from: hex -> (worth, men to hold it with, the
+    # enemies whose victory it denies)
+    holds: dict[Hex, tuple[int, int, frozenset]] = field(default_factory=dict)
 
 
 def aims(scn, faction: str) -> Aims:
@@ -92,7 +94,7 @@ def _read_aims(scn, faction: str) -> Aims:
     def add(table, k, v):
         table[k] = table.get(k, 0) + v
 
-    def read(cond, w: int, mine: bool, depth: int, seen: set) -> None:
+    def read(cond, w: int, mine: bool, depth: int, seen: set, by: str = faction) -> None:
         """Add the aims in one condition of a victory (or of an event a victory needs)."""
         for name, args, positive in _walk(cond):
             if name == "owns":
@@ -107,15 +109,18 @@ def _read_aims(scn, faction: str) -> Aims:
                     for c in cities:          # the enemy needs them: deny him
                         add(out.cities, c, share * 4 // 5)
             elif name in ("army_near", "commander_at") and positive == mine:
-                # ours to reach; or, when the enemy needs us away from it, ours to hold
                 who = args.get("faction") or commander_side.get(args.get("commander"))
                 place = args.get("place")
-                if who == faction and place is not None:
+                if who != faction or place is None:
+                    continue
+                if mine:                      # ours to reach
                     add(out.places, place, w)
                     r = args.get("within") or 0
                     out.radius[place] = min(out.radius.get(place, r), r)
-                    if args.get("men"):
-                        out.men[place] = max(out.men.get(place, 0), args["men"])
+                else:                         # the enemy needs us away from it: ours to hold
+                    v, men, whose = out.holds.get(place, (0, 0, frozenset()))
+                    out.holds[place] = (v + w, max(men, args.get("men") or 0),
+                                        whose | {by})
             elif name == "commander_alive":
                 ours = commander_side.get(args["commander"]) == faction
                 if mine and not positive and not ours:
@@ -131,13 +136,13 @@ def _read_aims(scn, faction: str) -> Aims:
                           else [events[args["event"]]] if args.get("event") in events else [])
                 for ev in causes:
                     if ev.spec.id not in seen:
-                        read(ev.when, w * 4 // 5, mine, depth + 1, seen | {ev.spec.id})
+                        read(ev.when, w * 4 // 5, mine, depth + 1, seen | {ev.spec.id}, by)
 
     for v in scn.victory:
         mine = v.spec.faction == faction
         if not mine and frozenset((faction, v.spec.faction)) in allies:
             continue
-        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set())
+        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set(), v.spec.faction)
     ai = spec.ai.get(faction)
     if ai is not None:
         for target, weight in ai.targets.items():
@@ -293,6 +298,7 @@ class Goal:
     value: int
     need: int            # men wanted
     assigned: list[str] = field(default_factory=list)
+    urgent: bool = False  # guard duty: armies are sent to it before any other goal
 
     @property
     def name(self) -> str:
@@ -349,6 +355,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         r = a.radius.get(h, 0)
         if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies):
             continue         # already near enough; a small radius is held, so it stays a goal
-        need = max(a.men.get(h, 0), Q.rules(state)["min_army_men"])
-        out.append(Goal("visit", f"{h.q},{h.r}", h, w, need))
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
+    for h, (w, men, whose) in sorted(a.holds.items()):
+        # denying an enemy's victory matters most while that enemy is in the war
+        live = any(state.factions[f].in_play for f in whose)
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, max(men, Q.rules(state)["min_army_men"]),
+                        urgent=live))
     return out

@@ -44,6 +44,8 @@ def besieging(k: Knowledge, army: Army):
 
 def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     """An attack on an adjacent enemy at good enough odds, if there is one."""
+    if errand.kind == "visit" and errand.hex == army.hex:
+        return None              # it holds the place: a won battle would carry it off
     want = required_odds(k, army=army)
     if errand.kind in ("home", "quarters"):
         want += 15
