@@ -531,3 +531,90 @@ def test_no_battles_that_only_trade_men_against_walls(state):
     assert not any(isinstance(o, Attack) for o in play_out(clone(state)))
     state.armies["p"].hex = cell(9, 5)                        # the same army in the open
     assert Attack("byzantium", "b", cell(9, 5)) in play_out(clone(state))
+
+
+# --- phase 2: roads, guard duty, money ------------------------------------------------
+
+def _knows(state, faction):
+    return knowledge.gather(state, faction, levels.get("normal"),
+                            minor.profile(state.scenario, faction))
+
+
+def test_a_fortress_barring_the_road_is_invested_and_a_march_routes_to_the_gates(state):
+    from game.ai import tactics
+    clear_armies(state)
+    b = put(state, "b", "byzantium", 7, 5, 20000, "priscus")   # west of Edessa
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    ctesiphon = state.cities["ctesiphon"].hex
+    assert tactics.fortress_in_the_road(k, b, ctesiphon).id == "edessa"
+    assert tactics.fortress_in_the_road(k, b, state.cities["edessa"].hex) is None  # its goal
+    b.men = 1000                                               # too weak to invest it
+    assert tactics.fortress_in_the_road(k, b, ctesiphon) is None
+    # the rules' own route cannot end inside an enemy city; the march goes to its gates
+    assert M.route(state, b, ctesiphon, k.obs) is None
+    reach = tactics.reachable(k, b)
+    j = tactics.stalled_route(k, b, ctesiphon, reach)
+    assert j is not None and j != k.index(b.hex)
+
+
+def _guarded_capital(tmp_path):
+    # a Persian victory that needs the Romans to leave their capital without a strong army
+    return _with(tmp_path, "victory:\n", "victory:\n  - {faction: sassanids, kind: major, "
+                 "check: end, when: {not: {army_near: {faction: byzantium, place: "
+                 "constantinople, men: 15000}}}}\n")
+
+
+def test_it_holds_a_place_an_enemys_victory_needs_it_away_from(tmp_path):
+    scn = _guarded_capital(tmp_path)
+    holds = strategy.aims(scn, "byzantium").holds
+    assert holds == {cell(1, 2): (80, 15000, frozenset({"sassanids"}))}
+    assert strategy.aims(scn, "sassanids").holds == {}
+    state, _ = engine.new_game(scn, 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 8000)                   # too few in the capital
+    put(state, "f", "byzantium", 5, 3, 20000, "priscus")       # the field army at Ancyra
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    assert {a for a, e in plan.errands.items() if e.goal and e.goal.urgent} == {"g", "f"}
+    play_out(state)
+    # the field army comes back and the two become one army strong enough
+    assert [(a.id, a.hex, a.men) for a in state.armies.values()] == [("f", cell(1, 2), 28000)]
+
+
+def test_an_army_holding_a_place_does_not_sally_out_of_it(tmp_path):
+    scn = _guarded_capital(tmp_path)
+    state, _ = engine.new_game(scn, 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 20000, "priscus")       # in the capital, enough men
+    put(state, "p", "sassanids", 1, 1, 2000)                   # a weak enemy next to it
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, Attack) for o in orders)
+    assert state.armies["g"].hex == cell(1, 2)
+    # without the enemy's condition the same army beats the same enemy
+    state, _ = engine.new_game(load_scenario(TEST_SCENARIO), 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 20000, "priscus")
+    put(state, "p", "sassanids", 1, 1, 2000)
+    turn_of(state, "byzantium")
+    assert any(isinstance(o, Attack) for o in play_out(state))
+
+
+def test_it_spends_its_treasury_on_troops_it_can_keep_paying(state):
+    from game.ai import operations
+    from game.rules import economy
+    turn_of(state, "byzantium")
+    f = state.factions["byzantium"]
+    f.treasury = 100
+    k = _knows(state, "byzantium")
+    assert operations.raise_orders(k, {}) == []                 # little money: it keeps it
+    f.treasury = 3000
+    orders = operations.raise_orders(_knows(state, "byzantium"), {})
+    assert orders and all(isinstance(o, Raise) for o in orders)
+    for o in orders:
+        engine.apply(state, o)
+    inc, up = economy.income(state, "byzantium"), economy.upkeep(state, "byzantium")
+    assert f.treasury >= up // 2                               # half a turn's pay kept back
+    assert inc - up + f.treasury // levels.get("normal").reserve_turns >= 0

@@ -24,6 +24,7 @@ from game.rules.state import Army
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
+COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -36,16 +37,19 @@ def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
     return None if d >= M.INF else d
 
 
-def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None
-           ) -> dict[str, Errand]:
+def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None,
+           habits: dict[str, str] | None = None) -> dict[str, Errand]:
     """Army id -> errand for every army that can still act this turn.
 
     `reserved` maps armies detached this turn to the goal (by name) they were
-    detached for; they keep it while it is still a goal.
+    detached for; they keep it while it is still a goal.  `habits` maps armies
+    to the goal they marched for last turn: it counts for more (COMMIT), so
+    an army does not turn back for a goal only a little better.
     """
     state = k.state
     out: dict[str, Errand] = {}
     reserved = reserved or {}
+    habits = habits or {}
     home = minor.home_hex(state, k.profile, k.own_cities())
     if not minor.in_season(state, k.profile):
         for a in k.armies:
@@ -55,7 +59,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         # at peace: places its victory asks it to reach still count (an army home by the end)
         visits = [g for g in goals if g.kind == "visit"]
         for a in k.armies:
-            g = min(visits, key=lambda g: (travel(k, a, g) or M.INF, g.name), default=None)
+            g = min((g for g in visits if g.leader in (None, a.commander)),
+                    key=lambda g: (travel(k, a, g) or M.INF, g.name), default=None)
             if g is not None and travel(k, a, g) is not None:
                 g.assigned.append(a.id)
                 out[a.id] = Errand(g.kind, g.hex, g)
@@ -93,8 +98,10 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
     for a in free:
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
-        rough = sorted(goals, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
-                                             g.name))[:SHORTLIST]
+        mine = [g for g in goals if g.leader is None or g.leader == a.commander]
+        rough = sorted(mine, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
+                                            g.name))[:SHORTLIST]
+        rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
             cost = travel(k, a, g)
             if cost is None:
@@ -105,6 +112,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             score = g.value * 1000 // (100 + TURN_COST * turns)
             if sieged is not None and g.kind == "take" and g.key == sieged.id:
                 score = score * 3 // 2          # a siege under way is worth finishing
+            if habits.get(a.id) == g.name:
+                score = score * COMMIT // 100   # the goal it marched for last turn
             if turns > 1 and not k.supplied(g.hex):
                 score = score * 2 // 3          # a long march beyond its supply lines
                 if state.season == "autumn" and k.level.minds_supply:

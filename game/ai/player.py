@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from game.ai import knowledge, levels, minor, operations, strategy, tactics
+from game.ai import knowledge, levels, memory, minor, operations, strategy, tactics
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
@@ -65,6 +65,7 @@ class Plan:
         self.goals: list = []
         self.sig = None
         self.memo: dict = {}                       # what a replan may reuse (the supply map)
+        self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
 
     def matches(self, state: GameState) -> bool:
         return state.turn == self.turn and state.active_faction == self.faction
@@ -80,7 +81,9 @@ class Plan:
         self.k = k
         self.threat = strategy.threats(k)
         self.goals = strategy.goals(k, self.threat)
-        self.errands = operations.assign(k, self.goals, self.reserved)
+        if self.habits is None:
+            self.habits = memory.recall(state, self.faction)
+        self.errands = operations.assign(k, self.goals, self.reserved, self.habits)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -153,6 +156,7 @@ class Plan:
                 if engine.is_legal(state, o):
                     return o
         self.stage = "end"
+        memory.remember(state, fid, self.errands)
         return EndTurn(fid)
 
     def refused(self, order: Order) -> None:
