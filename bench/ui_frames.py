@@ -1,13 +1,14 @@
 """Frame times of the map view at 1280x800, panning and zooming, under the dummy driver.
 
-    python bench/ui_frames.py [SCENARIO.yaml] [--frames N]
+    python bench/ui_frames.py [SCENARIO.yaml] [--frames N] [--all] [--save SAVE]
 
 Uses the given scenario, else the first one on the theatre map under
-scenarios/, else a generated map of the theatre's size.  Frames run as the
-game runs them (tiles drawn by the helper process, or a thread with
---tile-thread) but without the 60 fps cap, panning, zooming at the cursor
-and hovering; the first second, while the first tiles are drawn, is
-reported apart.
+scenarios/, else a generated map of the theatre's size; or a saved game
+(--save).  Frames run as the game runs them (tiles drawn by the helper
+process, or a thread with --tile-thread) but without the 60 fps cap,
+panning, zooming at the cursor and hovering; the first second, while the
+first tiles are drawn, is reported apart.  With --all the fog of war is
+lifted, so every army and city is on the map.
 Prints the median, 95th and 99th percentile and the worst frame, in ms.
 """
 from __future__ import annotations
@@ -18,12 +19,16 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+WARM = 60               # the first second: the first tiles are being drawn
 
 
 def pick_scenario(arg: str | None) -> Path:
@@ -39,16 +44,47 @@ def pick_scenario(arg: str | None) -> Path:
     return tmp
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("scenario", nargs="?")
-    ap.add_argument("--frames", type=int, default=1200)
-    ap.add_argument("--verbose", action="store_true", help="times per kind of frame")
-    ap.add_argument("--tile-thread", action="store_true",
-                    help="draw tiles in a thread of this process instead of a helper process")
-    ap.add_argument("--no-thread", action="store_true",
-                    help="draw tiles in the frame that needs them (no worker thread)")
-    args = ap.parse_args()
+def script(frames: int) -> list[tuple[str, object]]:
+    """What happens each frame: pan east, zoom in, pan south, pan back, zoom out, hover."""
+    out: list[tuple[str, object]] = []
+    for i in range(frames):
+        phase = (i // 100) % 6
+        if phase == 0:
+            out.append(("pan", (9, 0)))
+        elif phase == 1:
+            out.append(("zoom", 1 if i % 25 == 0 else 0))
+        elif phase == 2:
+            out.append(("pan", (0, 7)))
+        elif phase == 3:
+            out.append(("pan", (-8, -5)))
+        elif phase == 4:
+            out.append(("zoom", -1 if i % 25 == 0 else 0))
+        else:
+            out.append(("hover", (i % 50, i % 30)))
+    return out
+
+
+@dataclass
+class Frames:
+    scenario: str
+    size: tuple[int, int]
+    ready_ms: float                          # the game screen made
+    times: list[float]                       # ms per frame, in order (wall clock)
+    cpu: list[float]                         # the CPU time of this process per frame, ms
+    kinds: list[str]                         # what each frame did
+    tiles: int                               # terrain tiles drawn
+    armies: int                              # armies on the map
+    levels: list[int] = field(default_factory=list)   # zoom levels visited
+
+    @property
+    def rest(self) -> list[float]:
+        return self.times[WARM:]
+
+
+def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bool = False,
+                no_thread: bool = False, all_seen: bool = False, save: Path | None = None,
+                size: tuple[int, int] = (1280, 800)) -> Frames:
+    """Run the game screen on a scenario (or a save) for `frames` frames of the script."""
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = tmp
     os.environ["XDG_DATA_HOME"] = tmp
@@ -58,42 +94,38 @@ def main() -> int:
     from game.ui.app import App
     from game.ui.screens.game_screen import GameScreen
     from game.ui.settings import Settings
-    path = pick_scenario(args.scenario)
-    scn = load_scenario(path)
-    app = App((1280, 800), settings=Settings(edge_scroll=False), threaded=not args.no_thread)
+    app = App(size, settings=Settings(edge_scroll=False), threaded=not no_thread)
     t0 = time.perf_counter()
-    gs = GameScreen.new(app, scn, 1, S.default_sides(scn))
-    if args.tile_thread:
+    if save is not None:
+        from game.session.save import load_game
+        loaded = load_game(save)
+        scn = loaded.state.scenario
+        if all_seen:
+            scn.spec.fog = False
+        gs = GameScreen.loaded(app, loaded)
+    else:
+        scn = load_scenario(pick_scenario(str(path) if path else None))
+        if all_seen:
+            scn.spec.fog = False
+        gs = GameScreen.new(app, scn, 1, S.default_sides(scn))
+    if tile_thread:
         gs.map.tiles._use_process = False
     app.switch(gs)
-    print(f"{scn.id} ({scn.map.width}x{scn.map.height}): screen ready in "
-          f"{(time.perf_counter() - t0) * 1000:.0f} ms")
-    for _ in range(20):                 # close the opening briefing
+    ready = (time.perf_counter() - t0) * 1000
+    for _ in range(40):                 # close the opening briefing and any news
         app.step(1 / 60)
-        if gs.dialogs:
+        if getattr(gs, "playback", None) is not None:      # the news: skip it
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0,
+                                                 unicode="\x1b", scancode=0))
+        elif gs.dialogs:
             pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
                                                  unicode="\r", scancode=0))
-    assert not gs.modal(), "a dialog is still open"
+    if gs.modal():
+        raise RuntimeError("a dialog is still open over the map")
     cam = gs.map.camera
     mid = cam.viewport.center
-    script = []
-    for i in range(args.frames):
-        phase = (i // 100) % 6
-        if phase == 0:
-            script.append(("pan", (9, 0)))
-        elif phase == 1:
-            script.append(("zoom", 1 if i % 25 == 0 else 0))
-        elif phase == 2:
-            script.append(("pan", (0, 7)))
-        elif phase == 3:
-            script.append(("pan", (-8, -5)))
-        elif phase == 4:
-            script.append(("zoom", -1 if i % 25 == 0 else 0))
-        else:
-            script.append(("hover", (mid[0] + (i % 50) * 6, mid[1] + (i % 30) * 5)))
-    times = []
-    kinds = []
-    for kind, arg in script:
+    times, cpu, kinds, levels = [], [], [], set()
+    for kind, arg in script(frames):
         if kind == "pan":
             cam.pan(*arg)
         elif kind == "zoom" and arg:
@@ -102,30 +134,56 @@ def main() -> int:
                                                  buttons=(0, 0, 0)))
             pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=arg, flipped=False))
         elif kind == "hover":
-            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=arg, rel=(6, 5),
-                                                 buttons=(0, 0, 0)))
-        start = time.perf_counter()
+            dx, dy = arg
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION,
+                                                 pos=(mid[0] + dx * 6, mid[1] + dy * 5),
+                                                 rel=(6, 5), buttons=(0, 0, 0)))
+        start, c0 = time.perf_counter(), time.thread_time()
         app.step(1 / 60)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - c0) * 1000)
         kinds.append(kind if kind != "zoom" or arg else "still")
-    warm = times[:60]
-    rest = sorted(times[60:])
+        levels.add(cam.level)
+    out = Frames(scn.id, size, ready, times, cpu, kinds, gs.map.tiles.drawn_tiles,
+                 len(gs.view().armies), sorted(levels))
+    gs.leave()
+    pygame.quit()
+    return out
 
-    def pct(p):
-        return rest[min(len(rest) - 1, int(len(rest) * p))]
+
+def pct(values: list[float], p: float) -> float:
+    v = sorted(values)
+    return v[min(len(v) - 1, int(len(v) * p))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("scenario", nargs="?")
+    ap.add_argument("--frames", type=int, default=1200)
+    ap.add_argument("--save", type=Path, help="a saved game to show instead of a scenario")
+    ap.add_argument("--all", action="store_true", help="lift the fog: every army on the map")
+    ap.add_argument("--verbose", action="store_true", help="times per kind of frame")
+    ap.add_argument("--tile-thread", action="store_true",
+                    help="draw tiles in a thread of this process instead of a helper process")
+    ap.add_argument("--no-thread", action="store_true",
+                    help="draw tiles in the frame that needs them (no worker thread)")
+    args = ap.parse_args()
+    f = frame_times(Path(args.scenario) if args.scenario else None, args.frames,
+                    tile_thread=args.tile_thread, no_thread=args.no_thread,
+                    all_seen=args.all, save=args.save)
+    print(f"{f.scenario}: screen ready in {f.ready_ms:.0f} ms; {f.armies} armies shown")
+    warm, rest = f.times[:WARM], f.rest
     print(f"first second: median {statistics.median(warm):.2f} ms, worst {max(warm):.2f} ms")
-    print(f"then {len(rest)} frames: median {statistics.median(rest):.2f} ms, p95 {pct(0.95):.2f}, "
-          f"p99 {pct(0.99):.2f}, worst {rest[-1]:.2f}; over 16 ms: "
-          f"{sum(t > 16 for t in rest)}")
-    print(f"tiles drawn: {gs.map.tiles.drawn_tiles}")
+    print(f"then {len(rest)} frames: median {statistics.median(rest):.2f} ms, "
+          f"p95 {pct(rest, 0.95):.2f}, p99 {pct(rest, 0.99):.2f}, worst {max(rest):.2f}; "
+          f"over 16 ms: {sum(t > 16 for t in rest)}")
+    print(f"tiles drawn: {f.tiles}")
     if args.verbose:
-        for k in sorted(set(kinds)):
-            ts = sorted(t for t, kk in zip(times[60:], kinds[60:]) if kk == k)
+        for k in sorted(set(f.kinds)):
+            ts = sorted(t for t, kk in zip(f.rest, f.kinds[WARM:]) if kk == k)
             if ts:
                 print(f"  {k:6s} {len(ts):5d} frames: median {statistics.median(ts):.2f}, "
                       f"worst {ts[-1]:.2f}, over 16 ms {sum(t > 16 for t in ts)}")
-    gs.leave()
-    pygame.quit()
     return 0
 
 

@@ -14,6 +14,7 @@ from game.ai.levels import LEVELS
 from game.scenario.yamlsrc import InputError, Problem, display_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+INTERNAL_ERROR = "the checker itself failed on this file; please report it as a bug"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,6 +117,10 @@ def cmd_scenarios() -> int:
             print(f"{f.stem}\t?\tBROKEN: {first}")
             status = EXIT_PROBLEMS
             continue
+        except Exception as exc:    # a bug in the checker: listed as broken, never a traceback
+            print(f"{f.stem}\t?\tBROKEN: {INTERNAL_ERROR} ({type(exc).__name__})")
+            status = EXIT_PROBLEMS
+            continue
         print(f"{s.id}\t{s.years()}\t{s.title}")
     return status
 
@@ -151,6 +156,9 @@ def validate_paths(paths: list[str]) -> list[Problem]:
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "", "no such file"))
             continue
+        if not path.is_file():      # a pipe or a device: opening it could block forever
+            problems.append(Problem(display_path(path), 1, 1, "", "not a regular file"))
+            continue
         try:
             if _is_map_file(path):
                 load_map(str(path))
@@ -158,8 +166,9 @@ def validate_paths(paths: list[str]) -> list[Problem]:
                 load_scenario(path)
         except InputError as exc:
             problems += exc.problems
-        except RecursionError:
-            problems.append(Problem(display_path(path), 1, 1, "", "the file is nested too deeply"))
+        except Exception as exc:    # a bug in the checker: still a message, never a traceback
+            problems.append(Problem(display_path(path), 1, 1, "", f"{INTERNAL_ERROR} "
+                                    f"({type(exc).__name__}: {exc})"))
     return problems
 
 
@@ -190,6 +199,10 @@ def load_scenario_arg(arg: str):
     except InputError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
+        return None
+    except Exception as exc:    # a bug in the checker: a message, never a traceback
+        print(f"{display_path(path)}:1:1: {INTERNAL_ERROR} ({type(exc).__name__}: {exc})",
+              file=sys.stderr)
         return None
 
 

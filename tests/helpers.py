@@ -22,3 +22,31 @@ def clear_armies(state, keep=()):
 
 def copy(state):
     return clone(state)
+
+
+def all_scenario_files():
+    """Every scenario the game ships (scenarios/*.yaml) and the small test scenario.
+
+    Tests that must hold for every scenario take their list from here, so a
+    scenario added under scenarios/ is covered without touching the tests.
+    """
+    from game.scenario.load import scenario_files
+    from tests.conftest import TEST_SCENARIO
+    return [*scenario_files(), TEST_SCENARIO]
+
+
+def scenario_with_rules(folder, overrides: dict):
+    """The test scenario with rule overrides added to (or replacing) its own; returns the file."""
+    import re
+
+    import yaml
+    from tests.conftest import TEST_SCENARIO
+    text = TEST_SCENARIO.read_text()
+    found = re.search(r"^rules: (\{.*\})$", text, re.M)
+    rules = {**(yaml.safe_load(found.group(1)) if found else {}), **overrides}
+    line = "rules: {" + ", ".join(f"{k}: {v}" for k, v in rules.items()) + "}"
+    text = (text[:found.start()] + line + text[found.end():] if found
+            else text.replace("\nmap:\n", f"\n{line}\nmap:\n", 1))
+    f = folder / "with_rules.yaml"
+    f.write_text(text)
+    return f

@@ -10,7 +10,13 @@ from game.rules.orders import Attack, EndTurn, Move
 from game.rules.state import state_hash
 from game.session import save as S
 from game.session.game import Session, replay
+from tests.conftest import TEST_SCENARIO
 from tests.helpers import cell
+
+
+def scenario_beside(folder):
+    """A copy of the test scenario in the save's folder, where `load_game` may find it by id."""
+    (folder / TEST_SCENARIO.name).write_bytes(TEST_SCENARIO.read_bytes())
 
 
 @pytest.fixture
@@ -56,6 +62,7 @@ def test_save_and_load_round_trip(tmp_path, session):
     session.do(Move("byzantium", "byz_field", (cell(4, 3),)))
     session.do(EndTurn("byzantium"))
     path = tmp_path / "game.json"
+    scenario_beside(tmp_path)
     S.save_game(path, session.state, session.orders, {"byzantium": "human"}, "test")
     loaded = S.load_game(path)
     assert state_hash(loaded.state) == session.hash()
@@ -71,6 +78,7 @@ def test_save_and_load_round_trip(tmp_path, session):
 
 
 def _saved(tmp_path, scn):
+    scenario_beside(tmp_path)
     s, _ = Session.new(scn, seed=3)
     path = tmp_path / "slot.json"
     S.save_game(path, s.state, s.orders)

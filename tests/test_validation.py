@@ -1,4 +1,5 @@
 """Every validation message has a fixture; each must be reported at its line and key."""
+import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def expectation(path: Path) -> tuple[int, str, str]:
 
 
 def test_there_is_a_fixture_per_message():
-    assert len(FIXTURES) >= 45
+    assert len(FIXTURES) >= 150
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
@@ -34,6 +35,21 @@ def test_fixture_reports_line_key_and_message(path):
     for p in problems:     # PATH:LINE:COLUMN: ... on every line
         text = str(p)
         assert text.startswith(f"{p.path}:{p.line}:{p.column}: ")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_validate_command_reports_every_fixture_cleanly(path, capsys):
+    """`validate` on any bad file: exit 1, one located line per problem, no traceback."""
+    from game import cli
+    code = cli.main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_PROBLEMS
+    lines = out.splitlines()
+    assert lines
+    for line in lines:
+        assert re.match(r"^[^:]+:\d+:\d+: \S", line), line
+    assert "Traceback" not in out + err and cli.INTERNAL_ERROR not in out
+    assert re.fullmatch(r"\d+ problems? in 1 file\n", err), err
 
 
 def test_all_problems_are_reported_at_once(tmp_path):

@@ -124,4 +124,6 @@ def _search(scn, target: int, caps: tuple) -> list[int]:
                             b.append(i)
                         waiting += 1
         d += 1
+        if waiting and d not in buckets:
+            d = min(buckets)        # skip the gap (costs an override made large)
     return dist

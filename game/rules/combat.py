@@ -126,6 +126,7 @@ def _has_trait(state: GameState, army: Army, trait: str) -> bool:
 
 def _spread_losses(state: GameState, side: Side, percent: int) -> tuple[int, list[Event]]:
     """Apply percent losses to each army and the garrison; returns men lost and events."""
+    percent = min(percent, 100)      # a rout adds to the loss; never more men than there are
     lost = 0
     events: list[Event] = []
     for a in side.armies:

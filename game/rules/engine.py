@@ -271,7 +271,8 @@ def apply(state: GameState, order: Order) -> list[Event]:
         events = _APPLY[type(order)](state, order)
     if not state.over:
         events += victory.check(state)
-    return events + vision.after_order(state, seen)
+    events += vision.after_order(state, seen)
+    return events + turns.pass_if_out_of_war(state)
 
 
 def _after_order(state: GameState) -> list[Event]:

@@ -15,7 +15,6 @@ truth (`obstacles`), and stops the march where the truth gets in the way.
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 
 from game import terrain as T
@@ -122,6 +121,19 @@ def pass_closed(state: GameState, pass_id: str) -> bool:
     return state.winter and state.scenario.map.passes[pass_id].winter_closed
 
 
+def _lookups(scn) -> tuple[list[tuple[int, ...]], list[bool], dict[str, int]]:
+    """Per scenario: each hex's neighbours on the map, whether each hex is water, and
+    each city's hex index."""
+    got = scn.cache.get("obstacle_lookups")
+    if got is None:
+        hm = scn.map
+        nb = [tuple(int(j) for j in row if j >= 0) for row in hm.neighbor_index()]
+        water = [hm.is_water(hm.hex_of(i)) for i in range(hm.width * hm.height)]
+        cities = {cid: hm.index(h) for h, cid in scn.city_at.items()}
+        got = scn.cache["obstacle_lookups"] = (nb, water, cities)
+    return got
+
+
 def obstacles(state: GameState, faction: str, known_armies=None, known_cities=None
               ) -> Obstacles:
     """What truly stands in `faction`'s way.
@@ -129,29 +141,36 @@ def obstacles(state: GameState, faction: str, known_armies=None, known_cities=No
     known_armies / known_cities replace the state's armies / cities (for
     planning with partial knowledge; `obstacles_known` fills them in).
     """
-    hm = state.scenario.map
+    scn = state.scenario
+    hm = scn.map
     armies = state.armies.values() if known_armies is None else known_armies
     cities = state.cities.values() if known_cities is None else known_cities
     blocked: set[int] = set()
     stop: set[int] = set()
-    nb = hm.neighbor_index()
+    stance = {f: (Q.friendly(state, faction, f), Q.hostile(state, faction, f))
+              for f in state.factions}         # other faction -> (friendly, hostile)
+    nb, water, city_index = _lookups(scn)
     for a in armies:
-        if a.faction == faction or Q.friendly(state, faction, a.faction):
+        friendly, hostile = stance.get(a.faction) or (Q.friendly(state, faction, a.faction),
+                                                      Q.hostile(state, faction, a.faction))
+        if a.faction == faction or friendly:
             continue
         i = hm.index(a.hex)
         blocked.add(i)
-        if Q.hostile(state, faction, a.faction) and not hm.is_water(a.hex):
-            for j in nb[i]:
-                if j >= 0:
-                    stop.add(int(j))
+        if hostile and not water[i]:
+            stop.update(nb[i])
     ports: set[int] = set()
     for c in cities:
-        i = hm.index(c.hex)
-        if Q.friendly(state, faction, c.owner):
+        i = city_index.get(c.id)        # a city stands where its scenario puts it
+        if i is None:
+            i = hm.index(c.hex)
+        friendly, hostile = stance.get(c.owner) or (Q.friendly(state, faction, c.owner),
+                                                    Q.hostile(state, faction, c.owner))
+        if friendly:
             if c.port and c.siege is None:
                 ports.add(i)
             continue
-        if Q.hostile(state, faction, c.owner) and c.walls == 0 and c.garrison == 0:
+        if hostile and c.walls == 0 and c.garrison == 0:
             stop.add(i)        # an open town: marching in takes it
         else:
             blocked.add(i)     # walls or garrison: besiege it; a neutral's city: keep out
@@ -190,38 +209,62 @@ def _can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
     return True
 
 
+def _steps(scn, winter: bool) -> list[tuple[tuple[int, int, tuple | None], ...]]:
+    """The graph laid out for searching: per hex, (neighbour, cost, None) for a plain step
+    over land, (neighbour, cost, (kind, strait id)) for the others (sea, strait)."""
+    key = ("steps", winter)
+    steps = scn.cache.get(key)
+    if steps is None:
+        steps = scn.cache[key] = [
+            tuple((j, c, None if kind == LAND else (kind, tag)) for j, c, kind, tag in out)
+            for out in graph(scn, winter)]
+    return steps
+
+
 def reachable(state: GameState, army: Army, budget: int | None = None,
               obs: Obstacles | None = None) -> dict[int, tuple[int, int]]:
     """Hex index -> (cost, previous index) for every hex the army can reach this turn.
 
     By default as far as its side knows; pass `obs` to plan with other obstacles.
+    Dijkstra with a bucket per cost (costs are small whole numbers), each bucket
+    taken in hex order: the same answer, and the same order of hexes, as a heap
+    of (cost, hex) would give.
     """
     scn = state.scenario
-    g = graph(scn, state.winter)
+    steps = _steps(scn, state.winter)
     obs = obs or obstacles_known(state, army.faction)
     start = scn.map.index(army.hex)
     budget = army.moves if budget is None else budget
-    best: dict[int, tuple[int, int]] = {start: (0, -1)}
-    heap = [(0, start)]
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
     stop = obs.stop
-    while heap:
-        cost, i = heapq.heappop(heap)
-        if cost > best[i][0]:
+    dist = [INF] * len(steps)
+    dist[start] = 0
+    prev = {start: -1}
+    if budget < 0:
+        return {start: (0, -1)}
+    buckets: list[list[int]] = [[] for _ in range(budget + 1)]
+    buckets[0].append(start)
+    for cost in range(budget + 1):
+        bucket = buckets[cost]
+        if not bucket:
             continue
-        if i != start and i in stop:
-            continue
-        for j, c, kind, tag in g[i]:
-            nc = cost + c
-            if nc > budget:
+        bucket.sort()
+        for i in bucket:
+            if dist[i] != cost or (i in stop and i != start):
                 continue
-            old = best.get(j)
-            if old is not None and old[0] <= nc:
-                continue
-            if not _can_step(i, j, kind, tag, obs):
-                continue
-            best[j] = (nc, i)
-            heapq.heappush(heap, (nc, j))
-    return best
+            for j, c, special in steps[i]:
+                nc = cost + c
+                if nc > budget or dist[j] <= nc:
+                    continue
+                if special is None:
+                    if j in barred:
+                        continue
+                elif not _can_step(i, j, special[0], special[1], obs):
+                    continue
+                dist[j] = nc
+                prev[j] = i
+                buckets[nc].append(j)
+    return {j: (dist[j], p) for j, p in prev.items()}
 
 
 def path_to(state: GameState, came_from: dict[int, tuple[int, int]], dest: Hex) -> tuple[Hex, ...] | None:
@@ -250,31 +293,51 @@ def route(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
     """
     scn = state.scenario
     hm = scn.map
-    g = graph(scn, state.winter)
+    steps = _steps(scn, state.winter)
     obs = obs or obstacles_known(state, army.faction)
     start, goal = hm.index(army.hex), hm.index(dest)
     if goal < 0:
         return None
-    best: dict[int, tuple[int, int]] = {start: (0, -1)}
-    heap = [(0, start)]
-    while heap:
-        cost, i = heapq.heappop(heap)
-        if i == goal:
-            break
-        if cost > best[i][0]:
-            continue
-        for j, c, kind, tag in g[i]:
-            nc = cost + c
-            old = best.get(j)
-            if old is not None and old[0] <= nc:
-                continue
-            if not _can_step(i, j, kind, tag, obs):
-                continue
-            best[j] = (nc, i)
-            heapq.heappush(heap, (nc, j))
-    if goal not in best:
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
+    dist = [INF] * len(steps)
+    dist[start] = 0
+    prev = {start: -1}
+    buckets: dict[int, list[int]] = {0: [start]}
+    cost, waiting = 0, 1
+    while waiting:          # buckets by cost, each in hex order, as a heap would give them
+        bucket = buckets.pop(cost, None)
+        if bucket:
+            waiting -= len(bucket)
+            bucket.sort()
+            if goal in bucket and dist[goal] == cost:
+                break
+            for i in bucket:
+                if dist[i] != cost:
+                    continue
+                for j, c, special in steps[i]:
+                    nc = cost + c
+                    if dist[j] <= nc:
+                        continue
+                    if special is None:
+                        if j in barred:
+                            continue
+                    elif not _can_step(i, j, special[0], special[1], obs):
+                        continue
+                    dist[j] = nc
+                    prev[j] = i
+                    buckets.setdefault(nc, []).append(j)
+                    waiting += 1
+        cost += 1
+        if waiting and cost not in buckets:
+            cost = min(buckets)     # skip the gap (costs an override made large)
+    if goal not in prev:
         return None
-    return path_to(state, best, dest), best[goal][0]
+    path = []
+    j = goal
+    while prev[j] != -1:
+        path.append(hm.hex_of(j))
+        j = prev[j]
+    return tuple(reversed(path)), dist[goal]
 
 
 def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) -> int | None:

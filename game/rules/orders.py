@@ -114,34 +114,66 @@ ORDER_TYPES: dict[str, type[Order]] = {
 }
 
 
+_shapes: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _shape(cls: type[Order]) -> tuple[tuple[str, str], ...]:
+    """(field name, type name) of each field of an order class (cached)."""
+    shape = _shapes.get(cls)
+    if shape is None:
+        shape = _shapes[cls] = tuple(
+            (f.name, f.type if isinstance(f.type, str) else f.type.__name__)
+            for f in dataclasses.fields(cls))
+    return shape
+
+
+def _whole(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_pair(x) -> bool:
+    return isinstance(x, list) and len(x) == 2 and all(_whole(y) for y in x)
+
+
+def _hexes(v) -> tuple[Hex, ...] | None:
+    """A list of [q, r] pairs as hexes, or None if it is not one."""
+    if not isinstance(v, list):
+        return None
+    out = []
+    for x in v:
+        if not (type(x) is list and len(x) == 2 and type(x[0]) is int
+                and type(x[1]) is int) and not _is_pair(x):
+            return None
+        out.append(Hex(x[0], x[1]))
+    return tuple(out)
+
+
 def order_from_dict(d: dict) -> Order:
     """Rebuild an order from its dict, raising ValueError with the reason if malformed."""
     if not isinstance(d, dict):
         raise ValueError("an order must be an object")
-    cls = ORDER_TYPES.get(d.get("kind"))
+    kind = d.get("kind")
+    cls = ORDER_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise ValueError(f"unknown order kind {d.get('kind')!r}")
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in d:
-            raise ValueError(f"{cls.kind} order lacks {f.name!r}")
-        v = d[f.name]
-        ftype = f.type if isinstance(f.type, str) else f.type.__name__
+    for name, ftype in _shape(cls):
+        if name not in d:
+            raise ValueError(f"{cls.kind} order lacks {name!r}")
+        v = d[name]
         if ftype == "Hex":
-            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)):
-                raise ValueError(f"{cls.kind}.{f.name} must be [q, r]")
+            if not _is_pair(v):
+                raise ValueError(f"{cls.kind}.{name} must be [q, r]")
             v = Hex(*v)
         elif ftype.startswith("tuple"):
-            if not isinstance(v, list) or not all(
-                    isinstance(x, list) and len(x) == 2 and all(isinstance(y, int) for y in x)
-                    for x in v):
-                raise ValueError(f"{cls.kind}.{f.name} must be a list of [q, r]")
-            v = tuple(Hex(*x) for x in v)
+            v = _hexes(v)
+            if v is None:
+                raise ValueError(f"{cls.kind}.{name} must be a list of [q, r]")
         elif ftype == "int":
             if isinstance(v, bool) or not isinstance(v, int):
-                raise ValueError(f"{cls.kind}.{f.name} must be a whole number")
+                raise ValueError(f"{cls.kind}.{name} must be a whole number")
         elif ftype == "str":
             if not isinstance(v, str):
-                raise ValueError(f"{cls.kind}.{f.name} must be text")
-        kwargs[f.name] = v
+                raise ValueError(f"{cls.kind}.{name} must be text")
+        kwargs[name] = v
     return cls(**kwargs)

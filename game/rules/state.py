@@ -217,13 +217,38 @@ def relation_key(a: str, b: str) -> str:
 
 # --- JSON ------------------------------------------------------------------------
 
+_json_fields: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields_to_save(tp: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass that go to JSON (cached per class); None for other types."""
+    names = _json_fields.get(tp, False)
+    if names is False:
+        names = None
+        if dataclasses.is_dataclass(tp):
+            names = tuple(f.name for f in dataclasses.fields(tp)
+                          if f.compare or f.name != "scenario")
+        _json_fields[tp] = names
+    return names
+
+
 def to_json(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, numbers, text)."""
+    tp = type(obj)
+    if tp is str or tp is int or tp is bool or obj is None:
+        return obj
+    if tp is Hex:
+        return [obj.q, obj.r]
+    if tp is list or tp is tuple:
+        return [to_json(v) for v in obj]
+    if tp is dict:
+        return {str(k): to_json(v) for k, v in obj.items()}
+    names = _fields_to_save(tp)
+    if names is not None:
+        return {n: to_json(getattr(obj, n)) for n in names}
+    # anything else (subclasses of the plain types) by what it is an instance of
     if isinstance(obj, Hex):
         return [obj.q, obj.r]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if f.compare or f.name != "scenario"}
     if isinstance(obj, dict):
         return {str(k): to_json(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -256,64 +281,142 @@ def _hints(cls: type) -> dict:
     return h
 
 
+class _Bad(Exception):
+    """A decoding fault on its way out: the message and the path, gathered innermost first."""
+
+    def __init__(self, message: str, part: str | None = None):
+        self.message = message
+        self.parts = [] if part is None else [part]
+
+
 def from_json(tp: Any, value: Any, path: str) -> Any:
     """Rebuild a value of type `tp` from JSON data, checking its shape."""
+    try:
+        return _decoder(tp)(value)
+    except _Bad as bad:
+        raise DecodeError(path + "".join(reversed(bad.parts)), bad.message) from None
+
+
+_decoders: dict[Any, Any] = {}
+
+
+def _decoder(tp: Any):
+    """The function that decodes (and checks) JSON data as `tp`, made once per type."""
+    dec = _decoders.get(tp)
+    if dec is None:
+        dec = _decoders[tp] = _make_decoder(tp)
+    return dec
+
+
+def _make_decoder(tp: Any):
     origin = get_origin(tp)
     if tp is Any:
-        return value
+        return lambda value: value
     if origin in (Union, types.UnionType):
         args = get_args(tp)
-        if value is None and type(None) in args:
-            return None
+        nullable = type(None) in args
         others = [a for a in args if a is not type(None)]
-        last: Exception | None = None
-        for a in others:
-            try:
-                return from_json(a, value, path)
-            except DecodeError as exc:
-                last = exc
-        raise last or DecodeError(path, "unexpected null")
+
+        def union(value):
+            if value is None and nullable:
+                return None
+            last = None
+            for a in others:
+                try:
+                    return _decoder(a)(value)
+                except _Bad as bad:
+                    last = bad
+            raise last or _Bad("unexpected null")
+        return union
     if tp is Hex:
-        if (not isinstance(value, list) or len(value) != 2
-                or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
-            raise DecodeError(path, "expected a hex [q, r]")
-        return Hex(value[0], value[1])
+        def hex_(value):
+            if (type(value) is not list or len(value) != 2 or type(value[0]) is not int
+                    or type(value[1]) is not int):
+                if (not isinstance(value, list) or len(value) != 2 or not all(
+                        isinstance(v, int) and not isinstance(v, bool) for v in value)):
+                    raise _Bad("expected a hex [q, r]")
+            return Hex(value[0], value[1])
+        return hex_
     if origin is list:
-        if not isinstance(value, list):
-            raise DecodeError(path, "expected a list")
         (it,) = get_args(tp)
-        return [from_json(it, v, f"{path}[{i}]") for i, v in enumerate(value)]
+
+        def list_(value):
+            if not isinstance(value, list):
+                raise _Bad("expected a list")
+            item = _decoder(it)
+            try:
+                return [item(v) for v in value]
+            except _Bad:
+                for i, v in enumerate(value):       # find which item, for the path
+                    try:
+                        item(v)
+                    except _Bad as bad:
+                        bad.parts.append(f"[{i}]")
+                        raise bad from None
+                raise
+        return list_
     if origin is dict:
-        if not isinstance(value, dict):
-            raise DecodeError(path, "expected an object")
         _, vt = get_args(tp)
-        return {k: from_json(vt, v, f"{path}.{k}") for k, v in value.items()}
+
+        def dict_(value):
+            if not isinstance(value, dict):
+                raise _Bad("expected an object")
+            item = _decoder(vt)
+            try:
+                return {k: item(v) for k, v in value.items()}
+            except _Bad:
+                for k, v in value.items():          # find which entry, for the path
+                    try:
+                        item(v)
+                    except _Bad as bad:
+                        bad.parts.append(f".{k}")
+                        raise bad from None
+                raise
+        return dict_
     if dataclasses.is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise DecodeError(path, f"expected an object ({tp.__name__})")
-        hints = _hints(tp)
-        kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name == "scenario":
-                continue
-            if f.name not in value:
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    raise DecodeError(f"{path}.{f.name}", "missing")
-                continue
-            kwargs[f.name] = from_json(hints[f.name], value[f.name], f"{path}.{f.name}")
-        return tp(**kwargs)
+        fields: list[tuple[str, Any, bool]] | None = None     # name, decoder, required
+
+        def object_(value):
+            nonlocal fields
+            if not isinstance(value, dict):
+                raise _Bad(f"expected an object ({tp.__name__})")
+            if fields is None:          # made at first use: the hints may name later classes
+                hints = _hints(tp)
+                fields = [(f.name, _decoder(hints[f.name]),
+                           f.default is dataclasses.MISSING
+                           and f.default_factory is dataclasses.MISSING)
+                          for f in dataclasses.fields(tp) if f.name != "scenario"]
+            kwargs = {}
+            for name, dec, required in fields:
+                if name not in value:
+                    if required:
+                        raise _Bad("missing", f".{name}")
+                    continue
+                try:
+                    kwargs[name] = dec(value[name])
+                except _Bad as bad:
+                    bad.parts.append(f".{name}")
+                    raise
+            return tp(**kwargs)
+        return object_
     if tp is bool:
-        if not isinstance(value, bool):
-            raise DecodeError(path, "expected true or false")
-        return value
+        def bool_(value):
+            if not isinstance(value, bool):
+                raise _Bad("expected true or false")
+            return value
+        return bool_
     if tp is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise DecodeError(path, "expected a whole number")
-        return value
+        def int_(value):
+            if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
+                raise _Bad("expected a whole number")
+            return value
+        return int_
     if tp is str:
-        if not isinstance(value, str):
-            raise DecodeError(path, "expected text")
-        return value
+        def str_(value):
+            if not isinstance(value, str):
+                raise _Bad("expected text")
+            return value
+        return str_
     raise TypeError(f"cannot decode {tp!r}")  # pragma: no cover - programming error
 
 
@@ -327,7 +430,12 @@ def canonical_json(data: Any) -> str:
 
 
 def state_hash(state: GameState) -> str:
-    return hashlib.sha256(canonical_json(state_to_dict(state)).encode()).hexdigest()[:16]
+    return dict_hash(state_to_dict(state))
+
+
+def dict_hash(data: dict) -> str:
+    """The hash of a state from its `state_to_dict` data (the same as `state_hash`)."""
+    return hashlib.sha256(canonical_json(data).encode()).hexdigest()[:16]
 
 
 def clone(state: GameState) -> GameState:

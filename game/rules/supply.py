@@ -9,8 +9,6 @@ men.  Winter in mountains or desert costs men even to a supplied army.
 """
 from __future__ import annotations
 
-import heapq
-
 from game import terrain as T
 from game.rules import changes as C
 from game.rules import movement as M
@@ -34,25 +32,30 @@ def supplied_hexes(state: GameState, faction: str) -> dict[int, int]:
     for c in state.cities.values():
         if Q.hostile(state, faction, c.owner):
             closed.add(hm.index(c.hex))
+    # Dijkstra from every source at once, with a bucket per cost, each taken in hex order
+    # (the order a heap of (cost, hex) would give)
+    steps = M._steps(scn, state.winter)
+    dist = [M.INF] * len(steps)
     best: dict[int, int] = {}
-    heap = []
+    buckets: list[list[int]] = [[] for _ in range(limit + 1)]
     for c in state.cities.values():
         if c.siege is None and Q.friendly(state, faction, c.owner):
             i = hm.index(c.hex)
-            best[i] = 0
-            heap.append((0, i))
-    heapq.heapify(heap)
-    while heap:
-        cost, i = heapq.heappop(heap)
-        if cost > best.get(i, M.INF):
-            continue
-        for j, c, kind, _tag in g[i]:
-            if kind != M.LAND or j in closed:
+            dist[i] = best[i] = 0
+            buckets[0].append(i)
+    for cost in range(limit + 1):
+        bucket = buckets[cost]
+        bucket.sort()
+        for i in bucket:
+            if dist[i] != cost:
                 continue
-            nc = cost + c
-            if nc <= limit and nc < best.get(j, M.INF):
-                best[j] = nc
-                heapq.heappush(heap, (nc, j))
+            for j, c, special in steps[i]:
+                if special is not None or j in closed:
+                    continue
+                nc = cost + c
+                if nc <= limit and nc < dist[j]:
+                    dist[j] = best[j] = nc
+                    buckets[nc].append(j)
     return best
 
 

@@ -97,6 +97,61 @@ RULES: dict[str, tuple[int, str]] = {
 
 DEFAULTS = MappingProxyType({k: v[0] for k, v in RULES.items()})
 
+# What a scenario may set a rule to, both ends included.  A rule not listed
+# here may be 0 to RULE_MAX.  The bounds keep an override from breaking play:
+# a shares-of-men rule above 100 would take more men than there are, an
+# empty or enormous random range cannot be rolled, an army of 0 men would
+# never disband.
+RULE_MAX = 10_000
+_PERCENT = (0, 100)
+LIMITS: dict[str, tuple[int, int]] = {
+    "amphibious_penalty": _PERCENT,
+    "battle_roll_min": (1, 1000),
+    "battle_roll_max": (1, 1000),
+    "loss_loser_min": _PERCENT,
+    "loss_loser_max": _PERCENT,
+    "loss_winner_min": _PERCENT,
+    "loss_winner_max": _PERCENT,
+    "loss_no_retreat": _PERCENT,
+    "commander_death_percent": _PERCENT,
+    "min_army_men": (1, RULE_MAX),
+    "siege_starve_percent": _PERCENT,
+    "assault_extra_loss": _PERCENT,
+    "capture_garrison_percent": _PERCENT,
+    "attrition_threshold": _PERCENT,
+    "attrition_per_10": _PERCENT,
+    "winter_attrition": _PERCENT,
+    "morale_base": _PERCENT,
+    "forage_percent": _PERCENT,
+    "unpaid_desertion": _PERCENT,
+}
+# Pairs (low, high) where the first may not exceed the second.
+ORDERED: tuple[tuple[str, str], ...] = (
+    ("battle_roll_min", "battle_roll_max"),
+    ("loss_loser_min", "loss_loser_max"),
+    ("loss_winner_min", "loss_winner_max"),
+)
+
+
+def limits(key: str) -> tuple[int, int]:
+    return LIMITS.get(key, (0, RULE_MAX))
+
+
+def rule_problems(overrides: dict[str, int]) -> list[tuple[str, str]]:
+    """(rule, why) for each override out of its range or out of order with its pair."""
+    out = []
+    for k, v in overrides.items():
+        lo, hi = limits(k)
+        if k in RULES and not lo <= v <= hi:
+            shown = v if abs(v) < 10**12 else ("a huge number" if v > 0 else "a huge negative number")
+            out.append((k, f"{shown} is outside the allowed range {lo}-{hi}"))
+    merged = make_rules(overrides)
+    for a, b in ORDERED:
+        if merged[a] > merged[b] and (a in overrides or b in overrides):
+            out.append((a if a in overrides else b,
+                        f"{a} ({merged[a]}) must not be above {b} ({merged[b]})"))
+    return out
+
 
 def make_rules(overrides: dict[str, int] | None = None) -> MappingProxyType:
     merged = dict(DEFAULTS)

@@ -92,7 +92,17 @@ def begin_faction_turn(state: GameState) -> list[Event]:
                     (fid,), {"faction": fid, "turn": state.turn})]
     events += check_events(state, "start")
     events += victory.check(state)
-    return events
+    return events + pass_if_out_of_war(state)
+
+
+def pass_if_out_of_war(state: GameState) -> list[Event]:
+    """If an event has just taken the side to play out of the war, the next side plays.
+
+    A side that leaves the war gives no more orders, not even the rest of its turn.
+    """
+    if state.over or state.factions[state.active_faction].in_play:
+        return []
+    return _advance(state)
 
 
 def end_faction_turn(state: GameState) -> list[Event]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -216,7 +215,8 @@ def armies_known_at(state: GameState, side: str, h: Hex) -> list[Army]:
 
 
 def _as_remembered(city: City, seen: CitySeen) -> City:
-    c = copy.copy(city)
+    c = object.__new__(City)            # a shallow copy (copy.copy, without its detours)
+    c.__dict__.update(city.__dict__)
     c.owner, c.walls, c.garrison = seen.owner, seen.walls, seen.garrison
     c.siege = Siege(seen.besieger) if seen.besieger else None
     return c
@@ -342,12 +342,15 @@ def remember(state: GameState, side: str, seen: np.ndarray) -> None:
     if (seen & ~ex).any():
         mem.explored = pack(ex | seen)
     where = _static(state)["city"]
+    turn = state.turn
+    known = mem.cities
     for cid, c in state.cities.items():
-        old = mem.cities.get(cid)
+        old = known.get(cid)
         if seen[where[cid]] or (old is not None and old.owner == side and c.owner != side):
-            rec = _record(state, c)
-            if old != rec:
-                mem.cities[cid] = rec
+            besieger = c.siege.by if c.siege else None
+            if (old is None or old.turn != turn or old.owner != c.owner or old.walls != c.walls
+                    or old.garrison != c.garrison or old.besieger != besieger):
+                known[cid] = CitySeen(c.owner, c.walls, c.garrison, besieger, turn)
 
 
 def refresh(state: GameState) -> None:

@@ -14,7 +14,7 @@ import typing
 from pathlib import Path
 
 from game.events.registry import CONDITIONS, EFFECTS, KINDS
-from game.rules.table import RULES
+from game.rules.table import ORDERED, RULES, limits
 from game.rules.traits import TRAITS
 from game.scenario import model
 from game.scenario.schema import MISSING, describe_type, model_fields
@@ -248,9 +248,13 @@ def render() -> str:
     lines += ["### Argument kinds", "", "`?` after an argument's name means it may be left out.",
               "", "| kind | what to write |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in KINDS.items()] + [""]
-    lines += ["## Rules", "", "Any of these may be overridden under a scenario's `rules:` key.",
-              "", "| rule | default | meaning |", "|---|---|---|"]
-    lines += [f"| `{k}` | {v[0]} | {v[1]} |" for k, v in RULES.items()] + [""]
+    lines += ["## Rules", "", "Any of these may be overridden under a scenario's `rules:` key, "
+              "with a whole number in the rule's range.", "",
+              "| rule | default | range | meaning |", "|---|---|---|---|"]
+    lines += [f"| `{k}` | {v[0]} | {limits(k)[0]}-{limits(k)[1]} | {v[1]} |"
+              for k, v in RULES.items()] + [""]
+    lines += ["These pairs must keep their order (the first not above the second): "
+              + ", ".join(f"`{a}` and `{b}`" for a, b in ORDERED) + ".", ""]
     lines += ["## Traits", "", "| trait | effect |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in TRAITS.items()] + [""]
     lines += ["## Map files", "",

@@ -18,7 +18,7 @@ from game.events.compile import (RefContext, check_flags, compile_condition, com
 from game.hexgrid import Hex
 from game.hexmap import HexMap, build_map, load_map
 from game.rules.movement import INF, terrain_cost
-from game.rules.table import RULES, make_rules
+from game.rules.table import RULES, make_rules, rule_problems
 from game.rules.traits import TRAITS
 from game.scenario.model import MapSpec, ScenarioSpec
 from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
@@ -36,6 +36,8 @@ def safe_reference(ref: str, base_dir: Path) -> tuple[Path | None, str | None]:
 
     Returns (path, None) or (None, reason).
     """
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in ref):
+        return None, f"{ref!r} holds control characters, which no file name here may"
     if os.path.isabs(ref) or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
         return None, f"{ref!r} is an absolute path; name files relative to the scenario"
     parts = Path(ref.replace("\\", "/")).parts
@@ -59,6 +61,12 @@ def _load_map_cached(path: Path) -> HexMap:
     return hm
 
 
+def map_file(path: str | os.PathLike) -> HexMap:
+    """A map file read and checked, kept while the file is unchanged (shared with the
+    scenarios that name it); raises InputError."""
+    return _load_map_cached(Path(path).resolve())
+
+
 def load_scenario(path: str | os.PathLike) -> Scenario:
     """Read and check a scenario file; raise InputError with every problem found."""
     shown = display_path(path)
@@ -75,7 +83,21 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
     scn = _check(spec, hm, col, shown, str(Path(path).resolve()),
                  hashlib.sha256(text.encode("utf-8")).hexdigest())
     col.raise_if_any()
+    _opened.add(scn.file)
     return scn
+
+
+# Scenario files this run of the game has loaded (the player chose them).  A save may
+# name one of these wherever it lies; see game.session.save.find_save_scenario.
+_opened: set[str] = set()
+
+
+def opened_before(path: str | os.PathLike) -> bool:
+    """Whether this run of the game has already loaded the scenario file at `path`."""
+    try:
+        return str(Path(path).resolve()) in _opened
+    except (OSError, ValueError):
+        return False
 
 
 def _scenario_map(spec: ScenarioSpec, base: Path, col: Collector) -> HexMap | None:
@@ -248,13 +270,14 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
                                             "which is neither its own nor an ally's")
 
     # rules overrides
-    for k, v in spec.rules.items():
-        line, column = loc.keys.get("rules", (loc.line, loc.column))
+    line, column = loc.keys.get("rules", (loc.line, loc.column))
+    for k in spec.rules:
         if k not in RULES:
             col.add(line, column, f"rules.{k}", f"unknown rule {k!r}{suggest(k, RULES)}")
-        elif v < 0:
-            col.add(line, column, f"rules.{k}", f"{v} is negative")
-    rules.update({k: v for k, v in spec.rules.items() if k in RULES})
+    known = {k: v for k, v in spec.rules.items() if k in RULES}
+    for k, why in rule_problems(known):
+        col.add(line, column, f"rules.{k}", why)
+    rules.update(known)
 
     # references in events and victory conditions
     army_ids = set(armies) | spawned_ids(spec)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import types
 import typing
 from dataclasses import MISSING, dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
-from game.scenario.yamlsrc import Collector, Node
+from game.scenario.yamlsrc import Collector, Node, short_number
 
 REQUIRED = MISSING
 
@@ -210,7 +211,13 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             col.at(node, keypath, f"expected a number, found {node.describe()}")
             return False, None
-        v = float(v)
+        try:
+            v = float(v)
+        except OverflowError:
+            v = math.inf
+        if not math.isfinite(v):
+            col.at(node, keypath, f"expected an ordinary number, found {node.describe()}")
+            return False, None
     elif tp is str:
         if not isinstance(v, str):
             # a bare number or date where text is expected: accept its text
@@ -228,10 +235,10 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
                 return True, v
     lo, hi = meta.get("min"), meta.get("max")
     if lo is not None and v < lo:
-        col.at(node, keypath, f"{v} is below the minimum {lo}")
+        col.at(node, keypath, f"{short_number(v)} is below the minimum {lo}")
         return True, type(v)(lo)
     if hi is not None and v > hi:
-        col.at(node, keypath, f"{v} is above the maximum {hi}")
+        col.at(node, keypath, f"{short_number(v)} is above the maximum {hi}")
         return True, type(v)(hi)
     return True, v
 

@@ -1,23 +1,50 @@
 """YAML read as a tree of located values, safely.
 
-PyYAML composes the document into nodes (its C parser when present); nothing
-is constructed from tags, so `!!python/object` and friends are refused rather
+PyYAML's parser (its C version when present) turns the text into events, and
+a small composer here builds the nodes without recursion; nothing is
+constructed from tags, so `!!python/object` and friends are refused rather
 than run.  Every value keeps the line and column it came from, so any later
-check can say exactly where a problem is.  Aliases are allowed but the number
-of values visited is capped, which defuses "billion laughs" documents.
+check can say exactly where a problem is.  Aliases are allowed, but the
+values they would expand to are counted before anything is expanded, and
+nesting is capped as it is read: "billion laughs" and bracket bombs are
+refused after reading a few lines, cheaply.
 """
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 try:  # the C-accelerated parser when PyYAML was built with libyaml
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
+    _C_PARSER = True
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+    _C_PARSER = False
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering the tag of each plain value it has resolved.
+
+    Without path resolvers (the safe loader has none) a tag depends only on
+    the kind of node, its text and how it was written, and a scenario repeats
+    the same keys and values thousands of times.
+    """
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        key = (kind, value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if not self.yaml_path_resolvers:
+                if len(self._tags) > 50_000:
+                    self._tags.clear()
+                self._tags[key] = tag
+        return tag
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 100_000   # the full war is a few thousand; an alias bomb is billions
@@ -27,6 +54,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -77,13 +105,20 @@ class Node:
         if isinstance(v, bool):
             return f"the boolean {str(v).lower()}"
         if isinstance(v, int):
-            return f"the integer {v}"
+            return f"the integer {short_number(v)}"
         if isinstance(v, float):
             return f"the number {v}"
         text = str(v)
         if len(text) > 40:
             text = text[:37] + "..."
         return f"the text {text!r}"
+
+
+def short_number(v: int | float) -> str:
+    """A number for a message: whole if short, else its first digits and length."""
+    text = str(v)
+    digits = text.lstrip("-")
+    return text if len(digits) <= 20 else f"{text[:12]}... ({len(digits)} digits)"
 
 
 class Collector:
@@ -120,18 +155,21 @@ def display_path(path: str | os.PathLike) -> str:
 def read_text(path: str | os.PathLike, shown: str | None = None) -> str:
     shown = shown or display_path(path)
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
     except OSError as exc:
         raise InputError([Problem(shown, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")])
-    if size > MAX_FILE_BYTES:
-        raise InputError([Problem(shown, 1, 1, "",
-                                  f"the file is {size // 1024} KiB, more than the "
-                                  f"{MAX_FILE_BYTES // 1024} KiB a scenario may be")])
+    if not stat.S_ISREG(st.st_mode):
+        # a folder, a device or a pipe: reading it could block or never end
+        raise InputError([Problem(shown, 1, 1, "", "not a regular file")])
+    if st.st_size > MAX_FILE_BYTES:
+        raise InputError([Problem(shown, 1, 1, "", _too_big(st.st_size))])
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(MAX_FILE_BYTES + 1)     # the file may have grown since stat
     except OSError as exc:
         raise InputError([Problem(shown, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")])
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError([Problem(shown, 1, 1, "", _too_big(len(data)))])
     if b"\x00" in data:
         raise InputError([Problem(shown, 1, 1, "", "this is not a text file (it holds NUL bytes)")])
     try:
@@ -141,14 +179,20 @@ def read_text(path: str | os.PathLike, shown: str | None = None) -> str:
         return _raise(shown, line, 1, f"the file is not valid UTF-8 text (byte {exc.start})")
 
 
+def _too_big(size: int) -> str:
+    return (f"the file is {size // 1024} KiB, more than the {MAX_FILE_BYTES // 1024} KiB a "
+            "scenario or map may be")
+
+
 def _raise(path: str, line: int, column: int, message: str):
     raise InputError([Problem(path, line, column, "", message)])
 
 
 def parse(text: str, path: str) -> Node:
     """Parse YAML text into located Nodes, or raise InputError."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return _Composer(loader, path).document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -156,80 +200,215 @@ def parse(text: str, path: str) -> Node:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        lines = text.split("\n")
+        if line <= len(lines) and "\t" in lines[line - 1][: col]:
+            what += " (a tab: indent YAML with spaces only)"
         _raise(path, line, col, f"YAML syntax error: {what}")
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_column(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        _raise(path, line, column, f"the character U+{code:04X} is not allowed in YAML text "
+                                   f"({exc.reason})")
     except yaml.YAMLError as exc:
-        _raise(path, 1, 1, f"YAML error: {exc}")
-    except RecursionError:
-        _raise(path, 1, 1, f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)")
-    if root is None:
-        _raise(path, 1, 1, "the file is empty")
-    col = Collector(path)
-    budget = [MAX_NODES]
-    try:
-        node = _convert(root, col, "", 0, budget)
-    except _TooBig as exc:
-        _raise(path, exc.line, exc.column, str(exc))
-    col.raise_if_any()
-    return node
+        _raise(path, 1, 1, f"YAML error: {' '.join(str(exc).split())}")
+    finally:
+        loader.dispose()
 
 
-class _TooBig(Exception):
-    def __init__(self, message: str, line: int, column: int):
-        super().__init__(message)
-        self.line, self.column = line, column
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """Line and column of the reader's position (a byte offset for the C parser)."""
+    if _C_PARSER:
+        before = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace")
+    else:
+        before = text[:position]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
 _constructor = yaml.constructor.SafeConstructor()
+_NO_KEY = object()      # a mapping frame waiting for its next key
+_SKIP = object()        # a mapping frame whose last key was refused: drop its value
 
 
-def _convert(n: yaml.Node, col: Collector, keypath: str, depth: int, budget: list[int]) -> Node:
-    line, column = n.start_mark.line + 1, n.start_mark.column + 1
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooBig(f"the document expands to more than {MAX_NODES} values "
-                      "(aliases repeated too often?)", line, column)
-    if depth > MAX_DEPTH:
-        raise _TooBig(f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)", line, column)
-    if isinstance(n, yaml.ScalarNode):
-        if n.tag not in _SCALAR_TAGS:
-            col.add(line, column, keypath, f"the tag {n.tag!r} is not allowed (plain values only)")
+class _Frame:
+    """An open mapping or list while the document is read."""
+    __slots__ = ("node", "keypath", "anchor", "size", "height", "key")
+
+    def __init__(self, node: Node, keypath: str, anchor: str | None):
+        self.node, self.keypath, self.anchor = node, keypath, anchor
+        self.size, self.height, self.key = 1, 1, _NO_KEY
+
+
+class _Composer:
+    """Builds Nodes from the parser's event stream, without recursion.
+
+    PyYAML's own composer recurses once per level of nesting; its C version
+    overflows the C stack (the process dies, no exception) on a line of a
+    hundred thousand opening brackets.  Reading events with an explicit stack
+    instead stops at MAX_DEPTH before the parser has gone any deeper.  An
+    alias reuses the Node of its anchor, and the size and depth it adds are
+    counted from the anchor's recorded size, so a "billion laughs" document
+    is refused after reading its few lines, never expanded.
+    """
+
+    def __init__(self, loader, path: str):
+        self.loader, self.path = loader, path
+        self.col = Collector(path)
+        self.anchors: dict[str, tuple[Node, int, int] | None] = {}   # None while still open
+        self.total = 0
+
+    def document(self) -> Node:
+        ld = self.loader
+        ld.get_event()                                   # stream start
+        if ld.check_event(yaml.StreamEndEvent):
+            _raise(self.path, 1, 1, "the file is empty")
+        ld.get_event()                                   # document start
+        root = self._values()
+        ld.get_event()                                   # document end
+        if not ld.check_event(yaml.StreamEndEvent):
+            mark = ld.get_event().start_mark
+            _raise(self.path, mark.line + 1, mark.column + 1,
+                   "a second YAML document (after `---`); a file holds one document")
+        self.col.raise_if_any()
+        return root
+
+    def _count(self, n: int, line: int, column: int) -> None:
+        self.total += n
+        if self.total > MAX_NODES:
+            _raise(self.path, line, column, f"the document expands to more than {MAX_NODES} "
+                                            "values (aliases repeated too often?)")
+
+    def _deep(self, line: int, column: int):
+        _raise(self.path, line, column, f"the YAML is nested too deeply (more than {MAX_DEPTH} "
+                                        "levels)")
+
+    def _values(self) -> Node:
+        ld, col, anchors = self.loader, self.col, self.anchors
+        stack: list[_Frame] = []
+        while True:
+            ev = ld.get_event()
+            kind = type(ev)
+            mark = ev.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            parent = stack[-1] if stack else None
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                fr = stack.pop()
+                node, size, height = fr.node, fr.size, fr.height
+                if fr.anchor is not None:
+                    anchors[fr.anchor] = (node, size, height)
+                parent = stack[-1] if stack else None
+            elif kind is yaml.ScalarEvent:
+                self._count(1, line, column)
+                if len(stack) > MAX_DEPTH:
+                    self._deep(line, column)
+                node, size, height = self._scalar(ev, parent, line, column), 1, 1
+                if ev.anchor is not None:
+                    self._anchor(ev.anchor, (node, 1, 1), line, column)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._count(1, line, column)
+                if len(stack) > MAX_DEPTH:
+                    self._deep(line, column)
+                is_map = kind is yaml.MappingStartEvent
+                keypath = _child_path(parent)
+                if ev.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
+                    col.add(line, column, keypath, f"the tag {ev.tag!r} is not allowed (plain "
+                                                   f"{'mappings' if is_map else 'lists'} only)")
+                node = Node("map", {}, line, column, {}) if is_map else Node("seq", [], line, column)
+                if ev.anchor is not None:
+                    self._anchor(ev.anchor, None, line, column)
+                stack.append(_Frame(node, keypath, ev.anchor))
+                continue
+            elif kind is yaml.AliasEvent:
+                if ev.anchor not in anchors:
+                    _raise(self.path, line, column, f"the alias *{ev.anchor} names no anchor "
+                                                    f"&{ev.anchor} defined before it")
+                found = anchors[ev.anchor]
+                if found is None:
+                    _raise(self.path, line, column, f"the alias *{ev.anchor} is inside the value "
+                                                    "it names (a loop)")
+                node, size, height = found
+                self._count(size, line, column)
+                if len(stack) + height - 1 > MAX_DEPTH:
+                    self._deep(line, column)
+            else:  # pragma: no cover - the parser yields nothing else inside a document
+                _raise(self.path, line, column, f"unexpected YAML event {kind.__name__}")
+            if parent is None:
+                return node
+            parent.size += size
+            if height >= parent.height:
+                parent.height = height + 1
+            pnode = parent.node
+            if pnode.kind == "seq":
+                pnode.value.append(node)
+            elif parent.key is _NO_KEY:
+                parent.key = self._key(parent, ev, node)
+            else:
+                if parent.key is not _SKIP:
+                    pnode.value[parent.key] = node
+                parent.key = _NO_KEY
+
+    def _anchor(self, name: str | None, value, line: int, column: int) -> None:
+        if name is None:
+            return
+        if name in self.anchors:
+            _raise(self.path, line, column, f"the anchor &{name} is defined twice")
+        self.anchors[name] = value
+
+    def _scalar(self, ev, parent: _Frame | None, line: int, column: int) -> Node:
+        if parent is not None and parent.node.kind == "map" and parent.key is _NO_KEY:
+            return Node("scalar", ev.value, line, column)    # a key: its text, checked by _key
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        if tag == _STR_TAG:
+            return Node("scalar", ev.value, line, column)
+        if tag not in _SCALAR_TAGS:
+            self.col.add(line, column, _child_path(parent), f"the tag {tag!r} is not allowed "
+                                                            "(plain values only)")
             return Node("scalar", None, line, column)
-        if n.tag == "tag:yaml.org,2002:timestamp":
-            return Node("scalar", n.value, line, column)
+        if tag == "tag:yaml.org,2002:timestamp":
+            return Node("scalar", ev.value, line, column)    # text is its own value
         try:
-            value = _constructor.construct_object(n)
+            value = _constructor.yaml_constructors[tag](
+                _constructor, yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))
         except (yaml.YAMLError, ValueError) as exc:
-            col.add(line, column, keypath, f"bad value: {exc}")
+            self.col.add(line, column, _child_path(parent), f"bad value: {exc}")
             value = None
         return Node("scalar", value, line, column)
-    if isinstance(n, yaml.SequenceNode):
-        if n.tag != _SEQ_TAG:
-            col.add(line, column, keypath, f"the tag {n.tag!r} is not allowed (plain lists only)")
-        items = [_convert(c, col, f"{keypath}[{i}]", depth + 1, budget) for i, c in enumerate(n.value)]
-        return Node("seq", items, line, column)
-    if isinstance(n, yaml.MappingNode):
-        if n.tag != _MAP_TAG:
-            col.add(line, column, keypath, f"the tag {n.tag!r} is not allowed (plain mappings only)")
-        out: dict[str, Node] = {}
-        pos: dict[str, tuple[int, int]] = {}
-        for k, v in n.value:
-            kl, kc = k.start_mark.line + 1, k.start_mark.column + 1
-            if k.tag == "tag:yaml.org,2002:merge":
-                col.add(kl, kc, keypath, "merge keys (<<) are not supported; write the keys out")
-                continue
-            if not isinstance(k, yaml.ScalarNode) or k.tag not in _SCALAR_TAGS:
-                col.add(kl, kc, keypath, "a key must be plain text")
-                continue
-            key = str(k.value)
+
+    def _key(self, fr: _Frame, ev, node: Node):
+        """The text of a mapping key just read, or _SKIP if it is refused."""
+        line, column, keypath = node.line, node.column, fr.keypath
+        tag = None
+        if type(ev) is yaml.ScalarEvent:
+            tag = ev.tag
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        if tag == "tag:yaml.org,2002:merge":
+            self.col.add(line, column, keypath, "merge keys (<<) are not supported; write the "
+                                                "keys out")
+            return _SKIP
+        if tag not in _SCALAR_TAGS:
+            self.col.add(line, column, keypath, "a key must be plain text")
+            return _SKIP
+        key = str(node.value)
+        if key in fr.node.key_pos:
+            first = fr.node.key_pos[key][0]
             sub = f"{keypath}.{key}" if keypath else key
-            if key in out:
-                first = pos[key][0]
-                col.add(kl, kc, sub, f"duplicate key (first given on line {first})")
-                continue
-            pos[key] = (kl, kc)
-            out[key] = _convert(v, col, sub, depth + 1, budget)
-        return Node("map", out, line, column, pos)
-    raise AssertionError(f"unknown YAML node {n!r}")  # pragma: no cover
+            self.col.add(line, column, sub, f"duplicate key (first given on line {first})")
+            return _SKIP
+        fr.node.key_pos[key] = (line, column)
+        return key
+
+
+def _child_path(parent: _Frame | None) -> str:
+    """The key path of the value being read inside `parent` (for messages)."""
+    if parent is None:
+        return ""
+    if parent.node.kind == "seq":
+        return f"{parent.keypath}[{len(parent.node.value)}]"
+    if parent.key is _NO_KEY or parent.key is _SKIP:
+        return parent.keypath
+    return f"{parent.keypath}.{parent.key}" if parent.keypath else parent.key
 
 
 def load(path: str | os.PathLike, shown: str | None = None) -> Node:

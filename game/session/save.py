@@ -9,17 +9,23 @@ changing it.  Nothing here can run code from a file (no pickle).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import glob
 import json
 import os
+import re
+import stat
 import tempfile
+import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.rules import vision
+from game.rules.invariants import check_invariants
 from game.rules.orders import order_from_dict
-from game.rules.state import (DecodeError, GameState, canonical_json, state_from_dict,
-                              state_hash, state_to_dict)
+from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
+                              state_from_dict, state_hash, state_to_dict)
 
 FORMAT = "last-great-war-save"
 VERSION = 1
@@ -62,7 +68,7 @@ def encode(state: GameState, orders: list | None = None, sides: dict[str, str] |
         "version": VERSION,
         "meta": meta.__dict__,
         "state": body,
-        "state_hash": state_hash(state),
+        "state_hash": dict_hash(body),
         "orders": [o.to_dict() for o in (orders or [])],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -106,6 +112,22 @@ def write_atomic(path: str | os.PathLike, data: bytes, keep_backup: bool = True)
         except OSError:
             pass
         raise
+    _remove_leftovers(folder, path.name)
+
+
+def _remove_leftovers(folder: Path, name: str, older_than: float = 60.0) -> None:
+    """Delete temporary files that saves of `name` killed midway left behind.
+
+    Only files over a minute old go, so a save of the same name that another
+    game is writing at this moment is left alone.
+    """
+    now = _time.time()
+    for p in folder.glob(f".{glob.escape(name)}.*tmp"):
+        try:
+            if now - p.stat().st_mtime > older_than:
+                p.unlink()
+        except OSError:
+            pass
 
 
 def save_game(path: str | os.PathLike, state: GameState, orders: list | None = None,
@@ -128,17 +150,22 @@ def read_document(path: str | os.PathLike) -> dict:
     """Read and parse a save file's JSON, with clear errors; the file is never changed."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as exc:
         raise SaveError(f"{p}: cannot read the save: {exc.strerror or exc}") from exc
-    if size > MAX_SAVE_BYTES:
-        raise SaveError(f"{p}: the file is {size // 1_000_000} MB, too big to be a save")
-    if size == 0:
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError(f"{p}: this is not a save file (not a regular file)")
+    if st.st_size > MAX_SAVE_BYTES:
+        raise SaveError(f"{p}: the file is {st.st_size // 1_000_000} MB, too big to be a save")
+    if st.st_size == 0:
         raise SaveError(f"{p}: the save is empty (was the game stopped while saving?)")
     try:
-        raw = p.read_bytes()
+        with open(p, "rb") as fh:
+            raw = fh.read(MAX_SAVE_BYTES + 1)
     except OSError as exc:
         raise SaveError(f"{p}: cannot read the save: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{p}: the file is too big to be a save")
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -148,10 +175,12 @@ def read_document(path: str | os.PathLike) -> dict:
                         f"{exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise SaveError(f"{p}: the save is damaged (nested too deeply)") from None
+    except ValueError as exc:     # e.g. a number with thousands of digits
+        raise SaveError(f"{p}: the save is damaged ({exc})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SaveError(f"{p}: this is not a Last Great War save")
     version = doc.get("version")
-    if not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int):
         raise SaveError(f"{p}: the save has no format version")
     if version > VERSION:
         raise SaveError(f"{p}: the save comes from a newer version of the game (save format "
@@ -166,21 +195,36 @@ def read_meta(path: str | os.PathLike) -> SaveMeta:
     return _decode_meta(doc, path)
 
 
+_META_TYPES = {"turn": int, "sides": dict, "extra": dict}     # the rest of SaveMeta is text
+
+
 def _decode_meta(doc: dict, path) -> SaveMeta:
     m = doc.get("meta")
     if not isinstance(m, dict):
         raise SaveError(f"{path}: the save lacks its description (meta)")
-    try:
-        return SaveMeta(**{k: m[k] for k in SaveMeta.__dataclass_fields__ if k in m})
-    except TypeError as exc:
-        raise SaveError(f"{path}: the save's description is damaged ({exc})") from None
+    values = {}
+    for f in dataclasses.fields(SaveMeta):
+        if f.name not in m:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise SaveError(f"{path}: the save's description lacks {f.name!r}")
+            continue
+        v = m[f.name]
+        want = _META_TYPES.get(f.name, str)
+        if isinstance(v, bool) or not isinstance(v, want) or (
+                f.name == "sides" and not all(isinstance(x, str) for x in v.values())):
+            raise SaveError(f"{path}: the save's description is damaged ({f.name})")
+        values[f.name] = v
+    return SaveMeta(**values)
 
 
 def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     """Read a save and rebuild the game, checking it against its scenario.
 
     scenario_loader(meta) -> Scenario; by default the scenario file named in
-    the save, or else the scenario of the same id under scenarios/.
+    the save if it lies in the game's scenarios folder or beside the save,
+    else the scenario with the save's scenario id in one of those folders
+    (see `find_save_scenario`).  A save that does not fit its scenario, or
+    whose game breaks the rules' invariants, is refused.
     """
     doc = read_document(path)
     meta = _decode_meta(doc, path)
@@ -188,28 +232,65 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
         state = state_from_dict(doc.get("state"))
     except DecodeError as exc:
         raise SaveError(f"{path}: the save is damaged: {exc}") from None
-    scn = (scenario_loader or _default_scenario)(meta)
+    if scenario_loader is None:
+        try:
+            scn = find_save_scenario(meta, Path(path).parent)
+        except SaveError as exc:
+            raise SaveError(f"{path}: {exc}") from None
+    else:
+        scn = scenario_loader(meta)
     state.scenario = scn
     _check_consistent(state, path)
     expected = doc.get("state_hash")
     if expected != state_hash(state):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")
+    broken = check_invariants(state)
+    if broken:
+        raise SaveError(f"{path}: the saved game breaks the rules: " + "; ".join(broken[:3]))
+    raw_orders = doc.get("orders", [])
+    if not isinstance(raw_orders, list):
+        raise SaveError(f"{path}: the save's order history is damaged (not a list)")
     try:
-        orders = [order_from_dict(o) for o in doc.get("orders", [])]
+        orders = [order_from_dict(o) for o in raw_orders]
     except ValueError as exc:
         raise SaveError(f"{path}: the save's order history is damaged: {exc}") from None
     return Loaded(state, meta, orders)
 
 
-def _default_scenario(meta: SaveMeta):
-    from game.scenario.load import find_scenario, load_scenario
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def find_save_scenario(meta: SaveMeta, save_dir: Path):
+    """The scenario a save names, looked for only where a save may point.
+
+    A save records its scenario's file, but a save is a file anyone can edit
+    or send, so that path is followed only when it leads into the game's
+    scenarios folder or the folder the save itself is in, or is a scenario
+    this run of the game has already loaded (one the player opened, wherever
+    it is); otherwise the scenario is found by its id in those two folders.
+    """
+    from game.scenario.load import SCENARIO_DIR, find_scenario, load_scenario, opened_before
     from game.scenario.yamlsrc import InputError
-    candidates = []
-    if meta.scenario_path and Path(meta.scenario_path).is_file():
-        candidates.append(Path(meta.scenario_path))
-    found = find_scenario(meta.scenario_id)
-    if found is not None:
-        candidates.append(found)
+    roots = [SCENARIO_DIR.resolve(), Path(save_dir).resolve()]
+
+    def reachable(p: Path) -> bool:        # symlinks resolved: where the file really is
+        try:
+            t = p.resolve()
+            return (t.suffix in (".yaml", ".yml") and any(r in t.parents for r in roots)
+                    and t.is_file())
+        except (OSError, ValueError):      # a loop of links, a NUL in the name...
+            return False
+
+    candidates: list[Path] = []
+    if meta.scenario_path:
+        target = Path(save_dir) / meta.scenario_path
+        if reachable(target) or opened_before(target):
+            candidates.append(target.resolve())
+    if _ID.fullmatch(meta.scenario_id):
+        for folder in roots:
+            found = find_scenario(meta.scenario_id, folder)
+            if found is not None and reachable(found) and found.resolve() not in candidates:
+                candidates.append(found.resolve())
     for c in candidates:
         try:
             scn = load_scenario(c)
@@ -218,7 +299,8 @@ def _default_scenario(meta: SaveMeta):
                             f"{exc.problems[0]}") from None
         if scn.id == meta.scenario_id:
             return scn
-    raise SaveError(f"the save needs the scenario {meta.scenario_id!r}, which is not installed")
+    raise SaveError(f"the save needs the scenario {meta.scenario_id!r}, which is not installed "
+                    "(it is looked for in the game's scenarios folder and beside the save)")
 
 
 def _check_consistent(state: GameState, path) -> None:
@@ -226,27 +308,58 @@ def _check_consistent(state: GameState, path) -> None:
     scn = state.scenario
     hm = scn.map
     problems = []
+    factions = state.factions
+    event_ids = {e.spec.id for e in scn.events}
     if state.scenario_id != scn.id:
         problems.append(f"it is a game of {state.scenario_id!r}, not {scn.id!r}")
-    if set(state.factions) != {f.id for f in scn.spec.factions}:
+    if set(factions) != {f.id for f in scn.spec.factions} or any(
+            k != f.id for k, f in factions.items()):
         problems.append("its factions differ from the scenario's")
-    if not state.order or any(f not in state.factions for f in state.order):
-        problems.append("its turn order names unknown factions")
+    if sorted(state.order) != sorted(factions):
+        problems.append("its turn order does not list each faction once")
     if not 0 <= state.active < max(1, len(state.order)):
         problems.append("the side to play is out of range")
-    if not 1 <= state.month <= 12 or state.months_per_turn not in (1, 3):
+    if not 1 <= state.month <= 12 or state.months_per_turn not in (1, 3) or state.turn < 1:
         problems.append("its date is impossible")
-    for a in state.armies.values():
-        if a.faction not in state.factions or not hm.contains(a.hex) or a.men < 0:
-            problems.append(f"army {a.id!r} is damaged")
+    for f in factions.values():
+        if f.capital is not None and f.capital not in state.cities:
+            problems.append(f"faction {f.id!r} has an unknown capital")
+        if f.ruler is not None and f.ruler not in state.commanders:
+            problems.append(f"faction {f.id!r} has an unknown ruler")
+    for k, c in state.commanders.items():
+        if k != c.id or c.faction not in factions:
+            problems.append(f"commander {k!r} is damaged")
+    for k, a in state.armies.items():
+        if k != a.id or a.faction not in factions or not hm.contains(a.hex):
+            problems.append(f"army {k!r} is damaged")
         if a.commander is not None and a.commander not in state.commanders:
-            problems.append(f"army {a.id!r} names an unknown commander")
-    for c in state.cities.values():
-        if c.owner not in state.factions or scn.city_at.get(c.hex) != c.id or c.garrison < 0:
-            problems.append(f"city {c.id!r} is damaged")
-    for f in state.factions.values():
-        if f.treasury < 0:
-            problems.append(f"faction {f.id!r} has a negative treasury")
+            problems.append(f"army {k!r} names an unknown commander")
+    if set(state.cities) != set(scn.city_at.values()):
+        problems.append("its cities differ from the scenario's")
+    for k, c in state.cities.items():
+        if k != c.id or c.owner not in factions or scn.city_at.get(c.hex) != c.id:
+            problems.append(f"city {k!r} is damaged")
+        if c.siege is not None and c.siege.by not in factions:
+            problems.append(f"the siege of {k!r} is damaged")
+    for k, r in state.relations.items():
+        a, _, b = k.partition("|")
+        if a not in factions or b not in factions or a >= b or r.status not in (
+                "war", "peace", "alliance", "tribute") or (r.payer not in (None, a, b)):
+            problems.append(f"the relation {k!r} is damaged")
+    for s, fs in state.strait_open.items():
+        if s not in set(hm.strait_of_edge.values()) or any(f not in factions for f in fs):
+            problems.append(f"the strait {s!r} is damaged")
+    for pid, v in state.pass_override.items():
+        if pid not in hm.passes or v not in ("open", "closed"):
+            problems.append(f"the pass {pid!r} is damaged")
+    for p in state.pending:
+        if p.event not in event_ids or p.faction not in factions:
+            problems.append("a pending choice is damaged")
+    if any(e not in event_ids for e in state.fired) or any(
+            e.event not in event_ids for e in state.log):
+        problems.append("its record of fired events names unknown events")
+    if state.winner is not None and state.winner not in factions:
+        problems.append("its winner is unknown")
     problems += vision.check_memory(state)
     if problems:
         raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import os
 import sys
 import threading
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
 
 import pygame
 
@@ -51,11 +51,11 @@ class MapTiles:
         self.base = self.render_region(LEVELS[0], 0, 0, *self.level_size(0))
         self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
         self._bg = None
-        self._stand_ins: dict = {}
+        self._stand_in = None               # (key, picture, world position) while tiles are missing
         self._last_view = None
         self._still = 0
-        self._pool: ProcessPoolExecutor | None = None
-        self._inflight: dict = {}           # tile key -> future, in the helper process
+        self._painter: Painter | None = None
+        self._inflight: dict = {}           # tile keys asked of the helper process
         self._use_process = True
 
     # --- sizes ---
@@ -122,37 +122,32 @@ class MapTiles:
     def _pump(self) -> None:
         """Take in finished tiles and keep two in the making, most urgent first."""
         try:
-            for key, fut in list(self._inflight.items()):
-                if fut.done():
-                    del self._inflight[key]
-                    data = fut.result()
-                    img = pygame.image.frombuffer(data, (TILE, TILE), "RGB")
-                    surf = pygame.Surface((TILE, TILE))
-                    surf.blit(img, (0, 0))
+            if self._painter is not None:
+                for key, surf in self._painter.finished():
+                    self._inflight.pop(key, None)
                     self._store(key, surf)
                     self.drawn_tiles += 1
             with self._cond:
                 self._wanted = [k for k in self._wanted
                                 if k not in self.cache and k not in self._inflight]
-                while self._wanted and len(self._inflight) < 2:
+                while self._wanted and len(self._inflight) < Painter.SLOTS:
                     key = self._wanted.pop(0)
-                    if self._pool is None:
-                        self._pool = ProcessPoolExecutor(
-                            1, mp_context=multiprocessing.get_context("spawn"),
-                            initializer=_start_painter, initargs=(self.raster, self.features))
-                    self._inflight[key] = self._pool.submit(_paint_tile, key)
+                    if self._painter is None:
+                        self._painter = Painter(self.raster, self.features)
+                    self._painter.ask(key)
+                    self._inflight[key] = True
         except Exception as exc:        # no helper process here: draw in a thread instead
             print(f"map tiles: drawing in a thread ({type(exc).__name__}: {exc})",
                   file=sys.stderr)
             self._use_process = False
             self._inflight = {}
-            self._shutdown_pool()
+            self._stop_painter()
             self._last_plan = None
 
-    def _shutdown_pool(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    def _stop_painter(self) -> None:
+        if self._painter is not None:
+            self._painter.close()
+            self._painter = None
 
     def close(self) -> None:
         with self._cond:
@@ -160,7 +155,7 @@ class MapTiles:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
-        self._shutdown_pool()
+        self._stop_painter()
 
     def pending(self) -> int:
         """Tiles wanted and not yet drawn (also takes in finished ones)."""
@@ -221,8 +216,8 @@ class MapTiles:
             for k in missing:
                 self._store(k, self.render_tile(k))
             missing = []
-        for key in missing:
-            self._draw_fallback(screen, cam, key)
+        if missing:
+            self._draw_stand_in(screen, cam, missing)
         for key in keys:
             surf = self.cache.get(key)
             if surf is not None:
@@ -241,24 +236,31 @@ class MapTiles:
                 self._pump()
         screen.set_clip(old_clip)
 
-    def _draw_fallback(self, screen: pygame.Surface, cam: Camera, key) -> None:
-        """Fill a missing tile from the whole-map picture, scaled to the current zoom."""
+    def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
+        """Fill the missing tiles from the whole-map picture scaled to the current zoom, in
+        one piece (one scaling however many tiles are missing, kept while the view stays)."""
         ox, oy = cam.world_origin()
-        made = self._stand_ins.get(key)
-        if made is None:
-            _li, tx, ty = key
+        vp = cam.viewport
+        x0 = min(k[1] for k in missing) * TILE
+        y0 = min(k[2] for k in missing) * TILE
+        x1 = (max(k[1] for k in missing) + 1) * TILE
+        y1 = (max(k[2] for k in missing) + 1) * TILE
+        area = pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(
+            pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h))
+        if area.w <= 0 or area.h <= 0:
+            return
+        key = (cam.level, tuple(area))
+        if self._stand_in is None or self._stand_in[0] != key:
             k = LEVELS[self.base_level] / cam.s
-            src = pygame.Rect(math.floor(tx * TILE * k), math.floor(ty * TILE * k),
-                              math.ceil(TILE * k) + 1, math.ceil(TILE * k) + 1)
+            src = pygame.Rect(math.floor(area.x * k), math.floor(area.y * k),
+                              math.ceil(area.w * k) + 1, math.ceil(area.h * k) + 1)
             src = src.clip(self.base.get_rect())
             if src.w <= 0 or src.h <= 0:
                 return
             img = pygame.transform.scale(self.base.subsurface(src),
                                          (math.ceil(src.w / k), math.ceil(src.h / k)))
-            if len(self._stand_ins) > 96:
-                self._stand_ins.clear()
-            made = self._stand_ins[key] = (img, (round(src.x / k), round(src.y / k)))
-        img, (x, y) = made
+            self._stand_in = (key, img, (round(src.x / k), round(src.y / k)))
+        _key, img, (x, y) = self._stand_in
         screen.blit(img, (ox + x, oy + y))
 
 
@@ -275,16 +277,90 @@ def paint(raster: TerrainRaster, features, s: float, x0: int, y0: int, w: int, h
     return surf
 
 
-_painter: tuple | None = None
+class Painter:
+    """The helper process that paints tiles.
+
+    A tile key and a slot of shared memory go down a pipe; the helper paints
+    the tile's pixels into the slot and sends the key and slot back.  Only
+    these small messages cross the pipe, so reading one never waits on the
+    helper, and `finished` only looks whether one has arrived: a frame never
+    waits.  No thread of this process is involved (a thread would take the
+    interpreter from the frame each time it had something to do).
+    """
+    SLOTS = 2                   # tiles in the making at once
+
+    def __init__(self, raster: TerrainRaster, features):
+        from multiprocessing import shared_memory
+        ctx = multiprocessing.get_context("spawn")
+        self.slots = [shared_memory.SharedMemory(create=True, size=TILE * TILE * 3)
+                      for _ in range(self.SLOTS)]
+        self.free = list(range(self.SLOTS))
+        self.conn, theirs = ctx.Pipe()
+        self.process = ctx.Process(target=_paint_tiles,
+                                   args=(theirs, [m.name for m in self.slots], raster, features),
+                                   name="map-tiles", daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def ask(self, key: tuple[int, int, int]) -> None:
+        self.conn.send((key, self.free.pop()))
+
+    def finished(self) -> list[tuple[tuple[int, int, int], pygame.Surface]]:
+        out = []
+        while self.conn.poll():
+            key, slot = self.conn.recv()
+            img = pygame.image.frombuffer(self.slots[slot].buf, (TILE, TILE), "RGB")
+            surf = pygame.Surface((TILE, TILE))
+            surf.blit(img, (0, 0))
+            del img                     # it holds on to the shared memory
+            self.free.append(slot)
+            out.append((key, surf))
+        return out
+
+    def close(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.conn.close()
+        self.process.join(timeout=1.0)
+        if self.process.is_alive():
+            self.process.terminate()
+        for m in self.slots:
+            try:
+                m.close()
+                m.unlink()
+            except (OSError, BufferError):
+                pass
 
 
-def _start_painter(raster, features) -> None:
-    global _painter
-    _painter = (raster, features)
+def _paint_tiles(conn, slot_names: list[str], raster: TerrainRaster, features) -> None:
+    """The helper process: paint each tile asked for into its slot until told to stop.
 
-
-def _paint_tile(key: tuple[int, int, int]) -> bytes:
-    raster, features = _painter
-    li, tx, ty = key
-    surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
-    return pygame.image.tobytes(surf, "RGB")
+    It runs at a lower priority than the game, so that on a busy machine the
+    frames come first and the tiles wait.
+    """
+    from multiprocessing import shared_memory
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):       # not on this system
+        pass
+    slots = [shared_memory.SharedMemory(name=n) for n in slot_names]
+    try:
+        while True:
+            try:
+                asked = conn.recv()
+            except (EOFError, OSError):
+                return
+            if asked is None:
+                return
+            (li, tx, ty), slot = asked
+            surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
+            slots[slot].buf[:] = pygame.image.tobytes(surf, "RGB")
+            try:
+                conn.send(asked)
+            except (BrokenPipeError, OSError):
+                return
+    finally:
+        for m in slots:
+            m.close()

@@ -12,6 +12,7 @@ hidden and those it does not see now are dimmed (View.explored, .visible).
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,15 +21,28 @@ import pygame
 from game.hexgrid import Hex, hex_neighbor
 from game.ui import fonts, map_marks
 from game.ui import palette as P
-from game.ui.camera import Camera
+from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
 
 
+IDLE_AFTER = 2           # still frames before the next zoom levels are prepared
+IDLE_BUDGET = 0.002      # seconds of a still frame given to that
+BORDER_TILES_PER_FRAME = 4   # frontier tiles made in one frame; the rest drawn directly
+
 FOG_RGB = (22, 24, 30)
 FOG_UNKNOWN = 255       # never seen: hidden
 FOG_MEMORY = 110        # seen before, not now: dimmed
+
+
+def _run(steps):
+    """Run a generator of steps to its end; its return value."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
 
 @dataclass
@@ -70,9 +84,13 @@ class MapView:
         self.territory = Territory(scn, self.importance)
         self.colors = {f.id: P.hex_to_rgb(f.color) for f in scn.spec.factions}
         self.city_places = set(scn.city_at)
-        self._scene: Scene | None = None
-        self._scene_key = None
+        self._scene: Scene | None = None         # the scene drawn last
+        self._scenes: dict[tuple, Scene] = {}     # scene key -> scene, for one view
         self._scene_view = None
+        self._cam_key = None
+        self._still = 0                      # frames the camera has not moved
+        self._prep = None                    # the idle work under way (a generator)
+        self._prep_key = None
         self._borders_key = None
         self._borders_view = None
         self._lines: list = []
@@ -130,17 +148,65 @@ class MapView:
         self._draw_path(surf, ov, s, ox, oy)
         self._draw_flashes(surf, ov, s, ox, oy)
         surf.set_clip(old_clip)
+        cam_key = (cam.level, ox, oy, cam.viewport.size)
+        self._still = self._still + 1 if cam_key == self._cam_key else 0
+        self._cam_key = cam_key
+        if self._still >= IDLE_AFTER:
+            self._idle(view, state, ov)
+
+    # --- idle frames: the zoom levels next to this one made ready, a little at a time ---
+    def _idle(self, view, state, ov: Overlay) -> None:
+        key = (id(view), self._scene_key(ov, self.camera.s), self.camera.level, id(self._lines))
+        if key != self._prep_key:
+            self._prep_key = key
+            self._prep = self._preparations(view, state, ov)
+        if self._prep is None:
+            return
+        deadline = time.perf_counter() + IDLE_BUDGET
+        for _ in self._prep:
+            if time.perf_counter() > deadline:
+                return
+        self._prep = None
+
+    def _preparations(self, view, state, ov: Overlay):
+        """The scenes and frontier tiles of the next and previous zoom levels, as steps."""
+        cam = self.camera
+        for d in (1, -1):
+            li = cam.level + d
+            if not cam.min_level <= li < len(LEVELS):
+                continue
+            s = LEVELS[li]
+            key = self._scene_key(ov, s)
+            if key not in self._scenes and self._scene_view is view:
+                scene = yield from self._compose(view, state, ov, s)
+                if self._scene_view is view and len(self._scenes) < 12:
+                    self._scenes[key] = scene
+            segs = self._segments(s)
+            for _li, tx, ty in self.tiles.visible_keys(cam, li, ring=1):
+                if (s, tx, ty) not in self._border_tiles:
+                    self._border_tiles[(s, tx, ty)] = self._border_tile(segs, s, tx, ty)
+                    yield
 
     # --- the scene: marks, counters and names at world pixels ---
-    def _scene_for(self, view, state, ov: Overlay, s: int) -> Scene:
-        key = (s, ov.selected_army, ov.active, frozenset(ov.moving))
-        if key != self._scene_key or view is not self._scene_view:
-            self._scene_key = key
-            self._scene_view = view
-            self._scene = self._compose(view, state, ov, s)
-        return self._scene
+    def _scene_key(self, ov: Overlay, s: int) -> tuple:
+        return (s, ov.selected_army, ov.active, frozenset(ov.moving))
 
-    def _compose(self, view, state, ov: Overlay, s: int) -> Scene:
+    def _scene_for(self, view, state, ov: Overlay, s: int) -> Scene:
+        if view is not self._scene_view:
+            self._scene_view = view
+            self._scenes = {}
+        key = self._scene_key(ov, s)
+        scene = self._scenes.get(key)
+        if scene is None:
+            if len(self._scenes) >= 12:
+                self._scenes.clear()
+            scene = self._scenes[key] = _run(self._compose(view, state, ov, s))
+        self._scene = scene
+        return scene
+
+    def _compose(self, view, state, ov: Overlay, s: int):
+        """Compose the scene at hex size s, as steps (a generator returning the Scene), so
+        idle frames can prepare the next zoom levels a little at a time."""
         from game.rules.movement import pass_closed
         items: list = []
         labels: list = []        # (priority, image, x, y, gap)
@@ -160,6 +226,7 @@ class MapView:
                     name = fonts.text(p.name + (" (closed)" if closed else ""), 11,
                                       P.BAD if closed else (50, 36, 24), P.HALO)
                     labels.append((1, name, x, y, img.get_height() // 2))
+                yield
         if s >= 20:
             for pl in self.hm.places.values():
                 if pl.hex in self.city_places or pl.hex in self.hm.pass_at:
@@ -169,6 +236,7 @@ class MapView:
                 items.append((img, img.get_rect(center=(x, y)).topleft))
                 labels.append((0, fonts.text(pl.name, 11, (60, 52, 44), P.HALO), x, y,
                                img.get_height() // 2 + 1))
+                yield
         capitals = {f.capital for f in state.factions.values() if f.capital}
         show = 3 if s < 8 else 2 if s < 15 else 1
         for c in view.cities.values():
@@ -186,6 +254,7 @@ class MapView:
                 size = {3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0)
                 labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
                                mark.h // 2))
+            yield
         stacks: dict[Hex, list] = {}
         for a in view.armies.values():
             if a.id not in ov.moving:
@@ -197,6 +266,7 @@ class MapView:
             rects = self._stack(items, state, ov, armies, x, y, s, hx in self.city_places)
             taken += rects
             stack_rects[hx] = rects[0]
+            yield
         self._place_labels(items, labels, taken)
         return Scene(items, stack_rects)
 
@@ -303,33 +373,49 @@ class MapView:
         s = cam.s
         if not lines:
             return
+        segs = self._segments(s)
+        made = 0
+        for _li, tx, ty in self.tiles.visible_keys(cam):
+            tkey = (s, tx, ty)
+            img = self._border_tiles.get(tkey, False)
+            if img is False:
+                if made >= BORDER_TILES_PER_FRAME:      # the rest straight onto the screen
+                    self._draw_segments(surf, segs.get((tx, ty), ()), s, ox, oy)
+                    continue
+                img = self._border_tiles[tkey] = self._border_tile(segs, s, tx, ty)
+                made += 1
+            if img is not None:
+                surf.blit(img, (ox + tx * TILE, oy + ty * TILE))
+
+    def _segments(self, s: int) -> dict:
+        """The frontier's segments at hex size s, in world pixels, by the tile they cross."""
         segs = self._border_segs.get(s)
         if segs is None:
             segs = {}
-            for f, (ax, ay, bx, by) in lines:
+            for f, (ax, ay, bx, by) in self._lines:
                 a, b = (ax * s, ay * s), (bx * s, by * s)
                 for tx in range(int(min(a[0], b[0]) - 3) // TILE, int(max(a[0], b[0]) + 3) // TILE + 1):
                     for ty in range(int(min(a[1], b[1]) - 3) // TILE,
                                     int(max(a[1], b[1]) + 3) // TILE + 1):
                         segs.setdefault((tx, ty), []).append((f, a, b))
             self._border_segs[s] = segs
+        return segs
+
+    def _border_tile(self, segs: dict, s: int, tx: int, ty: int) -> pygame.Surface | None:
+        """One tile of the frontier (transparent elsewhere), or None where none runs."""
+        if (tx, ty) not in segs:
+            return None
+        img = pygame.Surface((TILE, TILE))
+        img.fill((0, 0, 0))
+        img.set_colorkey((0, 0, 0), pygame.RLEACCEL)
+        self._draw_segments(img, segs[(tx, ty)], s, -tx * TILE, -ty * TILE)
+        return img
+
+    def _draw_segments(self, surf, segments, s: int, ox: int, oy: int) -> None:
         width = 1 if s < 11 else 2 if s < 27 else 3
-        for _li, tx, ty in self.tiles.visible_keys(cam):
-            tkey = (s, tx, ty)
-            img = self._border_tiles.get(tkey, False)
-            if img is False:
-                img = None
-                if (tx, ty) in segs:
-                    img = pygame.Surface((TILE, TILE))
-                    img.fill((0, 0, 0))
-                    img.set_colorkey((0, 0, 0), pygame.RLEACCEL)
-                    x0, y0 = tx * TILE, ty * TILE
-                    for f, a, b in segs[(tx, ty)]:
-                        pygame.draw.line(img, self.colors.get(f, (128, 128, 128)),
-                                         (a[0] - x0, a[1] - y0), (b[0] - x0, b[1] - y0), width)
-                self._border_tiles[tkey] = img
-            if img is not None:
-                surf.blit(img, (ox + tx * TILE, oy + ty * TILE))
+        for f, a, b in segments:
+            pygame.draw.line(surf, self.colors.get(f, (128, 128, 128)),
+                             (a[0] + ox, a[1] + oy), (b[0] + ox, b[1] + oy), width)
 
     # --- the player's overlays ---
     def _hex_points(self, h: Hex, s, ox, oy, scale=1.0):

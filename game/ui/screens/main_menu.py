@@ -1,6 +1,8 @@
 """The main menu: new game, load game, settings, help, quit."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
@@ -96,32 +98,43 @@ def map_backdrop(app, size) -> pygame.Surface:
         cache = app.backdrops = {}
     if size in cache:
         return cache[size]
-    from game.scenario.load import load_scenario, scenario_files
-    from game.scenario.yamlsrc import InputError
     from game.ui.geometry import map_size_units
     from game.ui.terrain_raster import TerrainRaster
-    best = None
-    for f in scenario_files(app.scenario_dir):
-        try:
-            hm = load_scenario(f).map
-        except (InputError, OSError, ValueError, RecursionError):
-            continue
-        if best is None or hm.width * hm.height > best.width * best.height:
-            best = hm
-    surf = backdrop(size)
-    if best is not None and best.width * best.height >= 400:
+    best = largest_map(app.scenario_dir)
+    if best is None or best.width * best.height < 400:
+        surf = backdrop(size)
+    else:
         uw, uh = map_size_units(best.width, best.height)
         s = max(size[0] / uw, size[1] / uh)
         w, h = int(uw * s), int(uh * s)
         x0, y0 = (w - size[0]) // 2, (h - size[1]) // 2
         arr = TerrainRaster(best).render(s, x0, y0, size[0], size[1], grid=False)
-        pic = pygame.image.frombuffer(arr.tobytes(), size, "RGB").copy()
+        surf = pygame.image.frombuffer(arr.tobytes(), size, "RGB").copy()
         shade = pygame.Surface(size, pygame.SRCALPHA)
         shade.fill((20, 16, 12, 175))
-        pic.blit(shade, (0, 0))
-        surf = pic
+        surf.blit(shade, (0, 0))
     cache[size] = surf
     return surf
+
+
+def largest_map(scenario_dir=None):
+    """The largest map of the scenarios: from the shared maps folder if it has one (quick),
+    else from the scenarios themselves; None if there is none."""
+    from game.scenario.load import SCENARIO_DIR, load_scenario, map_file, scenario_files
+    from game.scenario.yamlsrc import InputError
+    maps = []
+    for f in sorted((Path(scenario_dir or SCENARIO_DIR) / "maps").glob("*.yaml")):
+        try:
+            maps.append(map_file(f))
+        except (InputError, OSError, ValueError, RecursionError):
+            continue
+    if not maps:
+        for f in scenario_files(scenario_dir):
+            try:
+                maps.append(load_scenario(f).map)
+            except (InputError, OSError, ValueError, RecursionError):
+                continue
+    return max(maps, key=lambda hm: hm.width * hm.height, default=None)
 
 
 def backdrop(size) -> pygame.Surface:

@@ -67,7 +67,7 @@ MISTAKES = {
     "alias_bomb": ("title: Bad fixture", "title: Bad fixture\n" + "\n".join(
         ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"] + [
             f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, "
-            f"*a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]), 3, "", "expands to more than"),
+            f"*a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]), 7, "", "expands to more than"),
     "unknown_key": ("title: Bad fixture", "title: Bad fixture\ntitel: typo", 3, "titel",
                     "did you mean 'title'"),
     "missing_required": ("title: Bad fixture\n", "", 1, "", "missing required key 'title'"),
@@ -316,11 +316,95 @@ MISTAKES = {
     "ai_bad_home": ("victory:", "ai: {red: {home: nowhere}}\nvictory:", 32,
                     "ai.red.home", "unknown place 'nowhere'"),
     "wrong_top_level": (BASE, "- just\n- a list\n", 1, "", "expected a mapping of keys"),
+    "scalar_top_level": (BASE, "just some words\n", 1, "", "expected a mapping of keys"),
+    "null_document": (BASE, "~\n", 1, "", "found nothing (null)"),
+    "two_documents": ("title: Bad fixture", "title: Bad fixture\n---\nid: again", 3, "",
+                      "a second YAML document"),
+    "tab_indent": ("  - {id: red_army", "\t- {id: red_army", 34, "", "indent YAML with spaces only"),
+    "merge_key": ("title: Bad fixture", "title: Bad fixture\n<<: {start: 603-03}", 3, "",
+                  "merge keys (<<) are not supported"),
+    "complex_key": ("title: Bad fixture", "title: Bad fixture\n? [a, b]\n: c", 3, "",
+                    "a key must be plain text"),
+    "undefined_alias": ("title: Bad fixture", "title: *name", 2, "",
+                        "names no anchor &name"),
+    "alias_loop": ("title: Bad fixture", "title: Bad fixture\nx: &loop [a, *loop]", 3, "",
+                   "inside the value it names"),
+    "duplicate_anchor": ("title: Bad fixture", "title: &t Bad fixture\ndescription: &t x", 3, "",
+                         "the anchor &t is defined twice"),
+    "python_tag_mapping": ("title: Bad fixture", "title: Bad fixture\nsources: "
+                           "!!python/object/new:os.system {}", 3, "sources", "is not allowed"),
+    "float_for_int": ("men: 5000", "men: 5000.5", 34, "armies[0].men",
+                      "expected a whole number"),
+    "huge_number": ("men: 5000", "men: 100000000000000000000", 34, "armies[0].men",
+                    "above the maximum 500000"),
+    "negative_garrison": ("garrison: 500", "garrison: -500", 32, "cities[1].garrison",
+                          "below the minimum 0"),
+    "negative_treasury": ('color: "#0000aa"}', 'color: "#0000aa", treasury: -5}', 24,
+                          "factions[1].treasury", "below the minimum 0"),
+    "negative_rule": ("victory:", "rules: {cost_plain: -2}\nvictory:", 36, "rules.cost_plain",
+                      "outside the allowed range 0-10000"),
+    "rule_too_big": ("victory:", "rules: {battle_roll_max: 1000000}\nvictory:", 36,
+                     "rules.battle_roll_max", "outside the allowed range 1-1000"),
+    "rule_percent_over_100": ("victory:", "rules: {loss_loser_max: 150}\nvictory:", 36,
+                              "rules.loss_loser_max", "outside the allowed range 0-100"),
+    "rule_range_reversed": ("victory:", "rules: {battle_roll_min: 130}\nvictory:", 36,
+                            "rules.battle_roll_min", "must not be above battle_roll_max (125)"),
+    "walls_too_high": ("walls: 2, income: 2}", "walls: 9, income: 2}", 16, "map.places[0].walls",
+                       "above the maximum 5"),
+    "map_too_wide": ("width: 5", "width: 5000", 8, "map.width", "above the maximum 400"),
+    "map_rows_missing": ("height: 4", "height: 5", 10, "map.terrain", "has 4 rows"),
+    "army_off_map": ('at: "3,2", men: 4000', 'at: "9,9", men: 4000', 35, "armies[1].at",
+                     "no place '9,9'"),
+    "army_negative_cell": ('at: "3,2", men: 4000', 'at: "-1,2", men: 4000', 35, "armies[1].at",
+                           "no place '-1,2'"),
+    "city_off_map": ("{id: beta, owner: blue,", '{id: beta, at: "2,7", owner: blue,', 32,
+                     "cities[1].at", "no place '2,7'"),
+    "city_on_sea": ("{id: beta, owner: blue,", '{id: beta, at: "0,1", owner: blue,', 32,
+                    "cities[1].at", "stands on water"),
+    "place_off_map": ('hex: "4,2"', 'hex: "4,4"', 17, "map.places[1].hex",
+                      "is not a hex `col,row` on the map"),
+    "place_on_sea": ('hex: "4,2"', 'hex: "1,0"', 17, "map.places[1].hex", "is on water"),
+    "pass_off_map": ('hex: "3,2"}]', 'hex: "5,0"}]', 21, "map.passes[0].hex",
+                     "is not a hex `col,row` on the map"),
+    "pass_on_sea": ('hex: "3,2"}]', 'hex: "0,0"}]', 21, "map.passes[0].hex", "is on water"),
+    "river_off_map": ("  places:", "  rivers:\n    - {id: flow, name: Flow, edges: \"2,2,0 6,2,3\"}"
+                      "\n  places:", 16, "map.rivers[0].edges", "is off the map"),
+    "road_off_map": ("  places:", "  roads:\n    - {id: way, path: \"3,0 4,0 5,0\"}\n  places:",
+                     16, "map.roads[0].path", "is not a hex `col,row` on the map"),
+    "spawn_off_map": ("      - set_flag: one", "      - spawn_army: {faction: red, at: \"5,4\", "
+                      "men: 100}", 43, "events[0].effects[0].spawn_army.at",
+                      "unknown place '5,4'"),
+    "condition_place_off_map": ("when: {turn: {min: 2}}",
+                                "when: {army_near: {faction: red, place: \"-3,0\"}}", 41,
+                                "events[0].when.army_near.place", "unknown place '-3,0'"),
+    "event_when_scalar": ("when: {turn: {min: 2}}", "when: soon", 41, "events[0].when",
+                          "a mapping with one key"),
+    "event_when_missing": ("    when: {turn: {min: 2}}\n", "", 39, "events[0]",
+                           "missing required key 'when'"),
+    "event_not_list": ("when: {turn: {min: 2}}", "when: {not: [{turn: {min: 2}}]}", 41,
+                       "events[0].when.not", "a mapping with one key"),
+    "event_nested_unknown": ("when: {turn: {min: 2}}", "when: {all: [{turn: {min: 2}}, "
+                             "{any: [{flagg: x}]}]}", 41, "events[0].when.all[1].any[0].flagg",
+                             "did you mean 'flag'"),
+    "event_bad_season": ("when: {turn: {min: 2}}", "when: {date: {season: monsoon}}", 41,
+                         "events[0].when.date.season", "expected one of spring"),
+    "event_chance_range": ("when: {turn: {min: 2}}", "when: {chance: 150}", 41,
+                           "events[0].when.chance", "not a percentage"),
+    "event_fired_unknown": ("when: {turn: {min: 2}}", "when: {fired: evt_two}", 41,
+                            "events[0].when.fired", "unknown event 'evt_two'"),
+    "event_no_arguments": ("when: {turn: {min: 2}}", "when: {turn: [1, 2]}", 41,
+                           "events[0].when.turn", "write them as a mapping"),
+    "victory_condition_broken": ("{faction: red, when: {owns: {faction: red, city: beta}}}",
+                                 "{faction: red, when: {owns: {faction: red}}}", 37,
+                                 "victory[0].when.owns", "give exactly one of `city`, `region`, `cities`"),
 }
 
 EXTRA = {
     "empty_file": ("", 1, "", "the file is empty"),
     "binary_garbage": ("\x00\x01\x02garbage", 1, "", "not a text file"),
+    "only_comments": ("# nothing here\n# at all\n", 1, "", "the file is empty"),
+    "not_utf8": ("id: x\ntitle: caf\udce9\n", 2, "", "not valid UTF-8"),
+    "control_characters": ("id: x\ntitle: a\x07b\n", 2, "", "U+0007 is not allowed"),
 }
 
 
@@ -333,7 +417,7 @@ def main() -> None:
         # the expectation line itself pushes the base down by one line
         (HERE / f"{name}.yaml").write_text(f"# expect: {line + 1} {key or '-'} | {msg}\n{text}")
     for name, (text, line, key, msg) in EXTRA.items():
-        (HERE / f"{name}.yaml").write_bytes(text.encode())
+        (HERE / f"{name}.yaml").write_bytes(text.encode("utf-8", "surrogateescape"))
         (HERE / f"{name}.expect").write_text(f"# expect: {line} {key or '-'} | {msg}\n")
 
 

@@ -1,0 +1,122 @@
+"""Rendering: frame times of the map view at 1280x800 while panning and zooming.
+
+    python -m bench.render [--quick] [--runs N] [--frames N]
+
+Each run is a fresh process (bench/ui_frames.py's `frame_times`): the game
+screen on the save the games benchmark left at the busiest round of its
+first game (or, without it, the war's first turn), with the fog of war lifted so every
+army and city is drawn, under SDL's dummy video driver.  The frames pan
+across the map, zoom in and out at the cursor and hover, as fast as they
+can (no 60 fps cap); the first second, while the first terrain tiles are
+drawn, is reported apart.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.measure import ROOT, Row, Stats  # noqa: E402
+
+GROUP = "Rendering"
+
+
+def child(frames: int, save: Path | None, scenario: str) -> dict:
+    cmd = [sys.executable, "-m", "bench.render", "--child", "--frames", str(frames),
+           "--scenario", scenario]
+    if save is not None:
+        cmd += ["--save", str(save)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYGAME_HIDE_SUPPORT_PROMPT="1",
+               SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"the render child failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _save_to_show(scenario: str) -> tuple[Path | None, str]:
+    """The games benchmark's save of its busiest round, else of the middle of the war."""
+    from bench import games
+    from game.scenario.load import find_scenario, load_scenario
+    scn = load_scenario(find_scenario(scenario))
+    for path, what in ((games.BUSY_SAVE, "the busiest round of a game"),
+                       (games.MID_SAVE, "the middle of a game")):
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if meta.get("scenario_id") == scn.id:
+            return path, f"{what}, {meta.get('date')}"
+    return None, "its first turn"
+
+
+def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
+        frames: int = 1200) -> list[Row]:
+    from bench.ui_frames import WARM
+    save, shown = (None, "its first turn") if quick else _save_to_show(scenario)
+    results = [child(WARM + 10 if quick else frames, save, scenario)
+               for _ in range(1 if quick else runs)]
+    rest = [t for r in results for t in r["times"][WARM:]]
+    cpu = [t for r in results for t in r["cpu"][WARM:]]
+    warm = [t for r in results for t in r["times"][:WARM]]
+    worst = [max(r["times"][WARM:]) for r in results]
+    worst_cpu = [max(r["cpu"][WARM:]) for r in results]
+    over = sum(t > 16 for t in rest)
+    r0 = results[0]
+    where = (f"{r0['scenario']} at {shown}: {r0['armies']} armies shown, fog lifted; "
+             f"zoom levels {r0['levels']}")
+    rest.sort()
+    p99 = rest[min(len(rest) - 1, int(len(rest) * 0.99))]
+    return [
+        Row(GROUP, "frame, panning and zooming", "ms", Stats.of(rest), 4.0,
+            note=f"{len(results)} runs of {len(r0['times']) - WARM} frames after the first "
+                 f"second, 1280x800; {where}"),
+        Row(GROUP, "worst frame of a run", "ms", Stats.of(worst), 16.0, on="high",
+            note=f"p99 {p99:.1f} ms; frames over 16 ms: {over} of {len(rest)}"),
+        Row(GROUP, "frame, panning and zooming, CPU", "ms", Stats.of(cpu), 4.0,
+            note="the CPU time of the game's thread in the same frames (what a busy machine's "
+                 "other work does not add)"),
+        Row(GROUP, "worst frame of a run, CPU", "ms", Stats.of(worst_cpu), 16.0, on="high",
+            note=f"frames over 16 ms of CPU: {sum(t > 16 for t in cpu)} of {len(cpu)}"),
+        Row(GROUP, "frame in the first second", "ms", Stats.of(warm),
+            note="while the first tiles of the view are drawn; screen ready in "
+                 f"{r0['ready_ms']:.0f} ms"),
+    ]
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--scenario", default="full_war")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--frames", type=int, default=1200)
+    p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--save", type=Path, default=None, help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        from bench.ui_frames import frame_times
+        from game.scenario.load import find_scenario
+        f = frame_times(find_scenario(a.scenario), a.frames, all_seen=True, save=a.save)
+        print(json.dumps({"scenario": f.scenario, "ready_ms": f.ready_ms, "times": f.times,
+                          "cpu": f.cpu,
+                          "kinds": f.kinds, "tiles": f.tiles, "armies": f.armies,
+                          "levels": f.levels}))
+        return 0
+    rows = run(a.quick, a.scenario, a.runs, a.frames)
+    if a.json:
+        print(json.dumps([r.to_dict() for r in rows]))
+    else:
+        from bench.report import print_rows
+        print_rows(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
