@@ -618,3 +618,34 @@ def test_it_spends_its_treasury_on_troops_it_can_keep_paying(state):
     inc, up = economy.income(state, "byzantium"), economy.upkeep(state, "byzantium")
     assert f.treasury >= up // 2                               # half a turn's pay kept back
     assert inc - up + f.treasury // levels.get("normal").reserve_turns >= 0
+
+
+def test_its_notes_travel_in_the_game_so_a_loaded_game_plays_on_the_same(scn):
+    """The computer's habits (each army's last errand) ride in the order that ends its
+    turn and in the state, not in the process: a save loaded elsewhere plays on alike."""
+    import json
+
+    from game.ai import memory
+    from game.rules.orders import order_from_dict
+    from game.rules.state import state_from_dict, state_to_dict
+    state, _ = engine.new_game(scn, 7)
+    ends = []
+    for _ in range(5):
+        ends += [o for o, _ in game.ai.play_turn(state) if isinstance(o, EndTurn)]
+    assert any(e.plans for e in ends) and state.plans
+    assert all(order_from_dict(json.loads(json.dumps(e.to_dict()))) == e for e in ends)
+    assert EndTurn("byzantium").to_dict() == {"kind": "end_turn", "faction": "byzantium"}
+    loaded = state_from_dict(json.loads(json.dumps(state_to_dict(state))))
+    loaded.scenario = scn
+    assert loaded.plans == state.plans and state_hash(loaded) == state_hash(state)
+    fid = state.active_faction
+    assert memory.recall(loaded, fid) == memory.recall(state, fid) != {}
+    for _ in range(8):
+        if state.over:
+            break
+        a = [o for o, _ in game.ai.play_turn(state)]
+        b = [o for o, _ in game.ai.play_turn(loaded)]
+        assert a == b
+    assert state_hash(loaded) == state_hash(state)
+    state.plans.clear()                 # a note it cannot use is simply not used
+    assert memory.recall(state, state.active_faction) == {}

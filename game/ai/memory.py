@@ -2,64 +2,49 @@
 
 A general who changes his mind every season gets nowhere, so an army keeps
 the goal it marched for last turn unless another is clearly better (see
-`operations.assign`).  The notes are kept here, in the process, not in the
-game state: they are the computer's habits, not part of the game, and a
-save does not carry them.  They are keyed by scenario, seed and faction,
-and an army's note counts only if the army still stands where its side's
-last turn left it, so notes from another game (or another branch of this
-one, after a load or an undo) are simply not used.  A game played from its
-start is therefore the same every time; a loaded game plays on as the
-computer would after forgetting its plans, which is deterministic too.
+`operations.assign`).  The note is carried in the game itself: the computer
+writes it into the order that ends its turn (`EndTurn.plans`), applying that
+order keeps it in `state.plans`, and the next turn reads it back.  So a save,
+a replay or an undo carries the notes like everything else, and a game loaded
+in a fresh process plays on exactly as it would have in the process that
+saved it.  An army's note counts only if the army still stands where its
+side's last turn left it.
+
+The note is text: the turn it was written, then for each army
+`id q r goal` (goal names such as `take:dara` or `visit:12,40` hold no spaces),
+separated by semicolons.
 """
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from game.rules.state import GameState
 
-_LIMIT = 64             # games remembered at once (the oldest are forgotten)
-_lock = threading.Lock()
-_notes: OrderedDict[tuple, tuple[int, dict[str, tuple]]] = OrderedDict()
 
-
-def _key(state: GameState, faction: str) -> tuple:
-    return (state.scenario_id, state.seed, faction)
-
-
-def remember(state: GameState, faction: str, errands: dict) -> None:
+def note(state: GameState, errands: dict) -> str:
     """At the end of a faction's turn: each army's place and the goal it marched for."""
-    marks = {}
-    for aid, e in errands.items():
+    items = [str(state.turn)]
+    for aid in sorted(errands):
+        e = errands[aid]
         a = state.armies.get(aid)
         if a is not None and e.goal is not None:
-            marks[aid] = (a.hex, e.goal.name)
-    with _lock:
-        _notes[_key(state, faction)] = (state.turn, marks)
-        _notes.move_to_end(_key(state, faction))
-        while len(_notes) > _LIMIT:
-            _notes.popitem(last=False)
+            items.append(f"{aid} {a.hex.q} {a.hex.r} {e.goal.name}")
+    return ";".join(items)
 
 
 def recall(state: GameState, faction: str) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
-    that turn left it)."""
-    with _lock:
-        entry = _notes.get(_key(state, faction))
-    if entry is None:
-        return {}
-    turn, marks = entry
-    if turn != state.turn - 1:
+    that turn left it).  A note it cannot read is ignored."""
+    text = state.plans.get(faction, "")
+    items = text.split(";")
+    if not items[0].isdigit() or int(items[0]) != state.turn - 1:
         return {}
     out = {}
-    for aid, (h, goal) in marks.items():
+    for item in items[1:]:
+        parts = item.split(" ")
+        if len(parts) != 4:
+            continue
+        aid, q, r, goal = parts
         a = state.armies.get(aid)
-        if a is not None and a.faction == faction and a.hex == h:
+        if (a is not None and a.faction == faction
+                and f"{a.hex.q}" == q and f"{a.hex.r}" == r):
             out[aid] = goal
     return out
-
-
-def forget() -> None:
-    """Drop every note (for tests)."""
-    with _lock:
-        _notes.clear()

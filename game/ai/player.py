@@ -156,8 +156,7 @@ class Plan:
                 if engine.is_legal(state, o):
                     return o
         self.stage = "end"
-        memory.remember(state, fid, self.errands)
-        return EndTurn(fid)
+        return EndTurn(fid, memory.note(state, self.errands))
 
     def refused(self, order: Order) -> None:
         """The rules refused an order it gave: its army does nothing more this turn."""

@@ -375,8 +375,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         who = a.leader.get(h)
         if who is not None and not any(x.commander == who for x in k.armies):
             continue         # he leads no army now
-        if who is not None and h in takes and takes[h].leader is None:
-            takes[h].leader = who      # a city he must come to in person: his to take
+        if who is not None and h in takes and takes[h].leader is None and r <= 2:
+            # a city he must come to in person: his to take (to come within a wider
+            # radius of it, he need not take it)
+            takes[h].leader = who
             takes[h].value += w
             continue
         if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies
