@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from game.ai import minor
 from game.ai.knowledge import Knowledge
-from game.ai.strategy import Goal, city_defence, city_value
+from game.ai.strategy import Goal, aims, city_defence, city_value
 from game.ai.tactics import Errand, besieging
 from game.hexgrid import hex_distance
 from game.rules import economy, engine
@@ -56,8 +56,11 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             out[a.id] = Errand("home", home)
         return out
     if not any(k.hostile(f) for f in state.factions if state.factions[f].in_play):
-        # at peace: places its victory asks it to reach still count (an army home by the end)
-        visits = [g for g in goals if g.kind == "visit"]
+        # at peace: places a victory checked at the end asks it to reach still count (an
+        # army home by the end); not the places of a war still to come, or its armies
+        # would march off before it begins
+        final = aims(state.scenario, k.faction).final
+        visits = [g for g in goals if g.kind == "visit" and g.hex in final]
         for a in k.armies:
             g = min((g for g in visits if g.leader in (None, a.commander)),
                     key=lambda g: (travel(k, a, g) or M.INF, g.name), default=None)

@@ -34,6 +34,9 @@ class Aims:
     # places an enemy's victory needs it away from: hex -> (worth, men to hold it with, the
     # enemies whose victory it denies)
     holds: dict[Hex, tuple[int, int, frozenset]] = field(default_factory=dict)
+    # places a victory checked at the end asks for directly (where to be when the war
+    # ends): the only places worth marching to while at peace
+    final: set[Hex] = field(default_factory=set)
 
 
 def aims(scn, faction: str) -> Aims:
@@ -95,8 +98,10 @@ def _read_aims(scn, faction: str) -> Aims:
     def add(table, k, v):
         table[k] = table.get(k, 0) + v
 
-    def read(cond, w: int, mine: bool, depth: int, seen: set, by: str = faction) -> None:
-        """Add the aims in one condition of a victory (or of an event a victory needs)."""
+    def read(cond, w: int, mine: bool, depth: int, seen: set, by: str = faction,
+             end: bool = False) -> None:
+        """Add the aims in one condition of a victory (or of an event a victory needs);
+        `end`: a victory checked when the last turn ends."""
         for name, args, positive in _walk(cond):
             if name == "owns":
                 cities = _cities_of(scn, args)
@@ -116,6 +121,8 @@ def _read_aims(scn, faction: str) -> Aims:
                     continue
                 if mine:                      # ours to reach
                     add(out.places, place, w)
+                    if end and depth == 0:
+                        out.final.add(place)
                     r = args.get("within") or 0
                     out.radius[place] = min(out.radius.get(place, r), r)
                     if args.get("commander"):
@@ -145,7 +152,8 @@ def _read_aims(scn, faction: str) -> Aims:
         mine = v.spec.faction == faction
         if not mine and frozenset((faction, v.spec.faction)) in allies:
             continue
-        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set(), v.spec.faction)
+        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set(), v.spec.faction,
+             v.spec.check == "end")
     ai = spec.ai.get(faction)
     if ai is not None:
         for target, weight in ai.targets.items():
