@@ -649,3 +649,49 @@ def test_its_notes_travel_in_the_game_so_a_loaded_game_plays_on_the_same(scn):
     assert state_hash(loaded) == state_hash(state)
     state.plans.clear()                 # a note it cannot use is simply not used
     assert memory.recall(state, state.active_faction) == {}
+
+
+def test_a_commander_needed_near_a_city_takes_it_only_within_a_small_radius(tmp_path):
+    """Heraclius needed within eight hexes of Ganzak need not besiege Ganzak himself."""
+    leaders = {}
+    for r in (1, 8):
+        scn = _with(tmp_path, "victory:\n", "victory:\n  - {faction: byzantium, kind: major, "
+                    "check: end, when: {army_near: {faction: byzantium, commander: priscus, "
+                    f"place: edessa, within: {r}" + "}}}\n", name=f"r{r}.yaml")
+        state, _ = engine.new_game(scn, 3)
+        turn_of(state, "byzantium")
+        plan = Plan(state)
+        plan._replan(state)
+        take = next(g for g in plan.goals if g.name == "take:edessa")
+        leaders[r] = take.leader
+    assert leaders == {1: "priscus", 8: None}
+
+
+def test_at_peace_it_marches_only_for_where_it_must_be_at_the_end(tmp_path):
+    """A place an event of the war to come asks for is no errand while at peace; a place a
+    victory checked at the end asks for is."""
+    scn = _with(tmp_path, "  - {a: byzantium, b: sassanids, status: war}\n",
+                "  - {a: byzantium, b: sassanids, status: peace}\n", name="peace0.yaml")
+    text = (tmp_path / "peace0.yaml").read_text()
+    text = text.replace("victory:\n", "victory:\n"
+                        "  - {faction: byzantium, kind: peace, when: {flag: rising}}\n"
+                        "  - {faction: byzantium, kind: minor, check: end, when: {army_near: "
+                        "{faction: byzantium, place: jerusalem, within: 0}}}\n", 1)
+    text = text.replace("events:\n", "events:\n"
+                        "  - id: evt_test_rising\n    title: A rising\n    text: Unrest.\n"
+                        "    when: {army_near: {faction: byzantium, place: caesarea, within: 1}}\n"
+                        "    effects:\n      - set_flag: rising\n", 1)
+    (tmp_path / "peace.yaml").write_text(text)
+    scn = load_scenario(tmp_path / "peace.yaml")
+    a = strategy.aims(scn, "byzantium")
+    jerusalem, caesarea = scn.map.resolve("jerusalem"), scn.map.resolve("caesarea")
+    assert caesarea in a.places and a.final == {jerusalem}
+    state, _ = engine.new_game(scn, 3)
+    clear_armies(state)
+    from game.hexgrid import hex_neighbors
+    next_to = hex_neighbors(caesarea)[0]
+    state.armies["x"] = Army("x", "x", "byzantium", next_to, 6000, None, 70, 100, 0)
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    assert plan.errands["x"].hex == jerusalem     # not kept at Caesarea for the rising

@@ -62,8 +62,11 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         final = aims(state.scenario, k.faction).final
         visits = [g for g in goals if g.kind == "visit" and g.hex in final]
         for a in k.armies:
+            def cost(g, a=a):
+                t = travel(k, a, g)
+                return M.INF if t is None else t     # 0: it is there already
             g = min((g for g in visits if g.leader in (None, a.commander)),
-                    key=lambda g: (travel(k, a, g) or M.INF, g.name), default=None)
+                    key=lambda g: (cost(g), g.name), default=None)
             if g is not None and travel(k, a, g) is not None:
                 g.assigned.append(a.id)
                 out[a.id] = Errand(g.kind, g.hex, g)
