@@ -48,6 +48,17 @@ def balance(scn, results) -> list[str]:
     return simulate.summary_lines(results, names)
 
 
+def endings(scn, results) -> list[str]:
+    """How the games ended: each distinct result (winner, kind and text) with its count."""
+    names = {f.id: f.name for f in scn.spec.factions}
+    c = Counter((r.winner or "", r.kind, r.text) for r in results)
+    out = ["how they ended:"]
+    for (w, kind, text), n in sorted(c.items(), key=lambda x: (-x[1], x[0])):
+        who = names.get(w, "nobody")
+        out.append(f"  {n:>3}  {who} ({kind}): {text}")
+    return out
+
+
 def life(results) -> list[str]:
     n = len(results)
 
@@ -138,6 +149,7 @@ def main(argv=None) -> int:
         print(f"# {scn.id}: {scn.title} ({a.games} games, computer at {a.level} on every side)")
         print()
         print("\n".join(balance(scn, results)))
+        print("\n".join(endings(scn, results)))
         print("\n".join(life(results)))
         print()
         print("\n".join(watch(scn, results, [w for w in a.watch.split(",") if w])))

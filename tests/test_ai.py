@@ -531,3 +531,167 @@ def test_no_battles_that_only_trade_men_against_walls(state):
     assert not any(isinstance(o, Attack) for o in play_out(clone(state)))
     state.armies["p"].hex = cell(9, 5)                        # the same army in the open
     assert Attack("byzantium", "b", cell(9, 5)) in play_out(clone(state))
+
+
+# --- phase 2: roads, guard duty, money ------------------------------------------------
+
+def _knows(state, faction):
+    return knowledge.gather(state, faction, levels.get("normal"),
+                            minor.profile(state.scenario, faction))
+
+
+def test_a_fortress_barring_the_road_is_invested_and_a_march_routes_to_the_gates(state):
+    from game.ai import tactics
+    clear_armies(state)
+    b = put(state, "b", "byzantium", 7, 5, 20000, "priscus")   # west of Edessa
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    ctesiphon = state.cities["ctesiphon"].hex
+    assert tactics.fortress_in_the_road(k, b, ctesiphon).id == "edessa"
+    assert tactics.fortress_in_the_road(k, b, state.cities["edessa"].hex) is None  # its goal
+    b.men = 1000                                               # too weak to invest it
+    assert tactics.fortress_in_the_road(k, b, ctesiphon) is None
+    # the rules' own route cannot end inside an enemy city; the march goes to its gates
+    assert M.route(state, b, ctesiphon, k.obs) is None
+    reach = tactics.reachable(k, b)
+    j = tactics.stalled_route(k, b, ctesiphon, reach)
+    assert j is not None and j != k.index(b.hex)
+
+
+def _guarded_capital(tmp_path):
+    # a Persian victory that needs the Romans to leave their capital without a strong army
+    return _with(tmp_path, "victory:\n", "victory:\n  - {faction: sassanids, kind: major, "
+                 "check: end, when: {not: {army_near: {faction: byzantium, place: "
+                 "constantinople, men: 15000}}}}\n")
+
+
+def test_it_holds_a_place_an_enemys_victory_needs_it_away_from(tmp_path):
+    scn = _guarded_capital(tmp_path)
+    holds = strategy.aims(scn, "byzantium").holds
+    assert holds == {cell(1, 2): (80, 15000, frozenset({"sassanids"}))}
+    assert strategy.aims(scn, "sassanids").holds == {}
+    state, _ = engine.new_game(scn, 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 8000)                   # too few in the capital
+    put(state, "f", "byzantium", 5, 3, 20000, "priscus")       # the field army at Ancyra
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    assert {a for a, e in plan.errands.items() if e.goal and e.goal.urgent} == {"g", "f"}
+    play_out(state)
+    # the field army comes back and the two become one army strong enough
+    assert [(a.id, a.hex, a.men) for a in state.armies.values()] == [("f", cell(1, 2), 28000)]
+
+
+def test_an_army_holding_a_place_does_not_sally_out_of_it(tmp_path):
+    scn = _guarded_capital(tmp_path)
+    state, _ = engine.new_game(scn, 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 20000, "priscus")       # in the capital, enough men
+    put(state, "p", "sassanids", 1, 1, 2000)                   # a weak enemy next to it
+    turn_of(state, "byzantium")
+    orders = play_out(state)
+    assert not any(isinstance(o, Attack) for o in orders)
+    assert state.armies["g"].hex == cell(1, 2)
+    # without the enemy's condition the same army beats the same enemy
+    state, _ = engine.new_game(load_scenario(TEST_SCENARIO), 5)
+    clear_armies(state)
+    put(state, "g", "byzantium", 1, 2, 20000, "priscus")
+    put(state, "p", "sassanids", 1, 1, 2000)
+    turn_of(state, "byzantium")
+    assert any(isinstance(o, Attack) for o in play_out(state))
+
+
+def test_it_spends_its_treasury_on_troops_it_can_keep_paying(state):
+    from game.ai import operations
+    from game.rules import economy
+    turn_of(state, "byzantium")
+    f = state.factions["byzantium"]
+    f.treasury = 100
+    k = _knows(state, "byzantium")
+    assert operations.raise_orders(k, {}) == []                 # little money: it keeps it
+    f.treasury = 3000
+    orders = operations.raise_orders(_knows(state, "byzantium"), {})
+    assert orders and all(isinstance(o, Raise) for o in orders)
+    for o in orders:
+        engine.apply(state, o)
+    inc, up = economy.income(state, "byzantium"), economy.upkeep(state, "byzantium")
+    assert f.treasury >= up // 2                               # half a turn's pay kept back
+    assert inc - up + f.treasury // levels.get("normal").reserve_turns >= 0
+
+
+def test_its_notes_travel_in_the_game_so_a_loaded_game_plays_on_the_same(scn):
+    """The computer's habits (each army's last errand) ride in the order that ends its
+    turn and in the state, not in the process: a save loaded elsewhere plays on alike."""
+    import json
+
+    from game.ai import memory
+    from game.rules.orders import order_from_dict
+    from game.rules.state import state_from_dict, state_to_dict
+    state, _ = engine.new_game(scn, 7)
+    ends = []
+    for _ in range(5):
+        ends += [o for o, _ in game.ai.play_turn(state) if isinstance(o, EndTurn)]
+    assert any(e.plans for e in ends) and state.plans
+    assert all(order_from_dict(json.loads(json.dumps(e.to_dict()))) == e for e in ends)
+    assert EndTurn("byzantium").to_dict() == {"kind": "end_turn", "faction": "byzantium"}
+    loaded = state_from_dict(json.loads(json.dumps(state_to_dict(state))))
+    loaded.scenario = scn
+    assert loaded.plans == state.plans and state_hash(loaded) == state_hash(state)
+    fid = state.active_faction
+    assert memory.recall(loaded, fid) == memory.recall(state, fid) != {}
+    for _ in range(8):
+        if state.over:
+            break
+        a = [o for o, _ in game.ai.play_turn(state)]
+        b = [o for o, _ in game.ai.play_turn(loaded)]
+        assert a == b
+    assert state_hash(loaded) == state_hash(state)
+    state.plans.clear()                 # a note it cannot use is simply not used
+    assert memory.recall(state, state.active_faction) == {}
+
+
+def test_a_commander_needed_near_a_city_takes_it_only_within_a_small_radius(tmp_path):
+    """Heraclius needed within eight hexes of Ganzak need not besiege Ganzak himself."""
+    leaders = {}
+    for r in (1, 8):
+        scn = _with(tmp_path, "victory:\n", "victory:\n  - {faction: byzantium, kind: major, "
+                    "check: end, when: {army_near: {faction: byzantium, commander: priscus, "
+                    f"place: edessa, within: {r}" + "}}}\n", name=f"r{r}.yaml")
+        state, _ = engine.new_game(scn, 3)
+        turn_of(state, "byzantium")
+        plan = Plan(state)
+        plan._replan(state)
+        take = next(g for g in plan.goals if g.name == "take:edessa")
+        leaders[r] = take.leader
+    assert leaders == {1: "priscus", 8: None}
+
+
+def test_at_peace_it_marches_only_for_where_it_must_be_at_the_end(tmp_path):
+    """A place an event of the war to come asks for is no errand while at peace; a place a
+    victory checked at the end asks for is."""
+    scn = _with(tmp_path, "  - {a: byzantium, b: sassanids, status: war}\n",
+                "  - {a: byzantium, b: sassanids, status: peace}\n", name="peace0.yaml")
+    text = (tmp_path / "peace0.yaml").read_text()
+    text = text.replace("victory:\n", "victory:\n"
+                        "  - {faction: byzantium, kind: peace, when: {flag: rising}}\n"
+                        "  - {faction: byzantium, kind: minor, check: end, when: {army_near: "
+                        "{faction: byzantium, place: jerusalem, within: 0}}}\n", 1)
+    text = text.replace("events:\n", "events:\n"
+                        "  - id: evt_test_rising\n    title: A rising\n    text: Unrest.\n"
+                        "    when: {army_near: {faction: byzantium, place: caesarea, within: 1}}\n"
+                        "    effects:\n      - set_flag: rising\n", 1)
+    (tmp_path / "peace.yaml").write_text(text)
+    scn = load_scenario(tmp_path / "peace.yaml")
+    a = strategy.aims(scn, "byzantium")
+    jerusalem, caesarea = scn.map.resolve("jerusalem"), scn.map.resolve("caesarea")
+    assert caesarea in a.places and a.final == {jerusalem}
+    state, _ = engine.new_game(scn, 3)
+    clear_armies(state)
+    from game.hexgrid import hex_neighbors
+    next_to = hex_neighbors(caesarea)[0]
+    state.armies["x"] = Army("x", "x", "byzantium", next_to, 6000, None, 70, 100, 0)
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    assert plan.errands["x"].hex == jerusalem     # not kept at Caesarea for the rising

@@ -22,7 +22,7 @@ class Level:
     raises: bool           # spends its treasury on new troops
     minds_supply: bool     # keeps out of unsupplied country in winter, avoids lost battles
     detachments: int = 2   # armies it may split off in a turn for goals nobody has taken
-    reserve_turns: int = 6 # new troops may run its treasury down by 1/reserve_turns a turn
+    reserve_turns: int = 12  # new troops may run its treasury down by 1/reserve_turns a turn
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
@@ -50,7 +50,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "out more detachments.  Cheat: it sees every army on the map even when the fog of "
         "war is on.",
         blunder_percent=0, sees_all=True, heeds_threats=True, lookahead=2, odds_shift=-5,
-        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=3),
+        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=6),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

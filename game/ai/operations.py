@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from game.ai import minor
 from game.ai.knowledge import Knowledge
-from game.ai.strategy import Goal, city_defence, city_value
+from game.ai.strategy import Goal, aims, city_defence, city_value
 from game.ai.tactics import Errand, besieging
 from game.hexgrid import hex_distance
 from game.rules import economy, engine
@@ -24,6 +24,7 @@ from game.rules.state import Army
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
+COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -36,24 +37,41 @@ def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
     return None if d >= M.INF else d
 
 
-def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None
-           ) -> dict[str, Errand]:
+def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None,
+           habits: dict[str, str] | None = None) -> dict[str, Errand]:
     """Army id -> errand for every army that can still act this turn.
 
     `reserved` maps armies detached this turn to the goal (by name) they were
-    detached for; they keep it while it is still a goal.
+    detached for; they keep it while it is still a goal.  `habits` maps armies
+    to the goal they marched for last turn: it counts for more (COMMIT), so
+    an army does not turn back for a goal only a little better.
     """
     state = k.state
     out: dict[str, Errand] = {}
     reserved = reserved or {}
+    habits = habits or {}
     home = minor.home_hex(state, k.profile, k.own_cities())
     if not minor.in_season(state, k.profile):
         for a in k.armies:
             out[a.id] = Errand("home", home)
         return out
     if not any(k.hostile(f) for f in state.factions if state.factions[f].in_play):
+        # at peace: places a victory checked at the end asks it to reach still count (an
+        # army home by the end); not the places of a war still to come, or its armies
+        # would march off before it begins
+        final = aims(state.scenario, k.faction).final
+        visits = [g for g in goals if g.kind == "visit" and g.hex in final]
         for a in k.armies:
-            out[a.id] = Errand("hold", _hold_hex(k, a) if k.profile.major else home)
+            def cost(g, a=a):
+                t = travel(k, a, g)
+                return M.INF if t is None else t     # 0: it is there already
+            g = min((g for g in visits if g.leader in (None, a.commander)),
+                    key=lambda g: (cost(g), g.name), default=None)
+            if g is not None and travel(k, a, g) is not None:
+                g.assigned.append(a.id)
+                out[a.id] = Errand(g.kind, g.hex, g)
+            else:
+                out[a.id] = Errand("hold", _hold_hex(k, a) if k.profile.major else home)
         return out
     free: list[Army] = []
     by_name = {g.name: g for g in goals}
@@ -69,12 +87,27 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         else:
             free.append(a)
     raider_horizon = 3 if k.profile.raider else HORIZON
+    # guard duty first: a place that denies a live enemy's victory gets the nearest armies
+    for g in sorted((g for g in goals if g.urgent), key=lambda g: (-g.value, g.name)):
+        near = sorted(((travel(k, a, g), a.id, a) for a in free), key=lambda x: (
+            x[0] if x[0] is not None else M.INF, x[1]))
+        got = held.get(g.name, 0)
+        for cost, _aid, a in near:
+            if got >= g.need * 11 // 10 or cost is None or cost // max(1, k.budget(a)) > HORIZON:
+                break
+            g.assigned.append(a.id)
+            out[a.id] = Errand(g.kind, g.hex, g)
+            got += a.men
+            free.remove(a)
+        held[g.name] = got
     pairs = []
     for a in free:
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
-        rough = sorted(goals, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
-                                             g.name))[:SHORTLIST]
+        mine = [g for g in goals if g.leader is None or g.leader == a.commander]
+        rough = sorted(mine, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
+                                            g.name))[:SHORTLIST]
+        rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
             cost = travel(k, a, g)
             if cost is None:
@@ -85,6 +118,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             score = g.value * 1000 // (100 + TURN_COST * turns)
             if sieged is not None and g.kind == "take" and g.key == sieged.id:
                 score = score * 3 // 2          # a siege under way is worth finishing
+            if habits.get(a.id) == g.name:
+                score = score * COMMIT // 100   # the goal it marched for last turn
             if turns > 1 and not k.supplied(g.hex):
                 score = score * 2 // 3          # a long march beyond its supply lines
                 if state.season == "autumn" and k.level.minds_supply:
@@ -217,15 +252,18 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
     f = state.factions[fid]
     inc, up = economy.income(state, fid), economy.upkeep(state, fid)
     r = Q.rules(state)
-    spend = f.treasury - max(2 * up, 10)
+    # money in hand: enough for three turns of any shortfall and half a turn's upkeep
+    spend = f.treasury - max(3 * max(0, up - inc), up // 2, 10)
     if spend <= 0:
         return []
     # keep the books balanced for a few turns: new men cost upkeep every turn
     per_1000_turn = r["upkeep_per_1000"] * state.months_per_turn
-    margin = inc - up + f.treasury // max(1, k.level.reserve_turns)
-    afford = max(0, margin) * 1000 // max(1, per_1000_turn)
     cost_100 = economy.raise_cost(state, 100)
-    men = min(afford, spend // max(1, cost_100) * 100)
+    men = spend // max(1, cost_100) * 100
+    after = f.treasury - economy.raise_cost(state, men)
+    margin = inc - up + after // max(1, k.level.reserve_turns)
+    afford = max(0, margin) * 1000 // max(1, per_1000_turn)
+    men = min(afford, men)
     men = men // 100 * 100
     if men < 1000:
         return []

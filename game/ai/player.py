@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import random
 
-from game.ai import knowledge, levels, minor, operations, strategy, tactics
+from game.ai import knowledge, levels, memory, minor, operations, strategy, tactics
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
 from game.rules import engine
 from game.rules import queries as Q
-from game.rules.orders import Choose, EndTurn, Order, Refused
+from game.rules.orders import Besiege, Choose, EndTurn, Order, Refused
 from game.rules.state import GameState
 
 
@@ -65,6 +65,7 @@ class Plan:
         self.goals: list = []
         self.sig = None
         self.memo: dict = {}                       # what a replan may reuse (the supply map)
+        self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
 
     def matches(self, state: GameState) -> bool:
         return state.turn == self.turn and state.active_faction == self.faction
@@ -80,7 +81,9 @@ class Plan:
         self.k = k
         self.threat = strategy.threats(k)
         self.goals = strategy.goals(k, self.threat)
-        self.errands = operations.assign(k, self.goals, self.reserved)
+        if self.habits is None:
+            self.habits = memory.recall(state, self.faction)
+        self.errands = operations.assign(k, self.goals, self.reserved, self.habits)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -153,7 +156,7 @@ class Plan:
                 if engine.is_legal(state, o):
                     return o
         self.stage = "end"
-        return EndTurn(fid)
+        return EndTurn(fid, memory.note(state, self.errands))
 
     def refused(self, order: Order) -> None:
         """The rules refused an order it gave: its army does nothing more this turn."""
@@ -203,6 +206,11 @@ class Plan:
         if dest == here and errand.hex is not None and errand.hex != army.hex:
             f = k.field(errand.hex)
             if 0 < f[here] < tactics.INF and not any(f[j] < f[here] for j in reach):
+                fort = tactics.fortress_in_the_road(k, army, errand.hex)
+                if fort is not None:
+                    o = Besiege(self.faction, army.id, fort.id)
+                    if engine.is_legal(state, o):
+                        return o        # a fortress bars the road: invest it
                 alt = tactics.stalled_route(k, army, errand.hex, reach)
                 if alt is not None:
                     dest = alt

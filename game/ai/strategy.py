@@ -30,6 +30,13 @@ class Aims:
     commanders: dict[str, int] = field(default_factory=dict)  # commander -> value of his fall
     guard: dict[str, int] = field(default_factory=dict)       # own commander -> his life's worth
     radius: dict[Hex, int] = field(default_factory=dict)      # place -> how near is near enough
+    leader: dict[Hex, str] = field(default_factory=dict)      # place -> who must lead there
+    # places an enemy's victory needs it away from: hex -> (worth, men to hold it with, the
+    # enemies whose victory it denies)
+    holds: dict[Hex, tuple[int, int, frozenset]] = field(default_factory=dict)
+    # places a victory checked at the end asks for directly (where to be when the war
+    # ends): the only places worth marching to while at peace
+    final: set[Hex] = field(default_factory=set)
 
 
 def aims(scn, faction: str) -> Aims:
@@ -91,8 +98,10 @@ def _read_aims(scn, faction: str) -> Aims:
     def add(table, k, v):
         table[k] = table.get(k, 0) + v
 
-    def read(cond, w: int, mine: bool, depth: int, seen: set) -> None:
-        """Add the aims in one condition of a victory (or of an event a victory needs)."""
+    def read(cond, w: int, mine: bool, depth: int, seen: set, by: str = faction,
+             end: bool = False) -> None:
+        """Add the aims in one condition of a victory (or of an event a victory needs);
+        `end`: a victory checked when the last turn ends."""
         for name, args, positive in _walk(cond):
             if name == "owns":
                 cities = _cities_of(scn, args)
@@ -105,33 +114,46 @@ def _read_aims(scn, faction: str) -> Aims:
                 elif not mine and positive:
                     for c in cities:          # the enemy needs them: deny him
                         add(out.cities, c, share * 4 // 5)
-            elif name in ("army_near", "commander_at") and mine and positive:
+            elif name in ("army_near", "commander_at") and positive == mine:
                 who = args.get("faction") or commander_side.get(args.get("commander"))
-                if who == faction and args.get("place") is not None:
-                    add(out.places, args["place"], w)
+                place = args.get("place")
+                if who != faction or place is None:
+                    continue
+                if mine:                      # ours to reach
+                    add(out.places, place, w)
+                    if end and depth == 0:
+                        out.final.add(place)
                     r = args.get("within") or 0
-                    out.radius[args["place"]] = min(out.radius.get(args["place"], r), r)
+                    out.radius[place] = min(out.radius.get(place, r), r)
+                    if args.get("commander"):
+                        out.leader[place] = args["commander"]
+                else:                         # the enemy needs us away from it: ours to hold
+                    v, men, whose = out.holds.get(place, (0, 0, frozenset()))
+                    out.holds[place] = (v + w, max(men, args.get("men") or 0),
+                                        whose | {by})
             elif name == "commander_alive":
                 ours = commander_side.get(args["commander"]) == faction
                 if mine and not positive and not ours:
                     add(out.commanders, args["commander"], w)     # his fall is our victory
                 elif ours and positive == mine:
                     add(out.guard, args["commander"], w)          # his life is needed
-            elif name == "besieged" and mine and positive and args.get("by") == faction:
-                add(out.cities, args["city"], w // 2)
-            elif name in ("flag", "fired") and mine and positive and depth < CHAIN_DEPTH:
-                # a victory that needs a scripted event: aim at what makes it happen
+            elif name == "besieged" and positive and (args.get("by") == faction) == mine:
+                add(out.cities, args["city"], w // 2)     # ours to invest, or to keep free
+            elif name in ("flag", "fired") and positive and depth < CHAIN_DEPTH:
+                # a victory that needs a scripted event: aim at what makes it happen (or,
+                # for an enemy's victory, at what stops it)
                 causes = (setters.get(args.get("name"), []) if name == "flag"
                           else [events[args["event"]]] if args.get("event") in events else [])
                 for ev in causes:
                     if ev.spec.id not in seen:
-                        read(ev.when, w * 4 // 5, True, depth + 1, seen | {ev.spec.id})
+                        read(ev.when, w * 4 // 5, mine, depth + 1, seen | {ev.spec.id}, by)
 
     for v in scn.victory:
         mine = v.spec.faction == faction
         if not mine and frozenset((faction, v.spec.faction)) in allies:
             continue
-        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set())
+        read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set(), v.spec.faction,
+             v.spec.check == "end")
     ai = spec.ai.get(faction)
     if ai is not None:
         for target, weight in ai.targets.items():
@@ -189,6 +211,8 @@ def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> i
     return s * (100 + combat.ground_bonus(state, at, None, walls)) // 100
 
 
+STARVE_UNSUPPLIED = 2500  # largest garrison it means to starve out beyond its supply lines
+CONTESTED_LEAST = 20  # least worth of a city held by an army too strong to attack
 GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
 
 
@@ -214,14 +238,31 @@ def attack_need(k: Knowledge, enemy: Army) -> int:
     return d * ratio_for(k.state, required_odds(k)) // 100
 
 
-def storm_need(k: Knowledge, c: City) -> int:
+def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men (of average quality) needed to storm the city now at the wanted odds."""
     sample = k.armies[0] if k.armies else None
     if sample is None:
         return 1 << 30
-    inside = [e for e in k.enemies if e.hex == c.hex]        # only the armies it knows of
+    # only the armies it knows of
+    inside = [e for e in k.enemies if e.hex == c.hex] if inside else []
     _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
+
+
+def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
+    """Men needed to take a city: to storm it, or (a major power) to starve it out; the
+    armies it knows inside must be beaten too (unless `inside` is false)."""
+    need = storm_need(k, c, inside)
+    inside = [e for e in k.enemies if e.hex == c.hex] if inside else []
+    if inside:
+        return max(need, sum(attack_need(k, e) for e in inside))
+    if k.profile.raider:
+        return need
+    if not k.supplied(c.hex) and c.garrison > STARVE_UNSUPPLIED:
+        return need        # beyond its supply lines the besiegers would starve first
+    # a siege starves the garrison: the besiegers need only outlast a sally
+    # and any relief, so a modest force will do when storming is too dear
+    return min(need, max(c.garrison * 2, Q.rules(k.state)["min_army_men"] * 10))
 
 
 # --- threats ---------------------------------------------------------------------
@@ -273,6 +314,8 @@ class Goal:
     value: int
     need: int            # men wanted
     assigned: list[str] = field(default_factory=list)
+    urgent: bool = False  # guard duty: armies are sent to it before any other goal
+    leader: str | None = None  # only an army this commander leads will do
 
     @property
     def name(self) -> str:
@@ -303,22 +346,28 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             continue
         if c.siege is not None and c.siege.by != k.faction:
             continue               # an ally's or a third party's siege: leave it
-        need = storm_need(k, c)
-        inside = [e for e in k.enemies if e.hex == c.hex]
-        if inside:
-            need = max(need, sum(attack_need(k, e) for e in inside))
-        elif k.profile.raider:
+        need = take_need(k, c)
+        value = city_value(k, c)
+        held = any(e.hex == c.hex for e in k.enemies)
+        if k.profile.raider and not held:
             if need > strongest or c.walls > 3:
                 continue           # raiders take only what they can storm at once
-        else:
-            # a siege starves the garrison: the besiegers need only outlast a sally
-            # and any relief, so a modest force will do when storming is too dear
-            need = min(need, max(c.garrison * 2, Q.rules(state)["min_army_men"] * 10))
         if need > total * 3 // 2:
-            continue
-        out.append(Goal("take", c.id, c.hex, city_value(k, c), need))
+            if not held or k.profile.raider:
+                continue
+            # an army too strong to fight holds it: wait before its walls for that army
+            # to march off (or to come out), at a worth that falls with its strength
+            value = value * total // need
+            need = take_need(k, c, inside=False)
+            if value < CONTESTED_LEAST:
+                continue
+        out.append(Goal("take", c.id, c.hex, value, need))
     mine = {c.hex: c for c in k.own_cities()}
+    walled = {c.hex for c in k.cities.values()
+              if k.hostile(c.owner) and c.walls > 0 and c.garrison > 0}
     for e in k.enemies:
+        if e.hex in walled:
+            continue     # behind its own walls: beaten it stays put, so only a siege gets it
         v = 2 + e.men // 1500 + a.commanders.get(e.commander or "", 0)
         city = mine.get(e.hex)
         if city is not None:                         # besieging one of ours: relieve it
@@ -328,9 +377,26 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
         v += max((city_value(k, c) // 2 for c in near), default=0)
         out.append(Goal("attack", e.id, e.hex, v, attack_need(k, e)))
+    takes = {g.hex: g for g in out if g.kind == "take"}
     for h, w in sorted(a.places.items()):
         r = a.radius.get(h, 0)
-        if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies):
+        who = a.leader.get(h)
+        if who is not None and not any(x.commander == who for x in k.armies):
+            continue         # he leads no army now
+        if who is not None and h in takes and takes[h].leader is None and r <= 2:
+            # a city he must come to in person: his to take (to come within a wider
+            # radius of it, he need not take it)
+            takes[h].leader = who
+            takes[h].value += w
+            continue
+        if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies
+                         if who is None or x.commander == who):
             continue         # already near enough; a small radius is held, so it stays a goal
-        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"]))
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"],
+                        leader=who))
+    for h, (w, men, whose) in sorted(a.holds.items()):
+        # denying an enemy's victory matters most while that enemy is in the war
+        live = any(state.factions[f].in_play for f in whose)
+        out.append(Goal("visit", f"{h.q},{h.r}", h, w, max(men, Q.rules(state)["min_army_men"]),
+                        urgent=live))
     return out

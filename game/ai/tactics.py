@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.knowledge import Knowledge
+from game.ai import strategy
 from game.ai.strategy import Goal, required_odds
 from game.hexgrid import Hex, hex_distance, hex_neighbors
 from game.rules import combat, engine, siege, supply
@@ -43,12 +44,15 @@ def besieging(k: Knowledge, army: Army):
 
 def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     """An attack on an adjacent enemy at good enough odds, if there is one."""
+    if errand.kind == "visit" and errand.hex == army.hex:
+        return None              # it holds the place: a won battle would carry it off
     want = required_odds(k, army=army)
     if errand.kind in ("home", "quarters"):
         want += 15
     best, best_key = None, None
     target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
               else None)
+    taking = errand.goal.hex if errand.goal is not None and errand.kind == "take" else None
     for n in hex_neighbors(army.hex):
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
@@ -62,11 +66,17 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         if win < need:
             continue
         if held_behind_walls(k, n) and not fair_trade(k, odds):
-            continue             # beaten, they stay behind their walls: only the losses count
+            # beaten, they stay behind their walls, so only the losses count: it fights
+            # them only to clear the way into a city it was sent to take, and at good odds
+            if not (taking == n and win >= need + WALLS_ODDS):
+                continue
         key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))
         if best_key is None or key > best_key:
             best, best_key = o, key
     return best
+
+
+WALLS_ODDS = 10     # more win percent wanted to fight an army out of its own walls
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:
@@ -223,9 +233,36 @@ def invest(k: Knowledge, army: Army, goal: Goal, committed: int) -> Order | None
     return o
 
 
+def fortress_in_the_road(k: Knowledge, army: Army, target: Hex):
+    """A hostile walled city next to the army that bars its road to `target` and that it
+    is strong enough to invest (the fields ignore walls, so a march can stall before one)."""
+    hm = k.hexmap
+    f = k.field(target)
+    here = f[hm.index(army.hex)]
+    need_of = strategy.take_need
+    best = None
+    for n in hex_neighbors(army.hex):
+        c = Q.city_at(k.state, n)
+        if c is None or n == target or not k.hostile(k.cities[c.id].owner):
+            continue
+        if f[hm.index(n)] >= here:
+            continue                    # not on the way
+        if army.men < need_of(k, k.cities[c.id]):
+            continue
+        key = (f[hm.index(n)], c.id)
+        if best is None or key < best[0]:
+            best = (key, c)
+    return best[1] if best is not None else None
+
+
 def stalled_route(k: Knowledge, army: Army, target: Hex, reach) -> int | None:
     """When the fields' road is shut (a fortress, an army), the rules' own route around it."""
-    r = M.route(k.state, army, target, k.obs)
+    obs = k.obs
+    j = k.index(target)
+    if j in obs.blocked:               # a city to take: route to its gates, not into it
+        obs = M.Obstacles(obs.blocked - {j}, obs.stop, obs.ports, obs.straits,
+                          obs.closed_passes, obs.navy)
+    r = M.route(k.state, army, target, obs)
     if r is None:
         return None
     path, _cost = r

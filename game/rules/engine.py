@@ -401,6 +401,10 @@ def _apply_split(state: GameState, o: Split) -> list[Event]:
 
 
 def _apply_end(state: GameState, o: EndTurn) -> list[Event]:
+    if o.plans:
+        state.plans[o.faction] = o.plans
+    else:
+        state.plans.pop(o.faction, None)
     return turns.end_faction_turn(state)
 
 

@@ -32,6 +32,8 @@ class Order:
         d = {"kind": self.kind}
         for f in dataclasses.fields(self):
             v = getattr(self, f.name)
+            if f.default is not dataclasses.MISSING and v == f.default:
+                continue            # left out at its default: older saves read the same
             if isinstance(v, Hex):
                 v = [v.q, v.r]
             elif isinstance(v, tuple):
@@ -98,7 +100,10 @@ class Split(Order):
 
 @dataclass(frozen=True)
 class EndTurn(Order):
+    """End the side's turn.  `plans` is the computer's note of what each of its armies
+    marched for (written and read by `game.ai.memory`); a person's is empty."""
     kind: ClassVar[str] = "end_turn"
+    plans: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,15 +119,16 @@ ORDER_TYPES: dict[str, type[Order]] = {
 }
 
 
-_shapes: dict[type, tuple[tuple[str, str], ...]] = {}
+_shapes: dict[type, tuple[tuple[str, str, bool], ...]] = {}
 
 
-def _shape(cls: type[Order]) -> tuple[tuple[str, str], ...]:
-    """(field name, type name) of each field of an order class (cached)."""
+def _shape(cls: type[Order]) -> tuple[tuple[str, str, bool], ...]:
+    """(field name, type name, has a default) of each field of an order class (cached)."""
     shape = _shapes.get(cls)
     if shape is None:
         shape = _shapes[cls] = tuple(
-            (f.name, f.type if isinstance(f.type, str) else f.type.__name__)
+            (f.name, f.type if isinstance(f.type, str) else f.type.__name__,
+             f.default is not dataclasses.MISSING)
             for f in dataclasses.fields(cls))
     return shape
 
@@ -157,8 +163,10 @@ def order_from_dict(d: dict) -> Order:
     if cls is None:
         raise ValueError(f"unknown order kind {d.get('kind')!r}")
     kwargs = {}
-    for name, ftype in _shape(cls):
+    for name, ftype, optional in _shape(cls):
         if name not in d:
+            if optional:
+                continue
             raise ValueError(f"{cls.kind} order lacks {name!r}")
         v = d[name]
         if ftype == "Hex":

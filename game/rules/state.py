@@ -184,6 +184,7 @@ class GameState:
     history: list[TurnStats] = field(default_factory=list)
     memory: dict[str, SideMemory] = field(default_factory=dict)      # side -> what it has seen
     raised: dict[str, int] = field(default_factory=dict)             # city -> men this turn
+    plans: dict[str, str] = field(default_factory=dict)  # side -> its last EndTurn's plans
     next_serial: int = 1
     over: bool = False
     winner: str | None = None
@@ -259,6 +260,8 @@ def to_json(obj: Any) -> Any:
 def state_to_dict(state: GameState) -> dict:
     d = to_json(state)
     d.pop("scenario", None)
+    if not d["plans"]:
+        del d["plans"]      # no computer's notes: the same data (and checksum) as before them
     return d
 
 
