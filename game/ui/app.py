@@ -285,11 +285,11 @@ def save_recovery(session) -> str:
     from game.ui.settings import saves_dir
     if session is None:
         return "There is no game in play to save."
-    path = saves_dir() / time.strftime("recovered-%Y%m%d-%H%M%S.json")
-    n = 1
-    while path.exists():
+    stamp = time.strftime("recovered-%Y%m%d-%H%M%S")
+    path, n = saves_dir() / f"{stamp}.json", 1
+    while path.exists():            # never over an earlier save
         n += 1
-        path = path.with_name(time.strftime(f"recovered-%Y%m%d-%H%M%S-{n}.json"))
+        path = path.with_name(f"{stamp}-{n}.json")
     try:
         session.save(path, "Saved after an error")
     except Exception as exc:           # SaveError, or the error itself left the game unsaveable
