@@ -12,6 +12,11 @@ its sight before and after the order; see `game.session.view.events_for`).
 This is what the "while you were away" replay shows at the start of a
 side's turn.
 
+Logs: the war's record as each side read it on screen, one line of text per
+entry, kept by the interface (`logs[side]`; `logs[None]` is the whole record,
+shown once the war is over).  Saves keep them, so the record is whole after
+any number of loads; each side's log holds only what that side was told.
+
 Passwords: a hot-seat side may lock its turn; only a salted hash is kept
 (game.session.password), saved with the sides.  A side's own orders are not news to it, but what follows its
 own EndTurn (its sieges, its supply, the other sides' turns) is.  Nothing
@@ -47,6 +52,8 @@ class Session:
     sides: dict[str, str] = field(default_factory=dict)   # faction -> "human" / "computer:LEVEL"
     news: dict[str, list[Event]] = field(default_factory=dict)   # side -> its news (see above)
     passwords: dict[str, str] = field(default_factory=dict)     # side -> salted hash
+    logs: dict[str | None, list[str]] = field(default_factory=dict)   # side -> its log (above)
+    logs_saved: bool = True          # False: loaded from a save made before logs were kept
 
     @classmethod
     def new(cls, scn, seed: int, sides: dict[str, str] | None = None
@@ -114,6 +121,7 @@ class Session:
         doc["news"] = {f: [e.to_dict() for e in items] for f, items in self.news.items()}
         if self.passwords:
             doc["passwords"] = dict(self.passwords)
+        doc["logs"] = {ALL_LOG if f is None else f: list(lines) for f, lines in self.logs.items()}
         save_game(path, self.state, self.orders, self.sides, label, doc)
 
     @classmethod
@@ -142,7 +150,35 @@ class Session:
                 f in loaded.state.factions and is_hash(h) for f, h in locks.items()):
             raise SaveError(f"{path}: the save's passwords are damaged")
         sides = loaded.meta.sides if isinstance(loaded.meta.sides, dict) else {}
-        return cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks))
+        logs = _decode_logs(extra.get("logs"), loaded.state, path)
+        return cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks),
+                   logs or {}, logs is not None)
+
+
+ALL_LOG = "*"             # the key of the whole record in a save (None in `Session.logs`)
+MAX_LOG_LINE = 4000       # characters in one line of a saved log
+
+
+def _decode_logs(raw, state, path) -> dict[str | None, list[str]] | None:
+    """The saved logs, checked; None for a save made before logs were kept.  SaveError
+    naming what is wrong if they are damaged."""
+    from game.session.save import SaveError
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise SaveError(f"{path}: the save's record of the war is damaged (not a table of logs)")
+    logs: dict[str | None, list[str]] = {}
+    for side, lines in raw.items():
+        if side != ALL_LOG and side not in state.factions:
+            raise SaveError(f"{path}: the save's record of the war is damaged (a log for an "
+                            f"unknown side {str(side)[:40]!r})")
+        if not isinstance(lines, list) or not all(
+                isinstance(x, str) and len(x) <= MAX_LOG_LINE for x in lines):
+            name = "the whole record" if side == ALL_LOG else f"the log of {side}"
+            raise SaveError(f"{path}: the save's record of the war is damaged ({name} is not "
+                            "a list of lines of text)")
+        logs[None if side == ALL_LOG else side] = list(lines)
+    return logs
 
 
 def replay(scn, seed: int, orders: list[Order], on_turn=None) -> GameState:

@@ -519,3 +519,31 @@ def test_a_war_that_ends_behind_the_gate_is_shown_to_all(hotseat):
     click_element(app, gate.begin_btn)
     assert app.screen is gs and gs.view().omniscient
     assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 200)
+
+
+def test_each_sides_log_survives_a_load_and_shows_only_what_it_saw(hotseat, user_folders):
+    from game.session.save import load_game
+    from game.ui.screens.game_screen import GameScreen
+    app, gs = hotseat(prepare=_foe_in_hiding)
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    end_turn(app, gs)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    click(app, hex_pos(gs, PER_MAIN))
+    click(app, hex_pos(gs, HIDDEN_FOE))               # a battle Byzantium does not see
+    persia_log = list(gs.log_lines)
+    assert any("Battle" in line for line in persia_log)
+    end_turn(app, gs)
+    assert run_until(app, lambda: app.screen.ready)   # the autosave at Byzantium's turn
+    auto = user_folders / "data" / "last-great-war" / "saves" / "autosave.json"
+    gs2 = GameScreen.loaded(app, load_game(auto))
+    app.switch(gs2)
+    steps(app, 2)
+    pass_gate(app, gs2, "byzantium")
+    settle(app, gs2)
+    assert gs2.log_lines == gs.logs["byzantium"]
+    assert not any("Battle" in line for line in gs2.log_lines)
+    assert "Battle" not in gs2.hud.log.html_text
+    assert gs2.logs["sassanids"][:len(persia_log)] == persia_log      # kept, for its own turn
+    assert any("Battle" in line for line in gs2.logs[None])           # the whole record

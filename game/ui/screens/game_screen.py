@@ -102,6 +102,9 @@ class GameScreen(TurnFlow, Screen):
                       else set(S.humans(sides)))
         gs.news_shown = notes_.get("news_shown", True) is not False
         for f in [None, *S.humans(sides)]:
+            if session.logs_saved and f in session.logs:
+                continue
+            # a save made before the logs were kept: the scripted events are all there is
             entries = st.log if f is None else observe(st, f).log
             gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
@@ -129,7 +132,7 @@ class GameScreen(TurnFlow, Screen):
         first = session.state.active_faction
         self.start_news: dict[str, list[Event]] = {
             first: events_for(start_events, session.state, first)} if start_events else {}
-        self.logs: dict[str | None, list[str]] = {None: []}   # side -> its event log; None: all
+        session.logs.setdefault(None, [])     # side -> its event log; None: all (saved)
         self.log_marks: list[dict] = []      # log lengths before each order undo may take back
         self.turn_key = None
         self.owner: str | None = None        # hot-seat: the side whose eyes the screen shows
@@ -208,6 +211,12 @@ class GameScreen(TurnFlow, Screen):
             else:
                 self._view = observe(st, self.viewer)
         return self._view
+
+    @property
+    def logs(self) -> dict[str | None, list[str]]:
+        """Each side's event log as it read it, and (None) the whole record; kept in the
+        session, so saves hold them."""
+        return self.session.logs
 
     @property
     def log_lines(self) -> list[str]:
