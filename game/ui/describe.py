@@ -261,3 +261,12 @@ def log_line(state: GameState, e: Event) -> str | None:
     if e.kind == "siege_progress" and "surrenders" not in e.text:
         return None
     return f"{state.date_text()}: {e.text}"
+
+
+def left_to_move_text(names: list[str]) -> str:
+    """The question before ending a turn with armies that could still march."""
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    n = len(names)
+    return (f"{'One army' if n == 1 else f'{n} armies'} could still march this turn: {shown}."
+            "\n\nEnd the turn anyway?  (Tab selects the next army that can move; this "
+            "question can be turned off in the settings.)")

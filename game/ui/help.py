@@ -15,7 +15,9 @@ KEYS: list[tuple[str, str]] = [
     ("T", "take by storm the city the selected army is besieging"),
     ("C", "centre the view on the selection"),
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
-    ("Enter", "end your turn"),
+    ("Enter", "end your turn (one press, one action: the press that closes a window does "
+              "not also end the turn; if armies could still march it asks first, unless "
+              "turned off in the settings)"),
     ("Space", "skip the computer's moves to the end of its turn"),
     ("Space / Esc in the news", "while the news of the last turns plays back: the next item / "
                                 "skip the rest"),

@@ -31,6 +31,7 @@ def hotseat(make_app, fog_scn):
     from game.ui.screens.handover import HandoverScreen
 
     def start(passwords=None, prepare=None, **kw):
+        kw.setdefault("confirm_end_turn", False)   # the question is tested in test_end_turn.py
         app = make_app(**kw)
         hashed = {f: hash_password(p) for f, p in (passwords or {}).items()}
         gs = GameScreen.new(app, fog_scn, 7, dict(BOTH), hashed)
@@ -182,7 +183,7 @@ def test_the_gate_leads_back_to_the_main_menu(hotseat):
 
 
 def test_one_human_plays_without_a_gate(game):
-    app, gs = game()          # Byzantium human, the others the computer
+    app, gs = game(confirm_end_turn=False)          # Byzantium human, the others the computer
     assert app.screen is gs and gs.viewer == "byzantium"
     key(app, pygame.K_RETURN)
     assert run_until(app, lambda: gs.session.state.turn == 2 and gs.dialogs)

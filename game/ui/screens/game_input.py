@@ -17,12 +17,19 @@ from game.rules.orders import Attack, Besiege, Move
 from game.ui import describe as D
 from game.ui import dialogs
 
+ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 PAN_KEYS = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
             pygame.K_d: (1, 0), pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
             pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1)}
 
 
 def handle(gs, event):
+    if event.type == pygame.KEYUP and event.key in ENTER or event.type == pygame.WINDOWFOCUSLOST:
+        gs.enter_spent = False               # Enter let go: the next press may act again
+    elif event.type == pygame.KEYDOWN and event.key in ENTER:
+        if gs.enter_spent:
+            return None                      # still the same press (key repeat): once only
+        gs.enter_spent = True
     if gs.playback is not None:
         return on_playback(gs, event)
     for d in list(gs.dialogs):

@@ -155,6 +155,7 @@ class GameScreen(TurnFlow, Screen):
         self.dragging = False
         self.mini_drag = False
         self.held: set[int] = set()
+        self.enter_spent = False             # this press of Enter already did something
         self.next_screen = None
         self.over_wait = 1.2
         self.back_to = None                  # the victory screen, when looking back at the map
@@ -513,10 +514,21 @@ class GameScreen(TurnFlow, Screen):
         ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
 
     # --- commands ---
-    def end_turn(self) -> None:
+    def end_turn(self, confirmed: bool = False) -> None:
+        """End the human's turn; first ask, if the settings say so, when some of its armies
+        could still march.  Nothing while a dialog, the news or the turn's opening is up."""
         me = self.human_to_play()
-        if me is None or self.modal():
+        if me is None or self.modal() or self.queue or self.playback is not None:
             return
+        if not confirmed and self.app.settings.confirm_end_turn:
+            left = M.armies_left_to_move(self.state, me)
+            if left:
+                self.open_dialog(dialogs.confirm(
+                    self.manager, self.size, "End the turn?",
+                    D.left_to_move_text([a.name for a in left]),
+                    "End the turn", lambda ok: ok and self.end_turn(confirmed=True),
+                    no="Keep playing"))
+                return
         if self.do(EndTurn(me)):
             self.deselect()
 

@@ -66,6 +66,7 @@ class TurnFlow:
         self.press = None
         self.dragging = self.mini_drag = False
         self.held.clear()
+        self.enter_spent = False
         self._tip_key = None
         self._tip_lines = []
         self._view_key = None
