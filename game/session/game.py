@@ -30,6 +30,7 @@ from game.rules import engine, vision
 from game.rules.orders import EndTurn, Order
 from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
+from game.session.autosaves import is_game_id, new_game_id
 from game.session.view import events_for
 
 # Events after which undo would leak or reroll something.
@@ -54,12 +55,13 @@ class Session:
     passwords: dict[str, str] = field(default_factory=dict)     # side -> salted hash
     logs: dict[str | None, list[str]] = field(default_factory=dict)   # side -> its log (above)
     logs_saved: bool = True          # False: loaded from a save made before logs were kept
+    game_id: str = ""                # names this game's autosaves (game/session/autosaves.py)
 
     @classmethod
     def new(cls, scn, seed: int, sides: dict[str, str] | None = None
             ) -> tuple["Session", list[Event]]:
         state, events = engine.new_game(scn, seed)
-        s = cls(state, sides=dict(sides or {}))
+        s = cls(state, sides=dict(sides or {}), game_id=new_game_id(scn.id))
         first = state.active_faction
         s._tell({f: vision.visible(state, f) for f in state.factions if f != first}, events)
         return s, events
@@ -122,6 +124,8 @@ class Session:
         if self.passwords:
             doc["passwords"] = dict(self.passwords)
         doc["logs"] = {ALL_LOG if f is None else f: list(lines) for f, lines in self.logs.items()}
+        if self.game_id:
+            doc["game_id"] = self.game_id
         save_game(path, self.state, self.orders, self.sides, label, doc)
 
     @classmethod
@@ -151,8 +155,13 @@ class Session:
             raise SaveError(f"{path}: the save's passwords are damaged")
         sides = loaded.meta.sides if isinstance(loaded.meta.sides, dict) else {}
         logs = _decode_logs(extra.get("logs"), loaded.state, path)
+        game_id = extra.get("game_id")
+        if game_id is None:              # a save from before games had ids: a new one
+            game_id = new_game_id(loaded.state.scenario_id)
+        elif not is_game_id(game_id):
+            raise SaveError(f"{path}: the save's game id is damaged")
         return cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks),
-                   logs or {}, logs is not None)
+                   logs or {}, logs is not None, game_id)
 
 
 ALL_LOG = "*"             # the key of the whole record in a save (None in `Session.logs`)

@@ -14,6 +14,8 @@ KEYS: list[tuple[str, str]] = [
     ("B", "besiege the city next to (or under) the selected army"),
     ("T", "take by storm the city the selected army is besieging"),
     ("C", "centre the view on the selection"),
+    ("O", "your side's aims: what it needs to win and how far it has got, the deadline, the "
+          "briefing, and who is at war with whom (also the Aims button in the side panel)"),
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
     ("Enter", "end your turn (one press, one action: the press that closes a window does "
               "not also end the turn; if armies could still march it asks first, unless "

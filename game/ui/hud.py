@@ -64,8 +64,13 @@ class Hud:
             r = pygame.Rect(px + 6 + (k % 3) * (bw + 4), y + (k // 3) * 34, bw, 30)
             self.actions[key] = self._add(UIButton(r, label, manager))
         y += 2 * 34 + 6
-        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16, 28), "Event log",
-                                           manager, object_id="@heading"))
+        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16 - 104, 28),
+                                           "Event log", manager, object_id="@heading"))
+        self.aims_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 100, y, 100, 28),
+                                           "Aims (O)", manager,
+                                           tool_tip_text="What your side needs to win, the "
+                                                         "deadline, the briefing and who is at "
+                                                         "war with whom (O)"))
         self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
                                    "first", delay=0.4)
         y += 30

@@ -146,3 +146,16 @@ def test_after_the_handover_the_first_press_of_enter_counts(make_app, fog_scn):
         else:
             key(app, pygame.K_RETURN)
             assert [o.kind for o in gs.session.orders[n:]] == ["end_turn"]
+
+
+def test_enter_as_the_computer_finishes_does_not_skip_the_next_turn(game):
+    """Enter pressed in the frame the computer's turn ends, before the player's turn has
+    begun (summary, news, autosave), is not taken as ending that turn."""
+    app, gs = game(confirm_end_turn=False, prepare=quiet_second_turn)
+    key(app, pygame.K_RETURN)
+    assert run_until(app, lambda: (gs.state.turn, gs.state.active_faction) == (2, "byzantium"))
+    n = len(gs.session.orders)
+    key(app, pygame.K_RETURN)             # impatient: pressed as the turn comes round
+    steps(app, 5)
+    assert len(gs.session.orders) == n and gs.state.turn == 2
+    assert gs.dialogs and gs.dialogs[-1].window_display_title == "Byzantium: Summer 603"

@@ -15,6 +15,7 @@ import pytest
 
 from game.rules import vision
 from game.rules.state import Army, Relation, relation_key, state_hash
+from game.session.autosaves import autosaves_of
 from tests.helpers import cell
 from tests.ui.conftest import click, click_element, dismiss, hex_pos, key, move_mouse, run_until, steps
 
@@ -294,7 +295,8 @@ def test_an_autosave_loads_to_the_gate_and_replays_the_news(hotseat, user_folder
     click(app, hex_pos(gs, cell(7, 6)))
     end_turn(app, gs)
     assert run_until(app, lambda: app.screen.ready)  # the gate saves once Byzantium's turn comes
-    auto = user_folders / "data" / "last-great-war" / "saves" / "autosave.json"
+    auto = autosaves_of(user_folders / "data" / "last-great-war" / "saves",
+                        gs.session.game_id)[-1]
     loaded = load_game(auto)
     assert loaded.state.turn == 2 and loaded.state.active_faction == "byzantium"
     assert loaded.meta.extra["ui"]["news_shown"] is False
@@ -537,7 +539,8 @@ def test_each_sides_log_survives_a_load_and_shows_only_what_it_saw(hotseat, user
     assert any("Battle" in line for line in persia_log)
     end_turn(app, gs)
     assert run_until(app, lambda: app.screen.ready)   # the autosave at Byzantium's turn
-    auto = user_folders / "data" / "last-great-war" / "saves" / "autosave.json"
+    auto = autosaves_of(user_folders / "data" / "last-great-war" / "saves",
+                        gs.session.game_id)[-1]
     gs2 = GameScreen.loaded(app, load_game(auto))
     app.switch(gs2)
     steps(app, 2)

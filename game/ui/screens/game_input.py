@@ -177,7 +177,9 @@ def on_key(gs, event) -> None:
     ctrl = event.mod & pygame.KMOD_CTRL
     if gs.modal():
         top = gs.dialogs[-1]
-        if isinstance(top, dialogs.Dialog) and not top.must_answer:
+        if k == pygame.K_o and getattr(top, "is_aims", False):
+            top.finish(None)                 # O again closes the aims panel
+        elif isinstance(top, dialogs.Dialog) and not top.must_answer:
             if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
                 top.finish(next(iter(top.value_of.values())))     # the first button
             elif k == pygame.K_ESCAPE:
@@ -214,6 +216,8 @@ def on_key(gs, event) -> None:
         gs.action("besiege")
     elif k == pygame.K_c:
         gs.center_selection()
+    elif k == pygame.K_o:
+        gs.open_aims()
     elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
     elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -238,6 +242,8 @@ def on_button(gs, el) -> None:
         gs.open_menu()
     elif el is hud.help_btn:
         gs.app.toggle_help()
+    elif el is hud.aims_btn:
+        gs.open_aims()
     else:
         for key, b in hud.actions.items():
             if el is b:

@@ -35,6 +35,7 @@ from game.ui import actions
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import notes
+from game.ui import objectives
 from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.computer import Thinker
@@ -94,6 +95,7 @@ class GameScreen(TurnFlow, Screen):
         session.sides = sides
         gs = cls(app, session, [])
         gs.just_loaded = True
+        gs.saved_at = len(session.orders)
         notes_ = loaded.meta.extra.get("ui") if isinstance(loaded.meta.extra, dict) else None
         notes_ = notes_ if isinstance(notes_, dict) else {}
         briefed = notes_.get("briefed")
@@ -142,6 +144,8 @@ class GameScreen(TurnFlow, Screen):
         self.keep_map = False                # leaving for the gate: the map stays ready
         self.news_shown = True               # the side to play has seen its news (for saves)
         self.autosaved = None                # (turn, side) of the last autosave
+        self.saved_at: int | None = None     # orders in the session at the last save
+        self.leaving = None                  # the "save before leaving?" dialog, when open
         self.thinker: Thinker | None = None
         self.replans = 0
         self.pace = 0.0
@@ -200,6 +204,8 @@ class GameScreen(TurnFlow, Screen):
             return None
         if self.hotseat and fid != self.owner:
             return None            # not until it has taken the screen at the gate
+        if self.turn_key != (st.turn, fid):
+            return None            # not until its turn has begun (summary, news, autosave)
         return fid
 
     def view(self):
@@ -586,6 +592,19 @@ class GameScreen(TurnFlow, Screen):
             if key == "split":
                 self.refresh_overlay()
 
+    def open_aims(self) -> None:
+        """The objectives panel for the side whose eyes the screen shows."""
+        if self.modal() or self.playback is not None or (
+                self.viewer is None and self.hotseat and not self.state.over):
+            return
+        side = self.viewer
+
+        def closed(value):
+            if value == "briefing":
+                self.open_dialog(self.briefing_dialog(side or self.state.active_faction))
+        self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.state, side,
+                                                self.view(), closed))
+
     # --- saving, loading and the menu (game_menu.py) ---
     def quick_save(self) -> None:
         game_menu.quick_save(self)
@@ -602,6 +621,16 @@ class GameScreen(TurnFlow, Screen):
     def autosave(self) -> None:
         self.autosaved = (self.state.turn, self.state.active_faction)
         game_menu.autosave(self)
+
+    def quit_requested(self) -> bool:
+        """The window's close button: True if the game asks to save first (a second close
+        while it asks quits at once)."""
+        if self.leaving is not None and self.leaving.alive():
+            return False
+        if not game_menu.unsaved(self):
+            return False
+        game_menu.ask_to_leave(self, self.app.quit)
+        return True
 
     def save_notes(self) -> dict:
         """What the interface keeps in a save beside the game: who has begun a turn (read
