@@ -27,6 +27,7 @@ from game.rules.state import GameState, state_hash
 from game.scenario.load import load_scenario, peek_id, scenario_files
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "scenarios"   # not the player's own folder
 SEED = 1
 LEVEL = "normal"
 WRITE_COMMAND = "python -m tests.golden --write"
@@ -39,7 +40,7 @@ def record_path(scenario_id: str) -> Path:
 def shipped() -> dict[str, Path]:
     """The shipped scenarios by id, in file order."""
     out = {}
-    for f in scenario_files():
+    for f in scenario_files(SHIPPED_DIR):
         out[peek_id(f) or f.stem] = f
     return out
 
