@@ -119,3 +119,22 @@ def test_the_wheel_carries_the_scenarios_the_map_and_the_assets(tmp_path):
         assert f"game/data/assets/{a}" in names
     missing = [m for m in MODULES if m not in names]
     assert not missing, f"add their packages to [tool.setuptools] packages: {missing}"
+
+
+@pytest.mark.slow
+def test_the_desktop_build_lists_the_scenarios(tmp_path):
+    """tools/build_desktop.py builds and checks the one-folder game (only where the `package`
+    extra is installed; it is never needed to play or test)."""
+    pytest.importorskip("PyInstaller")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "build_desktop.py"),
+                        "--dist", str(tmp_path / "dist"), "--work", str(tmp_path / "build")],
+                       capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    program = tmp_path / "dist" / "last-great-war" / (
+        "last-great-war.exe" if sys.platform == "win32" else "last-great-war")
+    out = subprocess.run([str(program), "scenarios"], capture_output=True, text=True,
+                         timeout=300, cwd=tmp_path).stdout.splitlines()
+    assert sorted(line.split("\t")[0] + ".yaml" for line in out) == SHIPPED_SCENARIOS
+    help_text = subprocess.run([str(program), "--help"], capture_output=True, text=True,
+                               timeout=300, cwd=tmp_path).stdout
+    assert help_text.startswith(f"usage: {program.name} ")

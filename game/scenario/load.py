@@ -400,6 +400,14 @@ class Listed:
     origin: str                   # SHIPPED, USER, or the folder given with --scenarios
     id: str
     taken_by: Listed | None = None      # an earlier scenario with the same id, which wins
+    folder: Path | None = None          # the folder searched that holds it
+
+    def where(self) -> str:
+        """The file as its folder holds it, e.g. campaign/my_road.yaml."""
+        try:
+            return self.path.relative_to(self.folder).as_posix()
+        except (TypeError, ValueError):
+            return str(self.path)
 
     @property
     def players_own(self) -> bool:
@@ -465,7 +473,7 @@ def listed_scenarios(folders: list[tuple[Path, str]] | None = None) -> list[List
     for folder, origin in search_folders() if folders is None else folders:
         for f in scenario_files(folder, recursive=origin != SHIPPED):
             sid = peek_id(f) or f.stem
-            item = Listed(f, origin, sid, first.get(sid))
+            item = Listed(f, origin, sid, first.get(sid), folder)
             first.setdefault(sid, item)
             out.append(item)
     return out

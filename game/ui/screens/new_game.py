@@ -45,6 +45,7 @@ class Choice:
     scn: object | None
     problems: list[str]
     players_own: bool = False            # from the player's folder or --scenarios
+    where: str = ""                      # its file, within the folder it came from
 
     def row(self) -> str:
         mark = f"  [{YOURS}]" if self.players_own else ""
@@ -59,16 +60,16 @@ def scan(folder: Path | None) -> list[Choice]:
 
 
 def _choice(item: Listed) -> Choice:
-    f, own = item.path, item.players_own
+    f, own, where = item.path, item.players_own, item.where()
     clash = item.clash()
     if clash is not None:
-        return Choice(f, None, [str(clash)], own)
+        return Choice(f, None, [str(clash)], own, where)
     try:
-        return Choice(f, load_scenario(f), [], own)
+        return Choice(f, load_scenario(f), [], own, where)
     except InputError as exc:
-        return Choice(f, None, [str(p) for p in exc.problems[:5]], own)
+        return Choice(f, None, [str(p) for p in exc.problems[:5]], own, where)
     except (OSError, RecursionError, ValueError) as exc:
-        return Choice(f, None, [f"{f}: {exc}"], own)
+        return Choice(f, None, [f"{f}: {exc}"], own, where)
 
 
 def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
@@ -194,7 +195,7 @@ class NewGame(Screen):
         self.heading.set_text(scn.title)
         turns = scn.total_turns
         length = "seasons" if scn.months_per_turn == 3 else "months"
-        mine = f"; your scenario, from {c.path}" if c.players_own else ""
+        mine = f";  yours: {c.where}" if c.players_own else ""
         self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}{mine}")
         briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(f.briefing)}"
                          for f in scn.spec.factions if f.briefing)
