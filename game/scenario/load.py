@@ -29,6 +29,7 @@ from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, 
 
 GAME_ROOT = Path(__file__).resolve().parent.parent.parent     # the checkout (tests, tools)
 SCENARIO_DIR = resources.scenarios_dir()                       # the shipped scenarios
+SHARED_MAP = SCENARIO_DIR / "maps" / "theatre.yaml"     # the map every shipped scenario uses
 # Folders of scenarios named with --scenarios DIR for this run (set by the command line).
 EXTRA_DIRS: list[Path] = []
 
