@@ -75,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="stop each game after T turns (default: play to the end)")
     sim.add_argument("--jsonl", metavar="FILE",
                      help="also write one JSON object per fired event and per game to FILE")
+    sim.add_argument("--trace", metavar="FILE",
+                     help="write what happens inside each game to FILE, one JSON object a "
+                          "line: every side's turn (armies' places, men, supply and aims; "
+                          "treasury, income, upkeep; choices) and every check of the "
+                          "--watch events")
+    sim.add_argument("--watch", action="append", default=[], metavar="EVENT_ID",
+                     help="trace every check of this event and, after the games, say how "
+                          "often it fired and which condition stopped it (repeatable)")
     sim.add_argument("--policy", default="ai", choices=["ai", "placeholder"],
                      help="who plays every side: the computer opponent (ai, the default) or "
                           "the simple placeholder policy kept as a baseline")
@@ -325,14 +333,30 @@ def cmd_simulate(args) -> int:
     sides = _sides(args.side, scn)
     if sides is None:
         return EXIT_USAGE
-    out = None
-    if args.jsonl:
-        try:
-            out = open(args.jsonl, "w", encoding="utf-8")
-        except OSError as exc:
-            print(f"cannot write {args.jsonl}: {exc.strerror}", file=sys.stderr)
+    events = [e.spec.id for e in scn.events]
+    for eid in args.watch:
+        if eid not in events:
+            from game.scenario.schema import suggest
+            print(f"--watch {eid}: no event {eid!r} in {scn.id}{suggest(eid, events)}",
+                  file=sys.stderr)
             return EXIT_USAGE
-    tasks = [simulate.Task(scn.file, args.seed + k, args.turns, args.policy, args.level, sides)
+    out = trace_out = None
+    for name in ("jsonl", "trace"):
+        path = getattr(args, name)
+        if path:
+            try:
+                fh = open(path, "w", encoding="utf-8")
+            except OSError as exc:
+                print(f"cannot write {path}: {exc.strerror}", file=sys.stderr)
+                return EXIT_USAGE
+            if name == "jsonl":
+                out = fh
+            else:
+                trace_out = fh
+    traced = args.trace is not None or bool(args.watch)
+    watch = tuple(dict.fromkeys(args.watch)) if traced else None
+    tasks = [simulate.Task(scn.file, args.seed + k, args.turns, args.policy, args.level, sides,
+                           watch)
              for k in range(args.games)]
     results = []
     try:
@@ -352,15 +376,23 @@ def cmd_simulate(args) -> int:
                 print(f"  {result.text}")
             if out:
                 out.write(json.dumps(result.to_dict()) + "\n")
+            if trace_out:
+                for rec in result.trace:
+                    trace_out.write(json.dumps({"seed": result.seed, **rec}) + "\n")
             sys.stdout.flush()
     finally:
-        if out:
-            out.close()
+        for fh in (out, trace_out):
+            if fh:
+                fh.close()
     if args.games > 1:
         names = {f.id: f.name for f in scn.spec.factions}
         for line in simulate.summary_lines(results, names):
             print(line)
         print_event_stats(scn, results)
+    if args.watch:
+        from game import trace
+        for line in trace.summary_lines(results, watch):
+            print(line)
     return EXIT_OK
 
 
