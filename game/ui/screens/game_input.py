@@ -179,6 +179,8 @@ def on_key(gs, event) -> None:
         top = gs.dialogs[-1]
         if k == pygame.K_o and getattr(top, "is_aims", False):
             top.finish(None)                 # O again closes the aims panel
+        elif k == pygame.K_l and not ctrl and getattr(top, "is_army_list", False):
+            top.kill()                       # and L the army list
         elif isinstance(top, dialogs.Dialog) and not top.must_answer:
             if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
                 top.finish(next(iter(top.value_of.values())))     # the first button
@@ -218,6 +220,8 @@ def on_key(gs, event) -> None:
         gs.center_selection()
     elif k == pygame.K_o:
         gs.open_aims()
+    elif k == pygame.K_l:
+        gs.open_army_list()
     elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
     elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -244,6 +248,8 @@ def on_button(gs, el) -> None:
         gs.app.toggle_help()
     elif el is hud.aims_btn:
         gs.open_aims()
+    elif el is hud.armies_btn:
+        gs.open_army_list()
     else:
         for key, b in hud.actions.items():
             if el is b:

@@ -32,6 +32,7 @@ from game.rules.report import Event
 from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui import actions
+from game.ui.army_list import ArmyList
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import notes
@@ -146,6 +147,7 @@ class GameScreen(TurnFlow, Screen):
         self.autosaved = None                # (turn, side) of the last autosave
         self.saved_at: int | None = None     # orders in the session at the last save
         self.leaving = None                  # the "save before leaving?" dialog, when open
+        self.army_sort = "name"              # how the army list was last sorted
         self.thinker: Thinker | None = None
         self.replans = 0
         self.pace = 0.0
@@ -604,6 +606,20 @@ class GameScreen(TurnFlow, Screen):
                 self.open_dialog(self.briefing_dialog(side or self.state.active_faction))
         self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.state, side,
                                                 self.view(), closed))
+
+    def open_army_list(self) -> None:
+        """The list of the viewer's armies; picking one selects it and centres on it."""
+        side = self.viewer
+        if self.modal() or self.playback is not None or side is None:
+            return
+
+        def pick(aid):
+            self.army_sort = lst.sort
+            self.select_army(aid)
+            self.center_selection()
+        lst = ArmyList(self.manager, self.size, self.state, self.view(), side, pick,
+                       self.army_sort)
+        self.open_dialog(lst)
 
     # --- saving, loading and the menu (game_menu.py) ---
     def quick_save(self) -> None:
