@@ -288,6 +288,9 @@ class EventSpec:
                         "both mean at most once a turn).", 0, min=0, max=1000)
     historical: str | None = key("The real date, YEAR-MM, for the \"war against history\" "
                                  "summary.", None, pattern=DATE, example=DATE_EXAMPLE)
+    turning_point: bool = key("One of the war's turning points: after several games `simulate` "
+                              "reports, for each, in how many games it fired and its median "
+                              "date against `historical` (give both).", False)
     loc: Loc = loc_field()
 
 
