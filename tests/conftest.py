@@ -13,6 +13,14 @@ DATA = Path(__file__).parent / "data"
 TEST_SCENARIO = DATA / "test_scenario.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(monkeypatch):
+    """Passwords hashed with few rounds, so the suite stays quick (the game uses
+    game.session.password.ROUNDS as written; tests/test_password.py checks that figure)."""
+    from game.session import password
+    monkeypatch.setattr(password, "ROUNDS", 1_000)
+
+
 @pytest.fixture(scope="session")
 def scn():
     """The small test scenario (static, shared: tests must not change it)."""
