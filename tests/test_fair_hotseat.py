@@ -21,6 +21,7 @@ from game.session import password
 from game.session import save as S
 from game.session.game import Session
 from game.session.view import events_for, observe
+from game.ui.describe import summary_lines
 from tests.conftest import DATA
 from tests.helpers import cell
 
@@ -56,6 +57,7 @@ def test_a_reload_in_hot_seat_is_told_to_every_other_player(tmp_path, fsession):
     (told,) = [e for e in back.news_for("sassanids") if e.kind == "reloaded"]
     assert told.text == "Byzantium reloaded to a point within its turn, Spring 603"
     assert not [e for e in back.news_for("byzantium") if e.kind == "reloaded"]
+    assert ("The war", told.text) in summary_lines([told], "sassanids")   # its summary too
     back.save(path)                                   # the news is kept in the save
     again = Session.load(path)
     assert [e.text for e in again.news_for("sassanids") if e.kind == "reloaded"] == [told.text]
@@ -241,3 +243,11 @@ def test_an_event_the_mover_is_not_told_of_leaves_undo_open(tmp_path):
         s.do(Move("byzantium", "byz_a", (cell(2, 3),)))     # done again: the same dice
         assert s.state.fired.get("evt_secret_muster") == 1
     assert [e.kind for e in s.news_for("sassanids") if e.kind == "fired"] == ["fired"]
+
+
+def test_a_side_with_a_password_is_behind_the_gate_whoever_plays_the_others():
+    from game.ui import sides
+    one = {"byzantium": "human", "sassanids": "computer:normal"}
+    assert not sides.hotseat(one)
+    assert sides.hotseat(one, {"byzantium": password.hash_password("x")})
+    assert not sides.hotseat(one, {"sassanids": password.hash_password("x")})   # not a person

@@ -144,7 +144,7 @@ class Session:
         if self.unsealed:
             text += " (from a save without a seal: an older game's, or edited by hand)"
         e = Event("reloaded", text, None,
-                  (side,), {"side": side, "turn": st.turn, "fresh": fresh},
+                  tuple(people), {"side": side, "turn": st.turn, "fresh": fresh},
                   when=(st.turn, st.year, st.month))
         for f in people:
             if f != side:
