@@ -14,9 +14,19 @@ TEST_SCENARIO = DATA / "test_scenario.yaml"
 
 
 @pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory, monkeypatch):
+    """No test reads or writes the player's data folder (saves, their own scenarios), and
+    no --scenarios folder of one test is searched by the next."""
+    from game.scenario import load
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg_data")))
+    monkeypatch.delenv("APPDATA", raising=False)
+    monkeypatch.setattr(load, "EXTRA_DIRS", [])
+
+
+@pytest.fixture(autouse=True)
 def _quick_password_hashes(monkeypatch):
     """Passwords hashed with few rounds, so the suite stays quick (the game uses
-    game.session.password.ROUNDS as written; tests/test_password.py checks that figure)."""
+    game.session.password.ROUNDS as written; tests/test_fair_hotseat.py checks the advised figure)."""
     from game.session import password
     monkeypatch.setattr(password, "ROUNDS", 1_000)
 

@@ -14,6 +14,7 @@ answer before doing anything else on its turn.
 """
 from __future__ import annotations
 
+from game import trace
 from game.events import dice
 from game.events.effects import Fire
 from game.rules.report import Event
@@ -41,7 +42,9 @@ def check_events(state: GameState, point: str) -> list[Event]:
         if last is not None and (not spec.repeat or state.turn - last < max(1, spec.cooldown)):
             continue
         with dice.rolling_for(spec.id):
-            if ev.when(state):
+            held = ev.when(state)
+            trace.checked(state, point, ev, held)
+            if held:
                 events += fire(state, ev)
     return events
 
