@@ -136,7 +136,9 @@ class Session:
         people = [f for f, who in self.sides.items() if who == "human" and f in st.factions]
         if len(people) < 2 or st.over:
             return None
-        side = st.active_faction
+        n = len(st.order)       # the side to play, or the next person after it (the gate's)
+        side = next((st.order[(st.active + k) % n] for k in range(n)
+                     if st.order[(st.active + k) % n] in people), people[0])
         fresh = not self.orders or isinstance(self.orders[-1], EndTurn)   # no order yet
         where = "the start of its turn" if fresh else "a point within its turn"
         name = st.factions[side].name
