@@ -1,10 +1,14 @@
 """A game in progress: its state, the orders given so far, undo, and each side's news.
 
 Undo keeps a snapshot before each order of the current turn.  It closes
-(the snapshots are dropped) whenever an order used the random generator,
-revealed something hidden (a `spotted` event: an army or a changed city the
-side had not seen), fired a scripted event or ended the turn, so undo can
-never reroll a battle or un-see an enemy.
+(the snapshots are dropped) whenever an order let its side see a hex it did
+not see before (Wesnoth's rule: exploring is information), or told it of
+something random, a sighting (`spotted`), a scripted event or the end of the
+turn, so undo can never reroll a battle or un-see anything.  Only what the
+mover was told counts: an event it was not told of (one whose conditions hang
+on positions it cannot see) leaves undo open, so that undo says nothing about
+it; its dice are a pure function of the seed, the event and the turn, so
+doing the order again fires it again the same way.
 
 News: for each side, the events it was told of since it last ended its turn,
 each already cut to what that side could see when it happened (the union of
@@ -38,10 +42,27 @@ CLOSING_KINDS = {"battle", "assault", "fired", "chosen", "choice", "spotted", "t
                  "turn_began", "game_over", "siege_progress"}
 
 
-def closes_undo(events: list[Event], draws_before: int, draws_after: int) -> bool:
-    if draws_after != draws_before:
+def closes_undo(told: list[Event], saw_new_ground: bool = False) -> bool:
+    """Whether undo must close after an order whose side was `told` these events."""
+    if saw_new_ground:
         return True
-    return any(e.random or e.kind in CLOSING_KINDS for e in events)
+    return any(e.random or e.kind in CLOSING_KINDS for e in told)
+
+
+def _sight(st: GameState, side: str):
+    """(hexes seen now, hexes ever explored) of a side, or None without fog."""
+    if not vision.fog(st):
+        return None
+    return vision.visible(st, side).copy(), vision.explored(st, side).copy()
+
+
+def saw_new_ground(before, after) -> bool:
+    """Did the side come to see a hex it did not see before the order (now, or on the way:
+    a march remembers every hex it passed in sight of)?"""
+    if before is None or after is None:
+        return False
+    (vis0, exp0), (vis1, exp1) = before, after
+    return bool((vis1 & ~vis0).any() or (exp1 & ~exp0).any())
 
 
 @dataclass
@@ -56,6 +77,7 @@ class Session:
     logs: dict[str | None, list[str]] = field(default_factory=dict)   # side -> its log (above)
     logs_saved: bool = True          # False: loaded from a save made before logs were kept
     game_id: str = ""                # names this game's autosaves (game/session/autosaves.py)
+    unsealed: bool = False      # loaded from a save without a seal (older, or edited)
 
     @classmethod
     def new(cls, scn, seed: int, sides: dict[str, str] | None = None
@@ -76,13 +98,17 @@ class Session:
         snapshot = clone(st) if undoable else None
         counts = {f: len(n) for f, n in self.news.items()}
         watching = {f: vision.visible(st, f) for f in st.factions if f != order.faction or ends}
-        before = st.rng.draws
+        mine = _sight(st, order.faction) if undoable else None
         events = engine.apply(st, order)
         self.orders.append(order)
         if ends:
             self.news[order.faction] = []      # its turn is over: news starts afresh
         self._tell(watching, events)
-        if not undoable or closes_undo(events, before, st.rng.draws):
+        after = _sight(st, order.faction) if undoable else None
+        seen = st if mine is None or after is None else mine[0] | after[0]
+        told = events_for(events, seen, order.faction) if undoable else []
+        new_ground = saw_new_ground(mine, after)
+        if not undoable or closes_undo(told, new_ground):
             self.undo_stack.clear()
         else:
             self.undo_stack.append((snapshot, len(self.orders) - 1, counts))
@@ -110,6 +136,31 @@ class Session:
         del self.orders[n:]
         self.news = {f: items[:counts.get(f, 0)] for f, items in self.news.items()}
         return True
+
+    def announce_reload(self) -> Event | None:
+        """Tell every other human, in its next news, that the side to play loaded a save
+        (a quick-load, a load or an autosave): with two or more people at the table, a
+        reload is how one could take back what undo refuses.  Nothing with one human."""
+        st = self.state
+        people = [f for f, who in self.sides.items() if who == "human" and f in st.factions]
+        if len(people) < 2 or st.over:
+            return None
+        n = len(st.order)       # the side to play, or the next person after it (the gate's)
+        side = next((st.order[(st.active + k) % n] for k in range(n)
+                     if st.order[(st.active + k) % n] in people), people[0])
+        fresh = not self.orders or isinstance(self.orders[-1], EndTurn)   # no order yet
+        where = "the start of its turn" if fresh else "a point within its turn"
+        name = st.factions[side].name
+        text = f"{name} reloaded to {where}, {st.date_text()}"
+        if self.unsealed:
+            text += " (from a save without a seal: an older game's, or edited by hand)"
+        e = Event("reloaded", text, None,
+                  tuple(people), {"side": side, "turn": st.turn, "fresh": fresh},
+                  when=(st.turn, st.year, st.month))
+        for f in people:
+            if f != side:
+                self.news.setdefault(f, []).append(e)
+        return e
 
     def hash(self) -> str:
         return state_hash(self.state)
@@ -160,8 +211,10 @@ class Session:
             game_id = new_game_id(loaded.state.scenario_id)
         elif not is_game_id(game_id):
             raise SaveError(f"{path}: the save's game id is damaged")
-        return cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks),
-                   logs or {}, logs is not None, game_id)
+        s = cls(loaded.state, loaded.orders, [], dict(sides), news, dict(locks),
+                logs or {}, logs is not None, game_id)
+        s.unsealed = not getattr(loaded, "sealed", True)
+        return s
 
 
 ALL_LOG = "*"             # the key of the whole record in a save (None in `Session.logs`)

@@ -228,7 +228,7 @@ HEADINGS = {
     "captured": "Cities", "siege_begun": "Sieges", "siege_progress": "Sieges",
     "siege_lifted": "Sieges", "fired": "Events", "chosen": "Events",
     "destroyed": "Armies", "commander_died": "Armies", "attrition": "Armies",
-    "raised": "Armies", "income": "Treasury", "game_over": "The war",
+    "raised": "Armies", "income": "Treasury", "game_over": "The war", "reloaded": "The war",
 }
 ORDER = ["The war", "Events", "Battles", "Cities", "Sieges", "Armies", "Treasury"]
 
@@ -252,7 +252,7 @@ def summary_lines(events: list[Event], side: str | None) -> list[tuple[str, str]
 
 
 LOG_KINDS = {"battle", "assault", "captured", "siege_begun", "fired", "chosen", "destroyed",
-             "commander_died", "game_over"}
+             "commander_died", "game_over", "reloaded"}
 
 
 def log_line(state: GameState, e: Event) -> str | None:

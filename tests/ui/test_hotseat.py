@@ -386,7 +386,7 @@ def test_undo_is_refused_after_a_reveal(hotseat):
     pass_gate(app, gs, "byzantium")
     settle(app, gs)
     click(app, hex_pos(gs, cell(5, 3)))
-    click(app, hex_pos(gs, cell(4, 3)))              # reveals nothing: undo is open
+    click(app, hex_pos(gs, cell(6, 3)))              # shows no new hex: undo is open
     steps(app)
     assert gs.hud.undo_btn.is_enabled
     key(app, pygame.K_z, mod=pygame.KMOD_CTRL)

@@ -89,6 +89,7 @@ class GameScreen(TurnFlow, Screen):
         """A saved game (game.session.save.Loaded); raises SaveError if its news or
         passwords are damaged.  A hot-seat game opens at the handover gate."""
         session = Session.from_loaded(loaded)
+        session.announce_reload()    # hot-seat: the other players hear of it in their news
         st = session.state
         sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
         for f in st.factions:
@@ -196,7 +197,7 @@ class GameScreen(TurnFlow, Screen):
 
     @property
     def hotseat(self) -> bool:
-        return S.hotseat(self.session.sides)
+        return S.hotseat(self.session.sides, self.session.passwords)
 
     def human_to_play(self) -> str | None:
         """The faction whose turn it is, if a person plays it and may give orders now."""
