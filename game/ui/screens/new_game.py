@@ -29,6 +29,7 @@ from game.ui import sides as S
 from game.ui.dialogs import esc
 from game.ui.geometry import center, map_size_units
 from game.ui.screens.base import Screen
+from game.ui.shown import shown
 
 HUMAN_LABEL = "Human"
 COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
@@ -42,8 +43,8 @@ class Choice:
 
     def row(self) -> str:
         if self.scn is None:
-            return f"{self.path.stem}  -  BROKEN"
-        return f"{self.scn.title}  ({self.scn.years()})"
+            return f"{shown(self.path.stem)}  -  BROKEN"
+        return f"{shown(self.scn.title)}  ({self.scn.years()})"
 
 
 def scan(folder: Path | None) -> list[Choice]:
@@ -53,8 +54,8 @@ def scan(folder: Path | None) -> list[Choice]:
             out.append(Choice(f, load_scenario(f), []))
         except InputError as exc:
             out.append(Choice(f, None, [str(p) for p in exc.problems[:5]]))
-        except (OSError, RecursionError, ValueError) as exc:
-            out.append(Choice(f, None, [f"{f}: {exc}"]))
+        except Exception as exc:    # whatever one file holds, the menu still opens
+            out.append(Choice(f, None, [f"{f}: cannot be read ({type(exc).__name__}: {exc})"]))
     return out
 
 
@@ -170,9 +171,9 @@ class NewGame(Screen):
             self.thumb.kill()
             self.thumb = None
         if c.scn is None:
-            self.heading.set_text(f"{c.path.name}: this scenario is broken")
+            self.heading.set_text(f"{shown(c.path.name)}: this scenario is broken")
             self.sub.set_text("Fix it (run.py validate shows every problem) to play it.")
-            self.desc.set_text("<br>".join(esc(p) for p in c.problems))
+            self.desc.set_text("<br>".join(esc(shown(p, 600)) for p in c.problems))
             self.start.disable()
             return
         scn = c.scn
