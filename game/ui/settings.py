@@ -2,7 +2,7 @@
 
 Settings live in the user's config folder ($XDG_CONFIG_HOME/last-great-war,
 ~/.config/last-great-war, or %APPDATA%\\last-great-war on Windows); saves and
-autosaves in the data folder ($XDG_DATA_HOME/last-great-war,
+autosaves in the data folder (game.resources.data_dir: $XDG_DATA_HOME/last-great-war,
 ~/.local/share/last-great-war, or %APPDATA%\\last-great-war\\data).  Tests point
 both at temporary folders through those environment variables.
 """
@@ -15,24 +15,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.resources import APP, data_dir, home_folder
 from game.session.save import write_atomic
 
-APP = "last-great-war"
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024      # the real file is about 150 bytes
 MIN_WINDOW = (800, 600)
 MAX_WINDOW = (16384, 16384)
-
-
-def _home() -> Path:
-    """The user's home folder; with none to be found (HOME unset and a user id with no
-    entry in the password file) a private folder under the system's temporary folder."""
-    try:
-        return Path.home()
-    except (RuntimeError, KeyError, OSError):
-        import tempfile
-        uid = os.getuid() if hasattr(os, "getuid") else "user"
-        return Path(tempfile.gettempdir()) / f"{APP}-home-{uid}"
 
 
 def config_dir() -> Path:
@@ -40,15 +29,7 @@ def config_dir() -> Path:
         return Path(os.environ["XDG_CONFIG_HOME"]) / APP
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / APP
-    return _home() / ".config" / APP
-
-
-def data_dir() -> Path:
-    if os.environ.get("XDG_DATA_HOME"):
-        return Path(os.environ["XDG_DATA_HOME"]) / APP
-    if sys.platform == "win32" and os.environ.get("APPDATA"):
-        return Path(os.environ["APPDATA"]) / APP / "data"
-    return _home() / ".local" / "share" / APP
+    return home_folder() / ".config" / APP
 
 
 def saves_dir() -> Path:
