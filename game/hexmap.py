@@ -204,8 +204,8 @@ class HexMap:
 def load_map(path: str) -> HexMap:
     """Read and check a map file; raise InputError with every problem found."""
     shown = display_path(path)
-    root = load_yaml(path, shown)
     col = Collector(shown)
+    root = load_yaml(path, shown, col)
     spec = read(MapSpec, root, col, "")
     col.raise_if_any()
     hm = build_map(spec, col)
