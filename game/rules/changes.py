@@ -122,7 +122,8 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
             add_weariness(state, old, r["weariness_city_lost"])
     add_weariness(state, faction, -r["weariness_city_won"])
     who = state.factions[faction].name
-    return [Event("captured", f"{who} takes {city.name}", city.hex, (faction, old),
+    return [Event("captured", f"{who} {Q.agree(state, faction, 'takes', 'take')} {city.name}",
+                  city.hex, (faction, old),
                   {"city": city.id, "from": old, "loot": loot}, public=city.holy or
                   (old_f is not None and old_f.capital == city.id))]
 
@@ -240,11 +241,11 @@ def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
         a = min(sorted(stray, key=lambda x: x.id, reverse=True), key=priority)
         dest = free_hex_near(state, a.faction, a.hex, skip_at=True)
         if dest is None:
-            events += remove_army(state, a, f"is trapped at {Q.place_name(state, a.hex)} and "
+            events += remove_army(state, a, f"is trapped {Q.place_phrase(state, a.hex)} and "
                                             "disbands")
         else:
             events.append(relocate(state, a, dest,
-                                   f"{a.name} withdraws to {Q.place_name(state, dest)}"))
+                                   f"{a.name} withdraws {Q.place_phrase(state, dest, 'to')}"))
 
 
 def set_relation(state: GameState, a: str, b: str, status: str, payer: str | None = None,

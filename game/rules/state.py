@@ -75,6 +75,10 @@ class Army:
     morale: int = 70
     supply: int = 100
     moves: int = 0
+    # may still attack, lay a siege or storm this turn: once a turn, whatever movement is
+    # left, so an army whose march ends next to the enemy can still fight (not one raised
+    # or arrived this turn)
+    may_strike: bool = False
 
 
 @dataclass
