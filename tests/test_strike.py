@@ -122,3 +122,17 @@ def test_the_strike_comes_back_next_turn(state):
     while state.active_faction != "byzantium":
         play_turn(state)
     assert byz.id in state.armies and byz.may_strike
+
+
+def test_a_save_keeps_the_strike_and_older_saves_read_the_same(state):
+    from game.rules.state import state_from_dict, state_to_dict
+    byz, per = approach(state)
+    march_next_to(state, byz, per)          # no movement left, but its strike
+    d = state_to_dict(state)
+    assert d["armies"][byz.id]["may_strike"] is True
+    back = state_from_dict(d)
+    assert back.armies[byz.id].may_strike and state_hash(back) == state_hash(state)
+    # a game saved before the rule: no key; the strike follows the movement left
+    other = state.armies["byz_guard"]
+    assert other.moves > 0 and "may_strike" not in d["armies"]["byz_guard"]
+    assert state_from_dict(d).armies["byz_guard"].may_strike
