@@ -98,7 +98,7 @@ def place_name(state: GameState, h: Hex) -> str:
     phrase = place_phrase(state, h, "")
     if phrase.startswith("near "):
         return "the country " + phrase
-    return phrase[3:] if phrase.startswith("in ") else phrase
+    return phrase.removeprefix("in ")
 
 
 def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:

@@ -47,9 +47,9 @@ def assault_strengths(state: GameState, army: Army, city: City,
     """
     r = Q.rules(state)
     c = Q.commander_of(state, army)
-    siege_skill = c.siege if c else 3
+    siege_skill = c.siege if c else r["siege_skill_leaderless"]
     att = army.men * combat.army_quality(state, army, True) // 100
-    att = att * (100 + 5 * (siege_skill - 5)) // 100
+    att = att * (100 + r["assault_per_siege_point"] * (siege_skill - r["rating_average"])) // 100
     if defenders is None:
         defenders = _defenders(state, city)
     d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
@@ -65,7 +65,10 @@ def assault_odds(state: GameState, army: Army, city: City) -> dict:
             "win_percent": combat.win_chance(state, att, dfn)}
 
 
-REPULSE_LOSS = (5, 15)      # percent of the garrison lost beating off a storm (uniform)
+def _repulse_range(state: GameState) -> tuple[int, int]:
+    """Fewest and most of the garrison lost beating off a storm, percent (uniform)."""
+    r = Q.rules(state)
+    return r["assault_repulse_min"], r["assault_repulse_max"]
 
 
 def _stormers_lost(state: GameState, men: int, roll: int, won: bool) -> int:
@@ -77,7 +80,7 @@ def _stormers_lost(state: GameState, men: int, roll: int, won: bool) -> int:
 
 
 def _repulse_lost(garrison: int, roll: int) -> int:
-    """Men of the garrison lost beating off a storm, for a roll in REPULSE_LOSS."""
+    """Men of the garrison lost beating off a storm, for a roll in `_repulse_range`."""
     return garrison * roll // 100
 
 
@@ -113,7 +116,8 @@ def storm_forecast(state: GameState, army: Army, city: City,
     p_win = wins / pairs
     lost_won, broken_won = stormers(True)
     lost_failed, _ = stormers(False)
-    repulse = [_repulse_lost(city.garrison, k) for k in range(REPULSE_LOSS[0], REPULSE_LOSS[1] + 1)]
+    lo, hi = _repulse_range(state)
+    repulse = [_repulse_lost(city.garrison, k) for k in range(lo, hi + 1)]
     fallen = city.garrison + sum(a.men for a in defenders)
     food = city.siege.food if city.siege is not None else food_turns(state)
     return {"attacker_strength": att, "defender_strength": dfn,
@@ -161,7 +165,7 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
             city.siege = None
     else:
         army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
-        loss = _repulse_lost(city.garrison, rng.randint(*REPULSE_LOSS))
+        loss = _repulse_lost(city.garrison, rng.randint(*_repulse_range(state)))
         city.garrison -= loss
         C.record_losses(state, city.owner, loss)
         events += C.lift_sieges_without_army(state)
@@ -181,9 +185,9 @@ def progress(state: GameState, faction: str) -> list[Event]:
         best = max((Q.commander_of(state, a) for a in besiegers),
                    key=lambda c: c.siege if c else 0, default=None)
         chance = r["siege_breach_percent"] + r["siege_breach_per_point"] * (
-            (best.siege if best else 3) - 5)
+            (best.siege if best else r["siege_skill_leaderless"]) - r["rating_average"])
         if best is not None and "siege_engineer" in best.traits:
-            chance += 15
+            chance += r["trait_siege_engineer"]
         note = []
         if city.walls > 0 and state.rng.percent(chance):
             city.walls -= 1
