@@ -127,7 +127,8 @@ def play_game(g: Game) -> dict:
         fid = state.active_faction
         if fid in watched:
             known = set(game.ai.known_enemy_ids(state, fid, watched[fid]))
-            ctr[fid]["forgotten"] += len((known_prev[fid] & set(state.armies)) - known)
+            alive = {a.id for a in state.armies.values() if Q.hostile(state, fid, a.faction)}
+            ctr[fid]["forgotten"] += len((known_prev[fid] & alive) - known)
             known_prev[fid] = known
             t0 = time.process_time()
         pairs = policies[fid](state)

@@ -75,4 +75,4 @@ def known_enemy_ids(state, faction: str, level: str = "normal") -> list[str]:
     from game.ai import knowledge
     from game.ai.minor import profile
     k = knowledge.gather(state, faction, get_level(level), profile(state.scenario, faction))
-    return sorted(a.id for a in k.enemies)
+    return sorted({a.id for a in k.enemies} | {g.id for g in k.ghosts})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai import minor
 from game.ai.knowledge import Knowledge
 from game.ai.strategy import Goal, aims, city_defence, city_value
-from game.ai.tactics import Errand, besieging
+from game.ai.tactics import Errand, besieging, falling, starving
 from game.hexgrid import hex_distance
 from game.rules import economy, engine
 from game.rules import movement as M
@@ -100,6 +100,9 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             got += a.men
             free.remove(a)
         held[g.name] = got
+    # a camp out of supply and starving is not fed with more men
+    hungry = {g.name for g in goals if g.kind == "take" and not k.supplied(g.hex)
+              and any(x.hex == g.hex and starving(k, x) for x in k.armies)}
     pairs = []
     for a in free:
         budget = max(1, k.budget(a))
@@ -109,6 +112,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                                             g.name))[:SHORTLIST]
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
+            if g.name in hungry and a.hex != g.hex:
+                continue
             cost = travel(k, a, g)
             if cost is None:
                 continue
@@ -169,8 +174,13 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
 
 
 def _needs_quarters(k: Knowledge, a: Army) -> bool:
-    if not k.level.minds_supply or k.state.season != "winter":
+    if not k.level.minds_supply:
         return False
+    if k.state.season != "winter":
+        # out of winter, only a camp already starving goes back into supply (a siege
+        # about to fall is seen through)
+        city = besieging(k, a)
+        return starving(k, a) and (city is None or not falling(k, city))
     c = Q.commander_of(k.state, a)
     if c is not None and "winter_campaigner" in c.traits:
         return False
