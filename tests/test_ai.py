@@ -785,3 +785,43 @@ def test_a_starving_camp_gives_up_a_siege_hunger_would_win_for_the_defender(stat
     assert tactics.siege_order(k, a, ancyra) == "leave"
     play_out(state)
     assert state.armies["p"].hex != cell(5, 3)
+
+
+def test_no_treadmill_against_a_stack_behind_walls_even_when_sent_to_take_the_city(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 60000, "priscus")      # next to Edessa
+    put(state, "p", "sassanids", 8, 5, 9000)                  # in Edessa, behind walls 3
+    state.cities["edessa"].owner = "sassanids"
+    turn_of(state, "byzantium")
+    from game.ai import tactics
+    plan = Plan(state)
+    plan._replan(state)
+    k = plan.k
+    take = next(g for g in plan.goals if g.name == "take:edessa")
+    forced = tactics.Errand("take", take.hex, take)
+    from game.rules import combat
+    odds = combat.odds(state, state.armies["b"], cell(8, 5))
+    assert odds["win_percent"] >= 80 and not tactics.fair_trade(k, odds)
+    assert tactics.best_attack(k, state.armies["b"], forced) is None
+
+
+def test_the_note_keeps_the_goal_an_army_gave_up_so_it_does_not_swap_back(state):
+    from game.ai import memory, operations
+    from game.ai.tactics import Errand
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 20000)
+    goal = strategy.Goal("take", "edessa", cell(8, 5), 50, 5000)
+    text = memory.note(state, {"p": Errand("take", goal.hex, goal)}, (),
+                       before={"p": "take:dara"})
+    p = state.armies["p"].hex
+    assert text.endswith(f"p {p.q} {p.r} take:edessa take:dara")
+    state.plans["sassanids"] = text
+    state.turn += 1
+    assert memory.recall(state, "sassanids") == {"p": "take:edessa"}
+    assert memory.recall_left(state, "sassanids") == {"p": "take:dara"}
+    # kept for the next turn while the army holds to its goal
+    again = memory.note(state, {"p": Errand("take", goal.hex, goal)}, (),
+                        before={"p": "take:edessa"}, left={"p": "take:dara"})
+    assert again.endswith(f"p {p.q} {p.r} take:edessa take:dara")
+    # and a goal given up counts for less than one never tried
+    assert operations.RETURN < 100 < operations.COMMIT

@@ -23,8 +23,9 @@ destroyed out of sight is still feared until the memory fades, as a person
 would.
 
 The note is text: the turn it was written, then for each army
-`id q r goal` (goal names such as `take:dara` or `visit:12,40` hold no spaces),
-then the sightings, separated by semicolons.
+`id q r goal [given-up]` (goal names such as `take:dara` or `visit:12,40` hold
+no spaces; the last goal it gave up for another, if any), then the
+sightings, separated by semicolons.
 """
 from __future__ import annotations
 
@@ -51,18 +52,25 @@ class Sighting:
 
 def fade(age: int) -> int:
     """How much (percent) of a remembered army's strength is still feared."""
-    return max(0, 100 - max(0, age - 1) * 100 // MEMORY_TURNS)
+    return 100 if age <= 1 else 100 >> (age - 1) if age <= MEMORY_TURNS else 0
 
 
-def note(state: GameState, errands: dict, seen: list[Sighting] = ()) -> str:
-    """At the end of a faction's turn: each army's place and the goal it marched for, and
-    the enemy armies it remembers."""
+def note(state: GameState, errands: dict, seen: list[Sighting] = (),
+         before: dict[str, str] | None = None, left: dict[str, str] | None = None) -> str:
+    """At the end of a faction's turn: each army's place, the goal it marched for and the
+    last goal it gave up for another (from `before`, last turn's goals, and `left`, what
+    last turn's note said it had given up), and the enemy armies it remembers."""
+    before, left = before or {}, left or {}
     items = [str(state.turn)]
     for aid in sorted(errands):
         e = errands[aid]
         a = state.armies.get(aid)
         if a is not None and e.goal is not None:
-            items.append(f"{aid} {a.hex.q} {a.hex.r} {e.goal.name}")
+            g = e.goal.name
+            prev = before.get(aid)
+            gave_up = prev if prev is not None and prev != g else left.get(aid)
+            tail = f" {gave_up}" if gave_up and gave_up != g else ""
+            items.append(f"{aid} {a.hex.q} {a.hex.r} {g}{tail}")
     for s in sorted(seen, key=lambda s: s.id):
         items.append(f"seen {s.id} {s.faction} {s.hex.q} {s.hex.r} {s.men} {s.turn}")
     return ";".join(items)
@@ -106,7 +114,7 @@ def carry(state: GameState, now: list, at_start: dict[str, Sighting], old: list[
         if s.id not in out and s.id not in at_start:
             out[s.id] = s
     return [out[k] for k in sorted(out)]
-def recall(state: GameState, faction: str) -> dict[str, str]:
+def recall(state: GameState, faction: str, which: int = 3) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
     that turn left it).  A note it cannot read is ignored."""
     text = state.plans.get(faction, "")
@@ -116,11 +124,18 @@ def recall(state: GameState, faction: str) -> dict[str, str]:
     out = {}
     for item in items[1:]:
         parts = item.split(" ")
-        if len(parts) != 4:
+        if len(parts) not in (4, 5) or parts[0] == "seen":
             continue
-        aid, q, r, goal = parts
+        aid, q, r = parts[:3]
         a = state.armies.get(aid)
         if (a is not None and a.faction == faction
                 and f"{a.hex.q}" == q and f"{a.hex.r}" == r):
-            out[aid] = goal
+            if len(parts) > which:
+                out[aid] = parts[which]
     return out
+
+
+def recall_left(state: GameState, faction: str) -> dict[str, str]:
+    """Army id -> the goal it last gave up for another (to go back to it, another goal must
+    be clearly worse: so an army does not swap between two goals every turn)."""
+    return recall(state, faction, which=4)

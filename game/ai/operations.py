@@ -25,6 +25,7 @@ HORIZON = 6          # turns of marching beyond which a goal is not considered
 SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
+RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -38,18 +39,22 @@ def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
 
 
 def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None,
-           habits: dict[str, str] | None = None) -> dict[str, Errand]:
+           habits: dict[str, str] | None = None,
+           left: dict[str, str] | None = None) -> dict[str, Errand]:
     """Army id -> errand for every army that can still act this turn.
 
     `reserved` maps armies detached this turn to the goal (by name) they were
     detached for; they keep it while it is still a goal.  `habits` maps armies
     to the goal they marched for last turn: it counts for more (COMMIT), so
-    an army does not turn back for a goal only a little better.
+    an army does not turn back for a goal only a little better; `left` maps armies to
+    the goal they last gave up, which counts for less (RETURN), so that two goals
+    cannot take turns.
     """
     state = k.state
     out: dict[str, Errand] = {}
     reserved = reserved or {}
     habits = habits or {}
+    left = left or {}
     home = minor.home_hex(state, k.profile, k.own_cities())
     if not minor.in_season(state, k.profile):
         for a in k.armies:
@@ -125,6 +130,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 score = score * 3 // 2          # a siege under way is worth finishing
             if habits.get(a.id) == g.name:
                 score = score * COMMIT // 100   # the goal it marched for last turn
+            elif left.get(a.id) == g.name and not g.urgent:
+                score = score * RETURN // 100   # the goal it gave up: not back and forth
             if turns > 1 and not k.supplied(g.hex):
                 score = score * 2 // 3          # a long march beyond its supply lines
                 if state.season == "autumn" and k.level.minds_supply:

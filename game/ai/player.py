@@ -66,6 +66,7 @@ class Plan:
         self.sig = None
         self.memo: dict = {}                       # what a replan may reuse (the supply map)
         self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
+        self.left: dict[str, str] = {}             # army -> the goal it last gave up
         self.seen_at_start: dict | None = None     # enemy armies in sight when the turn began
         self.remembered: list = []                  # and those it remembered out of sight
 
@@ -85,11 +86,12 @@ class Plan:
         self.goals = strategy.goals(k, self.threat)
         if self.habits is None:
             self.habits = memory.recall(state, self.faction)
+            self.left = memory.recall_left(state, self.faction)
         if self.seen_at_start is None:
             self.seen_at_start = {a.id: memory.Sighting(a.id, a.faction, a.hex, a.men, state.turn)
                                   for a in k.enemies}
             self.remembered = list(k.ghosts)
-        self.errands = operations.assign(k, self.goals, self.reserved, self.habits)
+        self.errands = operations.assign(k, self.goals, self.reserved, self.habits, self.left)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -162,7 +164,8 @@ class Plan:
                 if engine.is_legal(state, o):
                     return o
         self.stage = "end"
-        return EndTurn(fid, memory.note(state, self.errands, self._sightings(state)))
+        return EndTurn(fid, memory.note(state, self.errands, self._sightings(state),
+                                        self.habits, self.left))
 
     def _sightings(self, state: GameState) -> list:
         """The enemy armies to remember (under fog only: otherwise it sees them all)."""

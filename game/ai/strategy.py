@@ -213,6 +213,7 @@ def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> i
 
 
 STARVE_UNSUPPLIED = 2500  # largest garrison it means to starve out beyond its supply lines
+WALLED_STACK = 50    # percent of its worth left to a city an enemy army holds behind walls
 CONTESTED_LEAST = 20  # least worth of a city held by an army too strong to attack
 GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
 
@@ -403,6 +404,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             need = take_need(k, c, inside=False)
             if value < CONTESTED_LEAST:
                 continue
+        if held and c.walls > 0 and c.garrison > 0:
+            # an army behind walls cannot be besieged, and beaten it stays (and is
+            # refilled): a poor objective while softer ones are to be had
+            value = value * WALLED_STACK // 100
         out.append(Goal("take", c.id, c.hex, value, need))
     mine = {c.hex: c for c in k.own_cities()}
     walled = {c.hex for c in k.cities.values()

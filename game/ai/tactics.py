@@ -52,7 +52,6 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     best, best_key = None, None
     target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
               else None)
-    taking = errand.goal.hex if errand.goal is not None and errand.kind == "take" else None
     for n in hex_neighbors(army.hex):
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
@@ -66,17 +65,15 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         if win < need:
             continue
         if held_behind_walls(k, n) and not fair_trade(k, odds):
-            # beaten, they stay behind their walls, so only the losses count: it fights
-            # them only to clear the way into a city it was sent to take, and at good odds
-            if not (taking == n and win >= need + WALLS_ODDS):
-                continue
+            # beaten, they stay behind their walls (and are refilled), so only the losses
+            # count: a battle that costs it more men than the enemy is a treadmill
+            continue
         key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))
         if best_key is None or key > best_key:
             best, best_key = o, key
     return best
 
 
-WALLS_ODDS = 10     # more win percent wanted to fight an army out of its own walls
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:
