@@ -22,7 +22,6 @@ from game.rules.orders import Merge, Raise, Split
 from game.rules.state import Army
 
 HORIZON = 6          # turns of marching beyond which a goal is not considered
-SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
 RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
@@ -114,7 +113,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         sieged = besieging(k, a)
         mine = [g for g in goals if g.leader is None or g.leader == a.commander]
         rough = sorted(mine, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
-                                            g.name))[:SHORTLIST]
+                                            g.name))[:k.level.shortlist]
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
             if g.name in hungry and a.hex != g.hex:

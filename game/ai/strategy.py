@@ -279,12 +279,6 @@ def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
 
 # --- threats ---------------------------------------------------------------------
 
-def key_city(k: Knowledge, c: City) -> bool:
-    """Its capital, or a city its victory (or an enemy's) turns on."""
-    return (k.state.factions[k.faction].capital == c.id
-            or aims(k.state.scenario, k.faction).cities.get(c.id, 0) >= KIND_WEIGHT["minor"])
-
-
 def vital_city(k: Knowledge, c: City) -> bool:
     """Its capital, or a city whose loss would end the war (an enemy's decisive victory)."""
     return (k.state.factions[k.faction].capital == c.id
@@ -293,9 +287,10 @@ def vital_city(k: Knowledge, c: City) -> bool:
 
 
 def threats(k: Knowledge) -> dict[str, int]:
-    """Own city -> enemy strength able to reach it next turn (key cities: the level's lookahead)."""
+    """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
+    loss would end the war: within the level's lookahead)."""
     out: dict[str, int] = {}
-    own = [(c, k.level.lookahead if key_city(k, c) else 1) for c in k.own_cities()]
+    own = [(c, k.level.lookahead if vital_city(k, c) else 1) for c in k.own_cities()]
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
     for e in k.enemies:
         if e.hex in sieging:
