@@ -828,3 +828,23 @@ def test_the_note_keeps_the_goal_an_army_gave_up_so_it_does_not_swap_back(state)
     assert again.endswith(f"p {p.q} {p.r} take:edessa take:dara")
     # and a goal given up counts for less than one never tried
     assert operations.RETURN < 100 < operations.COMMIT
+
+
+def test_a_weak_city_worth_taking_is_invested_on_the_march(state):
+    from game.ai import tactics
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 30000, "priscus")       # next to Edessa, bound elsewhere
+    edessa = state.cities["edessa"]
+    edessa.owner, edessa.garrison = "sassanids", 500
+    state.cities["dara"].garrison = 20000                        # the other neighbour: too strong
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    far = strategy.Goal("take", "ctesiphon", cell(10, 6), 20, 20000)   # worth not much more
+    errand = tactics.Errand("take", far.hex, far)
+    assert tactics.on_the_way(plan.k, state.armies["b"], errand, plan.goals) == \
+        Besiege("byzantium", "b", "edessa")
+    edessa.garrison = 20000                                     # too strong to storm at once
+    plan = Plan(state)
+    plan._replan(state)
+    assert tactics.on_the_way(plan.k, state.armies["b"], errand, plan.goals) is None
