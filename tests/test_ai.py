@@ -714,3 +714,153 @@ def test_at_peace_it_marches_only_for_where_it_must_be_at_the_end(tmp_path):
     plan = Plan(state)
     plan._replan(state)
     assert plan.errands["x"].hex == jerusalem     # not kept at Caesarea for the rising
+
+
+# --- memory of enemy armies, emergency defence, walls, supply -----------------------------
+
+def test_memory_keeps_armies_out_of_sight_and_drops_those_seen_gone():
+    from game.ai import memory
+    from game.hexgrid import Hex
+
+    class S:
+        turn = 7
+    seen = memory.Sighting("x", "sassanids", Hex(3, 3), 9000, 7)
+    gone = memory.Sighting("y", "sassanids", Hex(5, 5), 4000, 7)
+    old = memory.Sighting("z", "sassanids", Hex(9, 9), 2000, 5)
+    kept = memory.carry(S, [], {"x": seen, "y": gone}, [old], lambda h: h == Hex(5, 5))
+    # x marched out of sight: remembered; y's hex is in sight and empty: beaten, gone
+    assert [s.id for s in kept] == ["x", "z"]
+    assert memory.fade(1) == 100 and 0 < memory.fade(2) < 100
+    assert memory.fade(memory.MEMORY_TURNS + 1) == 0
+
+
+def test_it_remembers_an_army_that_marched_out_of_sight_and_fears_it(tmp_path):
+    from game.ai import memory
+    from game.rules import vision
+    state = _fogged_state(tmp_path)
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 6000)                     # in Ctesiphon
+    put(state, "b", "byzantium", 9, 5, 30000, "priscus")         # in sight, next door
+    turn_of(state, "sassanids")
+    orders = play_out(state)
+    assert "seen b byzantium" in orders[-1].plans                 # the note keeps it
+    assert memory.sightings(state, "sassanids")["b"].men == 30000
+    # on its next turn the army stands somewhere Persia cannot see
+    state.turn += 1
+    seen = vision.visible(state, "sassanids")
+    hm = state.scenario.map
+    hidden = next(h for h in hm.hexes() if not hm.is_water(h) and hex_distance(h, cell(10, 6)) > 2
+                  and not seen[offset_from_hex(h)[1], offset_from_hex(h)[0]])
+    state.armies["b"].hex = hidden
+    turn_of(state, "sassanids")
+    assert "b" in game.ai.known_enemy_ids(state, "sassanids")     # not forgotten
+    k = knowledge.gather(state, "sassanids", levels.get("normal"),
+                         minor.profile(state.scenario, "sassanids"))
+    assert [g.id for g in k.ghosts] == ["b"] and k.enemies == []
+    assert strategy.threats(k).get("ctesiphon", 0) > 0            # still a threat to the capital
+    # a memory fades: some turns later it is no longer feared
+    state.turn += memory.MEMORY_TURNS + 1
+    assert "b" not in game.ai.known_enemy_ids(state, "sassanids")
+
+
+def test_a_threatened_capital_outranks_a_siege_elsewhere(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 8, 5, 30000, "shahrbaraz")       # besieging Edessa
+    edessa = state.cities["edessa"]
+    edessa.siege, edessa.garrison = Siege("sassanids", 1, 1), 3000
+    state.cities["ctesiphon"].garrison = 2000
+    put(state, "b", "byzantium", 11, 7, 25000, "priscus")         # near Ctesiphon
+    turn_of(state, "sassanids")
+    prof = minor.profile(state.scenario, "sassanids")
+    k = knowledge.gather(state, "sassanids", levels.get("normal"), prof)
+    goals = strategy.goals(k, strategy.threats(k))
+    defend = [g for g in goals if g.name == "defend:ctesiphon"]
+    assert defend and defend[0].urgent
+    play_out(state)
+    p = state.armies["p"]
+    assert hex_distance(p.hex, cell(10, 6)) < hex_distance(cell(8, 5), cell(10, 6))
+
+
+def test_defenders_do_not_step_out_of_their_walls_next_to_a_stronger_enemy(state):
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 12000, "shahrbaraz")      # in Ctesiphon
+    put(state, "b", "byzantium", 9, 6, 45000, "priscus")          # at the gates
+    turn_of(state, "sassanids")
+    play_out(state)
+    assert state.armies["p"].hex == cell(10, 6)
+
+
+def test_a_starving_camp_gives_up_a_siege_hunger_would_win_for_the_defender(state):
+    clear_armies(state)
+    a = put(state, "p", "sassanids", 5, 3, 12000)                 # before Ancyra
+    a.supply = 5
+    ancyra = state.cities["ancyra"]
+    ancyra.siege, ancyra.garrison = Siege("sassanids", 2, 3), 6000
+    turn_of(state, "sassanids", month=6)
+    assert state.scenario.map.index(a.hex) not in supplied_hexes(state, "sassanids")
+    prof = minor.profile(state.scenario, "sassanids")
+    k = knowledge.gather(state, "sassanids", levels.get("normal"), prof)
+    from game.ai import tactics
+    assert tactics.siege_order(k, a, ancyra) == "leave"
+    play_out(state)
+    assert state.armies["p"].hex != cell(5, 3)
+
+
+def test_no_treadmill_against_a_stack_behind_walls_even_when_sent_to_take_the_city(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 60000, "priscus")      # next to Edessa
+    put(state, "p", "sassanids", 8, 5, 9000)                  # in Edessa, behind walls 3
+    state.cities["edessa"].owner = "sassanids"
+    turn_of(state, "byzantium")
+    from game.ai import tactics
+    plan = Plan(state)
+    plan._replan(state)
+    k = plan.k
+    take = next(g for g in plan.goals if g.name == "take:edessa")
+    forced = tactics.Errand("take", take.hex, take)
+    from game.rules import combat
+    odds = combat.odds(state, state.armies["b"], cell(8, 5))
+    assert odds["win_percent"] >= 80 and not tactics.fair_trade(k, odds)
+    assert tactics.best_attack(k, state.armies["b"], forced) is None
+
+
+def test_the_note_keeps_the_goal_an_army_gave_up_so_it_does_not_swap_back(state):
+    from game.ai import memory, operations
+    from game.ai.tactics import Errand
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 20000)
+    goal = strategy.Goal("take", "edessa", cell(8, 5), 50, 5000)
+    text = memory.note(state, {"p": Errand("take", goal.hex, goal)}, (),
+                       before={"p": "take:dara"})
+    p = state.armies["p"].hex
+    assert text.endswith(f"p {p.q} {p.r} take:edessa take:dara")
+    state.plans["sassanids"] = text
+    state.turn += 1
+    assert memory.recall(state, "sassanids") == {"p": "take:edessa"}
+    assert memory.recall_left(state, "sassanids") == {"p": "take:dara"}
+    # kept for the next turn while the army holds to its goal
+    again = memory.note(state, {"p": Errand("take", goal.hex, goal)}, (),
+                        before={"p": "take:edessa"}, left={"p": "take:dara"})
+    assert again.endswith(f"p {p.q} {p.r} take:edessa take:dara")
+    # and a goal given up counts for less than one never tried
+    assert operations.RETURN < 100 < operations.COMMIT
+
+
+def test_a_weak_city_worth_taking_is_invested_on_the_march(state):
+    from game.ai import tactics
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 30000, "priscus")       # next to Edessa, bound elsewhere
+    edessa = state.cities["edessa"]
+    edessa.owner, edessa.garrison = "sassanids", 500
+    state.cities["dara"].garrison = 20000                        # the other neighbour: too strong
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    far = strategy.Goal("take", "ctesiphon", cell(10, 6), 20, 20000)   # worth not much more
+    errand = tactics.Errand("take", far.hex, far)
+    assert tactics.on_the_way(plan.k, state.armies["b"], errand, plan.goals) == \
+        Besiege("byzantium", "b", "edessa")
+    edessa.garrison = 20000                                     # too strong to storm at once
+    plan = Plan(state)
+    plan._replan(state)
+    assert tactics.on_the_way(plan.k, state.armies["b"], errand, plan.goals) is None

@@ -38,3 +38,39 @@ def test_the_synthetic_war_is_a_valid_scenario(tmp_path):
     scn = load_scenario(path)
     assert scn.map.width * scn.map.height == 86 * 71 and scn.spec.fog
     assert sum(1 for a in scn.spec.armies if a.faction == "west") == 6
+
+
+def test_ladder_prints_players_and_mirror_with_counters(capsys):
+    from bench import ladder
+    code = ladder.main(["--scenarios", str(TEST_SCENARIO), "--games", "1",
+                                  "--turns", "3", "--jobs", "1", "--levels", "normal",
+                                  "--pairs", "normal:easy"])
+    out = capsys.readouterr().out
+    assert code == 0
+    for player in ("blitz", "turtle", "raider"):
+        assert f"\n{player} " in out
+    assert "normal : easy" in out and "forgotten" in out and "walled" in out
+
+
+def test_ladder_counts_back_and_forth_goal_swaps():
+    from bench.ladder import swap_runs as swaps
+    assert swaps(["a", "b", "a", "b", "a"]) == 3        # three returns in a row
+    assert swaps(["a", "b", "c", "a", "b"]) == 0        # changes, but never back
+    assert swaps(["a", "a", "b", "b", "a"]) == 0
+    assert swaps(["a", "b", "a", "c", "a", "c"]) == 2
+
+
+def test_scripted_players_only_give_legal_orders_and_end_their_turn():
+    from bench.scripted import PLAYERS
+    from game.rules.engine import new_game
+    from game.rules.orders import EndTurn
+    from game.scenario.load import load_scenario
+    scn = load_scenario(TEST_SCENARIO)
+    for name, play in PLAYERS.items():
+        state, _ = new_game(scn, 3)
+        for _ in range(6):
+            if state.over:
+                break
+            side = state.active_faction
+            pairs = play(state)
+            assert isinstance(pairs[-1][0], EndTurn) and pairs[-1][0].faction == side, name

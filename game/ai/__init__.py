@@ -24,7 +24,8 @@ from game.ai.levels import LEVELS, LEVELS_TEXT
 from game.ai.levels import get as get_level
 from game.rules.state import clone
 
-__all__ = ["LEVELS", "LEVELS_TEXT", "describe_level", "next_order", "play_turn", "plan_turn"]
+__all__ = ["LEVELS", "LEVELS_TEXT", "describe_level", "known_enemy_ids", "next_order",
+           "play_turn", "plan_turn"]
 
 _lock = threading.Lock()
 _plans: dict[int, tuple[weakref.ref, str, player.Plan]] = {}
@@ -66,3 +67,12 @@ def plan_turn(state, level: str = "normal") -> list:
     one by one through the session at a pace the player can follow.
     """
     return [order for order, _events in play_turn(clone(state), level)]
+
+
+def known_enemy_ids(state, faction: str, level: str = "normal") -> list[str]:
+    """The hostile armies the computer playing `faction` knows of now (seen, or remembered),
+    for measuring how well it keeps track of its enemies."""
+    from game.ai import knowledge
+    from game.ai.minor import profile
+    k = knowledge.gather(state, faction, get_level(level), profile(state.scenario, faction))
+    return sorted({a.id for a in k.enemies} | {g.id for g in k.ghosts})

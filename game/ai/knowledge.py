@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.ai import distances
+from game.ai import distances, memory
 from game.ai.levels import Level
 from game.ai.minor import Profile
 from game.hexgrid import Hex
@@ -36,6 +36,7 @@ class Knowledge:
     cities: dict[str, City]            # every city, as it knows them
     obs: M.Obstacles                   # its own obstacles, from the armies it knows of
     danger: dict[int, list] = field(default_factory=dict)  # hex -> [(attack, from hex)]
+    ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
@@ -160,7 +161,20 @@ def gather(state: GameState, faction: str, level: Level, profile: Profile,
     if memo is not None:
         k._supply_memo = memo
     k.danger = _danger_map(k)
+    if vision.fog(state) and not level.sees_all:
+        seen = {a.id for a in others}
+        k.ghosts = [g for g in memory.remembered(state, faction, seen)
+                    if g.faction in state.factions and Q.hostile(state, faction, g.faction)]
     return k
+
+
+def in_sight(state: GameState, faction: str, level: Level):
+    """A test of whether its side sees a hex now (everything, without fog)."""
+    if level.sees_all or not vision.fog(state):
+        return lambda h: True
+    vis = vision.visible(state, faction).ravel()
+    hm = state.scenario.map
+    return lambda h: hm.index(h) >= 0 and bool(vis[hm.index(h)])
 
 
 def attack_strength(state: GameState, army: Army) -> int:

@@ -23,6 +23,7 @@ class Level:
     minds_supply: bool     # keeps out of unsupplied country in winter, avoids lost battles
     detachments: int = 2   # armies it may split off in a turn for goals nobody has taken
     reserve_turns: int = 12  # new troops may run its treasury down by 1/reserve_turns a turn
+    shortlist: int = 4     # goals per army whose march it measures exactly (more: more search)
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
@@ -44,13 +45,15 @@ LEVELS_BY_NAME: dict[str, Level] = {
         concentrates=True, raises=True, minds_supply=True),
     "hard": Level(
         "hard",
-        "Hard: a sharper general with one open cheat.  It plays as Normal, but watches two "
-        "turns ahead for threats to its capital and to the cities its victory turns on, gives "
+        "Hard: a sharper general with one open cheat.  It plays as Normal, but weighs twice as "
+        "many errands for each army, watches two turns ahead for threats to its capital and to "
+        "the cities whose loss would end the war, gives "
         "battle at slightly lower odds, spends its treasury on troops more freely and sends "
         "out more detachments.  Cheat: it sees every army on the map even when the fog of "
         "war is on.",
         blunder_percent=0, sees_all=True, heeds_threats=True, lookahead=2, odds_shift=-5,
-        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=6),
+        concentrates=True, raises=True, minds_supply=True, detachments=3, reserve_turns=6,
+        shortlist=8),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

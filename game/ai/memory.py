@@ -1,4 +1,5 @@
-"""What the computer remembers from one of its turns to the next: each army's errand.
+"""What the computer remembers from one of its turns to the next: each army's errand, and
+the enemy armies it has seen.
 
 A general who changes his mind every season gets nowhere, so an army keeps
 the goal it marched for last turn unless another is clearly better (see
@@ -10,29 +11,111 @@ in a fresh process plays on exactly as it would have in the process that
 saved it.  An army's note counts only if the army still stands where its
 side's last turn left it.
 
+Under fog of war the note also keeps the enemy armies its side has seen
+(`seen id faction q r men turn`): where, how strong and when.  An army out of
+sight is remembered for MEMORY_TURNS of its side's turns, as a threat that
+could have marched a turn's distance further for every turn since it was
+seen, and counts for less the older the sighting (`fade`).  It is forgotten
+sooner only when its side sees that it is gone: seen at the start of the
+turn, its hex still in sight at the end and the army no longer there (it
+was beaten and destroyed, or merged).  Nothing else is read: an army
+destroyed out of sight is still feared until the memory fades, as a person
+would.
+
 The note is text: the turn it was written, then for each army
-`id q r goal` (goal names such as `take:dara` or `visit:12,40` hold no spaces),
-separated by semicolons.
+`id q r goal [given-up]` (goal names such as `take:dara` or `visit:12,40` hold
+no spaces; the last goal it gave up for another, if any), then the
+sightings, separated by semicolons.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from game.hexgrid import Hex
 from game.rules.state import GameState
 
+MEMORY_TURNS = 3     # own turns an enemy army out of sight is remembered
 
-def note(state: GameState, errands: dict) -> str:
-    """At the end of a faction's turn: each army's place and the goal it marched for."""
+
+@dataclass(frozen=True)
+class Sighting:
+    """An enemy army as its side last saw it."""
+    id: str
+    faction: str
+    hex: Hex
+    men: int
+    turn: int
+
+    def age(self, turn: int) -> int:
+        return max(0, turn - self.turn)
+
+
+def fade(age: int) -> int:
+    """How much (percent) of a remembered army's strength is still feared."""
+    return 100 if age <= 1 else 100 >> (age - 1) if age <= MEMORY_TURNS else 0
+
+
+def note(state: GameState, errands: dict, seen: list[Sighting] = (),
+         before: dict[str, str] | None = None, left: dict[str, str] | None = None) -> str:
+    """At the end of a faction's turn: each army's place, the goal it marched for and the
+    last goal it gave up for another (from `before`, last turn's goals, and `left`, what
+    last turn's note said it had given up), and the enemy armies it remembers."""
+    before, left = before or {}, left or {}
     items = [str(state.turn)]
     for aid in sorted(errands):
         e = errands[aid]
         a = state.armies.get(aid)
         if a is not None and e.goal is not None:
-            items.append(f"{aid} {a.hex.q} {a.hex.r} {e.goal.name}")
+            g = e.goal.name
+            prev = before.get(aid)
+            gave_up = prev if prev is not None and prev != g else left.get(aid)
+            tail = f" {gave_up}" if gave_up and gave_up != g else ""
+            items.append(f"{aid} {a.hex.q} {a.hex.r} {g}{tail}")
+    for s in sorted(seen, key=lambda s: s.id):
+        items.append(f"seen {s.id} {s.faction} {s.hex.q} {s.hex.r} {s.men} {s.turn}")
     return ";".join(items)
 
 
-def recall(state: GameState, faction: str) -> dict[str, str]:
+def sightings(state: GameState, faction: str) -> dict[str, Sighting]:
+    """Army id -> the side's last sighting of it, as its last note kept them (any age)."""
+    out = {}
+    for item in state.plans.get(faction, "").split(";")[1:]:
+        parts = item.split(" ")
+        if len(parts) != 7 or parts[0] != "seen":
+            continue
+        try:
+            q, r, men, turn = (int(x) for x in parts[3:])
+        except ValueError:
+            continue
+        out[parts[1]] = Sighting(parts[1], parts[2], Hex(q, r), men, turn)
+    return out
+
+
+def remembered(state: GameState, faction: str, visible_ids: set[str]) -> list[Sighting]:
+    """The sightings still worth fearing: out of sight now, and not too old."""
+    return [s for _i, s in sorted(sightings(state, faction).items())
+            if s.id not in visible_ids and s.age(state.turn) <= MEMORY_TURNS]
+
+
+def carry(state: GameState, now: list, at_start: dict[str, Sighting], old: list[Sighting],
+          in_sight) -> list[Sighting]:
+    """The sightings to keep at the end of a turn.
+
+    `now`: the enemy armies it sees now; `at_start`: those it saw when its turn began;
+    `old`: what it remembered then of armies out of sight; `in_sight(hex)`: whether its
+    side sees that hex now.  An army seen at the start whose hex is still in sight but
+    empty of it is gone (no other side moves during this turn), so it is dropped.
+    """
+    out = {a.id: Sighting(a.id, a.faction, a.hex, a.men, state.turn) for a in now}
+    for s in at_start.values():
+        if s.id not in out and not in_sight(s.hex):
+            out[s.id] = Sighting(s.id, s.faction, s.hex, s.men, state.turn)
+    for s in old:
+        if s.id not in out and s.id not in at_start:
+            out[s.id] = s
+    return [out[k] for k in sorted(out)]
+def recall(state: GameState, faction: str, which: int = 3) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
     that turn left it).  A note it cannot read is ignored."""
     text = state.plans.get(faction, "")
@@ -44,14 +127,21 @@ def recall(state: GameState, faction: str) -> dict[str, str]:
     out = {}
     for item in items[1:]:
         parts = item.split(" ")
-        if len(parts) != 4:
+        if len(parts) not in (4, 5) or parts[0] == "seen":
             continue
-        aid, q, r, goal = parts
+        aid, q, r = parts[:3]
         a = state.armies.get(aid)
         if (a is not None and a.faction == faction
                 and f"{a.hex.q}" == q and f"{a.hex.r}" == r):
-            out[aid] = goal
+            if len(parts) > which:
+                out[aid] = parts[which]
     return out
+
+
+def recall_left(state: GameState, faction: str) -> dict[str, str]:
+    """Army id -> the goal it last gave up for another (to go back to it, another goal must
+    be clearly worse: so an army does not swap between two goals every turn)."""
+    return recall(state, faction, which=4)
 
 
 _NUMBER = re.compile(r"-?[0-9]{1,9}")
@@ -67,7 +157,13 @@ def note_problem(text: str) -> str | None:
         return "it does not start with a turn number"
     for item in items[1:]:
         parts = item.split(" ")
-        if (len(parts) != 4 or not _NUMBER.fullmatch(parts[1]) or not _NUMBER.fullmatch(parts[2])
-                or not parts[0] or not parts[3]):
-            return f"the item {item[:40]!r} is not `army q r goal`"
+        if parts[0] == "seen":         # seen id faction q r men turn
+            if len(parts) != 7 or not all(_NUMBER.fullmatch(x) for x in parts[3:]) \
+                    or not parts[1] or not parts[2]:
+                return f"the item {item[:40]!r} is not `seen army faction q r men turn`"
+            continue
+        if (len(parts) not in (4, 5) or not _NUMBER.fullmatch(parts[1])
+                or not _NUMBER.fullmatch(parts[2]) or not all(parts[i] for i in (0, 3))
+                or (len(parts) == 5 and not parts[4])):
+            return f"the item {item[:40]!r} is not `army q r goal [given-up]`"
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai import minor
 from game.ai.knowledge import Knowledge
 from game.ai.strategy import Goal, aims, city_defence, city_value
-from game.ai.tactics import Errand, besieging
+from game.ai.tactics import Errand, besieging, falling, starving
 from game.hexgrid import hex_distance
 from game.rules import economy, engine
 from game.rules import movement as M
@@ -22,9 +22,9 @@ from game.rules.orders import Merge, Raise, Split
 from game.rules.state import Army
 
 HORIZON = 6          # turns of marching beyond which a goal is not considered
-SHORTLIST = 4        # goals per army measured exactly (the rest by straight distance)
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
+RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -38,18 +38,22 @@ def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
 
 
 def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = None,
-           habits: dict[str, str] | None = None) -> dict[str, Errand]:
+           habits: dict[str, str] | None = None,
+           left: dict[str, str] | None = None) -> dict[str, Errand]:
     """Army id -> errand for every army that can still act this turn.
 
     `reserved` maps armies detached this turn to the goal (by name) they were
     detached for; they keep it while it is still a goal.  `habits` maps armies
     to the goal they marched for last turn: it counts for more (COMMIT), so
-    an army does not turn back for a goal only a little better.
+    an army does not turn back for a goal only a little better; `left` maps armies to
+    the goal they last gave up, which counts for less (RETURN), so that two goals
+    cannot take turns.
     """
     state = k.state
     out: dict[str, Errand] = {}
     reserved = reserved or {}
     habits = habits or {}
+    left = left or {}
     home = minor.home_hex(state, k.profile, k.own_cities())
     if not minor.in_season(state, k.profile):
         for a in k.armies:
@@ -100,15 +104,20 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             got += a.men
             free.remove(a)
         held[g.name] = got
+    # a camp out of supply and starving is not fed with more men
+    hungry = {g.name for g in goals if g.kind == "take" and not k.supplied(g.hex)
+              and any(x.hex == g.hex and starving(k, x) for x in k.armies)}
     pairs = []
     for a in free:
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
         mine = [g for g in goals if g.leader is None or g.leader == a.commander]
         rough = sorted(mine, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
-                                            g.name))[:SHORTLIST]
+                                            g.name))[:k.level.shortlist]
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
+            if g.name in hungry and a.hex != g.hex:
+                continue
             cost = travel(k, a, g)
             if cost is None:
                 continue
@@ -120,6 +129,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 score = score * 3 // 2          # a siege under way is worth finishing
             if habits.get(a.id) == g.name:
                 score = score * COMMIT // 100   # the goal it marched for last turn
+            elif left.get(a.id) == g.name and not g.urgent:
+                score = score * RETURN // 100   # the goal it gave up: not back and forth
             if turns > 1 and not k.supplied(g.hex):
                 score = score * 2 // 3          # a long march beyond its supply lines
                 if state.season == "autumn" and k.level.minds_supply:
@@ -169,8 +180,13 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
 
 
 def _needs_quarters(k: Knowledge, a: Army) -> bool:
-    if not k.level.minds_supply or k.state.season != "winter":
+    if not k.level.minds_supply:
         return False
+    if k.state.season != "winter":
+        # out of winter, only a camp already starving goes back into supply (a siege
+        # about to fall is seen through)
+        city = besieging(k, a)
+        return starving(k, a) and (city is None or not falling(k, city))
     c = Q.commander_of(k.state, a)
     if c is not None and "winter_campaigner" in c.traits:
         return False

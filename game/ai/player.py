@@ -66,6 +66,9 @@ class Plan:
         self.sig = None
         self.memo: dict = {}                       # what a replan may reuse (the supply map)
         self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
+        self.left: dict[str, str] = {}             # army -> the goal it last gave up
+        self.seen_at_start: dict | None = None     # enemy armies in sight when the turn began
+        self.remembered: list = []                  # and those it remembered out of sight
 
     def matches(self, state: GameState) -> bool:
         return state.turn == self.turn and state.active_faction == self.faction
@@ -83,7 +86,12 @@ class Plan:
         self.goals = strategy.goals(k, self.threat)
         if self.habits is None:
             self.habits = memory.recall(state, self.faction)
-        self.errands = operations.assign(k, self.goals, self.reserved, self.habits)
+            self.left = memory.recall_left(state, self.faction)
+        if self.seen_at_start is None:
+            self.seen_at_start = {a.id: memory.Sighting(a.id, a.faction, a.hex, a.men, state.turn)
+                                  for a in k.enemies}
+            self.remembered = list(k.ghosts)
+        self.errands = operations.assign(k, self.goals, self.reserved, self.habits, self.left)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -156,7 +164,17 @@ class Plan:
                 if engine.is_legal(state, o):
                     return o
         self.stage = "end"
-        return EndTurn(fid, memory.note(state, self.errands))
+        return EndTurn(fid, memory.note(state, self.errands, self._sightings(state),
+                                        self.habits, self.left))
+
+    def _sightings(self, state: GameState) -> list:
+        """The enemy armies to remember (under fog only: otherwise it sees them all)."""
+        if self.level.sees_all or not knowledge.vision.fog(state) or self.seen_at_start is None:
+            return []
+        others, _cities = knowledge.known_world(state, self.faction, self.level)
+        now = [a for a in others if Q.hostile(state, self.faction, a.faction)]
+        return memory.carry(state, now, self.seen_at_start, self.remembered,
+                            knowledge.in_sight(state, self.faction, self.level))
 
     def refused(self, order: Order) -> None:
         """The rules refused an order it gave: its army does nothing more this turn."""
@@ -186,6 +204,9 @@ class Plan:
                 return o if engine.is_legal(state, o) else None
             errand = Errand("hold", operations.nearest_own_city(k, army))
         o = tactics.best_attack(k, army, errand)
+        if o is not None:
+            return o
+        o = tactics.on_the_way(k, army, errand, self.goals)
         if o is not None:
             return o
         goal = errand.goal

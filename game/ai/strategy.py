@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.ai import memory
 from game.ai.knowledge import Knowledge
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, siege
@@ -212,6 +213,7 @@ def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> i
 
 
 STARVE_UNSUPPLIED = 2500  # largest garrison it means to starve out beyond its supply lines
+WALLED_STACK = 50    # percent of its worth left to a city an enemy army holds behind walls
 CONTESTED_LEAST = 20  # least worth of a city held by an army too strong to attack
 GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
 
@@ -238,13 +240,23 @@ def attack_need(k: Knowledge, enemy: Army) -> int:
     return d * ratio_for(k.state, required_odds(k)) // 100
 
 
+def known_inside(k: Knowledge, c: City) -> list[Army]:
+    """The enemy armies it knows of in a city: seen there now, or last seen there (an army
+    behind walls seldom leaves them)."""
+    out = [e for e in k.enemies if e.hex == c.hex]
+    for g in k.ghosts:
+        if g.hex == c.hex and c.owner == g.faction:
+            out.append(Army(g.id, g.id, g.faction, g.hex, g.men))
+    return out
+
+
 def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men (of average quality) needed to storm the city now at the wanted odds."""
     sample = k.armies[0] if k.armies else None
     if sample is None:
         return 1 << 30
     # only the armies it knows of
-    inside = [e for e in k.enemies if e.hex == c.hex] if inside else []
+    inside = known_inside(k, c) if inside else []
     _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
 
@@ -253,7 +265,7 @@ def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men needed to take a city: to storm it, or (a major power) to starve it out; the
     armies it knows inside must be beaten too (unless `inside` is false)."""
     need = storm_need(k, c, inside)
-    inside = [e for e in k.enemies if e.hex == c.hex] if inside else []
+    inside = known_inside(k, c) if inside else []
     if inside:
         return max(need, sum(attack_need(k, e) for e in inside))
     if k.profile.raider:
@@ -267,16 +279,18 @@ def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
 
 # --- threats ---------------------------------------------------------------------
 
-def key_city(k: Knowledge, c: City) -> bool:
-    """Its capital, or a city its victory (or an enemy's) turns on."""
+def vital_city(k: Knowledge, c: City) -> bool:
+    """Its capital, or a city whose loss would end the war (an enemy's decisive victory)."""
     return (k.state.factions[k.faction].capital == c.id
-            or aims(k.state.scenario, k.faction).cities.get(c.id, 0) >= KIND_WEIGHT["minor"])
+            or aims(k.state.scenario, k.faction).cities.get(c.id, 0)
+            >= KIND_WEIGHT["decisive"] * 4 // 5)
 
 
 def threats(k: Knowledge) -> dict[str, int]:
-    """Own city -> enemy strength able to reach it next turn (key cities: the level's lookahead)."""
+    """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
+    loss would end the war: within the level's lookahead)."""
     out: dict[str, int] = {}
-    own = [(c, k.level.lookahead if key_city(k, c) else 1) for c in k.own_cities()]
+    own = [(c, k.level.lookahead if vital_city(k, c) else 1) for c in k.own_cities()]
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
     for e in k.enemies:
         if e.hex in sieging:
@@ -292,7 +306,30 @@ def threats(k: Knowledge) -> dict[str, int]:
             f = k.field(c.hex, e.faction)
             if f[k.index(e.hex)] <= budget:
                 out[c.id] = out.get(c.id, 0) + s
+    base = ghost_budget(k)
+    for g in k.ghosts:
+        # an army seen earlier, now out of sight: it may have marched a turn's distance
+        # for every turn since, and counts for less the older the sighting
+        age = g.age(k.state.turn)
+        s = g.men * memory.fade(age) // 100
+        if s <= 0 or g.hex in sieging:
+            continue
+        for c, turns in own:
+            budget = base * (turns + age)
+            if hex_distance(g.hex, c.hex) > budget + 1:
+                continue
+            f = k.field(c.hex, g.faction)
+            j = k.index(g.hex)
+            if j >= 0 and f[j] <= budget:
+                out[c.id] = out.get(c.id, 0) + s
     return out
+
+
+def ghost_budget(k: Knowledge) -> int:
+    """A turn's march of an army it cannot see (its commander unknown: the best he could do)."""
+    r = k.state.scenario.rules
+    base = r["move_points_season"] if k.state.months_per_turn == 3 else r["move_points_month"]
+    return base + r["strategy_move_bonus"]
 
 
 def city_defence(k: Knowledge, c: City, armies: bool = True) -> int:
@@ -340,7 +377,8 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                 if need > 0:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
-                    out.append(Goal("defend", c.id, c.hex, v, need))
+                    # a capital or a war-ending city in danger outranks any errand
+                    out.append(Goal("defend", c.id, c.hex, v, need, urgent=vital_city(k, c)))
             continue
         if not k.hostile(c.owner):
             continue
@@ -348,7 +386,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             continue               # an ally's or a third party's siege: leave it
         need = take_need(k, c)
         value = city_value(k, c)
-        held = any(e.hex == c.hex for e in k.enemies)
+        held = bool(known_inside(k, c))
         if k.profile.raider and not held:
             if need > strongest or c.walls > 3:
                 continue           # raiders take only what they can storm at once
@@ -361,6 +399,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             need = take_need(k, c, inside=False)
             if value < CONTESTED_LEAST:
                 continue
+        if held and c.walls > 0 and c.garrison > 0:
+            # an army behind walls cannot be besieged, and beaten it stays (and is
+            # refilled): a poor objective while softer ones are to be had
+            value = value * WALLED_STACK // 100
         out.append(Goal("take", c.id, c.hex, value, need))
     mine = {c.hex: c for c in k.own_cities()}
     walled = {c.hex for c in k.cities.values()
@@ -372,7 +414,8 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         city = mine.get(e.hex)
         if city is not None:                         # besieging one of ours: relieve it
             v += city_value(k, city) * 2
-            out.append(Goal("relieve", e.id, e.hex, v, attack_need(k, e)))
+            out.append(Goal("relieve", e.id, e.hex, v, attack_need(k, e),
+                            urgent=vital_city(k, city)))
             continue
         near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
         v += max((city_value(k, c) // 2 for c in near), default=0)

@@ -53,7 +53,6 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     best, best_key = None, None
     target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
               else None)
-    taking = errand.goal.hex if errand.goal is not None and errand.kind == "take" else None
     for n in hex_neighbors(army.hex):
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
@@ -67,17 +66,15 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         if win < need:
             continue
         if held_behind_walls(k, n) and not fair_trade(k, odds):
-            # beaten, they stay behind their walls, so only the losses count: it fights
-            # them only to clear the way into a city it was sent to take, and at good odds
-            if not (taking == n and win >= need + WALLS_ODDS):
-                continue
+            # beaten, they stay behind their walls (and are refilled), so only the losses
+            # count: a battle that costs it more men than the enemy is a treadmill
+            continue
         key = (win + sum(e.men for e in enemies) // 2000 + (10 if n == target else 0), -k.index(n))
         if best_key is None or key > best_key:
             best, best_key = o, key
     return best
 
 
-WALLS_ODDS = 10     # more win percent wanted to fight an army out of its own walls
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:
@@ -111,9 +108,27 @@ def siege_order(k: Knowledge, army: Army, city) -> Order | None | str:
             return "leave" if k.level.minds_supply else None
     if odds >= want:
         return Assault(k.faction, army.id, city.id)
+    if k.level.minds_supply and starving(k, army) and not falling(k, city):
+        return "leave"        # hunger would win this siege for the defender
     if k.profile.raider and city.siege is not None and city.siege.turns >= 2:
         return "leave"
     return None
+
+
+STARVING = 20      # supply below which a camp out of supply is starving, not just hungry
+
+
+def starving(k: Knowledge, army: Army) -> bool:
+    """Out of supply for long enough to be losing men fast (several turns of a campaign
+    beyond the supply lines are allowed for; a camp left starving for years is not)."""
+    return army.supply < STARVING and not k.supplied(army.hex)
+
+
+def falling(k: Knowledge, city) -> bool:
+    """Whether a besieged city is about to fall: its food gone and its garrison small."""
+    s = city.siege
+    return s is not None and s.food == 0 and \
+        city.garrison < 2 * Q.rules(k.state)["min_army_men"] * 10
 
 
 def enemy_win_at(k: Knowledge, army: Army, j: int, h: Hex) -> int:
@@ -160,6 +175,10 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
     c = Q.commander_of(k.state, army)
     harsh = (harsh_indices(k.state.scenario) if careful and k.state.winter
              and not (c is not None and "winter_campaigner" in c.traits) else frozenset())
+    home = Q.city_at(k.state, army.hex)
+    in_walls = home is not None and home.owner == k.faction and home.walls > 0
+    if in_walls and target == army.hex:
+        return here              # ordered to hold these walls: it does not step out
     danger = k.danger
     best_j, best_score = here, None
     for j, (cost, _prev) in reach.items():
@@ -176,7 +195,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
             score -= 80          # winter in the mountains or the desert kills, fed or not
         if j in walls_next and army.may_strike:
             score += 60          # next to the walls: it can invest them on arriving
-        if j in danger:
+        if j in danger and not (j == here and in_walls):
             risk = enemy_win_at(k, army, j, hm.hex_of(j))
             if risk > tolerance and careful:
                 score -= (risk - tolerance) * 40
@@ -276,3 +295,30 @@ def stalled_route(k: Knowledge, army: Army, target: Hex, reach) -> int | None:
         else:
             break
     return best
+
+
+def on_the_way(k: Knowledge, army: Army, errand: Errand, goals: list) -> Order | None:
+    """Invest a city worth taking that stands next to the army on its march, when the army
+    can storm it at once (a turn's halt for a prize it would otherwise walk past)."""
+    goal = errand.goal
+    if goal is None or goal.urgent or goal.kind not in ("take", "visit", "attack") or \
+            army.moves <= 0:
+        return None
+    wanted = {g.key: g for g in goals if g.kind == "take"}
+    want = required_odds(k, 65, army)
+    best = None
+    for n in hex_neighbors(army.hex):
+        c = Q.city_at(k.state, n)
+        if c is None or c.id not in wanted or n == errand.hex:
+            continue
+        g = wanted[c.id]
+        if g.value * 2 < goal.value or strategy.known_inside(k, k.cities[c.id]):
+            continue
+        att, dfn = siege.assault_strengths(k.state, army, c, [])
+        if combat.win_chance(k.state, att, dfn) < want:
+            continue
+        o = Besiege(k.faction, army.id, c.id)
+        if engine.is_legal(k.state, o) and (best is None or g.value > best[0]):
+            best = (g.value, o)
+    return best[1] if best is not None else None
+

@@ -1,0 +1,288 @@
+"""The computer's ladder: against scripted human plans, and against itself level by level.
+
+    python -m bench.ladder [--scenarios full_war,road_to_ctesiphon] [--games 20] [--seed 1]
+                           [--jobs 2] [--players blitz,turtle,raider] [--levels normal,hard]
+                           [--pairs normal:easy,hard:normal] [--sides byzantium,sassanids]
+                           [--no-players] [--no-mirror] [--turns T]
+
+Scripted players (bench/scripted.py) play one major side through the public
+rules API under the same fog a person has; the computer plays every other
+side at the level tested (minor powers at normal in every cell, so the cells
+differ only in the level of the opponent).  Mirror pairs play each seed
+twice, the stronger level once on each side.  For every game the computer
+plays, it counts:
+
+  forgotten  enemy armies it knew of at the start of one of its turns that
+             were still on the map at the start of its next turn but no longer
+             known to it (seen, then dropped while alive)
+  unanswered its capital, or a city a victory condition names, taken while one
+             of its own armies stronger than the taker stood within two turns'
+             march of it (and did not come)
+  attrition  men it lost to hunger and cold
+  walled     battles it began against armies standing in their own walled,
+             garrisoned city (beaten, they stay put: a treadmill)
+  swaps      armies whose goal went back and forth (A, B, A, B...) more than
+             twice in a row, from the notes the computer keeps in the game
+
+Games are spread over worker processes (`--jobs`), each loading the scenario
+from its file; the table is the same as a serial run.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import game.ai  # noqa: E402
+from game.hexgrid import hex_distance  # noqa: E402
+from game.rules import engine  # noqa: E402
+from game.rules import movement as M  # noqa: E402
+from game.rules import queries as Q  # noqa: E402
+from game.rules.orders import EndTurn  # noqa: E402
+
+COUNTERS = ("forgotten", "unanswered", "attrition", "walled", "battles", "swaps")
+
+
+@dataclass(frozen=True)
+class Game:
+    scenario_path: str
+    seed: int
+    sides: tuple          # ((faction, "ai" | player name, level), ...) for the major sides
+    max_turns: int | None = None
+
+
+_scenarios: dict = {}
+
+
+def _scenario(path):
+    scn = _scenarios.get(path)
+    if scn is None:
+        from game.scenario.load import load_scenario
+        scn = _scenarios[path] = load_scenario(path)
+    return scn
+
+
+def _policy(kind, level):
+    if kind == "ai":
+        return lambda state: game.ai.play_turn(state, level)
+    from bench.scripted import PLAYERS
+    return PLAYERS[kind]
+
+
+def key_cities(state, faction):
+    from bench.scripted import victory_cities
+    out = set(victory_cities(state, faction))
+    cap = state.factions[faction].capital
+    if cap:
+        out.add(cap)
+    return out
+
+
+def _march_cost(state, army, dest):
+    obs = M.obstacles(state, army.faction)
+    j = state.scenario.map.index(dest)
+    obs = M.Obstacles(obs.blocked - {j}, obs.stop, obs.ports, obs.straits,
+                      obs.closed_passes, obs.navy)
+    r = M.route(state, army, dest, obs)
+    return None if r is None else r[1]
+
+
+def swap_runs(goals: list) -> int:
+    """The longest run of back-and-forth changes (A B A B...: each step returning to the goal
+    of two turns before, after leaving it)."""
+    best = run = 0
+    for t in range(2, len(goals)):
+        if goals[t] == goals[t - 2] and goals[t] != goals[t - 1]:
+            run += 1
+            best = max(best, run)
+        else:
+            run = 0
+    return best
+
+
+def play_game(g: Game) -> dict:
+    from game.rules.engine import new_game
+    scn = _scenario(g.scenario_path)
+    state, _events = new_game(scn, g.seed)
+    sides = {f: (kind, lvl) for f, kind, lvl in g.sides}
+    policies = {f.id: _policy(*sides.get(f.id, ("ai", "normal"))) for f in scn.spec.factions}
+    watched = {f: lvl for f, (kind, lvl) in sides.items() if kind == "ai"}
+    ctr = {f: Counter() for f in watched}
+    known_prev: dict[str, set] = {f: set() for f in watched}
+    goals: dict[str, dict[str, list]] = {f: {} for f in watched}
+    keys = {f: key_cities(state, f) for f in watched}
+    cpu = {f: 0.0 for f in watched}
+    while not state.over:
+        if g.max_turns is not None and state.turn > g.max_turns:
+            break
+        fid = state.active_faction
+        if fid in watched:
+            known = set(game.ai.known_enemy_ids(state, fid, watched[fid]))
+            alive = {a.id for a in state.armies.values() if Q.hostile(state, fid, a.faction)}
+            ctr[fid]["forgotten"] += len((known_prev[fid] & alive) - known)
+            known_prev[fid] = known
+            t0 = time.process_time()
+        pairs = policies[fid](state)
+        if fid in watched:
+            cpu[fid] += time.process_time() - t0
+        for order, evs in pairs:
+            for e in evs:
+                _note(state, e, ctr, keys)
+            if isinstance(order, EndTurn) and fid in watched:
+                seen = set()
+                for item in order.plans.split(";")[1:]:
+                    parts = item.split(" ")
+                    if len(parts) == 4:
+                        goals[fid].setdefault(parts[0], []).append(parts[3])
+                        seen.add(parts[0])
+                for aid, hist in goals[fid].items():
+                    if aid not in seen and hist and hist[-1] is not None:
+                        hist.append(None)       # no goal this turn: the run is broken
+    for f in watched:
+        ctr[f]["swaps"] = sum(1 for hist in goals[f].values() if swap_runs(hist) > 2)
+    return {"seed": g.seed, "sides": g.sides, "winner": state.winner, "turns": state.turn,
+            "kind": state.result_kind or "unfinished",
+            "counters": {f: dict(c) for f, c in ctr.items()}, "cpu": cpu}
+
+
+def _note(state, e, ctr, keys):
+    if e.kind == "attrition" and e.factions[0] in ctr:
+        ctr[e.factions[0]]["attrition"] += e.data.get("men", 0)
+    elif e.kind == "battle" and e.data.get("attacker_faction") in ctr:
+        f = e.data["attacker_faction"]
+        ctr[f]["battles"] += 1
+        c = Q.city_at(state, e.at)
+        if c is not None and c.walls > 0 and Q.hostile(state, f, c.owner) and e.data["defenders"]:
+            ctr[f]["walled"] += 1
+    elif e.kind == "captured" and e.data.get("from") in ctr:
+        loser = e.data["from"]
+        cid = e.data["city"]
+        if cid not in keys[loser]:
+            return
+        city = state.cities[cid]
+        taker = sum(a.men for a in Q.armies_at(state, city.hex) if a.faction != loser)
+        for a in Q.armies_of(state, loser):
+            if a.men <= max(taker, 1) or hex_distance(a.hex, city.hex) > 40:
+                continue
+            cost = _march_cost(state, a, city.hex)
+            if cost is not None and cost <= 2 * M.move_budget(state, a):
+                ctr[loser]["unanswered"] += 1
+                break
+
+
+def run(games: list[Game], jobs: int):
+    jobs = max(1, min(jobs, len(games)))
+    if jobs == 1:
+        for g in games:
+            yield play_game(g)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(play_game, games)
+
+
+def _majors(scn, only=None):
+    return [f.id for f in scn.spec.factions if f.major and f.playable
+            and (not only or f.id in only)]
+
+
+def _sum(results, pick):
+    """Counters added up over the games for the sides `pick(result)` names."""
+    total = Counter()
+    for r in results:
+        for f in pick(r):
+            total.update(r["counters"].get(f, {}))
+    return total
+
+
+def _counter_text(total: Counter, games: int) -> str:
+    return (f"forgotten {total['forgotten']}, unanswered {total['unanswered']}, "
+            f"attrition {total['attrition'] // max(1, games):,}/game, "
+            f"walled {total['walled']}/{total['battles']} battles, swaps {total['swaps']}")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--scenarios", default="full_war,road_to_ctesiphon")
+    p.add_argument("--games", type=int, default=20)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--players", default="blitz,turtle,raider")
+    p.add_argument("--levels", default="normal,hard")
+    p.add_argument("--pairs", default="normal:easy,hard:normal",
+                   help="mirror pairs STRONGER:WEAKER")
+    p.add_argument("--sides", default="", help="major sides for the scripted players")
+    p.add_argument("--no-players", action="store_true")
+    p.add_argument("--no-mirror", action="store_true")
+    p.add_argument("--turns", type=int, default=None)
+    a = p.parse_args(argv)
+    from game.scenario.load import find_scenario
+    seeds = range(a.seed, a.seed + a.games)
+    start = time.time()
+    for sid in [s for s in a.scenarios.split(",") if s]:
+        path = str(find_scenario(sid))
+        scn = _scenario(path)
+        majors = _majors(scn)
+        print(f"# {scn.id}: seeds {a.seed}-{a.seed + a.games - 1}")
+        if not a.no_players:
+            print(f"{'player':<8} {'side':<10} {'computer':<8} {'player wins':>11} "
+                  f"{'computer wins':>13} {'undecided':>9}  turns  computer's counters")
+            for player in [x for x in a.players.split(",") if x]:
+                for side in _majors(scn, [s for s in a.sides.split(",") if s]):
+                    for lvl in [x for x in a.levels.split(",") if x]:
+                        games = [Game(path, s, tuple((f, player if f == side else "ai", lvl)
+                                                     for f in majors), a.turns) for s in seeds]
+                        rs = list(run(games, a.jobs))
+                        pw = sum(r["winner"] == side for r in rs)
+                        und = sum(r["winner"] is None for r in rs)
+                        cw = len(rs) - pw - und
+                        turns = sum(r["turns"] for r in rs) / len(rs)
+                        tot = _sum(rs, lambda r: [f for f in majors if f != side])
+                        print(f"{player:<8} {side:<10} {lvl:<8} {pw:>11} {cw:>13} {und:>9}  "
+                              f"{turns:5.1f}  {_counter_text(tot, len(rs))}", flush=True)
+        if not a.no_mirror and len(majors) == 2:
+            print(f"{'mirror':<17} {'stronger wins':>13} {'weaker wins':>11} {'undecided':>9}  "
+                  f"{'pairs won':>9}  counters (stronger | weaker)")
+            for pair in [x for x in a.pairs.split(",") if x]:
+                hi, lo = pair.split(":")
+                games = []
+                for s in seeds:
+                    games.append(Game(path, s, ((majors[0], "ai", hi), (majors[1], "ai", lo)),
+                                      a.turns))
+                    games.append(Game(path, s, ((majors[0], "ai", lo), (majors[1], "ai", hi)),
+                                      a.turns))
+                rs = list(run(games, a.jobs))
+
+                def level_of(r, f):
+                    return next(lvl for ff, _k, lvl in r["sides"] if ff == f)
+                hw = sum(1 for r in rs if r["winner"] in majors and level_of(r, r["winner"]) == hi)
+                und = sum(1 for r in rs if r["winner"] not in majors)
+                lw = len(rs) - hw - und
+                pairs_won = 0
+                for k in range(0, len(rs), 2):
+                    x = [rs[k], rs[k + 1]]
+                    h = sum(1 for r in x if r["winner"] in majors and level_of(r, r["winner"]) == hi)
+                    lo_w = sum(1 for r in x if r["winner"] in majors and
+                               level_of(r, r["winner"]) == lo)
+                    pairs_won += h > lo_w
+                th = _sum(rs, lambda r: [f for f in majors if level_of(r, f) == hi])
+                tl = _sum(rs, lambda r: [f for f in majors if level_of(r, f) == lo])
+                print(f"{hi + ' : ' + lo:<17} {hw:>13} {lw:>11} {und:>9}  "
+                      f"{pairs_won:>4}/{len(rs) // 2:<4}  "
+                      f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs))}", flush=True)
+        print()
+    print(f"({time.time() - start:.0f} s wall)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
