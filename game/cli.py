@@ -38,12 +38,21 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check scenario (or map) files; exit 1 on problems")
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
 
+    pl = sub.add_parser(
+        "places", help="list the place ids a scenario can name, or describe one hex",
+        description="List every place id with its name, kind, col,row, terrain, region and "
+                    "owner at the start (tab-separated, a header first), or with --at "
+                    "describe what lies at one hex.")
+    pl.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                    help="a scenario id or YAML file (default: the shared map alone)")
+    pl.add_argument("--at", metavar="COL,ROW", help="describe this hex instead")
+
     sim = sub.add_parser(
         "simulate", help="play headless games with the computer on every side",
         description="Play headless games with the computer on every side, printing each "
                     "fired event as `YEAR SEASON event_id: title` and a summary per game.")
     sim.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a YAML file")
-    sim.add_argument("--seed", type=int, required=True, help="seed of the first game")
+    sim.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
     sim.add_argument("--games", type=int, default=1, metavar="K",
                      help="number of games, seeds N, N+1, ... (default 1)")
     sim.add_argument("--turns", type=int, default=None, metavar="T",
@@ -78,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args.paths)
         if args.command == "simulate":
             return cmd_simulate(args)
+        if args.command == "places":
+            return cmd_places(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -181,6 +192,40 @@ def cmd_validate(paths: list[str]) -> int:
         print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
               f"file{'s' * (files != 1)}", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+# --- places ------------------------------------------------------------------------
+
+def cmd_places(args) -> int:
+    from game.hexmap import parse_cell
+    from game.scenario.load import SHARED_MAP, map_file
+    from game.scenario.places import HEADER, describe_cell, place_rows
+    scn = None
+    if args.scenario is not None:
+        scn = load_scenario_arg(args.scenario)
+        if scn is None:
+            return EXIT_PROBLEMS
+        hm = scn.map
+    else:
+        try:
+            hm = map_file(SHARED_MAP)
+        except InputError as exc:
+            for p in exc.problems:
+                print(p, file=sys.stderr)
+            return EXIT_PROBLEMS
+    if args.at is not None:
+        cell = parse_cell(args.at)
+        lines = describe_cell(hm, *cell, scn) if cell is not None else None
+        if lines is None:
+            print(f"--at {args.at}: give col,row on the map (0-{hm.width - 1}, "
+                  f"0-{hm.height - 1})", file=sys.stderr)
+            return EXIT_USAGE
+        print("\n".join(lines))
+        return EXIT_OK
+    print(HEADER)
+    for row in place_rows(hm, scn):
+        print(row.line())
     return EXIT_OK
 
 

@@ -47,8 +47,9 @@ class GameResult:
 
 
 def fired_record(state: GameState, e: Event, seed: int) -> dict:
-    return {"type": "event", "seed": seed, "turn": state.turn, "year": state.year,
-            "month": state.month, "season": season_of(state.month), "id": e.data["event"],
+    turn, year, month = e.when or (state.turn, state.year, state.month)
+    return {"type": "event", "seed": seed, "turn": turn, "year": year,
+            "month": month, "season": season_of(month), "id": e.data["event"],
             "title": e.text}
 
 
@@ -83,12 +84,12 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
                 if on_event:
                     on_event(rec)
             elif e.kind == "captured":
-                result.taken.append(_when(state, city=e.data["city"], by=e.factions[0],
+                result.taken.append(_when(state, e, city=e.data["city"], by=e.factions[0],
                                           lost_by=e.data.get("from")))
             elif e.kind == "siege_begun":
-                result.sieges.append(_when(state, city=e.data["city"], by=e.factions[0]))
+                result.sieges.append(_when(state, e, city=e.data["city"], by=e.factions[0]))
             elif e.kind == "commander_died":
-                result.deaths.append(_when(state, commander=e.data["commander"]))
+                result.deaths.append(_when(state, e, commander=e.data["commander"]))
     note(events)
     rulers = {f: x.ruler for f, x in state.factions.items()}
     while not state.over:
@@ -98,7 +99,8 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
             note(evs)
         for f, x in state.factions.items():
             if x.ruler != rulers[f] and rulers[f] is not None:
-                result.falls.append(_when(state, faction=f, commander=rulers[f], by=x.ruler))
+                result.falls.append(_when(state, None, faction=f, commander=rulers[f],
+                                          by=x.ruler))
             rulers[f] = x.ruler
     result.winner = state.winner
     result.kind = state.result_kind or "unfinished"
@@ -110,8 +112,11 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
     return result
 
 
-def _when(state: GameState, **data) -> dict:
-    return {"turn": state.turn, "year": state.year, "season": season_of(state.month), **data}
+def _when(state: GameState, e: Event | None, **data) -> dict:
+    """When it happened: the event's own date (the turn it happened in), else the present."""
+    turn, year, month = e.when if e is not None and e.when else (state.turn, state.year,
+                                                                 state.month)
+    return {"turn": turn, "year": year, "season": season_of(month), **data}
 
 
 # --- many games -------------------------------------------------------------------

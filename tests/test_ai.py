@@ -61,6 +61,7 @@ def test_levels_are_described_and_unknown_ones_refused():
         game.ai.next_order(None, "brutal")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level", ["easy", "normal", "hard"])
 def test_whole_games_use_only_legal_orders(scn, level):
     state, _ = engine.new_game(scn, 11)
@@ -386,6 +387,7 @@ def test_hard_watches_its_capital_two_turns_ahead(scn):
 
 # --- against the baseline ----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_beats_the_placeholder_from_either_side(scn):
     """On the test scenario: from each side, the computer loses no more games than it wins."""
     seeds = range(1, 7)
@@ -406,6 +408,7 @@ def run(*args):
                           text=True, timeout=300, env=env, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_simulate_jobs_gives_the_serial_output(tmp_path):
     args = ["simulate", str(TEST_SCENARIO), "--seed", "4", "--games", "3"]
     serial = run(*args, "--jobs", "1", "--jsonl", str(tmp_path / "a.jsonl"))

@@ -5,11 +5,14 @@ figures are in docs/benchmarks.md, from `python -m bench`).  With networkx
 and scipy installed (the `bench` extra), the pathfinding benchmark also
 checks that they find the same costs as ours.
 """
+import pytest
+
 from bench.measure import Row, Stats, machine
 from bench.report import markdown_table
 from bench.suite import BEGIN, END, GROUPS, run_all, section, write_doc
 
 
+@pytest.mark.slow
 def test_every_benchmark_runs_once_and_reports(tmp_path):
     rows = run_all(GROUPS, quick=True, echo=lambda *_: None)
     names = {(r.group, r.name) for r in rows}

@@ -35,6 +35,8 @@ from tests.helpers import all_scenario_files
 from tests.conftest import TEST_SCENARIO
 from tests.mutate import HypothesisPick, dump, load as load_yaml, mutated
 
+pytestmark = pytest.mark.slow   # fuzzing: left out of the quick set (`-m "not slow"`)
+
 FILES = all_scenario_files()
 SHIPPED = [f for f in FILES if f != TEST_SCENARIO]
 MAPS = sorted((load.SCENARIO_DIR / "maps").glob("*.yaml")) + ["inline"]

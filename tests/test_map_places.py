@@ -4,7 +4,6 @@ crossings, roads, regions)."""
 from __future__ import annotations
 
 import os
-import time
 from collections import deque
 
 import pytest
@@ -82,10 +81,9 @@ def land(hm):
 
 # --- the file itself ----------------------------------------------------------------
 
-def test_map_loads_quickly_and_cleanly():
-    start = time.perf_counter()
+def test_map_loads_cleanly():
+    # How fast it loads is measured in bench/ (startup), never asserted here.
     hm = load_map(MAP_PATH)     # raises InputError listing every problem
-    assert time.perf_counter() - start < 1.0
     assert (hm.width, hm.height) == (86, 71)
     assert hm.hex_km == 30
     assert hm.projection.kind == "equirectangular"

@@ -30,6 +30,8 @@ from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
 from tests.helpers import all_scenario_files
 
+pytestmark = pytest.mark.slow   # fuzzing: left out of the quick set (`-m "not slow"`)
+
 FILES = all_scenario_files()
 SHIPPED = [f for f in FILES if f != TEST_SCENARIO]
 # A normal run plays many games on the small test scenario and a short one on each

@@ -117,6 +117,7 @@ def _damage_bytes(data: bytes, draw) -> bytes:
     return data[:i] + data[j:]
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES or 120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
@@ -330,6 +331,7 @@ def test_killed_at_each_step_of_a_save_keeps_a_complete_save(slot, kill_at, expe
     assert _saves_in(slot) == {"save": expect, "backup": expect}
 
 
+@pytest.mark.slow
 @needs_fork
 def test_killed_at_random_moments_while_saving_loses_at_most_that_save(slot):
     rng = random.Random(int(os.environ.get("LGW_KILL_SEED", "1")))

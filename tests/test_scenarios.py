@@ -144,6 +144,7 @@ PLAY = [(sid, seed, 16 if sid == "full_war" or (sid in LONG and seed == 2) else 
         for sid in sorted(SCENARIOS) for seed in (1, 2)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sid, seed, turns", PLAY, ids=lambda v: str(v))
 def test_the_computer_plays_the_scenario_to_its_end(sid, seed, turns):
     scn = scenario(sid)

@@ -21,6 +21,7 @@ FILES = all_scenario_files()
 TURNS = int(os.environ.get("LGW_SOAK_TURNS", "0"))      # default: 6, or 3 on the full map
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_computer_games_keep_the_invariants(path):
     scn = load_scenario(path)
@@ -78,6 +79,7 @@ def _ordered(rules: dict) -> dict:
     return rules
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("end", [0, 1], ids=["lowest", "highest"])
 def test_every_rule_at_the_end_of_its_range_plays_safely(tmp_path, end):
     scn = _with_rules(tmp_path, _ordered({k: limits(k)[end] for k in RULES}))
@@ -88,6 +90,7 @@ def test_every_rule_at_the_end_of_its_range_plays_safely(tmp_path, end):
     assert tally.turns == 4
 
 
+@pytest.mark.slow
 @settings(max_examples=int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or 12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(rules=st.dictionaries(st.sampled_from(sorted(RULES)), st.integers(0, 10**4), max_size=8),

@@ -24,7 +24,7 @@ from game.rules import queries as Q
 from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Order,
                                Raise, Refused, Split)
-from game.rules.report import Event
+from game.rules.report import Event, dated
 from game.rules.state import GameState
 
 new_game = turns.new_game
@@ -272,7 +272,7 @@ def apply(state: GameState, order: Order) -> list[Event]:
     if not state.over:
         events += victory.check(state)
     events += vision.after_order(state, seen)
-    return events + turns.pass_if_out_of_war(state)
+    return dated(events + turns.pass_if_out_of_war(state), state)
 
 
 def _after_order(state: GameState) -> list[Event]:

@@ -7,7 +7,7 @@ emits them; the UI, the command line and logs read them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.hexgrid import Hex
 
@@ -21,6 +21,9 @@ class Event:
     data: dict = field(default_factory=dict, compare=False)
     random: bool = False             # used the generator (closes undo)
     public: bool = False             # everyone is told (e.g. a scripted event for all)
+    when: tuple[int, int, int] | None = field(default=None, compare=False)
+    # (turn, year, month) of the turn in which it happened; stamped by `dated`, so that
+    # what happens at the last side's end of turn is not dated by the round after it
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "text": self.text, "factions": list(self.factions)}
@@ -32,6 +35,8 @@ class Event:
             d["random"] = True
         if self.public:
             d["public"] = True
+        if self.when is not None:
+            d["when"] = list(self.when)
         return d
 
     @classmethod
@@ -50,8 +55,23 @@ class Event:
         data = d.get("data", {})
         if not isinstance(data, dict):
             raise ValueError(f"a {d['kind']} event with damaged data")
+        when = d.get("when")
+        if when is not None and not (isinstance(when, list) and len(when) == 3 and all(
+                isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 100_000
+                for v in when) and 1 <= when[2] <= 12):
+            raise ValueError(f"a {d['kind']} event with a damaged date")
         return cls(d["kind"], text, Hex(*at) if at is not None else None, tuple(factions), data,
-                   d.get("random") is True, d.get("public") is True)
+                   d.get("random") is True, d.get("public") is True,
+                   tuple(when) if when is not None else None)
+
+
+def dated(events: list[Event], state) -> list[Event]:
+    """The events, each stamped with the state's present turn and date unless it has one.
+
+    Called before the date moves on (at the end of a round) and after every order.
+    """
+    now = (state.turn, state.year, state.month)
+    return [e if e.when is not None else replace(e, when=now) for e in events]
 
 
 KINDS = (

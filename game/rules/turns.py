@@ -15,7 +15,7 @@ from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
-from game.rules.report import Event
+from game.rules.report import Event, dated
 from game.rules.rng import Rng
 from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
                               relation_key)
@@ -74,7 +74,7 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     else:
         events += begin_faction_turn(state)
     vision.refresh(state)
-    return state, events
+    return state, dated(events, state)
 
 
 def _where(scn, at: str):
@@ -94,7 +94,7 @@ def begin_faction_turn(state: GameState) -> list[Event]:
                     (fid,), {"faction": fid, "turn": state.turn})]
     events += check_events(state, "start")
     events += victory.check(state)
-    return events + pass_if_out_of_war(state)
+    return dated(events, state) + pass_if_out_of_war(state)
 
 
 def pass_if_out_of_war(state: GameState) -> list[Event]:
@@ -121,8 +121,7 @@ def end_faction_turn(state: GameState) -> list[Event]:
     for a in state.armies.values():
         if a.faction == fid:
             a.moves = 0
-    events += _advance(state)
-    return events
+    return dated(events, state) + _advance(state)
 
 
 def _advance(state: GameState) -> list[Event]:
@@ -142,7 +141,7 @@ def _advance(state: GameState) -> list[Event]:
 
 
 def end_of_round(state: GameState) -> list[Event]:
-    events = economy.end_of_round(state)
+    events = dated(economy.end_of_round(state), state)
     state.history.append(stats(state))
     scn = state.scenario
     m = state.year * 12 + state.month - 1 + state.months_per_turn

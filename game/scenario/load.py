@@ -28,6 +28,7 @@ from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, 
 
 GAME_ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIO_DIR = GAME_ROOT / "scenarios"
+SHARED_MAP = SCENARIO_DIR / "maps" / "theatre.yaml"     # the map every shipped scenario uses
 
 _map_cache: dict[tuple, HexMap] = {}
 

@@ -197,6 +197,10 @@ def parse(text: str, path: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
+        if "nesting depth" in (exc.problem or ""):
+            # libyaml (PyYAML 6.0.4 and later) has a nesting limit of its own, which may
+            # fire before ours: the author gets the same message whichever refuses first.
+            _raise(path, line, col, _too_deep())
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
@@ -213,6 +217,10 @@ def parse(text: str, path: str) -> Node:
         _raise(path, 1, 1, f"YAML error: {' '.join(str(exc).split())}")
     finally:
         loader.dispose()
+
+
+def _too_deep() -> str:
+    return f"the YAML is nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -278,8 +286,7 @@ class _Composer:
                                             "values (aliases repeated too often?)")
 
     def _deep(self, line: int, column: int):
-        _raise(self.path, line, column, f"the YAML is nested too deeply (more than {MAX_DEPTH} "
-                                        "levels)")
+        _raise(self.path, line, column, _too_deep())
 
     def _values(self) -> Node:
         ld, col, anchors = self.loader, self.col, self.anchors

@@ -260,4 +260,9 @@ def log_line(state: GameState, e: Event) -> str | None:
         return None
     if e.kind == "siege_progress" and "surrenders" not in e.text:
         return None
-    return f"{state.date_text()}: {e.text}"
+    return f"{event_date(state, e)}: {e.text}"
+
+
+def event_date(state: GameState, e: Event) -> str:
+    """The date of the turn in which it happened (not the turn it is now read in)."""
+    return date_text(state, e.when[1], e.when[2]) if e.when else state.date_text()

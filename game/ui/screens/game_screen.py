@@ -356,7 +356,7 @@ class GameScreen(TurnFlow, Screen):
             self.choices_open.discard(event_id)
             if option is not None and can_choose:
                 self.do(Choose(chooser, event_id, option))
-        dlg = dialogs.event_dialog(self.manager, self.size, e.text, st.date_text(), text,
+        dlg = dialogs.event_dialog(self.manager, self.size, e.text, D.event_date(st, e), text,
                                    e.data.get("choices"), answered, can_choose)
         self.open_dialog(dlg)
 
