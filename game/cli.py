@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,9 +18,21 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 INTERNAL_ERROR = "the checker itself failed on this file; please report it as a bug"
 
 
+def program_name() -> str:
+    """The name the player typed: run.py, last-great-war, ..."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "last-great-war" if name in ("", "-c", "__main__.py") else name
+
+
+def _scenarios_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenarios", action="append", default=[], metavar="DIR",
+                   help="also look for scenarios in DIR and its subfolders (repeatable); "
+                        "your scenarios folder is always searched")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="run.py", description="Last Great War: the Byzantine-Sassanid war of 602-628.",
+        prog=program_name(), description="Last Great War: the Byzantine-Sassanid war of 602-628.",
         epilog="With no command, `play` opens the game.")
     sub = p.add_subparsers(dest="command")
 
@@ -32,8 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SAVE", help="load a saved game")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x800")
+    _scenarios_option(play)
 
-    sub.add_parser("scenarios", help="list the scenarios: id, years, title")
+    lst = sub.add_parser("scenarios", help="list the scenarios: id, years, title, origin")
+    _scenarios_option(lst)
 
     val = sub.add_parser("validate", help="check scenario (or map) files; exit 1 on problems")
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
@@ -46,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("scenario", nargs="?", metavar="SCENARIO",
                     help="a scenario id or YAML file (default: the shared map alone)")
     pl.add_argument("--at", metavar="COL,ROW", help="describe this hex instead")
+    _scenarios_option(pl)
 
     sim = sub.add_parser(
         "simulate", help="play headless games with the computer on every side",
@@ -59,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="stop each game after T turns (default: play to the end)")
     sim.add_argument("--jsonl", metavar="FILE",
                      help="also write one JSON object per fired event and per game to FILE")
+    sim.add_argument("--trace", metavar="FILE",
+                     help="write what happens inside each game to FILE, one JSON object a "
+                          "line: every side's turn (armies' places, men, supply and aims; "
+                          "treasury, income, upkeep; choices) and every check of the "
+                          "--watch events")
+    sim.add_argument("--watch", action="append", default=[], metavar="EVENT_ID",
+                     help="trace every check of this event and, after the games, say how "
+                          "often it fired and which condition stopped it (repeatable)")
     sim.add_argument("--policy", default="ai", choices=["ai", "placeholder"],
                      help="who plays every side: the computer opponent (ai, the default) or "
                           "the simple placeholder policy kept as a baseline")
@@ -70,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="play games on N processes at once (default: all cores); the "
                           "output is the same as with --jobs 1")
+    _scenarios_option(sim)
     return p
 
 
@@ -78,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
     args = _parser().parse_args(argv)
+    if not use_scenario_folders(getattr(args, "scenarios", [])):
+        return EXIT_USAGE
     try:
         if args.command == "play":
             return cmd_play(args)
@@ -94,6 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return EXIT_USAGE
+
+
+def use_scenario_folders(folders: list[str]) -> bool:
+    """Search the --scenarios folders too for this run; False (with a message) if one is
+    not a folder."""
+    from game.scenario import load
+    for d in folders:
+        if not Path(d).is_dir():
+            print(f"--scenarios {d}: no such folder", file=sys.stderr)
+            return False
+    load.EXTRA_DIRS[:] = [Path(d) for d in folders]
+    return True
 
 
 # --- play ------------------------------------------------------------------------
@@ -114,25 +153,33 @@ def cmd_play(args) -> int:
 # --- scenarios ---------------------------------------------------------------------
 
 def cmd_scenarios() -> int:
-    from game.scenario.load import load_scenario, scenario_files
-    files = scenario_files()
-    if not files:
-        print("no scenarios found under scenarios/", file=sys.stderr)
+    """One line a scenario: id, years, title, origin (tab-separated)."""
+    from game.scenario.load import listed_scenarios, load_scenario, search_folders
+    found = listed_scenarios()
+    if not found:
+        where = ", ".join(display_path(f) for f, _ in search_folders())
+        print(f"no scenarios found (looked in {where})", file=sys.stderr)
         return EXIT_PROBLEMS
     status = EXIT_OK
-    for f in files:
+    for item in found:
+        f, origin = item.path, item.origin
+        clash = item.clash()
+        if clash is not None:
+            print(f"{item.id}\t?\tBROKEN: {clash}\t{origin}")
+            status = EXIT_PROBLEMS
+            continue
         try:
             s = load_scenario(f)
         except InputError as exc:
             first = exc.problems[0] if exc.problems else None
-            print(f"{f.stem}\t?\tBROKEN: {first}")
+            print(f"{f.stem}\t?\tBROKEN: {first}\t{origin}")
             status = EXIT_PROBLEMS
             continue
         except Exception as exc:    # a bug in the checker: listed as broken, never a traceback
-            print(f"{f.stem}\t?\tBROKEN: {INTERNAL_ERROR} ({type(exc).__name__})")
+            print(f"{f.stem}\t?\tBROKEN: {INTERNAL_ERROR} ({type(exc).__name__})\t{origin}")
             status = EXIT_PROBLEMS
             continue
-        print(f"{s.id}\t{s.years()}\t{s.title}")
+        print(f"{s.id}\t{s.years()}\t{s.title}\t{origin}")
     return status
 
 
@@ -236,8 +283,8 @@ def load_scenario_arg(arg: str):
     from game.scenario.load import find_scenario, load_scenario
     path = find_scenario(arg)
     if path is None:
-        print(f"no scenario {arg!r} (give an id from `run.py scenarios` or a path to a "
-              "YAML file)", file=sys.stderr)
+        print(f"no scenario {arg!r} (give an id from `{program_name()} scenarios` or a path "
+              "to a YAML file)", file=sys.stderr)
         return None
     try:
         return load_scenario(path)
@@ -286,14 +333,30 @@ def cmd_simulate(args) -> int:
     sides = _sides(args.side, scn)
     if sides is None:
         return EXIT_USAGE
-    out = None
-    if args.jsonl:
-        try:
-            out = open(args.jsonl, "w", encoding="utf-8")
-        except OSError as exc:
-            print(f"cannot write {args.jsonl}: {exc.strerror}", file=sys.stderr)
+    events = [e.spec.id for e in scn.events]
+    for eid in args.watch:
+        if eid not in events:
+            from game.scenario.schema import suggest
+            print(f"--watch {eid}: no event {eid!r} in {scn.id}{suggest(eid, events)}",
+                  file=sys.stderr)
             return EXIT_USAGE
-    tasks = [simulate.Task(scn.file, args.seed + k, args.turns, args.policy, args.level, sides)
+    out = trace_out = None
+    for name in ("jsonl", "trace"):
+        path = getattr(args, name)
+        if path:
+            try:
+                fh = open(path, "w", encoding="utf-8")
+            except OSError as exc:
+                print(f"cannot write {path}: {exc.strerror}", file=sys.stderr)
+                return EXIT_USAGE
+            if name == "jsonl":
+                out = fh
+            else:
+                trace_out = fh
+    traced = args.trace is not None or bool(args.watch)
+    watch = tuple(dict.fromkeys(args.watch)) if traced else None
+    tasks = [simulate.Task(scn.file, args.seed + k, args.turns, args.policy, args.level, sides,
+                           watch)
              for k in range(args.games)]
     results = []
     try:
@@ -313,15 +376,25 @@ def cmd_simulate(args) -> int:
                 print(f"  {result.text}")
             if out:
                 out.write(json.dumps(result.to_dict()) + "\n")
+            if trace_out:
+                for rec in result.trace:
+                    trace_out.write(json.dumps({"seed": result.seed, **rec}) + "\n")
             sys.stdout.flush()
     finally:
-        if out:
-            out.close()
+        for fh in (out, trace_out):
+            if fh:
+                fh.close()
     if args.games > 1:
         names = {f.id: f.name for f in scn.spec.factions}
         for line in simulate.summary_lines(results, names):
             print(line)
+        for line in simulate.turning_point_lines(scn, results, names):
+            print(line)
         print_event_stats(scn, results)
+    if args.watch:
+        from game import trace
+        for line in trace.summary_lines(results, watch):
+            print(line)
     return EXIT_OK
 
 

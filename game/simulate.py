@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 import game.ai
+from game import trace
 from game.ai import placeholder
 from game.rules import queries as Q
 from game.rules.engine import new_game
@@ -33,6 +34,7 @@ class GameResult:
     taken: list[dict] = field(default_factory=list)   # cities changing hands, in order
     sieges: list[dict] = field(default_factory=list)  # sieges begun, in order
     deaths: list[dict] = field(default_factory=list)  # commanders who died, in order
+    trace: list[dict] = field(default_factory=list)   # with a trace: see game.trace
     counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
     falls: list[dict] = field(default_factory=list)   # rulers who lost their throne, in order
     loser: str | None = None                           # when the game ended in a defeat
@@ -64,12 +66,24 @@ def policy(name: str = "ai", level: str = "normal"):
 
 
 def play(scn, seed: int, max_turns: int | None = None, on_event=None,
-         turn_policy=None, sides: dict | None = None) -> GameResult:
+         turn_policy=None, sides: dict | None = None, watch=None) -> GameResult:
     """Play one game to its end (or max_turns rounds); on_event(record) sees each fired event.
 
     `turn_policy` plays every side (default: the computer at normal level);
-    `sides` maps some factions to their own turn policy.
+    `sides` maps some factions to their own turn policy.  With `watch` (a collection of
+    event ids, possibly empty) the result carries a trace (game.trace) of every side's
+    turn and of every check of those events.
     """
+    if watch is not None:
+        sink: list[dict] = []
+        with trace.watching(watch, sink):
+            result = _play(scn, seed, max_turns, on_event, turn_policy, sides, sink)
+        result.trace = sink
+        return result
+    return _play(scn, seed, max_turns, on_event, turn_policy, sides, None)
+
+
+def _play(scn, seed, max_turns, on_event, turn_policy, sides, sink) -> GameResult:
     turn_policy = turn_policy or game.ai.play_turn
     sides = sides or {}
     state, events = new_game(scn, seed)
@@ -95,8 +109,12 @@ def play(scn, seed: int, max_turns: int | None = None, on_event=None,
     while not state.over:
         if max_turns is not None and state.turn > max_turns:
             break
-        for _order, evs in sides.get(state.active_faction, turn_policy)(state):
+        fid, when = state.active_faction, (state.turn, state.year, state.month)
+        pairs = sides.get(fid, turn_policy)(state)
+        for _order, evs in pairs:
             note(evs)
+        if sink is not None:
+            sink.append(trace.side_turn(state, fid, *when, pairs))
         for f, x in state.factions.items():
             if x.ruler != rulers[f] and rulers[f] is not None:
                 result.falls.append(_when(state, None, faction=f, commander=rulers[f],
@@ -130,6 +148,7 @@ class Task:
     policy: str = "ai"
     level: str = "normal"
     sides: tuple = ()            # ((faction, policy, level), ...)
+    watch: tuple | None = None   # event ids to trace (a trace is kept when not None)
 
 
 _worker_scenarios: dict[str, object] = {}
@@ -143,7 +162,8 @@ def run_task(task: Task) -> GameResult:
         scn = load_scenario(task.scenario_path)
         _worker_scenarios[task.scenario_path] = scn
     sides = {f: policy(p, lvl) for f, p, lvl in task.sides}
-    r = play(scn, task.seed, task.max_turns, None, policy(task.policy, task.level), sides)
+    r = play(scn, task.seed, task.max_turns, None, policy(task.policy, task.level), sides,
+             task.watch)
     r.state = None               # the state stays in the worker; the summary travels
     return r
 
@@ -226,6 +246,69 @@ def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
                 if firsts and real is not None else None)
         out.append(EventStat(spec.id, spec.title, len(firsts), len(results), mean, real, diff))
     return out
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    """How one event marked `turning_point` fared over a batch of games."""
+    event: str
+    title: str
+    fired: int                  # games in which it fired at least once
+    games: int
+    median_date: int | None     # median month index of its first firing (the lower middle)
+    historical: int | None
+    median_diff: int | None     # median months from the real date (<0 earlier)
+
+
+def turning_points(scn, results: list[GameResult]) -> list[TurningPoint]:
+    """The scenario's turning points, in file order: how often and when each first fired."""
+    from statistics import median_low
+
+    from game.events import dates as D
+    mpt = scn.months_per_turn
+    out = []
+    for ev in scn.events:
+        spec = ev.spec
+        if not spec.turning_point:
+            continue
+        real = D.parse_date(spec.historical) if spec.historical else None
+        firsts = []
+        for r in results:
+            rec = next((f for f in r.fired if f["id"] == spec.id), None)
+            if rec is not None:
+                firsts.append(D.month_index(rec["year"], rec["month"]))
+        med = median_low(firsts) if firsts else None
+        diff = (median_low([D.offset(D.span(m, mpt), real) for m in firsts])
+                if firsts and real is not None else None)
+        out.append(TurningPoint(spec.id, spec.title, len(firsts), len(results), med, real, diff))
+    return out
+
+
+def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -> list[str]:
+    """The history report after a batch: each turning point, then wins by side and condition."""
+    from game.events import dates as D
+    tps = turning_points(scn, results)
+    n = len(results)
+    lines = []
+    if tps:
+        width = max(len(t.title) for t in tps)
+        lines.append(f"turning points over {n} games: fired, share, median date of first "
+                     "firing, history, median difference")
+        for t in tps:
+            med = D.date_text(t.median_date) if t.median_date is not None else "-"
+            real = D.date_text(t.historical) if t.historical is not None else "-"
+            diff = f"{t.median_diff:+d} months" if t.median_diff is not None else "-"
+            lines.append(f"  {t.title:<{width}}  {t.fired:>3}/{n:<3} {100 * t.fired // n:>3}%  "
+                         f"{med:>8}  {real:>8}  {diff}")
+    ways: dict[tuple, int] = {}
+    for r in results:
+        key = (r.winner or "", r.kind, r.text)
+        ways[key] = ways.get(key, 0) + 1
+    lines.append(f"wins by victory condition over {n} games:")
+    for (w, kind, text), k in sorted(ways.items(), key=lambda x: (-x[1], x[0])):
+        who = names.get(w, w) if w else "nobody"
+        lines.append(f"  {k:>4}  {100 * k // n:>3}%  {who} ({kind})" + (f": {text}" if text else ""))
+    return lines
 
 
 def event_table(stats: list[EventStat]) -> list[str]:

@@ -13,6 +13,16 @@ DATA = Path(__file__).parent / "data"
 TEST_SCENARIO = DATA / "test_scenario.yaml"
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory, monkeypatch):
+    """No test reads or writes the player's data folder (saves, their own scenarios), and
+    no --scenarios folder of one test is searched by the next."""
+    from game.scenario import load
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg_data")))
+    monkeypatch.delenv("APPDATA", raising=False)
+    monkeypatch.setattr(load, "EXTRA_DIRS", [])
+
+
 @pytest.fixture(scope="session")
 def scn():
     """The small test scenario (static, shared: tests must not change it)."""

@@ -73,8 +73,8 @@ def test_scenarios_lists_id_years_title(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(load, "SCENARIO_DIR", tmp_path)
     code = cli.main(["scenarios"])
     out = capsys.readouterr().out.strip().splitlines()
-    assert out[0] == "test_small\t603-605\tTest Theatre"
-    assert out[1].startswith("b\t?\tBROKEN: ")
+    assert out[0] == "test_small\t603-605\tTest Theatre\tshipped"
+    assert out[1].startswith("b\t?\tBROKEN: ") and out[1].endswith("\tshipped")
     assert code == 1
 
 

@@ -1,7 +1,8 @@
 """The conditions of the event language.  Each is registered by name.
 
-Conditions only read the state, with one exception: `chance` draws from the
-game's seeded generator, so the same game always rolls the same way.
+Conditions only read the state.  `chance` and `mean_time` roll dice that
+follow from the game's seed, the event and the turn (game.events.dice), so the
+same game always rolls the same way and a turn's roll never changes.
 Dates are compared with the whole span of the current turn (see
 game.events.dates): in a seasonal game, `date: {start: 614-05}` already
 holds in the spring turn of 614, which includes May.
@@ -9,6 +10,7 @@ holds in the spring turn of 614, which includes May.
 from __future__ import annotations
 
 from game.events import dates as D
+from game.events import dice
 from game.events.registry import (at_least_one, checks, condition, different, exactly_one,
                                   needs, ordered)
 from game.hexgrid import hex_distance
@@ -462,11 +464,24 @@ def fired(state, event, within=None, after_turns=None, start=None, end=None, tim
 fired.check = checks(ordered("after_turns", "within"), ordered("start", "end"))
 
 
-@condition("chance", "Succeeds with the given percent chance, rolled on the game's seeded "
-           "generator each time it is tried (put it last in an `all`, so it is only rolled "
-           "when the rest hold).", "chance: 30", percent="percent")
+@condition("chance", "Succeeds with the given percent chance, rolled once per turn for the "
+           "event (every check point of a turn gets the same answer; the roll follows from "
+           "the game's seed, the event and the turn, so undo or reload cannot roll again).  "
+           "`chance: 50` fires a waiting event in half of the turns whose other conditions "
+           "hold.", "chance: 30", percent="percent")
 def chance(state, percent):
-    return state.rng.percent(percent)
+    return dice.percent(state, percent)
+
+
+@condition("mean_time", "Holds on average once in this many turns (one chance in N, rolled "
+           "once per turn for the event like `chance`): an event with `mean_time: 8` and no "
+           "other condition fires after about 8 turns, sometimes sooner, sometimes later.",
+           "mean_time: 8", turns="count")
+def mean_time(state, turns):
+    return dice.one_in(state, turns)
+
+
+mean_time.check = lambda ctx, turns: None if turns >= 1 else "`mean_time` needs 1 turn or more"
 
 
 @condition("game_over", "The game has ended (with this winner, loser or result, if given).  "

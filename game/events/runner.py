@@ -14,6 +14,8 @@ answer before doing anything else on its turn.
 """
 from __future__ import annotations
 
+from game import trace
+from game.events import dice
 from game.events.effects import Fire
 from game.rules.report import Event
 from game.rules.state import GameState, LogEntry, PendingChoice
@@ -39,8 +41,11 @@ def check_events(state: GameState, point: str) -> list[Event]:
         last = state.fired.get(spec.id)
         if last is not None and (not spec.repeat or state.turn - last < max(1, spec.cooldown)):
             continue
-        if ev.when(state):
-            events += fire(state, ev)
+        with dice.rolling_for(spec.id):
+            held = ev.when(state)
+            trace.checked(state, point, ev, held)
+            if held:
+                events += fire(state, ev)
     return events
 
 
@@ -83,8 +88,9 @@ def apply_choice(state: GameState, ev, option: str) -> list[Event]:
             events.append(Event("chosen", f"{spec.title}: {c.label}", None, told(state, spec),
                                 {"event": spec.id, "option": option}))
             f = Fire(spec.id, told(state, spec))
-            for run in effects:
-                events += run(state, f)
+            with dice.rolling_for(spec.id):
+                for run in effects:
+                    events += run(state, f)
     return events
 
 

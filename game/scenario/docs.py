@@ -27,7 +27,8 @@ OUT = Path(__file__).resolve().parent.parent.parent / "docs" / "scenario-format.
 INTRO = """\
 # Scenario format
 
-A scenario is one YAML file under `scenarios/`.  The game reads it once, checks
+A scenario is one YAML file: the game's own are under `scenarios/`, a player's
+under their scenarios folder (see the README).  The game reads it once, checks
 all of it, and reports every problem at once as `FILE:LINE:COLUMN: key.path: message`
 (`python run.py validate FILE` shows them).  Only plain YAML is accepted: no
 Python tags, no merge keys; anchors and aliases work, within limits.
@@ -77,7 +78,9 @@ victory:
 ```
 
 Files a scenario names (its map) must lie in the scenario's own folder or under
-the game's `scenarios/` folder; absolute paths and `..` are refused.
+the game's `scenarios/` folder; absolute paths, `..` and links that lead
+elsewhere are refused.  A map named like one of the game's own (`maps/theatre.yaml`)
+that does not lie beside the scenario is the game's own.
 """
 
 EVENTS_INTRO = """\

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import game.events.conditions  # noqa: F401  (registers the conditions)
 import game.events.effects  # noqa: F401  (registers the effects)
+from game import resources
 from game import terrain as T
 from game.events.compile import (RefContext, check_flags, compile_condition, compile_effects,
                                  parse_date)
@@ -26,9 +28,11 @@ from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
 from game.scenario.schema import read, suggest
 from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, parse, read_text
 
-GAME_ROOT = Path(__file__).resolve().parent.parent.parent
-SCENARIO_DIR = GAME_ROOT / "scenarios"
+GAME_ROOT = Path(__file__).resolve().parent.parent.parent     # the checkout (tests, tools)
+SCENARIO_DIR = resources.scenarios_dir()                       # the shipped scenarios
 SHARED_MAP = SCENARIO_DIR / "maps" / "theatre.yaml"     # the map every shipped scenario uses
+# Folders of scenarios named with --scenarios DIR for this run (set by the command line).
+EXTRA_DIRS: list[Path] = []
 
 _map_cache: dict[tuple, HexMap] = {}
 
@@ -110,8 +114,12 @@ def _scenario_map(spec: ScenarioSpec, base: Path, col: Collector) -> HexMap | No
         spec.loc.report(col, "map", why)
         return None
     if not target.is_file():
-        spec.loc.report(col, "map", f"no map file at {spec.map!r}")
-        return None
+        shipped, _ = safe_reference(spec.map, SCENARIO_DIR)     # the game's own map, by name
+        if shipped is None or not shipped.is_file():
+            spec.loc.report(col, "map", f"no map file at {spec.map!r} (looked beside the "
+                                        "scenario and among the game's own maps)")
+            return None
+        target = shipped
     try:
         return _load_map_cached(target)
     except InputError as exc:
@@ -381,12 +389,101 @@ def spawned_ids(spec: ScenarioSpec) -> set[str]:
 
 
 # --- finding scenarios -------------------------------------------------------------
+#
+# Scenarios are looked for in the shipped folder (its top level; the map is in maps/),
+# then in each folder given with --scenarios, then in the player's own folder
+# (resources.user_scenarios_dir), those two with their subfolders.  Folders named
+# `maps` hold maps, not scenarios, and are skipped; so are hidden files and folders,
+# linked folders, and linked files that lead out of the folder.  An id already taken
+# by a scenario found earlier (a shipped one first) stays with that one.
 
-def scenario_files(folder: Path | None = None) -> list[Path]:
-    folder = SCENARIO_DIR if folder is None else folder
+SHIPPED, USER = "shipped", "user"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A scenario file found while searching, and where it came from."""
+    path: Path
+    origin: str                   # SHIPPED, USER, or the folder given with --scenarios
+    id: str
+    taken_by: Listed | None = None      # an earlier scenario with the same id, which wins
+    folder: Path | None = None          # the folder searched that holds it
+
+    def where(self) -> str:
+        """The file as its folder holds it, e.g. campaign/my_road.yaml."""
+        try:
+            return self.path.relative_to(self.folder).as_posix()
+        except (TypeError, ValueError):
+            return str(self.path)
+
+    @property
+    def players_own(self) -> bool:
+        return self.origin != SHIPPED
+
+    def clash(self) -> Problem | None:
+        """Why this one cannot be played by its id, or None."""
+        if self.taken_by is None:
+            return None
+        return Problem(display_path(self.path), _id_line(self.path), 1, "id",
+                       f"the id {self.id!r} is already taken by the {self.taken_by.origin} "
+                       f"scenario {display_path(self.taken_by.path)}; give this one an id of "
+                       "its own")
+
+
+def search_folders(shipped: Path | None = None) -> list[tuple[Path, str]]:
+    """(folder, origin) in the order searched; each folder once.  `shipped` stands in for
+    the game's own folder (tests, the UI's scenario_dir)."""
+    out: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for folder, origin in [(shipped or SCENARIO_DIR, SHIPPED), *((Path(d), str(d)) for d in EXTRA_DIRS),
+                           (resources.user_scenarios_dir(), USER)]:
+        try:
+            key = folder.resolve()
+        except (OSError, RuntimeError):
+            key = Path(os.path.abspath(folder))
+        if key not in seen:
+            seen.add(key)
+            out.append((folder, origin))
+    return out
+
+
+def scenario_files(folder: Path | None = None, recursive: bool = False) -> list[Path]:
+    """The scenario files of one folder (the shipped one by default); with `recursive`,
+    of its subfolders too."""
+    folder = SCENARIO_DIR if folder is None else Path(folder)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    if not recursive:
+        return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    real = folder.resolve()
+    out = []
+    for here, dirs, files in os.walk(folder):        # linked folders are listed, not entered
+        dirs[:] = sorted(d for d in dirs if d != "maps" and not d.startswith("."))
+        for name in files:
+            p = Path(here) / name
+            if name.endswith(".yaml") and not name.startswith(".") and _inside(p, real):
+                out.append(p)
+    return sorted(out)
+
+
+def _inside(p: Path, root: Path) -> bool:
+    try:
+        return p.is_file() and root in p.resolve().parents
+    except (OSError, RuntimeError, ValueError):     # a loop of links, a bad name
+        return False
+
+
+def listed_scenarios(folders: list[tuple[Path, str]] | None = None) -> list[Listed]:
+    """Every scenario file found, in search order, each with its origin."""
+    out: list[Listed] = []
+    first: dict[str, Listed] = {}
+    for folder, origin in search_folders() if folders is None else folders:
+        for f in scenario_files(folder, recursive=origin != SHIPPED):
+            sid = peek_id(f) or f.stem
+            item = Listed(f, origin, sid, first.get(sid), folder)
+            first.setdefault(sid, item)
+            out.append(item)
+    return out
 
 
 def peek_id(path: Path) -> str | None:
@@ -401,12 +498,28 @@ def peek_id(path: Path) -> str | None:
     return None
 
 
+def _id_line(path: Path) -> int:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.startswith("id:"):
+                    return n
+    except OSError:
+        pass
+    return 1
+
+
 def find_scenario(arg: str, folder: Path | None = None) -> Path | None:
-    """A scenario id or a path to a YAML file -> the file, or None."""
+    """A scenario id or a path to a YAML file -> the file, or None.  An id is looked for
+    in `folder` alone (its top level) if given, else wherever scenarios are searched."""
     p = Path(arg)
     if p.suffix in (".yaml", ".yml") or os.sep in arg or "/" in arg:
         return p if p.is_file() else None
-    for f in scenario_files(folder):
+    if folder is not None:
+        candidates = scenario_files(folder)
+    else:
+        candidates = [item.path for item in listed_scenarios() if item.taken_by is None]
+    for f in candidates:
         if f.stem == arg or peek_id(f) == arg:
             return f
     return None

@@ -264,21 +264,28 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
     """The scenario a save names, looked for only where a save may point.
 
     A save records its scenario's file, but a save is a file anyone can edit
-    or send, so that path is followed only when it leads into the game's
-    scenarios folder or the folder the save itself is in, or is a scenario
-    this run of the game has already loaded (one the player opened, wherever
-    it is); otherwise the scenario is found by its id in those two folders.
+    or send, so that path is followed only when it leads into a folder where
+    scenarios are searched (the game's own, the player's scenarios folder,
+    any given with --scenarios) or the folder the save itself is in, or is a
+    scenario this run of the game has already loaded (one the player opened,
+    wherever it is); otherwise the scenario is found by its id in those
+    folders.
     """
-    from game.scenario.load import SCENARIO_DIR, find_scenario, load_scenario, opened_before
+    from game.scenario.load import find_scenario, load_scenario, opened_before, search_folders
     from game.scenario.yamlsrc import InputError
-    roots = [SCENARIO_DIR.resolve(), Path(save_dir).resolve()]
+    roots = []
+    for folder in [*(f for f, _ in search_folders()), Path(save_dir)]:
+        try:
+            roots.append(folder.resolve())
+        except (OSError, RuntimeError):
+            continue
 
     def reachable(p: Path) -> bool:        # symlinks resolved: where the file really is
         try:
             t = p.resolve()
             return (t.suffix in (".yaml", ".yml") and any(r in t.parents for r in roots)
                     and t.is_file())
-        except (OSError, ValueError):      # a loop of links, a NUL in the name...
+        except (OSError, ValueError, RuntimeError):     # a loop of links, a NUL in the name...
             return False
 
     candidates: list[Path] = []
@@ -287,8 +294,7 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
         if reachable(target) or opened_before(target):
             candidates.append(target.resolve())
     if _ID.fullmatch(meta.scenario_id):
-        for folder in roots:
-            found = find_scenario(meta.scenario_id, folder)
+        for found in (find_scenario(meta.scenario_id), find_scenario(meta.scenario_id, save_dir)):
             if found is not None and reachable(found) and found.resolve() not in candidates:
                 candidates.append(found.resolve())
     for c in candidates:
@@ -300,7 +306,8 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
         if scn.id == meta.scenario_id:
             return scn
     raise SaveError(f"the save needs the scenario {meta.scenario_id!r}, which is not installed "
-                    "(it is looked for in the game's scenarios folder and beside the save)")
+                    "(it is looked for among the game's scenarios, in your scenarios folder "
+                    "and beside the save)")
 
 
 def _check_consistent(state: GameState, path) -> None:

@@ -18,11 +18,12 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.cli import program_name
+from game.resources import assets_dir
 from game.ui import fonts, map_marks
 from game.ui.settings import Settings, load_settings, save_settings
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
-THEME = ASSETS / "theme.json"
+THEME = assets_dir() / "theme.json"
 DEFAULT_SIZE = (1280, 800)
 MIN_SIZE = (960, 640)
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -348,8 +349,8 @@ def prepare_start(args):
     if getattr(args, "scenario", None):
         path = find_scenario(args.scenario)
         if path is None:
-            raise LookupError(f"no scenario {args.scenario!r} (give an id from `run.py "
-                              "scenarios` or a path to a YAML file)")
+            raise LookupError(f"no scenario {args.scenario!r} (give an id from "
+                              f"`{program_name()} scenarios` or a path to a YAML file)")
         try:
             scn = load_scenario(path)
         except InputError as exc:
@@ -390,7 +391,8 @@ def main(args) -> int:
         app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings)
     except pygame.error as exc:
         print(f"The game window cannot open ({exc}).  Is there a display?  On a machine "
-              "without one, use `run.py simulate` to watch the computer play.", file=sys.stderr)
+              f"without one, use `{program_name()} simulate` to watch the computer play.",
+              file=sys.stderr)
         return EXIT_PROBLEMS
     app.switch(first_screen(app, start))
     return app.run()

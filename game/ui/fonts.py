@@ -3,12 +3,12 @@ the widgets use pygame_gui's own fonts (see assets/theme.json)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
-BOLD = ASSETS / "fonts" / "DejaVuSans-Bold.ttf"
+from game.resources import assets_dir
+
+BOLD = assets_dir() / "fonts" / "DejaVuSans-Bold.ttf"
 
 
 @lru_cache(maxsize=64)

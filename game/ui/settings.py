@@ -2,7 +2,7 @@
 
 Settings live in the user's config folder ($XDG_CONFIG_HOME/last-great-war,
 ~/.config/last-great-war, or %APPDATA%\\last-great-war on Windows); saves and
-autosaves in the data folder ($XDG_DATA_HOME/last-great-war,
+autosaves in the data folder (game.resources.data_dir: $XDG_DATA_HOME/last-great-war,
 ~/.local/share/last-great-war, or %APPDATA%\\last-great-war\\data).  Tests point
 both at temporary folders through those environment variables.
 """
@@ -15,9 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.resources import APP, data_dir
 from game.session.save import write_atomic
 
-APP = "last-great-war"
 SETTINGS_FILE = "settings.json"
 
 
@@ -27,14 +27,6 @@ def config_dir() -> Path:
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / APP
     return Path.home() / ".config" / APP
-
-
-def data_dir() -> Path:
-    if os.environ.get("XDG_DATA_HOME"):
-        return Path(os.environ["XDG_DATA_HOME"]) / APP
-    if sys.platform == "win32" and os.environ.get("APPDATA"):
-        return Path(os.environ["APPDATA"]) / APP / "data"
-    return Path.home() / ".local" / "share" / APP
 
 
 def saves_dir() -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from game.events import dates as D
+from game.events import dice
 from game.events.compile import compile_condition, compile_effects, context_for, explain
 from game.events.effects import Fire
 from game.events.runner import apply_choice, check_events, event_by_id
@@ -41,7 +42,13 @@ class CaseSpec:
                            "else the first faction in play.", None)
     point: Literal["start", "order", "end"] | None = key(
         "The check point to run; default the event's own `check` (`start` for `any`).", None)
-    seed: int | None = key("The game's seed (matters for `chance`); default the file's.", None)
+    seed: int | None = key("The game's seed; default the file's.", None)
+    dice: Literal["fire", "fail"] | None = key(
+        "How the `chance` and `mean_time` rolls of the event under test come out: `fire` "
+        "(they hold) or `fail` (they do not); default: rolled as in a game with the seed.",
+        None)
+    dice_of: dict[str, Literal["fire", "fail"]] = key(
+        "The same for other events checked at the same point: event id -> fire or fail.", {})
     fired: dict[str, str] = key("Events that fired before the case: event id -> date.", {})
     setup: Node | None = key("Effects applied to the fresh game to build the situation.", None)
     fires: bool = key("Whether the event must fire at that check point.")
@@ -170,6 +177,11 @@ def _compile_case(c: CaseSpec, scn, spec: CaseFile, col: Collector) -> Case | No
         elif when is not None and dd > when:
             col.add(line, column, c.loc.sub(f"fired.{eid}"),
                     f"{d} is after the case's date {c.date}")
+    for eid in c.dice_of:
+        if event_by_id_in(scn, eid) is None:
+            line, column = c.loc.keys.get("dice_of", (c.loc.line, c.loc.column))
+            col.add(line, column, c.loc.sub(f"dice_of.{eid}"), f"no event {eid!r} in "
+                                                               f"{scn.id!r}")
     if c.choose is not None and ev is not None:
         options = [ch.id for ch, _ in ev.choices]
         if not options:
@@ -269,7 +281,11 @@ def run(case: Case) -> str | None:
     point = point_of(case)
     ev = event_by_id(state, spec.event)
     before = clone(state)
-    events = check_events(state, point)
+    outcome = {eid: d == "fire" for eid, d in spec.dice_of.items()}
+    if spec.dice is not None:
+        outcome[spec.event] = spec.dice == "fire"
+    with dice.forced(outcome):
+        events = check_events(state, point)
     fired = [e.data["event"] for e in events if e.kind == "fired"]
     did = spec.event in fired
     head = (f"{case.where}: case {spec.name!r}: {spec.event} at the {point} check point of "
@@ -279,9 +295,12 @@ def run(case: Case) -> str | None:
     if did and not spec.fires:
         return f"{head}: it fired, but the case says it must not{also}"
     if not did and spec.fires:
-        return f"{head}: it did not fire{also}.  Why: " + "; ".join(_why_not(before, ev, point))
+        with dice.forced(outcome), dice.rolling_for(spec.event):
+            why = _why_not(before, ev, point)
+        return f"{head}: it did not fire{also}.  Why: " + "; ".join(why)
     if did and spec.choose:
-        apply_choice(state, ev, spec.choose)
+        with dice.forced(outcome):
+            apply_choice(state, ev, spec.choose)
     failed = []
     for cond in case.then:
         if not cond(clone(state)):
@@ -305,7 +324,7 @@ def _why_not(state, ev, point: str) -> list[str]:
     if state.over:
         out.append("the game was over")
     out += explain(ev.when, clone(state), state.scenario.path)
-    return out or ["its condition held when checked again (a `chance`?)"]
+    return out or ["its condition held when checked again"]
 
 
 # --- coverage ----------------------------------------------------------------------------------

@@ -274,6 +274,8 @@ CASES = [
     # chance
     ("chance: 100", nothing, True),
     ("chance: 0", nothing, False),
+    ("mean_time: 1", nothing, True),
+    ("mean_time: 1000000", nothing, False),     # one turn in a million: not this one
     # the end
     ("game_over: {winner: byzantium, result: peace}",
      effects("[{end_game: {outcome: peace, faction: byzantium}}]"), True),
@@ -298,30 +300,89 @@ def test_every_condition_has_a_case_that_holds_and_one_that_does_not():
     assert not missing, f"conditions without both cases: {sorted(missing)}"
 
 
-def test_chance_uses_the_games_generator_and_repeats_with_the_seed(scn):
-    from tests.events.lang import fresh
-    rolls = []
-    for _ in range(2):
-        state = fresh(scn, seed=11)
-        c = condition(scn, "chance: 50")
-        before = state.rng.draws
-        rolls.append([c(state) for _ in range(40)])
-        assert state.rng.draws == before + 40
-    assert rolls[0] == rolls[1]
-    assert 5 < sum(rolls[0]) < 35
-
-
-def test_all_stops_at_the_first_failure_so_a_chance_after_it_is_not_rolled(state):
-    c = condition(state.scenario, "all: [{flag: nope}, {chance: 50}]")
-    before = state.rng.draws
-    assert not c(state)
-    assert state.rng.draws == before
-
-
-def test_a_condition_never_changes_the_state_except_chance_draws(state):
+def test_chance_is_rolled_once_per_turn_per_event_without_the_games_generator(scn):
+    from game.events import dice
     from game.rules.state import state_hash
-    before = state_hash(state)
-    for text, _setup, _expected in CASES:
-        if not text.startswith("chance"):
-            holds(state, text)
+    from tests.events.lang import fresh
+    state = fresh(scn, seed=11)
+    c = condition(scn, "chance: 50")
+    before, draws = state_hash(state), state.rng.draws
+    by_turn = {}
+    for turn in range(1, 401):
+        state.turn = turn
+        with dice.rolling_for("evt_duel"):
+            answers = {c(state) for _ in range(3)}      # start, an order, the end
+        assert len(answers) == 1, f"turn {turn} rolled twice"
+        by_turn[turn] = answers.pop()
+    assert 160 < sum(by_turn.values()) < 240
+    assert state.rng.draws == draws
+    state.turn = 1
     assert state_hash(state) == before
+    again = fresh(scn, seed=11)
+    other_event, other_seed = [], []
+    for turn in range(1, 401):
+        again.turn = turn
+        with dice.rolling_for("evt_duel"):
+            assert c(again) == by_turn[turn]             # the same seed rolls the same way
+        with dice.rolling_for("evt_other"):
+            other_event.append(c(again))
+    assert other_event != list(by_turn.values())         # each event has its own dice
+
+
+def test_mean_time_holds_about_once_in_n_turns(scn):
+    from game.events import dice
+    from tests.events.lang import fresh
+    state = fresh(scn, seed=5)
+    c = condition(scn, "mean_time: 8")
+    hits = 0
+    with dice.rolling_for("evt_wait"):
+        for turn in range(1, 2001):
+            state.turn = turn
+            hits += c(state)
+    assert 200 < hits < 300          # 2000 / 8 = 250
+
+
+def test_mean_time_needs_a_turn_or_more(scn):
+    with pytest.raises(AssertionError, match="needs 1 turn or more"):
+        condition(scn, "mean_time: 0")
+
+
+def test_a_chance_event_checked_at_every_point_fires_in_about_half_the_turns(scn, monkeypatch):
+    """A 50 % event checked at the start, after orders and at the end of each turn once
+    fired in about 87 % of turns (it was rolled again at every check point)."""
+    from game.events.runner import check_events
+    from tests.events.lang import fresh
+    state = fresh(scn, seed=3)
+    ev = event_by_id(state, "evt_test_avars")
+    monkeypatch.setattr(ev, "when", condition(scn, "chance: 50"))
+    fired_turns = 0
+    for turn in range(1, 301):
+        state.turn = turn
+        state.fired.pop("evt_test_avars", None)
+        for point in ("start", "order", "order", "end"):
+            if "evt_test_avars" not in state.fired:
+                check_events(state, point)
+        fired_turns += "evt_test_avars" in state.fired
+    assert 120 < fired_turns < 180
+
+
+def test_forced_dice_decide_one_event_and_leave_the_others(scn):
+    from game.events import dice
+    from tests.events.lang import fresh
+    state = fresh(scn, seed=1)
+    c = condition(scn, "chance: 1")
+    with dice.forced({"evt_a": True, "evt_b": False}):
+        with dice.rolling_for("evt_a"):
+            assert all(c(state) for _ in range(3))
+        with dice.rolling_for("evt_b"):
+            assert not condition(scn, "chance: 99")(state)
+
+
+def test_a_condition_never_changes_the_state_not_even_chance(state):
+    from game.rules.state import state_hash
+    before, draws = state_hash(state), state.rng.draws
+    for text, _setup, _expected in CASES:
+        holds(state, text)
+    holds(state, "chance: 50")
+    holds(state, "mean_time: 3")
+    assert state_hash(state) == before and state.rng.draws == draws

@@ -53,6 +53,25 @@ def test_a_broken_scenario_is_listed_as_broken_and_cannot_start(make_app, tmp_pa
     assert ng.start.is_enabled
 
 
+def test_the_players_own_scenarios_are_listed_and_marked(make_app):
+    from game.resources import user_scenarios_dir
+    from game.ui.screens.new_game import NewGame
+    mine = user_scenarios_dir() / "campaign" / "mine.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(TEST_SCENARIO.read_text().replace("id: test_small", "id: my_small", 1))
+    app = make_app()
+    ng = NewGame(app)
+    app.switch(ng)
+    steps(app, 2)
+    rows = [c.row() for c in ng.choices]
+    assert rows == ["Test Theatre  (603-605)", "Test Theatre  (603-605)  [yours]"]
+    click_element(app, ng.list.item_list[1]["button_element"])
+    assert "yours: campaign/mine.yaml" in ng.sub.text and ng.start.is_enabled
+    click_element(app, ng.start)
+    assert run_until(app, lambda: type(app.screen).__name__ == "GameScreen", 50)
+    assert app.screen.session.state.scenario_id == "my_small"
+
+
 def test_settings_window_changes_and_persists(make_app, user_folders):
     from game.ui.screens.main_menu import MainMenu
     from game.ui.settings import load_settings

@@ -4,8 +4,9 @@ With two or more human sides the game is played hot-seat, and each human
 side may set a password that the handover gate will ask for; only its
 salted hash is kept (game.session.password).
 
-Every scenario under scenarios/ is listed; a broken one is listed as broken
-with its first problems, and cannot be started.  Choosing one shows its
+Every scenario is listed: the shipped ones, then the player's own (from their
+scenarios folder or --scenarios, marked as theirs; see game.scenario.load); a
+broken one is listed as broken with its first problems, and cannot be started.  Choosing one shows its
 title, years, description, each side's briefing and a small picture of its
 map with the area in play framed.
 """
@@ -21,7 +22,8 @@ from pygame_gui.elements import (UIButton, UIDropDownMenu, UIImage, UILabel, UIS
                                  UITextBox, UITextEntryLine)
 
 from game.ai import LEVELS
-from game.scenario.load import load_scenario, scenario_files
+from game.cli import program_name
+from game.scenario.load import Listed, listed_scenarios, load_scenario, search_folders
 from game.scenario.yamlsrc import InputError
 from game.session.password import hash_password
 from game.ui import palette as P
@@ -34,28 +36,40 @@ HUMAN_LABEL = "Human"
 COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
 
 
+YOURS = "yours"
+
+
 @dataclass
 class Choice:
     path: Path
     scn: object | None
     problems: list[str]
+    players_own: bool = False            # from the player's folder or --scenarios
+    where: str = ""                      # its file, within the folder it came from
 
     def row(self) -> str:
+        mark = f"  [{YOURS}]" if self.players_own else ""
         if self.scn is None:
-            return f"{self.path.stem}  -  BROKEN"
-        return f"{self.scn.title}  ({self.scn.years()})"
+            return f"{self.path.stem}  -  BROKEN{mark}"
+        return f"{self.scn.title}  ({self.scn.years()}){mark}"
 
 
 def scan(folder: Path | None) -> list[Choice]:
-    out = []
-    for f in scenario_files(folder):
-        try:
-            out.append(Choice(f, load_scenario(f), []))
-        except InputError as exc:
-            out.append(Choice(f, None, [str(p) for p in exc.problems[:5]]))
-        except (OSError, RecursionError, ValueError) as exc:
-            out.append(Choice(f, None, [f"{f}: {exc}"]))
-    return out
+    """The scenarios to offer; `folder` stands in for the game's own (tests)."""
+    return [_choice(item) for item in listed_scenarios(search_folders(folder))]
+
+
+def _choice(item: Listed) -> Choice:
+    f, own, where = item.path, item.players_own, item.where()
+    clash = item.clash()
+    if clash is not None:
+        return Choice(f, None, [str(clash)], own, where)
+    try:
+        return Choice(f, load_scenario(f), [], own, where)
+    except InputError as exc:
+        return Choice(f, None, [str(p) for p in exc.problems[:5]], own, where)
+    except (OSError, RecursionError, ValueError) as exc:
+        return Choice(f, None, [f"{f}: {exc}"], own, where)
 
 
 def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
@@ -143,7 +157,8 @@ class NewGame(Screen):
         self.start.disable()
         if not self.choices:
             self.heading.set_text("No scenarios found")
-            self.desc.set_text("There are no scenario files in the scenarios folder.")
+            where = ", ".join(str(f) for f, _ in search_folders(self.app.scenario_dir))
+            self.desc.set_text(esc(f"There are no scenario files in {where}."))
         if self.index is not None:
             self.pick(self.index)
 
@@ -171,7 +186,8 @@ class NewGame(Screen):
             self.thumb = None
         if c.scn is None:
             self.heading.set_text(f"{c.path.name}: this scenario is broken")
-            self.sub.set_text("Fix it (run.py validate shows every problem) to play it.")
+            self.sub.set_text(f"Fix it ({program_name()} validate shows every problem) to "
+                              "play it.")
             self.desc.set_text("<br>".join(esc(p) for p in c.problems))
             self.start.disable()
             return
@@ -179,7 +195,8 @@ class NewGame(Screen):
         self.heading.set_text(scn.title)
         turns = scn.total_turns
         length = "seasons" if scn.months_per_turn == 3 else "months"
-        self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}")
+        mine = f";  yours: {c.where}" if c.players_own else ""
+        self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}{mine}")
         briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(f.briefing)}"
                          for f in scn.spec.factions if f.briefing)
         self.desc.set_text(esc(scn.spec.description) + briefs)
