@@ -1,96 +1,205 @@
-"""What a side needs to win and how far it has got (game/session/aims.py), headless."""
-from __future__ import annotations
-
+"""The author's aims for the computer: read and checked at load, changed by events, kept in
+saves, and read by the computer on a scale where the author's word can win."""
 import pytest
 
-from game.ai import placeholder
-from game.rules import engine, vision
-from game.rules.state import Relation, relation_key
+from game.ai import aims as author
+from game.ai import knowledge, levels, strategy
+from game.rules.state import Siege, state_from_dict, state_to_dict
+from game.scenario.yamlsrc import InputError
 from game.scenario.load import load_scenario
-from game.session import aims as A
 from tests.conftest import TEST_SCENARIO
+from tests.events.lang import apply, problems
+from tests.helpers import cell, clear_armies
 
-COUNTED = ("  - {faction: byzantium, kind: major, check: end, text: Most of the East.,\n"
-           "     when: {owns: {faction: byzantium, count: 3,\n"
-           "                   cities: [jerusalem, ancyra, edessa, dara, caesarea]}}}\n")
-
-
-@pytest.fixture(scope="module")
-def counted_scn(tmp_path_factory):
-    """The test scenario with one more aim: hold 3 of 5 cities (fog on, for what is known)."""
+def load_with_ai(tmp_path, ai_text: str):
+    """The test scenario with its `ai:` section replaced by `ai_text`."""
     text = TEST_SCENARIO.read_text(encoding="utf-8")
-    text = text.replace("\nai:\n", "\n" + COUNTED + "ai:\n", 1)
-    text = text.replace("\nfog: false\n", "\nfog: true\nknown_map: false\n")
-    path = tmp_path_factory.mktemp("aims") / "test_aims.yaml"
-    path.write_text(text.replace("id: test_small", "id: test_aims", 1), encoding="utf-8")
+    head, rest = text.split("\nai:\n", 1)
+    rest = rest[rest.index("\nevents:\n"):]
+    path = tmp_path / "scenario.yaml"
+    path.write_text(f"{head}\nai:\n{ai_text}{rest}", encoding="utf-8")
     return load_scenario(path)
 
 
-def own_aim(state, side, kind):
-    return next(a for a in A.aims(state, side) if a.faction == side and a.kind == kind)
+def messages(tmp_path, ai_text: str) -> list[str]:
+    with pytest.raises(InputError) as exc:
+        load_with_ai(tmp_path, ai_text)
+    return [f"{p.line}: {p.key}: {p.message}" for p in exc.value.problems]
 
 
-def test_a_count_of_cities_shows_how_many_are_held(counted_scn):
-    st, _ = engine.new_game(counted_scn, 1)
-    aim = own_aim(st, "byzantium", "major")
-    assert aim.at_end and aim.result == "Most of the East."
-    [goal] = aim.goals
-    assert goal.text.startswith("Byzantium holds 3 of Jerusalem, Ancyra, Edessa")
-    assert goal.progress == "holds 3 of 5; not Edessa and Dara" and goal.met is True
-    st.cities["ancyra"].owner = "sassanids"          # lost in plain sight of its own side
-    goal = own_aim(st, "byzantium", "major").goals[0]
-    assert goal.progress.startswith("holds 2 of 5") and goal.met is False
+def test_aims_at_the_start_are_read_into_the_game(tmp_path):
+    scn = load_with_ai(tmp_path, """\
+  sassanids:
+    posture: defend
+    aims:
+      - {take: jerusalem, weight: 300, start: 603-06, end: 604-12}
+      - {threaten: battlefield, within: 2, leader: shahrbaraz}
+      - {shadow: priscus, weight: 90}""")
+    from game.rules.engine import new_game
+    state, _ = new_game(scn, 1)
+    d = state.direction["sassanids"]
+    assert d.posture == "defend"
+    kinds = [(a.kind, a.target, a.weight) for a in d.aims]
+    assert kinds == [("take", "jerusalem", 300), ("threaten", "battlefield", 150),
+                     ("shadow", "priscus", 90)]
+    assert d.aims[0].hex == cell(6, 7) and d.aims[1].within == 2
+    # the game's copy is its own: changing it leaves the scenario as written
+    d.aims.clear()
+    assert scn.direction["sassanids"].aims
 
 
-def test_progress_is_what_the_side_knows_not_the_hidden_truth(counted_scn):
-    st, _ = engine.new_game(counted_scn, 1)
-    st.cities["ancyra"].owner = "avars"              # where Persia does not see
-    assert not vision.sees(st, "sassanids", st.cities["ancyra"].hex)
-    theirs = next(a for a in A.aims(st, "sassanids") if a.faction == "byzantium"
-                  and a.kind == "major")
-    assert theirs.goals[0].progress.startswith("holds 3 of 5")   # Persia believes it Roman
-    truth = next(a for a in A.aims(st, None) if a.faction == "byzantium" and a.kind == "major")
-    assert truth.goals[0].progress.startswith("holds 2 of 5")
+def test_bad_aims_are_reported_with_their_place_and_a_suggestion(tmp_path):
+    found = messages(tmp_path, """\
+  sassanids:
+    aims:
+      - {take: jerusalm}
+      - {take: jerusalem, hold: dara}
+      - {shadow: priskus}
+      - {take: battlefield}
+      - {hold: dara, start: 605-03, end: 604-12}
+      - {threaten: dara, leader: nobody, weight: 0}
+      - {take: dara, start: 605-13}
+    posture: attack""")
+    text = "\n".join(found)
+    assert "aims[0].take: unknown place 'jerusalm' (did you mean 'jerusalem'?)" in text
+    assert "aims[1]: an aim gives exactly one of `take`, `hold`, `threaten`, `shadow` " \
+           "(found `take`, `hold`)" in text
+    assert "aims[2].shadow: unknown commander 'priskus' (did you mean 'priscus'?)" in text
+    assert "aims[3].take: 'battlefield' is not a city of this scenario" in text
+    assert "aims[4].end: the aim ends (604-12) before it starts (605-03)" in text
+    assert "aims[5].leader: unknown commander 'nobody'" in text
+    assert "aims[5].weight: a weight of 0 asks for nothing" in text
+    assert "aims[6].start: '605-13' does not match the form YEAR-MM" in text
+    assert "ai.sassanids.posture: expected one of conquer, defend, raid" in text
+    # every problem has a line of its own in the file
+    assert all(not m.startswith("1:") for m in found)
 
 
-def test_the_sides_own_aims_come_first_and_all_of_is_broken_into_goals(scn):
-    st, _ = engine.new_game(scn, 1)
-    found = A.aims(st, "byzantium")
-    assert [a.faction for a in found] == ["byzantium", "byzantium", "sassanids"]
-    minor = found[1]
-    assert [g.text for g in minor.goals] == ["All of these:", "Byzantium holds Jerusalem",
-                                             "Byzantium holds Ancyra"]
-    assert minor.goals[0].progress == "2 of 2 done" and minor.met is True
-    assert [g.depth for g in minor.goals] == [0, 1, 1]
+def test_the_effects_are_checked_like_the_scenario(scn):
+    found = problems(scn, "[{ai_aims: {faction: sassanids, aims: [{take: jerusalm}]}},"
+                          " {ai_posture: {faction: sassanids, posture: siege}},"
+                          " {ai_aims: {faction: persia, aims: []}}]", effects=True)
+    text = "\n".join(found)
+    assert "unknown place 'jerusalm' (did you mean 'jerusalem'?)" in text
+    assert "expected one of conquer, defend, raid" in text
+    assert "unknown faction 'persia'" in text
 
 
-def test_the_deadline_counts_the_turns_left(scn):
-    st, _ = engine.new_game(scn, 1)
-    dl = A.deadline(st)
-    assert dl.last_turn == scn.total_turns and dl.turns_left == scn.total_turns - 1
-    assert dl.last_date == "Winter 605" and f"{dl.turns_left} more turns" in dl.text
-    st.turn = scn.total_turns
-    assert A.deadline(st).turns_left == 0 and "last turn" in A.deadline(st).text
+def test_an_event_changes_the_aims_and_a_save_keeps_them(state):
+    assert "byzantium" not in state.direction
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{take: dara, end: 604-12}]}},"
+                 " {ai_posture: {faction: byzantium, posture: raid}}]")
+    apply(state, "[{ai_aims: {faction: byzantium, keep: true, aims: [{hold: ancyra}]}}]")
+    d = state.direction["byzantium"]
+    assert [a.target for a in d.aims] == ["dara", "ancyra"] and d.posture == "raid"
+    back = state_from_dict(state_to_dict(state))
+    assert back.direction == state.direction
+    apply(state, "[{ai_aims: {faction: byzantium, aims: []}}]")      # replace: cleared
+    assert state.direction["byzantium"].aims == []
 
 
-def test_relations_say_since_when(scn):
-    st, _ = engine.new_game(scn, 1)
-    [rel] = A.relations(st, "byzantium")
-    assert (rel.a, rel.b, rel.words) == ("byzantium", "sassanids", "at war")
-    assert rel.since == "since the start (Spring 603)"
-    # the Avars' event brings them in at war with Byzantium
-    while "evt_test_avars" not in st.fired:
-        placeholder.play_turn(st)
-    rels = {(r.a, r.b): r for r in A.relations(st, "byzantium")}
-    avars = next(r for k, r in rels.items() if "avars" in k and "byzantium" in k)
-    assert avars.words == "at war" and "The Avars cross the Danube" in avars.since
+def test_a_game_without_aims_saves_as_before(state):
+    assert "direction" not in state_to_dict(state)
 
 
-def test_a_side_at_peace_is_told_so_and_why_it_cannot_besiege(scn):
-    st, _ = engine.new_game(scn, 1)
-    assert A.peace_note(st, "byzantium") is None
-    assert A.peace_reason(st, "byzantium", "sassanids") is None
-    st.relations[relation_key("byzantium", "sassanids")] = Relation("peace")
-    note = A.peace_note(st, "byzantium")
-    assert note.startswith("At peace with Sassanid Persia: no battle or siege")
-    assert A.peace_reason(st, "byzantium", "sassanids") == "at peace with Sassanid Persia"
+def test_an_aim_holds_only_within_its_window(state):
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: ancyra, start: 603-06},"
+                 " {take: jerusalem, end: 603-05}]}}]")
+    assert [a.target for a in author.active(state, "sassanids")] == ["jerusalem"]  # spring 603
+    state.month = 6
+    assert [a.target for a in author.active(state, "sassanids")] == ["ancyra"]
+
+
+def know(state, faction="sassanids"):
+    state.active = state.order.index(faction)
+    lv = levels.get("normal")
+    return knowledge.gather(state, faction, lv, author.profile(state, faction))
+
+
+def goal_names(state, faction="sassanids"):
+    k = know(state, faction)
+    return {g.name: g for g in strategy.goals(k, strategy.threats(k))}
+
+
+def test_the_authors_word_outweighs_the_victory_conditions_and_a_strong_garrison(state):
+    clear_armies(state, keep=("per_main",))
+    state.cities["ancyra"].garrison = 60000          # far too strong to think of
+    before = goal_names(state)
+    assert "take:ancyra" not in before
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: ancyra, weight: 400}]}}]")
+    after = goal_names(state)
+    g = after["take:ancyra"]
+    assert g.need <= 25000 * 3 // 4                  # sized to what it has
+    assert g.value > max(x.value for n, x in after.items() if n != "take:ancyra")
+
+
+def test_a_negative_weight_holds_it_back_and_defence_favours_holding(state):
+    clear_armies(state, keep=("per_main",))
+    state.cities["jerusalem"].garrison = 100
+    assert "take:jerusalem" in goal_names(state)
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: jerusalem, weight: -200,"
+                 " end: 604-12}]}}]")
+    assert "take:jerusalem" not in goal_names(state)
+    apply(state, "[{ai_aims: {faction: sassanids, aims: []}}]")
+    value = goal_names(state)["take:jerusalem"].value
+    apply(state, "[{ai_posture: {faction: sassanids, posture: defend}}]")
+    assert goal_names(state)["take:jerusalem"].value < value
+
+
+def test_threaten_and_hold_send_the_named_general(state):
+    clear_armies(state, keep=("byz_field", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{threaten: dara, leader: priscus,"
+                 " within: 1, weight: 300}, {hold: chalcedon, men: 3000}]}}]")
+    goals = goal_names(state, "byzantium")
+    g = goals["visit:threaten:dara"]
+    assert g.leader == "priscus" and g.value == 300
+    assert goals["visit:hold:chalcedon"].need == 3000
+    # once his army stands near enough, the towns round the place are its work instead
+    state.armies["byz_field"].hex = cell(10, 5)
+    goals = goal_names(state, "byzantium")
+    assert "visit:threaten:dara" not in goals
+    assert goals["take:dara"].value >= 150
+
+
+def test_shadow_makes_the_commanders_army_the_prize(state):
+    clear_armies(state, keep=("byz_field", "per_main"))
+    state.armies["per_main"].hex = cell(7, 4)
+    plain = goal_names(state, "byzantium")["attack:per_main"].value
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{shadow: shahrbaraz, weight: 200}]}}]")
+    assert goal_names(state, "byzantium")["attack:per_main"].value == plain + 200
+
+
+def test_the_raid_posture_makes_a_raider(state):
+    assert not author.profile(state, "sassanids").raider
+    apply(state, "[{ai_posture: {faction: sassanids, posture: raid}}]")
+    assert author.profile(state, "sassanids").raider
+
+
+def test_a_third_partys_siege_is_left_to_it(state):
+    clear_armies(state, keep=("per_main",))
+    state.cities["ancyra"].siege = Siege("avars", 1, 3)
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: ancyra, weight: 400}]}}]")
+    assert "take:ancyra" not in goal_names(state)
+
+
+def test_shadowing_an_own_commander_sends_others_to_his_side(state):
+    clear_armies(state, keep=("byz_field", "byz_guard", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{shadow: priscus, men: 30000}]}}]")
+    g = goal_names(state, "byzantium")["visit:escort:priscus"]
+    assert g.hex == state.armies["byz_field"].hex and g.need == 10000
+    state.armies["byz_guard"].hex = state.armies["byz_field"].hex
+    state.armies["byz_guard"].men = 10000
+    assert "visit:escort:priscus" not in goal_names(state, "byzantium")
+
+
+def test_the_named_leader_keeps_to_the_authors_errand(state):
+    from game.ai.player import Plan
+    clear_armies(state, keep=("byz_field", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{threaten: jerusalem, leader: priscus,"
+                 " weight: 100}, {hold: ancyra, weight: 400}]}}]")
+    k = know(state, "byzantium")
+    goals = strategy.goals(k, strategy.threats(k))
+    assert author.errands(k, goals) == {"byz_field": "visit:threaten:jerusalem"}
+    plan = Plan(state)
+    plan._replan(state)
+    assert plan.errands["byz_field"].goal.name == "visit:threaten:jerusalem"

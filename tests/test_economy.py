@@ -62,11 +62,29 @@ def test_war_weariness_grows_with_losses_and_years(state):
     from game.rules import changes
     f = state.factions["byzantium"]
     w = f.war_weariness
-    changes.record_losses(state, "byzantium", 25000)
+    changes.record_losses(state, "byzantium", 25000)     # a hard year: no quiet recovery
     assert f.war_weariness == w + 2 * state.scenario.rules["weariness_per_10000_lost"]
     w = f.war_weariness
     economy.new_year(state)
     assert f.war_weariness == w + state.scenario.rules["weariness_yearly"] + 1  # Phocas: tyrant
+
+
+def test_war_weariness_falls_in_a_quiet_year_of_war(state):
+    from game.rules import changes
+    r = state.scenario.rules
+    f = state.factions["sassanids"]
+    f.war_weariness = 50
+    changes.record_losses(state, "sassanids", r["weariness_quiet_men"] - 1)
+    economy.new_year(state)              # few men lost since the war began: a quiet year
+    assert f.war_weariness == 50 + r["weariness_yearly"] - r["weariness_quiet_recovery"]
+    w = f.war_weariness
+    changes.record_losses(state, "sassanids", r["weariness_quiet_men"])
+    w = f.war_weariness
+    economy.new_year(state)              # a year of heavy losses: no recovery
+    assert f.war_weariness == w + r["weariness_yearly"]
+    w = f.war_weariness
+    economy.new_year(state)              # and the next year counts only its own losses
+    assert f.war_weariness == w + r["weariness_yearly"] - r["weariness_quiet_recovery"]
 
 
 def test_round_records_stats_for_charts(state):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from game.ai import knowledge, levels, memory, minor, operations, strategy, tactics
+from game.ai import aims, knowledge, levels, memory, operations, strategy, tactics
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
@@ -50,7 +50,7 @@ class Plan:
         self.level = levels.get(level)
         self.faction = state.active_faction
         self.turn = state.turn
-        self.profile = minor.profile(state.scenario, self.faction)
+        self.profile = aims.profile(state, self.faction)   # the posture may make it a raider
         self.stage = "start"           # start -> raise -> split -> armies -> join -> end
         self.done: set[str] = set()
         self.marched: set[str] = set()
@@ -91,7 +91,9 @@ class Plan:
             self.seen_at_start = {a.id: memory.Sighting(a.id, a.faction, a.hex, a.men, state.turn)
                                   for a in k.enemies}
             self.remembered = list(k.ghosts)
-        self.errands = operations.assign(k, self.goals, self.reserved, self.habits, self.left)
+        # a commander the author's aims name keeps to them (then detachments to theirs)
+        reserved = {**aims.errands(k, self.goals), **self.reserved}
+        self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 

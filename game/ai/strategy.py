@@ -1,11 +1,13 @@
 """Strategy: what the computer wants, read from the scenario, and what threatens it.
 
-Its aims come from three places, added together:
+Its aims come from four places, added together:
   * the victory conditions: cities a faction must own to win (its own, to
     take or hold; an enemy's, to deny), places its armies must reach,
     commanders whose death wins the war;
   * the author's `ai: targets` weights;
-  * every city's own worth: income, walls, holiness, being a capital.
+  * every city's own worth: income, walls, holiness, being a capital;
+  * the author's aims as they stand this turn (game.ai.aims: set by `ai:` and
+    changed by events), which may outweigh all the rest.
 From these and the armies it knows of it makes a list of goals: cities to
 take, its own cities to defend, enemy armies to beat, places to reach.  Each
 goal has a value and the men it needs; operations.py assigns armies to them.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.ai import memory
+from game.ai import aims as author
 from game.ai.knowledge import Knowledge
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, siege
@@ -183,6 +186,7 @@ def city_worth(state: GameState, c: City) -> int:
 
 def city_value(k: Knowledge, c: City) -> int:
     v = city_worth(k.state, c) + aims(k.state.scenario, k.faction).cities.get(c.id, 0)
+    v = max(1, v + author.city_bonus(k, c))         # the author's aims, as they stand now
     if c.owner == k.faction and k.state.factions[k.faction].capital == c.id:
         v += 30
     if k.profile.raider and c.owner != k.faction:      # raiders want loot, not land
@@ -442,4 +446,5 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         live = any(state.factions[f].in_play for f in whose)
         out.append(Goal("visit", f"{h.q},{h.r}", h, w, max(men, Q.rules(state)["min_army_men"]),
                         urgent=live))
-    return out
+    author.add_goals(k, out)
+    return author.weigh(k, out)

@@ -25,8 +25,10 @@ OUTCOMES = ("victory", "defeat", "peace")
 VICTORY_KINDS = ("decisive", "major", "minor")
 RESULTS = ("decisive", "major", "minor", "peace", "undecided")
 PASS_STATES = ("open", "closed", "auto")
+POSTURES = ("conquer", "defend", "raid")
 CHOICES = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES,
            "victory_kind": VICTORY_KINDS, "result": RESULTS, "pass_state": PASS_STATES,
+           "posture": POSTURES,
            "trait": tuple(TRAITS)}
 
 
@@ -101,6 +103,18 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
             if ok:
                 out.append(val)
         return ok_all, tuple(out)
+    if kind == "regions":
+        items = node.value if node.kind == "seq" else [node]
+        if not items:
+            return bad("needs at least one region")
+        out, ok_all = [], True
+        for i, item in enumerate(items):
+            ok, val = _value("region", item, ctx, f"{keypath}[{i}]" if node.kind == "seq"
+                             else keypath)
+            ok_all &= ok
+            if ok:
+                out.append(val)
+        return ok_all, tuple(out)
     if kind in ("region", "strait", "pass"):
         hm = ctx.hexmap
         known = {"region": set(hm.region_ids), "strait": {s for s in hm.strait_of_edge.values()},
@@ -137,10 +151,35 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
         if not out:
             return bad("needs at least one condition")
         return all(c is not None for c in out), tuple(out)
+    if kind == "aims":
+        return _aims(node, ctx, keypath)
     if kind == "effects":
         fx = compile_effects(node, ctx, keypath)
         return fx is not None, fx
     raise AssertionError(f"unknown argument kind {kind}")  # pragma: no cover
+
+
+def _aims(node: Node, ctx: RefContext, keypath: str) -> tuple[bool, Any]:
+    """A list of aims (the same mappings as under `ai: FACTION: aims:`), checked."""
+    from game.scenario.aims import build_aim
+    from game.scenario.model import AimSpec
+    from game.scenario.schema import read
+    if node.kind != "seq":
+        ctx.col.at(node, keypath, f"expected a list of aims, found {node.describe()}")
+        return False, None
+    out, ok_all = [], True
+    for i, item in enumerate(node.value):
+        spec = read(AimSpec, item, ctx.col, f"{keypath}[{i}]")
+        if spec is None:
+            ok_all = False
+            continue
+        aim = build_aim(spec, lambda k, m, s=spec: s.loc.report(ctx.col, k, m), ctx.hexmap,
+                        ctx.city_hex, ctx.commanders)
+        if aim is None:
+            ok_all = False
+        else:
+            out.append(aim)
+    return ok_all, tuple(out)
 
 
 def _one_key(node: Node, ctx: RefContext, keypath: str, table: dict, what: str

@@ -190,6 +190,83 @@ def army_near(state, faction, place=None, region=None, within=0, men=None, comma
 army_near.check = checks(exactly_one("place", "region"), needs("within", "place"))
 
 
+def _armies(state, faction, men=None, commander=None):
+    """The faction's armies with at least `men`, led by `commander` if named."""
+    for a in state.armies.values():
+        if a.faction != faction or (men is not None and a.men < men):
+            continue
+        if commander is not None and (a.commander != commander
+                                      or not state.commanders[commander].alive):
+            continue
+        yield a
+
+
+def _in_area(state, h, place=None, within=0, regions=None) -> bool:
+    if place is not None and hex_distance(h, place) > (within or 0):
+        return False
+    return regions is None or Q.hexmap(state).region_of(h) in regions
+
+
+@condition("army_in_region", "An army of the faction, with at least `men`, stands in one of "
+           "`regions`, or within `within` hexes of `place` (with neither: anywhere).  With "
+           "`commander`, he must lead it, or, with `commander_within`, lead an army of the "
+           "faction no more than that many hexes from it (a general near enough to count as "
+           "with the army).  For a turning point keyed to what the war is, not to one hex.",
+           "army_in_region: {faction: byzantium, regions: [atropatene, persarmenia], "
+           "men: 10000, commander: heraclius, commander_within: 4}",
+           faction="faction", regions="regions?", place="place?", within="count?",
+           men="count?", commander="commander?", commander_within="count?")
+def army_in_region(state, faction, regions=None, place=None, within=0, men=None,
+                   commander=None, commander_within=None):
+    near = commander is not None and commander_within is not None
+    led = list(_armies(state, faction, None, commander)) if near else []
+    for a in _armies(state, faction, men, None if near else commander):
+        if not _in_area(state, a.hex, place, within, regions):
+            continue
+        if near and not any(hex_distance(a.hex, b.hex) <= commander_within for b in led):
+            continue
+        return True
+    return False
+
+
+army_in_region.check = checks(
+    lambda ctx, **a: ("give `regions` or `place`, not both"
+                      if "regions" in a and "place" in a else None),
+    needs("within", "place"), needs("commander_within", "commander"))
+
+
+@condition("army_near_army", "An army of `faction` (with at least `men`, led by `commander` if "
+           "named) stands within `within` hexes (default 1: next to it or on it) of an army "
+           "of `other` (with at least `other_men`, led by `other_commander` if named): two "
+           "armies met, wherever they are.  With `place`, the first army stands within "
+           "`radius` hexes of it (default 6); with `regions`, in one of them.",
+           "army_near_army: {faction: byzantium, commander: heraclius, other: sassanids, "
+           "other_men: 8000, place: nineveh, radius: 6}",
+           faction="faction", other="faction", within="count?", men="count?",
+           commander="commander?", other_men="count?", other_commander="commander?",
+           place="place?", radius="count?", regions="regions?")
+def army_near_army(state, faction, other, within=None, men=None, commander=None,
+                   other_men=None, other_commander=None, place=None, radius=None,
+                   regions=None):
+    reach = 1 if within is None else within
+    far = 6 if radius is None else radius
+    theirs = list(_armies(state, other, other_men, other_commander))
+    if not theirs:
+        return False
+    for a in _armies(state, faction, men, commander):
+        if not _in_area(state, a.hex, place, far, regions):
+            continue
+        if any(hex_distance(a.hex, b.hex) <= reach for b in theirs):
+            return True
+    return False
+
+
+army_near_army.check = checks(
+    different("faction", "other"), needs("radius", "place"),
+    lambda ctx, **a: ("give `regions` or `place`, not both"
+                      if "regions" in a and "place" in a else None))
+
+
 @condition("army_exists", "An army (by id) is on the map, with at least `men` if given.",
            "army_exists: {army: avar_host, men: 20000}", army="army", men="count?")
 def army_exists(state, army, men=None):

@@ -11,6 +11,7 @@ played, and the game may have gone another way.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from game.events.registry import checks, different, effect, exactly_one, needs
@@ -19,6 +20,7 @@ from game.rules import queries as Q
 from game.rules import siege as S
 from game.rules import victory as V
 from game.rules.report import Event
+from game.rules.state import Direction
 
 
 @dataclass(frozen=True)
@@ -525,6 +527,28 @@ def _end_terms(ctx, **a):
 
 
 end_game.check = _end_terms
+
+
+# --- the computer's direction -------------------------------------------------------
+
+@effect("ai_aims", "Give a faction's computer player new aims (see Aims): they replace the "
+        "ones it has, or, with `keep: true`, are added to them.  An empty list clears them.  "
+        "A person playing the side is not bound by them.",
+        "ai_aims: {faction: byzantium, aims: [{threaten: ganzak, leader: heraclius, "
+        "weight: 300, end: 625-02}]}",
+        faction="faction", aims="aims", keep="bool?")
+def ai_aims(state, fire, faction, aims, keep=False):
+    d = state.direction.setdefault(faction, Direction())
+    d.aims = (list(d.aims) if keep else []) + [copy.deepcopy(a) for a in aims]
+    return []
+
+
+@effect("ai_posture", "Set how a faction's computer player makes war: `conquer`, `defend` or "
+        "`raid` (see Aims).", "ai_posture: {faction: sassanids, posture: defend}",
+        faction="faction", posture="posture")
+def ai_posture(state, fire, faction, posture):
+    state.direction.setdefault(faction, Direction()).posture = posture
+    return []
 
 
 # --- one or the other --------------------------------------------------------------

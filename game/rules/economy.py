@@ -74,15 +74,23 @@ def end_of_round(state: GameState) -> list[Event]:
 
 
 def new_year(state: GameState) -> None:
-    """Yearly changes to war-weariness and walls, at the first turn of spring (March)."""
+    """Yearly changes to war-weariness and walls, at the first turn of spring (March).
+
+    War-weariness grows each year at war, falls each year at peace, and falls
+    more than it grows in a quiet year of war (few men lost since last spring)."""
     r = Q.rules(state)
     for fid, f in state.factions.items():
         if not f.in_play:
             continue
         at_war = any(Q.hostile(state, fid, other) for other in state.factions
                      if other != fid and state.factions[other].in_play)
+        lost = f.men_lost - f.lost_by_last_year
+        f.lost_by_last_year = f.men_lost
         if at_war:
             C.add_weariness(state, fid, r["weariness_yearly"])
+            if lost < r["weariness_quiet_men"]:
+                # a quiet year: few dead, and the war feels further away
+                C.add_weariness(state, fid, -r["weariness_quiet_recovery"])
         else:
             C.add_weariness(state, fid, -r["weariness_peace_recovery"])
         ruler = state.commanders.get(f.ruler) if f.ruler else None

@@ -49,6 +49,7 @@ class Faction:
     capital: str | None = None
     ruler: str | None = None
     men_lost: int = 0
+    lost_by_last_year: int = 0     # men_lost when the last year began (for quiet years)
 
 
 @dataclass
@@ -167,6 +168,28 @@ class SideMemory:
 
 
 @dataclass
+class Aim:
+    """One thing a faction's computer player is told to want (see game.ai.aims)."""
+    kind: str                   # take, hold, threaten, shadow
+    target: str                 # a city or place id, `col,row`, or a commander id (shadow)
+    weight: int
+    hex: Hex | None = None      # where, for every kind but shadow
+    start: int | None = None    # first month it holds (a month index), if any
+    end: int | None = None      # last month it holds, if any
+    within: int = 0
+    men: int = 0
+    leader: str | None = None
+
+
+@dataclass
+class Direction:
+    """What the author wants of a faction's computer player now: its aims and posture,
+    set from the scenario's `ai:` at the start and changed by events."""
+    posture: str = ""           # conquer, defend, raid; "" for the faction's nature
+    aims: list[Aim] = field(default_factory=list)
+
+
+@dataclass
 class GameState:
     scenario_id: str
     seed: int
@@ -192,6 +215,7 @@ class GameState:
     memory: dict[str, SideMemory] = field(default_factory=dict)      # side -> what it has seen
     raised: dict[str, int] = field(default_factory=dict)             # city -> men this turn
     plans: dict[str, str] = field(default_factory=dict)  # side -> its last EndTurn's plans
+    direction: dict[str, Direction] = field(default_factory=dict)   # faction -> author's aims
     next_serial: int = 1
     over: bool = False
     winner: str | None = None
@@ -275,6 +299,8 @@ def state_to_dict(state: GameState) -> dict:
         # one strike a turn read back with the same data and checksum
         if a["may_strike"] == (a["moves"] > 0):
             del a["may_strike"]
+    if not d["direction"]:
+        del d["direction"]  # no aims: the same data (and checksum) as before there were any
     return d
 
 

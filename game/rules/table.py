@@ -105,6 +105,9 @@ RULES: dict[str, tuple[int, str]] = {
     "weariness_capital_lost": (15, "War-weariness gained when the capital is lost."),
     "weariness_yearly": (2, "War-weariness gained each year at war."),
     "weariness_peace_recovery": (3, "War-weariness lost each year at peace."),
+    "weariness_quiet_recovery": (5, "War-weariness lost in a year at war in which the "
+                                    "faction lost fewer than `weariness_quiet_men` men."),
+    "weariness_quiet_men": (8000, "Men lost in a year below which the year counts as quiet."),
     "weariness_city_won": (1, "War-weariness lost when a city is taken."),
     "weariness_tyrant": (1, "War-weariness gained each year while a tyrant rules."),
     # --- sight ---

@@ -8,6 +8,8 @@ and the victory conditions decide.
 """
 from __future__ import annotations
 
+import copy
+
 from game.events.runner import check_events
 from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
@@ -62,7 +64,7 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
         factions=factions, commanders=commanders, armies=armies, cities=cities,
         relations=relations, rng=Rng.from_seed(seed),
         strait_open={s: sorted(f for f in factions if factions[f].navy) for s in straits},
-        scenario=scn)
+        direction=copy.deepcopy(scn.direction), scenario=scn)
     vision.init_memory(state)
     events = []
     if not begin:

@@ -176,6 +176,51 @@ events that never fired.
 """
 
 
+AIMS_INTRO = """\
+## Aims
+
+What a computer player wants comes from the victory conditions (the cities
+and places they name, weighted by how great a victory it is: decisive 150,
+major 80, minor 50), from `targets`, and from every city's own worth.  Aims
+direct it through time.  Each names one thing, `take` a city, `hold` a place,
+`threaten` a place (come within `within` hexes of it and make war on the towns
+round it) or `shadow` an enemy commander (hunt his army), with a `weight` on
+the same scale, so a weight of 300 outweighs any victory condition, and a
+negative weight holds it back from a city for a while.  An aim with a `start`
+or an `end` holds only in the turns that meet that window; `leader` gives the
+errand to one commander's army.  A city named by an aim is attacked however
+strong its garrison: the computer sizes the effort to what it has.
+
+The `posture` says how it makes war: `conquer` (the major powers' way),
+`defend` (it keeps what it holds and attacks only what its aims name) or
+`raid` (the way of the steppe: plunder, no long sieges).
+
+Aims and posture are set at the start under `ai:` and changed by events with
+`ai_aims` (replace the aims, or add to them with `keep: true`) and
+`ai_posture`.  They are part of the game's state: a saved game keeps them.
+A person playing the side is not bound by them.
+
+```yaml
+ai:
+  sassanids:
+    posture: conquer
+    aims:
+      - {take: dara, weight: 300, end: 606-12}        # the fortress belt first
+      - {take: theodosiopolis, weight: 250, end: 610-12}
+      - {take: jerusalem, weight: -100, end: 611-12}  # not before Syria is won
+      - {take: jerusalem, weight: 250, start: 612-03}
+events:
+  - id: evt_622_take_field
+    # ...
+    effects:
+      - ai_aims: {faction: byzantium, aims: [
+          {threaten: ganzak, leader: heraclius, weight: 300, end: 625-12},
+          {hold: constantinople, men: 12000, weight: 200}]}
+      - ai_posture: {faction: sassanids, posture: defend}
+```
+"""
+
+
 def _default(f: dataclasses.Field) -> str:
     if f.default is not MISSING:
         v = f.default
@@ -219,6 +264,7 @@ SECTIONS = [
     ("Army (`armies[]`)", model.ArmySpec),
     ("Victory condition (`victory[]`)", model.VictorySpec),
     ("Computer hints (`ai.FACTION`)", model.AiSpec),
+    ("Aim (`ai.FACTION.aims[]`, and `ai_aims` effects)", model.AimSpec),
     ("Event (`events[]`)", model.EventSpec),
     ("Event option (`events[].choices[]`)", model.ChoiceSpec),
 ]
@@ -250,6 +296,8 @@ def _registry(title: str, table: dict) -> list[str]:
 def render() -> str:
     lines = [INTRO.replace("{LIMITS}", LIMITS_DOC)]
     for title, cls in SECTIONS:
+        if cls is model.AimSpec:
+            lines.append(AIMS_INTRO)
         if cls is model.EventSpec:
             lines.append(EVENTS_INTRO)
         lines += [f"## {title}", "", *(_table(cls)), ""]

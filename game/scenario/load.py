@@ -24,6 +24,7 @@ from game.rules.movement import INF, terrain_cost
 from game.rules.table import RULES, make_rules, rule_problems
 from game.rules.traits import TRAITS
 from game.scenario.limits import MAX_PATH_CHARS
+from game.scenario.aims import build_direction
 from game.scenario.model import MapSpec, ScenarioSpec
 from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
 from game.scenario.schema import read, suggest
@@ -314,6 +315,7 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
         when = compile_condition(v.when, ctx, v.loc.sub("when"))
         if when is not None:
             victory.append(CompiledVictory(v, when))
+    direction = {}
     for fid, ai in spec.ai.items():
         if fid not in factions:
             line, column = loc.keys.get("ai", (loc.line, loc.column))
@@ -329,6 +331,9 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
                                            f"{suggest(ai.home, set(city_hex) | set(hm.places))}")
             elif hm.is_water(h):
                 ai.loc.report(col, "home", f"home {ai.home!r} is on water at {h}")
+        d = build_direction(ai, col, hm, city_hex, set(commanders))
+        if d is not None and fid in factions:
+            direction[fid] = d
     events = []
     for e in spec.events:
         for f in e.to:
@@ -370,7 +375,8 @@ def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str
         roots += [(e.when, e.loc.sub("when")), (e.effects, e.loc.sub("effects"))]
         roots += [(ch.effects, ch.loc.sub("effects")) for ch in e.choices]
     check_flags(col, roots)
-    return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory)
+    return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory,
+                    direction=direction)
 
 
 def spawned_ids(spec: ScenarioSpec) -> set[str]:

@@ -233,6 +233,41 @@ class VictorySpec:
     loc: Loc = loc_field()
 
 
+POSTURES = ("conquer", "defend", "raid")
+
+
+@dataclass(kw_only=True)
+class AimSpec:
+    take: str | None = key(
+        "A city to take (or, if the faction holds it, to keep): place or city id.", None)
+    hold: str | None = key(
+        "A place to hold: an army of at least `men` stands on it (a city it holds, or a "
+        "place without a city); an enemy's city here is taken first.", None)
+    threaten: str | None = key(
+        "A place to bring an army near, within `within` hexes (a march into enemy country "
+        "that need not take anything).", None)
+    shadow: str | None = key(
+        "A commander to follow: an enemy's army under him is hunted (its defeat is worth "
+        "`weight`); an own one is joined by other armies, until `men` (his own counted; "
+        "default: twice his own) stand within `within` hexes of him.", None)
+    weight: int = key(
+        "How much it wants this, on the scale of the victory conditions (a decisive one is "
+        "150; 300 outweighs any of them).  A negative weight means leave it be: a city of "
+        "the enemy so marked is not attacked while the aim lasts.", 150, min=-1000, max=1000)
+    start: str | None = key("First date the aim holds (default: from the start).", None,
+                            pattern=DATE, example=DATE_EXAMPLE)
+    end: str | None = key("Last date the aim holds, inclusive (default: to the end).", None,
+                          pattern=DATE, example=DATE_EXAMPLE)
+    within: int = key("For `threaten` and `shadow`: how near is near enough, in hexes "
+                      "(default 3 and 2).", 0, min=0, max=30)
+    men: int = key("Men to bring: to hold or threaten a place (default 5000), or to "
+                   "keep an own commander company (default: twice what he leads).  A city "
+                   "to take gets what it needs.", 0, min=0, max=500000)
+    leader: str | None = key("Only an army this commander leads will do (a commander id).",
+                             None)
+    loc: Loc = loc_field()
+
+
 @dataclass(kw_only=True)
 class AiSpec:
     targets: dict[str, int] = key(
@@ -254,6 +289,14 @@ class AiSpec:
         "Raids for plunder (falls on weak towns and small armies, never sits through a long "
         "siege) instead of conquering.  Default: true for minor powers, false for major ones.",
         None)
+    posture: Literal["conquer", "defend", "raid"] | None = key(
+        "How it makes war: `conquer` (takes what it values, the default for major powers), "
+        "`defend` (keeps what it holds; takes only what its `aims` name) or `raid` (as a "
+        "raider).  Events change it with `ai_posture`.", None)
+    aims: list[AimSpec] = key(
+        "What it wants, as the war goes on (see Aims): each aim names one place or commander, "
+        "a weight and, if it is to hold only for a time, a `start` and an `end`.  Events "
+        "replace or extend them with `ai_aims`.", [])
     loc: Loc = loc_field()
 
 

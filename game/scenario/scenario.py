@@ -37,6 +37,8 @@ class Scenario:
     city_at: dict[Hex, str]
     events: list[CompiledEvent]
     victory: list[CompiledVictory]
+    # faction -> the author's aims and posture at the start (the game copies them)
+    direction: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False)
 
     @property

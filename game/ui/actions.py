@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.hexgrid import hex_neighbors
 from game.rules import economy, engine, siege
 from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
-from game.session import aims
+from game.session import objectives as aims
 
 RAISE_AT_ONCE = 1000
 

@@ -1,12 +1,12 @@
 """The objectives panel (O, or the Aims button): what each side needs to win, how far it
 has got, when the war ends, and who is at war with whom.
 
-Everything shown is computed by game/session/aims.py on the side's own
+Everything shown is computed by game/session/objectives.py on the side's own
 View; this module only lays it out.
 """
 from __future__ import annotations
 
-from game.session import aims as A
+from game.session import objectives as A
 from game.ui import dialogs
 from game.ui.dialogs import esc
 

@@ -156,6 +156,39 @@ CASES = [
     ("army_near: {faction: byzantium, region: anatolia, men: 20001}", nothing, False),
     ("army_near: {faction: byzantium, region: anatolia, commander: priscus}", nothing, True),
     ("army_near: {faction: byzantium, region: thrace, commander: priscus}", nothing, False),
+    # a field army somewhere in a region, or near a place, with its general near enough
+    ("army_in_region: {faction: byzantium, regions: [syria, thrace], men: 8000}", nothing, True),
+    ("army_in_region: {faction: byzantium, regions: thrace, men: 8001}", nothing, False),
+    ("army_in_region: {faction: byzantium, regions: syria}", nothing, False),
+    ("army_in_region: {faction: byzantium}", nothing, True),
+    ("army_in_region: {faction: sassanids, place: edessa, within: 1, men: 20000}", nothing, True),
+    ("army_in_region: {faction: sassanids, place: edessa, within: 1, men: 25001}", nothing,
+     False),
+    ("army_in_region: {faction: byzantium, regions: thrace, commander: priscus}", nothing, False),
+    ("army_in_region: {faction: byzantium, regions: thrace, commander: priscus, "
+     "commander_within: 5}", nothing, True),
+    ("army_in_region: {faction: byzantium, regions: thrace, commander: priscus, "
+     "commander_within: 4}", nothing, False),
+    ("army_in_region: {faction: byzantium, regions: thrace, commander: priscus, "
+     "commander_within: 5}", attr("commanders", "priscus", "alive", False), False),
+    ("army_in_region: {faction: byzantium, regions: anatolia, commander: priscus}", nothing,
+     True),
+    # two armies met
+    ("army_near_army: {faction: byzantium, other: sassanids}", nothing, False),
+    ("army_near_army: {faction: byzantium, other: sassanids}", put("per_raid", 5, 4), True),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 4}", nothing, True),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 4, other_men: 6001}",
+     nothing, False),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 5, "
+     "other_commander: shahrbaraz, commander: priscus}", nothing, True),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 5, men: 20001}", nothing,
+     False),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 5, place: battlefield, "
+     "radius: 1}", nothing, True),
+    ("army_near_army: {faction: byzantium, other: sassanids, within: 5, place: "
+     "constantinople, radius: 3}", nothing, False),
+    ("army_near_army: {faction: sassanids, other: byzantium, within: 5, regions: anatolia}",
+     nothing, False),
     ("army_exists: byz_field", nothing, True),
     ("army_exists: {army: byz_field, men: 20001}", nothing, False),
     ("army_exists: avar_host", nothing, False),

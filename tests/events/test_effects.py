@@ -548,6 +548,38 @@ def test_if_without_otherwise_does_nothing_when_false_and_is_checked_inside(stat
     assert bad and "then[0]" in bad[0]
 
 
+def test_ai_aims_replace_or_keep_and_survive_a_save(state):
+    from game.rules.state import state_from_dict, state_to_dict
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: ancyra, weight: 300}]}}]")
+    apply(state, "[{ai_aims: {faction: sassanids, keep: true, aims: [{hold: dara}]}}]")
+    aims = state.direction["sassanids"].aims
+    assert [(a.kind, a.target, a.weight) for a in aims] == [("take", "ancyra", 300),
+                                                             ("hold", "dara", 150)]
+    assert state_from_dict(state_to_dict(state)).direction == state.direction
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{shadow: priscus}]}}]")
+    assert [a.target for a in state.direction["sassanids"].aims] == ["priscus"]
+
+
+def test_ai_aims_are_checked_at_load(scn):
+    from tests.events.lang import problems
+    bad = problems(scn, "[{ai_aims: {faction: sassanids, aims: [{threaten: ancira}, "
+                        "{take: dara, start: 604-03, end: 603-12}]}}]", effects=True)
+    assert any("did you mean 'ancyra'" in m for m in bad)
+    assert any("aims[1].end" in m and "before it starts" in m for m in bad)
+
+
+def test_ai_posture_sets_how_it_makes_war(state):
+    apply(state, "[{ai_posture: {faction: byzantium, posture: defend}}]")
+    assert state.direction["byzantium"].posture == "defend"
+    assert state.direction["byzantium"].aims == []
+
+
+def test_ai_posture_refuses_an_unknown_posture(scn):
+    from tests.events.lang import problems
+    bad = problems(scn, "[{ai_posture: {faction: byzantium, posture: defence}}]", effects=True)
+    assert bad and "did you mean 'defend'" in bad[0]
+
+
 # --- coverage ----------------------------------------------------------------------
 
 def test_every_effect_has_at_least_two_tests():

@@ -6,7 +6,7 @@ import re
 import pygame
 
 from game.rules.state import Relation, relation_key
-from game.session import aims as A
+from game.session import objectives as A
 from tests.helpers import cell
 from tests.ui.conftest import click, click_element, hex_pos, key, steps
 

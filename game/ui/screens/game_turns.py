@@ -18,7 +18,7 @@ import pygame
 
 from game.rules.orders import EndTurn
 from game.rules.report import Event
-from game.session import aims
+from game.session import objectives as aims
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import sides as S
