@@ -42,6 +42,7 @@ def fsession(fscn):
 
 def put(state, aid, faction, where, men=5000, moves=0):
     state.armies[aid] = Army(aid, aid, faction, where, men, moves=moves)
+    state.armies[aid].may_strike = moves > 0       # as at the start of its side's turn
     vision.refresh(state)
     return state.armies[aid]
 
@@ -131,7 +132,7 @@ def test_an_army_appearing_out_of_sight_is_not_announced(fscn):
     assert not vision.sees(st, "sassanids", westhold)
     events = spawn_army(st, Fire("e", ("byzantium", "sassanids")), "byzantium", westhold, 8000)
     vision.refresh(st)
-    assert "appears near" in events[0].text
+    assert "appears at Westhold" in events[0].text
     assert events_for(events, st, "sassanids") == []
     assert events_for(events, st, "byzantium") == events
     # near a Persian city it sees, Persia is told

@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 
 from tests.conftest import TEST_SCENARIO
+from tests.helpers import cell
 from tests.ui import drive
 from tests.ui.conftest import key
 
@@ -27,7 +28,9 @@ def run_drive(args, user_folders):
 
 
 def test_the_record_is_whole_after_two_loads_in_new_processes(game, user_folders):
-    app, gs = game(confirm_end_turn=False)
+    def raid_at_hand(state):                     # a Persian army next to an open town, so
+        state.armies["per_main"].hex = cell(7, 5)   # the record holds more than events
+    app, gs = game(confirm_end_turn=False, prepare=raid_at_hand)
     drive.play(app, gs, 2)                       # two turns ended; the third begins
     key(app, pygame.K_F5)
     first = user_folders / "first.json"
