@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check scenario (or map) files; exit 1 on problems")
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    val.add_argument("--strict", action="store_true",
+                     help="refuse warnings too (exit 1 when there are any)")
 
     pl = sub.add_parser(
         "places", help="list the place ids a scenario can name, or describe one hex",
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "scenarios":
             return cmd_scenarios()
         if args.command == "validate":
-            return cmd_validate(args.paths)
+            return cmd_validate(args.paths, args.strict)
         if args.command == "simulate":
             return cmd_simulate(args)
         if args.command == "places":
@@ -206,10 +208,12 @@ def _is_map_file(path: Path) -> bool:
     return "terrain" in keys or ("width" in keys and "factions" not in keys)
 
 
-def validate_paths(paths: list[str]) -> list[Problem]:
-    from game.hexmap import load_map
+def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> list[Problem]:
+    """Every problem (error) in the files; the warnings of those that load go to `warnings`."""
     from game.scenario.load import load_scenario
+    from game.scenario.mapfile import load_map
     problems: list[Problem] = []
+    warnings = [] if warnings is None else warnings
     for path in _expand(paths):
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "", "no such file"))
@@ -221,7 +225,7 @@ def validate_paths(paths: list[str]) -> list[Problem]:
             if _is_map_file(path):
                 load_map(str(path))
             else:
-                load_scenario(path)
+                warnings += load_scenario(path).warnings
         except InputError as exc:
             problems += exc.problems
         except Exception as exc:    # a bug in the checker: still a message, never a traceback
@@ -230,10 +234,18 @@ def validate_paths(paths: list[str]) -> list[Problem]:
     return problems
 
 
-def cmd_validate(paths: list[str]) -> int:
-    problems = validate_paths(paths)
-    for p in problems:
+def cmd_validate(paths: list[str], strict: bool = False) -> int:
+    warnings: list[Problem] = []
+    problems = validate_paths(paths, warnings)
+    if strict:      # warnings become errors
+        problems = sorted(set(problems) | {w.as_error() for w in warnings})
+        warnings = []
+    for p in sorted(problems + warnings, key=lambda p: (p.path, p.line, p.column, p.key)):
         print(p)
+    if warnings:
+        files = len({p.path for p in warnings})
+        print(f"{len(warnings)} warning{'s' * (len(warnings) != 1)} in {files} "
+              f"file{'s' * (files != 1)}", file=sys.stderr)
     if problems:
         files = len({p.path for p in problems})
         print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "

@@ -38,6 +38,7 @@ class Scenario:
     events: list[CompiledEvent]
     victory: list[CompiledVictory]
     cache: dict = field(default_factory=dict, repr=False)
+    warnings: list = field(default_factory=list, repr=False)   # Problems of severity warning
 
     @property
     def id(self) -> str:
