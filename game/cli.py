@@ -97,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="play games on N processes at once (default: all cores); the "
                           "output is the same as with --jobs 1")
     _scenarios_option(sim)
+
+    te = sub.add_parser(
+        "test-events", help="run event case files; exit 1 if a case fails",
+        description="Run the cases of event case files (see docs/event-tests.md), the same "
+                    "runner as the test suite: each failure with its file, line and why, then "
+                    "a closing line `N passed, N failed`.")
+    te.add_argument("paths", nargs="+", metavar="FILE", help="case files or folders of them")
+    _scenarios_option(te)
     return p
 
 
@@ -118,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_simulate(args)
         if args.command == "places":
             return cmd_places(args)
+        if args.command == "test-events":
+            return cmd_test_events(args.paths)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -208,6 +218,17 @@ def _is_map_file(path: Path) -> bool:
     return "terrain" in keys or ("width" in keys and "factions" not in keys)
 
 
+def _is_case_file(path: Path) -> bool:
+    """An event case file (`scenario:` and `cases:` at the top), not a scenario."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    keys = {line.split(":", 1)[0] for line in head.splitlines() if line and line[0].isalpha()}
+    return "cases" in keys and "factions" not in keys
+
+
 def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> list[Problem]:
     """Every problem (error) in the files; the warnings of those that load go to `warnings`."""
     from game.scenario.load import load_scenario
@@ -222,7 +243,10 @@ def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> l
             problems.append(Problem(display_path(path), 1, 1, "", "not a regular file"))
             continue
         try:
-            if _is_map_file(path):
+            if _is_case_file(path):
+                from game.events.cases import load_cases
+                problems += load_cases(path).problems
+            elif _is_map_file(path):
                 load_map(str(path))
             else:
                 warnings += load_scenario(path).warnings
@@ -252,6 +276,41 @@ def cmd_validate(paths: list[str], strict: bool = False) -> int:
               f"file{'s' * (files != 1)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+# --- test-events ---------------------------------------------------------------------
+
+def cmd_test_events(paths: list[str]) -> int:
+    from game.events.cases import load_cases, run
+    passed = failed = errors = 0
+    for path in _expand(paths):
+        if not path.is_file():
+            print(f"{display_path(path)}:1:1: no such file")
+            errors += 1
+            continue
+        try:
+            loaded = load_cases(path)
+        except Exception as exc:    # a bug in the runner: still a message, never a traceback
+            print(f"{display_path(path)}:1:1: {INTERNAL_ERROR} ({type(exc).__name__}: {exc})")
+            errors += 1
+            continue
+        for p in loaded.problems:
+            print(p)
+        errors += len(loaded.problems)
+        for case in loaded.cases:
+            try:
+                message = run(case)
+            except Exception as exc:
+                message = f"{case.where}: case {case.spec.name!r}: {INTERNAL_ERROR} " \
+                          f"({type(exc).__name__}: {exc})"
+            if message:
+                print(f"FAILED {message}")
+                failed += 1
+            else:
+                passed += 1
+    tail = f", {errors} error{'s' * (errors != 1)}" if errors else ""
+    print(f"{passed} passed, {failed} failed{tail}")
+    return EXIT_PROBLEMS if failed or errors or not passed else EXIT_OK
 
 
 # --- places ------------------------------------------------------------------------
