@@ -98,6 +98,15 @@ def _parser() -> argparse.ArgumentParser:
                           "output is the same as with --jobs 1")
     _scenarios_option(sim)
 
+    mp = sub.add_parser(
+        "map", help="draw a scenario's start to a PNG (owners, armies, place ids)",
+        description="Draw the part of the map where a scenario's cities and armies are, at "
+                    "its start: each city in its owner's colour with its id and col,row, each "
+                    "army with its id and men, every other place with its id.")
+    mp.add_argument("scenario", metavar="SCENARIO", help="a scenario id or YAML file")
+    mp.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
+    _scenarios_option(mp)
+
     te = sub.add_parser(
         "test-events", help="run event case files; exit 1 if a case fails",
         description="Run the cases of event case files (see docs/event-tests.md), the same "
@@ -126,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_simulate(args)
         if args.command == "places":
             return cmd_places(args)
+        if args.command == "map":
+            return cmd_map(args)
         if args.command == "test-events":
             return cmd_test_events(args.paths)
     except KeyboardInterrupt:
@@ -275,6 +286,26 @@ def cmd_validate(paths: list[str], strict: bool = False) -> int:
         print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
               f"file{'s' * (files != 1)}", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+# --- map -------------------------------------------------------------------------
+
+def cmd_map(args) -> int:
+    scn = load_scenario_arg(args.scenario)
+    if scn is None:
+        return EXIT_PROBLEMS
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")     # never opens a window
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game import resources
+    from game.ui.scenario_map import save_start        # pygame only now, and only in game/ui
+    font = resources.assets_dir() / "fonts" / "DejaVuSans-Bold.ttf"
+    try:
+        w, h = save_start(scn, args.out, str(font) if font.is_file() else None)
+    except Exception as exc:    # pygame has its own error type for a file it cannot write
+        print(f"cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {args.out} ({w}x{h})")
     return EXIT_OK
 
 
