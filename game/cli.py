@@ -490,6 +490,8 @@ def cmd_simulate(args) -> int:
         names = {f.id: f.name for f in scn.spec.factions}
         for line in simulate.summary_lines(results, names):
             print(line)
+        for line in simulate.turning_point_lines(scn, results, names):
+            print(line)
         print_event_stats(scn, results)
     if args.watch:
         from game import trace

@@ -248,6 +248,69 @@ def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
     return out
 
 
+@dataclass(frozen=True)
+class TurningPoint:
+    """How one event marked `turning_point` fared over a batch of games."""
+    event: str
+    title: str
+    fired: int                  # games in which it fired at least once
+    games: int
+    median_date: int | None     # median month index of its first firing (the lower middle)
+    historical: int | None
+    median_diff: int | None     # median months from the real date (<0 earlier)
+
+
+def turning_points(scn, results: list[GameResult]) -> list[TurningPoint]:
+    """The scenario's turning points, in file order: how often and when each first fired."""
+    from statistics import median_low
+
+    from game.events import dates as D
+    mpt = scn.months_per_turn
+    out = []
+    for ev in scn.events:
+        spec = ev.spec
+        if not spec.turning_point:
+            continue
+        real = D.parse_date(spec.historical) if spec.historical else None
+        firsts = []
+        for r in results:
+            rec = next((f for f in r.fired if f["id"] == spec.id), None)
+            if rec is not None:
+                firsts.append(D.month_index(rec["year"], rec["month"]))
+        med = median_low(firsts) if firsts else None
+        diff = (median_low([D.offset(D.span(m, mpt), real) for m in firsts])
+                if firsts and real is not None else None)
+        out.append(TurningPoint(spec.id, spec.title, len(firsts), len(results), med, real, diff))
+    return out
+
+
+def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -> list[str]:
+    """The history report after a batch: each turning point, then wins by side and condition."""
+    from game.events import dates as D
+    tps = turning_points(scn, results)
+    n = len(results)
+    lines = []
+    if tps:
+        width = max(len(t.title) for t in tps)
+        lines.append(f"turning points over {n} games: fired, share, median date of first "
+                     "firing, history, median difference")
+        for t in tps:
+            med = D.date_text(t.median_date) if t.median_date is not None else "-"
+            real = D.date_text(t.historical) if t.historical is not None else "-"
+            diff = f"{t.median_diff:+d} months" if t.median_diff is not None else "-"
+            lines.append(f"  {t.title:<{width}}  {t.fired:>3}/{n:<3} {100 * t.fired // n:>3}%  "
+                         f"{med:>8}  {real:>8}  {diff}")
+    ways: dict[tuple, int] = {}
+    for r in results:
+        key = (r.winner or "", r.kind, r.text)
+        ways[key] = ways.get(key, 0) + 1
+    lines.append(f"wins by victory condition over {n} games:")
+    for (w, kind, text), k in sorted(ways.items(), key=lambda x: (-x[1], x[0])):
+        who = names.get(w, w) if w else "nobody"
+        lines.append(f"  {k:>4}  {100 * k // n:>3}%  {who} ({kind})" + (f": {text}" if text else ""))
+    return lines
+
+
 def event_table(stats: list[EventStat]) -> list[str]:
     """The events table `simulate` prints after a batch of games."""
     from game.events import dates as D

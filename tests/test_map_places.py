@@ -419,3 +419,38 @@ def test_regions(hm):
     assert hm.region_of(P["chalcedon"].hex) == "bithynia"
     assert hm.region_of(P["constantia"].hex) == "cyprus"
     assert hm.region_of(P["ctesiphon"].hex) == "asorestan"
+
+
+# --- the Cilician Gates ------------------------------------------------------------------------
+
+def test_the_cilician_gates_matter_in_winter():
+    """The crest of the Taurus beside the Gates is impassable: with the pass shut in winter
+    the march from Tarsus to Tyana goes round through Rough Cilicia, three times as dear."""
+    import heapq
+
+    from game.rules import movement as M
+    from game.scenario.load import load_scenario
+    scn = load_scenario(os.path.join(os.path.dirname(os.path.dirname(MAP_PATH)), "full_war.yaml"))
+    m = scn.map
+    gate = m.index(m.passes["cilician_gates"].hex)
+    assert m.passes["cilician_gates"].winter_closed
+
+    def cost(winter, shut=()):
+        g = M.graph(scn, winter)
+        start, goal = m.index(m.places["tarsus"].hex), m.index(m.places["tyana"].hex)
+        best, todo = {start: 0}, [(0, start)]
+        while todo:
+            c, i = heapq.heappop(todo)
+            if i == goal:
+                return c
+            if c > best[i]:
+                continue
+            for j, w, kind, _tag in g[i]:
+                if kind == M.LAND and j not in shut and c + w < best.get(j, 1 << 30):
+                    best[j] = c + w
+                    heapq.heappush(todo, (c + w, j))
+        return None
+    through = cost(True)
+    around = cost(True, {gate})
+    assert around is not None and around >= 3 * through
+    assert sum(m.terrain_at(n) == T.PEAKS for n in hex_neighbors(m.places["cilician_gates"].hex)) >= 2

@@ -110,6 +110,10 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
         army.men -= g
         city.garrison = g
     loot = city.income * r["capture_loot_per_income"]
+    taker = Q.commander_of(state, army) if army is not None else None
+    ruthless = taker is not None and "ruthless" in taker.traits
+    if ruthless:
+        loot = loot * r["trait_ruthless_loot"] // 100
     add_treasury(state, faction, loot)
     old_f = state.factions.get(old)
     if old_f is not None:
@@ -120,11 +124,15 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
             add_weariness(state, old, r["weariness_holy_lost"])
         else:
             add_weariness(state, old, r["weariness_city_lost"])
-    add_weariness(state, faction, -r["weariness_city_won"])
+    add_weariness(state, faction, -r["weariness_city_won"]
+                  + (r["trait_ruthless_unrest"] if ruthless else 0))
     who = state.factions[faction].name
-    return [Event("captured", f"{who} takes {city.name}", city.hex, (faction, old),
-                  {"city": city.id, "from": old, "loot": loot}, public=city.holy or
-                  (old_f is not None and old_f.capital == city.id))]
+    data = {"city": city.id, "from": old, "loot": loot}
+    if ruthless:
+        data["sacked"] = True
+    verb = "takes and sacks" if ruthless else "takes"
+    return [Event("captured", f"{who} {verb} {city.name}", city.hex, (faction, old), data,
+                  public=city.holy or (old_f is not None and old_f.capital == city.id))]
 
 
 def set_commander_dead(state: GameState, commander_id: str) -> list[Event]:

@@ -41,12 +41,13 @@ def army_quality(state: GameState, army: Army, attacking: bool) -> int:
     q = 100
     c = Q.commander_of(state, army)
     if c is not None:
-        q += r["tactics_percent_per_point"] * (effective_tactics(c.tactics, c.traits) - 5)
-        q += battle_bonus(c.traits, attacking)
-    q += (army.morale - 70) // 2
-    if army.supply < 50:
-        q -= (50 - army.supply) // 2
-    return max(30, q)
+        q += r["tactics_percent_per_point"] * (
+            effective_tactics(r, c.tactics, c.traits) - r["rating_average"])
+        q += battle_bonus(r, c.traits, attacking)
+    q += (army.morale - r["battle_morale_par"]) // 2
+    if army.supply < r["battle_supply_par"]:
+        q -= (r["battle_supply_par"] - army.supply) // 2
+    return max(r["battle_quality_min"], q)
 
 
 def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) -> int:
@@ -175,9 +176,9 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
     lose_pct = rng.randint(r["loss_loser_min"], r["loss_loser_max"])
     win_pct = rng.randint(r["loss_winner_min"], r["loss_winner_max"])
     ratio = max(att_power, def_power) * 100 // max(1, min(att_power, def_power))
-    if ratio >= 200:       # a rout: the loser suffers more, the winner less
-        lose_pct += 10
-        win_pct = max(1, win_pct - 5)
+    if ratio >= r["rout_ratio"]:       # a rout: the loser suffers more, the winner less
+        lose_pct += r["rout_loser_extra"]
+        win_pct = max(1, win_pct - r["rout_winner_less"])
     names_a = attacker.name
     names_d = ", ".join(a.name for a in dfn.armies) or (dfn.city.name if dfn.city else "defenders")
     men_a, men_d = att.men, dfn.men
@@ -208,7 +209,9 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
     for a in lose.armies:
         c = Q.commander_of(state, a)
         if c is not None:
-            chance = r["commander_death_percent"] * (2 if "duellist" in c.traits else 1)
+            chance = r["commander_death_percent"]
+            if "duellist" in c.traits:
+                chance = chance * r["trait_duellist_death"] // 100
             if rng.percent(chance):
                 events += C.set_commander_dead(state, c.id)
     attacker.moves = 0

@@ -65,7 +65,11 @@ def end_of_round(state: GameState) -> list[Event]:
                             {"income": gross, "upkeep": cost, "net": net, "unpaid": True}))
         for a in sorted(Q.armies_of(state, fid), key=lambda a: a.id):
             a.morale = C.clamp(a.morale - r["unpaid_morale"], 0, 100)
-            events += C.lose_men(state, a, a.men * r["unpaid_desertion"] // 100)
+            pct = r["unpaid_desertion"]
+            c = Q.commander_of(state, a)
+            if c is not None and c.loyalty < r["disloyal_below"]:
+                pct = min(100, pct * r["disloyal_desertion"] // 100)
+            events += C.lose_men(state, a, a.men * pct // 100)
     return events
 
 
@@ -83,7 +87,7 @@ def new_year(state: GameState) -> None:
             C.add_weariness(state, fid, -r["weariness_peace_recovery"])
         ruler = state.commanders.get(f.ruler) if f.ruler else None
         if ruler is not None and "tyrant" in ruler.traits:
-            C.add_weariness(state, fid, 1)
+            C.add_weariness(state, fid, r["weariness_tyrant"])
     for c in state.cities.values():
         if c.siege is None and c.walls < c.max_walls:
             c.walls += 1

@@ -192,7 +192,7 @@ def move_budget(state: GameState, army: Army) -> int:
     r = state.scenario.rules
     base = r["move_points_season"] if state.months_per_turn == 3 else r["move_points_month"]
     c = Q.commander_of(state, army)
-    if c is not None and c.strategy >= 8:
+    if c is not None and c.strategy >= r["strategy_move_min"]:
         base += r["strategy_move_bonus"]
     return base
 

@@ -46,9 +46,9 @@ def assault_strengths(state: GameState, army: Army, city: City,
     """
     r = Q.rules(state)
     c = Q.commander_of(state, army)
-    siege_skill = c.siege if c else 3
+    siege_skill = c.siege if c else r["siege_skill_leaderless"]
     att = army.men * combat.army_quality(state, army, True) // 100
-    att = att * (100 + 5 * (siege_skill - 5)) // 100
+    att = att * (100 + r["assault_per_siege_point"] * (siege_skill - r["rating_average"])) // 100
     if defenders is None:
         defenders = _defenders(state, city)
     d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
@@ -95,7 +95,7 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
             city.siege = None
     else:
         army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
-        loss = city.garrison * rng.randint(5, 15) // 100
+        loss = city.garrison * rng.randint(r["assault_repulse_min"], r["assault_repulse_max"]) // 100
         city.garrison -= loss
         C.record_losses(state, city.owner, loss)
         events += C.lift_sieges_without_army(state)
@@ -115,9 +115,9 @@ def progress(state: GameState, faction: str) -> list[Event]:
         best = max((Q.commander_of(state, a) for a in besiegers),
                    key=lambda c: c.siege if c else 0, default=None)
         chance = r["siege_breach_percent"] + r["siege_breach_per_point"] * (
-            (best.siege if best else 3) - 5)
+            (best.siege if best else r["siege_skill_leaderless"]) - r["rating_average"])
         if best is not None and "siege_engineer" in best.traits:
-            chance += 15
+            chance += r["trait_siege_engineer"]
         note = []
         if city.walls > 0 and state.rng.percent(chance):
             city.walls -= 1

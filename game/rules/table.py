@@ -28,9 +28,23 @@ RULES: dict[str, tuple[int, str]] = {
     "cost_river": (2, "Extra points to cross a river with no bridge, ford or road."),
     "cost_ford": (1, "Extra points to cross a river at a ford."),
     "winter_rough_percent": (200, "Winter cost of hills, mountains and passes, in percent."),
-    "strategy_move_bonus": (1, "Extra movement points for a commander with strategy 8 or more."),
+    "strategy_move_bonus": (1, "Extra movement points for a commander with strategy of at least "
+                               "strategy_move_min."),
+    "strategy_move_min": (8, "Strategy a commander needs for strategy_move_bonus."),
     # --- combat ---
-    "tactics_percent_per_point": (6, "Strength per point of commander tactics above or below 5."),
+    "rating_average": (5, "An average commander's rating: tactics and siegecraft above it help, "
+                          "below it hurt."),
+    "tactics_percent_per_point": (6, "Strength per point of commander tactics above or below "
+                                     "rating_average."),
+    "battle_morale_par": (70, "Morale at which an army fights at its full strength; each 2 points "
+                              "above or below it is 1% more or less."),
+    "battle_supply_par": (50, "Supply below which an army fights weaker: 1% per 2 points short."),
+    "battle_quality_min": (30, "Least strength an army keeps, percent of its men, however led, "
+                               "tired or hungry."),
+    "rout_ratio": (200, "Winner's strength (after the random factors) against the loser's, "
+                        "percent, from which a battle is a rout."),
+    "rout_loser_extra": (10, "Extra men a routed army loses, percent."),
+    "rout_winner_less": (5, "Fewer men the winner of a rout loses, percent (at least 1% still)."),
     "defence_hills": (20, "Defender's bonus in hills, percent."),
     "defence_mountains": (40, "Defender's bonus in mountains, percent."),
     "defence_forest": (20, "Defender's bonus in forest, percent."),
@@ -54,9 +68,15 @@ RULES: dict[str, tuple[int, str]] = {
     "siege_food_month": (5, "Turns of food a besieged city holds, monthly turns."),
     "siege_starve_percent": (30, "Garrison lost each turn once the food is gone, percent."),
     "siege_breach_percent": (25, "Base chance a turn of siege knocks a level off the walls."),
-    "siege_breach_per_point": (5, "Extra breach chance per point of commander siegecraft."),
+    "siege_breach_per_point": (5, "Extra breach chance per point of commander siegecraft "
+                                  "above rating_average (less below it)."),
+    "siege_skill_leaderless": (3, "Siegecraft of besiegers or stormers with no commander."),
+    "assault_per_siege_point": (5, "Stormers' strength per point of commander siegecraft above "
+                                   "or below rating_average, percent."),
     "assault_wall_percent": (60, "Defender's bonus per level of walls in an assault."),
     "assault_extra_loss": (10, "Extra losses an assaulting army takes, percent."),
+    "assault_repulse_min": (5, "Fewest of the garrison lost in beating off an assault, percent."),
+    "assault_repulse_max": (15, "Most of the garrison lost in beating off an assault, percent."),
     "capture_garrison_percent": (10, "Share of the capturing army left as the new garrison."),
     "capture_loot_per_income": (3, "Treasury taken per point of a captured city's income."),
     # --- supply (per season; a monthly turn takes a third, rounded up) ---
@@ -86,13 +106,31 @@ RULES: dict[str, tuple[int, str]] = {
     "weariness_yearly": (2, "War-weariness gained each year at war."),
     "weariness_peace_recovery": (3, "War-weariness lost each year at peace."),
     "weariness_city_won": (1, "War-weariness lost when a city is taken."),
+    "weariness_tyrant": (1, "War-weariness gained each year while a tyrant rules."),
     # --- sight ---
     "sight_army": (2, "Hexes an army sees."),
     "sight_city": (2, "Hexes a city sees."),
-    "sight_walls_bonus": (1, "Extra sight of a city with walls 3 or more."),
+    "sight_walls_bonus": (1, "Extra sight of a city with walls of at least sight_walls_min."),
+    "sight_walls_min": (3, "Walls a city needs for sight_walls_bonus."),
     "sight_hills_bonus": (1, "Extra sight from hills or mountains."),
     "sight_cover_penalty": (1, "Forest and mountain hexes are seen only from this many hexes "
                                "closer (a hex next to an army or city is always seen)."),
+    # --- commander traits (what each does: game/rules/traits.py) ---
+    "trait_valour": (10, "Strength in battle of an army led by a commander of valour, percent."),
+    "trait_duellist": (5, "Strength in battle of an army led by a duellist, percent."),
+    "trait_duellist_death": (200, "A beaten duellist's chance of dying, percent of the usual."),
+    "trait_glory_attack": (5, "Strength of a glory seeker's army when it attacks, percent."),
+    "trait_glory_defend": (10, "Strength a glory seeker's army loses when it defends, percent."),
+    "trait_siege_engineer": (15, "Extra chance a turn that a siege engineer breaches the walls."),
+    "trait_inexperienced": (2, "Tactics an inexperienced commander lacks (never below 1)."),
+    "trait_ruthless_loot": (200, "Loot a ruthless commander takes from a city, percent of the "
+                                 "usual (capture_loot_per_income)."),
+    "trait_ruthless_unrest": (2, "War-weariness a ruthless commander's own side gains each time "
+                                 "he takes a city (besides losing weariness_city_won)."),
+    # --- loyalty ---
+    "disloyal_below": (5, "A commander whose loyalty is below this is disloyal."),
+    "disloyal_desertion": (200, "Men who desert an unpaid army under a disloyal commander, "
+                                "percent of unpaid_desertion."),
 }
 
 DEFAULTS = MappingProxyType({k: v[0] for k, v in RULES.items()})
@@ -124,12 +162,30 @@ LIMITS: dict[str, tuple[int, int]] = {
     "morale_base": _PERCENT,
     "forage_percent": _PERCENT,
     "unpaid_desertion": _PERCENT,
+    "rating_average": (1, 10),
+    "battle_morale_par": _PERCENT,
+    "battle_supply_par": _PERCENT,
+    "battle_quality_min": (1, 1000),
+    "rout_ratio": (100, RULE_MAX),
+    "rout_loser_extra": _PERCENT,
+    "rout_winner_less": _PERCENT,
+    "siege_skill_leaderless": (1, 10),
+    "strategy_move_min": (1, 11),
+    "assault_repulse_min": _PERCENT,
+    "assault_repulse_max": _PERCENT,
+    "sight_walls_min": (0, 11),
+    "trait_glory_defend": _PERCENT,
+    "trait_inexperienced": (0, 10),
+    "trait_ruthless_unrest": _PERCENT,
+    "disloyal_below": (0, 11),
+    "disloyal_desertion": (0, 1000),
 }
 # Pairs (low, high) where the first may not exceed the second.
 ORDERED: tuple[tuple[str, str], ...] = (
     ("battle_roll_min", "battle_roll_max"),
     ("loss_loser_min", "loss_loser_max"),
     ("loss_winner_min", "loss_winner_max"),
+    ("assault_repulse_min", "assault_repulse_max"),
 )
 
 

@@ -2,7 +2,7 @@
 
 Sight.  Every army and city of a side looks a few hexes around it: an army
 `sight_army` hexes, a city `sight_city`, one more (`sight_walls_bonus`) from
-walls of 3 or more, one more (`sight_hills_bonus`) from hills or mountains.
+walls of `sight_walls_min` or more, one more (`sight_hills_bonus`) from hills or mountains.
 Forest and mountain hexes hide what is in them: they are seen only from
 `sight_cover_penalty` hexes closer.  The hexes next to an army or a city are
 always seen.  Allied factions share their sight (an alliance, not a truce or a
@@ -68,7 +68,7 @@ def army_sight(state: GameState, army: Army) -> int:
 def city_sight(state: GameState, city: City) -> int:
     r = Q.rules(state)
     sight = r["sight_city"]
-    if city.walls >= 3:
+    if city.walls >= r["sight_walls_min"]:
         sight += r["sight_walls_bonus"]
     if Q.hexmap(state).terrain_at(city.hex) in HIGH:
         sight += r["sight_hills_bonus"]
@@ -146,6 +146,7 @@ def eyes(state: GameState, side: str) -> tuple[tuple[int, int], ...]:
     r = Q.rules(state)
     high, w, where = st["high"], st["width"], st["city"]
     ra, rc, rw = r["sight_army"], r["sight_city"], r["sight_walls_bonus"]
+    wmin = r["sight_walls_min"]
     out = set()
     for a in state.armies.values():
         if a.faction in fr:
@@ -155,7 +156,7 @@ def eyes(state: GameState, side: str) -> tuple[tuple[int, int], ...]:
     for c in state.cities.values():
         if c.owner in fr:
             i = where[c.id]
-            out.add((i, rc + (rw if c.walls >= 3 else 0) + high[i]))
+            out.add((i, rc + (rw if c.walls >= wmin else 0) + high[i]))
     return tuple(sorted(out))
 
 

@@ -179,7 +179,9 @@ class CommanderSpec:
     strategy: int = key("Strategy 1-10: movement and supply.", 5, min=1, max=10)
     tactics: int = key("Tactics 1-10: battles.", 5, min=1, max=10)
     siege: int = key("Siegecraft 1-10: sieges and assaults.", 5, min=1, max=10)
-    loyalty: int = key("Loyalty 1-10.", 8, min=1, max=10)
+    loyalty: int = key("Loyalty 1-10.  An unpaid army under a commander whose loyalty is below "
+                       "the rule `disloyal_below` (5) loses more men to desertion "
+                       "(`disloyal_desertion`).", 8, min=1, max=10)
     traits: list[str] = key("Trait ids (see the traits table in the docs).", [])
     alive: bool = key("Whether he is alive at the start.", True)
     loc: Loc = loc_field()
@@ -289,6 +291,9 @@ class EventSpec:
                         "both mean at most once a turn).", 0, min=0, max=1000)
     historical: str | None = key("The real date, YEAR-MM, for the \"war against history\" "
                                  "summary.", None, pattern=DATE, example=DATE_EXAMPLE)
+    turning_point: bool = key("One of the war's turning points: after several games `simulate` "
+                              "reports, for each, in how many games it fired and its median "
+                              "date against `historical` (give both).", False)
     loc: Loc = loc_field()
 
 

@@ -98,8 +98,9 @@ BRIEF_PLACES = [
       importance=3, notes="Fire temple at Takht-i Suleiman; holy to the Persians."),
     P("zagros_shahrazur", "Zagros route (Shahrazur)", 35.35, 45.90, kind="site",
       notes="Crossed Sep 627 and Feb 628; snowbound from late February.  Also a pass."),
-    P("nineveh", "Nineveh", 36.36, 43.15, walls=2, income=8, importance=2,
-      notes="Battle of Dec 627, near the Tigris and the Great Zab."),
+    P("nineveh", "Nineveh", 36.36, 43.15, kind="site", importance=2,
+      notes="By 627 a ruin mound across the Tigris from Mosul, not a town.  Battle of "
+            "Dec 627, near the ruins, the Tigris and the Great Zab."),
     P("dastagerd", "Dastagerd", 33.95, 44.95, walls=1, income=20, importance=3,
       notes="Royal palace, sacked Jan 628."),
     P("nahrawan", "Nahrawan canal", 33.35, 44.70, kind="site",

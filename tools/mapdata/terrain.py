@@ -330,6 +330,12 @@ PEAKS = [
     Spot("M", "Zard Kuh", (32.37, 50.07)),
     Spot("M", "Bolkar (Taurus)", (37.42, 34.55)),
     Spot("M", "Aladaglar (Taurus)", (37.84, 35.15)),
+    # The crest of the Taurus above Cilicia, from the Bolkar massif through the
+    # Cilician Gates (reopened by its `passes` entry) to the Amanus: the road
+    # over the Gates is the way north, so closing it in winter matters.  Round
+    # the ends lie Rough Cilicia and the Amanus, many mountain marches away.
+    Chain("M", "Taurus crest above Cilicia", (
+        (37.32, 34.17), (37.32, 34.84), (37.56, 35.01), (37.56, 36.36))),
     Spot("M", "Musala (Rila)", (42.18, 23.58)),
     Spot("M", "Olympus", (40.08, 22.35)),
 ]
