@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, help="the game's random seed (default: random)")
     play.add_argument("--load", metavar="SAVE", help="load a saved game")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    play.add_argument("--author", action="store_true",
+                      help="for scenario authors: F6 reloads the scenario file and replays "
+                           "the game's orders on it; F7 shows the events panel")
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x800")
     _scenarios_option(play)
 
