@@ -117,9 +117,10 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
         if getattr(gs, "playback", None) is not None:      # the news: skip it
             pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0,
                                                  unicode="\x1b", scancode=0))
-        elif gs.dialogs:
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0,
-                                                 unicode="\r", scancode=0))
+        elif gs.dialogs:                # a press and a release: one press acts once
+            for t in (pygame.KEYDOWN, pygame.KEYUP):
+                pygame.event.post(pygame.event.Event(t, key=pygame.K_RETURN, mod=0,
+                                                     unicode="\r", scancode=0))
     if gs.modal():
         raise RuntimeError("a dialog is still open over the map")
     cam = gs.map.camera

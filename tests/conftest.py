@@ -23,6 +23,14 @@ def private_data_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(load, "EXTRA_DIRS", [])
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(monkeypatch):
+    """Passwords hashed with few rounds, so the suite stays quick (the game uses
+    game.session.password.ROUNDS as written; tests/test_fair_hotseat.py checks the advised figure)."""
+    from game.session import password
+    monkeypatch.setattr(password, "ROUNDS", 1_000)
+
+
 @pytest.fixture(scope="session")
 def scn():
     """The small test scenario (static, shared: tests must not change it)."""

@@ -311,11 +311,19 @@ def fsession(fscn):
     return s
 
 
-def test_a_move_that_reveals_nothing_can_be_undone(fsession):
+def test_a_move_that_shows_no_new_hex_can_be_undone(fsession):
     h0 = fsession.hash()
+    before = vision.visible(fsession.state, "byzantium").copy()
+    fsession.do(Move("byzantium", "byz_a", (cell(2, 3),)))     # back towards Westhold
+    assert not (vision.visible(fsession.state, "byzantium") & ~before).any()
+    assert fsession.can_undo() and fsession.undo() and fsession.hash() == h0
+
+
+def test_a_move_that_shows_new_ground_closes_undo_even_with_nothing_found(fsession):
+    # Wesnoth's rule: empty ground newly seen is information, so undo would scout for free
     events = fsession.do(Move("byzantium", "byz_a", (cell(4, 3),)))
     assert not [e for e in events if e.kind == "spotted"]
-    assert fsession.can_undo() and fsession.undo() and fsession.hash() == h0
+    assert not fsession.can_undo() and not fsession.undo()
 
 
 def test_a_move_that_reveals_an_army_closes_undo(fsession):
@@ -386,7 +394,7 @@ def test_news_records_what_each_side_saw_and_undo_takes_it_back(fsession):
     del st.armies["per_a"]
     vision.refresh(st)
     # a march out of Persian sight is no news to Persia
-    fsession.do(Move("byzantium", "byz_a", (cell(4, 3),)))
+    fsession.do(Move("byzantium", "byz_a", (cell(2, 3),)))
     assert fsession.news_for("sassanids") == []
     fsession.undo()
     # a march ending within sight of Easthold: Persia sees its last steps
@@ -394,9 +402,18 @@ def test_news_records_what_each_side_saw_and_undo_takes_it_back(fsession):
     (seen,) = [e for e in fsession.news_for("sassanids") if e.kind == "moved"]
     assert seen.data["partial"] and seen.data["from"] is None
     assert fsession.news_for("byzantium") == []       # its own orders are not news to it
+    # a step in Persia's sight that shows Rome nothing new can be undone, news and all
+    st = fsession.state
+    for aid, where in (("byz_w", cell(11, 3)), ("byz_v", cell(10, 3)), ("byz_m", cell(10, 3))):
+        put(st, aid, "byzantium", where)
+    st.armies["byz_m"].moves = 10
+    fsession.undo_stack.clear()
+    counted = len(fsession.news_for("sassanids"))
+    fsession.do(Move("byzantium", "byz_m", (cell(11, 3),)))
+    assert len(fsession.news_for("sassanids")) > counted
     assert fsession.can_undo()
     fsession.undo()
-    assert fsession.news_for("sassanids") == []
+    assert len(fsession.news_for("sassanids")) == counted
 
 
 def test_news_runs_from_the_end_of_a_sides_turn(fsession):
@@ -469,6 +486,7 @@ def test_a_save_with_damaged_news_is_refused(tmp_path, fsession):
     fsession.save(path)
     doc = json.loads(path.read_text())
     doc["meta"]["extra"]["news"]["sassanids"][0]["kind"] = "teleported"
+    doc["seal"] = S.seal(doc)        # resealed, so the check of the news itself is tested
     path.write_text(json.dumps(doc))
     with pytest.raises(S.SaveError) as exc:
         Session.load(path)

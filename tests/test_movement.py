@@ -151,3 +151,15 @@ def test_route_counts_turns_beyond_this_one(state):
     path, cost = found
     assert path[-1] == cell(6, 7)
     assert cost > 0
+
+
+def test_armies_left_to_move_leaves_out_the_spent_and_the_besiegers(state):
+    from game.rules.state import Siege
+    assert [a.id for a in M.armies_left_to_move(state, "byzantium")] == ["byz_field", "byz_guard"]
+    state.armies["byz_guard"].moves = 0
+    assert [a.id for a in M.armies_left_to_move(state, "byzantium")] == ["byz_field"]
+    # Priscus holds a siege of Edessa from inside its hex: not nagged to march away
+    edessa = state.cities["edessa"]
+    state.armies["byz_field"].hex = edessa.hex
+    edessa.siege = Siege("byzantium", 1, 3)
+    assert M.armies_left_to_move(state, "byzantium") == []

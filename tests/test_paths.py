@@ -136,6 +136,7 @@ def save_naming(folder, scn, scenario_path, scenario_id=None):
     doc["meta"]["scenario_path"] = str(scenario_path)
     if scenario_id is not None:
         doc["meta"]["scenario_id"] = scenario_id
+    doc["seal"] = S.seal(doc)       # as the game would write it: the scenario lookup is tested
     path.write_text(json.dumps(doc))
     return path
 

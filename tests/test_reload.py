@@ -54,3 +54,8 @@ def test_a_broken_file_is_reported_and_the_game_kept(tmp_path):
     r = reload_session(s)
     assert r.session is None and r.problems
     assert r.message.startswith("The scenario does not load: ") and "men" in r.message
+
+
+def test_the_reloaded_game_keeps_its_id(tmp_path):
+    s = played(copy_of_test_scenario(tmp_path), 1)
+    assert reload_session(s).session.game_id == s.game_id

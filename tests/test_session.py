@@ -195,3 +195,50 @@ def test_computer_orders_are_not_undoable(scn):
     h, _ = Session.new(scn, seed=11, sides={"byzantium": "human"})
     h.do(Move("byzantium", "byz_field", (cell(4, 3),)))
     assert h.can_undo()
+
+
+def _saved_with_logs(tmp_path, scn, logs):
+    scenario_beside(tmp_path)
+    s, _ = Session.new(scn, seed=3, sides={"byzantium": "human", "sassanids": "human"})
+    s.logs = logs
+    path = tmp_path / "logs.json"
+    s.save(path, "logs")
+    return path
+
+
+def test_each_sides_log_is_saved_and_loaded_apart(tmp_path, scn):
+    logs = {None: ["Spring 603: Battle of Dara", "Spring 603: Priscus moves"],
+            "byzantium": ["Spring 603: Priscus moves"],
+            "sassanids": ["Spring 603: Battle of Dara"]}
+    loaded = Session.load(_saved_with_logs(tmp_path, scn, logs))
+    assert loaded.logs == logs and loaded.logs_saved
+    assert loaded.logs["byzantium"] is not loaded.logs[None]
+
+
+def test_a_save_made_before_logs_were_kept_still_loads(tmp_path, scn):
+    path = _saved_with_logs(tmp_path, scn, {})
+    doc = json.loads(path.read_text())
+    del doc["meta"]["extra"]["logs"]
+    path.write_text(json.dumps(doc))
+    loaded = Session.load(path)
+    assert loaded.logs == {} and not loaded.logs_saved
+
+
+@pytest.mark.parametrize("logs, message", [
+    ([1, 2], "not a table of logs"),
+    ({"martians": []}, "unknown side 'martians'"),
+    ({"*": "Spring 603: a battle"}, "the whole record is not a list"),
+    ({"byzantium": ["fine", 7]}, "the log of byzantium is not a list"),
+    ({"byzantium": ["x" * 5000]}, "the log of byzantium is not a list"),
+    ({"byzantium": [["nested"]]}, "the log of byzantium is not a list"),
+])
+def test_a_damaged_record_in_a_save_is_refused_clearly(tmp_path, scn, logs, message):
+    path = _saved_with_logs(tmp_path, scn, {})
+    doc = json.loads(path.read_text())
+    doc["meta"]["extra"]["logs"] = logs
+    path.write_text(json.dumps(doc))
+    before = path.read_bytes()
+    with pytest.raises(S.SaveError) as exc:
+        Session.load(path)
+    assert "record of the war is damaged" in str(exc.value) and message in str(exc.value)
+    assert path.read_bytes() == before

@@ -52,14 +52,17 @@ class Knowledge:
         cities and the hostile armies that shape it stay as they are)."""
         if self._supply is None:
             st = self.state
-            key = (tuple((c.owner, c.siege is None) for c in st.cities.values()),
-                   tuple(sorted(a.hex for a in st.armies.values()
+            # what it knows, not the truth: a hidden army across a supply line is not
+            # given away by the forecast (the end of the turn still meets the truth)
+            key = (tuple((c.owner, c.siege is None) for c in self.cities.values()),
+                   tuple(sorted(a.hex for a in self.others
                                 if Q.hostile(st, self.faction, a.faction))))
             kept = self._supply_memo.get("supply")
             if kept is not None and kept[0] == key:
                 self._supply = kept[1]
             else:
-                self._supply = supplied_hexes(st, self.faction)
+                self._supply = supplied_hexes(st, self.faction, self.others,
+                                              self.cities.values())
                 self._supply_memo["supply"] = (key, self._supply)
         return self._supply
 

@@ -30,7 +30,7 @@ class Fire:
 def _note(text: str, fire: Fire, factions: tuple[str, ...], at=None, **data) -> Event:
     """A message caused by an event, told to everyone the event tells."""
     return Event("message", text, at, tuple(dict.fromkeys((*factions, *fire.told))),
-                 {"event": fire.event, **data})
+                 {"event": fire.event, "concerns": list(factions), **data})
 
 
 # --- words and flags -------------------------------------------------------------

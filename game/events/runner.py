@@ -86,7 +86,7 @@ def apply_choice(state: GameState, ev, option: str) -> list[Event]:
     for c, effects in ev.choices:
         if c.id == option:
             events.append(Event("chosen", f"{spec.title}: {c.label}", None, told(state, spec),
-                                {"event": spec.id, "option": option}))
+                                {"event": spec.id, "option": option, "chooser": spec.chooser}))
             f = Fire(spec.id, told(state, spec))
             with dice.rolling_for(spec.id):
                 for run in effects:

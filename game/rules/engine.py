@@ -15,6 +15,8 @@ the acting side newly saw is reported as `spotted` events (which close undo).
 """
 from __future__ import annotations
 
+import json
+
 from game.events.runner import apply_choice, check_events, event_by_id
 from game.hexgrid import Hex, hex_distance, hex_neighbors
 from game.rules import changes as C
@@ -25,6 +27,7 @@ from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Order,
                                Raise, Refused, Split)
 from game.rules.report import Event, dated
+from game.rules.rng import Rng
 from game.rules.state import GameState
 
 new_game = turns.new_game
@@ -262,6 +265,7 @@ def is_legal(state: GameState, order: Order) -> bool:
 def apply(state: GameState, order: Order) -> list[Event]:
     """Check the order, then carry it out.  Returns what happened."""
     check(state, order)
+    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws)
     # what the acting side saw before, to report what the order revealed to it (its turn
     # is over once it ends it: what follows is news for its next turn, not a revelation)
     seen = None if isinstance(order, EndTurn) else vision.watch(state, order.faction)
@@ -273,6 +277,18 @@ def apply(state: GameState, order: Order) -> list[Event]:
         events += victory.check(state)
     events += vision.after_order(state, seen)
     return dated(events + turns.pass_if_out_of_war(state), state)
+
+
+def dice_key(state: GameState, order: Order) -> str:
+    """What an order's dice are keyed on besides the seed and the turn: the order itself
+    (and the strength of the army giving it, so that a second identical attack in a turn
+    rolls afresh); the end of a turn by the side ending it.  Nothing given or seen earlier
+    in the turn enters it."""
+    if isinstance(order, EndTurn):
+        return f"end|{order.faction}"
+    army = state.armies.get(getattr(order, "army", ""))
+    text = json.dumps(order.to_dict(), sort_keys=True)
+    return text + (f"|{army.men}" if army is not None else "")
 
 
 def _after_order(state: GameState) -> list[Event]:

@@ -360,3 +360,20 @@ def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None)
 
 # The step rule in its public name, for planners (the computer opponent) that walk the graph.
 can_step = _can_step
+
+
+def armies_left_to_move(state: GameState, faction: str) -> list[Army]:
+    """`faction`'s armies that could still march this turn (movement left and somewhere to
+    go, as the side knows), leaving out those holding a siege; by id.  What the player is
+    reminded of before ending a turn."""
+    obs = obstacles_known(state, faction)
+    out = []
+    for a in sorted(Q.armies_of(state, faction), key=lambda a: a.id):
+        if a.moves <= 0:
+            continue
+        city = Q.city_at(state, a.hex)
+        if city is not None and city.siege is not None and city.siege.by == faction:
+            continue
+        if len(reachable(state, a, obs=obs)) > 1:
+            out.append(a)
+    return out

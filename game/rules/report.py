@@ -78,5 +78,5 @@ KINDS = (
     "moved", "captured", "battle", "retreated", "destroyed", "siege_begun", "siege_lifted",
     "siege_progress", "assault", "raised", "merged", "split", "turn_began", "turn_ended",
     "supply", "attrition", "income", "fired", "choice", "chosen", "message", "game_over",
-    "commander_died", "spotted",
+    "commander_died", "spotted", "reloaded",
 )

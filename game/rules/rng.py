@@ -3,9 +3,16 @@
 One 64-bit integer is the whole state, so it saves to JSON as a number and a
 game replays identically on any machine.  `draws` counts uses, which tells
 undo that something random has happened.
+
+The dice of an order do not run on from the previous order's: before each
+order the engine starts a fresh generator keyed on the game's seed, the turn
+and the order itself (`for_order`).  So a battle fought after a reload rolls
+the same whatever was marched, explored or fought before it in that turn,
+and a replay of the same orders is still exact.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 MASK = (1 << 64) - 1
@@ -53,6 +60,12 @@ class Rng:
             if roll <= 0:
                 return i
         return len(weights) - 1  # pragma: no cover
+
+    @classmethod
+    def for_order(cls, seed: int, turn: int, key: str, draws: int = 0) -> "Rng":
+        """The generator of one order: a pure function of (seed, turn, key)."""
+        digest = hashlib.sha256(f"{seed}|{turn}|{key}".encode()).digest()
+        return cls(int.from_bytes(digest[:8], "big"), draws)
 
     def to_dict(self) -> dict:
         return {"state": self.state, "draws": self.draws}

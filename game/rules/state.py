@@ -136,6 +136,9 @@ class TurnStats:
     treasury: dict[str, int]
     # with fog of war: side -> faction -> cities that side believed the faction held
     believed_cities: dict[str, dict[str, int]] = field(default_factory=dict)
+    # with fog of war: side -> the factions whose figures it shared that round (itself and
+    # its allies then), so a new ally's figures appear from the round it became one
+    friends: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -19,17 +19,24 @@ from game.rules.state import GameState
 HARSH = {T.MOUNTAINS, T.DESERT}
 
 
-def supplied_hexes(state: GameState, faction: str) -> dict[int, int]:
-    """Hex index -> supply cost from the nearest friendly, unbesieged city, within range."""
+def supplied_hexes(state: GameState, faction: str, armies=None, cities=None
+                   ) -> dict[int, int]:
+    """Hex index -> supply cost from the nearest friendly, unbesieged city, within range.
+
+    The truth by default (the end of a turn feeds or starves armies by it).  A side's
+    forecast passes the armies and cities it knows of (`known`), so the forecast never
+    betrays a hidden army standing across a supply line.
+    """
     scn = state.scenario
     hm = scn.map
     limit = scn.rules["supply_range"]
-    g = M.graph(scn, state.winter)
+    armies = state.armies.values() if armies is None else armies
+    cities = state.cities.values() if cities is None else cities
     closed = {hm.index(p.hex) for p in hm.passes.values() if M.pass_closed(state, p.id)}
-    for a in state.armies.values():
+    for a in armies:
         if Q.hostile(state, faction, a.faction):
             closed.add(hm.index(a.hex))
-    for c in state.cities.values():
+    for c in cities:
         if Q.hostile(state, faction, c.owner):
             closed.add(hm.index(c.hex))
     # Dijkstra from every source at once, with a bucket per cost, each taken in hex order
@@ -38,7 +45,7 @@ def supplied_hexes(state: GameState, faction: str) -> dict[int, int]:
     dist = [M.INF] * len(steps)
     best: dict[int, int] = {}
     buckets: list[list[int]] = [[] for _ in range(limit + 1)]
-    for c in state.cities.values():
+    for c in cities:
         if c.siege is None and Q.friendly(state, faction, c.owner):
             i = hm.index(c.hex)
             dist[i] = best[i] = 0
@@ -57,6 +64,14 @@ def supplied_hexes(state: GameState, faction: str) -> dict[int, int]:
                     dist[j] = best[j] = nc
                     buckets[nc].append(j)
     return best
+
+
+def known(state: GameState, faction: str) -> dict[int, int]:
+    """`supplied_hexes` as the side knows the map: the armies it sees, the cities as it
+    last saw them.  For forecasts (the computer's plans, anything a player reads)."""
+    from game.rules import vision
+    return supplied_hexes(state, faction, vision.known_armies(state, faction),
+                          vision.known_cities(state, faction).values())
 
 
 def in_supply(state: GameState, army, field: dict[int, int] | None = None) -> bool:

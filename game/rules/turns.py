@@ -158,7 +158,9 @@ def stats(state: GameState) -> TurnStats:
     fids = [f for f in state.order]
     believed = ({f: vision.believed_city_counts(state, f) for f in fids} if vision.fog(state)
                 else {})
+    friends = ({f: sorted(vision.friends(state, f)) for f in fids} if vision.fog(state)
+               else {})
     return TurnStats(state.turn, state.year, state.month,
                      {f: len(Q.cities_of(state, f)) for f in fids},
                      {f: Q.strength(state, f) for f in fids},
-                     {f: state.factions[f].treasury for f in fids}, believed)
+                     {f: state.factions[f].treasury for f in fids}, believed, friends)

@@ -42,6 +42,7 @@ def reload_session(session) -> Reloaded:
                               f"{old.scenario.id!r}")
     new, _ = Session.new(scn, old.seed, dict(session.sides))
     new.passwords = dict(session.passwords)
+    new.game_id = session.game_id          # the same game: its autosaves go on
     warned = f" ({len(scn.warnings)} warning{'s' * (len(scn.warnings) != 1)})" \
         if scn.warnings else ""
     for n, order in enumerate(session.orders, 1):

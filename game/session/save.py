@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import glob
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -27,6 +29,12 @@ from game.rules.orders import order_from_dict
 from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
                               state_from_dict, state_hash, state_to_dict)
 
+# The seal: an HMAC over the description (meta: who plays, passwords, news), the
+# state's checksum and the orders.  Its key is written here, in the open: it stops a
+# text editor and a checksum tool from remaking a save after a change, no more.  A
+# password is a screen lock against a glance at the screen, not a protection against
+# someone who edits files.
+SEAL_KEY = b"Last Great War: the save seal (not a secret, a speed bump)"
 FORMAT = "last-great-war-save"
 VERSION = 1
 MAX_SAVE_BYTES = 64 * 1024 * 1024
@@ -71,7 +79,31 @@ def encode(state: GameState, orders: list | None = None, sides: dict[str, str] |
         "state_hash": dict_hash(body),
         "orders": [o.to_dict() for o in (orders or [])],
     }
+    doc["seal"] = seal(doc)
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def seal(doc: dict) -> str:
+    """The keyed checksum of a save document's meta, state checksum and orders."""
+    body = canonical_json({"meta": doc.get("meta"), "state_hash": doc.get("state_hash"),
+                           "orders": doc.get("orders")})
+    return hmac.new(SEAL_KEY, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def check_seal(doc: dict, path) -> bool:
+    """True if the save is sealed and the seal matches; False for an unsealed save (made
+    before saves were sealed); SaveError if the seal does not match."""
+    given = doc.get("seal")
+    if given is None:
+        return False
+    try:
+        ok = isinstance(given, str) and hmac.compare_digest(given, seal(doc))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise SaveError(f"{path}: the save was changed outside the game (its seal does not "
+                        "match what it holds)")
+    return True
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, keep_backup: bool = True) -> None:
@@ -144,6 +176,7 @@ class Loaded:
     state: GameState
     meta: SaveMeta
     orders: list
+    sealed: bool = True       # False: a save from before saves were sealed (see `seal`)
 
 
 def read_document(path: str | os.PathLike) -> dict:
@@ -244,6 +277,7 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     expected = doc.get("state_hash")
     if expected != state_hash(state):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")
+    sealed = check_seal(doc, path)
     broken = check_invariants(state)
     if broken:
         raise SaveError(f"{path}: the saved game breaks the rules: " + "; ".join(broken[:3]))
@@ -254,7 +288,7 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
         orders = [order_from_dict(o) for o in raw_orders]
     except ValueError as exc:
         raise SaveError(f"{path}: the save's order history is damaged: {exc}") from None
-    return Loaded(state, meta, orders)
+    return Loaded(state, meta, orders, sealed)
 
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")

@@ -55,6 +55,10 @@ def observe(state: GameState, side: str | None) -> View:
     everything = side is None or state.over or not vision.fog(state)
     log = [copy.deepcopy(e) for e in state.log
            if side is None or state.over or side in e.seen_by]
+    if side is not None and not state.over:
+        for e in log:           # another side's choice is not known, only what it brings
+            if e.choice is not None and _chooser(state, e.event) != side:
+                e.choice = None
     if everything:
         return View(side, vision.visible(state, None), vision.explored(state, None),
                     {k: copy.copy(a) for k, a in state.armies.items()},
@@ -68,7 +72,17 @@ def observe(state: GameState, side: str | None) -> View:
                 vision.city_last_seen(state, side), False)
 
 
-def _row_for(row: TurnStats, side: str, friends: set[str]) -> TurnStats:
+def _chooser(state: GameState, event_id: str) -> str | None:
+    from game.events.runner import event_by_id
+    ev = event_by_id(state, event_id)
+    return ev.spec.chooser if ev is not None else None
+
+
+def _row_for(row: TurnStats, side: str, friends_now: set[str]) -> TurnStats:
+    """A chart row as `side` knew it: its own and its allies' figures of that round (an
+    ally of today shows nothing from before the alliance), the others' cities as it
+    believed them."""
+    friends = set(row.friends[side]) if side in row.friends else friends_now
     believed = row.believed_cities.get(side, {})
     cities = {f: (n if f in friends else believed[f]) for f, n in row.cities.items()
               if f in friends or f in believed}
@@ -103,7 +117,12 @@ def events_for(events: list[Event], where, side: str) -> list[Event]:
     march by someone else it sees only the steps within its sight: the event
     is kept with its path cut to those steps and no word of where it ended.
     A scripted event keeps only the side's own text (`text_for`) and shows
-    its options only to the side that must choose.
+    its options only to the side that must choose.  The option taken
+    (`chosen`) is told only to the chooser: the others learn of a choice only
+    by its consequences.  A scripted note about a place (an army appearing, a
+    commander taking over) reaches a side it does not concern only if that
+    side sees the place.  A sighting (`spotted`) is told only to the side that
+    made it, never to the side seen, whatever that side sees.
     """
     seen = _mask_of(where, side)
 
@@ -119,8 +138,16 @@ def events_for(events: list[Event], where, side: str) -> list[Event]:
     for e in events:
         if e.kind == "fired" and (side in e.factions or e.public):
             out.append(_fired_for(e, side))
+        elif e.kind == "chosen" and e.data.get("chooser") not in (None, side):
+            continue            # another's choice is known only by what it brings about
+        elif (e.kind == "message" and "concerns" in e.data and side not in e.data["concerns"]
+              and e.at is not None and not e.public and not sees(e.at)):
+            continue            # a scripted note of something out of its sight
         elif side in e.factions or e.public:
             out.append(e)
+        elif e.kind == "spotted":
+            continue            # a sighting is the spotter's own knowledge: the spotted side
+            #                     learns of the spotter only by seeing it (its march)
         elif e.kind == "moved":
             trimmed = _march_seen(e, sees)
             if trimmed is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.hexgrid import hex_neighbors
 from game.rules import economy, engine
 from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
+from game.session import aims
 
 RAISE_AT_ONCE = 1000
 
@@ -21,6 +22,22 @@ def refusal(state, order) -> str:
     except Refused as r:
         return r.message[:1].upper() + r.message[1:]
     return ""
+
+
+def _no_siege(state, view, me: str, targets: list[str]) -> str:
+    """Why there is nothing to besiege: a city near that belongs to a side at peace with
+    this one says so; otherwise there is no enemy city near."""
+    for cid in targets:
+        known = view.cities.get(cid)
+        owner = known.owner if known is not None else None
+        if owner is None or owner == me:
+            continue
+        why = aims.peace_reason(state, me, owner)
+        if why:
+            return f"Cannot besiege {state.cities[cid].name}: {why}"
+    if aims.peace_note(state, me):
+        return "No enemy city next to this army: your side is at war with nobody yet"
+    return "No enemy city next to this army to besiege"
 
 
 def _offer(state, order, tip: str) -> tuple[object | None, str]:
@@ -37,7 +54,7 @@ def possible(state, view, me: str | None, army, city_id: str | None
         legal = [o for o in (Besiege(me, army.id, c) for c in targets)
                  if engine.is_legal(state, o)]
         out["besiege"] = ((legal[0], f"Besiege {state.cities[legal[0].city].name} (B)") if legal
-                          else (None, "No enemy city next to this army to besiege"))
+                          else (None, _no_siege(state, view, me, targets)))
         cid = city_at.get(army.hex)
         if cid:
             out["assault"] = _offer(state, Assault(me, army.id, cid),

@@ -161,7 +161,9 @@ class App:
 
     def process(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit()
+            ask = getattr(self.screen, "quit_requested", None)
+            if ask is None or not ask():
+                self.quit()
             return
         if self.error_dialog is not None:
             if self.error_dialog.alive():

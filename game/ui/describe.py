@@ -228,7 +228,7 @@ HEADINGS = {
     "captured": "Cities", "siege_begun": "Sieges", "siege_progress": "Sieges",
     "siege_lifted": "Sieges", "fired": "Events", "chosen": "Events",
     "destroyed": "Armies", "commander_died": "Armies", "attrition": "Armies",
-    "raised": "Armies", "income": "Treasury", "game_over": "The war",
+    "raised": "Armies", "income": "Treasury", "game_over": "The war", "reloaded": "The war",
 }
 ORDER = ["The war", "Events", "Battles", "Cities", "Sieges", "Armies", "Treasury"]
 
@@ -252,7 +252,7 @@ def summary_lines(events: list[Event], side: str | None) -> list[tuple[str, str]
 
 
 LOG_KINDS = {"battle", "assault", "captured", "siege_begun", "fired", "chosen", "destroyed",
-             "commander_died", "game_over"}
+             "commander_died", "game_over", "reloaded"}
 
 
 def log_line(state: GameState, e: Event) -> str | None:
@@ -266,3 +266,12 @@ def log_line(state: GameState, e: Event) -> str | None:
 def event_date(state: GameState, e: Event) -> str:
     """The date of the turn in which it happened (not the turn it is now read in)."""
     return date_text(state, e.when[1], e.when[2]) if e.when else state.date_text()
+
+
+def left_to_move_text(names: list[str]) -> str:
+    """The question before ending a turn with armies that could still march."""
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    n = len(names)
+    return (f"{'One army' if n == 1 else f'{n} armies'} could still march this turn: {shown}."
+            "\n\nEnd the turn anyway?  (Tab selects the next army that can move; this "
+            "question can be turned off in the settings.)")

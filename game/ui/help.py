@@ -14,8 +14,14 @@ KEYS: list[tuple[str, str]] = [
     ("B", "besiege the city next to (or under) the selected army"),
     ("T", "take by storm the city the selected army is besieging"),
     ("C", "centre the view on the selection"),
+    ("L", "the list of your armies, sortable by name, men, movement left or supply; click "
+          "one to select it (also the Armies button in the side panel)"),
+    ("O", "your side's aims: what it needs to win and how far it has got, the deadline, the "
+          "briefing, and who is at war with whom (also the Aims button in the side panel)"),
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
-    ("Enter", "end your turn"),
+    ("Enter", "end your turn (one press, one action: the press that closes a window does "
+              "not also end the turn; if armies could still march it asks first, unless "
+              "turned off in the settings)"),
     ("Space", "skip the computer's moves to the end of its turn"),
     ("Space / Esc in the news", "while the news of the last turns plays back: the next item / "
                                 "skip the rest"),

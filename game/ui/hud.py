@@ -64,15 +64,57 @@ class Hud:
             r = pygame.Rect(px + 6 + (k % 3) * (bw + 4), y + (k // 3) * 34, bw, 30)
             self.actions[key] = self._add(UIButton(r, label, manager))
         y += 2 * 34 + 6
-        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16, 28), "Event log",
-                                           manager, object_id="@heading"))
+        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16 - 196, 28),
+                                           "Event log", manager, object_id="@heading"))
+        self.armies_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 192, y, 94, 28),
+                                             "Armies (L)", manager,
+                                             tool_tip_text="A list of your armies, sortable; "
+                                                           "click one to select it (L)"))
+        self.aims_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 94, y, 94, 28),
+                                           "Aims (O)", manager,
+                                           tool_tip_text="What your side needs to win, the "
+                                                         "deadline, the briefing and who is at "
+                                                         "war with whom (O)"))
         self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
                                    "first", delay=0.4)
         y += 30
         self.log = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, h - y - 6),
                                        manager))
+        self.top_free = free + 10        # the width left of the buttons, for the labels
         self._texts: dict[str, str] = {}
+        self._top_key = None
         self._bars = None
+
+    # --- the top bar's labels, laid out by the width of what they say ---
+    TOP_ORDER = ("date", "side", "money", "weary")
+    TOP_GAP = 18                          # between two labels (the swatch sits in one)
+
+    def top_width(self, texts: dict[str, str]) -> int:
+        """How wide the labels would be, side by side, saying `texts`."""
+        return 10 + sum(getattr(self, k).font.size(texts[k])[0] + self.TOP_GAP
+                        for k in self.TOP_ORDER) + 22
+
+    def fit_top(self, texts: dict[str, str]) -> None:
+        """Place the labels one after another, each as wide as its text, so none runs
+        into the next or under the buttons (the caller picks texts that fit)."""
+        key = tuple(texts[k] for k in self.TOP_ORDER)
+        if key == self._top_key:
+            return
+        self._top_key = key
+        x = 10
+        for k in self.TOP_ORDER:
+            label = getattr(self, k)
+            w = label.font.size(texts[k])[0] + 8
+            if k == "side":
+                self.swatch.x = x
+                x += 22
+            label.set_relative_position((x, 6))
+            label.set_dimensions((w, 30))
+            x += w + self.TOP_GAP - 8
+
+    def top_rects(self) -> list[pygame.Rect]:
+        """Where the labels and the swatch are (for tests)."""
+        return [self.date.rect, self.swatch, self.side.rect, self.money.rect, self.weary.rect]
 
     def _add(self, el):
         self.elements.append(el)

@@ -28,7 +28,7 @@ from game.ui.geometry import center
 SHOWN = {"moved": 0.0, "battle": 1.6, "assault": 1.6, "captured": 1.6, "siege_begun": 1.3,
          "siege_lifted": 1.1, "siege_progress": 1.1, "retreated": 1.0, "destroyed": 1.3,
          "spotted": 1.2, "raised": 1.0, "attrition": 1.0, "commander_died": 1.4,
-         "fired": 1.8, "chosen": 1.4, "message": 1.4, "game_over": 2.0}
+         "fired": 1.8, "chosen": 1.4, "message": 1.4, "game_over": 2.0, "reloaded": 2.0}
 STEP_TIME = 0.22          # seconds per hex of a march
 MARCH_TAIL = 0.5          # and a moment at its end
 RING = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD, "destroyed": P.BAD,

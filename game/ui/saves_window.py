@@ -21,7 +21,6 @@ from game.ui import sides as S
 from game.ui.dialogs import esc
 
 QUICK = "quicksave"
-AUTO = "autosave"
 
 
 @dataclass

@@ -39,6 +39,7 @@ class Settings:
     scroll_speed: int = 5
     animation_speed: int = 5
     edge_scroll: bool = True
+    confirm_end_turn: bool = True    # ask before ending a turn with armies that could move
     fullscreen: bool = False
     window: tuple[int, int] = (1280, 800)
 

@@ -90,9 +90,10 @@ def humans(sides: dict[str, str]) -> list[str]:
     return [f for f, w in sides.items() if is_human(w)]
 
 
-def hotseat(sides: dict[str, str]) -> bool:
-    """Two or more people share the screen."""
-    return len(humans(sides)) >= 2
+def hotseat(sides: dict[str, str], passwords=None) -> bool:
+    """Two or more people share the screen, or a side has a password: a locked side is
+    behind the gate whenever it is to play, whoever plays the others."""
+    return len(humans(sides)) >= 2 or any(f in (passwords or {}) for f in humans(sides))
 
 
 def next_human(state, sides: dict[str, str]) -> str | None:

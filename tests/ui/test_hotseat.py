@@ -15,6 +15,7 @@ import pytest
 
 from game.rules import vision
 from game.rules.state import Army, Relation, relation_key, state_hash
+from game.session.autosaves import autosaves_of
 from tests.helpers import cell
 from tests.ui.conftest import click, click_element, dismiss, hex_pos, key, move_mouse, run_until, steps
 
@@ -31,6 +32,7 @@ def hotseat(make_app, fog_scn):
     from game.ui.screens.handover import HandoverScreen
 
     def start(passwords=None, prepare=None, **kw):
+        kw.setdefault("confirm_end_turn", False)   # the question is tested in test_end_turn.py
         app = make_app(**kw)
         hashed = {f: hash_password(p) for f, p in (passwords or {}).items()}
         gs = GameScreen.new(app, fog_scn, 7, dict(BOTH), hashed)
@@ -182,7 +184,7 @@ def test_the_gate_leads_back_to_the_main_menu(hotseat):
 
 
 def test_one_human_plays_without_a_gate(game):
-    app, gs = game()          # Byzantium human, the others the computer
+    app, gs = game(confirm_end_turn=False)          # Byzantium human, the others the computer
     assert app.screen is gs and gs.viewer == "byzantium"
     key(app, pygame.K_RETURN)
     assert run_until(app, lambda: gs.session.state.turn == 2 and gs.dialogs)
@@ -293,7 +295,8 @@ def test_an_autosave_loads_to_the_gate_and_replays_the_news(hotseat, user_folder
     click(app, hex_pos(gs, cell(7, 6)))
     end_turn(app, gs)
     assert run_until(app, lambda: app.screen.ready)  # the gate saves once Byzantium's turn comes
-    auto = user_folders / "data" / "last-great-war" / "saves" / "autosave.json"
+    auto = autosaves_of(user_folders / "data" / "last-great-war" / "saves",
+                        gs.session.game_id)[-1]
     loaded = load_game(auto)
     assert loaded.state.turn == 2 and loaded.state.active_faction == "byzantium"
     assert loaded.meta.extra["ui"]["news_shown"] is False
@@ -383,7 +386,7 @@ def test_undo_is_refused_after_a_reveal(hotseat):
     pass_gate(app, gs, "byzantium")
     settle(app, gs)
     click(app, hex_pos(gs, cell(5, 3)))
-    click(app, hex_pos(gs, cell(4, 3)))              # reveals nothing: undo is open
+    click(app, hex_pos(gs, cell(6, 3)))              # shows no new hex: undo is open
     steps(app)
     assert gs.hud.undo_btn.is_enabled
     key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
@@ -519,3 +522,32 @@ def test_a_war_that_ends_behind_the_gate_is_shown_to_all(hotseat):
     click_element(app, gate.begin_btn)
     assert app.screen is gs and gs.view().omniscient
     assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 200)
+
+
+def test_each_sides_log_survives_a_load_and_shows_only_what_it_saw(hotseat, user_folders):
+    from game.session.save import load_game
+    from game.ui.screens.game_screen import GameScreen
+    app, gs = hotseat(prepare=_foe_in_hiding)
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    end_turn(app, gs)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    click(app, hex_pos(gs, PER_MAIN))
+    click(app, hex_pos(gs, HIDDEN_FOE))               # a battle Byzantium does not see
+    persia_log = list(gs.log_lines)
+    assert any("Battle" in line for line in persia_log)
+    end_turn(app, gs)
+    assert run_until(app, lambda: app.screen.ready)   # the autosave at Byzantium's turn
+    auto = autosaves_of(user_folders / "data" / "last-great-war" / "saves",
+                        gs.session.game_id)[-1]
+    gs2 = GameScreen.loaded(app, load_game(auto))
+    app.switch(gs2)
+    steps(app, 2)
+    pass_gate(app, gs2, "byzantium")
+    settle(app, gs2)
+    assert gs2.log_lines == gs.logs["byzantium"]
+    assert not any("Battle" in line for line in gs2.log_lines)
+    assert "Battle" not in gs2.hud.log.html_text
+    assert gs2.logs["sassanids"][:len(persia_log)] == persia_log      # kept, for its own turn
+    assert any("Battle" in line for line in gs2.logs[None])           # the whole record

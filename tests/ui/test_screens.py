@@ -124,7 +124,7 @@ def test_play_to_the_victory_screen(game):
     def near_the_end(st):
         while not (st.turn == 12 and st.active_faction == "byzantium") and not st.over:
             engine.apply(st, placeholder.next_order(st))
-    app, gs = game(prepare=near_the_end, dismiss_briefing=False)
+    app, gs = game(prepare=near_the_end, dismiss_briefing=False, confirm_end_turn=False)
     dismiss(app, gs)
     key(app, pygame.K_RETURN)
     assert run_until(app, lambda: isinstance(app.screen, VictoryScreen), 400)
@@ -141,7 +141,7 @@ def test_play_to_the_victory_screen(game):
 
 
 def test_computer_thinks_in_a_thread_and_the_window_keeps_running(game):
-    app, gs = game(threaded=True)
+    app, gs = game(threaded=True, confirm_end_turn=False)
     key(app, pygame.K_RETURN)
     frames = 0
 

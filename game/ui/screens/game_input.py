@@ -17,12 +17,19 @@ from game.rules.orders import Attack, Besiege, Move
 from game.ui import describe as D
 from game.ui import dialogs
 
+ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 PAN_KEYS = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
             pygame.K_d: (1, 0), pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
             pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1)}
 
 
 def handle(gs, event):
+    if event.type == pygame.KEYUP and event.key in ENTER or event.type == pygame.WINDOWFOCUSLOST:
+        gs.enter_spent = False               # Enter let go: the next press may act again
+    elif event.type == pygame.KEYDOWN and event.key in ENTER:
+        if gs.enter_spent:
+            return None                      # still the same press (key repeat): once only
+        gs.enter_spent = True
     if gs.playback is not None:
         return on_playback(gs, event)
     for d in list(gs.dialogs):
@@ -170,7 +177,11 @@ def on_key(gs, event) -> None:
     ctrl = event.mod & pygame.KMOD_CTRL
     if gs.modal():
         top = gs.dialogs[-1]
-        if isinstance(top, dialogs.Dialog) and not top.must_answer:
+        if k == pygame.K_o and getattr(top, "is_aims", False):
+            top.finish(None)                 # O again closes the aims panel
+        elif k == pygame.K_l and not ctrl and getattr(top, "is_army_list", False):
+            top.kill()                       # and L the army list
+        elif isinstance(top, dialogs.Dialog) and not top.must_answer:
             if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
                 top.finish(next(iter(top.value_of.values())))     # the first button
             elif k == pygame.K_ESCAPE:
@@ -207,6 +218,10 @@ def on_key(gs, event) -> None:
         gs.action("besiege")
     elif k == pygame.K_c:
         gs.center_selection()
+    elif k == pygame.K_o:
+        gs.open_aims()
+    elif k == pygame.K_l:
+        gs.open_army_list()
     elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
     elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -235,6 +250,10 @@ def on_button(gs, el) -> None:
         gs.open_menu()
     elif el is hud.help_btn:
         gs.app.toggle_help()
+    elif el is hud.aims_btn:
+        gs.open_aims()
+    elif el is hud.armies_btn:
+        gs.open_army_list()
     else:
         for key, b in hud.actions.items():
             if el is b:

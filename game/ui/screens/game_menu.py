@@ -1,7 +1,11 @@
 """Saving, loading and the in-game menu, for the play screen.
 
-Saves go to the data folder (settings.saves_dir): `autosave` at the start of
-each human turn, `quicksave` on F5, and named saves from the file list.  A
+Saves go to the data folder (settings.saves_dir): an autosave at the start of
+each human turn (the game's last three are kept, named by the game's id, so
+one game never writes over another's; game/session/autosaves.py),
+`quicksave` on F5, and named saves from the file list.  Leaving a game with
+orders unsaved (Quit, Main menu, the window's close button) asks first:
+save, don't save or cancel.  A
 save that cannot be written or read is reported in a dialog; the game goes
 on as it was.  Every save goes through `Session.save`, so it keeps who plays
 each side, the hot-seat passwords (hashed), each side's news and whose turn
@@ -9,9 +13,10 @@ it is; a hot-seat game loads back to the handover gate.
 """
 from __future__ import annotations
 
+from game.session import autosaves
 from game.session.save import SaveError, load_game
 from game.ui import dialogs
-from game.ui.saves_window import AUTO, QUICK, SavesWindow
+from game.ui.saves_window import QUICK, SavesWindow
 from game.ui.settings import saves_dir
 
 
@@ -21,14 +26,72 @@ def save_to(gs, path, label: str = "") -> bool:
     except SaveError as exc:
         gs.open_dialog(dialogs.message(gs.manager, gs.size, "Not saved", str(exc)))
         return False
+    gs.saved_at = len(gs.session.orders)
     return True
 
 
+def default_name(gs) -> str:
+    return f"{gs.scn.id}_{gs.state.date_text().replace(' ', '_').lower()}"
+
+
+def free_path(folder, stem: str):
+    """`stem`.json in the folder, or stem_2.json, stem_3.json... if taken (by another game,
+    perhaps): leaving a game never writes over a save."""
+    path = folder / f"{stem}.json"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}_{n}.json"
+        n += 1
+    return path
+
+
+def unsaved(gs) -> bool:
+    """Orders given since the game was last saved (autosaves count), in a war not over."""
+    return not gs.state.over and gs.saved_at != len(gs.session.orders)
+
+
+def ask_to_leave(gs, then) -> None:
+    """Before leaving the game (quit, main menu): with orders unsaved, offer to save them
+    first (save / don't save / cancel); then `then()`, unless cancelled."""
+    if not unsaved(gs):
+        then()
+        return
+
+    def chosen(value):
+        gs.leaving = None
+        if value == "save":
+            path = free_path(saves_dir(), default_name(gs))
+            if save_to(gs, path):
+                then()
+        elif value == "discard":
+            then()
+    gs.leaving = dialogs.Dialog(
+        gs.manager, gs.size, "Save the game?",
+        "Orders have been given since the game was last saved.  Save it before leaving?"
+        f"<br><br><i>It is saved as {dialogs.esc(free_path(saves_dir(), default_name(gs)).stem)}"
+        "; load it again from the main menu.</i>",
+        [("Save", "save", "Save, then leave"), ("Don't save", "discard",
+                                                "Leave; the orders since the last save are lost"),
+         ("Cancel", None, "Back to the game")],
+        chosen, size=(520, 250))
+    gs.open_dialog(gs.leaving)
+
+
 def autosave(gs) -> None:
+    """This game's autosave for the turn beginning; its oldest beyond the last few go."""
+    s = gs.session
+    if not s.game_id:
+        s.game_id = autosaves.new_game_id(s.state.scenario_id)
+    st = s.state
+    folder = saves_dir()
+    path = autosaves.autosave_path(folder, s.game_id, st.turn, st.active)
     try:
-        gs.session.save(saves_dir() / f"{AUTO}.json", "Autosave", gs.save_notes())
+        s.save(path, f"Autosave, {st.date_text()}", gs.save_notes())
     except SaveError as exc:
         gs.say(f"Autosave failed: {exc}", bad=True)
+        return
+    gs.saved_at = len(s.orders)
+    autosaves.rotate(folder, s.game_id)
 
 
 def quick_save(gs) -> None:
@@ -54,7 +117,7 @@ def load_from(gs, path) -> None:
 def open_saves(gs, mode: str) -> None:
     if gs.modal():
         return
-    default = f"{gs.scn.id}_{gs.state.date_text().replace(' ', '_').lower()}"
+    default = default_name(gs)
 
     def done(action, path):
         if action == "save":
@@ -86,20 +149,23 @@ def open_menu(gs) -> None:
             gs.open_dialog(SettingsWindow(gs.manager, gs.size, gs.app.settings))
         elif value == "menu":
             from game.ui.screens.main_menu import MainMenu
-            gs.next_screen = MainMenu(gs.app)
+
+            def to_menu():
+                gs.next_screen = MainMenu(gs.app)
+            ask_to_leave(gs, to_menu)
         elif value == "results":
             gs.next_screen = gs.back_to
         elif value == "quit":
-            gs.app.quit()
+            ask_to_leave(gs, gs.app.quit)
     extra = [("Back to the results", "results", "The victory screen")] \
         if gs.back_to is not None else []
     gs.open_dialog(dialogs.Dialog(
-        gs.manager, gs.size, "Menu", "<i>Autosaved at the start of each of your turns.</i>",
+        gs.manager, gs.size, "Menu", "<i>Autosaved at the start of each of your turns (the last three are kept).</i>",
         extra + [("Back to the game", None, ""),
                  ("The war so far", "charts", "Charts of cities, men and treasury, as far as "
                                               "your side knows them"),
                  ("Save", "save", "Ctrl+S"),
                  ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
-                 ("Main menu", "menu", "Leave this game (orders since the last save are lost)"),
+                 ("Main menu", "menu", "Leave this game (asks to save what is unsaved)"),
                  ("Quit", "quit", "Close the game")],
         chosen, size=(340, 464 + 44 * len(extra))))

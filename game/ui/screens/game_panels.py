@@ -34,30 +34,37 @@ def update_hud(gs) -> None:
     me = gs.viewer or fid
     mine = st.factions[me]
     total = gs.scn.total_turns
-    short = hud.compact
-    hud.set_label("date", hud.date, f"{st.date_text()}, {st.turn}/{total}" if short else
-                  f"{st.date_text()}  -  turn {st.turn} of {total}",
+    who = gs.session.sides.get(fid, "")
+    net = economy.income(st, me) - economy.upkeep(st, me)
+    if S.is_human(who):
+        playing = [("your turn", "you") if fid == gs.viewer else ("human", "human")]
+    else:
+        playing = [(f"computer, {S.level_of(who)}", "computer")]
+    long_ = {"date": f"{st.date_text()}  -  turn {st.turn} of {total}",
+             "side": f"{f.name} ({playing[0][0]})",
+             "money": f"Treasury {mine.treasury:,} ({net:+,})",
+             "weary": f"War-weariness {mine.war_weariness}"}
+    short_ = {"date": f"{st.date_text()}, {st.turn}/{total}",
+              "side": f"{f.name} ({playing[0][1]})",
+              "money": f"Gold {mine.treasury:,} ({net:+,})",
+              "weary": f"Weariness {mine.war_weariness}"}
+    texts = long_ if not hud.compact and hud.top_width(long_) <= hud.top_free else short_
+    while hud.top_width(texts) > hud.top_free and len(texts["side"]) > 8:
+        texts = dict(texts, side=texts["side"][:-2].rstrip(" (,") + "…")    # a long name
+    hud.fit_top(texts)
+    hud.set_label("date", hud.date, texts["date"],
                   f"{st.season.capitalize()}: " + (
                       "winter doubles the cost of hills, mountains and passes, closes "
                       "snowbound passes and starves armies out of supply"
                       if st.winter else "the campaigning season") +
                   f".  The war ends after {gs.scn.spec.end}.")
-    who = gs.session.sides.get(fid, "")
-    if S.is_human(who):
-        playing = ("you" if short else "your turn") if fid == gs.viewer else "human"
-    else:
-        playing = "computer" if short else f"computer, {S.level_of(who)}"
-    hud.set_label("side", hud.side, f"{f.name} ({playing})",
+    hud.set_label("side", hud.side, texts["side"],
                   "Who plays each side: " + "; ".join(
                       f"{st.factions[x].name}: {S.describe(w)}"
                       for x, w in gs.session.sides.items()
                       if st.factions[x].in_play))
-    net = economy.income(st, me) - economy.upkeep(st, me)
-    hud.set_label("money", hud.money, (f"Gold {mine.treasury:,} ({net:+,})" if short else
-                                       f"Treasury {mine.treasury:,} ({net:+,})"),
-                  D.faction_tip(st, me))
-    hud.set_label("weary", hud.weary, (f"Weariness {mine.war_weariness}" if short else
-                                       f"War-weariness {mine.war_weariness}"),
+    hud.set_label("money", hud.money, texts["money"], D.faction_tip(st, me))
+    hud.set_label("weary", hud.weary, texts["weary"],
                   "War-weariness rises with losses, lost cities and long years of war; "
                   "events and peace terms may turn on it")
     # details of the selection

@@ -33,9 +33,11 @@ from game.rules.state import clone
 from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui import actions
+from game.ui.army_list import ArmyList
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import notes
+from game.ui import objectives
 from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.computer import Thinker
@@ -88,6 +90,7 @@ class GameScreen(TurnFlow, Screen):
         """A saved game (game.session.save.Loaded); raises SaveError if its news or
         passwords are damaged.  A hot-seat game opens at the handover gate."""
         session = Session.from_loaded(loaded)
+        session.announce_reload()    # hot-seat: the other players hear of it in their news
         st = session.state
         sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
         for f in st.factions:
@@ -95,6 +98,7 @@ class GameScreen(TurnFlow, Screen):
         session.sides = sides
         gs = cls(app, session, [])
         gs.just_loaded = True
+        gs.saved_at = len(session.orders)
         notes_ = loaded.meta.extra.get("ui") if isinstance(loaded.meta.extra, dict) else None
         notes_ = notes_ if isinstance(notes_, dict) else {}
         briefed = notes_.get("briefed")
@@ -103,6 +107,9 @@ class GameScreen(TurnFlow, Screen):
                       else set(S.humans(sides)))
         gs.news_shown = notes_.get("news_shown", True) is not False
         for f in [None, *S.humans(sides)]:
+            if session.logs_saved and f in session.logs:
+                continue
+            # a save made before the logs were kept: the scripted events are all there is
             entries = st.log if f is None else observe(st, f).log
             gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
@@ -130,7 +137,7 @@ class GameScreen(TurnFlow, Screen):
         first = session.state.active_faction
         self.start_news: dict[str, list[Event]] = {
             first: events_for(start_events, session.state, first)} if start_events else {}
-        self.logs: dict[str | None, list[str]] = {None: []}   # side -> its event log; None: all
+        session.logs.setdefault(None, [])     # side -> its event log; None: all (saved)
         self.log_marks: list[dict] = []      # log lengths before each order undo may take back
         self.turn_key = None
         self.owner: str | None = None        # hot-seat: the side whose eyes the screen shows
@@ -140,6 +147,9 @@ class GameScreen(TurnFlow, Screen):
         self.keep_map = False                # leaving for the gate: the map stays ready
         self.news_shown = True               # the side to play has seen its news (for saves)
         self.autosaved = None                # (turn, side) of the last autosave
+        self.saved_at: int | None = None     # orders in the session at the last save
+        self.leaving = None                  # the "save before leaving?" dialog, when open
+        self.army_sort = "name"              # how the army list was last sorted
         self.thinker: Thinker | None = None
         self.replans = 0
         self.pace = 0.0
@@ -153,6 +163,7 @@ class GameScreen(TurnFlow, Screen):
         self.dragging = False
         self.mini_drag = False
         self.held: set[int] = set()
+        self.enter_spent = False             # this press of Enter already did something
         self.next_screen = None
         self.over_wait = 1.2
         self.back_to = None                  # the victory screen, when looking back at the map
@@ -188,7 +199,7 @@ class GameScreen(TurnFlow, Screen):
 
     @property
     def hotseat(self) -> bool:
-        return S.hotseat(self.session.sides)
+        return S.hotseat(self.session.sides, self.session.passwords)
 
     def human_to_play(self) -> str | None:
         """The faction whose turn it is, if a person plays it and may give orders now."""
@@ -198,6 +209,8 @@ class GameScreen(TurnFlow, Screen):
             return None
         if self.hotseat and fid != self.owner:
             return None            # not until it has taken the screen at the gate
+        if self.turn_key != (st.turn, fid):
+            return None            # not until its turn has begun (summary, news, autosave)
         return fid
 
     def view(self):
@@ -210,6 +223,12 @@ class GameScreen(TurnFlow, Screen):
             else:
                 self._view = observe(st, self.viewer)
         return self._view
+
+    @property
+    def logs(self) -> dict[str | None, list[str]]:
+        """Each side's event log as it read it, and (None) the whole record; kept in the
+        session, so saves hold them."""
+        return self.session.logs
 
     @property
     def log_lines(self) -> list[str]:
@@ -506,10 +525,21 @@ class GameScreen(TurnFlow, Screen):
         ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
 
     # --- commands ---
-    def end_turn(self) -> None:
+    def end_turn(self, confirmed: bool = False) -> None:
+        """End the human's turn; first ask, if the settings say so, when some of its armies
+        could still march.  Nothing while a dialog, the news or the turn's opening is up."""
         me = self.human_to_play()
-        if me is None or self.modal():
+        if me is None or self.modal() or self.queue or self.playback is not None:
             return
+        if not confirmed and self.app.settings.confirm_end_turn:
+            left = M.armies_left_to_move(self.state, me)
+            if left:
+                self.open_dialog(dialogs.confirm(
+                    self.manager, self.size, "End the turn?",
+                    D.left_to_move_text([a.name for a in left]),
+                    "End the turn", lambda ok: ok and self.end_turn(confirmed=True),
+                    no="Keep playing"))
+                return
         if self.do(EndTurn(me)):
             self.deselect()
 
@@ -567,6 +597,33 @@ class GameScreen(TurnFlow, Screen):
             if key == "split":
                 self.refresh_overlay()
 
+    def open_aims(self) -> None:
+        """The objectives panel for the side whose eyes the screen shows."""
+        if self.modal() or self.playback is not None or (
+                self.viewer is None and self.hotseat and not self.state.over):
+            return
+        side = self.viewer
+
+        def closed(value):
+            if value == "briefing":
+                self.open_dialog(self.briefing_dialog(side or self.state.active_faction))
+        self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.state, side,
+                                                self.view(), closed))
+
+    def open_army_list(self) -> None:
+        """The list of the viewer's armies; picking one selects it and centres on it."""
+        side = self.viewer
+        if self.modal() or self.playback is not None or side is None:
+            return
+
+        def pick(aid):
+            self.army_sort = lst.sort
+            self.select_army(aid)
+            self.center_selection()
+        lst = ArmyList(self.manager, self.size, self.state, self.view(), side, pick,
+                       self.army_sort)
+        self.open_dialog(lst)
+
     # --- for authors (play --author) ---
     def reload_scenario(self) -> None:
         """F6: read the scenario file again, check it, replay this game's orders on it."""
@@ -619,6 +676,16 @@ class GameScreen(TurnFlow, Screen):
     def autosave(self) -> None:
         self.autosaved = (self.state.turn, self.state.active_faction)
         game_menu.autosave(self)
+
+    def quit_requested(self) -> bool:
+        """The window's close button: True if the game asks to save first (a second close
+        while it asks quits at once)."""
+        if self.leaving is not None and self.leaving.alive():
+            return False
+        if not game_menu.unsaved(self):
+            return False
+        game_menu.ask_to_leave(self, self.app.quit)
+        return True
 
     def save_notes(self) -> dict:
         """What the interface keeps in a save beside the game: who has begun a turn (read

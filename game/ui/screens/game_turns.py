@@ -18,6 +18,7 @@ import pygame
 
 from game.rules.orders import EndTurn
 from game.rules.report import Event
+from game.session import aims
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import sides as S
@@ -66,6 +67,7 @@ class TurnFlow:
         self.press = None
         self.dragging = self.mini_drag = False
         self.held.clear()
+        self.enter_spent = False
         self._tip_key = None
         self._tip_lines = []
         self._view_key = None
@@ -146,19 +148,14 @@ class TurnFlow:
         self.deselect()
         news = self.start_news.pop(fid, []) + self.session.news_for(fid)
         if loaded and self.news_shown:   # the player is where he saved: no news again
+            self.queue.append(lambda: self._say_peace(fid))
             return
         first = fid not in self.briefed
         self.briefed.add(fid)
         self.news_shown = False
         if first:                        # each side's first turn: its briefing
-            spec = next(f for f in self.scn.spec.factions if f.id == fid)
-            text = self.scn.spec.description
-            if spec.briefing:
-                text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
-            if text:
-                self.queue.append(lambda: self.open_dialog(dialogs.message(
-                    self.manager, self.size, f"{self.scn.title}: {self.state.date_text()}",
-                    text)))
+            if self.briefing_text(fid):
+                self.queue.append(lambda: self.open_dialog(self.briefing_dialog(fid)))
         if self.hotseat:                 # what it saw while the others played
             self.queue.append(lambda: self.start_playback(news))
         if not first:
@@ -168,6 +165,7 @@ class TurnFlow:
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
         self.queue_fired(news)
         self.queue.append(self._news_read)
+        self.queue.append(lambda: self._say_peace(fid))
         if not loaded and self.autosaved != (self.state.turn, fid):
             self.autosave()
         if not self.hotseat:
@@ -176,6 +174,27 @@ class TurnFlow:
                 main = max(armies, key=lambda a: a.men)
                 if not self.map.camera.viewport.collidepoint(self.map.screen_of(main.hex)):
                     self.map.center_on(main.hex)
+
+    def briefing_text(self, fid: str) -> str:
+        """The scenario's description and the side's own briefing."""
+        spec = next(f for f in self.scn.spec.factions if f.id == fid)
+        text = self.scn.spec.description
+        if spec.briefing:
+            text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+        return text
+
+    def briefing_dialog(self, fid: str):
+        text = self.briefing_text(fid) or "This scenario has no briefing."
+        h = 170 + 22 * (len(text) // 70 + text.count("\n"))
+        return dialogs.Dialog(self.manager, self.size, f"{self.scn.title}: "
+                              f"{self.state.date_text()}", dialogs.esc(text), [("OK", True, "")],
+                              size=(640, min(560, max(260, h))))
+
+    def _say_peace(self, fid: str) -> None:
+        """The status line when the side is at war with nobody (the full war opens so)."""
+        note = aims.peace_note(self.state, fid)
+        if note and self.human_to_play() == fid:
+            self.say(note)
 
     def _news_read(self) -> None:
         self.news_shown = True

@@ -24,7 +24,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.session.password import check_password
+from game.session.password import check_password, upgrade
 from game.ui import fonts
 from game.ui import palette as P
 from game.ui.screens.base import Screen
@@ -171,6 +171,9 @@ class HandoverScreen(Screen):
                 self.password.set_text("")
                 self.password.focus()
                 return None
+            stronger = upgrade(stored, typed)      # an older save's weaker hash
+            if stronger is not None:
+                self.game.session.passwords[g.side] = stronger
         if g.side is not None:
             self.game.hand_over(g.side)
         self.returning = True

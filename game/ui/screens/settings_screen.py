@@ -10,7 +10,7 @@ from game.ui.settings import Settings, save_settings
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 300
+        w, h = 460, 348
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -36,6 +36,11 @@ class SettingsWindow(UIWindow):
                              tool_tip_text="Scroll the map when the mouse touches the edge of "
                                            "the window")
         y += 48
+        self.confirm = UIButton(pygame.Rect(12, y, iw - 24, 34), self._confirm_text(), manager,
+                                container=self,
+                                tool_tip_text="Ask before ending a turn while some of your "
+                                              "armies could still move")
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -44,6 +49,10 @@ class SettingsWindow(UIWindow):
 
     def _edge_text(self) -> str:
         return f"Edge scrolling: {'on' if self.settings.edge_scroll else 'off'}"
+
+    def _confirm_text(self) -> str:
+        return f"Ask before ending a turn with armies left to move: " \
+               f"{'on' if self.settings.confirm_end_turn else 'off'}"
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
@@ -57,6 +66,10 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.edge:
                 self.settings.edge_scroll = not self.settings.edge_scroll
                 self.edge.set_text(self._edge_text())
+                return True
+            if event.ui_element is self.confirm:
+                self.settings.confirm_end_turn = not self.settings.confirm_end_turn
+                self.confirm.set_text(self._confirm_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()

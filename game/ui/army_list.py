@@ -1,0 +1,78 @@
+"""The list of a side's armies (L): sortable by name, men, movement left or supply;
+clicking a row selects that army on the map and centres on it."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UISelectionList, UIWindow
+
+from game.rules import movement as M
+from game.rules import queries as Q
+
+SORTS = {"name": ("Name", lambda a: (a.name.lower(), a.id)),
+         "men": ("Men", lambda a: (-a.men, a.id)),
+         "moves": ("Movement left", lambda a: (-a.moves, a.id)),
+         "supply": ("Supply", lambda a: (a.supply, a.id))}
+
+
+def rows(state, view, side: str, sort: str) -> list[tuple[str, str]]:
+    """(army id, its row) for the side's armies as its View shows them, sorted."""
+    armies = sorted((a for a in view.armies.values() if a.faction == side),
+                    key=SORTS[sort][1])
+    out = []
+    for a in armies:
+        where = Q.place_name(state, a.hex)
+        out.append((a.id, f"{a.name}: {a.men:,} men, movement {a.moves} of "
+                          f"{M.move_budget(state, a)}, supply {a.supply}, morale {a.morale}, "
+                          f"at {where}"))
+    return out
+
+
+class ArmyList(UIWindow):
+    def __init__(self, manager, size, state, view, side: str, on_pick, sort: str = "name"):
+        w, h = min(760, size[0] - 60), min(520, size[1] - 80)
+        rect = pygame.Rect((size[0] - w) // 2, (size[1] - h) // 2, w, h)
+        super().__init__(rect, manager, window_display_title="Your armies (L)",
+                         object_id="#army_list")
+        self.state, self.view, self.side, self.on_pick = state, view, side, on_pick
+        self.is_army_list = True
+        inner = self.get_container().get_rect()
+        bw = (inner.w - 20 - 8 * (len(SORTS) - 1)) // len(SORTS)
+        self.sort_btns: dict[str, UIButton] = {}
+        for i, (key, (label, _)) in enumerate(SORTS.items()):
+            self.sort_btns[key] = UIButton(pygame.Rect(10 + i * (bw + 8), 8, bw, 32),
+                                           f"By {label.lower()}", manager, container=self,
+                                           tool_tip_text=f"Sort the list by {label.lower()}")
+        self.list = UISelectionList(pygame.Rect(10, 48, inner.w - 20, inner.h - 58), [],
+                                    manager, container=self)
+        self.ids: list[str] = []
+        self.sort = sort
+        self.resort(sort)
+
+    def resort(self, sort: str) -> None:
+        self.sort = sort
+        found = rows(self.state, self.view, self.side, sort)
+        self.ids = [aid for aid, _ in found]
+        self.list.set_item_list([(text, f"#army_{i}") for i, (_, text) in enumerate(found)]
+                                or [("No armies", "#none")])
+        for key, b in self.sort_btns.items():
+            if key == sort:
+                b.disable()
+            else:
+                b.enable()
+
+    def handle(self, event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for key, b in self.sort_btns.items():
+                if event.ui_element is b:
+                    self.resort(key)
+                    return True
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and \
+                event.ui_element is self.list:
+            sel = self.list.get_single_selection(include_object_id=True)
+            if sel is not None and sel[1].startswith("#army_"):
+                aid = self.ids[int(sel[1].split("_")[-1])]
+                self.kill()
+                self.on_pick(aid)
+            return True
+        return False

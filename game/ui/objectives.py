@@ -1,0 +1,79 @@
+"""The objectives panel (O, or the Aims button): what each side needs to win, how far it
+has got, when the war ends, and who is at war with whom.
+
+Everything shown is computed by game/session/aims.py on the side's own
+View; this module only lays it out.
+"""
+from __future__ import annotations
+
+from game.session import aims as A
+from game.ui import dialogs
+from game.ui.dialogs import esc
+
+GOLD = "#d6b04a"
+GOOD = "#8fc27a"
+BAD = "#d9826b"
+DIM = "#a89f8f"
+
+
+def aims_html(state, side: str | None, view=None) -> str:
+    parts = []
+    all_aims = A.aims(state, side, view)
+    own = [a for a in all_aims if a.faction == side]
+    others = [a for a in all_aims if a.faction != side]
+    dl = A.deadline(state)
+    parts.append(f"<font color='{GOLD}'><b>{esc(state.date_text())}, turn {state.turn} of "
+                 f"{dl.last_turn}</b></font><br>{esc(dl.text)}")
+    if side is not None:
+        note = A.peace_note(state, side)
+        if note:
+            parts.append(f"<font color='{BAD}'>{esc(note)}</font>")
+    if own:
+        parts.append(_heading(f"What {state.factions[side].name} needs to win"))
+        parts += [_aim_html(a) for a in own]
+    if others:
+        parts.append(_heading("What the others need" if side is not None else "Victory"))
+        parts += [_aim_html(a, state) for a in others]
+    rels = A.relations(state, side)
+    if rels:
+        parts.append(_heading("Relations"))
+        for r in rels:
+            colour = BAD if r.status == "war" else GOOD
+            parts.append(f"• {esc(state.factions[r.a].name)} and {esc(state.factions[r.b].name)}: "
+                         f"<font color='{colour}'>{esc(r.words)}</font> "
+                         f"<font color='{DIM}'>{esc(r.since)}</font>")
+    return "<br>".join(parts)
+
+
+def _heading(text: str) -> str:
+    return f"<br><font color='{GOLD}'><b>{esc(text)}</b></font>"
+
+
+def _mark(met) -> str:
+    return {True: f"<font color='{GOOD}'>•</font>", False: f"<font color='{BAD}'>•</font>",
+            None: f"<font color='{DIM}'>•</font>"}[met]
+
+
+def _aim_html(a: A.Aim, state=None) -> str:
+    who = f"{esc(state.factions[a.faction].name)}: " if state is not None else ""
+    when = "when the last turn ends" if a.at_end else "at once, as soon as it holds"
+    now = {True: "holds now", False: "not yet", None: "not known"}[a.met]
+    lines = [f"<b>{who}{esc(a.title)}</b> <font color='{DIM}'>({when}; {now})</font>",
+             f"<i>{esc(a.result)}</i>"]
+    for g in a.goals:
+        pad = "&nbsp;&nbsp;&nbsp;&nbsp;" * (g.depth + 1)
+        progress = f" <font color='{DIM}'>- {esc(g.progress)}</font>" if g.progress else ""
+        lines.append(f"{pad}{_mark(g.met)} {esc(g.text)}{progress}")
+    return "<br>".join(lines)
+
+
+def aims_dialog(manager, size, state, side, view, on_result) -> dialogs.Dialog:
+    w, h = min(720, size[0] - 60), min(640, size[1] - 60)
+    name = state.factions[side].name if side else "The war"
+    dlg = dialogs.Dialog(manager, size, f"{name}: aims and relations (O)",
+                         aims_html(state, side, view),
+                         [("Close", None, "Close this panel (O, Esc or Enter)"),
+                          ("Read the briefing", "briefing", "The scenario's briefing again")],
+                         on_result, size=(w, h), object_id="#aims_dialog")
+    dlg.is_aims = True
+    return dlg
