@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
     args = _parser().parse_args(argv)
+    _forgiving_output()
     if not use_scenario_folders(getattr(args, "scenarios", [])):
         return EXIT_USAGE
     try:
@@ -147,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return EXIT_USAGE
+
+
+def _forgiving_output() -> None:
+    """Print what cannot be encoded (a file name that is not UTF-8, on a terminal that
+    takes only ASCII) as escapes instead of failing on it."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 def use_scenario_folders(folders: list[str]) -> bool:
@@ -211,36 +222,49 @@ def cmd_scenarios() -> int:
 
 # --- validate ----------------------------------------------------------------------
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def _expand(paths: list[str]) -> list[Path]:
     out = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            out += sorted(path.glob("*.yaml"))
+        try:
+            is_dir = path.is_dir()
+        except (OSError, ValueError):
+            is_dir = False
+        if is_dir:
+            out += sorted(f for f in path.iterdir() if f.suffix.lower() in YAML_SUFFIXES)
         else:
             out.append(path)
     return out
 
 
-def _is_map_file(path: Path) -> bool:
+def _top_keys(path: Path) -> set[bytes]:
+    """The top-level keys of a YAML file, wherever they are and however many comments
+    come first."""
+    from game.scenario.yamlsrc import MAX_FILE_BYTES
+    keys = set()
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(4096)
+        with open(path, "rb") as fh:
+            for raw in fh.read(MAX_FILE_BYTES).split(b"\n"):
+                if raw[:1].isalpha():
+                    keys.add(raw.split(b":", 1)[0].strip())
     except OSError:
-        return False
-    keys = {line.split(":", 1)[0] for line in head.splitlines() if line and line[0].isalpha()}
-    return "terrain" in keys or ("width" in keys and "factions" not in keys)
+        pass
+    return keys
+
+
+def _is_map_file(path: Path) -> bool:
+    """A map file has `terrain` (or `width` and no `factions`) among its top-level keys."""
+    keys = _top_keys(path)
+    return b"terrain" in keys or (b"width" in keys and b"factions" not in keys)
 
 
 def _is_case_file(path: Path) -> bool:
-    """An event case file (`scenario:` and `cases:` at the top), not a scenario."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
-    keys = {line.split(":", 1)[0] for line in head.splitlines() if line and line[0].isalpha()}
-    return "cases" in keys and "factions" not in keys
+    """An event case file (`cases:` at the top, no `factions:`), not a scenario."""
+    keys = _top_keys(path)
+    return b"cases" in keys and b"factions" not in keys
 
 
 def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> list[Problem]:
@@ -250,6 +274,13 @@ def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> l
     problems: list[Problem] = []
     warnings = [] if warnings is None else warnings
     for path in _expand(paths):
+        try:
+            path.stat()
+        except (OSError, ValueError) as exc:
+            why = "no such file" if isinstance(exc, FileNotFoundError) else \
+                f"cannot read it: {getattr(exc, 'strerror', None) or exc}"
+            problems.append(Problem(display_path(path), 1, 1, "", why))
+            continue
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "", "no such file"))
             continue
@@ -273,6 +304,10 @@ def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> l
 
 
 def cmd_validate(paths: list[str], strict: bool = False) -> int:
+    if not _expand(paths):
+        print("nothing to check: no .yaml or .yml files in " + ", ".join(paths),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
     warnings: list[Problem] = []
     problems = validate_paths(paths, warnings)
     if strict:      # warnings become errors
@@ -464,6 +499,19 @@ def cmd_simulate(args) -> int:
                            watch)
              for k in range(args.games)]
     results = []
+    try:
+        return _simulate_games(args, scn, tasks, results, out, trace_out, watch)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:      # a full disk, /dev/full, a file system gone read-only
+        named = [p for p in (args.jsonl, args.trace) if p]
+        print(f"cannot write {' or '.join(named) or 'the output'}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _simulate_games(args, scn, tasks, results, out, trace_out, watch) -> int:
+    from game import simulate
     try:
         for k, result in enumerate(simulate.run_games(tasks, args.jobs, scn)):
             results.append(result)

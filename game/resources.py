@@ -75,13 +75,24 @@ def assets_dir() -> Path:
     return data_root() / "assets"
 
 
+def home_folder() -> Path:
+    """The user's home folder; with none to be found (HOME unset and a user id with no
+    entry in the password file) a private folder under the system's temporary folder."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):
+        import tempfile
+        uid = os.getuid() if hasattr(os, "getuid") else "user"
+        return Path(tempfile.gettempdir()) / f"{APP}-home-{uid}"
+
+
 def data_dir() -> Path:
     """The player's data folder (saves, their own scenarios)."""
     if os.environ.get("XDG_DATA_HOME"):
         return Path(os.environ["XDG_DATA_HOME"]) / APP
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / APP / "data"
-    return Path.home() / ".local" / "share" / APP
+    return home_folder() / ".local" / "share" / APP
 
 
 def user_scenarios_dir() -> Path:

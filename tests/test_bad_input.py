@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from game import cli
-from game.scenario import yamlsrc
+from game.scenario import limits, yamlsrc
 from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError, parse
 from tests.conftest import TEST_SCENARIO
@@ -67,20 +67,34 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
 
 
 def test_a_large_but_legal_scenario_loads(tmp_path):
-    """Several megabytes of real content (a long description, a big inline map, many events)."""
+    """Several megabytes of real content: a description at the length limit, and many
+    events each with a long text."""
     base = TEST_SCENARIO.read_text()
-    long_text = "    " + ("The war drags on through another season. " * 40 + "\n    ") * 1500
+    sentence = "The war drags on through another season. "
+    long_text = (sentence * 48)[:limits.MAX_TEXT]
     events = "".join(f"  - id: evt_filler_{i}\n    title: Filler {i}\n    when: {{turn: {{min: "
-                     f"{i % 12 + 1}}}}}\n    effects:\n      - set_flag: filler_{i}\n"
+                     f"{i % 12 + 1}}}}}\n    text: {long_text[:1300]}\n    effects:\n"
+                     f"      - set_flag: filler_{i}\n"
                      for i in range(2000))
     text = base.replace("description: A toy scenario used by the unit tests.",
-                        "description: |\n" + long_text) + events
+                        "description: " + long_text) + events
     f = tmp_path / "large.yaml"
     f.write_text(text)
     assert 2_500_000 < f.stat().st_size < yamlsrc.MAX_FILE_BYTES
     scn = load_scenario(f)
     assert len(scn.events) == 3 + 2000
-    assert len(scn.spec.description) > 2_000_000
+    assert limits.MAX_TEXT - 50 < len(scn.spec.description) <= limits.MAX_TEXT
+
+
+def test_a_text_over_its_limit_is_refused_where_it_is(tmp_path):
+    base = TEST_SCENARIO.read_text()
+    f = tmp_path / "long.yaml"
+    f.write_text(base.replace("description: A toy scenario used by the unit tests.",
+                              "description: " + "x" * (limits.MAX_TEXT + 1)))
+    with pytest.raises(InputError) as info:
+        load_scenario(f)
+    assert [p.key for p in info.value.problems] == ["description"]
+    assert "more than the 2000 allowed" in info.value.problems[0].message
 
 
 # --- bombs ------------------------------------------------------------------------------

@@ -165,7 +165,8 @@ def test_a_save_does_not_follow_its_scenario_path_out_of_its_folders(tmp_path, s
     symlink(saves / "link.yaml", target)
     for named in (target, "../elsewhere/test_scenario.yaml", "link.yaml", "bad\x00name.yaml"):
         path = save_naming(saves, scn, named)
-        with pytest.raises(S.SaveError, match="not installed"):
+        # a NUL is no text a save holds: that one is refused before its path is looked at
+        with pytest.raises(S.SaveError, match="not installed|U\\+0000 is not allowed"):
             S.load_game(path)
     assert opened == []
 

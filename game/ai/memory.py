@@ -16,6 +16,8 @@ separated by semicolons.
 """
 from __future__ import annotations
 
+import re
+
 from game.rules.state import GameState
 
 
@@ -34,8 +36,10 @@ def recall(state: GameState, faction: str) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
     that turn left it).  A note it cannot read is ignored."""
     text = state.plans.get(faction, "")
+    if not isinstance(text, str) or note_problem(text):
+        return {}
     items = text.split(";")
-    if not items[0].isdigit() or int(items[0]) != state.turn - 1:
+    if int(items[0]) != state.turn - 1:
         return {}
     out = {}
     for item in items[1:]:
@@ -48,3 +52,22 @@ def recall(state: GameState, faction: str) -> dict[str, str]:
                 and f"{a.hex.q}" == q and f"{a.hex.r}" == r):
             out[aid] = goal
     return out
+
+
+_NUMBER = re.compile(r"-?[0-9]{1,9}")
+MAX_NOTE_CHARS = 1_000_000
+
+
+def note_problem(text: str) -> str | None:
+    """Why `text` is not a note the computer could have written, or None."""
+    if len(text) > MAX_NOTE_CHARS:
+        return f"it is {len(text)} characters long"
+    items = text.split(";")
+    if not _NUMBER.fullmatch(items[0]):
+        return "it does not start with a turn number"
+    for item in items[1:]:
+        parts = item.split(" ")
+        if (len(parts) != 4 or not _NUMBER.fullmatch(parts[1]) or not _NUMBER.fullmatch(parts[2])
+                or not parts[0] or not parts[3]):
+            return f"the item {item[:40]!r} is not `army q r goal`"
+    return None

@@ -16,7 +16,8 @@ from game.events.registry import CONDITIONS, EFFECTS, Definition
 from game.rules.traits import TRAITS
 from game.hexgrid import Hex
 from game.scenario.schema import suggest
-from game.scenario.yamlsrc import Collector, Node
+from game.scenario.limits import MAX_TEXT, MAX_WHOLE
+from game.scenario.yamlsrc import Collector, Node, short_number
 
 SEASONS = ("spring", "summer", "autumn", "winter")
 STATUSES = ("war", "peace", "alliance", "tribute")
@@ -54,9 +55,15 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
         col.at(node, keypath, msg)
         return False, None
 
+    if node.reported:           # refused as it was read (a bad tag, number or character)
+        return False, None
+
     if kind in ("int", "percent", "count", "month"):
         if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
             return bad(f"expected a whole number, found {node.describe()}")
+        if abs(v) > MAX_WHOLE:
+            return bad(f"{short_number(v)} is beyond the largest number allowed, "
+                       f"{MAX_WHOLE:,} in either direction")
         if kind == "percent" and not 0 <= v <= 100:
             return bad(f"{v} is not a percentage (0-100)")
         if kind == "count" and v < 0:
@@ -71,6 +78,8 @@ def _value(kind: str, node: Node, ctx: RefContext, keypath: str) -> tuple[bool, 
     if kind == "text":
         if node.kind != "scalar" or v is None or isinstance(v, bool):
             return bad(f"expected text, found {node.describe()}")
+        if len(str(v)) > MAX_TEXT:
+            return bad(f"a text of {len(str(v))} characters, more than the {MAX_TEXT} allowed")
         return True, str(v)
     if kind in _REF_SETS:
         if not isinstance(v, str):

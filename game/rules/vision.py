@@ -97,7 +97,10 @@ def _static(state: GameState) -> dict:
     return st
 
 
-@lru_cache(maxsize=None)
+_BATCH_CELLS = 1 << 20     # (eye, offset) pairs worked on at once: tens of MB at most
+
+
+@lru_cache(maxsize=64)
 def _stamp(radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Axial offsets (dq, dr) of every hex within radius, and their distances."""
     dq, dr, dist = [], [], []
@@ -120,17 +123,25 @@ def _mask(state: GameState, eyes: tuple[tuple[int, int], ...]) -> np.ndarray:
     by_range: dict[int, list[int]] = {}
     for i, rng in eyes:
         by_range.setdefault(max(0, rng), []).append(i)
+    span = w + h            # no two hexes of the map are farther apart than this
     for rng, idx in by_range.items():
-        dq, dr, dist = _stamp(rng)
-        src = np.array(idx, dtype=np.int32)
-        q = st["q"][src][:, None] + dq[None, :]
-        r = st["r"][src][:, None] + dr[None, :]
-        col = q + (r - (r & 1)) // 2
-        inside = (col >= 0) & (col < w) & (r >= 0) & (r < h)
-        flat = np.where(inside, r * w + col, 0)
         near = max(min(rng, 1), rng - penalty)
-        seen = inside & ((dist[None, :] <= near) | ~st["cover"][flat])
-        out[flat[seen]] = True
+        if near >= span:    # a sight that reaches across the whole map sees all of it
+            out[:] = True
+            break
+        rng = min(rng, span)
+        dq, dr, dist = _stamp(rng)
+        # eyes in batches, so a wide sight over many eyes never builds one huge array
+        step = max(1, _BATCH_CELLS // len(dq))
+        for k in range(0, len(idx), step):
+            src = np.array(idx[k:k + step], dtype=np.int32)
+            q = st["q"][src][:, None] + dq[None, :]
+            r = st["r"][src][:, None] + dr[None, :]
+            col = q + (r - (r & 1)) // 2
+            inside = (col >= 0) & (col < w) & (r >= 0) & (r < h)
+            flat = np.where(inside, r * w + col, 0)
+            seen = inside & ((dist[None, :] <= near) | ~st["cover"][flat])
+            out[flat[seen]] = True
     out.flags.writeable = False
     return out
 

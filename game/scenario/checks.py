@@ -185,13 +185,18 @@ def check_armies(spec: ScenarioSpec, hm: HexMap, col: Collector, found: Found) -
             if a.commander in led:
                 a.loc.report(col, "commander", f"{cm.id!r} already leads {led[a.commander]!r}")
             led[a.commander] = a.id
-    for n, a in enumerate(spec.armies):
+    # the first army of each faction on each hex: an army is checked against the factions
+    # there, not against every army, so the check is linear in the armies
+    on_hex: dict[Hex, dict[str, object]] = {}
+    for a in spec.armies:
         h = found.army_hex.get(a.id)
         if h is None or a.faction not in factions:
             continue
-        for b in spec.armies[:n]:
-            if found.army_hex.get(b.id) == h and found.hostile(a.faction, b.faction):
+        here = on_hex.setdefault(h, {})
+        for fid, b in here.items():
+            if found.hostile(a.faction, fid):
                 a.loc.report(col, "at", f"{a.id} shares {a.at} with the hostile army {b.id!r}")
+        here.setdefault(a.faction, a)
         cid = found.city_at.get(h)
         if cid is None:
             continue

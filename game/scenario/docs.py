@@ -17,6 +17,7 @@ from game.events.registry import CONDITIONS, EFFECTS, KINDS
 from game.rules.table import ORDERED, RULES, limits
 from game.rules.traits import TRAITS
 from game.scenario import model
+from game.scenario.limits import LIMITS_DOC
 from game.scenario.schema import MISSING, describe_type, model_fields
 
 import game.events.conditions  # noqa: F401
@@ -50,6 +51,12 @@ keeps it current.  Each table lists a mapping's keys: the type, the default
 - **Numbers** in the rules are whole numbers.  Money is in thousands of solidi;
   income and upkeep are per month and scale with the turn length.
 
+## Limits
+
+These hold for every scenario and map file, whatever the key; a value past one
+is reported where it is, with its key, beside the file's other problems.
+
+{LIMITS}
 ## A minimal scenario
 
 ```yaml
@@ -255,7 +262,7 @@ def _checks() -> list[str]:
 
 
 def render() -> str:
-    lines = [INTRO] + _checks()
+    lines = [INTRO.replace("{LIMITS}", LIMITS_DOC)] + _checks()
     for title, cls in SECTIONS:
         if cls is model.EventSpec:
             lines.append(EVENTS_INTRO)

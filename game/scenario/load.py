@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import game.events.effects  # noqa: F401  (registers the effects)
 from game import resources
 from game.hexmap import HexMap
 from game.scenario.checks import check_all
+from game.scenario.limits import MAX_PATH_CHARS
 from game.scenario.mapfile import build_map, load_map
 from game.scenario.meaning import warn_all
 from game.scenario.model import MapSpec, ScenarioSpec
@@ -37,6 +39,9 @@ def safe_reference(ref: str, base_dir: Path) -> tuple[Path | None, str | None]:
 
     Returns (path, None) or (None, reason).
     """
+    if len(ref) > MAX_PATH_CHARS:
+        return None, (f"a file name of {len(ref)} characters, more than the {MAX_PATH_CHARS} "
+                      "allowed")
     if any(ord(ch) < 32 or ch == "\x7f" for ch in ref):
         return None, f"{ref!r} holds control characters, which no file name here may"
     if os.path.isabs(ref) or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
@@ -44,8 +49,11 @@ def safe_reference(ref: str, base_dir: Path) -> tuple[Path | None, str | None]:
     parts = Path(ref.replace("\\", "/")).parts
     if ".." in parts:
         return None, f"{ref!r} climbs out of the scenario's folder with '..'"
-    target = (base_dir / ref).resolve()
-    roots = [base_dir.resolve(), SCENARIO_DIR.resolve()]
+    try:
+        target = (base_dir / ref).resolve()
+        roots = [base_dir.resolve(), SCENARIO_DIR.resolve()]
+    except (OSError, RuntimeError, ValueError) as exc:
+        return None, f"{ref!r} cannot be followed ({getattr(exc, 'strerror', None) or exc})"
     if not any(target == r or r in target.parents for r in roots):
         return None, f"{ref!r} leads outside the scenario's folder"
     return target, None
@@ -72,8 +80,8 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
     """Read and check a scenario file; raise InputError with every problem found."""
     shown = display_path(path)
     text = read_text(path, shown)
-    root = parse(text, shown)
     col = Collector(shown)
+    root = parse(text, shown, col)
     spec = read(ScenarioSpec, root, col, "")
     if spec is None:
         col.raise_if_any()
@@ -112,17 +120,20 @@ def _scenario_map(spec: ScenarioSpec, base: Path, col: Collector) -> HexMap | No
     if why:
         spec.loc.report(col, "map", why)
         return None
-    if not target.is_file():
-        shipped, _ = safe_reference(spec.map, SCENARIO_DIR)     # the game's own map, by name
-        if shipped is None or not shipped.is_file():
-            spec.loc.report(col, "map", f"no map file at {spec.map!r} (looked beside the "
-                                        "scenario and among the game's own maps)")
-            return None
-        target = shipped
     try:
+        if not target.is_file():
+            shipped, _ = safe_reference(spec.map, SCENARIO_DIR)     # the game's own map, by name
+            if shipped is None or not shipped.is_file():
+                spec.loc.report(col, "map", f"no map file at {spec.map!r} (looked beside the "
+                                            "scenario and among the game's own maps)")
+                return None
+            target = shipped
         return _load_map_cached(target)
     except InputError as exc:
         col.problems.extend(exc.problems)
+        return None
+    except OSError as exc:
+        spec.loc.report(col, "map", f"cannot read the map {spec.map!r}: {exc.strerror or exc}")
         return None
 
 
@@ -251,24 +262,38 @@ def listed_scenarios(folders: list[tuple[Path, str]] | None = None) -> list[List
 
 def peek_id(path: Path) -> str | None:
     """The `id:` of a scenario file, read cheaply (first top-level id line)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("id:"):
-                    return line[3:].strip().strip("'\"")
-    except OSError:
-        return None
+    head = _head(path, PEEK_BYTES)
+    for line in head.split("\n"):
+        if line.startswith("id:"):
+            return line[3:].strip().strip("'\"")
     return None
 
 
-def _id_line(path: Path) -> int:
+PEEK_BYTES = 64 * 1024      # where a scenario's `id:` must be for a quick look to find it
+
+
+def _head(path: Path, limit: int) -> str:
+    """The first `limit` bytes of a regular file as text, opened without blocking (a named
+    pipe put where a scenario was expected is never waited on); '' if it cannot be read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.startswith("id:"):
-                    return n
+        fd = os.open(path, flags)
+    except (OSError, ValueError):
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        return os.read(fd, limit).decode("utf-8", "replace")
     except OSError:
-        pass
+        return ""
+    finally:
+        os.close(fd)
+
+
+def _id_line(path: Path) -> int:
+    for n, line in enumerate(_head(path, PEEK_BYTES).split("\n"), 1):
+        if line.startswith("id:"):
+            return n
     return 1
 
 
@@ -277,7 +302,10 @@ def find_scenario(arg: str, folder: Path | None = None) -> Path | None:
     in `folder` alone (its top level) if given, else wherever scenarios are searched."""
     p = Path(arg)
     if p.suffix in (".yaml", ".yml") or os.sep in arg or "/" in arg:
-        return p if p.is_file() else None
+        try:
+            return p if p.is_file() else None
+        except (OSError, ValueError):       # a name too long for the system, a NUL
+            return None
     if folder is not None:
         candidates = scenario_files(folder)
     else:

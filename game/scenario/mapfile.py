@@ -18,8 +18,8 @@ from game.scenario.yamlsrc import Collector, display_path, load as load_yaml
 def load_map(path: str) -> HexMap:
     """Read and check a map file; raise InputError with every problem found."""
     shown = display_path(path)
-    root = load_yaml(path, shown)
     col = Collector(shown)
+    root = load_yaml(path, shown, col)
     spec = read(MapSpec, root, col, "")
     col.raise_if_any()
     hm = build_map(spec, col)

@@ -50,7 +50,7 @@ class RiverSpec:
     name: str = key("Name shown to players.")
     edges: str = key("The hex edges the river runs along, as space-separated `col,row,dir` "
                      "triples; dir is 0=E, 1=NE, 2=NW, 3=W, 4=SW, 5=SE.",
-                     example="40,31,0 40,31,1 41,30,5")
+                     example="40,31,0 40,31,1 41,30,5", long=True)
     loc: Loc = loc_field()
 
 
@@ -60,7 +60,7 @@ class RoadSpec:
     name: str = key("Name shown to players.", "")
     kind: Literal["roman", "persian", "track"] = key("Who built it (drawn differently).", "roman")
     path: str = key("Space-separated `col,row` hexes, each adjacent to the one before.",
-                    example="10,5 11,5 11,6")
+                    example="10,5 11,5 11,6", long=True)
     loc: Loc = loc_field()
 
 
@@ -69,7 +69,7 @@ class StraitSpec:
     id: str = key("Strait id, used by events that open or close it.", pattern=ID, example=ID_EXAMPLE)
     name: str = key("Name shown to players.")
     edges: str = key("The hex edges between the two shores, as `col,row,dir` triples.",
-                     example="33,12,5")
+                     example="33,12,5", long=True)
     loc: Loc = loc_field()
 
 
@@ -123,10 +123,10 @@ class MapSpec:
     terrain: str = key(
         "One line per row, one character per hex: ~ sea, % lake, . plain, : farmland, "
         "h hills, m mountains, M high peaks (impassable), f forest, w marsh, d desert, s steppe.",
-        example="|\n    ~~..hh\n    ~...hm")
+        example="|\n    ~~..hh\n    ~...hm", long=True)
     regions: list[RegionSpec] = key("Named regions.", [])
     region_rows: str = key("One line per row, one character per hex: a region's `char`, "
-                           "or - for none.  May be left out.", "")
+                           "or - for none.  May be left out.", "", long=True)
     rivers: list[RiverSpec] = key("Rivers, on hex edges.", [])
     roads: list[RoadSpec] = key("Roads, as chains of hexes.", [])
     straits: list[StraitSpec] = key("Straits: land-to-land edges only a navy can cross.", [])

@@ -18,15 +18,18 @@ import typing
 from dataclasses import MISSING, dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
+from game.scenario.limits import MAX_LONG_TEXT, MAX_TEXT, MAX_WHOLE
 from game.scenario.yamlsrc import Collector, Node, short_number
 
 REQUIRED = MISSING
 
 
 def key(doc: str, default: Any = REQUIRED, *, min: float | None = None, max: float | None = None,
-        example: str | None = None, pattern: str | None = None) -> Any:
-    """Declare a YAML key on a model dataclass."""
-    meta = {"doc": doc, "min": min, "max": max, "example": example, "pattern": pattern}
+        example: str | None = None, pattern: str | None = None, long: bool = False) -> Any:
+    """Declare a YAML key on a model dataclass.  A text key may hold MAX_TEXT characters,
+    or MAX_LONG_TEXT if `long`; a whole number is at most MAX_WHOLE whatever its `max`."""
+    meta = {"doc": doc, "min": min, "max": max, "example": example, "pattern": pattern,
+            "long": long}
     if default is REQUIRED:
         return dataclasses.field(metadata=meta)
     if isinstance(default, (list, dict)):
@@ -77,8 +80,36 @@ def _hints(cls) -> dict[str, Any]:
     return h
 
 
+MAX_SUGGESTIONS = 200       # "did you mean" hints in one file; past that, none
+MAX_CANDIDATES = 400        # names compared with one misspelt word
+MAX_COMPARISONS = 10_000    # name comparisons for the hints of one file, all told
+_budget = {"hints": 0, "compared": 0}
+
+
+def reset_suggestions() -> None:
+    """Start counting a new file's hints (each Collector does, when it is made)."""
+    _budget["hints"] = _budget["compared"] = 0
+
+
 def suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    """' (did you mean X?)' for the closest of `choices`, or ''.  The work is bounded: a
+    word is compared with at most MAX_CANDIDATES names of about its length, and a file
+    gets at most MAX_SUGGESTIONS hints from at most MAX_COMPARISONS comparisons, so a file
+    of a thousand misspellings against a thousand places is checked in linear time."""
+    word = str(word)
+    left = min(MAX_CANDIDATES, MAX_COMPARISONS - _budget["compared"])
+    if len(word) > 60 or _budget["hints"] >= MAX_SUGGESTIONS or left <= 0:
+        return ""
+    names = []
+    for c in choices:
+        c = str(c)
+        if abs(len(c) - len(word)) <= max(3, len(word) // 2):
+            names.append(c)
+            if len(names) >= left:
+                break
+    _budget["hints"] += 1
+    _budget["compared"] += len(names)
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -138,6 +169,8 @@ def convert(tp: Any, node: Node, col: Collector, keypath: str, meta: dict | None
     origin = get_origin(tp)
     if tp is Node:
         return True, node
+    if node.reported:           # refused as it was read; one message is enough
+        return False, None
     if tp is Any:
         return True, _plain(node)
     if origin in (Union, types.UnionType):
@@ -249,6 +282,11 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
             else:
                 col.at(node, keypath, f"expected text, found {node.describe()}")
                 return False, None
+        limit = MAX_LONG_TEXT if meta.get("long") else MAX_TEXT
+        if len(v) > limit:
+            col.at(node, keypath, f"a text of {len(v)} characters, more than the {limit} "
+                                  "allowed here")
+            return True, v       # reported; kept whole so that later checks do not mislead
         pattern = meta.get("pattern")
         if pattern:
             if not re.fullmatch(pattern, v):
@@ -256,6 +294,9 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
                 col.at(node, keypath, f"{v!r} does not match the form {meta.get('example') or pattern}")
                 return True, v
     lo, hi = meta.get("min"), meta.get("max")
+    if tp is int:
+        lo = -MAX_WHOLE if lo is None else lo
+        hi = MAX_WHOLE if hi is None else hi
     if lo is not None and v < lo:
         col.at(node, keypath, f"{short_number(v)} is below the minimum {lo}")
         return True, type(v)(lo)

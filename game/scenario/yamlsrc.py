@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from game.scenario.limits import MAX_ITEMS, MAX_LONG_TEXT, construct, text_problem
+
 try:  # the C-accelerated parser when PyYAML was built with libyaml
     _BaseLoader = yaml.CSafeLoader
     _C_PARSER = True
@@ -98,6 +100,7 @@ class Node:
     line: int
     column: int
     key_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
+    reported: bool = False      # a value already refused where it was read: say no more of it
 
     def describe(self) -> str:
         if self.kind == "map":
@@ -133,6 +136,8 @@ class Collector:
         self.path = path
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        from game.scenario.schema import reset_suggestions
+        reset_suggestions()
 
     def add(self, line: int, column: int, key: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, column, key, message))
@@ -198,11 +203,17 @@ def _raise(path: str, line: int, column: int, message: str):
     raise InputError([Problem(path, line, column, "", message)])
 
 
-def parse(text: str, path: str) -> Node:
-    """Parse YAML text into located Nodes, or raise InputError."""
+def parse(text: str, path: str, col: Collector | None = None) -> Node:
+    """Parse YAML text into located Nodes, or raise InputError.
+
+    Problems with single values (a tag, a number out of the format, a bad
+    character) go to `col` when one is given, so that the caller reports them
+    beside the problems it finds itself; without one they are raised.  A file
+    that cannot be read as YAML at all is always raised at once.
+    """
     loader = _Loader(text)
     try:
-        return _Composer(loader, path).document()
+        return _Composer(loader, path, col).document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -242,7 +253,6 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-_constructor = yaml.constructor.SafeConstructor()
 _NO_KEY = object()      # a mapping frame waiting for its next key
 _SKIP = object()        # a mapping frame whose last key was refused: drop its value
 
@@ -268,9 +278,10 @@ class _Composer:
     is refused after reading its few lines, never expanded.
     """
 
-    def __init__(self, loader, path: str):
+    def __init__(self, loader, path: str, col: Collector | None = None):
         self.loader, self.path = loader, path
-        self.col = Collector(path)
+        self.own = col is None
+        self.col = Collector(path) if col is None else col
         self.anchors: dict[str, tuple[Node, int, int] | None] = {}   # None while still open
         self.total = 0
 
@@ -286,7 +297,8 @@ class _Composer:
             mark = ld.get_event().start_mark
             _raise(self.path, mark.line + 1, mark.column + 1,
                    "a second YAML document (after `---`); a file holds one document")
-        self.col.raise_if_any()
+        if self.own:
+            self.col.raise_if_any()
         return root
 
     def _count(self, n: int, line: int, column: int) -> None:
@@ -354,6 +366,9 @@ class _Composer:
             if height >= parent.height:
                 parent.height = height + 1
             pnode = parent.node
+            if len(pnode.value) >= MAX_ITEMS and (pnode.kind == "seq" or parent.key is _NO_KEY):
+                _raise(self.path, line, column, f"more than {MAX_ITEMS} items in one "
+                                                f"{'list' if pnode.kind == 'seq' else 'mapping'}")
             if pnode.kind == "seq":
                 pnode.value.append(node)
             elif parent.key is _NO_KEY:
@@ -377,20 +392,24 @@ class _Composer:
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
         if tag == _STR_TAG:
-            return Node("scalar", ev.value, line, column)
+            return self._text(ev.value, parent, line, column)
         if tag not in _SCALAR_TAGS:
             self.col.add(line, column, _child_path(parent), f"the tag {tag!r} is not allowed "
                                                             "(plain values only)")
-            return Node("scalar", None, line, column)
+            return Node("scalar", None, line, column, reported=True)
         if tag == "tag:yaml.org,2002:timestamp":
-            return Node("scalar", ev.value, line, column)    # text is its own value
-        try:
-            value = _constructor.yaml_constructors[tag](
-                _constructor, yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style))
-        except (yaml.YAMLError, ValueError) as exc:
-            self.col.add(line, column, _child_path(parent), f"bad value: {exc}")
-            value = None
-        return Node("scalar", value, line, column)
+            return self._text(ev.value, parent, line, column)   # text is its own value
+        value, why = construct(tag, ev.value)
+        if why:
+            self.col.add(line, column, _child_path(parent), why)
+        return Node("scalar", value, line, column, reported=bool(why))
+
+    def _text(self, text: str, parent: _Frame | None, line: int, column: int) -> Node:
+        why = text_problem(text, MAX_LONG_TEXT)
+        if why:
+            self.col.add(line, column, _child_path(parent), why)
+            text = ""
+        return Node("scalar", text, line, column, reported=bool(why))
 
     def _key(self, fr: _Frame, ev, node: Node):
         """The text of a mapping key just read, or _SKIP if it is refused."""
@@ -408,6 +427,10 @@ class _Composer:
             self.col.add(line, column, keypath, "a key must be plain text")
             return _SKIP
         key = str(node.value)
+        why = text_problem(key, 200)
+        if why:
+            self.col.add(line, column, keypath, f"a key: {why}")
+            return _SKIP
         if key in fr.node.key_pos:
             first = fr.node.key_pos[key][0]
             sub = f"{keypath}.{key}" if keypath else key
@@ -428,7 +451,8 @@ def _child_path(parent: _Frame | None) -> str:
     return f"{parent.keypath}.{parent.key}" if parent.keypath else parent.key
 
 
-def load(path: str | os.PathLike, shown: str | None = None) -> Node:
+def load(path: str | os.PathLike, shown: str | None = None, col: Collector | None = None
+         ) -> Node:
     shown = shown or display_path(path)
-    return parse(read_text(path, shown), shown)
+    return parse(read_text(path, shown), shown, col)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from game.rules import vision
 from game.rules.invariants import check_invariants
 from game.rules.orders import order_from_dict
+from game.session.save_checks import rule_problems, text_and_number_problems
 from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
                               state_from_dict, state_hash, state_to_dict)
 
@@ -166,7 +167,13 @@ def save_game(path: str | os.PathLike, state: GameState, orders: list | None = N
               sides: dict[str, str] | None = None, label: str = "", extra: dict | None = None
               ) -> None:
     try:
-        write_atomic(path, encode(state, orders, sides, label, extra))
+        data = encode(state, orders, sides, label, extra)
+    except Exception as exc:    # a value JSON or UTF-8 cannot hold: the old save stays
+        raise SaveError(f"cannot save the game as {path}: part of it cannot be written "
+                        f"({type(exc).__name__}: {str(exc)[:200]}); the last save is kept"
+                        ) from exc
+    try:
+        write_atomic(path, data)
     except OSError as exc:
         raise SaveError(f"cannot write the save {path}: {exc.strerror or exc}") from exc
 
@@ -209,7 +216,10 @@ def read_document(path: str | os.PathLike) -> dict:
     except RecursionError:
         raise SaveError(f"{p}: the save is damaged (nested too deeply)") from None
     except ValueError as exc:     # e.g. a number with thousands of digits
-        raise SaveError(f"{p}: the save is damaged ({exc})") from None
+        raise SaveError(f"{p}: the save is damaged ({str(exc)[:200]})") from None
+    odd = text_and_number_problems(doc)
+    if odd:
+        raise SaveError(f"{p}: the save is damaged: " + "; ".join(odd[:3]))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SaveError(f"{p}: this is not a Last Great War save")
     version = doc.get("version")
@@ -274,6 +284,10 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
         scn = scenario_loader(meta)
     state.scenario = scn
     _check_consistent(state, path)
+    broken = rule_problems(state)
+    if broken:
+        raise SaveError(f"{path}: the save holds what the rules never make: "
+                        + "; ".join(broken[:3]))
     expected = doc.get("state_hash")
     if expected != state_hash(state):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")

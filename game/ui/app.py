@@ -21,7 +21,7 @@ import pygame_gui
 from game.cli import program_name
 from game.resources import assets_dir
 from game.ui import fonts, map_marks
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
 
 THEME = assets_dir() / "theme.json"
 DEFAULT_SIZE = (1280, 800)
@@ -329,9 +329,14 @@ def _size(text: str | None, settings: Settings) -> tuple[int, int]:
     if not text:
         return settings.window if settings.window else DEFAULT_SIZE
     w, x, h = text.lower().partition("x")
-    if not x or not w.isdigit() or not h.isdigit():
-        raise ValueError(f"--size {text!r}: write WIDTHxHEIGHT, e.g. 1280x800")
-    return int(w), int(h)
+    if (not x or not w.isascii() or not h.isascii() or not w.isdigit() or not h.isdigit()
+            or len(w) > 5 or len(h) > 5):
+        raise ValueError(f"--size {text[:40]!r}: write WIDTHxHEIGHT, e.g. 1280x800")
+    size = int(w), int(h)
+    if not (MIN_WINDOW[0] <= size[0] <= MAX_WINDOW[0] and MIN_WINDOW[1] <= size[1] <= MAX_WINDOW[1]):
+        raise ValueError(f"--size {text}: the window may be {MIN_WINDOW[0]}x{MIN_WINDOW[1]} to "
+                         f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}")
+    return size
 
 
 def prepare_start(args):
@@ -349,8 +354,15 @@ def prepare_start(args):
             return ("load", loaded)
         except SaveError as exc:
             raise LookupError(str(exc)) from None
+        except Exception as exc:    # a save that passed the checks and still fails: named
+            raise LookupError(f"{args.load}: the save cannot be loaded "
+                              f"({type(exc).__name__}: {str(exc)[:200]})") from None
     if getattr(args, "scenario", None):
-        path = find_scenario(args.scenario)
+        try:
+            path = find_scenario(args.scenario)
+        except (OSError, ValueError) as exc:
+            raise LookupError(f"--scenario {args.scenario[:60]!r}...: "
+                              f"{getattr(exc, 'strerror', None) or exc}") from None
         if path is None:
             raise LookupError(f"no scenario {args.scenario!r} (give an id from "
                               f"`{program_name()} scenarios` or a path to a YAML file)")
@@ -359,6 +371,9 @@ def prepare_start(args):
         except InputError as exc:
             lines = [str(p) for p in exc.problems[:10]]
             raise LookupError("the scenario has problems:\n" + "\n".join(lines)) from None
+        except Exception as exc:    # a bug in the checker: a message, never a traceback
+            raise LookupError(f"{path}:1:1: the checker itself failed on this file; please "
+                              f"report it as a bug ({type(exc).__name__})") from None
         sides = S.parse_sides(list(getattr(args, "side", None) or []), scn)
         seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(1 << 31)
         return ("new", scn, seed, sides)

@@ -19,6 +19,7 @@ from pygame_gui.elements import UIButton, UILabel, UISelectionList, UITextBox, U
 from game.session.save import SaveError, SaveMeta, read_meta
 from game.ui import sides as S
 from game.ui.dialogs import esc
+from game.ui.shown import shown
 
 QUICK = "quicksave"
 
@@ -32,44 +33,45 @@ class Entry:
 
     @property
     def name(self) -> str:
-        return self.path.stem
+        return shown(self.path.stem)
 
     @property
     def sides(self) -> dict:
         """Who plays each side, as saved (nothing, if that part of the file is damaged)."""
         sides = self.meta.sides if self.meta is not None else None
-        return {f: w for f, w in sides.items() if isinstance(w, str)} \
-            if isinstance(sides, dict) else {}
+        return {shown(f, 40): shown(w, 40) for f, w in list(sides.items())[:20]
+                if isinstance(w, str)} if isinstance(sides, dict) else {}
 
     def row(self) -> str:
         if self.meta is None:
             return f"{self.name}: damaged, cannot be loaded"
         m = self.meta
-        when = m.saved_at.replace("T", " ")[5:16] if m.saved_at else ""
+        when = shown(m.saved_at.replace("T", " ")[5:16]) if m.saved_at else ""
         humans = [f.replace("_", " ").title() for f, w in self.sides.items() if S.is_human(w)]
         who = f", {' & '.join(humans)}" if humans else ", computer only"
         if len(humans) >= 2:
             who += " (hot-seat)"
-        return f"{self.name}: {m.date}, {m.scenario_title}{who} ({when})"
+        return f"{self.name}: {shown(m.date, 20)}, {shown(m.scenario_title, 60)}{who} ({when})"
 
     def details(self) -> str:
         if self.meta is None:
             return (f"<b>{esc(self.name)}</b><br><font color='#e05a50'>This save cannot be "
-                    f"loaded:</font> {esc(self.error)}")
+                    f"loaded:</font> {esc(shown(self.error, 600))}")
         m = self.meta
         sides = ", ".join(f"{f.replace('_', ' ').title()}: {S.describe(w)}"
                           for f, w in self.sides.items()) or "not recorded"
-        saved = m.saved_at.replace("T", " ") if m.saved_at else "?"
+        saved = shown(m.saved_at.replace("T", " ")) if m.saved_at else "?"
         locked = m.extra.get("passwords") if isinstance(m.extra, dict) else None
         hot = ""
         if sum(S.is_human(w) for w in self.sides.values()) >= 2:
             hot = "<br><i>Hot-seat: it opens at the handover screen"
             if isinstance(locked, dict) and locked:
                 hot += "; a password guards " + esc(", ".join(
-                    f.replace("_", " ").title() for f in locked))
+                    shown(f).replace("_", " ").title() for f in list(locked)[:20]))
             hot += ".</i>"
-        return (f"<b>{esc(self.name)}</b><br>Scenario: {esc(m.scenario_title)}<br>"
-                f"In the game: {esc(m.date)}, turn {m.turn}<br>Sides: {esc(sides)}<br>"
+        return (f"<b>{esc(self.name)}</b><br>Scenario: {esc(shown(m.scenario_title))}<br>"
+                f"In the game: {esc(shown(m.date, 20))}, turn {shown(m.turn, 20)}<br>"
+                f"Sides: {esc(sides)}<br>"
                 f"Saved: {esc(saved)}{hot}")
 
 
@@ -78,12 +80,14 @@ def list_saves(folder: Path) -> list[Entry]:
     if not folder.is_dir():
         return out
     for p in folder.glob("*.json"):
-        if not p.is_file():
-            continue
         try:
+            if not p.is_file():
+                continue
             meta, err = read_meta(p), None
         except SaveError as exc:
             meta, err = None, str(exc).split(": ", 1)[-1]
+        except Exception as exc:    # whatever one file holds, the window still opens
+            meta, err = None, f"cannot be read ({type(exc).__name__})"
         try:
             mtime = p.stat().st_mtime
         except OSError:

@@ -15,10 +15,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.resources import APP, data_dir
+from game.resources import APP, data_dir, home_folder
 from game.session.save import write_atomic
 
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 64 * 1024      # the real file is about 150 bytes
+MIN_WINDOW = (800, 600)
+MAX_WINDOW = (16384, 16384)
 
 
 def config_dir() -> Path:
@@ -26,7 +29,7 @@ def config_dir() -> Path:
         return Path(os.environ["XDG_CONFIG_HOME"]) / APP
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / APP
-    return Path.home() / ".config" / APP
+    return home_folder() / ".config" / APP
 
 
 def saves_dir() -> Path:
@@ -47,16 +50,40 @@ class Settings:
         self.scroll_speed = min(10, max(1, int(self.scroll_speed)))
         self.animation_speed = min(10, max(1, int(self.animation_speed)))
         w, h = self.window
-        self.window = (max(800, int(w)), max(600, int(h)))
+        self.window = (min(MAX_WINDOW[0], max(MIN_WINDOW[0], int(w))),
+                       min(MAX_WINDOW[1], max(MIN_WINDOW[1], int(h))))
         return self
 
 
-def load_settings() -> Settings:
-    """The saved settings, or the defaults when there are none or they are unreadable."""
-    path = config_dir() / SETTINGS_FILE
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """A regular file's bytes, at most `limit` of them, or None.  Opened without blocking,
+    so a named pipe or a device put in its place is never waited on or read without end."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, flags)
     except (OSError, ValueError):
+        return None
+    try:
+        import stat
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = os.read(fd, limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def load_settings() -> Settings:
+    """The saved settings, or the defaults when there are none or they are unreadable
+    (too big, not a regular file, not JSON, nested without end, wrong types)."""
+    data = read_small_file(config_dir() / SETTINGS_FILE, MAX_SETTINGS_BYTES)
+    if data is None:
+        return Settings()
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
@@ -65,12 +92,13 @@ def load_settings() -> Settings:
         v = raw.get(f.name)
         if f.name == "window":
             if (isinstance(v, list) and len(v) == 2
-                    and all(isinstance(x, int) and not isinstance(x, bool) for x in v)):
+                    and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6
+                            for x in v)):
                 s.window = (v[0], v[1])
         elif isinstance(getattr(s, f.name), bool):
             if isinstance(v, bool):
                 setattr(s, f.name, v)
-        elif isinstance(v, int) and not isinstance(v, bool):
+        elif isinstance(v, int) and not isinstance(v, bool) and abs(v) < 10**6:
             setattr(s, f.name, v)
     return s.clamp()
 

@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UILabel
 from game.ui import dialogs
 from game.ui.saves_window import SavesWindow
 from game.ui.screens.base import Screen
+from game.ui.shown import shown
 from game.ui.settings import saves_dir
 
 
@@ -78,7 +79,8 @@ class MainMenu(Screen):
         try:
             self.next_screen = GameScreen.loaded(self.app, load_game(path))
         except SaveError as exc:
-            self.window = dialogs.message(self.manager, self.size, "Cannot load", str(exc))
+            self.window = dialogs.message(self.manager, self.size, "Cannot load",
+                                          shown(str(exc), 600))
 
     def leave(self) -> None:
         if self.window is not None:
@@ -121,18 +123,17 @@ def largest_map(scenario_dir=None):
     """The largest map of the scenarios: from the shared maps folder if it has one (quick),
     else from the scenarios themselves; None if there is none."""
     from game.scenario.load import SCENARIO_DIR, load_scenario, map_file, scenario_files
-    from game.scenario.yamlsrc import InputError
     maps = []
     for f in sorted((Path(scenario_dir or SCENARIO_DIR) / "maps").glob("*.yaml")):
         try:
             maps.append(map_file(f))
-        except (InputError, OSError, ValueError, RecursionError):
+        except Exception:   # a broken map is no backdrop; `validate` says what is wrong
             continue
     if not maps:
         for f in scenario_files(scenario_dir):
             try:
                 maps.append(load_scenario(f).map)
-            except (InputError, OSError, ValueError, RecursionError):
+            except Exception:
                 continue
     return max(maps, key=lambda hm: hm.width * hm.height, default=None)
 

@@ -31,6 +31,7 @@ from game.ui import sides as S
 from game.ui.dialogs import esc
 from game.ui.geometry import center, map_size_units
 from game.ui.screens.base import Screen
+from game.ui.shown import shown
 
 HUMAN_LABEL = "Human"
 COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
@@ -50,8 +51,8 @@ class Choice:
     def row(self) -> str:
         mark = f"  [{YOURS}]" if self.players_own else ""
         if self.scn is None:
-            return f"{self.path.stem}  -  BROKEN{mark}"
-        return f"{self.scn.title}  ({self.scn.years()}){mark}"
+            return f"{shown(self.path.stem)}  -  BROKEN{mark}"
+        return f"{shown(self.scn.title)}  ({self.scn.years()}){mark}"
 
 
 def scan(folder: Path | None) -> list[Choice]:
@@ -68,8 +69,9 @@ def _choice(item: Listed) -> Choice:
         return Choice(f, load_scenario(f), [], own, where)
     except InputError as exc:
         return Choice(f, None, [str(p) for p in exc.problems[:5]], own, where)
-    except (OSError, RecursionError, ValueError) as exc:
-        return Choice(f, None, [f"{f}: {exc}"], own, where)
+    except Exception as exc:    # whatever one file holds, the menu still opens
+        return Choice(f, None, [f"{f}: cannot be read ({type(exc).__name__}: {exc})"], own,
+                      where)
 
 
 def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
@@ -185,17 +187,17 @@ class NewGame(Screen):
             self.thumb.kill()
             self.thumb = None
         if c.scn is None:
-            self.heading.set_text(f"{c.path.name}: this scenario is broken")
+            self.heading.set_text(f"{shown(c.path.name)}: this scenario is broken")
             self.sub.set_text(f"Fix it ({program_name()} validate shows every problem) to "
                               "play it.")
-            self.desc.set_text("<br>".join(esc(p) for p in c.problems))
+            self.desc.set_text("<br>".join(esc(shown(p, 600)) for p in c.problems))
             self.start.disable()
             return
         scn = c.scn
         self.heading.set_text(scn.title)
         turns = scn.total_turns
         length = "seasons" if scn.months_per_turn == 3 else "months"
-        mine = f";  yours: {c.where}" if c.players_own else ""
+        mine = f";  yours: {shown(c.where)}" if c.players_own else ""
         self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}{mine}")
         briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(f.briefing)}"
                          for f in scn.spec.factions if f.briefing)
