@@ -33,6 +33,7 @@ def turn_of(state, faction, month=None):
     state.pending.clear()
     for a in state.armies.values():
         a.moves = M.move_budget(state, a) if a.faction == faction else 0
+        a.may_strike = a.faction == faction
     return state
 
 
@@ -138,6 +139,21 @@ def test_attacks_when_the_odds_are_good(state):
     put(state, "p", "sassanids", 5, 4, 5000)
     turn_of(state, "byzantium")
     assert game.ai.next_order(state) == Attack("byzantium", "b", cell(5, 4))
+
+
+def test_marches_next_to_a_weaker_enemy_and_attacks_the_same_turn(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 1, 4, 20000, "priscus")
+    put(state, "p", "sassanids", 5, 4, 4000)           # beyond reach of an attack this turn
+    turn_of(state, "byzantium")
+    assert hex_distance(state.armies["b"].hex, cell(5, 4)) > 2
+    orders = play_out(state)
+    attacks = [i for i, o in enumerate(orders) if isinstance(o, Attack)]
+    assert attacks, "it fights the weak enemy this turn"
+    i = attacks[0]
+    assert orders[i].target == cell(5, 4)
+    # the army that fought marched there first, this same turn
+    assert any(isinstance(o, Move) and o.army == orders[i].army for o in orders[:i])
 
 
 def test_refuses_a_battle_it_would_lose_and_steps_away(state):

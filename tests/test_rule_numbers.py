@@ -40,7 +40,7 @@ ALLOWED: dict[str, dict[int, str]] = {
     "turns.py": {12: "months in a year", 3: "the year turns in March"},
     "traits.py": {},
     "victory.py": {},
-    "queries.py": {},
+    "queries.py": {4: "how far a named place still names a hex ('near Nineveh'): words, not a rule"},
     "orders.py": {},
     "report.py": {3: "a saved date is (turn, year, month)", 12: "months in a year",
                   100_000: "bound on a saved turn or year (a damaged save is refused)"},

@@ -79,9 +79,9 @@ def test_assault_can_take_a_weak_city(state):
     dara.garrison = 800
     dara.walls = 1
     engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
-    with pytest.raises(Refused) as exc:          # no movement left after investing it
+    with pytest.raises(Refused) as exc:          # investing it was its strike of the turn
         engine.check(state, Assault("byzantium", "byz_field", "dara"))
-    assert exc.value.rule == "no_moves_left"
+    assert exc.value.rule == "one_strike_a_turn"
     to_byzantine_turn(state)
     if dara.owner == "byzantium":               # it may already have surrendered
         return

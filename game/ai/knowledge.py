@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from game.ai import distances
 from game.ai.levels import Level
 from game.ai.minor import Profile
-from game.hexgrid import Hex, hex_neighbors
+from game.hexgrid import Hex
 from game.rules import combat
 from game.rules import movement as M
 from game.rules import vision
@@ -172,17 +172,29 @@ def attack_strength(state: GameState, army: Army) -> int:
 
 
 def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
-    """Hex -> the attacks enemies standing next to it could make on their turn.
+    """Hex -> the attacks enemies could make on it on their next turn: (strength, from hex).
 
-    Entering a hex next to an enemy ends a march (zones of control), so only
-    an army that already stands adjacent when its turn begins can attack.
+    An army may attack once a turn after its march, even one a zone of control
+    ended (the rules' one strike a turn), so an enemy threatens every hex next
+    to a hex it can reach in a turn's march, as far as this side knows the map.
     """
     hm = k.hexmap
-    out: dict[int, list[tuple[int, Hex]]] = {}
+    state = k.state
+    nb = M.neighbour_lists(state.scenario)
+    out: dict[int, dict[int, int]] = {}
+    obs_of: dict[str, M.Obstacles] = {}
     for e in k.enemies:
-        s = attack_strength(k.state, e)
-        for n in hex_neighbors(e.hex):
-            j = hm.index(n)
-            if j >= 0:
-                out.setdefault(j, []).append((s, e.hex))
-    return out
+        s = attack_strength(state, e)
+        obs = obs_of.get(e.faction)
+        if obs is None:
+            known = k.armies + [a for a in k.others if a.faction != e.faction]
+            obs = obs_of[e.faction] = M.obstacles(state, e.faction, known_armies=known)
+        for i in M.reachable(state, e, budget=M.move_budget(state, e), obs=obs):
+            for j in nb[i]:
+                best = out.get(j)
+                if best is None:
+                    out[j] = {i: s}
+                elif best.get(i, 0) < s:
+                    best[i] = s
+    return {j: [(s, hm.hex_of(i)) for i, s in sorted(d.items(), key=lambda x: (-x[1], x[0]))]
+            for j, d in out.items()}

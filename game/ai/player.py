@@ -110,7 +110,7 @@ class Plan:
             value = e.goal.value if e is not None and e.goal is not None else 0
             return (not sieging, not contact, -value, a.id)
         return [a.id for a in sorted(k.armies, key=rank)
-                if a.moves > 0 and a.id not in self.done]
+                if (a.moves > 0 or a.may_strike) and a.id not in self.done]
 
     # --- orders ----------------------------------------------------------------
     def next_order(self, state: GameState) -> Order:
@@ -169,7 +169,7 @@ class Plan:
     def _army_order(self, state: GameState, aid: str) -> Order | None:
         army = state.armies.get(aid)
         k = self.k
-        if army is None or army.moves <= 0 or k is None:
+        if army is None or (army.moves <= 0 and not army.may_strike) or k is None:
             return None
         errand = self.errands.get(aid) or Errand("hold", army.hex)
         if self.level.blunder_percent and aid not in self.marched:

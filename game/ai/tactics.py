@@ -3,10 +3,11 @@
 Battles are judged with the odds the rules show a player (`combat.odds`,
 `siege.assault_odds`): it attacks when the chance of winning is at least
 what its level and the author's aggression ask for, storms walls on the same
-terms, and otherwise keeps a siege going while the garrison starves.  It
-will not end a march next to an enemy that would probably beat it: only an
-army already adjacent when its turn begins can attack (entering a hex next
-to an enemy ends a march), so those hexes are the only dangerous ones.
+terms, and otherwise keeps a siege going while the garrison starves.  An
+army may fight once a turn after its march, even a march a zone of control
+ended (the rules' one strike a turn): so it marches next to an enemy it means
+to beat and attacks at once, and it will not end a march within one march and
+a step of an enemy that would probably beat it.
 Marches follow the distance fields toward the errand's hex, choosing among
 the hexes `movement.reachable` says the army can reach this turn.
 """
@@ -173,8 +174,8 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
             score -= unsupplied
         if j in harsh:
             score -= 80          # winter in the mountains or the desert kills, fed or not
-        if j in walls_next and cost < army.moves:
-            score += 60          # next to the walls with movement left: it can invest them now
+        if j in walls_next and army.may_strike:
+            score += 60          # next to the walls: it can invest them on arriving
         if j in danger:
             risk = enemy_win_at(k, army, j, hm.hex_of(j))
             if risk > tolerance and careful:
@@ -220,7 +221,7 @@ def reachable(k: Knowledge, army: Army) -> dict[int, tuple[int, int]]:
 def invest(k: Knowledge, army: Army, goal: Goal, committed: int) -> Order | None:
     """Lay siege to (or walk into) the goal's city if the army stands next to it."""
     c = k.state.cities.get(goal.key)
-    if c is None or hex_distance(army.hex, c.hex) > 1 or army.moves <= 0:
+    if c is None or hex_distance(army.hex, c.hex) > 1 or not army.may_strike:
         return None
     o = Besiege(k.faction, army.id, c.id)
     if not engine.is_legal(k.state, o):

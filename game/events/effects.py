@@ -166,7 +166,7 @@ def spawn_army(state, fire, faction, at, men, id=None, commander=None, name=None
     a = C.spawn_army(state, faction, h, men, name or "", None, morale, id)
     if commander is not None:
         C.give_command(state, commander, a)
-    return [_note(f"{a.name} ({a.men} men) appears near {Q.place_name(state, h)}", fire,
+    return [_note(f"{a.name} ({a.men} men) appears {Q.place_phrase(state, h)}", fire,
                   (faction,), h, army=a.id)]
 
 
@@ -207,7 +207,7 @@ def move_army(state, fire, army, to):
     h = C.free_hex_near(state, a.faction, to)
     if h is None or h == a.hex:
         return []
-    moved = C.relocate(state, a, h, f"{a.name} is now near {Q.place_name(state, h)}")
+    moved = C.relocate(state, a, h, f"{a.name} is now {Q.place_phrase(state, h)}")
     return [moved] + C.lift_sieges_without_army(state)
 
 
@@ -395,7 +395,7 @@ def move_commander(state, fire, commander, army=None, to=None, escort=None):
             men = escort or Q.rules(state)["min_army_men"]
             a = C.spawn_army(state, c.faction, h, men, f"Escort of {c.name}")
     C.give_command(state, commander, a)
-    return [_note(f"{c.name} takes command of {a.name} near {Q.place_name(state, a.hex)}",
+    return [_note(f"{c.name} takes command of {a.name} {Q.place_phrase(state, a.hex)}",
                   fire, (c.faction,), a.hex, army=a.id)]
 
 

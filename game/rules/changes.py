@@ -130,7 +130,8 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
     data = {"city": city.id, "from": old, "loot": loot}
     if ruthless:
         data["sacked"] = True
-    verb = "takes and sacks" if ruthless else "takes"
+    verb = (Q.agree(state, faction, "takes and sacks", "take and sack") if ruthless
+            else Q.agree(state, faction, "takes", "take"))
     return [Event("captured", f"{who} {verb} {city.name}", city.hex, (faction, old), data,
                   public=city.holy or (old_f is not None and old_f.capital == city.id))]
 
@@ -248,11 +249,11 @@ def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
         a = min(sorted(stray, key=lambda x: x.id, reverse=True), key=priority)
         dest = free_hex_near(state, a.faction, a.hex, skip_at=True)
         if dest is None:
-            events += remove_army(state, a, f"is trapped at {Q.place_name(state, a.hex)} and "
+            events += remove_army(state, a, f"is trapped {Q.place_phrase(state, a.hex)} and "
                                             "disbands")
         else:
             events.append(relocate(state, a, dest,
-                                   f"{a.name} withdraws to {Q.place_name(state, dest)}"))
+                                   f"{a.name} withdraws {Q.place_phrase(state, dest, 'to')}"))
 
 
 def set_relation(state: GameState, a: str, b: str, status: str, payer: str | None = None,

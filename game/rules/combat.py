@@ -93,13 +93,19 @@ def attacking_side(state: GameState, attacker: Army) -> Side:
 
 def win_chance(state: GameState, att: int, dfn: int) -> int:
     """Exact percent chance that att*roll_a > dfn*roll_d with uniform whole-percent rolls."""
+    wins, pairs = win_pairs(state, att, dfn)
+    return round(100 * wins / pairs)
+
+
+def win_pairs(state: GameState, att: int, dfn: int) -> tuple[int, int]:
+    """(pairs of rolls the attacker wins with, all pairs of rolls): the exact odds."""
     r = Q.rules(state)
     lo, hi = r["battle_roll_min"], r["battle_roll_max"]
     n = hi - lo + 1
     if dfn <= 0:
-        return 100
+        return n * n, n * n
     if att <= 0:
-        return 0
+        return 0, n * n
     wins = 0
     for ra in range(lo, hi + 1):
         # count rd in [lo, hi] with dfn*rd < att*ra  ->  rd < att*ra/dfn
@@ -108,7 +114,7 @@ def win_chance(state: GameState, att: int, dfn: int) -> int:
             wins += n
         elif limit >= lo:
             wins += limit - lo + 1
-    return round(100 * wins / (n * n))
+    return wins, n * n
 
 
 def odds(state: GameState, attacker: Army, target: Hex) -> dict:
@@ -190,11 +196,12 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
         a.morale = C.clamp(a.morale - r["morale_loss"], 0, 100)
     events: list[Event] = []
     winner_name = names_a if attacker_wins else names_d
+    many_won = not attacker_wins and len(dfn.armies) > 1
     factions = tuple(sorted({attacker.faction, *(a.faction for a in dfn.armies),
                              *([dfn.city.owner] if dfn.city else [])}))
     events.append(Event(
-        "battle", f"Battle at {Q.place_name(state, target)}: {names_a} ({men_a}) against "
-                  f"{names_d} ({men_d}); {winner_name} win",
+        "battle", f"Battle {Q.place_phrase(state, target)}: {names_a} ({men_a}) against "
+                  f"{names_d} ({men_d}); {winner_name} {'win' if many_won else 'wins'}",
         target, factions,
         {"attacker": attacker.id, "defenders": [a.id for a in dfn.armies],
          "attacker_faction": attacker.faction,
@@ -215,6 +222,7 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
             if rng.percent(chance):
                 events += C.set_commander_dead(state, c.id)
     attacker.moves = 0
+    attacker.may_strike = False
     if attacker_wins:
         walled = dfn.city is not None and dfn.city.walls > 0 and dfn.city.garrison > 0
         if not walled:

@@ -49,6 +49,15 @@ def _needs_moves(a) -> None:
         raise Refused("no_moves_left", f"{a.name} has no movement left this turn")
 
 
+def _may_strike(a) -> None:
+    """An army attacks, lays a siege or storms once a turn.  Marching does not use that
+    up: an army whose march ended next to the enemy (a zone of control halts it) may
+    still fight, however little movement it has left; the fight then ends its turn."""
+    if not a.may_strike:
+        raise Refused("one_strike_a_turn", f"{a.name} has already fought or laid a siege this "
+                                           "turn (or was raised this turn): once a turn")
+
+
 def check(state: GameState, order: Order) -> None:
     """Raise Refused if the order breaks a rule; never changes the state."""
     if state.over:
@@ -77,16 +86,19 @@ def _check_move(state: GameState, o: Move) -> int:
     here, cost = a.hex, 0
     for i, step in enumerate(o.path):
         if hex_distance(here, step) != 1:
-            raise Refused("not_adjacent", f"step {i + 1} to {step} is not next to {here}")
+            raise Refused("not_adjacent", f"step {i + 1} of the march does not lead to a "
+                                          "neighbouring hex")
         if not hm.contains(step):
-            raise Refused("off_map", f"{step} is off the map")
+            raise Refused("off_map", f"step {i + 1} of the march leaves the map")
         if i > 0 and hm.index(here) in obs.stop:
-            raise Refused("zone_of_control", f"{a.name} must stop at {here}: an enemy is "
-                                             "adjacent (zone of control) or a town is taken there")
+            raise Refused("zone_of_control", f"{a.name} must stop {Q.place_phrase(state, here)}: "
+                                             "an enemy is adjacent (zone of control) or a town "
+                                             "is taken there")
         c = M.step_cost(state, here, step, a.faction, obs)
         if c is None:
             rule, why = _reason(state, a, here, step, obs)
-            raise Refused(rule, f"{a.name} cannot go from {here} to {step}: {why}")
+            raise Refused(rule, f"{a.name} cannot go on {Q.place_phrase(state, step, 'to')}: "
+                                f"{why}")
         cost += c
         here = step
     if cost > a.moves:
@@ -114,7 +126,9 @@ def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = Tru
             return "walled_city", f"{city.name} has walls or a garrison (besiege it)"
         return "neutral_city", f"{city.name} belongs to a faction at peace"
     if j in obs.closed_passes:
-        return "pass_closed", f"the pass at {Q.place_name(state, step)} is closed"
+        pid = hm.pass_at.get(step)
+        what = hm.passes[pid].name if pid else f"the pass {Q.place_phrase(state, step)}"
+        return "pass_closed", f"{what} is closed"
     i = hm.index(here)
     for k, _c, kind, tag in M.graph(state.scenario, state.winter)[i]:
         if k == j:
@@ -133,12 +147,12 @@ def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = Tru
 
 def _adjacent_target(state: GameState, a, target: Hex) -> None:
     if hex_distance(a.hex, target) != 1:
-        raise Refused("not_adjacent", f"{target} is not next to {a.name}")
+        raise Refused("not_adjacent", f"that hex is not next to {a.name}")
 
 
 def _check_attack(state: GameState, o: Attack) -> None:
     a = _own_army(state, o)
-    _needs_moves(a)
+    _may_strike(a)
     _adjacent_target(state, a, o.target)
     # only an enemy the side can see may be attacked; an unseen one gets the same answer
     # as an empty hex, so a refusal never gives it away
@@ -151,7 +165,7 @@ def _check_attack(state: GameState, o: Attack) -> None:
         if city is not None and Q.hostile(state, a.faction, city.owner):
             raise Refused("attack_city", f"{city.name} has no army in the field: besiege or "
                                          "assault it")
-        raise Refused("no_enemy", f"no enemy army at {o.target}")
+        raise Refused("no_enemy", f"no enemy army stands {Q.place_phrase(state, o.target)}")
     _check_reach(state, a, o.target)
 
 
@@ -164,7 +178,7 @@ def _check_reach(state: GameState, a, target: Hex) -> None:
     obs.stop.discard(j)
     if M.step_cost(state, a.hex, target, a.faction, obs) is None:
         rule, why = _reason(state, a, a.hex, target, obs, occupant=False)
-        raise Refused(rule, f"{a.name} cannot reach {target}: {why}")
+        raise Refused(rule, f"{a.name} cannot reach it {Q.place_phrase(state, target)}: {why}")
 
 
 def _city(state: GameState, cid: str):
@@ -180,11 +194,13 @@ def _check_besiege(state: GameState, o: Besiege) -> None:
     if not Q.hostile(state, a.faction, c.owner):
         raise Refused("not_at_war", f"{c.name} belongs to a faction {a.faction} is not at war with")
     if a.hex != c.hex:
-        _needs_moves(a)
+        _may_strike(a)
         _adjacent_target(state, a, c.hex)
         _check_reach(state, a, c.hex)
     elif c.siege is not None and c.siege.by == a.faction:
         raise Refused("already_besieging", f"{a.name} is already besieging {c.name}")
+    else:
+        _may_strike(a)
     if any(Q.hostile(state, a.faction, x.faction)
            for x in vision.armies_known_at(state, a.faction, c.hex)):
         raise Refused("relief_army", f"an enemy army stands in {c.name}: defeat it first")
@@ -195,7 +211,7 @@ def _check_assault(state: GameState, o: Assault) -> None:
     c = _city(state, o.city)
     if a.hex != c.hex or c.siege is None or c.siege.by != a.faction:
         raise Refused("not_besieging", f"{a.name} must be besieging {c.name} to storm it")
-    _needs_moves(a)
+    _may_strike(a)
 
 
 def _check_raise(state: GameState, o: Raise) -> None:
@@ -299,7 +315,9 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
     """March step by step.  The order was checked against what the side knew; the march
     meets the truth.  It halts on the hex before an army or a barred city it did not
     know of, or on the first hex of a zone of control it did not know of; it pays for the
-    steps taken and loses the rest of its movement this turn (surprise)."""
+    steps taken and loses the rest of its movement this turn (surprise).  A march that
+    ends next to the enemy, halted or as planned, leaves the army its one strike of the
+    turn: it may still attack or lay siege (see `_may_strike`)."""
     a = state.armies[o.army]
     hm = Q.hexmap(state)
     obs = M.obstacles(state, a.faction)
@@ -322,7 +340,7 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
     vision.end_march(state, eyes)
     events: list[Event] = []
     if walked:
-        events.append(Event("moved", f"{a.name} marches to {Q.place_name(state, a.hex)}",
+        events.append(Event("moved", f"{a.name} marches {Q.place_phrase(state, a.hex, 'to')}",
                             a.hex, (a.faction,),
                             {"army": a.id, "name": a.name, "faction": a.faction,
                              "from": [start.q, start.r],
@@ -358,7 +376,7 @@ def _halt(state: GameState, a, near: Hex, verb: str) -> Event:
         city = Q.city_at(state, near)
         what = city.name if city is not None else "the enemy"
         where, data = near, {"city": city.id if city is not None else None}
-    return Event("spotted", f"{a.name} {verb} {what} at {Q.place_name(state, where)} and halts",
+    return Event("spotted", f"{a.name} {verb} {what} {Q.place_phrase(state, where)} and halts",
                  where, (a.faction,), {"army": a.id, "halted": True, **data})
 
 
@@ -399,6 +417,7 @@ def _apply_merge(state: GameState, o: Merge) -> list[Event]:
     b.morale = (a.morale * a.men + b.morale * b.men) // total
     b.supply = (a.supply * a.men + b.supply * b.men) // total
     b.moves = min(a.moves, b.moves)
+    b.may_strike = a.may_strike and b.may_strike
     b.men = total
     if b.commander is None and a.commander is not None:
         b.commander = a.commander
@@ -411,7 +430,7 @@ def _apply_split(state: GameState, o: Split) -> list[Event]:
     a = state.armies[o.army]
     a.men -= o.men
     b = C.spawn_army(state, a.faction, a.hex, o.men, f"Detachment of {a.name}", None, a.morale)
-    b.supply, b.moves = a.supply, a.moves
+    b.supply, b.moves, b.may_strike = a.supply, a.moves, a.may_strike
     return [Event("split", f"{o.men} men leave {a.name}", a.hex, (o.faction,),
                   {"army": a.id, "new": b.id})]
 
@@ -454,6 +473,7 @@ def legal_orders(state: GameState, moves_per_army: int | None = None) -> list[Or
                 dests = dests[:moves_per_army]
             for j in dests:
                 out.append(Move(fid, a.id, M.path_to(state, reach, Q.hexmap(state).hex_of(j))))
+        if a.may_strike:
             for n in hex_neighbors(a.hex):
                 o = Attack(fid, a.id, n)
                 if is_legal(state, o):

@@ -134,6 +134,11 @@ def _lookups(scn) -> tuple[list[tuple[int, ...]], list[bool], dict[str, int]]:
     return got
 
 
+def neighbour_lists(scn) -> list[tuple[int, ...]]:
+    """Per hex index, the indices of its neighbours on the map."""
+    return _lookups(scn)[0]
+
+
 def obstacles(state: GameState, faction: str, known_armies=None, known_cities=None
               ) -> Obstacles:
     """What truly stands in `faction`'s way.

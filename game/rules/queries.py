@@ -72,15 +72,64 @@ def strength(state: GameState, faction: str) -> int:
                                            if c.owner == faction)
 
 
+NEAR = 4        # a named place at most this many hexes away is "near" a hex
+
+
+def _nearest_place(state: GameState, h: Hex) -> tuple[int, str] | None:
+    """(distance, name) of the nearest city or named place within NEAR hexes, if any."""
+    scn = state.scenario
+    known = scn.cache.get("named_hexes")
+    if known is None:
+        hm = scn.map
+        named = {p.hex: p.name for p in hm.places.values()}
+        named.update({c.hex: c.name for c in state.cities.values()})
+        known = scn.cache["named_hexes"] = sorted(named.items(), key=lambda x: (x[0].q, x[0].r))
+    best = None
+    for at, name in known:
+        d = hex_distance(at, h)
+        if d <= NEAR and (best is None or (d, name) < best):
+            best = (d, name)
+    return best
+
+
 def place_name(state: GameState, h: Hex) -> str:
-    """A name for a hex in messages: the place there, else the region and coordinates."""
+    """A name for a hex in messages, never its coordinates: the place there, else 'the
+    country near' the nearest place, else its region, else 'open country'."""
+    phrase = place_phrase(state, h, "")
+    if phrase.startswith("near "):
+        return "the country " + phrase
+    return phrase.removeprefix("in ")
+
+
+def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
+    """Where h is, as words for a sentence a player reads: 'at Dara' (prep 'at', or 'to'
+    for a march), 'near Nineveh', 'in Armenia', 'in open country'."""
     hm = hexmap(state)
     city = city_at(state, h)
-    if city:
-        return city.name
     pid = hm.place_at.get(h)
-    if pid:
-        return hm.places[pid].name
-    region = hm.region_of(h)
-    name = hm.region_names.get(region) if region else None
-    return f"{name} {h}" if name else f"hex {h}"
+    name = city.name if city else (hm.places[pid].name if pid else None)
+    if name:
+        return f"{prep} {name}".strip()
+    near = _nearest_place(state, h)
+    if near is not None:
+        return f"near {near[1]}"
+    region = hm.region_of(h) if hm.contains(h) else None
+    rname = hm.region_names.get(region) if region else None
+    if rname:
+        return f"{'into' if prep == 'to' else 'in'} {rname}"
+    return "in open country" if hm.contains(h) else "off the map"
+
+
+def agree(state: GameState, faction: str, singular: str, plural: str) -> str:
+    """The verb form that agrees with a faction's name: 'takes' for Byzantium, 'take' for
+    the Western Turks (the scenario marks plural names with `plural: true`)."""
+    return plural if is_plural(state, faction) else singular
+
+
+def is_plural(state: GameState, faction: str | None) -> bool:
+    scn = state.scenario
+    plurals = scn.cache.get("plural_factions")
+    if plurals is None:
+        plurals = scn.cache["plural_factions"] = frozenset(
+            f.id for f in scn.spec.factions if f.plural)
+    return faction in plurals

@@ -24,6 +24,7 @@ def food_turns(state: GameState) -> int:
 def begin(state: GameState, army: Army, city: City) -> list[Event]:
     army.hex = city.hex
     army.moves = 0
+    army.may_strike = False
     if city.walls == 0 or city.garrison == 0:
         return C.capture_city(state, city, army.faction, army)
     if city.siege is None or city.siege.by != army.faction:
@@ -64,6 +65,76 @@ def assault_odds(state: GameState, army: Army, city: City) -> dict:
             "win_percent": combat.win_chance(state, att, dfn)}
 
 
+def _repulse_range(state: GameState) -> tuple[int, int]:
+    """Fewest and most of the garrison lost beating off a storm, percent (uniform)."""
+    r = Q.rules(state)
+    return r["assault_repulse_min"], r["assault_repulse_max"]
+
+
+def _stormers_lost(state: GameState, men: int, roll: int, won: bool) -> int:
+    """Men the stormers lose for a loss roll (a percent), before an army breaks."""
+    pct = roll + Q.rules(state)["assault_extra_loss"]
+    if won:
+        pct = pct // 2
+    return men * pct // 100
+
+
+def _repulse_lost(garrison: int, roll: int) -> int:
+    """Men of the garrison lost beating off a storm, for a roll in `_repulse_range`."""
+    return garrison * roll // 100
+
+
+def storm_forecast(state: GameState, army: Army, city: City,
+                   defenders: list[Army] | None = None) -> dict:
+    """What storming `city` with `army` now would bring, worked out exactly from the
+    storm's own rule (`assault`), over every roll it could make, without touching the
+    game's generator or anything else in the state.
+
+    take_percent: the chance the city falls to the storm (the stormers win and are not
+    broken by their losses); attacker_loss / defender_loss: the men each side should
+    expect to lose (a broken army counted whole; the armies in a fallen city too);
+    food: turns of food the city has left (0: it starves, losing starve_per_turn men a
+    turn).  `defenders` as for `assault_strengths`.
+    """
+    r = Q.rules(state)
+    att, dfn = assault_strengths(state, army, city, defenders)
+    if defenders is None:
+        defenders = _defenders(state, city)
+    wins, pairs = combat.win_pairs(state, att, dfn)
+    least = r["min_army_men"]
+    rolls = range(r["loss_loser_min"], r["loss_loser_max"] + 1)
+
+    def stormers(won: bool) -> tuple[float, float]:
+        """Expected men lost and the chance of breaking, for a won or a failed storm."""
+        lost, broken = 0, 0
+        for k in rolls:
+            n = min(_stormers_lost(state, army.men, k, won), army.men)
+            if army.men - n < least:
+                n, broken = army.men, broken + 1
+            lost += n
+        return lost / len(rolls), broken / len(rolls)
+    p_win = wins / pairs
+    lost_won, broken_won = stormers(True)
+    lost_failed, _ = stormers(False)
+    lo, hi = _repulse_range(state)
+    repulse = [_repulse_lost(city.garrison, k) for k in range(lo, hi + 1)]
+    fallen = city.garrison + sum(a.men for a in defenders)
+    food = city.siege.food if city.siege is not None else food_turns(state)
+    return {"attacker_strength": att, "defender_strength": dfn,
+            "win_percent": combat.win_chance(state, att, dfn),
+            "take_percent": round(100 * p_win * (1 - broken_won)),
+            "attacker_loss": round(p_win * lost_won + (1 - p_win) * lost_failed),
+            "defender_loss": round(p_win * fallen + (1 - p_win) * sum(repulse) / len(repulse)),
+            "attacker_men": army.men, "defender_men": fallen,
+            "food": food, "starve_per_turn": starve_per_turn(state, city)}
+
+
+def starve_per_turn(state: GameState, city: City) -> int:
+    """Men of the garrison that starve each turn once the food is gone."""
+    r = Q.rules(state)
+    return min(city.garrison, max(1, city.garrison * r["siege_starve_percent"] // 100))
+
+
 def assault(state: GameState, army: Army, city: City) -> list[Event]:
     """Storm the walls: the garrison fights with every level of walls behind it."""
     r = Q.rules(state)
@@ -74,16 +145,15 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
     roll_d = rng.randint(r["battle_roll_min"], r["battle_roll_max"])
     won = att * roll_a > dfn * roll_d
     army.moves = 0
-    a_pct = rng.randint(r["loss_loser_min"], r["loss_loser_max"]) + r["assault_extra_loss"]
-    if won:
-        a_pct = a_pct // 2
+    army.may_strike = False
+    loss_roll = rng.randint(r["loss_loser_min"], r["loss_loser_max"])
     men_before = army.men
     events = [Event("assault", f"{army.name} storms {city.name}: "
                                f"{'the walls are taken' if won else 'the assault fails'}",
                     city.hex, (army.faction, city.owner),
                     {"city": city.id, "army": army.id, "won": won, "garrison": city.garrison},
                     random=True)]
-    events += C.lose_men(state, army, men_before * a_pct // 100)
+    events += C.lose_men(state, army, _stormers_lost(state, men_before, loss_roll, won))
     if won:
         C.record_losses(state, city.owner, city.garrison)
         city.garrison = 0
@@ -95,7 +165,7 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
             city.siege = None
     else:
         army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
-        loss = city.garrison * rng.randint(r["assault_repulse_min"], r["assault_repulse_max"]) // 100
+        loss = _repulse_lost(city.garrison, rng.randint(*_repulse_range(state)))
         city.garrison -= loss
         C.record_losses(state, city.owner, loss)
         events += C.lift_sieges_without_army(state)
@@ -127,8 +197,7 @@ def progress(state: GameState, faction: str) -> list[Event]:
             if s.food == 0:
                 note.append("the food runs out")
         else:
-            starved = max(1, city.garrison * r["siege_starve_percent"] // 100)
-            starved = min(starved, city.garrison)
+            starved = starve_per_turn(state, city)
             city.garrison -= starved
             C.record_losses(state, city.owner, starved)
             note.append(f"{starved} of the garrison starve")

@@ -75,6 +75,10 @@ class Army:
     morale: int = 70
     supply: int = 100
     moves: int = 0
+    # may still attack, lay a siege or storm this turn: once a turn, whatever movement is
+    # left, so an army whose march ends next to the enemy can still fight (not one raised
+    # or arrived this turn)
+    may_strike: bool = False
 
 
 @dataclass
@@ -265,6 +269,12 @@ def state_to_dict(state: GameState) -> dict:
     d.pop("scenario", None)
     if not d["plans"]:
         del d["plans"]      # no computer's notes: the same data (and checksum) as before them
+    for a in d["armies"].values():
+        # an army's strike is written only where its movement does not imply it (it has
+        # none left but may still fight, or the reverse): games saved before the rule of
+        # one strike a turn read back with the same data and checksum
+        if a["may_strike"] == (a["moves"] > 0):
+            del a["may_strike"]
     return d
 
 
@@ -428,7 +438,11 @@ def _make_decoder(tp: Any):
 
 def state_from_dict(d: Any) -> GameState:
     """Rebuild a state from `state_to_dict` data, checking every field's shape."""
-    return from_json(GameState, d, "state")
+    state = from_json(GameState, d, "state")
+    for aid, a in d["armies"].items():
+        if isinstance(a, dict) and "may_strike" not in a:
+            state.armies[aid].may_strike = state.armies[aid].moves > 0    # see state_to_dict
+    return state
 
 
 def canonical_json(data: Any) -> str:

@@ -87,6 +87,7 @@ def begin_faction_turn(state: GameState) -> list[Event]:
     for a in state.armies.values():
         if a.faction == fid:
             a.moves = M.move_budget(state, a)
+            a.may_strike = True
     state.raised.clear()
     events = [Event("turn_began", f"{state.factions[fid].name}'s turn, {state.date_text()}", None,
                     (fid,), {"faction": fid, "turn": state.turn})]
@@ -108,7 +109,8 @@ def pass_if_out_of_war(state: GameState) -> list[Event]:
 def end_faction_turn(state: GameState) -> list[Event]:
     """Supply, sieges and end-of-turn events for the active faction, then the next turn."""
     fid = state.active_faction
-    events = [Event("turn_ended", f"{state.factions[fid].name} ends its turn", None, (fid,),
+    ends = Q.agree(state, fid, "ends its", "end their")
+    events = [Event("turn_ended", f"{state.factions[fid].name} {ends} turn", None, (fid,),
                     {"faction": fid})]
     events += supply.end_of_turn(state, fid)
     events += siege.progress(state, fid)
@@ -119,6 +121,7 @@ def end_faction_turn(state: GameState) -> list[Event]:
     for a in state.armies.values():
         if a.faction == fid:
             a.moves = 0
+            a.may_strike = False
     return dated(events, state) + _advance(state)
 
 

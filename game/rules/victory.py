@@ -1,6 +1,7 @@
 """Victory: the scenario's conditions, checked after each order and at the end."""
 from __future__ import annotations
 
+from game.rules import queries as Q
 from game.rules.report import Event
 from game.rules.state import GameState
 
@@ -21,11 +22,14 @@ def headline(state: GameState) -> str:
     """One line saying how the game ended, e.g. 'Byzantium wins a negotiated peace: ...'."""
     def name(fid):
         return state.factions[fid].name
+
+    def wins(fid):
+        return Q.agree(state, fid, "wins", "win")
     w, kind, text = state.winner, state.result_kind, state.result_text
     if kind == "peace":
-        head = f"{name(w)} wins a negotiated peace" if w else "A negotiated peace"
+        head = f"{name(w)} {wins(w)} a negotiated peace" if w else "A negotiated peace"
     elif w:
-        head = f"{name(w)} wins" + (f"; defeat for {name(state.loser)}" if state.loser else "")
+        head = f"{name(w)} {wins(w)}" + (f"; defeat for {name(state.loser)}" if state.loser else "")
     elif state.loser:
         head = f"Defeat for {name(state.loser)}"
     else:
@@ -42,7 +46,8 @@ def check(state: GameState, final: bool = False) -> list[Event]:
             continue
         if v.when(state):
             return declare(state, v.spec.faction, v.spec.kind,
-                           v.spec.text or f"{state.factions[v.spec.faction].name} prevails")
+                           v.spec.text or f"{state.factions[v.spec.faction].name} "
+                                         f"{Q.agree(state, v.spec.faction, 'prevails', 'prevail')}")
     if final:
         return declare(state, None, "undecided", "no side achieved its aims by the end date")
     return []

@@ -433,8 +433,8 @@ def watch(state: GameState, side: str) -> Watch | None:
 
 def _sighted(state: GameState, side: str, a: Army) -> Event:
     who = state.factions[a.faction].name
-    return Event("spotted", f"{a.name} ({who}, {a.men} men) sighted at "
-                            f"{Q.place_name(state, a.hex)}", a.hex, (side,),
+    return Event("spotted", f"{a.name} ({who}, {a.men} men) sighted "
+                            f"{Q.place_phrase(state, a.hex)}", a.hex, (side,),
                  {"army": a.id, "faction": a.faction, "men": a.men})
 
 

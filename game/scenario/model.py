@@ -142,6 +142,9 @@ class MapSpec:
 class FactionSpec:
     id: str = key("Faction id.", pattern=ID, example=ID_EXAMPLE)
     name: str = key("Name shown to players.")
+    plural: bool = key("Whether the name is a plural (`Western Turks`, `Avars and Slavs`): the "
+                       "game's texts then make their verbs agree (\"Western Turks take Dvin\", "
+                       "not \"takes\").", False)
     color: str = key("Colour of its counters and borders, `#rrggbb`.", pattern=COLOR,
                      example="#7b2d8e")
     playable: bool = key("Whether a person may play it (minor powers usually not).", True)

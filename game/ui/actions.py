@@ -8,7 +8,7 @@ what is legal.
 from __future__ import annotations
 
 from game.hexgrid import hex_neighbors
-from game.rules import economy, engine
+from game.rules import economy, engine, siege
 from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
 from game.session import aims
 
@@ -57,8 +57,13 @@ def possible(state, view, me: str | None, army, city_id: str | None
                           else (None, _no_siege(state, view, me, targets)))
         cid = city_at.get(army.hex)
         if cid:
-            out["assault"] = _offer(state, Assault(me, army.id, cid),
-                                    f"Storm the walls of {state.cities[cid].name} (T)")
+            c = state.cities[cid]
+            tip = f"Storm the walls of {c.name} (T)"
+            if c.siege is not None and c.siege.by == me:
+                f = siege.storm_forecast(state, army, c)
+                tip += (f": {f['take_percent']}% chance to take it; expected losses "
+                        f"{f['attacker_loss']:,} of yours, {f['defender_loss']:,} of theirs")
+            out["assault"] = _offer(state, Assault(me, army.id, cid), tip)
         else:
             out["assault"] = (None, "Storming needs a siege: besiege a city first")
         half = army.men // 2 // 100 * 100

@@ -185,8 +185,23 @@ def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[s
         lines += _action_lines(state, view, h, selected, here, city)
     elif selected is not None and city is not None and city.siege is not None \
             and city.siege.by == selected.faction:
-        lines.append(f"Storm {city.name} (T): walls {city.walls}, garrison {n(city.garrison)}")
+        lines += storm_lines(state, selected, city)
     return lines
+
+
+def storm_lines(state: GameState, a: Army, city: City, head: str = "") -> list[str]:
+    """The storm forecast, as the odds of a battle are shown: the chance to take the city,
+    the losses each side should expect, and how long its food lasts."""
+    f = siege.storm_forecast(state, a, city)
+    first = head or f"Storm {city.name} (T)"
+    out = [f"{first}: {f['take_percent']}% chance to take it"
+           + ("" if a.may_strike or head else " (not this turn: the army has fought)"),
+           f"   expected losses: you {n(f['attacker_loss'])} of {n(f['attacker_men'])}, "
+           f"they {n(f['defender_loss'])} of {n(f['defender_men'])}",
+           "   or wait: " + (f"food for {f['food']} more turn{'s' * (f['food'] != 1)}, then "
+                             if f["food"] > 0 else "no food left: ")
+           + f"{n(f['starve_per_turn'])} of the garrison starve each turn"]
+    return out
 
 
 def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
@@ -198,7 +213,7 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
     elif enemies and hex_distance(a.hex, h) == 1:
         o = combat.odds(state, a, h)       # the hex is seen: nothing there is hidden
         out.append(f"Attack: {o['win_percent']}% chance to win"
-                   + ("" if a.moves > 0 else " (no movement left this turn)"))
+                   + ("" if a.may_strike else " (it has already fought this turn)"))
         out.append(f"   you {n(o['attacker_men'])} men (strength {n(o['attacker_strength'])}) "
                    f"against {n(o['defender_men'])} (strength {n(o['defender_strength'])})")
     elif city is not None and hostile(state, a.faction, city.owner) and not enemies \
@@ -209,6 +224,9 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
         else:
             out.append(f"Besiege {city.name}: walls {st['walls']}/{st['max_walls']}, garrison "
                        f"{n(st['garrison'])}, food for {st['food']} turns")
+            if city.id in state.cities and seen_now(view, city):
+                out += storm_lines(state, a, state.cities[city.id],
+                                   "   a storm, once besieged, as things stand")[:2]
     return out
 
 
@@ -219,6 +237,37 @@ def path_label(cost: int, moves: int, budget: int) -> tuple[str, bool]:
     budget = max(1, budget)
     turns = 1 + -(-(cost - moves) // budget)
     return f"{cost} movement: {turns} turns", False
+
+
+def after_march(state: GameState, view, a: Army, dest: Hex, cost: int) -> str:
+    """What the army may still do once a march of this turn ends at dest, as its side
+    knows the map: 'stops next to Army of Shahin: may attack', 'takes Edessa',
+    'may besiege Dara', '4 movement left'."""
+    from game.rules.queries import hostile
+    known = M.obstacles_known(state, a.faction)
+    hm = state.scenario.map
+    stops = hm.index(dest) in known.stop
+    left = 0 if stops else a.moves - cost
+    parts = []
+    cid = state.scenario.city_at.get(dest)
+    town = view.cities.get(cid) if cid else None
+    if town is not None and hostile(state, a.faction, town.owner):
+        parts.append(f"takes {town.name}")
+    foes = sorted((x for x in view.armies.values() if hex_distance(x.hex, dest) == 1
+                   and hostile(state, a.faction, x.faction)), key=lambda x: (-x.men, x.id))
+    walls = sorted((c for c in view.cities.values() if hex_distance(c.hex, dest) == 1
+                    and hostile(state, a.faction, c.owner) and c.walls > 0 and c.garrison > 0),
+                   key=lambda c: c.id)
+    if foes:
+        parts.append(f"stops next to {foes[0].name}"
+                     + (f" and {len(foes) - 1} more" if len(foes) > 1 else ""))
+    verbs = (["attack"] if foes else []) + ([f"besiege {walls[0].name}"] if walls else [])
+    if verbs:
+        parts.append("may " + " or ".join(verbs) if a.may_strike
+                     else "has fought this turn: no attack")
+    if not foes:
+        parts.append(f"{left} movement left" if left > 0 else "no movement left")
+    return ", ".join(parts)
 
 
 # --- what happened ------------------------------------------------------------------

@@ -37,10 +37,13 @@ HOW_TO_PLAY: list[str] = [
     "Select an army to see where it can march this turn: the lit hexes.  Hover over a hex "
     "to see the path, what it costs and how many turns it takes; click to go.  Roads halve "
     "the cost; rivers, hills, mountains and winter passes slow you down.  An army that "
-    "comes next to an enemy must stop (zone of control).",
+    "comes next to an enemy must stop (zone of control), but it may still attack or lay "
+    "siege that turn.  Each army fights once a turn.",
     "Hover over an enemy next to your army to see the odds before you attack.  Walled "
     "cities must be besieged: move next to one and click it (or press B).  Each turn of "
-    "siege eats the city's food and may breach its walls; storm it (T) when it is weak.",
+    "siege eats the city's food and may breach its walls; storm it (T) when it is weak.  "
+    "Hover over the city you besiege to see the chance to take it by storm, the losses to "
+    "expect and the food it has left.",
     "Armies far from a friendly city run short of supply and lose men, above all in winter, "
     "in mountains and in the desert.  Money pays your troops; raise new men in your cities "
     "from the side panel.",

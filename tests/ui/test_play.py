@@ -125,9 +125,9 @@ def test_besiege_with_b_then_storm_with_the_button(game):
     st = gs.session.state
     assert st.cities["edessa"].siege is not None and st.cities["edessa"].siege.by == "byzantium"
     assert gs.session.orders[-1].kind == "besiege"
-    # the army now stands in Edessa with no moves left; storming needs a new turn
+    # laying the siege was the army's strike of the turn; storming needs a new turn
     assert not gs.hud.actions["assault"].is_enabled
-    assert "movement" in gs.hud.actions["assault"].tool_tip_text
+    assert "once a turn" in gs.hud.actions["assault"].tool_tip_text
 
 
 def test_raise_men_from_the_side_panel(game):
@@ -210,3 +210,52 @@ def test_clicking_a_counter_that_stands_above_its_city_selects_its_army(game):
     assert gs.overlay.hover == ancyra
     click(app, top)
     assert gs.overlay.selected_army == "byz_field"
+
+
+def test_march_next_to_an_enemy_then_attack_it(game):
+    from game.hexgrid import hex_distance
+
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(8, 3)       # three hexes east of Ancyra
+        st.armies["per_raid"].men = 2000
+        st.armies["byz_field"].men = 30000
+    app, gs = game(prepare=prepare)
+    click(app, hex_pos(gs, cell(5, 3)))              # select Priscus' army at Ancyra
+    enemy = cell(8, 3)
+    gates = sorted((h for h in gs.overlay.reach if hex_distance(h, enemy) == 1),
+                   key=lambda h: (hex_distance(h, cell(5, 3)), h.q, h.r))
+    assert gates, "a hex next to the enemy is within this turn's march"
+    move_mouse(app, hex_pos(gs, gates[0]))
+    assert "may attack" in gs.overlay.path_label     # the preview says what comes after
+    assert "stops next to" in gs.overlay.path_label
+    click(app, hex_pos(gs, gates[0]))
+    army = gs.session.state.armies["byz_field"]
+    assert army.hex == gates[0] and army.moves == 0
+    assert enemy in gs.overlay.attack                 # still selected: the enemy is lit
+    click(app, hex_pos(gs, enemy))
+    assert gs.session.orders[-1].kind == "attack"
+    assert any("Battle" in line for line in gs.log_lines)
+
+
+def test_the_storm_forecast_shows_on_the_besieged_city_and_the_button(game):
+    def prepare(st):
+        st.armies["byz_field"].hex = cell(8, 4)      # next to Edessa (8,5)
+        st.armies["byz_field"].men = 40000
+    app, gs = game(prepare=prepare)
+    click(app, hex_pos(gs, cell(8, 4)))
+    move_mouse(app, hex_pos(gs, cell(8, 5)))
+    steps(app, 15)
+    assert any("Besiege Edessa" in line for line in gs._tip_lines)
+    assert any("chance to take it" in line for line in gs._tip_lines)
+    key(app, pygame.K_b)
+    st = gs.session.state
+    army, city = st.armies["byz_field"], st.cities["edessa"]
+    from game.rules import siege
+    f = siege.storm_forecast(st, army, city)
+    move_mouse(app, hex_pos(gs, cell(8, 4)))
+    steps(app, 3)
+    move_mouse(app, hex_pos(gs, cell(8, 5)))
+    steps(app, 15)
+    tip = "\n".join(gs._tip_lines)
+    assert f"Storm Edessa (T): {f['take_percent']}% chance to take it" in tip
+    assert f"they {f['defender_loss']:,} of" in tip and "or wait: food for" in tip

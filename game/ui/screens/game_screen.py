@@ -27,6 +27,7 @@ import pygame
 from game.hexgrid import Hex, hex_neighbors
 from game.rules import engine, vision
 from game.rules import movement as M
+from game.rules import queries as Q
 from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
 from game.rules.report import Event
 from game.rules.state import clone
@@ -477,13 +478,14 @@ class GameScreen(TurnFlow, Screen):
                 ov.selected_army = None
             return
         me = self.human_to_play()
-        if a.faction != me or a.moves <= 0:
+        if a.faction != me or (a.moves <= 0 and not a.may_strike):
             return
         st = self.state
         hm = self.scn.map
-        self.reach_costs = M.reachable(st, a)
-        here = hm.index(a.hex)
-        ov.reach = {hm.hex_of(j) for j in self.reach_costs if j != here}
+        if a.moves > 0:
+            self.reach_costs = M.reachable(st, a)
+            here = hm.index(a.hex)
+            ov.reach = {hm.hex_of(j) for j in self.reach_costs if j != here}
         for n in hex_neighbors(a.hex):
             if hm.contains(n) and engine.is_legal(st, Attack(me, a.id, n)):
                 ov.attack.add(n)
@@ -513,6 +515,7 @@ class GameScreen(TurnFlow, Screen):
             cost = self.reach_costs[hm.index(h)][0]
             ov.path = [a.hex, *path]
             ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+            ov.path_label += "; " + D.after_march(st, self.view(), a, h, cost)
             return
         if hm.is_water(h) and not st.factions[a.faction].navy:
             return
@@ -757,10 +760,13 @@ class GameScreen(TurnFlow, Screen):
         """While the computer plays: who is thinking or moving, and how to skip."""
         if self.human_to_play() is not None or self.state.over:
             return
-        name = self.state.factions[self.state.active_faction].name
+        fid = self.state.active_faction
+        name = self.state.factions[fid].name
         busy = self.thinker is not None and not self.thinker.done
         vp = self.map.camera.viewport
-        notes.banner(surface, f"{name} is thinking..." if busy else f"{name} moves  (Space: skip)",
+        is_, moves = (("are", "move") if Q.is_plural(self.state, fid) else ("is", "moves"))
+        notes.banner(surface, f"{name} {is_} thinking..." if busy
+                     else f"{name} {moves}  (Space: skip)",
                      (vp.centerx, vp.bottom - 12))
 
     def _draw_toast(self, surface) -> None:
