@@ -111,7 +111,7 @@ LIMITS_DOC = f"""\
   refused; quote such a value if it is meant as text.
 - A number of any kind is written in at most {MAX_NUMBER_CHARS} characters.
 - A text holds at most {MAX_TEXT:,} characters ({MAX_LONG_TEXT:,} for a map's `terrain`,
-  `region_rows`, river and strait `edges` and road `path`), and no control
+  `region_rows`, river and strait `edges`, road `path` and a scenario's `sources`), and no control
   characters (tab and newline aside), lone surrogates or direction overrides.
 - A list or mapping holds at most {MAX_ITEMS:,} items.
 - A file named in a scenario (its `map`) is at most {MAX_PATH_CHARS} characters long.

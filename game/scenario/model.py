@@ -306,7 +306,7 @@ class ScenarioSpec:
     title: str = key("Title shown in menus.")
     description: str = key("A paragraph shown when choosing the scenario.", "")
     sources: str = key("Which facts the scenario rests on and which version it chose where "
-                       "sources disagree.", "")
+                       "sources disagree (a long text is fine here).", "", long=True)
     start: str = key("First turn's date.", pattern=DATE, example=DATE_EXAMPLE)
     end: str = key("Last turn's date (inclusive).", pattern=DATE, example=DATE_EXAMPLE)
     turn_length: Literal["season", "month"] = key(
