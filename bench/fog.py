@@ -56,7 +56,7 @@ def scenario_text(rnd: random.Random, map_ref: str | None) -> str:
         spots = rnd.sample([x for x in land if x not in places], 60)
         ids = [f"c{i}" for i in range(40)]
     else:
-        from game.hexmap import load_map
+        from game.scenario.mapfile import load_map
         hm = load_map(map_ref)
         map_part = f"map: {Path(map_ref).resolve()}\n"
         cities = [p for p in hm.places.values() if p.kind != "site"][:40]

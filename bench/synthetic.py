@@ -144,7 +144,7 @@ def make_map_yaml(rng: random.Random) -> tuple[str, list[dict]]:
 
 
 def _places_of_map(path: Path) -> list[dict]:
-    from game.hexmap import load_map
+    from game.scenario.mapfile import load_map
     hm = load_map(str(path))
     out = []
     for p in hm.places.values():

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, help="the game's random seed (default: random)")
     play.add_argument("--load", metavar="SAVE", help="load a saved game")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    play.add_argument("--author", action="store_true",
+                      help="for scenario authors: F6 reloads the scenario file and replays "
+                           "the game's orders on it; F7 shows the events panel")
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x800")
     _scenarios_option(play)
 
@@ -52,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check scenario (or map) files; exit 1 on problems")
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    val.add_argument("--strict", action="store_true",
+                     help="refuse warnings too (exit 1 when there are any)")
 
     pl = sub.add_parser(
         "places", help="list the place ids a scenario can name, or describe one hex",
@@ -95,6 +100,23 @@ def _parser() -> argparse.ArgumentParser:
                      help="play games on N processes at once (default: all cores); the "
                           "output is the same as with --jobs 1")
     _scenarios_option(sim)
+
+    mp = sub.add_parser(
+        "map", help="draw a scenario's start to a PNG (owners, armies, place ids)",
+        description="Draw the part of the map where a scenario's cities and armies are, at "
+                    "its start: each city in its owner's colour with its id and col,row, each "
+                    "army with its id and men, every other place with its id.")
+    mp.add_argument("scenario", metavar="SCENARIO", help="a scenario id or YAML file")
+    mp.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
+    _scenarios_option(mp)
+
+    te = sub.add_parser(
+        "test-events", help="run event case files; exit 1 if a case fails",
+        description="Run the cases of event case files (see docs/event-tests.md), the same "
+                    "runner as the test suite: each failure with its file, line and why, then "
+                    "a closing line `N passed, N failed`.")
+    te.add_argument("paths", nargs="+", metavar="FILE", help="case files or folders of them")
+    _scenarios_option(te)
     return p
 
 
@@ -112,11 +134,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "scenarios":
             return cmd_scenarios()
         if args.command == "validate":
-            return cmd_validate(args.paths)
+            return cmd_validate(args.paths, args.strict)
         if args.command == "simulate":
             return cmd_simulate(args)
         if args.command == "places":
             return cmd_places(args)
+        if args.command == "map":
+            return cmd_map(args)
+        if args.command == "test-events":
+            return cmd_test_events(args.paths)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -214,9 +240,9 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def _is_map_file(path: Path) -> bool:
-    """A map file has `terrain` (or `width` and no `factions`) among its top-level keys,
-    wherever they are in the file and however many comments come first."""
+def _top_keys(path: Path) -> set[bytes]:
+    """The top-level keys of a YAML file, wherever they are and however many comments
+    come first."""
     from game.scenario.yamlsrc import MAX_FILE_BYTES
     keys = set()
     try:
@@ -225,14 +251,28 @@ def _is_map_file(path: Path) -> bool:
                 if raw[:1].isalpha():
                     keys.add(raw.split(b":", 1)[0].strip())
     except OSError:
-        return False
+        pass
+    return keys
+
+
+def _is_map_file(path: Path) -> bool:
+    """A map file has `terrain` (or `width` and no `factions`) among its top-level keys."""
+    keys = _top_keys(path)
     return b"terrain" in keys or (b"width" in keys and b"factions" not in keys)
 
 
-def validate_paths(paths: list[str]) -> list[Problem]:
-    from game.hexmap import load_map
+def _is_case_file(path: Path) -> bool:
+    """An event case file (`cases:` at the top, no `factions:`), not a scenario."""
+    keys = _top_keys(path)
+    return b"cases" in keys and b"factions" not in keys
+
+
+def validate_paths(paths: list[str], warnings: list[Problem] | None = None) -> list[Problem]:
+    """Every problem (error) in the files; the warnings of those that load go to `warnings`."""
     from game.scenario.load import load_scenario
+    from game.scenario.mapfile import load_map
     problems: list[Problem] = []
+    warnings = [] if warnings is None else warnings
     for path in _expand(paths):
         try:
             path.stat()
@@ -248,10 +288,13 @@ def validate_paths(paths: list[str]) -> list[Problem]:
             problems.append(Problem(display_path(path), 1, 1, "", "not a regular file"))
             continue
         try:
-            if _is_map_file(path):
+            if _is_case_file(path):
+                from game.events.cases import load_cases
+                problems += load_cases(path).problems
+            elif _is_map_file(path):
                 load_map(str(path))
             else:
-                load_scenario(path)
+                warnings += load_scenario(path).warnings
         except InputError as exc:
             problems += exc.problems
         except Exception as exc:    # a bug in the checker: still a message, never a traceback
@@ -260,20 +303,83 @@ def validate_paths(paths: list[str]) -> list[Problem]:
     return problems
 
 
-def cmd_validate(paths: list[str]) -> int:
+def cmd_validate(paths: list[str], strict: bool = False) -> int:
     if not _expand(paths):
         print("nothing to check: no .yaml or .yml files in " + ", ".join(paths),
               file=sys.stderr)
         return EXIT_PROBLEMS
-    problems = validate_paths(paths)
-    for p in problems:
+    warnings: list[Problem] = []
+    problems = validate_paths(paths, warnings)
+    if strict:      # warnings become errors
+        problems = sorted(set(problems) | {w.as_error() for w in warnings})
+        warnings = []
+    for p in sorted(problems + warnings, key=lambda p: (p.path, p.line, p.column, p.key)):
         print(p)
+    if warnings:
+        files = len({p.path for p in warnings})
+        print(f"{len(warnings)} warning{'s' * (len(warnings) != 1)} in {files} "
+              f"file{'s' * (files != 1)}", file=sys.stderr)
     if problems:
         files = len({p.path for p in problems})
         print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
               f"file{'s' * (files != 1)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+# --- map -------------------------------------------------------------------------
+
+def cmd_map(args) -> int:
+    scn = load_scenario_arg(args.scenario)
+    if scn is None:
+        return EXIT_PROBLEMS
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")     # never opens a window
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game import resources
+    from game.ui.scenario_map import save_start        # pygame only now, and only in game/ui
+    font = resources.assets_dir() / "fonts" / "DejaVuSans-Bold.ttf"
+    try:
+        w, h = save_start(scn, args.out, str(font) if font.is_file() else None)
+    except Exception as exc:    # pygame has its own error type for a file it cannot write
+        print(f"cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {args.out} ({w}x{h})")
+    return EXIT_OK
+
+
+# --- test-events ---------------------------------------------------------------------
+
+def cmd_test_events(paths: list[str]) -> int:
+    from game.events.cases import load_cases, run
+    passed = failed = errors = 0
+    for path in _expand(paths):
+        if not path.is_file():
+            print(f"{display_path(path)}:1:1: no such file")
+            errors += 1
+            continue
+        try:
+            loaded = load_cases(path)
+        except Exception as exc:    # a bug in the runner: still a message, never a traceback
+            print(f"{display_path(path)}:1:1: {INTERNAL_ERROR} ({type(exc).__name__}: {exc})")
+            errors += 1
+            continue
+        for p in loaded.problems:
+            print(p)
+        errors += len(loaded.problems)
+        for case in loaded.cases:
+            try:
+                message = run(case)
+            except Exception as exc:
+                message = f"{case.where}: case {case.spec.name!r}: {INTERNAL_ERROR} " \
+                          f"({type(exc).__name__}: {exc})"
+            if message:
+                print(f"FAILED {message}")
+                failed += 1
+            else:
+                passed += 1
+    tail = f", {errors} error{'s' * (errors != 1)}" if errors else ""
+    print(f"{passed} passed, {failed} failed{tail}")
+    return EXIT_PROBLEMS if failed or errors or not passed else EXIT_OK
 
 
 # --- places ------------------------------------------------------------------------

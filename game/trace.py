@@ -16,6 +16,8 @@ from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from game.events.dates import iso
+from game.events.registry import CONDITIONS
 from game.hexgrid import Hex, hex_distance, offset_from_hex
 from game.rules import economy
 from game.rules.orders import Choose, EndTurn
@@ -74,7 +76,10 @@ def first_failure(cond, state) -> dict | None:
             if found is not None:
                 return found
     hm = state.scenario.map
-    args = {k: _value(v, hm) for k, v in getattr(cond, "args", {}).items()}
+    d = CONDITIONS.get(name)
+    dates = {a.name for a in d.args if a.kind == "date"} if d is not None else set()
+    args = {k: iso(v) if k in dates and isinstance(v, int) else _value(v, hm)
+            for k, v in getattr(cond, "args", {}).items()}
     return {"condition": name, "args": args, "key": getattr(cond, "keypath", name),
             "line": getattr(cond, "line", None)}
 

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import game.ai
-from game.hexmap import load_map
+from game.scenario.mapfile import load_map
 from game.rules.engine import new_game
 from game.rules.invariants import check_invariants
 from game.scenario import load

@@ -12,7 +12,8 @@ import yaml
 from game import terrain as T
 from game.hexgrid import (POINTY, Layout, edge_corners, hex_distance, hex_from_offset,
                           hex_neighbor, hex_neighbors)
-from game.hexmap import latlon_to_hex, load_map
+from game.hexmap import latlon_to_hex
+from game.scenario.mapfile import load_map
 
 MAP_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                         "scenarios", "maps", "theatre.yaml")

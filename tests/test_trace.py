@@ -63,3 +63,16 @@ def test_watching_an_unknown_event_is_a_usage_error_with_a_suggestion(capsys):
     code = cli.main(["simulate", str(TEST_SCENARIO), "--watch", "evt_test_jerusalme"])
     err = capsys.readouterr().err
     assert code == cli.EXIT_USAGE and "did you mean 'evt_test_jerusalem'" in err
+
+
+def test_a_failing_date_is_shown_as_written(tmp_path):
+    text = TEST_SCENARIO.read_text().replace(
+        "  - id: evt_test_jerusalem\n",
+        "  - id: evt_late\n    title: Late\n    when: {date: {start: 605-12}}\n"
+        "  - id: evt_test_jerusalem\n", 1)
+    f = tmp_path / "late.yaml"
+    f.write_text(text)
+    result = simulate.play(load_scenario(f), 1, 1, watch=("evt_late",))
+    miss = next(r for r in result.trace if r["type"] == "check")
+    assert miss["failed"]["condition"] == "date"
+    assert miss["failed"]["args"] == {"start": "605-12"}

@@ -176,7 +176,7 @@ def main(argv=None) -> int:
         print(f"build_map: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     # Read it back with the game's own loader: the file must load cleanly.
-    from game.hexmap import load_map
+    from game.scenario.mapfile import load_map
     try:
         load_map(args.out)
     except InputError as exc:

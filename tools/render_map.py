@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if not 200 <= args.width <= 8000:
         ap.error("--width must be between 200 and 8000")
-    from game.hexmap import load_map
+    from game.scenario.mapfile import load_map
     from game.scenario.yamlsrc import InputError
     from game.ui.overview import save_overview
     try:

@@ -293,8 +293,22 @@ def _registry(title: str, table: dict) -> list[str]:
     return out + [""]
 
 
+def _checks() -> list[str]:
+    from game.scenario.meaning import WARNINGS
+    return ["## Errors and warnings", "",
+            "An error stops the load: the scenario cannot be played until it is fixed.  A "
+            "warning lets it load, but it probably does not play as meant; `validate` prints "
+            "warnings as `FILE:LINE:COLUMN: warning: key.path: message` and still exits 0, and "
+            "`validate --strict` treats them as errors.  The shipped scenarios have none.  "
+            "Warnings are given for:", "",
+            *(f"- {w}" for w in WARNINGS), "",
+            "Positions in messages are written as in the file (a place id or `col,row`).  "
+            "Write numbers without a thousands comma: `men: 25000`, not `men: 25,000` "
+            "(inside `{ }` the comma would end the value; the loader says so).", ""]
+
+
 def render() -> str:
-    lines = [INTRO.replace("{LIMITS}", LIMITS_DOC)]
+    lines = [INTRO.replace("{LIMITS}", LIMITS_DOC)] + _checks()
     for title, cls in SECTIONS:
         if cls is model.AimSpec:
             lines.append(AIMS_INTRO)

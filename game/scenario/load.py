@@ -15,19 +15,14 @@ from pathlib import Path
 import game.events.conditions  # noqa: F401  (registers the conditions)
 import game.events.effects  # noqa: F401  (registers the effects)
 from game import resources
-from game import terrain as T
-from game.events.compile import (RefContext, check_flags, compile_condition, compile_effects,
-                                 parse_date)
-from game.hexgrid import Hex
-from game.hexmap import HexMap, build_map, load_map
-from game.rules.movement import INF, terrain_cost
-from game.rules.table import RULES, make_rules, rule_problems
-from game.rules.traits import TRAITS
+from game.hexmap import HexMap
+from game.scenario.checks import check_all
 from game.scenario.limits import MAX_PATH_CHARS
-from game.scenario.aims import build_direction
+from game.scenario.mapfile import build_map, load_map
+from game.scenario.meaning import warn_all
 from game.scenario.model import MapSpec, ScenarioSpec
-from game.scenario.scenario import CompiledEvent, CompiledVictory, Scenario
-from game.scenario.schema import read, suggest
+from game.scenario.scenario import Scenario
+from game.scenario.schema import read
 from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, parse, read_text
 
 GAME_ROOT = Path(__file__).resolve().parent.parent.parent     # the checkout (tests, tools)
@@ -94,9 +89,13 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
     hm = _scenario_map(spec, Path(path).resolve().parent, col)
     if hm is None:
         col.raise_if_any()
-    scn = _check(spec, hm, col, shown, str(Path(path).resolve()),
-                 hashlib.sha256(text.encode("utf-8")).hexdigest())
+    found = check_all(spec, hm, col)
     col.raise_if_any()
+    scn = Scenario(spec, shown, str(Path(path).resolve()),
+                   hashlib.sha256(text.encode("utf-8")).hexdigest(), hm, found.rules,
+                   found.city_at, found.events, found.victory, direction=found.direction)
+    warn_all(scn, found, col)
+    scn.warnings = sorted(set(col.warnings))
     _opened.add(scn.file)
     return scn
 
@@ -136,247 +135,6 @@ def _scenario_map(spec: ScenarioSpec, base: Path, col: Collector) -> HexMap | No
     except OSError as exc:
         spec.loc.report(col, "map", f"cannot read the map {spec.map!r}: {exc.strerror or exc}")
         return None
-
-
-def _check(spec: ScenarioSpec, hm: HexMap, col: Collector, shown: str, file: str,
-           sha: str) -> Scenario:
-    loc = spec.loc
-
-    def unique(items, what):
-        seen = {}
-        for it in items:
-            if it.id in seen:
-                it.loc.report(col, "id", f"{what} {it.id!r} is defined twice")
-            else:
-                seen[it.id] = it
-        return seen
-
-    factions = unique(spec.factions, "faction")
-    commanders = unique(spec.commanders, "commander")
-    cities_by_id = unique(spec.cities, "city")
-    armies = unique(spec.armies, "army")
-    unique(spec.events, "event")
-    if not factions:
-        loc.report(col, "factions", "a scenario needs at least one faction")
-
-    def ref(obj, name, value, table, what):
-        if value is not None and value not in table:
-            obj.loc.report(col, name, f"unknown {what} {value!r}{suggest(value, table)}")
-            return False
-        return True
-
-    # dates
-    start, end = parse_date(spec.start), parse_date(spec.end)
-    if start is not None and end is not None and end < start:
-        loc.report(col, "end", f"the scenario ends ({spec.end}) before it starts ({spec.start})")
-    if spec.turn_length == "season":
-        for name in ("start", "end"):
-            d = parse_date(getattr(spec, name))
-            if d is not None and (d % 12 + 1) not in (3, 6, 9, 12):
-                loc.report(col, name, "seasonal turns begin in March, June, September or "
-                                      "December (month 03, 06, 09 or 12)")
-        if start is not None and end is not None and (end - start) % 3:
-            loc.report(col, "end", "the end must fall a whole number of seasons after the start")
-
-    # commanders
-    for c in spec.commanders:
-        ref(c, "faction", c.faction, factions, "faction")
-        for t in c.traits:
-            if t not in TRAITS:
-                c.loc.report(col, "traits", f"unknown trait {t!r}{suggest(t, TRAITS)}")
-
-    # cities
-    city_hex: dict[str, Hex] = {}
-    city_at: dict[Hex, str] = {}
-    for c in spec.cities:
-        ref(c, "owner", c.owner, factions, "faction")
-        where = c.at if c.at is not None else c.id
-        h = hm.resolve(where)
-        if h is None:
-            name = "at" if c.at is not None else "id"
-            hint = suggest(where, hm.places)
-            c.loc.report(col, name, f"no place {where!r} on the map {hm.id}{hint}; give `at: "
-                                    "col,row` for a city the map does not name")
-            continue
-        place = hm.places.get(where)
-        if c.at is None and place is not None and place.kind == "site":
-            c.loc.report(col, "id", f"{where!r} is a site on the map, not a city or fortress")
-        if hm.is_water(h):
-            c.loc.report(col, "at" if c.at else "id", f"the city stands on water at {h}")
-            continue
-        if h in city_at:
-            c.loc.report(col, "at" if c.at else "id",
-                         f"two cities on one hex: {city_at[h]!r} is already at {h}")
-            continue
-        if c.port and not hm.is_coastal(h):
-            c.loc.report(col, "port", "a port must touch the sea")
-        city_hex[c.id] = h
-        city_at[h] = c.id
-
-    # factions
-    for f in spec.factions:
-        ref(f, "capital", f.capital, cities_by_id, "city")
-        if ref(f, "ruler", f.ruler, commanders, "commander") and f.ruler is not None:
-            if commanders[f.ruler].faction != f.id:
-                f.loc.report(col, "ruler", f"{f.ruler!r} serves {commanders[f.ruler].faction!r}, "
-                                           f"not {f.id!r}")
-
-    # relations
-    seen_pairs = {}
-    for r in spec.relations:
-        ok = ref(r, "a", r.a, factions, "faction") & ref(r, "b", r.b, factions, "faction")
-        if not ok:
-            continue
-        if r.a == r.b:
-            r.loc.report(col, "b", "a faction cannot have a relation with itself")
-            continue
-        pair = tuple(sorted((r.a, r.b)))
-        if pair in seen_pairs:
-            r.loc.report(col, None, f"the relation {pair[0]}/{pair[1]} is given twice")
-        seen_pairs[pair] = r
-        if r.status == "tribute" and r.payer not in (r.a, r.b):
-            r.loc.report(col, "payer", "tribute needs a payer, one of a or b")
-
-    def hostile_pair(a: str, b: str) -> bool:
-        r = seen_pairs.get(tuple(sorted((a, b))))
-        return r is not None and r.status == "war"
-
-    # armies
-    rules = dict(make_rules())
-    led: dict[str, str] = {}
-    army_hex: dict[str, Hex] = {}
-    for a in spec.armies:
-        ok_f = ref(a, "faction", a.faction, factions, "faction")
-        h = city_hex.get(a.at) or hm.resolve(a.at)
-        if h is None:
-            a.loc.report(col, "at", f"no place {a.at!r} on the map{suggest(a.at, hm.places)} "
-                                    "(give a place id or `col,row`)")
-        else:
-            t = hm.terrain_at(h)
-            if t == T.LAKE or (t == T.SEA and not (ok_f and factions[a.faction].navy)):
-                a.loc.report(col, "at", f"{a.id} stands on {T.TERRAINS[t].name.lower()} at {h} "
-                                        "(only a faction with a navy may be at sea)")
-            elif t != T.SEA and terrain_cost(rules, t, False, h in hm.pass_at) >= INF:
-                a.loc.report(col, "at", f"{a.id} stands on impassable "
-                                        f"{T.TERRAINS[t].name.lower()} at {h}")
-            else:
-                army_hex[a.id] = h
-        if ref(a, "commander", a.commander, commanders, "commander") and a.commander:
-            cm = commanders[a.commander]
-            if ok_f and cm.faction != a.faction:
-                a.loc.report(col, "commander", f"{cm.id!r} serves {cm.faction!r}, not "
-                                               f"{a.faction!r}")
-            if not cm.alive:
-                a.loc.report(col, "commander", f"{cm.id!r} is dead at the start")
-            if a.commander in led:
-                a.loc.report(col, "commander", f"{cm.id!r} already leads {led[a.commander]!r}")
-            led[a.commander] = a.id
-    # the first army of each faction on each hex: an army is checked against the factions
-    # there, not against every army, so the check is linear in the armies
-    on_hex: dict[Hex, dict[str, object]] = {}
-    for a in spec.armies:
-        h = army_hex.get(a.id)
-        if h is None or a.faction not in factions:
-            continue
-        here = on_hex.setdefault(h, {})
-        for fid, b in here.items():
-            if hostile_pair(a.faction, fid):
-                a.loc.report(col, "at", f"{a.id} shares hex {h} with the hostile army {b.id!r}")
-        here.setdefault(a.faction, a)
-        cid = city_at.get(h)
-        if cid is not None:
-            owner = cities_by_id[cid].owner
-            if owner != a.faction and not (seen_pairs.get(tuple(sorted((a.faction, owner))))
-                                           and seen_pairs[tuple(sorted((a.faction, owner)))
-                                                          ].status == "alliance"):
-                if hostile_pair(a.faction, owner) and (cities_by_id[cid].walls or 0):
-                    pass  # an army may start besieging a city (its siege is set by events)
-                elif not hostile_pair(a.faction, owner):
-                    a.loc.report(col, "at", f"{a.id} stands in {cid!r}, a city of {owner!r}, "
-                                            "which is neither its own nor an ally's")
-
-    # rules overrides
-    line, column = loc.keys.get("rules", (loc.line, loc.column))
-    for k in spec.rules:
-        if k not in RULES:
-            col.add(line, column, f"rules.{k}", f"unknown rule {k!r}{suggest(k, RULES)}")
-    known = {k: v for k, v in spec.rules.items() if k in RULES}
-    for k, why in rule_problems(known):
-        col.add(line, column, f"rules.{k}", why)
-    rules.update(known)
-
-    # references in events and victory conditions
-    army_ids = set(armies) | spawned_ids(spec)
-    ctx = RefContext(col, hm, set(factions), set(city_hex) | set(cities_by_id), army_ids,
-                     set(commanders), {e.id for e in spec.events}, city_hex)
-    victory = []
-    for v in spec.victory:
-        ref(v, "faction", v.faction, factions, "faction")
-        when = compile_condition(v.when, ctx, v.loc.sub("when"))
-        if when is not None:
-            victory.append(CompiledVictory(v, when))
-    direction = {}
-    for fid, ai in spec.ai.items():
-        if fid not in factions:
-            line, column = loc.keys.get("ai", (loc.line, loc.column))
-            col.add(line, column, f"ai.{fid}", f"unknown faction {fid!r}{suggest(fid, factions)}")
-        for target in ai.targets:
-            if target not in city_hex and target not in hm.places:
-                ai.loc.report(col, "targets", f"unknown place {target!r}"
-                                              f"{suggest(target, set(city_hex) | set(hm.places))}")
-        if ai.home is not None:
-            h = city_hex.get(ai.home) or hm.resolve(ai.home)
-            if h is None:
-                ai.loc.report(col, "home", f"unknown place {ai.home!r}"
-                                           f"{suggest(ai.home, set(city_hex) | set(hm.places))}")
-            elif hm.is_water(h):
-                ai.loc.report(col, "home", f"home {ai.home!r} is on water at {h}")
-        d = build_direction(ai, col, hm, city_hex, set(commanders))
-        if d is not None and fid in factions:
-            direction[fid] = d
-    events = []
-    for e in spec.events:
-        for f in e.to:
-            ref(e, "to", f, factions, "faction")
-        for f in e.text_for:
-            ref(e, "text_for", f, factions, "faction")
-        ref(e, "on_turn_of", e.on_turn_of, factions, "faction")
-        ref(e, "chooser", e.chooser, factions, "faction")
-        when = compile_condition(e.when, ctx, e.loc.sub("when"))
-        effects = compile_effects(e.effects, ctx, e.loc.sub("effects")) if e.effects else ()
-        choices = []
-        if e.cooldown and not e.repeat:
-            e.loc.report(col, "cooldown", "a cooldown only matters for an event with "
-                                          "`repeat: true`")
-        if e.chooser is not None and e.to and e.chooser not in e.to:
-            e.loc.report(col, "chooser", f"the chooser {e.chooser!r} is not among the factions "
-                                         "told of the event (`to`)")
-        if e.choices and not any(ch.ai_weight > 0 for ch in e.choices):
-            e.loc.report(col, "choices", "at least one option needs an `ai_weight` above 0, "
-                                         "or the computer cannot choose")
-        if e.chooser is not None and not e.choices:
-            e.loc.report(col, "choices", "a chooser is named but there are no options to choose")
-        if e.choices:
-            if e.chooser is None:
-                e.loc.report(col, "chooser", "an event with choices needs a `chooser` faction")
-            if len(e.choices) < 2:
-                e.loc.report(col, "choices", "a choice needs at least two options")
-            ids = set()
-            for ch in e.choices:
-                if ch.id in ids:
-                    ch.loc.report(col, "id", f"option {ch.id!r} is given twice")
-                ids.add(ch.id)
-                fx = compile_effects(ch.effects, ctx, ch.loc.sub("effects")) if ch.effects else ()
-                choices.append((ch, fx or ()))
-        if when is not None and effects is not None:
-            events.append(CompiledEvent(e, when, effects, choices))
-    roots = [(v.when, v.loc.sub("when")) for v in spec.victory]
-    for e in spec.events:
-        roots += [(e.when, e.loc.sub("when")), (e.effects, e.loc.sub("effects"))]
-        roots += [(ch.effects, ch.loc.sub("effects")) for ch in e.choices]
-    check_flags(col, roots)
-    return Scenario(spec, shown, file, sha, hm, rules, city_at, events, victory,
-                    direction=direction)
 
 
 def spawned_ids(spec: ScenarioSpec) -> set[str]:

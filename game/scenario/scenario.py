@@ -40,6 +40,7 @@ class Scenario:
     # faction -> the author's aims and posture at the start (the game copies them)
     direction: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False)
+    warnings: list = field(default_factory=list, repr=False)   # Problems of severity warning
 
     @property
     def id(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -119,10 +120,13 @@ def read(cls, node: Node, col: Collector, keypath: str):
         return None
     fields = model_fields(cls)
     names = {f.name for f in fields}
+    before = None
     for k, (line, column) in node.key_pos.items():
         if k not in names:
             sub = f"{keypath}.{k}" if keypath else k
-            col.add(line, column, sub, f"unknown key {k!r}{suggest(k, names)}")
+            if not _thousands_comma(node, before, k, col, keypath):
+                col.add(line, column, sub, f"unknown key {k!r}{suggest(k, names)}")
+        before = k
     hints = _hints(cls)
     values: dict[str, Any] = {}
     complete = True
@@ -142,6 +146,21 @@ def read(cls, node: Node, col: Collector, keypath: str):
         return None
     loc = Loc(col.path, keypath, node.line, node.column, dict(node.key_pos))
     return cls(**values, loc=loc) if "loc" in {f.name for f in dataclasses.fields(cls)} else cls(**values)
+
+
+def _thousands_comma(node: Node, before, k, col: Collector, keypath: str) -> bool:
+    """`{men: 25,000}` reads as `men: 25` and a key `000`: say so, at `men`."""
+    prev = node.value.get(before) if before is not None else None
+    value = node.value.get(k)
+    if (prev is None or prev.kind != "scalar" or isinstance(prev.value, bool)
+            or not isinstance(prev.value, int) or not re.fullmatch(r"\d{3}", str(k))
+            or value is None or value.value is not None):
+        return False
+    line, column = node.key_pos[before]
+    col.add(line, column, f"{keypath}.{before}" if keypath else str(before),
+            f"a number with a thousands comma ({prev.value},{k}): write {prev.value}{k}, "
+            "without the comma (inside { } a comma ends the value)")
+    return True
 
 
 def convert(tp: Any, node: Node, col: Collector, keypath: str, meta: dict | None = None) -> tuple[bool, Any]:
@@ -237,6 +256,10 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
             return False, None
         return True, v
     if tp is int:
+        if isinstance(v, str) and re.fullmatch(r"\d{1,3}(,\d{3})+", v):
+            col.at(node, keypath, f"a number with a thousands comma ({v}): write "
+                                  f"{v.replace(',', '')}, without the comma")
+            return False, None
         if isinstance(v, bool) or not isinstance(v, int):
             col.at(node, keypath, f"expected a whole number, found {node.describe()}")
             return False, None
@@ -266,7 +289,6 @@ def _scalar(tp, node: Node, col: Collector, keypath: str, meta: dict) -> tuple[b
             return True, v       # reported; kept whole so that later checks do not mislead
         pattern = meta.get("pattern")
         if pattern:
-            import re
             if not re.fullmatch(pattern, v):
                 # reported, but the value is kept so that later checks do not cascade
                 col.at(node, keypath, f"{v!r} does not match the form {meta.get('example') or pattern}")

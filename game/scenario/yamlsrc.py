@@ -69,10 +69,15 @@ class Problem:
     column: int
     key: str
     message: str
+    severity: str = "error"      # or "warning": reported, but the file still loads
 
     def __str__(self) -> str:
         where = f"{self.key}: " if self.key else ""
-        return f"{self.path}:{self.line}:{self.column}: {where}{self.message}"
+        mark = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {mark}{where}{self.message}"
+
+    def as_error(self) -> "Problem":
+        return Problem(self.path, self.line, self.column, self.key, self.message)
 
 
 class InputError(Exception):
@@ -130,11 +135,16 @@ class Collector:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         from game.scenario.schema import reset_suggestions
         reset_suggestions()
 
     def add(self, line: int, column: int, key: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, column, key, message))
+
+    def warn(self, line: int, column: int, key: str, message: str) -> None:
+        """A problem of meaning that does not stop the load (`validate --strict` refuses it)."""
+        self.warnings.append(Problem(self.path, line, column, key, message, "warning"))
 
     def at(self, node: Node | None, key: str, message: str) -> None:
         if node is None:

@@ -42,6 +42,7 @@ class App:
                  scenario_dir: Path | None = None):
         self.settings = settings or load_settings()
         self.threaded = threaded                 # background work (tiles, computer thinking)
+        self.author = False                      # play --author: F6 reload, F7 events panel
         self.scenario_dir = scenario_dir
         pygame.display.init()
         pygame.font.init()
@@ -411,5 +412,6 @@ def main(args) -> int:
               f"without one, use `{program_name()} simulate` to watch the computer play.",
               file=sys.stderr)
         return EXIT_PROBLEMS
+    app.author = bool(getattr(args, "author", False))
     app.switch(first_screen(app, start))
     return app.run()

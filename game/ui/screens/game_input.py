@@ -230,6 +230,10 @@ def on_key(gs, event) -> None:
         gs.quick_save()
     elif k == pygame.K_F9:
         gs.quick_load()
+    elif k == pygame.K_F6 and gs.app.author:
+        gs.reload_scenario()
+    elif k == pygame.K_F7 and gs.app.author:
+        gs.events_panel = not gs.events_panel
     elif k == pygame.K_t:
         gs.action("assault")
 

@@ -30,6 +30,7 @@ from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
 from game.rules.report import Event
+from game.rules.state import clone
 from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui import actions
@@ -177,6 +178,7 @@ class GameScreen(TurnFlow, Screen):
         self.log_shown = -1
         self.log_wait = 0.0
         self.last_dt = 0.0
+        self.events_panel = False            # play --author, F7: each event and why it waits
         st = session.state
         self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 
@@ -625,6 +627,42 @@ class GameScreen(TurnFlow, Screen):
                        self.army_sort)
         self.open_dialog(lst)
 
+    # --- for authors (play --author) ---
+    def reload_scenario(self) -> None:
+        """F6: read the scenario file again, check it, replay this game's orders on it."""
+        if self.hotseat or self.modal() or self.thinker is not None:
+            self.say("Reload when it is your turn and no window is open", bad=True)
+            return
+        from game.session.reload import reload_session
+        r = reload_session(self.session)
+        if r.session is None:
+            self.say(r.message, bad=True)
+            return
+        nxt = GameScreen(self.app, r.session, [])
+        nxt.briefed, nxt.news_shown, nxt.just_loaded = set(self.briefed), True, True
+        nxt.events_panel = self.events_panel
+        nxt.say(r.message, bad=r.diverged_at is not None)
+        self.next_screen = nxt
+
+    def event_lines(self) -> list[str]:
+        """F7: each event, whether it fired, and the first condition that stops it now."""
+        from game.trace import first_failure
+        st = self.state
+        lines = ["Events (F7 to close)"]
+        for ev in st.scenario.events:
+            eid = ev.spec.id
+            if eid in st.fired and not ev.spec.repeat:
+                lines.append(f"{eid}: fired (turn {st.fired[eid]})")
+                continue
+            miss = first_failure(ev.when, clone(st))
+            if miss is None:
+                lines.append(f"{eid}: its condition holds now")
+            else:
+                args = ", ".join(f"{k}: {v}" for k, v in miss["args"].items())
+                lines.append(f"{eid}: waits on {miss['condition']} {{{args}}} "
+                             f"(line {miss['line']})")
+        return lines
+
     # --- saving, loading and the menu (game_menu.py) ---
     def quick_save(self) -> None:
         game_menu.quick_save(self)
@@ -714,6 +752,9 @@ class GameScreen(TurnFlow, Screen):
             self.playback.draw_caption(surface, self.map.camera.viewport)
         self._draw_toast(surface)
         self._draw_status(surface)
+        if self.events_panel:
+            vp = self.map.camera.viewport
+            notes.tooltip(surface, self.event_lines(), (vp.x - 10, vp.y - 10))
 
     def _draw_status(self, surface) -> None:
         """While the computer plays: who is thinking or moving, and how to skip."""
