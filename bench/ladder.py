@@ -30,7 +30,6 @@ from its file; the table is the same as a serial run.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
@@ -48,6 +47,7 @@ from game.rules import engine  # noqa: E402
 from game.rules import movement as M  # noqa: E402
 from game.rules import queries as Q  # noqa: E402
 from game.rules.orders import EndTurn  # noqa: E402
+from game.simulate import in_processes  # noqa: E402
 
 COUNTERS = ("forgotten", "unanswered", "attrition", "walled", "battles", "swaps")
 
@@ -180,14 +180,7 @@ def _note(state, e, ctr, keys):
 
 
 def run(games: list[Game], jobs: int):
-    jobs = max(1, min(jobs, len(games)))
-    if jobs == 1:
-        for g in games:
-            yield play_game(g)
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(play_game, games)
+    yield from in_processes(play_game, games, jobs)
 
 
 def _majors(scn, only=None):

@@ -177,17 +177,23 @@ def run_games(tasks: list[Task], jobs: int | None = None, scn=None):
     """
     if jobs is None:
         jobs = os.cpu_count() or 1
-    jobs = max(1, min(jobs, len(tasks)))
     if scn is not None:
         for t in tasks:
             _worker_scenarios.setdefault(t.scenario_path, scn)
+    yield from in_processes(run_task, tasks, jobs)
+
+
+def in_processes(fn, items: list, jobs: int):
+    """fn(item) for each item, in order: here with one job, else on a pool of `jobs`
+    spawned processes (fn must be a module-level function)."""
+    jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
-        for t in tasks:
-            yield run_task(t)
+        for item in items:
+            yield fn(item)
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(run_task, tasks)
+        yield from pool.imap(fn, items)
 
 
 # --- the summary of many games ------------------------------------------------------
@@ -227,6 +233,17 @@ class EventStat:
     mean_diff: float | None     # mean months from the real date (<0 earlier), turn spans counted
 
 
+def first_firings(event_id: str, results: list[GameResult]) -> list[int]:
+    """The month index at which the event first fired, for each game in which it did."""
+    from game.events import dates as D
+    out = []
+    for r in results:
+        rec = next((f for f in r.fired if f["id"] == event_id), None)
+        if rec is not None:
+            out.append(D.month_index(rec["year"], rec["month"]))
+    return out
+
+
 def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
     """For each event of the scenario, in file order: how often and when it fired."""
     from game.events import dates as D
@@ -235,11 +252,7 @@ def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
     for ev in scn.events:
         spec = ev.spec
         real = D.parse_date(spec.historical) if spec.historical else None
-        firsts = []
-        for r in results:
-            rec = next((f for f in r.fired if f["id"] == spec.id), None)
-            if rec is not None:
-                firsts.append(D.month_index(rec["year"], rec["month"]))
+        firsts = first_firings(spec.id, results)
         n = len(firsts)
         mean = (sum(firsts) + n // 2) // n if firsts else None     # halves round up
         diff = (sum(D.offset(D.span(m, mpt), real) for m in firsts) / len(firsts)
@@ -272,11 +285,7 @@ def turning_points(scn, results: list[GameResult]) -> list[TurningPoint]:
         if not spec.turning_point:
             continue
         real = D.parse_date(spec.historical) if spec.historical else None
-        firsts = []
-        for r in results:
-            rec = next((f for f in r.fired if f["id"] == spec.id), None)
-            if rec is not None:
-                firsts.append(D.month_index(rec["year"], rec["month"]))
+        firsts = first_firings(spec.id, results)
         med = median_low(firsts) if firsts else None
         diff = (median_low([D.offset(D.span(m, mpt), real) for m in firsts])
                 if firsts and real is not None else None)

@@ -18,9 +18,10 @@ from contextvars import ContextVar
 
 from game.events.dates import iso
 from game.events.registry import CONDITIONS
-from game.hexgrid import Hex, hex_distance, offset_from_hex
+from game.hexgrid import Hex, hex_distance
 from game.rules import economy
 from game.rules.orders import Choose, EndTurn
+from game.scenario.places import cell_text as cell
 
 _watch: ContextVar[tuple[frozenset, list] | None] = ContextVar("watched_events", default=None)
 
@@ -48,9 +49,6 @@ def checked(state, point: str, ev, held: bool) -> None:
     found[1].append(rec)
 
 
-def cell(h: Hex) -> str:
-    col, row = offset_from_hex(h)
-    return f"{col},{row}"
 
 
 def _value(v, hm):
