@@ -16,6 +16,7 @@ truth (`obstacles`), and stops the march where the truth gets in the way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -207,14 +208,23 @@ def move_budget(state: GameState, army: Army) -> int:
 
 def can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
     """Whether the step i -> j of this kind (and strait id) is allowed under obs."""
+    if kind == LAND:
+        return j not in obs.blocked and j not in obs.closed_passes
+    return _special_step(obs, i, j, (kind, tag))
+
+
+def _special_step(obs: Obstacles, i: int, j: int, special: tuple[int, str | None]) -> bool:
+    """`can_step` for a step that is not a plain one over land (by sea, across a strait),
+    given as in `steps`; the search calls it with obs bound."""
     if j in obs.blocked or j in obs.closed_passes:
         return False
+    kind = special[0]
     if kind == EMBARK:
         return obs.navy and i in obs.ports
     if kind == SEA or kind == LAND_FROM_SEA:
         return obs.navy
     if kind == STRAIT:
-        return tag in obs.straits
+        return special[1] in obs.straits
     return True
 
 
@@ -234,7 +244,7 @@ def _search(state: GameState, start: int, obs: Obstacles, **how):
     """`paths.search` from start over this season's graph with obs's obstacles."""
     barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
     return paths.search(steps(state.scenario, state.winter), (start,), barred=barred,
-                        special=lambda i, j, tag: can_step(i, j, tag[0], tag[1], obs), **how)
+                        special=partial(_special_step, obs), **how)
 
 
 def reachable(state: GameState, army: Army, budget: int | None = None,

@@ -68,7 +68,7 @@ def search(steps: Steps, sources: Iterable[int], limit: int = INF,
                 continue
             for j, c, tag in steps[i]:
                 nc = cost + c
-                if nc > limit or dist[j] <= nc:
+                if dist[j] <= nc or nc > limit:
                     continue
                 if tag is None:
                     if j in barred:
@@ -77,10 +77,11 @@ def search(steps: Steps, sources: Iterable[int], limit: int = INF,
                     continue
                 dist[j] = nc
                 prev[j] = i
-                if nc in buckets:
-                    buckets[nc].append(j)
-                else:
+                b = buckets.get(nc)
+                if b is None:
                     buckets[nc] = [j]
+                else:
+                    b.append(j)
         cost += 1
     return dist, prev
 
