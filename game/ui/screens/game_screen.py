@@ -179,6 +179,9 @@ class GameScreen(TurnFlow, Screen):
         self.log_wait = 0.0
         self.last_dt = 0.0
         self.events_panel = False            # play --author, F7: each event and why it waits
+        self.pbem = None                     # a game by e-mail: my turn (game.pbem.chain.Turn)
+        self.pbem_data = None                # ... and the folder of my keys and games
+        self.pbem_sent = None                # ... the turn file, once written
         st = session.state
         self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 
@@ -425,6 +428,11 @@ class GameScreen(TurnFlow, Screen):
             self.queue.pop(0)()
             return None
         st = self.state
+        if self.pbem is not None and self.pbem_sent is None:
+            from game.pbem.chain import turn_done
+            if turn_done(self.pbem):        # the other player's (or the computer's) move
+                from game.ui.screens.pbem import send
+                return send(self)
         if st.over:
             self.over_wait -= dt
             if self.over_wait <= 0:
