@@ -37,7 +37,8 @@ def test_a_turn_played_in_the_window_is_sent_and_opened_by_the_other(make_app, t
     assert not gs.session.can_undo()
     gs.quick_save()                           # no saves in a game by e-mail
     assert not list((tmp_path / "data").rglob("*.json"))
-    gs.end_turn(confirmed=True)
+    from game.ui.screens.modes.orders import end_turn
+    end_turn(gs, confirmed=True)
     assert run_until(app, lambda: isinstance(app.screen, PbemMenu))
     (sent,) = shared.glob("*-0002-alice.lgwturn")
     assert any("Turn sent" in x for x in app.screen.lines)
