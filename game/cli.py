@@ -196,6 +196,16 @@ def cmd_play(args) -> int:
     return app.main(args)
 
 
+def open_pbem_window(data, me: str, game: str, size: str | None) -> int:
+    """`pbem play GAME`: the window, on the player's turn of a game by e-mail."""
+    try:
+        from game.ui import app
+    except ImportError as exc:
+        print(f"The game window cannot open: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return app.main_pbem(data, me, game, size)
+
+
 # --- scenarios ---------------------------------------------------------------------
 
 def cmd_scenarios() -> int:

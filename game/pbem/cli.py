@@ -124,8 +124,8 @@ def _play(args, data: Path) -> int:
         print(f"{me} played with the computer; send {path}")
         return 0
     store.identity(data, me)
-    from game.ui import app
-    return app.main_pbem(data, me, args.game, args.size)
+    from game.cli import open_pbem_window
+    return open_pbem_window(data, me, args.game, args.size)
 
 
 def _only_player(data: Path, game: str) -> str:

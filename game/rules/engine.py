@@ -27,7 +27,7 @@ from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, MixDice, Move,
                                Order, Raise, Refused, Split)
 from game.rules.report import Event, dated
-from game.rules.rng import Rng
+from game.rules.rng import Rng, is_mix
 from game.rules.state import GameState
 
 new_game = turns.new_game
@@ -264,7 +264,7 @@ def _check_choose(state: GameState, o: Choose) -> None:
 
 
 def _check_mix(state: GameState, o: MixDice) -> None:
-    if len(o.mix) != 64 or any(ch not in "0123456789abcdef" for ch in o.mix):
+    if not is_mix(o.mix):
         raise Refused("bad_mix", "the dice mix must be 64 hexadecimal digits")
 
 
@@ -458,7 +458,7 @@ def _apply_mix(state: GameState, o: MixDice) -> list[Event]:
     Reported as random, so undo can never go back before it."""
     state.dice_mix = o.mix
     return [Event("message", "The dice of this turn are cast", None, (o.faction,),
-                  {"mix": o.mix[:8]}, random=True)]
+                  random=True)]
 
 
 _APPLY = {Move: _apply_move, Attack: _apply_attack, Besiege: _apply_besiege,

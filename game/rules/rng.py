@@ -20,6 +20,14 @@ from dataclasses import dataclass
 MASK = (1 << 64) - 1
 
 
+MIX_DIGITS = "0123456789abcdef"
+
+
+def is_mix(text) -> bool:
+    """Whether `text` can be a game's dice mix: a SHA-256 in 64 lower-case hex digits."""
+    return isinstance(text, str) and len(text) == 64 and all(ch in MIX_DIGITS for ch in text)
+
+
 @dataclass
 class Rng:
     state: int
