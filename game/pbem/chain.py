@@ -501,9 +501,13 @@ def turn_done(turn: Turn) -> bool:
     return st.over or record["players"].get(st.active_faction) != record["me"]
 
 
-def finish_turn(turn: Turn, out: Path | None = None) -> Path:
-    """Play the computer sides after me, then write the turn file and keep the new state."""
+def finish_turn(turn: Turn, out: Path | None = None, logs: dict | None = None) -> Path:
+    """Play the computer sides after me, then write the turn file and keep the new state
+    (and `logs`, my sides' event logs as the window wrote them: never another side's)."""
     session, record = turn.session, turn.record
+    if logs is not None:
+        mine = [f for f, n in record["players"].items() if n == record["me"]]
+        record["logs"] = {f: list(logs.get(f, [])) for f in mine}
     _play_computers(session, record)
     st = session.state
     if not st.over and player_to_play(record, st) == record["me"]:

@@ -42,6 +42,8 @@ def test_a_turn_played_in_the_window_is_sent_and_opened_by_the_other(make_app, t
     assert run_until(app, lambda: isinstance(app.screen, PbemMenu))
     (sent,) = shared.glob("*-0002-alice.lgwturn")
     assert any("Turn sent" in x for x in app.screen.lines)
+    kept = store.load_record(alice, store.identity(alice, "alice"), rec["game"])
+    assert set(kept["logs"]) == {"byzantium"}            # only her own side's log is kept
     opened = chain.open_file(bob, sent)
     assert opened.record["state_hash"] == store.load_record(
         alice, store.identity(alice, "alice"), rec["game"])["state_hash"]
@@ -73,7 +75,8 @@ def test_a_whole_war_from_the_menu_ends_as_the_same_orders_in_one_process(make_a
             menu = PbemMenu(app, folder)
             app.switch(menu)
             steps(app, 2)
-            click_element(app, menu.watch_btn)
+            if not menu.watching:         # the watch stays on while the window is open
+                click_element(app, menu.watch_btn)
             steps(app, 3)
             if not menu.play_buttons:
                 continue

@@ -16,6 +16,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.pbem.errors import PbemError
+from game.ui import describe as D
 from game.ui import dialogs
 from game.ui.screens.base import Screen
 
@@ -29,7 +30,7 @@ class PbemMenu(Screen):
         self.data = Path(data) if data is not None else store.pbem_dir(getattr(app, "pbem_data",
                                                                                 None))
         self.lines: list[str] = [message] if message else []
-        self.watching = False
+        self.watching = getattr(app, "pbem_watching", False)   # kept while the window is open
         self.wait = 0.0
         self.next_screen = None
         self.play_buttons: dict = {}
@@ -98,7 +99,7 @@ class PbemMenu(Screen):
             elif el is self.open_btn:
                 self.open_file(self.entry.get_text().strip())
             elif el is self.watch_btn:
-                self.watching = not self.watching
+                self.watching = self.app.pbem_watching = not self.watching
                 self.wait = 0.0
                 self.say("Watching each game's folder" if self.watching else "Stopped watching")
             elif el is self.back_btn:
@@ -148,6 +149,14 @@ def start_turn(app, data: Path, name: str, game: str):
     gs.briefed = {o.faction for o in turn.session.orders
                   if isinstance(o, EndTurn) and o.faction in mine}
     gs.saved_at = len(turn.session.orders)
+    for f in mine:       # each of my sides' log: as kept, and what it was told since
+        lines = list(turn.record.get("logs", {}).get(f, []))
+        recent = set(lines[-50:])        # the end of my last turn is in the news too
+        for e in turn.session.news_for(f):
+            line = D.log_line(gs.state, e)
+            if line and line not in recent:
+                lines.append(line)
+        gs.logs[f] = lines
     return gs
 
 
@@ -155,7 +164,7 @@ def send(gs):
     """My turn is over: write the turn file; back to the list (or on to the victory)."""
     from game.pbem import chain
     try:
-        path = chain.finish_turn(gs.pbem)
+        path = chain.finish_turn(gs.pbem, logs=gs.logs)
     except PbemError as exc:
         gs.open_dialog(dialogs.message(gs.manager, gs.size, "Not sent", str(exc)))
         return None
