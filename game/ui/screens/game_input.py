@@ -14,7 +14,7 @@ import pygame_gui
 from game.hexgrid import Hex
 from game.rules import movement as M
 from game.rules.orders import Attack, Besiege, Move
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -168,7 +168,7 @@ def why_not(gs, a, h: Hex) -> str:
     if r is None:
         return f"{a.name} cannot get there"
     _, cost = r
-    label, _ = D.path_label(cost, a.moves, M.move_budget(gs.state, a))
+    label, _ = describe.path_label(cost, a.moves, M.move_budget(gs.state, a))
     return f"Too far for this turn ({label})"
 
 

@@ -35,12 +35,12 @@ from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui import actions
 from game.ui.army_list import ArmyList
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui import notes
 from game.ui import objectives
 from game.ui import palette as P
-from game.ui import sides as S
+from game.session import seats
 from game.ui.computer import Thinker
 from game.ui.geometry import center
 from game.ui.hud import Hud
@@ -83,7 +83,8 @@ class GameScreen(TurnFlow, Screen):
             passwords: dict[str, str] | None = None) -> "GameScreen":
         """A new war; `passwords` are side -> hash (game.session.password)."""
         session, events = Session.new(scn, seed, sides)
-        session.passwords = {f: h for f, h in (passwords or {}).items() if S.is_human(sides.get(f))}
+        session.passwords = {f: h for f, h in (passwords or {}).items()
+                             if seats.is_human(sides.get(f))}
         return cls(app, session, events)
 
     @classmethod
@@ -93,9 +94,9 @@ class GameScreen(TurnFlow, Screen):
         session = Session.from_loaded(loaded)
         session.announce_reload()    # hot-seat: the other players hear of it in their news
         st = session.state
-        sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
+        sides = seats.clean_sides(session.sides, st.factions) or seats.default_sides(st.scenario)
         for f in st.factions:
-            sides.setdefault(f, S.computer())
+            sides.setdefault(f, seats.computer())
         session.sides = sides
         gs = cls(app, session, [])
         gs.just_loaded = True
@@ -105,14 +106,14 @@ class GameScreen(TurnFlow, Screen):
         briefed = notes_.get("briefed")
         gs.briefed = ({f for f in briefed if isinstance(f, str) and f in st.factions}
                       if isinstance(briefed, list)
-                      else set(S.humans(sides)))
+                      else set(seats.humans(sides)))
         gs.news_shown = notes_.get("news_shown", True) is not False
-        for f in [None, *S.humans(sides)]:
+        for f in [None, *seats.humans(sides)]:
             if session.logs_saved and f in session.logs:
                 continue
             # a save made before the logs were kept: the scripted events are all there is
             entries = st.log if f is None else observe(st, f).log
-            gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+            gs.logs[f] = [f"{describe.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
         return gs
@@ -191,22 +192,17 @@ class GameScreen(TurnFlow, Screen):
     def viewer(self) -> str | None:
         """Whose eyes the screen shows: the only human, the hot-seat owner, or None (with
         no human at all: everything; in hot-seat with the screen in nobody's hands: nothing)."""
-        humans = S.humans(self.session.sides)
-        if not humans:
-            return None
-        if len(humans) == 1:
-            return humans[0]
-        return self.owner
+        return seats.viewer(self.session.sides, self.owner)
 
     @property
     def hotseat(self) -> bool:
-        return S.hotseat(self.session.sides, self.session.passwords)
+        return seats.hotseat(self.session.sides, self.session.passwords)
 
     def human_to_play(self) -> str | None:
         """The faction whose turn it is, if a person plays it and may give orders now."""
         st = self.state
         fid = st.active_faction
-        if st.over or not S.is_human(self.session.sides.get(fid)):
+        if st.over or not seats.is_human(self.session.sides.get(fid)):
             return None
         if self.hotseat and fid != self.owner:
             return None            # not until it has taken the screen at the gate
@@ -295,7 +291,7 @@ class GameScreen(TurnFlow, Screen):
     # --- orders ---
     def log_sides(self) -> list[str]:
         """The sides whose own event log is kept: every human side."""
-        return S.humans(self.session.sides)
+        return seats.humans(self.session.sides)
 
     def do(self, order) -> bool:
         st = self.state
@@ -330,7 +326,7 @@ class GameScreen(TurnFlow, Screen):
         for f, items in [(None, events), *((f, e) for f, e in told.items() if f is not None)]:
             lines = self.logs.setdefault(f, [])
             for e in items:
-                line = D.log_line(self.state, e)
+                line = describe.log_line(self.state, e)
                 if line:
                     lines.append(line)
 
@@ -352,7 +348,7 @@ class GameScreen(TurnFlow, Screen):
                 self.flashes.append([e.at, 0.0, rgb])
         if own:
             for e in told:
-                if D.concerns(e, self.viewer) and e.kind in ("battle", "assault", "captured",
+                if describe.concerns(e, self.viewer) and e.kind in ("battle", "assault", "captured",
                                                              "siege_begun", "destroyed"):
                     self.say(e.text, bad=e.kind == "destroyed")
             self.queue_fired(told)
@@ -378,7 +374,7 @@ class GameScreen(TurnFlow, Screen):
             self.choices_open.discard(event_id)
             if option is not None and can_choose:
                 self.do(Choose(chooser, event_id, option))
-        dlg = dialogs.event_dialog(self.manager, self.size, e.text, D.event_date(st, e), text,
+        dlg = dialogs.event_dialog(self.manager, self.size, e.text, describe.event_date(st, e), text,
                                    e.data.get("choices"), answered, can_choose)
         self.open_dialog(dlg)
 
@@ -514,8 +510,8 @@ class GameScreen(TurnFlow, Screen):
             path = M.path_to(st, self.reach_costs, h)
             cost = self.reach_costs[hm.index(h)][0]
             ov.path = [a.hex, *path]
-            ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
-            ov.path_label += "; " + D.after_march(st, self.view(), a, h, cost)
+            ov.path_label, ov.path_ok = describe.path_label(cost, a.moves, budget)
+            ov.path_label += "; " + describe.after_march(st, self.view(), a, h, cost)
             return
         if hm.is_water(h) and not st.factions[a.faction].navy:
             return
@@ -525,7 +521,7 @@ class GameScreen(TurnFlow, Screen):
             return
         path, cost = r
         ov.path = [a.hex, *path]
-        ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+        ov.path_label, ov.path_ok = describe.path_label(cost, a.moves, budget)
 
     # --- commands ---
     def end_turn(self, confirmed: bool = False) -> None:
@@ -539,7 +535,7 @@ class GameScreen(TurnFlow, Screen):
             if left:
                 self.open_dialog(dialogs.confirm(
                     self.manager, self.size, "End the turn?",
-                    D.left_to_move_text([a.name for a in left]),
+                    describe.left_to_move_text([a.name for a in left]),
                     "End the turn", lambda ok: ok and self.end_turn(confirmed=True),
                     no="Keep playing"))
                 return
@@ -790,7 +786,7 @@ class GameScreen(TurnFlow, Screen):
             self._tip_key = key
             a = self.selected_army()
             own = a if a is not None and a.faction == self.human_to_play() else None
-            self._tip_lines = D.hover_lines(self.state, self.view(), h, own)
+            self._tip_lines = describe.hover_lines(self.state, self.view(), h, own)
             if self.overlay.path_label:
                 self._tip_lines.append("March: " + self.overlay.path_label)
         self._draw_tip(surface, self._tip_lines)

@@ -19,9 +19,9 @@ import pygame
 from game.rules.orders import EndTurn
 from game.rules.report import Event
 from game.session import objectives as aims
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
-from game.ui import sides as S
+from game.session import seats
 from game.ui.computer import Thinker
 from game.ui.playback import Playback, beats
 
@@ -32,7 +32,7 @@ class TurnFlow:
     # --- hot-seat: the gate and the news ---
     def gate_side(self) -> str | None:
         """The human side that takes the screen next."""
-        return S.next_human(self.state, self.session.sides)
+        return seats.next_human(self.state, self.session.sides)
 
     def needs_gate(self) -> bool:
         """Whether the screen must change hands (hot-seat, the next human is someone else)."""
@@ -76,7 +76,7 @@ class TurnFlow:
         """Behind the gate the computer sides play on, unseen.  True once the side at the
         gate may take the screen (its turn has come, or the war is over)."""
         st = self.state
-        if st.over or S.is_human(self.session.sides.get(st.active_faction)):
+        if st.over or seats.is_human(self.session.sides.get(st.active_faction)):
             return True
         key = (st.turn, st.active_faction)
         if key != self.turn_key:
@@ -141,7 +141,7 @@ class TurnFlow:
         self.thinker = None
         self.replans = 0
         loaded, self.just_loaded = self.just_loaded, False
-        if not S.is_human(self.session.sides.get(fid)):
+        if not seats.is_human(self.session.sides.get(fid)):
             return
         self.skip = False
         self._view_key = None
@@ -159,7 +159,7 @@ class TurnFlow:
         if self.hotseat:                 # what it saw while the others played
             self.queue.append(lambda: self.start_playback(news))
         if not first:
-            lines = D.summary_lines(news, fid)
+            lines = describe.summary_lines(news, fid)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
@@ -204,7 +204,7 @@ class TurnFlow:
         fid = st.active_faction
         t = self.thinker
         if t is None or t.faction != fid or t.turn != st.turn:
-            self.thinker = Thinker(st, S.level_of(self.session.sides.get(fid, "")),
+            self.thinker = Thinker(st, seats.seat_of(self.session.sides.get(fid)),
                                    threaded=self.app.threaded)
             self.pace = 0.0
             return
