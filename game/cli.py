@@ -39,8 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="open the game (the default)")
     play.add_argument("--scenario", help="start this scenario (id or path) directly")
     play.add_argument("--side", action="append", default=[], metavar="FACTION=WHO",
-                      help="who plays a faction: human, or computer[:easy|normal|hard] "
-                           "(repeatable; default: the first playable faction is human)")
+                      help="who plays a faction: human, computer[:easy|normal|hard] or "
+                           "placeholder (repeatable; default: the first playable faction "
+                           "is human)")
     play.add_argument("--seed", type=int, help="the game's random seed (default: random)")
     play.add_argument("--load", metavar="SAVE", help="load a saved game")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
@@ -88,14 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--watch", action="append", default=[], metavar="EVENT_ID",
                      help="trace every check of this event and, after the games, say how "
                           "often it fired and which condition stopped it (repeatable)")
-    sim.add_argument("--policy", default="ai", choices=["ai", "placeholder"],
-                     help="who plays every side: the computer opponent (ai, the default) or "
-                          "the simple placeholder policy kept as a baseline")
+    sim.add_argument("--policy", default="computer", choices=["computer", "placeholder", "ai"],
+                     help="who plays every side: the computer opponent (computer, the "
+                          "default; ai is its old name) or the simple placeholder policy "
+                          "kept as a baseline")
     sim.add_argument("--level", default="normal", choices=list(LEVELS),
                      help="the computer's difficulty on every side (default normal)")
-    sim.add_argument("--side", action="append", default=[], metavar="FACTION=POLICY",
-                     help="another player for one faction: ai, ai:LEVEL or placeholder "
-                          "(repeatable), e.g. to pit the computer against the baseline")
+    sim.add_argument("--side", action="append", default=[], metavar="FACTION=WHO",
+                     help="another player for one faction: computer, computer:LEVEL or "
+                          "placeholder, as for play (repeatable; ai and ai:LEVEL, the old "
+                          "words, still work), e.g. to pit the computer against the baseline")
     sim.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="play games on N processes at once (default: all cores); the "
                           "output is the same as with --jobs 1")
@@ -458,23 +461,21 @@ def load_scenario_arg(arg: str):
 
 
 def _sides(specs: list[str], scn) -> tuple | None:
-    """--side FACTION=POLICY[:LEVEL] options -> ((faction, policy, level), ...), or None."""
-    from game.simulate import POLICIES
+    """--side FACTION=WHO options -> ((faction, seat word), ...), or None (said why)."""
+    from game.session import seats
     out = []
-    factions = [f.id for f in scn.spec.factions]
+    factions = {f.id: f for f in scn.spec.factions}
     for spec in specs:
-        fid, _, who = spec.partition("=")
-        pol, _, level = who.partition(":")
-        level = level or "normal"
-        if fid not in factions:
-            print(f"--side {spec}: no faction {fid!r} in {scn.id} (its factions: "
-                  f"{', '.join(factions)})", file=sys.stderr)
+        try:
+            fid, seat = seats.parse_side(spec, factions)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
             return None
-        if pol not in POLICIES or level not in LEVELS or (pol == "placeholder" and ":" in who):
-            print(f"--side {spec}: say ai, ai:LEVEL ({'/'.join(LEVELS)}) or placeholder",
-                  file=sys.stderr)
+        if seat.human:
+            print(f"--side {spec!r}: simulate has no people at the table; say "
+                  f"{seats.WORDS.replace('human, ', '')}", file=sys.stderr)
             return None
-        out.append((fid, pol, level))
+        out.append((fid, str(seat)))
     return tuple(out)
 
 

@@ -345,7 +345,7 @@ def prepare_start(args):
     from game.scenario.load import find_scenario, load_scenario
     from game.scenario.yamlsrc import InputError
     from game.session.save import SaveError, load_game
-    from game.ui import sides as S
+    from game.session import seats
     if getattr(args, "load", None):
         from game.session.game import Session
         try:
@@ -374,7 +374,7 @@ def prepare_start(args):
         except Exception as exc:    # a bug in the checker: a message, never a traceback
             raise LookupError(f"{path}:1:1: the checker itself failed on this file; please "
                               f"report it as a bug ({type(exc).__name__})") from None
-        sides = S.parse_sides(list(getattr(args, "side", None) or []), scn)
+        sides = seats.parse_sides(list(getattr(args, "side", None) or []), scn)
         seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(1 << 31)
         return ("new", scn, seed, sides)
     if getattr(args, "side", None):
