@@ -21,6 +21,7 @@ A player is `PLAYERS[name](state)` -> the (order, events) pairs of the side's tu
 from __future__ import annotations
 
 from game.ai.placeholder import policy_rng
+from game.events.compile import walk
 from game.ai.player import choose_option
 from game.hexgrid import hex_distance, hex_neighbors
 from game.rules import combat, economy, engine, siege, vision
@@ -67,19 +68,13 @@ def victory_cities(state, fid):
     """Cities named by any 'owns' or 'besieged' condition of any victory (scenario text)."""
     out = []
 
-    def walk(cond):
-        name, args = getattr(cond, "name", ""), getattr(cond, "args", {})
-        if name in ("all", "any"):
-            for c in args.get("conditions", ()):
-                walk(c)
-        elif name == "not":
-            walk(args["condition"])
-        elif name in ("owns", "besieged"):
-            for c in ([args["city"]] if args.get("city") else list(args.get("cities", ()))):
-                if c not in out:
-                    out.append(c)
     for v in state.scenario.victory:
-        walk(v.when)
+        for cond, _positive in walk(v.when):
+            args = cond.args
+            if cond.name in ("owns", "besieged"):
+                for c in ([args["city"]] if args.get("city") else list(args.get("cities", ()))):
+                    if c not in out:
+                        out.append(c)
     return out
 
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from game.calendar import iso
+from game.events.compile import Condition, Effect
 from game.events.registry import CONDITIONS
 from game.hexgrid import Hex, hex_distance
 from game.rules import economy
@@ -57,8 +58,8 @@ def _value(v, hm):
         return hm.place_at.get(v, cell(v))
     if isinstance(v, (list, tuple, set, frozenset)):
         return [_value(x, hm) for x in v]
-    if callable(v):
-        return getattr(v, "name", "?")
+    if isinstance(v, (Condition, Effect)):
+        return v.name
     return v
 
 
@@ -67,7 +68,7 @@ def first_failure(cond, state) -> dict | None:
     key path and line.  None if it holds."""
     if cond(state):
         return None
-    name, parts = getattr(cond, "name", "?"), getattr(cond, "parts", ())
+    name, parts = cond.name, cond.parts
     if name == "all":
         for p in parts:
             found = first_failure(p, state)
@@ -77,9 +78,8 @@ def first_failure(cond, state) -> dict | None:
     d = CONDITIONS.get(name)
     dates = {a.name for a in d.args if a.kind == "date"} if d is not None else set()
     args = {k: iso(v) if k in dates and isinstance(v, int) else _value(v, hm)
-            for k, v in getattr(cond, "args", {}).items()}
-    return {"condition": name, "args": args, "key": getattr(cond, "keypath", name),
-            "line": getattr(cond, "line", None)}
+            for k, v in cond.args.items()}
+    return {"condition": name, "args": args, "key": cond.keypath, "line": cond.line}
 
 
 def nearest_place(state, h: Hex) -> str:

@@ -30,12 +30,7 @@ class Profile:
 
 def profile(scn, faction: str) -> Profile:
     """The faction's profile (cached on the scenario, which never changes)."""
-    key = ("ai_profile", faction)
-    p = scn.cache.get(key)
-    if p is None:
-        p = _build(scn, faction)
-        scn.cache[key] = p
-    return p
+    return scn.cached(("ai_profile", faction), lambda: _build(scn, faction))
 
 
 def _build(scn, faction: str) -> Profile:
@@ -78,9 +73,8 @@ def _first_spawn(scn, faction: str) -> Hex | None:
     for ev in scn.events:
         runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
         for run in runs:
-            args = getattr(run, "args", {})
-            if getattr(run, "name", "") == "spawn_army" and args.get("faction") == faction:
-                return args.get("at")
+            if run.name == "spawn_army" and run.args.get("faction") == faction:
+                return run.args.get("at")
     return None
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from game.ai import memory
 from game.ai import aims as author
 from game.ai.knowledge import Knowledge
+from game.events.compile import walk
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, siege
 from game.rules import queries as Q
@@ -45,24 +46,13 @@ class Aims:
 
 def aims(scn, faction: str) -> Aims:
     """The faction's aims from the victory conditions and the author's targets (cached)."""
-    key = ("ai_aims", faction)
-    a = scn.cache.get(key)
-    if a is None:
-        a = _read_aims(scn, faction)
-        scn.cache[key] = a
-    return a
+    return scn.cached(("ai_aims", faction), lambda: _read_aims(scn, faction))
 
 
-def _walk(cond, positive: bool = True):
+def _walk(cond):
     """Yield (name, args, positive) for each leaf of a compiled condition."""
-    name, args = getattr(cond, "name", ""), getattr(cond, "args", {})
-    if name in ("all", "any"):
-        for c in args.get("conditions", ()):
-            yield from _walk(c, positive)
-    elif name == "not":
-        yield from _walk(args["condition"], not positive)
-    else:
-        yield name, args, positive
+    for leaf, positive in walk(cond):
+        yield leaf.name, leaf.args, positive
 
 
 def _cities_of(scn, args) -> list[str]:
@@ -83,7 +73,7 @@ def _flag_setters(scn) -> dict[str, list]:
     for ev in scn.events:
         runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
         for run in runs:
-            if getattr(run, "name", "") == "set_flag":
+            if run.name == "set_flag":
                 out.setdefault(run.args["name"], []).append(ev)
     return out
 

@@ -1,15 +1,22 @@
-"""Compile event-language YAML (located nodes) into callables, checking everything.
+"""Compile event-language YAML (located nodes) into typed nodes, checking everything.
 
 A condition is a one-key mapping `{name: arguments}`; arguments are a
 mapping, or a single value when the condition takes one argument
 (`flag: holy_war`).  `all`, `any` and `not` combine conditions.  An effect
 list is a list of one-key mappings in the same form.  Every problem found is
 added to the collector with its line, column and key path.
+
+A compiled condition is a `Condition` and a compiled effect an `Effect`:
+small frozen values holding the definition (game.events.registry), the
+arguments as read, and where they are written (key path and line).  Calling
+one runs it; the runner, the computer, the objectives panel, the trace and
+the authoring tools read the same fields (`name`, `args`, `parts`,
+`keypath`, `line`) and walk nested conditions with `walk`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from game import calendar as cal
 from game.calendar import parse_date  # noqa: F401  (re-exported for the loader)
@@ -43,6 +50,60 @@ class RefContext:
     commanders: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
     city_hex: dict[str, Hex] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Condition:
+    """A compiled condition: call it with a state for whether it holds."""
+    definition: Definition = field(repr=False)
+    args: dict                  # argument name -> value as read (nested conditions compiled)
+    keypath: str                # where it is written, e.g. `events[3].when.all[1].owns`
+    line: int
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    @property
+    def parts(self) -> tuple:
+        """The conditions it combines (all, any, not); () for any other."""
+        a = self.args
+        return tuple(a.get("conditions") or ((a["condition"],) if "condition" in a else ()))
+
+    def __call__(self, state) -> bool:
+        return bool(self.definition.fn(state, **self.args))
+
+
+@dataclass(frozen=True, eq=False)
+class Effect:
+    """A compiled effect: call it with a state and the firing for the events it makes."""
+    definition: Definition = field(repr=False)
+    args: dict
+    keypath: str
+    line: int
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    def __call__(self, state, fire):
+        return self.definition.fn(state, fire, **self.args)
+
+
+def walk(cond):
+    """Yield (condition, positive) for each leaf of a compiled condition, with `not` flipping
+    `positive`; nothing for None (no condition)."""
+    def go(c, positive):
+        if c is None:
+            return
+        if c.name in ("all", "any"):
+            for p in c.parts:
+                yield from go(p, positive)
+        elif c.name == "not":
+            yield from go(c.args["condition"], not positive)
+        else:
+            yield c, positive
+    yield from go(cond, True)
 
 
 _REF_SETS = {"faction": "factions", "city": "cities", "army": "armies",
@@ -242,8 +303,11 @@ def _arguments(d: Definition, node: Node, ctx: RefContext, keypath: str) -> dict
     return out if ok_all else None
 
 
-def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | None:
-    found = _one_key(node, ctx, keypath, CONDITIONS, "condition")
+def _read(node: Node, ctx: RefContext, keypath: str, table: dict, what: str
+          ) -> tuple[Definition, dict, str] | None:
+    """A condition or effect's definition, arguments and key path, each checked (its own
+    `.check` too); None, with the problems reported, if anything is wrong."""
+    found = _one_key(node, ctx, keypath, table, what)
     if found is None:
         return None
     d, arg_node, sub = found
@@ -256,19 +320,18 @@ def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Callable | N
         if message:
             ctx.col.at(arg_node, sub, message)
             return None
-    fn = d.fn
-
-    def run(state, _fn=fn, _args=args):
-        return bool(_fn(state, **_args))
-    run.name = d.name
-    run.args = args      # read by the computer opponent (e.g. the cities a victory needs)
-    run.keypath = sub
-    run.line = node.line
-    run.parts = args.get("conditions") or ((args["condition"],) if "condition" in args else ())
-    return run
+    return d, args, sub
 
 
-def explain(cond: Callable, state, file: str = "") -> list[str]:
+def compile_condition(node: Node, ctx: RefContext, keypath: str) -> Condition | None:
+    read = _read(node, ctx, keypath, CONDITIONS, "condition")
+    if read is None:
+        return None
+    d, args, sub = read
+    return Condition(d, args, sub, node.line)
+
+
+def explain(cond: Condition, state, file: str = "") -> list[str]:
     """Why a compiled condition does not hold: the parts that fail, and where they are written.
 
     Conditions are evaluated again, so run this on a copy of the state when
@@ -276,11 +339,8 @@ def explain(cond: Callable, state, file: str = "") -> list[str]:
     """
     if cond(state):
         return []
-    name = getattr(cond, "name", "?")
-    parts = getattr(cond, "parts", ())
-    line = getattr(cond, "line", "?")
-    where = f"{getattr(cond, 'keypath', name)} ({file}:{line})" if file else \
-        f"{getattr(cond, 'keypath', name)} (line {line})"
+    name, parts = cond.name, cond.parts
+    where = f"{cond.keypath} ({file}:{cond.line})" if file else f"{cond.keypath} (line {cond.line})"
     if name == "all":
         return [m for p in parts for m in explain(p, state, file)]
     if name == "any":
@@ -298,31 +358,12 @@ def compile_effects(node: Node, ctx: RefContext, keypath: str) -> tuple | None:
     out = []
     ok_all = True
     for i, item in enumerate(node.value):
-        sub = f"{keypath}[{i}]"
-        found = _one_key(item, ctx, sub, EFFECTS, "effect")
-        if found is None:
+        read = _read(item, ctx, f"{keypath}[{i}]", EFFECTS, "effect")
+        if read is None:
             ok_all = False
             continue
-        d, arg_node, sub2 = found
-        args = _arguments(d, arg_node, ctx, sub2)
-        if args is None:
-            ok_all = False
-            continue
-        check = getattr(d.fn, "check", None)
-        if check is not None:
-            message = check(ctx, **args)
-            if message:
-                ctx.col.at(arg_node, sub2, message)
-                ok_all = False
-                continue
-
-        def run(state, fire, _fn=d.fn, _args=args):
-            return _fn(state, fire, **_args)
-        run.name = d.name
-        run.args = args
-        run.keypath = sub2
-        run.line = item.line
-        out.append(run)
+        d, args, sub = read
+        out.append(Effect(d, args, sub, item.line))
     return tuple(out) if ok_all else None
 
 

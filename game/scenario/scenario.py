@@ -43,6 +43,13 @@ class Scenario:
     cache: dict = field(default_factory=dict, repr=False)
     warnings: list = field(default_factory=list, repr=False)   # Problems of severity warning
 
+    def cached(self, key, make):
+        """What `make()` gives, worked out once per loaded scenario (which never changes)."""
+        value = self.cache.get(key)
+        if value is None:
+            value = self.cache[key] = make()
+        return value
+
     @property
     def id(self) -> str:
         return self.spec.id

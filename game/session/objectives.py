@@ -132,9 +132,9 @@ def _aim(state, view, side, v) -> Aim:
 
 
 def _describe(state, view, side, cond, depth, out: list[Goal]) -> bool | None:
-    name, args = getattr(cond, "name", ""), getattr(cond, "args", {})
+    name, args = cond.name, cond.args
     if name in ("all", "any"):
-        parts = list(getattr(cond, "parts", ()))
+        parts = list(cond.parts)
         if len(parts) > 1:
             head = Goal("All of these:" if name == "all" else "One of these:", "", None, depth)
             at = len(out)
@@ -306,7 +306,7 @@ def _last_change(state, side, a, b):
 
 
 def _touches(effect, a, b) -> bool:
-    name, args = getattr(effect, "name", ""), getattr(effect, "args", {}) or {}
+    name, args = effect.name, effect.args
     if name == "relation":
         return {args.get("a"), args.get("b")} == {a, b}
     if name == "enter_war":
@@ -373,8 +373,7 @@ def _flag_text(state, name: str) -> str:
     for ev in state.scenario.events:
         effects = list(ev.effects) + [e for _, chosen in ev.choices for e in chosen]
         for e in effects:
-            if getattr(e, "name", "") == "set_flag" and (getattr(e, "args", {}) or {}).get(
-                    "name") == name:
+            if e.name == "set_flag" and e.args.get("name") == name:
                 return f"“{ev.spec.title}” has happened"
     return f"The mark “{name.replace('_', ' ')}” is set"
 

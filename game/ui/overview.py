@@ -104,9 +104,9 @@ class OverviewPainter:
                     continue
                 n_water = hm.is_water(n)
                 if water != n_water:
-                    self.edge_line(h, d, P.OVERVIEW_COAST, w + 1)
+                    self.edge_line(h, d, P.OVERVIEW["coast"], w + 1)
                 elif not water and hm.region_of(h) != hm.region_of(n):
-                    self.edge_line(h, d, P.OVERVIEW_BORDER, w)
+                    self.edge_line(h, d, P.OVERVIEW["border"], w)
 
     def draw_rivers(self):
         hm = self.hm
@@ -115,7 +115,7 @@ class OverviewPainter:
             bits = hm.edge_bits(hm.river, h)
             for d in range(3):
                 if bits >> d & 1:
-                    self.edge_line(h, d, P.OVERVIEW_RIVER, width)
+                    self.edge_line(h, d, P.OVERVIEW["river"], width)
         for (h, d), _name in hm.crossing_names.items():
             if d > 2:
                 continue
@@ -125,7 +125,7 @@ class OverviewPainter:
                 pygame.draw.circle(self.surface, (90, 60, 40), (mx, my), self.size * 0.28)
             else:
                 pygame.draw.circle(self.surface, (240, 240, 255), (mx, my), self.size * 0.25)
-                pygame.draw.circle(self.surface, P.OVERVIEW_RIVER, (mx, my), self.size * 0.25, 2)
+                pygame.draw.circle(self.surface, P.OVERVIEW["river"], (mx, my), self.size * 0.25, 2)
 
     def draw_roads(self):
         hm = self.hm
@@ -137,13 +137,13 @@ class OverviewPainter:
                 n = hex_from_offset(*_neighbour_offset(col, row, d))
                 kind = hm.road_kinds.get((h, d), "roman")
                 width = max(2, int(self.size / (4 if kind != "track" else 6)))
-                pygame.draw.line(self.surface, P.OVERVIEW_ROAD[kind], self.centre(h), self.centre(n),
+                pygame.draw.line(self.surface, P.OVERVIEW[kind], self.centre(h), self.centre(n),
                                  width)
 
     def draw_straits(self):
         for (h, d), _sid in self.hm.strait_of_edge.items():
             if d <= 2:
-                self.edge_line(h, d, P.OVERVIEW_STRAIT, max(3, int(self.size / 2.2)))
+                self.edge_line(h, d, P.OVERVIEW["strait"], max(3, int(self.size / 2.2)))
 
     def draw_passes(self):
         s = self.size
@@ -214,10 +214,10 @@ class OverviewPainter:
         short = {T.PEAKS: "Impassable"}
         entries = [(short.get(t.id, t.name), P.shade(P.TERRAIN_RGB[t.id], 1.0), "box")
                    for t in T.TERRAINS]
-        road = P.OVERVIEW_ROAD
-        entries += [("River", P.OVERVIEW_RIVER, "line"), ("Roman road", road["roman"], "line"),
-                    ("Persian road", road["persian"], "line"), ("Track", road["track"], "line"),
-                    ("Strait", P.OVERVIEW_STRAIT, "line")]
+        ink = P.OVERVIEW
+        entries += [("River", ink["river"], "line"), ("Roman road", ink["roman"], "line"),
+                    ("Persian road", ink["persian"], "line"), ("Track", ink["track"], "line"),
+                    ("Strait", ink["strait"], "line")]
         cols, col_w, row_h = 3, 108 * S, 13 * S
         rows = math.ceil(len(entries) / cols)
         note = (f"Hexes {self.hm.hex_km:g} km, {self.hm.width} x {self.hm.height}.  Dot town, "
@@ -241,13 +241,18 @@ class OverviewPainter:
         self.surface.blit(note_img, (box.x + pad, y0 + rows * row_h))
         return box
 
-    def paint(self) -> pygame.Surface:
+    def draw_map(self) -> None:
+        """The map's own layers, bottom to top: terrain, coasts and borders, rivers, roads,
+        straits, passes."""
         self.draw_terrain()
         self.draw_coasts_and_borders()
         self.draw_rivers()
         self.draw_roads()
         self.draw_straits()
         self.draw_passes()
+
+    def paint(self) -> pygame.Surface:
+        self.draw_map()
         legend = self.draw_legend(self.hm.name)
         self.draw_places([legend])
         w, h = self.surface.get_size()

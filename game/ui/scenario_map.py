@@ -128,12 +128,7 @@ class StartPainter(OverviewPainter):
             self.text(f"{f.id}: {f.name}", int(px * 0.8), rect.x + px * 2.5, y)
 
     def paint(self) -> pygame.Surface:
-        self.draw_terrain()
-        self.draw_coasts_and_borders()
-        self.draw_rivers()
-        self.draw_roads()
-        self.draw_straits()
-        self.draw_passes()
+        self.draw_map()
         self.draw_owners()
         self.draw_place_ids()
         self.draw_armies()
