@@ -44,6 +44,7 @@ class Settings:
     edge_scroll: bool = True
     confirm_end_turn: bool = True    # ask before ending a turn with armies that could move
     fullscreen: bool = False
+    high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
 
     def clamp(self) -> "Settings":

@@ -130,7 +130,7 @@ class GameScreen(TurnFlow, Screen):
         w, h = self.size
         from game.ui.hud import SIDE, TOP
         self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
-                           threaded=app.threaded)
+                           threaded=app.threaded, strong=app.settings.high_contrast)
         self.minimap: Minimap | None = None
         self.dialogs: list = []              # open windows that take input before the map
         self.queue: list = []                # dialogs waiting their turn (callables)

@@ -10,7 +10,7 @@ from game.ui.settings import Settings, save_settings
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 348
+        w, h = 460, 396
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -41,6 +41,12 @@ class SettingsWindow(UIWindow):
                                 tool_tip_text="Ask before ending a turn while some of your "
                                               "armies could still move")
         y += 48
+        self.contrast = UIButton(pygame.Rect(12, y, iw - 24, 34), self._contrast_text(), manager,
+                                 container=self,
+                                 tool_tip_text="White text on black panels and strong edges "
+                                               "on the map's counters and cities; takes effect "
+                                               "when the game next starts")
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -53,6 +59,9 @@ class SettingsWindow(UIWindow):
     def _confirm_text(self) -> str:
         return f"Ask before ending a turn with armies left to move: " \
                f"{'on' if self.settings.confirm_end_turn else 'off'}"
+
+    def _contrast_text(self) -> str:
+        return f"High contrast (after a restart): {'on' if self.settings.high_contrast else 'off'}"
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
@@ -70,6 +79,10 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.confirm:
                 self.settings.confirm_end_turn = not self.settings.confirm_end_turn
                 self.confirm.set_text(self._confirm_text())
+                return True
+            if event.ui_element is self.contrast:
+                self.settings.high_contrast = not self.settings.high_contrast
+                self.contrast.set_text(self._contrast_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()
