@@ -139,7 +139,7 @@ class App:
             self.close_help()
             return
         from game.ui.dialogs import help_window
-        self.help_window = help_window(self.manager, self.window.get_size())
+        self.help_window = help_window(self.manager, self.window.get_size(), self.settings.keys)
 
     def close_help(self) -> None:
         if self.help_window is not None:

@@ -61,6 +61,7 @@ class Overlay:
     moving: dict[str, tuple[float, float]] = field(default_factory=dict)  # army -> units
     flashes: list[tuple[Hex, float, tuple]] = field(default_factory=list)  # hex, age 0..1, rgb
     active: str | None = None            # the faction to play (its armies show moves left)
+    cursor: Hex | None = None            # the keyboard's hex cursor
     version: int = 0                     # bumped when reach/attack/siege change
 
 
@@ -154,6 +155,10 @@ class MapView:
         self._draw_reach(surf, ov, s, ox, oy)
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
+        if ov.cursor is not None:
+            pts = self._hex_points(ov.cursor, s, ox, oy)
+            pygame.draw.polygon(surf, P.INK, pts, 5 if s >= 11 else 3)
+            pygame.draw.polygon(surf, P.SELECT, pts, 3 if s >= 11 else 1)
         scene = self._scene_for(view, state, ov, s)
         surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items], doreturn=False)
         for aid, (ux, uy) in ov.moving.items():
