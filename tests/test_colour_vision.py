@@ -127,3 +127,15 @@ def test_two_factions_with_one_emblem_warn(tmp_path):
     ws = load_scenario(f).warnings
     assert [w.key for w in ws] == ["factions[2].emblem"]
     assert "'green' carries the emblem 'ring', as 'blue' does" in ws[0].message
+
+
+def test_the_picture_tool_simulates_as_the_checks_do():
+    import numpy as np
+
+    from tools.colour_blind import simulate_pixels
+    colours = [(200, 30, 30), (60, 140, 30), (169, 0, 211), (128, 128, 128), (0, 0, 0)]
+    px = np.array([colours], dtype=np.uint8)
+    for vision in ("protanopia", "deuteranopia", "tritanopia"):
+        got = simulate_pixels(px, vision)[0]
+        for c, g in zip(colours, got):
+            assert tuple(int(v) for v in g) == simulate(c, vision)
