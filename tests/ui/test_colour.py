@@ -70,3 +70,9 @@ def test_the_map_gives_each_faction_its_emblem(game):
     app, gs = game(high_contrast=True)
     assert gs.map.strong is True
     assert len(set(gs.map.emblems.values())) == len(gs.map.emblems) == len(gs.scn.spec.factions)
+
+
+def test_an_army_seen_on_the_march_shows_its_emblem():
+    from game.ui.playback import ghost
+    a, b = ghost((120, 120, 120), 20, "cross"), ghost((120, 120, 120), 20, "ring")
+    assert pygame.image.tobytes(a, "RGBA") != pygame.image.tobytes(b, "RGBA")
