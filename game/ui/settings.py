@@ -17,7 +17,8 @@ from pathlib import Path
 
 from game.resources import APP, data_dir, home_folder
 from game.session.save import write_atomic
-from game.ui import keys as K
+from game.ui.keys import DEFAULTS as DEFAULT_KEYS
+from game.ui.keys import checked as checked_keys
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024      # the real file is about 150 bytes
@@ -47,7 +48,7 @@ class Settings:
     fullscreen: bool = False
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
-    keys: dict[str, str] = field(default_factory=lambda: dict(K.DEFAULTS))   # action -> key
+    keys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))   # action -> key
 
     def clamp(self) -> "Settings":
         self.scroll_speed = min(10, max(1, int(self.scroll_speed)))
@@ -94,7 +95,7 @@ def load_settings() -> Settings:
     for f in dataclasses.fields(Settings):
         v = raw.get(f.name)
         if f.name == "keys":
-            s.keys = K.checked(v)
+            s.keys = checked_keys(v)
         elif f.name == "window":
             if (isinstance(v, list) and len(v) == 2
                     and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6

@@ -6,15 +6,15 @@ import json
 
 import pygame
 
-from game.ui import keys as K
+from game.ui import keys
 from tests.helpers import cell
 from tests.ui.conftest import click_element, key, run_until, steps
 
-KEYPAD_OF = {d: k for k, d in K.KEYPAD.items()}
+KEYPAD_OF = {d: k for k, d in keys.KEYPAD.items()}
 
 
 def test_checked_bindings_drop_what_is_unknown_reserved_or_taken_twice():
-    got = K.checked({"act": "b", "besiege": "b", "end_turn": "escape", "zoom_in": "nonsense",
+    got = keys.checked({"act": "b", "besiege": "b", "end_turn": "escape", "zoom_in": "nonsense",
                      "storm": 5, "no_such_action": "x"})
     assert got["act"] == "b"
     assert got["besiege"] == "space"          # b was taken: the freed default, Space
@@ -22,51 +22,51 @@ def test_checked_bindings_drop_what_is_unknown_reserved_or_taken_twice():
     assert got["zoom_in"] == "=" and got["storm"] == "t"
     assert "no_such_action" not in got
     assert len(set(got.values())) == len(got)
-    assert K.checked("not a mapping") == K.DEFAULTS
+    assert keys.checked("not a mapping") == keys.DEFAULTS
 
 
 def test_rebinding_a_taken_key_swaps_the_two_actions():
-    new, said = K.rebind(K.DEFAULTS, "storm", "b")
+    new, said = keys.rebind(keys.DEFAULTS, "storm", "b")
     assert new["storm"] == "b" and new["besiege"] == "t"
     assert "B now does" in said and "moves to T" in said
-    same, said = K.rebind(K.DEFAULTS, "storm", "escape")
-    assert same == K.DEFAULTS and "cannot be used" in said
+    same, said = keys.rebind(keys.DEFAULTS, "storm", "escape")
+    assert same == keys.DEFAULTS and "cannot be used" in said
 
 
 def test_up_and_down_keep_the_column_and_the_keypad_has_six_directions():
     from game.hexgrid import hex_distance, hex_from_offset, offset_from_hex
     for row in (4, 5):
         h = hex_from_offset(5, row)
-        assert offset_from_hex(K.step(h, "up")) == (5, row - 1)
-        assert offset_from_hex(K.step(h, "down")) == (5, row + 1)
-        assert {K.step(h, d) for d in range(6)} == {K.step(h, d) for d in K.KEYPAD.values()
+        assert offset_from_hex(keys.step(h, "up")) == (5, row - 1)
+        assert offset_from_hex(keys.step(h, "down")) == (5, row + 1)
+        assert {keys.step(h, d) for d in range(6)} == {keys.step(h, d) for d in keys.KEYPAD.values()
                                                     if d not in ("up", "down")}
-        assert all(hex_distance(h, K.step(h, m)) == 1 for m in K.KEYPAD.values())
+        assert all(hex_distance(h, keys.step(h, m)) == 1 for m in keys.KEYPAD.values())
 
 
 def test_keys_survive_the_settings_file(user_folders):
     from game.ui.settings import Settings, config_dir, load_settings, save_settings
     s = Settings()
-    s.keys = K.rebind(s.keys, "end_turn", "e")[0]
+    s.keys = keys.rebind(s.keys, "end_turn", "e")[0]
     assert save_settings(s) is None
     assert load_settings().keys["end_turn"] == "e"
     path = config_dir() / "settings.json"
     raw = json.loads(path.read_text())
     raw["keys"] = {"end_turn": ["e"], "act": "f1", "storm": "q"}
     path.write_text(json.dumps(raw))
-    keys = load_settings().keys
-    assert keys["end_turn"] == "return" and keys["act"] == "space" and keys["storm"] == "q"
+    got = load_settings().keys
+    assert got["end_turn"] == "return" and got["act"] == "space" and got["storm"] == "q"
     raw["keys"] = "space"
     path.write_text(json.dumps(raw))
-    assert load_settings().keys == K.DEFAULTS
+    assert load_settings().keys == keys.DEFAULTS
 
 
 def test_the_help_lists_the_players_own_keys(make_app):
     from game.ui.help import keys_for
-    rows = dict(keys_for(K.rebind(K.DEFAULTS, "end_turn", "e")[0]))
+    rows = dict(keys_for(keys.rebind(keys.DEFAULTS, "end_turn", "e")[0]))
     assert rows["E"].startswith("end your turn")
     assert rows["Enter"] != rows["E"] if "Enter" in rows else True
-    app = make_app(keys=K.rebind(K.DEFAULTS, "end_turn", "e")[0])
+    app = make_app(keys=keys.rebind(keys.DEFAULTS, "end_turn", "e")[0])
     app.toggle_help()
     assert "<b>E</b>: end your turn" in app.help_window.get_container().elements[0].html_text
 
@@ -207,7 +207,7 @@ def test_keys_are_changed_in_the_settings_and_used_in_play(make_app, user_folder
     click_element(app, win.keys)
     kw = win.keys_window
     assert kw is not None and kw.alive()
-    row = [a.id for a in K.ACTIONS].index("end_turn")
+    row = [a.id for a in keys.ACTIONS].index("end_turn")
     pygame.event.post(pygame.event.Event(pygame_gui_event("UI_SELECTION_LIST_NEW_SELECTION"),
                                          ui_element=kw.list, text=kw.list.item_list[row]["text"]))
     kw.list.item_list[row]["selected"] = True

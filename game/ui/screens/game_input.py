@@ -12,7 +12,7 @@ import pygame
 import pygame_gui
 
 from game.hexgrid import Hex
-from game.ui import keys as K
+from game.ui import keys
 from game.ui import notes
 
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -24,12 +24,12 @@ def bound(gs, event) -> str | None:
     Ctrl or Alt held, which the fixed keys use."""
     if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
         return None
-    return K.action_of(gs.app.settings.keys, event.key)
+    return keys.action_of(gs.app.settings.keys, event.key)
 
 
 def pan_of(gs, key: int) -> tuple[int, int]:
-    aid = K.action_of(gs.app.settings.keys, key)
-    return K.PAN.get(aid, (0, 0))
+    aid = keys.action_of(gs.app.settings.keys, key)
+    return keys.PAN.get(aid, (0, 0))
 
 
 def move_cursor(gs, mode, move) -> None:
@@ -43,7 +43,7 @@ def move_cursor(gs, mode, move) -> None:
         if h is None:
             return
     else:
-        nxt = K.step(h, move)
+        nxt = keys.step(h, move)
         if not gs.scn.map.contains(nxt):
             return
         h = nxt
@@ -159,17 +159,17 @@ def on_key(gs, event, mode=None) -> None:
     k = event.key
     ctrl = event.mod & pygame.KMOD_CTRL
     act = bound(gs, event)
-    if act in K.PAN:
+    if act in keys.PAN:
         gs.held.add(k)
         return
     if mode is not None and not gs.modal():
-        if act in K.CURSOR:
-            move_cursor(gs, mode, K.CURSOR[act])
+        if act in keys.CURSOR:
+            move_cursor(gs, mode, keys.CURSOR[act])
             return
-        if k in K.KEYPAD:
-            move_cursor(gs, mode, K.KEYPAD[k])
+        if k in keys.KEYPAD:
+            move_cursor(gs, mode, keys.KEYPAD[k])
             return
-        if act == "act" or k == K.KEYPAD_ACT:
+        if act == "act" or k == keys.KEYPAD_ACT:
             if gs.overlay.cursor is None:
                 move_cursor(gs, mode, None)
             elif gs.overlay.cursor is not None:

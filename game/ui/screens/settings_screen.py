@@ -5,7 +5,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UISelectionList, UIWindow
 
-from game.ui import keys as K
+from game.ui import keys
 from game.ui.settings import Settings, save_settings
 
 
@@ -31,8 +31,8 @@ class KeysWindow(UIWindow):
 
     def _fill(self) -> None:
         self.list.set_item_list([
-            (f"{K.key_label(self.settings.keys.get(a.id, '')) or '(none)'}: {a.what}",
-             f"#{a.id}") for a in K.ACTIONS])
+            (f"{keys.key_label(self.settings.keys.get(a.id, '')) or '(none)'}: {a.what}",
+             f"#{a.id}") for a in keys.ACTIONS])
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and \
@@ -40,25 +40,25 @@ class KeysWindow(UIWindow):
             sel = self.list.get_single_selection(include_object_id=True)
             if sel is not None:
                 self.waiting = sel[1].lstrip("#")
-                self.note.set_text(f"Press the new key for: {K.BY_ID[self.waiting].what[:60]}"
+                self.note.set_text(f"Press the new key for: {keys.BY_ID[self.waiting].what[:60]}"
                                    " (Esc: keep the old one)")
             return True
         if event.type == pygame.KEYDOWN and self.waiting is not None:
             if event.key == pygame.K_ESCAPE:
                 self.note.set_text("Kept.")
             else:
-                name = K.key_name(event.key)
+                name = keys.key_name(event.key)
                 if name is None:
                     self.note.set_text("That key cannot be given to an action.")
                 else:
-                    self.settings.keys, said = K.rebind(self.settings.keys, self.waiting, name)
+                    self.settings.keys, said = keys.rebind(self.settings.keys, self.waiting, name)
                     self.note.set_text(said[:110])
             self.waiting = None
             self._fill()
             return True
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.defaults:
-                self.settings.keys = dict(K.DEFAULTS)
+                self.settings.keys = dict(keys.DEFAULTS)
                 self.waiting = None
                 self.note.set_text("Every key is back to its default.")
                 self._fill()
