@@ -161,6 +161,9 @@ class GameScreen(TurnFlow, Screen):
         self.log_wait = 0.0
         self.last_dt = 0.0
         self.events_panel = False            # play --author, F7: each event and why it waits
+        self.pbem = None                     # a game by e-mail: my turn (game.pbem.chain.Turn)
+        self.pbem_data = None                # ... and the folder of my keys and games
+        self.pbem_sent = None                # ... the turn file, once written
         st = session.state
         self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 

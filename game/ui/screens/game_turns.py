@@ -41,7 +41,7 @@ class TurnFlow:
         if first:                        # each side's first turn: its briefing
             if self.briefing_text(fid):
                 self.queue.append(lambda: self.open_dialog(self.briefing_dialog(fid)))
-        if self.hotseat:                 # what it saw while the others played
+        if self.hotseat or self.pbem is not None:      # what it saw while the others played
             self.queue.append(lambda: playback.start(self, news))
         if not first:
             lines = D.summary_lines(news, fid)
