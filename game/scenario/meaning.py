@@ -10,7 +10,9 @@ cheap and decides only what it can be sure of:
   another side and whom no event ever names;
 - a date in a condition that falls outside the scenario;
 - `spawn_army` with an id an army already has at the start, or led by a
-  commander of another faction.
+  commander of another faction;
+- two factions whose colours look too alike, to normal or colour-blind eyes,
+  or that carry the same emblem.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from game.calendar import parse_date
 from game.events.registry import CONDITIONS
 from game.hexgrid import Hex, hex_neighbor
 from game.hexmap import HexMap
+from game.colour_vision import MIN_DELTA_E, too_close
 from game.rules.movement import INF, terrain_cost
 from game.scenario.model import ScenarioSpec
 from game.scenario.yamlsrc import Collector, Node
@@ -37,7 +40,10 @@ WARNINGS = (
     "a date in a condition that falls outside the scenario (a window may open before the "
     "start or close after the end, but not lie wholly outside it; a `year` outside it);",
     "`spawn_army` with the id of an army that is on the map at the start, or led by a "
-    "commander of another faction whom no other effect names (he would not lead it).",
+    "commander of another faction whom no other effect names (he would not lead it);",
+    f"two factions whose colours are less than ΔE00 {MIN_DELTA_E:g} apart (CIEDE2000) to normal "
+    "eyes or under a simulation of protanopia, deuteranopia or tritanopia (Machado et al. "
+    "2009, full severity), or that carry the same `emblem`.",
 )
 
 
@@ -256,10 +262,32 @@ def warn_upkeep(scn, col: Collector) -> None:
                   "then its men desert")
 
 
+def _rgb(text: str) -> tuple[int, int, int]:
+    t = text.lstrip("#")
+    return int(t[0:2], 16), int(t[2:4], 16), int(t[4:6], 16)
+
+
+def warn_colours(spec: ScenarioSpec, col: Collector) -> None:
+    factions = {f.id: f for f in spec.factions}
+    for a, b, vision, d in too_close({f.id: _rgb(f.color) for f in spec.factions}):
+        seen = "to normal eyes" if vision == "normal" else f"with {vision}"
+        _warn(col, factions[b].loc, "color",
+              f"{b!r} and {a!r} look too alike {seen}: their colours are ΔE00 {d:.1f} apart, "
+              f"below {MIN_DELTA_E:g}")
+    first: dict[str, str] = {}
+    for f in spec.factions:
+        if f.emblem and f.emblem in first:
+            _warn(col, f.loc, "emblem",
+                  f"{f.id!r} carries the emblem {f.emblem!r}, as {first[f.emblem]!r} does")
+        elif f.emblem:
+            first[f.emblem] = f.id
+
+
 def warn_all(scn, found, col: Collector) -> None:
     """Every warning of meaning for a scenario that loaded without errors."""
     spec = scn.spec
     warn_dates(spec, col)
+    warn_colours(spec, col)
     warn_spawns(spec, col, found)
     warn_victories(spec, scn.map, col, found)
     warn_upkeep(scn, col)

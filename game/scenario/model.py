@@ -145,8 +145,15 @@ class FactionSpec:
     plural: bool = key("Whether the name is a plural (`Western Turks`, `Avars and Slavs`): the "
                        "game's texts then make their verbs agree (\"Western Turks take Dvin\", "
                        "not \"takes\").", False)
-    color: str = key("Colour of its counters and borders, `#rrggbb`.", pattern=COLOR,
+    color: str = key("Colour of its counters and borders, `#rrggbb`.  Pick colours that stay "
+                     "apart for colour-blind players: the loader warns when two factions' "
+                     "colours are closer than the game's minimum.", pattern=COLOR,
                      example="#7b2d8e")
+    emblem: Literal["cross", "crescent", "chevron", "bars", "triangle", "ring", "diamond",
+                    "square"] | None = key(
+        "The small shape on its counters and cities, so that colour is never the only sign "
+        "of a side.  Default: the first of the list that no faction of the scenario names "
+        "or was given before it.", None)
     playable: bool = key("Whether a person may play it (minor powers usually not).", True)
     major: bool = key("A major power (Byzantium, Persia); minor powers have narrower aims.", True)
     in_play: bool = key("Whether it takes turns from the start (an event can bring it in later).",

@@ -29,11 +29,32 @@ MIN_SIZE = (960, 640)
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def load_theme() -> dict:
+# The high-contrast setting: white text on black, yellow edges and highlights.
+HIGH_CONTRAST = {
+    "normal_bg": "#000000", "hovered_bg": "#303030", "disabled_bg": "#000000",
+    "selected_bg": "#404000", "active_bg": "#404000", "dark_bg": "#000000",
+    "disabled_dark_bg": "#000000", "normal_text": "#ffffff", "hovered_text": "#ffff00",
+    "disabled_text": "#b0b0b0", "selected_text": "#ffff00", "active_text": "#ffff00",
+    "normal_border": "#ffffff", "hovered_border": "#ffff00", "disabled_border": "#808080",
+    "selected_border": "#ffff00", "active_border": "#ffff00", "link_text": "#ffff00",
+    "link_hover": "#ffffff", "link_selected": "#ffffff", "text_cursor": "#ffffff",
+}
+
+
+def load_theme(high_contrast: bool = False) -> dict:
     try:
-        return json.loads(THEME.read_text(encoding="utf-8"))
+        theme = json.loads(THEME.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}          # pygame_gui's own look, rather than no game at all
+        theme = {}         # pygame_gui's own look, rather than no game at all
+    if high_contrast and isinstance(theme, dict):
+        for block in theme.values():
+            colours = block.get("colours") if isinstance(block, dict) else None
+            if isinstance(colours, dict):
+                for k in colours:
+                    if k in HIGH_CONTRAST:
+                        colours[k] = HIGH_CONTRAST[k]
+        theme.setdefault("defaults", {}).setdefault("colours", {}).update(HIGH_CONTRAST)
+    return theme
 
 
 class App:
@@ -55,7 +76,8 @@ class App:
         self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         if fullscreen:
             self.toggle_fullscreen()
-        self.manager = pygame_gui.UIManager(self.window.get_size(), load_theme(),
+        self.manager = pygame_gui.UIManager(self.window.get_size(),
+                                            load_theme(self.settings.high_contrast),
                                             enable_live_theme_updates=False)
         with warnings.catch_warnings():      # "already loaded" when a second App starts
             warnings.simplefilter("ignore")
@@ -117,7 +139,7 @@ class App:
             self.close_help()
             return
         from game.ui.dialogs import help_window
-        self.help_window = help_window(self.manager, self.window.get_size())
+        self.help_window = help_window(self.manager, self.window.get_size(), self.settings.keys)
 
     def close_help(self) -> None:
         if self.help_window is not None:

@@ -46,6 +46,8 @@ class ArmyList(UIWindow):
         self.list = UISelectionList(pygame.Rect(10, 48, inner.w - 20, inner.h - 58), [],
                                     manager, container=self)
         self.ids: list[str] = []
+        self.texts: list[str] = []
+        self.row = -1                        # the row the arrow keys picked
         self.sort = sort
         self.resort(sort)
 
@@ -53,13 +55,35 @@ class ArmyList(UIWindow):
         self.sort = sort
         found = rows(self.state, self.view, self.side, sort)
         self.ids = [aid for aid, _ in found]
-        self.list.set_item_list([(text, f"#army_{i}") for i, (_, text) in enumerate(found)]
-                                or [("No armies", "#none")])
+        self.texts = [text for _, text in found]
+        self.row = -1
+        self._show()
         for key, b in self.sort_btns.items():
             if key == sort:
                 b.disable()
             else:
                 b.enable()
+
+    def _show(self) -> None:
+        self.list.set_item_list([(("> " if i == self.row else "") + text, f"#army_{i}")
+                                 for i, text in enumerate(self.texts)]
+                                or [("No armies", "#none")])
+
+    def on_key(self, key: int) -> bool:
+        """Up and Down pick a row (marked >), Enter selects its army.  True when used."""
+        if not self.ids:
+            return False
+        if key in (pygame.K_DOWN, pygame.K_UP, pygame.K_TAB):
+            step = -1 if key == pygame.K_UP else 1
+            self.row = (self.row + step) % len(self.ids) if self.row >= 0 else 0
+            self._show()
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.row >= 0:
+            aid = self.ids[self.row]
+            self.kill()
+            self.on_pick(aid)
+            return True
+        return False
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

@@ -33,6 +33,7 @@ class Dialog(UIWindow):
         self.must_answer = must_answer
         self.value_of: dict = {}
         self.result = None
+        self.lit = 0                          # the button Enter presses
         inner = self.get_container().get_rect()
         iw, ih = inner.w, inner.h
         bh = 36
@@ -74,6 +75,25 @@ class Dialog(UIWindow):
             self.finish(self.value_of[event.ui_element])
             return True
         return False
+
+    def on_key(self, key: int) -> bool:
+        """The keys of a dialog: Enter presses the lit button, Tab and the arrows light
+        the next or the previous one, 1 to 9 press the first to ninth.  True when used."""
+        buttons = list(self.value_of)
+        if not buttons:
+            return False
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.finish(self.value_of[buttons[min(self.lit, len(buttons) - 1)]])
+        elif pygame.K_1 <= key <= pygame.K_9 and key - pygame.K_1 < len(buttons):
+            self.finish(self.value_of[buttons[key - pygame.K_1]])
+        elif key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_LEFT, pygame.K_UP):
+            back = key in (pygame.K_LEFT, pygame.K_UP)
+            buttons[self.lit % len(buttons)].unselect()
+            self.lit = (self.lit + (-1 if back else 1)) % len(buttons)
+            buttons[self.lit].select()
+        else:
+            return False
+        return True
 
     def finish(self, value) -> None:
         self.result = value
@@ -132,12 +152,13 @@ def summary_dialog(manager, screen_size, title: str, lines: list[tuple[str, str]
                   size=(600, min(560, h)), object_id="#summary_dialog")
 
 
-def help_window(manager, screen_size) -> UIWindow:
+def help_window(manager, screen_size, bindings: dict[str, str] | None = None) -> UIWindow:
     w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
     rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
     win = UIWindow(rect, manager, window_display_title="How to play  (F1 closes)",
                    object_id="#help")
-    rows = "".join(f"<b>{esc(k)}</b>: {esc(v)}<br>" for k, v in help_text.KEYS)
+    listed = help_text.keys_for(bindings) if bindings is not None else help_text.KEYS
+    rows = "".join(f"<b>{esc(k)}</b>: {esc(v)}<br>" for k, v in listed)
     body = ("<font color='#d6b04a'><b>Keys and mouse</b></font><br>" + rows +
             "<br><font color='#d6b04a'><b>How to play</b></font><br>" +
             "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))

@@ -4,32 +4,41 @@ A test checks that README.md's "How to play" section lists every key here.
 """
 from __future__ import annotations
 
-KEYS: list[tuple[str, str]] = [
+MOUSE: list[tuple[str, str]] = [
     ("Left click", "select an army or city; with an army selected, march to a hex, attack an "
                    "adjacent enemy or besiege an adjacent city"),
     ("Right click / Esc", "cancel the selection (Esc with nothing selected opens the menu)"),
-    ("Drag / arrow keys / WASD", "pan the map (also by pushing the mouse against a window edge)"),
+    ("Drag", "pan the map (also by pushing the mouse against a window edge)"),
     ("Mouse wheel / + and -", "zoom in and out (the wheel zooms about the cursor)"),
-    ("Tab", "select the next army that can still move"),
-    ("B", "besiege the city next to (or under) the selected army"),
-    ("T", "take by storm the city the selected army is besieging"),
-    ("C", "centre the view on the selection"),
-    ("L", "the list of your armies, sortable by name, men, movement left or supply; click "
-          "one to select it (also the Armies button in the side panel)"),
-    ("O", "your side's aims: what it needs to win and how far it has got, the deadline, the "
-          "briefing, and who is at war with whom (also the Aims button in the side panel)"),
+]
+
+FIXED: list[tuple[str, str]] = [
     ("Ctrl+Z", "undo the last order, while the rules allow it"),
-    ("Enter", "end your turn (one press, one action: the press that closes a window does "
-              "not also end the turn; if armies could still march it asks first, unless "
-              "turned off in the settings)"),
-    ("Space", "skip the computer's moves to the end of its turn"),
+    ("Space", "while the computer plays: skip its moves to the end of its turn"),
     ("Space / Esc in the news", "while the news of the last turns plays back: the next item / "
                                 "skip the rest"),
-    ("F5 / F9", "quick-save / quick-load"),
+    ("In a window", "Enter presses the lit button (at first the first one), Tab or the arrow "
+                    "keys light the next one, 1 to 9 press the first to ninth, Esc closes it "
+                    "(when it need not be answered); in the list of armies the arrows pick a "
+                    "row and Enter selects it"),
     ("Ctrl+S / Ctrl+L", "save / load with the file list"),
     ("F1", "this help"),
     ("F11", "fullscreen on or off"),
 ]
+
+
+def keys_for(bindings: dict[str, str]) -> list[tuple[str, str]]:
+    """Every key and what it does, with the player's own keys (settings.keys)."""
+    from game.ui import keys
+    return [*MOUSE, *keys.help_rows(bindings), *FIXED]
+
+
+def _default_keys() -> list[tuple[str, str]]:
+    from game.ui import keys
+    return keys_for(keys.DEFAULTS)
+
+
+KEYS: list[tuple[str, str]] = _default_keys()
 
 HOW_TO_PLAY: list[str] = [
     "Each turn is a season (or a month).  On your turn, march your armies, fight, lay "

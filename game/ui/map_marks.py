@@ -34,13 +34,57 @@ def _star(surf, c, r, color) -> None:
     pygame.draw.polygon(surf, P.INK, pts, 1)
 
 
+def draw_emblem(surf, name: str, c: tuple[float, float], k: float, color, width: int = 0) -> None:
+    """A faction's emblem (game.scenario.emblems) centred on c, about 2k across.
+    width 0 fills the shape; the line shapes (cross, bars, chevron, ring) use
+    a stroke of about k/2.5 then."""
+    x, y = c
+    lw = width or max(1, round(k / 2.5))
+    if name == "cross":
+        pygame.draw.line(surf, color, (x, y - k), (x, y + k), lw)
+        pygame.draw.line(surf, color, (x - k * 0.8, y - k * 0.25), (x + k * 0.8, y - k * 0.25), lw)
+    elif name == "crescent":
+        pygame.draw.circle(surf, color, (x, y), k)
+        pygame.draw.circle(surf, (0, 0, 0, 0), (x + k * 0.55, y - k * 0.2), k * 0.85)
+    elif name == "chevron":
+        pygame.draw.lines(surf, color, False, [(x - k, y + k * 0.5), (x, y - k * 0.6),
+                                               (x + k, y + k * 0.5)], lw + 1)
+    elif name == "bars":
+        for dx in (-k * 0.5, k * 0.5):
+            pygame.draw.line(surf, color, (x + dx, y - k), (x + dx, y + k), lw)
+    elif name == "triangle":
+        pygame.draw.polygon(surf, color, [(x, y - k), (x + k, y + k * 0.8), (x - k, y + k * 0.8)])
+    elif name == "ring":
+        pygame.draw.circle(surf, color, (x, y), k, lw)
+    elif name == "diamond":
+        pygame.draw.polygon(surf, color, [(x, y - k), (x + k, y), (x, y + k), (x - k, y)])
+    else:                                   # square
+        pygame.draw.rect(surf, color, (x - k * 0.8, y - k * 0.8, k * 1.6, k * 1.6))
+
+
+@lru_cache(maxsize=256)
+def badge(name: str, color: tuple, k: int) -> pygame.Surface:
+    """An emblem in the faction's colour on a light disc with a dark edge, 2k+2 across."""
+    size = 2 * k + 2
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size / 2
+    pygame.draw.circle(surf, P.PAPER, (c, c), k)
+    pygame.draw.circle(surf, P.INK, (c, c), k, 1)
+    mark = pygame.Surface((size, size), pygame.SRCALPHA)
+    draw_emblem(mark, name, (c, c), k * 0.62, P.shade(color, 0.8) if sum(color) > 420 else color)
+    surf.blit(mark, (0, 0))
+    return surf
+
+
 @lru_cache(maxsize=2048)
 def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, capital: bool,
-              besieged: bool, r: int) -> pygame.Surface:
+              besieged: bool, r: int, emblem: str = "", strong: bool = False) -> pygame.Surface:
     """A disc (city) or square (fortress) in the owner's colour, ringed by its walls.
 
     The ring is thicker for stronger walls and shows a red gap once breached; a
     capital carries a gold star, a holy city a cross; a besieged one a red ring.
+    The owner's emblem sits on a small badge at the upper left.  strong (the
+    high-contrast setting) rings the mark in white and black.
     """
     ring = 0 if max_walls == 0 else max(1, min(4, 1 + walls * r // 10))
     size = 2 * (r + ring + 4)
@@ -75,11 +119,23 @@ def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, c
         pygame.draw.line(surf, P.PAPER, (c, c - k), (c, c + k), lw)
         pygame.draw.line(surf, P.PAPER, (c - k * 2 // 3, c - k // 3), (c + k * 2 // 3, c - k // 3),
                          lw)
+    if strong:
+        pygame.draw.circle(surf, P.PAPER, (c, c), r + ring + 2, 2)
+        pygame.draw.circle(surf, P.INK, (c, c), r + ring + 3, 1)
+    if emblem and r >= 5:
+        b = badge(emblem, color, max(5, r * 4 // 5))
+        surf.blit(b, (0, 0))
     return surf
 
 
 def counter_size(s: int) -> tuple[int, int]:
-    return max(26, min(64, round(s * 1.6))), max(16, min(38, round(s * 0.9)))
+    """Width and height of a counter at scale s; the width leaves room for the emblem."""
+    h = max(16, min(38, round(s * 0.9)))
+    return max(34, min(64, round(s * 1.6))) + emblem_room(h), h
+
+
+def emblem_room(h: int) -> int:
+    return 2 * max(3, h // 4) + 3
 
 
 def supply_color(supply: int) -> tuple[int, int, int]:
@@ -87,12 +143,15 @@ def supply_color(supply: int) -> tuple[int, int, int]:
 
 
 @lru_cache(maxsize=2048)
-def counter(color: tuple, men: int, s: int, state: str, supply: int = 100) -> pygame.Surface:
-    """An army counter: faction colour, men, a green mark while it can still move, and
-    along its foot a strip for its supply (green, amber below 70, red below 50).
+def counter(color: tuple, men: int, s: int, state: str, supply: int = 100,
+            emblem: str = "", strong: bool = False) -> pygame.Surface:
+    """An army counter: faction colour, its emblem at the left, men, a green mark while
+    it can still move, and along its foot a strip for its supply (green, amber below 70,
+    red below 50).
 
     state is "selected", "ready" (can move), "spent" (greyed) or "plain" (not its turn);
-    supply is rounded to tens by the caller so that few pictures are made.
+    supply is rounded to tens by the caller so that few pictures are made; strong (the
+    high-contrast setting) gives the counter a white and black edge.
     """
     w, h = counter_size(s)
     surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
@@ -102,8 +161,13 @@ def counter(color: tuple, men: int, s: int, state: str, supply: int = 100) -> py
     band = pygame.Rect(rect.x, rect.y, rect.w, max(2, h // 5))
     pygame.draw.rect(surf, P.shade(color, 0.65), band, border_top_left_radius=3,
                      border_top_right_radius=3)
-    txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), P.text_on(color))
-    surf.blit(txt, txt.get_rect(center=(rect.centerx, rect.centery + h // 12)))
+    ink = P.text_on(color)
+    txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), ink)
+    cx = rect.centerx + emblem_room(h) // 2
+    if emblem:
+        k = max(3, h // 4)
+        draw_emblem(surf, emblem, (rect.x + 3 + k, rect.centery + h // 12), k, ink)
+    surf.blit(txt, txt.get_rect(center=(cx, rect.centery + h // 12)))
     strip = max(2, h // 9)
     foot = pygame.Rect(rect.x + 2, rect.bottom - strip - 1, rect.w - 4, strip)
     pygame.draw.rect(surf, (30, 26, 22), foot)
@@ -119,6 +183,9 @@ def counter(color: tuple, men: int, s: int, state: str, supply: int = 100) -> py
         pygame.draw.circle(surf, P.INK, (rect.right - k - 1, rect.top + k + 1), k, 1)
     if state == "selected":
         pygame.draw.rect(surf, P.SELECT, rect.inflate(2, 2), 3, border_radius=4)
+    elif strong:
+        pygame.draw.rect(surf, P.INK, rect.inflate(2, 2), 1, border_radius=4)
+        pygame.draw.rect(surf, P.PAPER, rect, 2, border_radius=3)
     else:
         pygame.draw.rect(surf, P.INK, rect, 1, border_radius=3)
     return surf
@@ -160,5 +227,5 @@ def shadow_box(size: tuple[int, int]) -> pygame.Surface:
 
 
 def reset() -> None:
-    for f in (city_mark, counter, pass_mark, place_mark, shadow_box):
+    for f in (city_mark, counter, pass_mark, place_mark, shadow_box, badge):
         f.cache_clear()

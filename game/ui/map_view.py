@@ -19,6 +19,7 @@ import numpy as np
 import pygame
 
 from game.hexgrid import Hex, hex_neighbor
+from game.scenario.emblems import emblems_of
 from game.ui import fonts, map_marks
 from game.ui import palette as P
 from game.ui.camera import LEVELS, Camera
@@ -60,6 +61,7 @@ class Overlay:
     moving: dict[str, tuple[float, float]] = field(default_factory=dict)  # army -> units
     flashes: list[tuple[Hex, float, tuple]] = field(default_factory=list)  # hex, age 0..1, rgb
     active: str | None = None            # the faction to play (its armies show moves left)
+    cursor: Hex | None = None            # the keyboard's hex cursor
     version: int = 0                     # bumped when reach/attack/siege change
 
 
@@ -70,7 +72,7 @@ class Scene:
 
 
 class MapView:
-    def __init__(self, scn, viewport: pygame.Rect, threaded: bool = True):
+    def __init__(self, scn, viewport: pygame.Rect, threaded: bool = True, strong: bool = False):
         self.scn = scn
         hm = scn.map
         self.hm = hm
@@ -83,6 +85,8 @@ class MapView:
                 self.importance[c.id] = hm.places[c.at].importance
         self.territory = Territory(scn, self.importance)
         self.colors = {f.id: P.hex_to_rgb(f.color) for f in scn.spec.factions}
+        self.emblems = emblems_of(scn.spec.factions)
+        self.strong = strong                 # the high-contrast setting: stronger edges
         self.city_places = set(scn.city_at)
         self._scene: Scene | None = None         # the scene drawn last
         self._scenes: dict[tuple, Scene] = {}     # scene key -> scene, for one view
@@ -151,13 +155,18 @@ class MapView:
         self._draw_reach(surf, ov, s, ox, oy)
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
+        if ov.cursor is not None:
+            pts = self._hex_points(ov.cursor, s, ox, oy)
+            pygame.draw.polygon(surf, P.INK, pts, 5 if s >= 11 else 3)
+            pygame.draw.polygon(surf, P.SELECT, pts, 3 if s >= 11 else 1)
         scene = self._scene_for(view, state, ov, s)
         surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items], doreturn=False)
         for aid, (ux, uy) in ov.moving.items():
             a = view.armies.get(aid)
             if a is not None:
                 img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s,
-                                        "plain", a.supply // 10 * 10)
+                                        "plain", a.supply // 10 * 10,
+                                        self.emblems.get(a.faction, ""), self.strong)
                 surf.blit(img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy)))
         self._draw_path(surf, ov, s, ox, oy)
         self._draw_flashes(surf, ov, s, ox, oy)
@@ -259,7 +268,8 @@ class MapView:
             r = max(3, min(14, round(s * (0.22 + 0.05 * imp))))
             img = map_marks.city_mark(c.kind, self.colors.get(c.owner, (128, 128, 128)), c.walls,
                                       c.max_walls, c.holy, c.id in capitals,
-                                      c.siege is not None, r)
+                                      c.siege is not None, r, self.emblems.get(c.owner, ""),
+                                      self.strong)
             rect = img.get_rect(center=(x, y))
             items.append((img, rect.topleft))
             mark = rect.inflate(-6, -6)            # the mark without its transparent margin
@@ -300,7 +310,8 @@ class MapView:
             else:
                 st = "plain"
             img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s, st,
-                                    a.supply // 10 * 10)
+                                    a.supply // 10 * 10, self.emblems.get(a.faction, ""),
+                                    self.strong)
             off = (k - len(shown) + 1) * step
             rect = img.get_rect(center=(x - off, y + off))
             items.append((img, rect.topleft))

@@ -122,7 +122,8 @@ class Playback:
         return center(b.at) if b.at is not None else None
 
     # --- drawing over the map ---
-    def draw(self, surf: pygame.Surface, camera, colors: dict) -> None:
+    def draw(self, surf: pygame.Surface, camera, colors: dict,
+             emblems: dict | None = None) -> None:
         b = self.beat
         if b is None:
             return
@@ -142,7 +143,7 @@ class Playback:
                     pygame.draw.lines(surf, color, False, pts, 3 if s >= 11 else 1)
             pos = self.marcher_at()
             if pos is not None:
-                img = ghost(color, s)
+                img = ghost(color, s, (emblems or {}).get(b.faction, ""))
                 surf.blit(img, img.get_rect(center=px(pos)))
         elif b.at is not None:
             x, y = px(center(b.at))
@@ -185,13 +186,18 @@ def runs(path: list[Hex]) -> list[list[Hex]]:
     return out
 
 
-def ghost(color: tuple, s: int) -> pygame.Surface:
-    """The marker of an army seen on the march: its colour, no figures."""
+def ghost(color: tuple, s: int, emblem: str = "") -> pygame.Surface:
+    """The marker of an army seen on the march: its colour and emblem, no figures."""
     w, h = map_marks.counter_size(s)
     surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
     rect = pygame.Rect(2, 2, w, h)
     pygame.draw.rect(surf, color, rect, border_radius=3)
     pygame.draw.rect(surf, P.PAPER, rect, 2, border_radius=3)
-    mark = fonts.text("?", max(10, min(17, h * 11 // 20)), P.text_on(color))
-    surf.blit(mark, mark.get_rect(center=rect.center))
+    ink = P.text_on(color)
+    if emblem:
+        k = max(3, h // 4)
+        map_marks.draw_emblem(surf, emblem, (rect.x + 3 + k, rect.centery), k, ink)
+    mark = fonts.text("?", max(10, min(17, h * 11 // 20)), ink)
+    surf.blit(mark, mark.get_rect(center=(rect.centerx + map_marks.emblem_room(h) // 2,
+                                          rect.centery)))
     return surf

@@ -12,11 +12,13 @@ import dataclasses
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.resources import APP, data_dir, home_folder
 from game.session.save import write_atomic
+from game.ui.keys import DEFAULTS as DEFAULT_KEYS
+from game.ui.keys import checked as checked_keys
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024      # the real file is about 150 bytes
@@ -44,7 +46,9 @@ class Settings:
     edge_scroll: bool = True
     confirm_end_turn: bool = True    # ask before ending a turn with armies that could move
     fullscreen: bool = False
+    high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
+    keys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))   # action -> key
 
     def clamp(self) -> "Settings":
         self.scroll_speed = min(10, max(1, int(self.scroll_speed)))
@@ -90,7 +94,9 @@ def load_settings() -> Settings:
     s = Settings()
     for f in dataclasses.fields(Settings):
         v = raw.get(f.name)
-        if f.name == "window":
+        if f.name == "keys":
+            s.keys = checked_keys(v)
+        elif f.name == "window":
             if (isinstance(v, list) and len(v) == 2
                     and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6
                             for x in v)):
@@ -107,6 +113,7 @@ def save_settings(s: Settings) -> str | None:
     """Write the settings atomically; returns an error message instead of raising."""
     data = dataclasses.asdict(s)
     data["window"] = list(s.window)
+    data["keys"] = dict(s.keys)
     try:
         write_atomic(config_dir() / SETTINGS_FILE,
                      json.dumps(data, indent=2).encode("utf-8"), keep_backup=False)

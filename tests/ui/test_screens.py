@@ -82,6 +82,7 @@ def test_settings_window_changes_and_persists(make_app, user_folders):
     win = app.screen.window
     edge_before = app.settings.edge_scroll
     click_element(app, win.edge)
+    click_element(app, win.contrast)
     slider, _ = win.sliders["scroll_speed"]
     click_element(app, slider.right_button)
     click_element(app, win.ok)
@@ -89,7 +90,9 @@ def test_settings_window_changes_and_persists(make_app, user_folders):
     saved = json.loads(path.read_text())
     assert saved["edge_scroll"] == (not edge_before)
     assert saved["scroll_speed"] == 6
+    assert saved["high_contrast"] is True
     assert load_settings().scroll_speed == 6
+    assert load_settings().high_contrast is True
 
 
 def test_f1_opens_and_closes_the_help(make_app):

@@ -12,13 +12,54 @@ import pygame
 import pygame_gui
 
 from game.hexgrid import Hex
+from game.ui import keys
 from game.ui import notes
 
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
-PAN_KEYS = {pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0), pygame.K_RIGHT: (1, 0),
-            pygame.K_d: (1, 0), pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
-            pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1)}
 TOOLTIP_DELAY = 0.35
+
+
+def bound(gs, event) -> str | None:
+    """The action (game.ui.keys) a key press stands for with the player's keys; None with
+    Ctrl or Alt held, which the fixed keys use."""
+    if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        return None
+    return keys.action_of(gs.app.settings.keys, event.key)
+
+
+def pan_of(gs, key: int) -> tuple[int, int]:
+    aid = keys.action_of(gs.app.settings.keys, key)
+    return keys.PAN.get(aid, (0, 0))
+
+
+def move_cursor(gs, mode, move) -> None:
+    """Move the hex cursor (from the selection, or the middle of the view, when there is
+    none yet), keep it in view, and show what is there as the mouse's hover would."""
+    ov = gs.overlay
+    h = ov.cursor
+    if h is None:
+        a = gs.selected_army()
+        h = a.hex if a is not None else gs.map.hex_at(gs.map.camera.viewport.center)
+        if h is None:
+            return
+    else:
+        nxt = keys.step(h, move)
+        if not gs.scn.map.contains(nxt):
+            return
+        h = nxt
+    set_cursor(gs, mode, h)
+
+
+def set_cursor(gs, mode, h: Hex) -> None:
+    ov = gs.overlay
+    ov.cursor = h
+    ov.hover = h
+    gs.key_tip = True
+    gs.hover_time = TOOLTIP_DELAY
+    x, y = gs.map.screen_of(h)
+    if not gs.map.camera.viewport.inflate(-80, -80).collidepoint(x, y):
+        gs.map.center_on(h)
+    mode.hover(gs, h)
 
 
 def browse(gs, event, mode) -> None:
@@ -30,7 +71,7 @@ def browse(gs, event, mode) -> None:
         gs.held.discard(event.key)
     elif event.type == pygame.KEYDOWN:
         if not mode.on_key(gs, event):
-            on_key(gs, event)
+            on_key(gs, event, mode)
     elif event.type == pygame.WINDOWLEAVE:
         gs.mouse = None
     elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
@@ -48,6 +89,7 @@ def on_mouse(gs, event, mode) -> None:
     pos = event.pos
     if event.type == pygame.MOUSEMOTION:
         gs.mouse = pos
+        gs.key_tip = False
         gs.hover_time = 0.0
         if gs.mini_drag:
             gs.minimap.click(pos)
@@ -57,6 +99,8 @@ def on_mouse(gs, event, mode) -> None:
                 gs.map.camera.pan(-event.rel[0], -event.rel[1])
         h = gs.map.pick(pos) if not gs.modal() else None
         gs.overlay.hover = h
+        if h is not None:
+            gs.overlay.cursor = h            # the keys go on from where the mouse is
         mode.hover(gs, h)
         return
     if gs.modal():
@@ -111,12 +155,26 @@ def select_at(gs, h: Hex) -> None:
     gs.deselect()
 
 
-def on_key(gs, event) -> None:
+def on_key(gs, event, mode=None) -> None:
     k = event.key
     ctrl = event.mod & pygame.KMOD_CTRL
-    if k in PAN_KEYS and not ctrl:
+    act = bound(gs, event)
+    if act in keys.PAN:
         gs.held.add(k)
         return
+    if mode is not None and not gs.modal():
+        if act in keys.CURSOR:
+            move_cursor(gs, mode, keys.CURSOR[act])
+            return
+        if k in keys.KEYPAD:
+            move_cursor(gs, mode, keys.KEYPAD[k])
+            return
+        if act == "act" or k == keys.KEYPAD_ACT:
+            if gs.overlay.cursor is None:
+                move_cursor(gs, mode, None)
+            elif gs.overlay.cursor is not None:
+                mode.click(gs, gs.overlay.cursor)
+            return
     if ctrl and k == pygame.K_s:
         gs.open_saves("save")
     elif ctrl and k == pygame.K_l:
@@ -126,19 +184,19 @@ def on_key(gs, event) -> None:
             gs.deselect()
         else:
             gs.open_menu()
-    elif k == pygame.K_c:
+    elif act == "centre":
         gs.center_selection()
-    elif k == pygame.K_o:
+    elif act == "aims":
         gs.open_aims()
-    elif k == pygame.K_l:
+    elif act == "armies":
         gs.open_army_list()
-    elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+    elif act == "zoom_in" or k in (pygame.K_PLUS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
-    elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):
+    elif act == "zoom_out" or k == pygame.K_KP_MINUS:
         gs.map.camera.zoom(-1)
-    elif k == pygame.K_F5:
+    elif act == "quick_save":
         gs.quick_save()
-    elif k == pygame.K_F9:
+    elif act == "quick_load":
         gs.quick_load()
     elif k == pygame.K_F6 and gs.app.author:
         gs.reload_scenario()
@@ -162,15 +220,19 @@ def on_button(gs, el) -> None:
 
 def draw_tooltip(gs, surface) -> None:
     """The map tooltip: what is under the cursor, and the odds of an attack."""
-    if gs.mouse is None or gs.modal() or gs.dragging or gs.mini_drag \
+    at = gs.mouse
+    if gs.key_tip and gs.overlay.cursor is not None:     # the keys moved the cursor last
+        x, y = gs.map.screen_of(gs.overlay.cursor)
+        at = (int(x), int(y) + 8)
+    if at is None or gs.modal() or gs.dragging or gs.mini_drag \
             or gs.hover_time < TOOLTIP_DELAY or gs.playback is not None:
         return
-    if gs.minimap is not None and gs.minimap.rect.collidepoint(gs.mouse):
+    if not gs.key_tip and gs.minimap is not None and gs.minimap.rect.collidepoint(gs.mouse):
         notes.tooltip(surface, ["The whole map", "Click or drag to move the view there"],
                       gs.mouse)
         return
     h = gs.overlay.hover
-    if h is None or gs.ui_hovered():
+    if h is None or (not gs.key_tip and gs.ui_hovered()):
         return
     key = (gs.version, gs.overlay.version, h)
     if key != gs._tip_key:
@@ -181,4 +243,4 @@ def draw_tooltip(gs, surface) -> None:
         gs._tip_lines = describe.hover_lines(gs.state, gs.view(), h, own)
         if gs.overlay.path_label:
             gs._tip_lines.append("March: " + gs.overlay.path_label)
-    notes.tooltip(surface, gs._tip_lines, gs.mouse)
+    notes.tooltip(surface, gs._tip_lines, at)

@@ -49,7 +49,7 @@ from game.ui.map_view import MapView, Overlay
 from game.ui.minimap import Minimap
 from game.ui.playback import Playback
 from game.ui.screens import game_menu, game_panels, modes, news
-from game.ui.screens.game_input import ENTER, PAN_KEYS
+from game.ui.screens.game_input import ENTER, pan_of
 from game.ui.screens.modes import Mode, gate, playback
 from game.ui.screens.base import Screen
 from game.ui.screens.game_turns import TurnFlow
@@ -111,7 +111,7 @@ class GameScreen(TurnFlow, Screen):
         w, h = self.size
         from game.ui.hud import SIDE, TOP
         self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
-                           threaded=app.threaded)
+                           threaded=app.threaded, strong=app.settings.high_contrast)
         self.minimap: Minimap | None = None
         self.dialogs: list = []              # open windows that take input before the map
         self.queue: list = []                # dialogs waiting their turn (callables)
@@ -145,6 +145,7 @@ class GameScreen(TurnFlow, Screen):
         self.dragging = False
         self.mini_drag = False
         self.held: set[int] = set()
+        self.key_tip = False                 # the tooltip follows the hex cursor, not the mouse
         self.enter_spent = False             # this press of Enter already did something
         self.next_screen = None
         self.over_wait = 1.2
@@ -519,7 +520,7 @@ class GameScreen(TurnFlow, Screen):
         speed = (300 + 120 * self.app.settings.scroll_speed) * dt
         dx = dy = 0
         for k in self.held:
-            ddx, ddy = PAN_KEYS.get(k, (0, 0))
+            ddx, ddy = pan_of(self, k)
             dx += ddx
             dy += ddy
         if self.app.settings.edge_scroll and self.mouse is not None and not self.modal() \

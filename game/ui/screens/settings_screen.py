@@ -3,14 +3,75 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UIWindow
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UISelectionList, UIWindow
 
+from game.ui import keys
 from game.ui.settings import Settings, save_settings
+
+
+class KeysWindow(UIWindow):
+    """The changeable keys (game.ui.keys): pick an action, then press its new key."""
+
+    def __init__(self, manager, screen_size, settings: Settings):
+        w, h = min(720, screen_size[0] - 40), min(560, screen_size[1] - 40)
+        rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+        super().__init__(rect, manager, window_display_title="Keys", object_id="#keys")
+        self.settings = settings
+        inner = self.get_container().get_rect()
+        self.note = UILabel(pygame.Rect(10, 6, inner.w - 20, 28),
+                            "Pick an action, then press its new key.", manager, container=self)
+        self.list = UISelectionList(pygame.Rect(10, 40, inner.w - 20, inner.h - 96), [],
+                                    manager, container=self)
+        self.defaults = UIButton(pygame.Rect(10, inner.h - 46, 180, 36), "Default keys",
+                                 manager, container=self)
+        self.ok = UIButton(pygame.Rect(inner.w - 110, inner.h - 46, 100, 36), "Done", manager,
+                           container=self)
+        self.waiting: str | None = None          # the action whose new key is awaited
+        self._fill()
+
+    def _fill(self) -> None:
+        self.list.set_item_list([
+            (f"{keys.key_label(self.settings.keys.get(a.id, '')) or '(none)'}: {a.what}",
+             f"#{a.id}") for a in keys.ACTIONS])
+
+    def handle(self, event) -> bool:
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and \
+                event.ui_element is self.list:
+            sel = self.list.get_single_selection(include_object_id=True)
+            if sel is not None:
+                self.waiting = sel[1].lstrip("#")
+                self.note.set_text(f"Press the new key for: {keys.BY_ID[self.waiting].what[:60]}"
+                                   " (Esc: keep the old one)")
+            return True
+        if event.type == pygame.KEYDOWN and self.waiting is not None:
+            if event.key == pygame.K_ESCAPE:
+                self.note.set_text("Kept.")
+            else:
+                name = keys.key_name(event.key)
+                if name is None:
+                    self.note.set_text("That key cannot be given to an action.")
+                else:
+                    self.settings.keys, said = keys.rebind(self.settings.keys, self.waiting, name)
+                    self.note.set_text(said[:110])
+            self.waiting = None
+            self._fill()
+            return True
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.defaults:
+                self.settings.keys = dict(keys.DEFAULTS)
+                self.waiting = None
+                self.note.set_text("Every key is back to its default.")
+                self._fill()
+                return True
+            if event.ui_element is self.ok:
+                self.kill()
+                return True
+        return False
 
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 348
+        w, h = 460, 444
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -41,6 +102,16 @@ class SettingsWindow(UIWindow):
                                 tool_tip_text="Ask before ending a turn while some of your "
                                               "armies could still move")
         y += 48
+        self.contrast = UIButton(pygame.Rect(12, y, iw - 24, 34), self._contrast_text(), manager,
+                                 container=self,
+                                 tool_tip_text="White text on black panels and strong edges "
+                                               "on the map's counters and cities; takes effect "
+                                               "when the game next starts")
+        y += 48
+        self.keys = UIButton(pygame.Rect(12, y, iw - 24, 34), "Keys...", manager,
+                             container=self, tool_tip_text="Change the keys of the play screen")
+        self.keys_window: KeysWindow | None = None
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -54,7 +125,13 @@ class SettingsWindow(UIWindow):
         return f"Ask before ending a turn with armies left to move: " \
                f"{'on' if self.settings.confirm_end_turn else 'off'}"
 
+    def _contrast_text(self) -> str:
+        return f"High contrast (after a restart): {'on' if self.settings.high_contrast else 'off'}"
+
     def handle(self, event) -> bool:
+        if self.keys_window is not None and self.keys_window.alive() \
+                and self.keys_window.handle(event):
+            return True
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             for key, (s, val) in self.sliders.items():
                 if event.ui_element is s:
@@ -71,11 +148,21 @@ class SettingsWindow(UIWindow):
                 self.settings.confirm_end_turn = not self.settings.confirm_end_turn
                 self.confirm.set_text(self._confirm_text())
                 return True
+            if event.ui_element is self.contrast:
+                self.settings.high_contrast = not self.settings.high_contrast
+                self.contrast.set_text(self._contrast_text())
+                return True
+            if event.ui_element is self.keys:
+                size = self.ui_manager.get_root_container().get_rect().size
+                self.keys_window = KeysWindow(self.ui_manager, size, self.settings)
+                return True
             if event.ui_element is self.ok:
                 self.kill()
                 return True
         return False
 
     def kill(self):
+        if self.keys_window is not None and self.keys_window.alive():
+            self.keys_window.kill()
         save_settings(self.settings.clamp())
         super().kill()

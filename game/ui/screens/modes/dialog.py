@@ -1,12 +1,15 @@
 """Dialog mode: a window is open on the play screen, or waits its turn in the queue
 (the briefing, the turn's summary, the events that fired).  The top window takes
-the input; Esc closes it, Enter presses its first button, O and L close the
-objectives panel and the army list they opened."""
+the input; Esc closes it, Enter presses its lit button (the first, until Tab or
+the arrow keys light another), 1 to 9 press the first to ninth button, O and L
+close the objectives panel and the army list they opened, and in the army list
+the arrows pick a row and Enter selects that army."""
 from __future__ import annotations
 
 import pygame
 
 from game.ui import dialogs
+from game.ui.screens import game_input
 from game.ui.screens.modes.base import Mode
 
 
@@ -26,16 +29,16 @@ class DialogMode(Mode):
 
     def on_key(self, gs, event) -> bool:
         k = event.key
-        ctrl = event.mod & pygame.KMOD_CTRL
+        act = game_input.bound(gs, event)
         top = gs.dialogs[-1]
-        if k == pygame.K_o and getattr(top, "is_aims", False):
+        if act == "aims" and getattr(top, "is_aims", False):
             top.finish(None)                 # O again closes the aims panel
-        elif k == pygame.K_l and not ctrl and getattr(top, "is_army_list", False):
+        elif act == "armies" and getattr(top, "is_army_list", False):
             top.kill()                       # and L the army list
-        elif isinstance(top, dialogs.Dialog) and not top.must_answer:
-            if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
-                top.finish(next(iter(top.value_of.values())))     # the first button
-            elif k == pygame.K_ESCAPE:
+        elif getattr(top, "is_army_list", False) and top.on_key(k):
+            pass
+        elif isinstance(top, dialogs.Dialog):
+            if not top.on_key(k) and k == pygame.K_ESCAPE and not top.must_answer:
                 top.finish(None)
         elif k == pygame.K_ESCAPE and hasattr(top, "done"):
             top.done(None, None)

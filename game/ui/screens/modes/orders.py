@@ -21,15 +21,16 @@ class OrdersMode(Mode):
     def on_key(self, gs, event) -> bool:
         k = event.key
         ctrl = event.mod & pygame.KMOD_CTRL
+        act = game_input.bound(gs, event)
         if ctrl and k == pygame.K_z:
             undo(gs)
-        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif act == "end_turn" or k == pygame.K_KP_ENTER:
             end_turn(gs)
-        elif k == pygame.K_TAB:
+        elif act == "next_army":
             next_army(gs)
-        elif k == pygame.K_b:
-            action(gs, "besiege")
-        elif k == pygame.K_t:
+        elif act in ("besiege", "raise", "split", "merge"):
+            action(gs, act)
+        elif act == "storm":
             action(gs, "assault")
         else:
             return False
@@ -179,6 +180,7 @@ def next_army(gs) -> None:
     nxt = ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0]
     gs.select_army(nxt)
     gs.center_selection()
+    gs.overlay.cursor = gs.selected_army().hex
 
 
 def possible_actions(gs) -> dict[str, tuple[object | None, str]]:

@@ -42,7 +42,7 @@ class PlaybackMode(Mode):
         return None
 
     def draw(self, gs, surface) -> None:
-        gs.playback.draw(surface, gs.map.camera, gs.map.colors)
+        gs.playback.draw(surface, gs.map.camera, gs.map.colors, gs.map.emblems)
         gs.playback.draw_caption(surface, gs.map.camera.viewport)
 
     def draw_over(self, gs, surface) -> None:
