@@ -523,8 +523,9 @@ def _simulate_games(args, scn, tasks, results, out, trace_out, watch) -> int:
                     out.write(json.dumps(rec) + "\n")
             cities = ", ".join(f"{scn_faction_name(scn, f)} {n}" for f, n in result.cities.items())
             winner = scn_faction_name(scn, result.winner) if result.winner else "undecided"
-            print(f"result: {winner} ({result.kind}) after {result.turns} turns; cities held: "
-                  f"{cities}")
+            how = f"{result.kind}, by {result.by}" if result.by else result.kind
+            how = "" if how == "undecided" else f" ({how})"
+            print(f"result: {winner}{how} after {result.turns} turns; cities held: {cities}")
             if result.text:
                 print(f"  {result.text}")
             if out:

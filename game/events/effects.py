@@ -509,13 +509,14 @@ def end_game(state, fire, outcome, faction=None, kind=None, text=None):
     if state.over:
         return []
     if outcome == "peace":
-        return V.declare(state, faction, "peace", text or "")
+        return V.declare(state, faction, "peace", text or "", by=f"event {fire.event}")
     if outcome == "victory":
-        return V.declare(state, faction, kind or "major", text or "")
+        return V.declare(state, faction, kind or "major", text or "", by=f"event {fire.event}")
     enemies = [f for f in state.order
                if state.factions[f].major and Q.hostile(state, f, faction)]
     winner = enemies[0] if len(enemies) == 1 else None
-    return V.declare(state, winner, kind or "major", text or "", loser=faction)
+    return V.declare(state, winner, kind or "major", text or "", loser=faction,
+                     by=f"event {fire.event}")
 
 
 def _end_terms(ctx, **a):
