@@ -222,10 +222,8 @@ def cmd_scenarios() -> int:
 
 # --- validate ----------------------------------------------------------------------
 
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
 def _expand(paths: list[str]) -> list[Path]:
+    from game.scenario.load import is_yaml_name
     out = []
     for p in paths:
         path = Path(p)
@@ -234,7 +232,7 @@ def _expand(paths: list[str]) -> list[Path]:
         except (OSError, ValueError):
             is_dir = False
         if is_dir:
-            out += sorted(f for f in path.iterdir() if f.suffix.lower() in YAML_SUFFIXES)
+            out += sorted(f for f in path.iterdir() if is_yaml_name(f.name))
         else:
             out.append(path)
     return out
