@@ -141,6 +141,41 @@ def test_an_army_appearing_out_of_sight_is_not_announced(fscn):
     assert events_for(near, st, "sassanids") == near
 
 
+def test_an_authors_message_about_a_place_goes_only_to_those_who_see_it(fscn):
+    from game.events.effects import message
+    st, _ = engine.new_game(fscn, seed=1)
+    westhold = cell(1, 3)
+    assert not vision.sees(st, "sassanids", westhold)
+    assert vision.sees(st, "byzantium", westhold)
+    told = Fire("e", ("byzantium", "sassanids"))
+    text = "Eight thousand men camp by Westhold."
+    at = message(st, told, text, at=westhold)
+    assert [e.text for e in events_for(at, st, "byzantium")] == [text]
+    assert events_for(at, st, "sassanids") == []
+    # a side it concerns is told wherever it is
+    about = message(st, told, text, at=westhold, about=["sassanids"])
+    assert [e.text for e in events_for(about, st, "sassanids")] == [text]
+    # `to` names exactly who is told; with neither, every side the event tells
+    only = message(st, told, text, to=["sassanids"])
+    assert events_for(only, st, "byzantium") == [] and events_for(only, st, "sassanids")
+    both = message(st, told, text)
+    assert events_for(both, st, "byzantium") and events_for(both, st, "sassanids")
+
+
+def test_a_message_with_to_and_at_is_a_located_problem(tmp_path):
+    from game.scenario.yamlsrc import InputError
+    text = FOG.read_text()
+    assert "events:" not in text
+    f = tmp_path / "msg.yaml"
+    f.write_text(text + "events:\n  - id: evt_x\n    title: X\n    when: {turn: {min: 2}}\n"
+                 "    effects:\n      - message: {text: Hi, to: [byzantium], at: '1,3'}\n")
+    with pytest.raises(InputError) as info:
+        load_scenario(f)
+    last = len(f.read_text().splitlines())
+    assert any("`to` names exactly who is told" in p.message and p.line == last
+               and p.key.endswith("effects[0].message") for p in info.value.problems)
+
+
 # --- 6. the save's description is sealed; passwords follow current advice -----------
 
 def test_editing_who_plays_or_the_passwords_breaks_the_seal(tmp_path, fsession):
