@@ -229,6 +229,31 @@ def test_a_new_allys_figures_appear_from_the_alliance_on(fscn):
     assert "ghassanids" in rows[1].men and "ghassanids" in rows[1].treasury
 
 
+def test_another_sides_line_appears_from_the_round_it_became_visible(fscn):
+    st, _ = engine.new_game(fscn, seed=1)
+
+    def end_round():
+        turn = st.turn
+        while st.turn == turn:
+            engine.apply(st, EndTurn(st.active_faction))
+    # the Armenians hold no city, and their army is out of Byzantium's sight
+    home = st.armies["arm_a"].hex
+    assert not vision.sees(st, "byzantium", home)
+    end_round()
+    assert "armenians" not in observe(st, "byzantium").history[0].cities
+    # seen at the end of the next round: their line starts there, and stays once known
+    st.armies["arm_a"].hex = cell(4, 3)
+    vision.refresh(st)
+    end_round()
+    st.armies["arm_a"].hex = home
+    vision.refresh(st)
+    end_round()
+    assert not vision.sees(st, "byzantium", home)
+    rows = observe(st, "byzantium").history
+    assert [("armenians" in r.cities) for r in rows] == [False, True, True]
+    assert "armenians" in observe(st, None).history[0].cities     # the truth has every line
+
+
 # --- 8. the supply forecast uses what the side knows --------------------------------
 
 def test_a_hidden_army_across_a_supply_line_is_not_in_the_forecast(fscn):

@@ -551,3 +551,37 @@ def test_each_sides_log_survives_a_load_and_shows_only_what_it_saw(hotseat, user
     assert "Battle" not in gs2.hud.log.html_text
     assert gs2.logs["sassanids"][:len(persia_log)] == persia_log      # kept, for its own turn
     assert any("Battle" in line for line in gs2.logs[None])           # the whole record
+
+
+def test_a_quick_load_draws_nothing_of_any_side_before_the_gate(hotseat, user_folders,
+                                                                 monkeypatch):
+    """Between F9 and the gate, every frame the game screen draws is blind: no army, no
+    hex seen or explored, no side's eyes, no treasury or war-weariness in the top bar (the
+    frame in which the load happens included)."""
+    from game.ui.screens.game_screen import GameScreen
+    from game.ui.screens.handover import HandoverScreen
+    app, gs = hotseat()
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    end_turn(app, gs)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    key(app, pygame.K_F5)
+    steps(app, 2)
+    drawn = []
+    real_draw = GameScreen.draw
+
+    def spy(self, surf):
+        if self is not gs:                     # the screen the quick-save loads into
+            v = self.view()
+            top = [e.text for e in (self.hud.money, self.hud.weary)] if self.hud else []
+            drawn.append((self.viewer, v.omniscient, len(v.armies), bool(v.visible.any()),
+                          bool(v.explored.any()), any(top)))
+        return real_draw(self, surf)
+    monkeypatch.setattr(GameScreen, "draw", spy)
+    key(app, pygame.K_F9)
+    assert run_until(app, lambda: isinstance(app.screen, HandoverScreen), 30)
+    assert app.screen.gate.side == "sassanids"
+    assert drawn and all(d == (None, False, 0, False, False, False) for d in drawn), drawn
+    steps(app, 3)                              # the gate holds: nothing drawn behind it
+    assert all(d == (None, False, 0, False, False, False) for d in drawn), drawn
