@@ -405,6 +405,29 @@ def test_undo_is_refused_after_a_reveal(hotseat):
     assert "Nothing to undo" in gs.toast_text
 
 
+def test_with_delayed_fog_updates_a_march_into_new_ground_is_undoable_until_u(hotseat):
+    app, gs = hotseat(delay_fog=True)
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    before = gs.view().visible.copy()
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(4, 3)))              # new ground to the west, no enemy
+    steps(app)
+    st = gs.session.state
+    assert st.armies["byz_field"].hex == cell(4, 3)
+    assert (vision.visible(st, "byzantium") & ~before).any()     # the truth: it sees more
+    assert (gs.view().visible == before).all()                   # the screen: not yet
+    assert gs.hud.undo_btn.is_enabled
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert gs.session.state.armies["byz_field"].hex == cell(5, 3)
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(4, 3)))
+    key(app, pygame.K_u)                             # show it: the fog lifts, undo closes
+    steps(app)
+    assert (gs.view().visible & ~before).any()
+    assert not gs.hud.undo_btn.is_enabled
+
+
 # --- setting up -------------------------------------------------------------------
 
 def test_new_game_keeps_a_password_as_a_salted_hash(make_app, fog_scn, tmp_path):

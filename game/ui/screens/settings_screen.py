@@ -10,7 +10,7 @@ from game.ui.settings import Settings, save_settings
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 348
+        w, h = 460, 396
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -41,6 +41,11 @@ class SettingsWindow(UIWindow):
                                 tool_tip_text="Ask before ending a turn while some of your "
                                               "armies could still move")
         y += 48
+        self.fog = UIButton(pygame.Rect(12, y, iw - 24, 34), self._fog_text(), manager,
+                            container=self,
+                            tool_tip_text="Moves show no new ground until you press U or end "
+                                          "the turn, so you may undo while exploring")
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -53,6 +58,9 @@ class SettingsWindow(UIWindow):
     def _confirm_text(self) -> str:
         return f"Ask before ending a turn with armies left to move: " \
                f"{'on' if self.settings.confirm_end_turn else 'off'}"
+
+    def _fog_text(self) -> str:
+        return f"Delay fog updates (U shows them): {'on' if self.settings.delay_fog else 'off'}"
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
@@ -70,6 +78,10 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.confirm:
                 self.settings.confirm_end_turn = not self.settings.confirm_end_turn
                 self.confirm.set_text(self._confirm_text())
+                return True
+            if event.ui_element is self.fog:
+                self.settings.delay_fog = not self.settings.delay_fog
+                self.fog.set_text(self._fog_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()

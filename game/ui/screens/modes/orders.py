@@ -23,6 +23,8 @@ class OrdersMode(Mode):
         ctrl = event.mod & pygame.KMOD_CTRL
         if ctrl and k == pygame.K_z:
             undo(gs)
+        elif k == pygame.K_u and not ctrl:
+            update_fog(gs)
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
             end_turn(gs)
         elif k == pygame.K_TAB:
@@ -163,6 +165,20 @@ def undo(gs) -> None:
         del gs.logs.setdefault(f, [])[n:]
     gs.changed()
     gs.say("Undone")
+
+
+def update_fog(gs) -> None:
+    """With delayed fog updates: show what the side's moves have revealed (undo closes if
+    that is new ground)."""
+    me = gs.human_to_play()
+    if me is None or not gs.session.delay_fog:
+        return
+    if gs.session.update_fog(me):
+        gs.log_marks.clear()
+        gs.changed()
+        gs.say("The fog lifts from what your armies have seen")
+    else:
+        gs.say("Your moves have shown nothing new")
 
 
 def next_army(gs) -> None:
