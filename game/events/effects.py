@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from game.events.registry import checks, different, effect, exactly_one, needs
 from game.rules import changes as C
 from game.rules import queries as Q
-from game.rules import siege as S
-from game.rules import victory as V
+from game.rules import siege
+from game.rules import victory
 from game.rules.report import Event
 from game.rules.state import Direction
 
@@ -161,7 +161,7 @@ def besiege(state, fire, army, city):
         return []
     if any(Q.hostile(state, a.faction, o.faction) for o in Q.armies_at(state, c.hex)):
         return []
-    return S.begin(state, a, c) + C.lift_sieges_without_army(state)
+    return siege.begin(state, a, c) + C.lift_sieges_without_army(state)
 
 
 # --- armies --------------------------------------------------------------------------
@@ -525,14 +525,15 @@ def end_game(state, fire, outcome, faction=None, kind=None, text=None):
     if state.over:
         return []
     if outcome == "peace":
-        return V.declare(state, faction, "peace", text or "", by=f"event {fire.event}")
+        return victory.declare(state, faction, "peace", text or "", by=f"event {fire.event}")
     if outcome == "victory":
-        return V.declare(state, faction, kind or "major", text or "", by=f"event {fire.event}")
+        return victory.declare(state, faction, kind or "major", text or "",
+                               by=f"event {fire.event}")
     enemies = [f for f in state.order
                if state.factions[f].major and Q.hostile(state, f, faction)]
     winner = enemies[0] if len(enemies) == 1 else None
-    return V.declare(state, winner, kind or "major", text or "", loser=faction,
-                     by=f"event {fire.event}")
+    return victory.declare(state, winner, kind or "major", text or "", loser=faction,
+                           by=f"event {fire.event}")
 
 
 def _end_terms(ctx, **a):

@@ -17,21 +17,10 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
+from game import calendar as cal
 from game.hexgrid import Hex
 from game.rules.rng import Rng
 
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-
-
-def season_of(month: int) -> str:
-    if month in (3, 4, 5):
-        return "spring"
-    if month in (6, 7, 8):
-        return "summer"
-    if month in (9, 10, 11):
-        return "autumn"
-    return "winter"
 
 
 @dataclass
@@ -235,16 +224,14 @@ class GameState:
 
     @property
     def season(self) -> str:
-        return season_of(self.month)
+        return cal.season_of(self.month)
 
     @property
     def winter(self) -> bool:
         return self.season == "winter"
 
     def date_text(self) -> str:
-        if self.months_per_turn == 3:
-            return f"{self.season.capitalize()} {self.year}"
-        return f"{MONTH_NAMES[self.month]} {self.year}"
+        return cal.turn_name(self.year, self.month, self.months_per_turn)
 
 
 def relation_key(a: str, b: str) -> str:
