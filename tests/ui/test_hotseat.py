@@ -608,3 +608,13 @@ def test_a_quick_load_draws_nothing_of_any_side_before_the_gate(hotseat, user_fo
     assert drawn and all(d == (None, False, 0, False, False, False) for d in drawn), drawn
     steps(app, 3)                              # the gate holds: nothing drawn behind it
     assert all(d == (None, False, 0, False, False, False) for d in drawn), drawn
+    # a slow machine may run the loaded screen for frames before the gate (seen under
+    # Xvfb): its top bar still shows no side's treasury or war-weariness
+    from game.session.save import load_game
+    from game.ui.screens.game_panels import update_hud
+    from game.ui.settings import saves_dir
+    loaded = GameScreen.loaded(app, load_game(saves_dir() / "quicksave.json"))
+    app.switch(loaded)                         # its panels built, the gate not yet raised
+    assert loaded.viewer is None and loaded.hud is not None
+    update_hud(loaded)
+    assert loaded.hud.side.text and not loaded.hud.money.text and not loaded.hud.weary.text
