@@ -18,6 +18,11 @@ MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 SEASONS = ("spring", "summer", "autumn", "winter")
+TURN_LENGTHS = (1, 3)                 # months a turn may cover: a month or a season
+
+
+def is_month(month) -> bool:
+    return isinstance(month, int) and 1 <= month <= 12
 
 
 def season_of(month: int) -> str:

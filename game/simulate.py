@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import game.ai
 from game import calendar as cal
 from game import trace
-from game.ai import placeholder
 from game.rules import queries as Q
 from game.rules.engine import new_game
 from game.rules.report import Event
 from game.rules.state import GameState
+from game.session import seats
 
-POLICIES = ("ai", "placeholder")
+POLICIES = ("ai", "computer", "placeholder")     # "ai" is the computer's old name
 
 
 @dataclass
@@ -61,12 +61,11 @@ def fired_record(state: GameState, e: Event, seed: int) -> dict:
 
 def policy(name: str = "ai", level: str = "normal"):
     """A turn policy (state -> [(order, events)]) by name: the computer or the baseline."""
-    if name == "placeholder":
-        return placeholder.play_turn
-    if name != "ai":
+    if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}; choose one of {', '.join(POLICIES)}")
     game.ai.get_level(level)
-    return lambda state: game.ai.play_turn(state, level)
+    word = seats.PLACEHOLDER if name == seats.PLACEHOLDER else f"{seats.COMPUTER}:{level}"
+    return seats.parse(word).play_turn
 
 
 def play(scn, seed: int, max_turns: int | None = None, on_event=None,
@@ -153,7 +152,7 @@ class Task:
     max_turns: int | None
     policy: str = "ai"
     level: str = "normal"
-    sides: tuple = ()            # ((faction, policy, level), ...)
+    sides: tuple = ()            # ((faction, seat word), ...): see game.session.seats
     watch: tuple | None = None   # event ids to trace (a trace is kept when not None)
 
 
@@ -167,7 +166,7 @@ def run_task(task: Task) -> GameResult:
         from game.scenario.load import load_scenario
         scn = load_scenario(task.scenario_path)
         _worker_scenarios[task.scenario_path] = scn
-    sides = {f: policy(p, lvl) for f, p, lvl in task.sides}
+    sides = {f: seats.parse(word).play_turn for f, word in task.sides}
     r = play(scn, task.seed, task.max_turns, None, policy(task.policy, task.level), sides,
              task.watch)
     r.state = None               # the state stays in the worker; the summary travels

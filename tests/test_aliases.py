@@ -14,8 +14,6 @@ SHORT = {
     "C": "game.rules.changes",
     "T": "game.terrain",
     "P": "game.ui.palette",
-    "D": "game.ui.describe",
-    "S": "game.ui.sides",
 }
 
 

@@ -307,8 +307,8 @@ def test_an_event_the_mover_is_not_told_of_leaves_undo_open(tmp_path):
 
 
 def test_a_side_with_a_password_is_behind_the_gate_whoever_plays_the_others():
-    from game.ui import sides
+    from game.session import seats
     one = {"byzantium": "human", "sassanids": "computer:normal"}
-    assert not sides.hotseat(one)
-    assert sides.hotseat(one, {"byzantium": password.hash_password("x")})
-    assert not sides.hotseat(one, {"sassanids": password.hash_password("x")})   # not a person
+    assert not seats.hotseat(one)
+    assert seats.hotseat(one, {"byzantium": password.hash_password("x")})
+    assert not seats.hotseat(one, {"sassanids": password.hash_password("x")})   # not a person

@@ -215,6 +215,7 @@ class GameState:
     loser: str | None = None            # set when a game ends in a named side's defeat
     result_kind: str = ""
     result_text: str = ""
+    dice_mix: str = ""   # play by e-mail: the players' revealed secrets, mixed into the dice
     scenario: Any = field(default=None, compare=False, repr=False)
 
     # --- small conveniences (derived, never stored) ---
@@ -292,6 +293,8 @@ def state_to_dict(state: GameState) -> dict:
             del a["may_strike"]
     if not d["direction"]:
         del d["direction"]  # no aims: the same data (and checksum) as before there were any
+    if not d["dice_mix"]:
+        del d["dice_mix"]   # not a game by e-mail: the same data (and checksum) as before
     return d
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.hexgrid import Hex
 from game.rules.orders import Choose
 from game.rules.report import Event
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui import palette as P
 from game.ui.geometry import center
@@ -54,7 +54,7 @@ def show(gs, told: list[Event], own: bool) -> None:
             gs.flashes.append([e.at, 0.0, rgb])
     if own:
         for e in told:
-            if D.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
+            if describe.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
                                                        "siege_begun", "destroyed"):
                 gs.say(e.text, bad=e.kind == "destroyed")
         queue_fired(gs, told)
@@ -82,7 +82,7 @@ def show_fired(gs, e: Event) -> None:
         gs.choices_open.discard(event_id)
         if option is not None and can_choose:
             gs.do(Choose(chooser, event_id, option))
-    dlg = dialogs.event_dialog(gs.manager, gs.size, e.text, D.event_date(st, e), text,
+    dlg = dialogs.event_dialog(gs.manager, gs.size, e.text, describe.event_date(st, e), text,
                                e.data.get("choices"), answered, can_choose)
     gs.open_dialog(dlg)
 
