@@ -244,10 +244,8 @@ def cmd_scenarios() -> int:
 
 # --- validate ----------------------------------------------------------------------
 
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
 def _expand(paths: list[str]) -> list[Path]:
+    from game.scenario.load import is_yaml_name
     out = []
     for p in paths:
         path = Path(p)
@@ -256,7 +254,7 @@ def _expand(paths: list[str]) -> list[Path]:
         except (OSError, ValueError):
             is_dir = False
         if is_dir:
-            out += sorted(f for f in path.iterdir() if f.suffix.lower() in YAML_SUFFIXES)
+            out += sorted(f for f in path.iterdir() if is_yaml_name(f.name))
         else:
             out.append(path)
     return out
@@ -543,8 +541,9 @@ def _simulate_games(args, scn, tasks, results, out, trace_out, watch) -> int:
                     out.write(json.dumps(rec) + "\n")
             cities = ", ".join(f"{scn_faction_name(scn, f)} {n}" for f, n in result.cities.items())
             winner = scn_faction_name(scn, result.winner) if result.winner else "undecided"
-            print(f"result: {winner} ({result.kind}) after {result.turns} turns; cities held: "
-                  f"{cities}")
+            how = f"{result.kind}, by {result.by}" if result.by else result.kind
+            how = "" if how == "undecided" else f" ({how})"
+            print(f"result: {winner}{how} after {result.turns} turns; cities held: {cities}")
             if result.text:
                 print(f"  {result.text}")
             if out:

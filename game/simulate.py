@@ -39,6 +39,7 @@ class GameResult:
     counts: dict[str, int] = field(default_factory=dict)  # event kind -> how many
     falls: list[dict] = field(default_factory=list)   # rulers who lost their throne, in order
     loser: str | None = None                           # when the game ended in a defeat
+    by: str | None = None        # the victory's id (or `event ID`) that ended the game
 
     def to_dict(self) -> dict:
         d = {"type": "game", "seed": self.seed, "winner": self.winner or "undecided",
@@ -46,6 +47,8 @@ class GameResult:
              "cities": self.cities}
         if self.loser:
             d["loser"] = self.loser
+        if self.by:
+            d["by"] = self.by
         return d
 
 
@@ -104,6 +107,8 @@ def _play(scn, seed, max_turns, on_event, turn_policy, sides, sink) -> GameResul
                 result.sieges.append(_when(state, e, city=e.data["city"], by=e.factions[0]))
             elif e.kind == "commander_died":
                 result.deaths.append(_when(state, e, commander=e.data["commander"]))
+            elif e.kind == "game_over":
+                result.by = e.data.get("by")
     note(events)
     rulers = {f: x.ruler for f, x in state.factions.items()}
     while not state.over:
@@ -307,12 +312,13 @@ def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -
                          f"{med:>8}  {real:>8}  {diff}")
     ways: dict[tuple, int] = {}
     for r in results:
-        key = (r.winner or "", r.kind, r.text)
+        key = (r.winner or "", r.kind, r.by or "", r.text)
         ways[key] = ways.get(key, 0) + 1
     lines.append(f"wins by victory condition over {n} games:")
-    for (w, kind, text), k in sorted(ways.items(), key=lambda x: (-x[1], x[0])):
+    for (w, kind, by, text), k in sorted(ways.items(), key=lambda x: (-x[1], x[0])):
         who = names.get(w, w) if w else "nobody"
-        lines.append(f"  {k:>4}  {100 * k // n:>3}%  {who} ({kind})" + (f": {text}" if text else ""))
+        how = f"{kind}, {by}" if by else kind
+        lines.append(f"  {k:>4}  {100 * k // n:>3}%  {who} ({how})" + (f": {text}" if text else ""))
     return lines
 
 

@@ -91,13 +91,16 @@ def nearest_place(state, h: Hex) -> str:
 
 
 def _errands(pairs) -> dict[str, str]:
-    """Army id -> errand, from the computer's note in the order that ended the turn."""
+    """Army id -> errand, from the computer's note in the order that ended the turn.
+
+    An army's item is `ID COL ROW GOAL`, with the goal it gave up after it when it has
+    changed its mind (see game.ai.memory.note); the `seen ...` items are sightings."""
     out = {}
     for order, _ in pairs:
         if isinstance(order, EndTurn) and order.plans:
             for item in order.plans.split(";")[1:]:
                 parts = item.split(" ")
-                if len(parts) == 4:
+                if len(parts) in (4, 5) and parts[0] != "seen":
                     out[parts[0]] = parts[3]
     return out
 

@@ -6,10 +6,15 @@ suite) or if the memory Python allocated for it peaks above `megabytes`
 (measured with tracemalloc, which numpy reports to as well).  The budgets are
 guards against hangs and runaway memory, kept generous: they are no
 assertion of speed, which belongs in bench/.
+
+`calls_made(fn)` counts the function calls fn makes (Python's and the built-in
+ones): a measure of work that does not depend on the machine, so a test can
+say how work grows with the input (linear, not quadratic) without timing it.
 """
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import tracemalloc
 
@@ -51,3 +56,19 @@ def within_budget(fn, seconds: float, megabytes: float):
     if peak > megabytes * 1024 * 1024:
         pytest.fail(f"peaked at {peak / 2**20:.0f} MB, over the budget of {megabytes} MB")
     return result
+
+
+def calls_made(fn) -> tuple[object, int]:
+    """(fn(), the number of calls it made, Python and built-in ones alike)."""
+    count = 0
+
+    def profile(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+    sys.setprofile(profile)
+    try:
+        result = fn()
+    finally:
+        sys.setprofile(None)
+    return result, count

@@ -77,7 +77,8 @@ def replay(path: Path) -> list[str]:
     # taken from a fresh game of the same seed (new_game is deterministic).
     note_start(new_game(scn, SEED)[0])
     result = simulate.play(scn, SEED, turn_policy=turn_and_note)
-    lines.append(f"end {result.winner or 'undecided'} {result.kind} after {result.turns} rounds")
+    by = f" by {result.by}" if result.by else ""
+    lines.append(f"end {result.winner or 'undecided'} {result.kind}{by} after {result.turns} rounds")
     return lines
 
 

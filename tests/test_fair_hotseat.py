@@ -141,6 +141,41 @@ def test_an_army_appearing_out_of_sight_is_not_announced(fscn):
     assert events_for(near, st, "sassanids") == near
 
 
+def test_an_authors_message_about_a_place_goes_only_to_those_who_see_it(fscn):
+    from game.events.effects import message
+    st, _ = engine.new_game(fscn, seed=1)
+    westhold = cell(1, 3)
+    assert not vision.sees(st, "sassanids", westhold)
+    assert vision.sees(st, "byzantium", westhold)
+    told = Fire("e", ("byzantium", "sassanids"))
+    text = "Eight thousand men camp by Westhold."
+    at = message(st, told, text, at=westhold)
+    assert [e.text for e in events_for(at, st, "byzantium")] == [text]
+    assert events_for(at, st, "sassanids") == []
+    # a side it concerns is told wherever it is
+    about = message(st, told, text, at=westhold, about=["sassanids"])
+    assert [e.text for e in events_for(about, st, "sassanids")] == [text]
+    # `to` names exactly who is told; with neither, every side the event tells
+    only = message(st, told, text, to=["sassanids"])
+    assert events_for(only, st, "byzantium") == [] and events_for(only, st, "sassanids")
+    both = message(st, told, text)
+    assert events_for(both, st, "byzantium") and events_for(both, st, "sassanids")
+
+
+def test_a_message_with_to_and_at_is_a_located_problem(tmp_path):
+    from game.scenario.yamlsrc import InputError
+    text = FOG.read_text()
+    assert "events:" not in text
+    f = tmp_path / "msg.yaml"
+    f.write_text(text + "events:\n  - id: evt_x\n    title: X\n    when: {turn: {min: 2}}\n"
+                 "    effects:\n      - message: {text: Hi, to: [byzantium], at: '1,3'}\n")
+    with pytest.raises(InputError) as info:
+        load_scenario(f)
+    last = len(f.read_text().splitlines())
+    assert any("`to` names exactly who is told" in p.message and p.line == last
+               and p.key.endswith("effects[0].message") for p in info.value.problems)
+
+
 # --- 6. the save's description is sealed; passwords follow current advice -----------
 
 def test_editing_who_plays_or_the_passwords_breaks_the_seal(tmp_path, fsession):
@@ -192,6 +227,31 @@ def test_a_new_allys_figures_appear_from_the_alliance_on(fscn):
     rows = observe(st, "byzantium").history
     assert "ghassanids" not in rows[0].men and "ghassanids" not in rows[0].treasury
     assert "ghassanids" in rows[1].men and "ghassanids" in rows[1].treasury
+
+
+def test_another_sides_line_appears_from_the_round_it_became_visible(fscn):
+    st, _ = engine.new_game(fscn, seed=1)
+
+    def end_round():
+        turn = st.turn
+        while st.turn == turn:
+            engine.apply(st, EndTurn(st.active_faction))
+    # the Armenians hold no city, and their army is out of Byzantium's sight
+    home = st.armies["arm_a"].hex
+    assert not vision.sees(st, "byzantium", home)
+    end_round()
+    assert "armenians" not in observe(st, "byzantium").history[0].cities
+    # seen at the end of the next round: their line starts there, and stays once known
+    st.armies["arm_a"].hex = cell(4, 3)
+    vision.refresh(st)
+    end_round()
+    st.armies["arm_a"].hex = home
+    vision.refresh(st)
+    end_round()
+    assert not vision.sees(st, "byzantium", home)
+    rows = observe(st, "byzantium").history
+    assert [("armenians" in r.cities) for r in rows] == [False, True, True]
+    assert "armenians" in observe(st, None).history[0].cities     # the truth has every line
 
 
 # --- 8. the supply forecast uses what the side knows --------------------------------

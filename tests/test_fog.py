@@ -326,6 +326,34 @@ def test_a_move_that_shows_new_ground_closes_undo_even_with_nothing_found(fsessi
     assert not fsession.can_undo() and not fsession.undo()
 
 
+def test_with_delayed_fog_updates_exploring_stays_undoable_until_the_side_asks(fsession):
+    fsession.delay_fog = True
+    h0 = fsession.hash()
+    shown = fsession.view_for("byzantium")
+    events = fsession.do(Move("byzantium", "byz_a", (cell(4, 3),)))   # new ground, no enemy
+    assert not [e for e in events if e.kind == "spotted"]
+    held = fsession.view_for("byzantium")
+    assert (held.visible == shown.visible).all() and (held.explored == shown.explored).all()
+    assert held.armies["byz_a"].hex == cell(4, 3)            # its own army is where it is
+    assert fsession.can_undo() and fsession.undo() and fsession.hash() == h0
+    assert "byzantium" not in fsession.held                  # back where it started
+    # again, and this time ask: the new ground shows and undo closes
+    fsession.do(Move("byzantium", "byz_a", (cell(4, 3),)))
+    assert fsession.update_fog("byzantium")
+    assert not fsession.can_undo()
+    now = fsession.view_for("byzantium")
+    assert (now.visible & ~shown.visible).any()
+
+
+def test_with_delayed_fog_updates_a_sighting_still_updates_and_closes_undo(fsession):
+    fsession.delay_fog = True
+    put(fsession.state, "per_b", "sassanids", cell(7, 3))
+    events = fsession.do(Move("byzantium", "byz_a", path_east(4, 5)))
+    assert [e.data["army"] for e in events if e.kind == "spotted"] == ["per_b"]
+    assert not fsession.can_undo() and "byzantium" not in fsession.held
+    assert "per_b" in fsession.view_for("byzantium").armies
+
+
 def test_a_move_that_reveals_an_army_closes_undo(fsession):
     put(fsession.state, "per_b", "sassanids", cell(7, 3))
     events = fsession.do(Move("byzantium", "byz_a", path_east(4, 5)))

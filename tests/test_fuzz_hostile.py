@@ -181,10 +181,10 @@ def save_example(good_save, data) -> None:
         except (KeyError, IndexError, TypeError):
             continue
         paths = [p for p in _paths(doc) if p and p[0] in ("meta", "state")]
-    if data.draw(st.booleans()):
+    if data.draw(st.booleans()):     # the checksum and the seal redone, as a hand edit would
         try:
-            doc["state_hash"] = dict_hash(doc["state"])
-        except (UnicodeEncodeError, TypeError, ValueError):
+            _resealed(doc)
+        except (UnicodeEncodeError, TypeError, ValueError, AttributeError):
             pass
     path = folder / "edited.json"
     path.write_bytes(json.dumps(doc, ensure_ascii=data.draw(st.booleans())).encode(
@@ -216,6 +216,143 @@ def test_any_edit_of_a_save_is_refused_naming_the_file_or_plays_on(good_save, da
 @given(data=st.data())
 def test_any_edit_of_a_save_long(good_save, data):
     save_example(good_save, data)
+
+
+# --- the fields the save loader used to take on trust -------------------------------------
+# Each edit is one a hand could make and the old loader accepted (the checksum and the seal
+# redone, as an editor who read the code would): odd text in any text field, impossible
+# dates in the log and the charts, chart numbers out of range, ratings outside 1-10, an
+# army led by a commander of another side or a dead one, a damaged computer note.  The
+# save must be refused naming the file, or load into a game the rules could have made:
+# real dates, ratings 1-10, text the game can write, and a round the computer can play.
+
+ODD_CHARS = ["\x00", "\x07", "\x1b", "\ud800", "\udfff", "\u202e", "\u2066"]
+BAD_MONTH = st.sampled_from([0, 13, -1, 99, 10**6])
+BAD_NUMBER = st.sampled_from([-5, 10**16, 10**40, -(10**40)])
+BAD_RATING = st.sampled_from([-50, 0, 11, 10**9])
+BAD_NOTE = st.one_of(st.sampled_from(["", "x", "1;a b c d", "1;army 1 2", "1;seen x y z w v u",
+                                      "junk;;;", "2;" + "a 1 1 take:x;" * 3]),
+                     ODD_TEXT.map(lambda t: "1;" + t))
+
+
+def _strings(doc, prefix=()):
+    """Paths of the text leaves under `prefix` of a JSON document (keys left alone)."""
+    out = []
+    if isinstance(doc, str):
+        out.append(prefix)
+    elif isinstance(doc, dict):
+        for k, v in doc.items():
+            out += _strings(v, prefix + (k,))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += _strings(v, prefix + (i,))
+    return out
+
+
+def _set(doc, where, value):
+    for k in where[:-1]:
+        doc = doc[k]
+    doc[where[-1]] = value
+
+
+def trusted_field_edit(draw, state: dict) -> None:
+    """One edit of a field the rules fill, as the old loader took it."""
+    kind = draw(st.sampled_from(["text", "log", "chart_date", "chart_number", "rating",
+                                 "enemy_commander", "dead_commander", "note"]))
+    if kind == "text":
+        where = draw(st.sampled_from(_strings(state)))
+        text = draw(ODD_TEXT) + draw(st.sampled_from(ODD_CHARS))
+        _set(state, where, text)
+    elif kind == "log" and state.get("log"):
+        entry = draw(st.sampled_from(state["log"]))
+        entry["month"] = draw(BAD_MONTH)
+    elif kind == "chart_date" and state.get("history"):
+        draw(st.sampled_from(state["history"]))["month"] = draw(BAD_MONTH)
+    elif kind == "chart_number" and state.get("history"):
+        row = draw(st.sampled_from(state["history"]))
+        table = row[draw(st.sampled_from(["cities", "men", "treasury"]))]
+        table[draw(st.sampled_from(sorted(table)))] = draw(BAD_NUMBER)
+    elif kind == "rating":
+        cm = state["commanders"][draw(st.sampled_from(sorted(state["commanders"])))]
+        cm[draw(st.sampled_from(["strategy", "tactics", "siege", "loyalty"]))] = draw(BAD_RATING)
+    elif kind in ("enemy_commander", "dead_commander"):
+        army = state["armies"][draw(st.sampled_from(sorted(state["armies"])))]
+        if kind == "enemy_commander":
+            others = sorted(c for c, v in state["commanders"].items()
+                            if v["faction"] != army["faction"])
+            if others:
+                army["commander"] = draw(st.sampled_from(others))
+        elif army.get("commander"):
+            state["commanders"][army["commander"]]["alive"] = False
+    elif kind == "note":
+        side = draw(st.sampled_from(sorted(state["factions"])))
+        state.setdefault("plans", {})[side] = draw(BAD_NOTE)
+
+
+def _resealed(doc: dict) -> None:
+    doc["state_hash"] = dict_hash(doc["state"])
+    if hasattr(save, "seal"):
+        doc["seal"] = save.seal(doc)
+
+
+def _could_be_written_by_the_game(state) -> None:
+    for e in [*state.log, *state.history]:
+        assert 1 <= e.month <= 12, f"an impossible month {e.month} was loaded"
+    for c in state.commanders.values():
+        assert all(1 <= getattr(c, r) <= 10 for r in ("strategy", "tactics", "siege", "loyalty"))
+    for a in state.armies.values():
+        cm = state.commanders.get(a.commander) if a.commander else None
+        assert cm is None or (cm.faction == a.faction and cm.alive), f"{a.id} led by {cm}"
+    for row in state.history:
+        for table in (row.cities, row.men, row.treasury):
+            assert all(0 <= v <= 10**15 for v in table.values())
+
+
+def trusted_field_example(good_save, data) -> None:
+    import game.ai
+    from game.rules.state import state_to_dict
+    folder, good = good_save
+    doc = json.loads(json.dumps(good))
+    for _ in range(data.draw(st.integers(1, 2))):
+        trusted_field_edit(data.draw, doc["state"])
+    try:
+        _resealed(doc)
+    except (UnicodeEncodeError, TypeError, ValueError):
+        pass
+    path = folder / "trusted.json"
+    path.write_bytes(json.dumps(doc, ensure_ascii=data.draw(st.booleans())).encode(
+        "utf-8", "surrogatepass"))
+
+    def load():
+        try:
+            loaded = save.load_game(path)
+        except save.SaveError as exc:
+            assert str(path) in str(exc)
+            return
+        state = loaded.state
+        _could_be_written_by_the_game(state)
+        json.dumps(state_to_dict(state)).encode("utf-8")       # text the game can write
+        again = folder / "trusted_again.json"
+        save.save_game(again, state, loaded.orders)
+        save.load_game(again)
+        turn = state.turn
+        while state.turn == turn and not state.over:            # the computer plays a round
+            game.ai.play_turn(state)
+    within_budget(load, seconds=60, megabytes=400)
+
+
+@settings(max_examples=max(SMALL, 40), **SETTINGS)
+@given(data=st.data())
+def test_fields_the_loader_took_on_trust_are_refused_or_play_on(good_save, data):
+    trusted_field_example(good_save, data)
+
+
+@pytest.mark.slow
+@long_search
+@settings(max_examples=LONG, **SETTINGS)
+@given(data=st.data())
+def test_fields_the_loader_took_on_trust_long(good_save, data):
+    trusted_field_example(good_save, data)
 
 
 # --- settings files --------------------------------------------------------------------

@@ -48,3 +48,27 @@ def test_report_lines_name_each_turning_point_and_each_way_to_win():
     assert "wins by victory condition over 3 games:" in text
     assert "2   66%  Byzantium (major): Persia bled white" in text
     assert "1   33%  Sassanid Persia (minor): frontier held" in text
+
+
+def test_ways_to_win_are_named_by_the_victory_id_when_it_has_one():
+    games = [_game(1, []), _game(2, [])]
+    games[0].by = "bled_white"
+    lines = turning_point_lines(_scn(), games, {"byzantium": "Byzantium"})
+    assert "     1   50%  Byzantium (major, bled_white): Persia bled white" in lines
+    assert "     1   50%  Byzantium (major): Persia bled white" in lines
+
+
+def test_a_simulated_game_names_the_victory_that_ended_it(tmp_path, capsys):
+    from game import cli
+    from game import simulate
+    from game.scenario.load import load_scenario
+    from tests.conftest import TEST_SCENARIO
+    # the frontier is held from the start; checked after every order, it ends the game at once
+    text = TEST_SCENARIO.read_text().replace("kind: minor, check: end,", "kind: minor,")
+    f = tmp_path / "held.yaml"
+    f.write_text(text)
+    result = simulate.play(load_scenario(f), 1)
+    assert (result.winner, result.kind, result.by) == ("byzantium", "minor", "frontier_held")
+    assert result.to_dict()["by"] == "frontier_held"
+    assert cli.main(["simulate", str(f), "--jobs", "1"]) == 0
+    assert "result: Byzantium (minor, by frontier_held) after 1 turns" in capsys.readouterr().out

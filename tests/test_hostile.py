@@ -24,7 +24,7 @@ from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError
 from game.session import save
 from game.session.game import Session
-from tests.budget import within_budget
+from tests.budget import calls_made, within_budget
 from tests.conftest import TEST_SCENARIO
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +147,24 @@ def test_ten_thousand_armies_validate(tmp_path):
     f.write_text(text)
     probs = within_budget(lambda: problems_of(f), seconds=120, megabytes=1500)
     assert any(p.key.endswith("at") and "hostile army" in p.message for p in probs)
+
+
+def test_validation_work_grows_linearly_with_the_armies(tmp_path):
+    """The work of checking a file, counted in calls (not timed), as the armies double:
+    linear work grows by the same step each time, pairwise work by twice the last step
+    (the check before the hostile-input fixes compared every army with every other)."""
+    def work(n: int) -> int:
+        armies = "".join(f"  - {{id: a{i}, faction: byzantium, at: '{2 + i % 8},2', "
+                         "men: 100}\n" for i in range(n))
+        armies += "  - {id: enemy, faction: sassanids, at: '3,2', men: 100}\n"
+        f = tmp_path / f"armies_{n}.yaml"
+        f.write_text(scenario_text(**{"armies:\n": "armies:\n" + armies}))
+        probs, calls = within_budget(lambda: calls_made(lambda: problems_of(f)),
+                                     seconds=120, megabytes=1500)
+        assert any("hostile army" in p.message for p in probs)
+        return calls
+    w1, w2, w4 = work(500), work(1000), work(2000)
+    assert w4 - w2 < 3 * (w2 - w1), (w1, w2, w4)
 
 
 def test_a_wide_sight_with_fog_stays_within_memory(tmp_path):

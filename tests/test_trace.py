@@ -76,3 +76,12 @@ def test_a_failing_date_is_shown_as_written(tmp_path):
     miss = next(r for r in result.trace if r["type"] == "check")
     assert miss["failed"]["condition"] == "date"
     assert miss["failed"]["args"] == {"start": "605-12"}
+
+
+def test_an_army_that_changed_its_goal_still_shows_its_aim():
+    from game.rules.orders import EndTurn
+    from game.trace import _errands
+    # the computer's note: an army keeps its goal, another has given one up for a new one,
+    # and a sighting of an enemy army
+    plans = "4;a1 3 4 take:tarsus;a2 5 6 defend:tarsus take:adana;seen e1 sassanids 7 8 9000 3"
+    assert _errands([(EndTurn("byzantium", plans=plans), [])]) == {"a1": "take:tarsus", "a2": "defend:tarsus"}

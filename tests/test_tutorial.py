@@ -55,3 +55,11 @@ def test_the_tutorial_runs_as_written(tmp_path):
                     assert line.strip() in output, f"{line!r} not in the output:\n{output}"
     assert ran >= 8 and files >= 4
     assert (data / "last-great-war" / "scenarios" / "armenian_march.yaml").is_file()
+
+
+def test_the_example_scenarios_load_without_warnings():
+    from game import cli
+    from tests.events.harness import example_scenarios
+    examples = example_scenarios()
+    assert examples, "no example scenario under docs/examples"
+    assert cli.main(["validate", "--strict", *map(str, examples)]) == 0

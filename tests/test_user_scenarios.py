@@ -66,6 +66,21 @@ def test_the_players_scenarios_are_listed_after_the_shipped_ones(game_dir, user_
     assert find_scenario("my_other") == user_dir / "campaigns" / "deep" / "other.yaml"
 
 
+def test_yml_scenarios_are_listed_and_found_like_yaml_ones(game_dir, user_dir, tmp_path, capsys):
+    copy_as(TEST_SCENARIO, game_dir / "shipped_too.yml", "shipped_yml")
+    copy_as(TEST_SCENARIO, user_dir / "mine.yml", "my_yml")
+    copy_as(TEST_SCENARIO, user_dir / "campaigns" / "deep" / "OTHER.YML", "my_upper")
+    extra = tmp_path / "extra"
+    copy_as(TEST_SCENARIO, extra / "sub" / "x.yml", "from_extra")
+    code, lines = scenarios_lines(capsys, "--scenarios", str(extra))
+    assert code == 0
+    assert [ln.split("\t")[0] for ln in lines] == ["shipped_yml", "test_small", "from_extra",
+                                                    "my_upper", "my_yml"]
+    assert find_scenario("my_yml") == user_dir / "mine.yml"
+    assert find_scenario("shipped_yml", game_dir) == game_dir / "shipped_too.yml"
+    assert cli.main(["simulate", "my_upper", "--turns", "1", "--jobs", "1"]) == 0
+
+
 def test_maps_hidden_files_and_other_files_are_not_scenarios(game_dir, user_dir):
     copy_as(TEST_SCENARIO, user_dir / "mine.yaml", "my_small")
     (user_dir / "maps").mkdir()

@@ -22,7 +22,7 @@ from game.events.effects import Fire
 from game.events.runner import apply_choice, check_events, event_by_id
 from game.rules.engine import new_game
 from game.rules.state import LogEntry, clone
-from game.scenario.load import GAME_ROOT, find_scenario, load_scenario
+from game.scenario.load import GAME_ROOT, find_scenario, is_yaml_name, load_scenario
 from game.scenario.model import DATE, DATE_EXAMPLE
 from game.scenario.schema import Loc, key, loc_field, read, suggest
 from game.scenario.yamlsrc import Collector, InputError, Node, display_path, load
@@ -94,7 +94,7 @@ _scenarios: dict[str, object] = {}
 
 def scenario_file(ref: str, base: Path) -> Path | None:
     """A scenario id or path -> its file: relative to `base`, to the game, or an id."""
-    if ref.endswith((".yaml", ".yml")):
+    if is_yaml_name(ref):
         for root in (base, GAME_ROOT):
             p = (root / ref).resolve()
             if p.is_file():

@@ -37,11 +37,27 @@ def _note(text: str, fire: Fire, factions: tuple[str, ...], at=None, **data) -> 
 
 # --- words and flags -------------------------------------------------------------
 
-@effect("message", "Tell the listed factions (default: those the event tells) something.",
-        "message: {text: The Slav canoes are sunk., to: [byzantium]}", text="text",
-        to="factions?")
-def message(state, fire, text, to=None):
-    return [Event("message", text, None, tuple(to or fire.told), {"event": fire.event})]
+@effect("message", "Tell factions something.  With `to`, exactly the factions listed are "
+        "told.  Without it, the factions the event tells are; with `at`, only those of them "
+        "that see that place when the event fires, and the factions in `about` (whom it "
+        "concerns) wherever they are: a note of what happened at a place reaches only those "
+        "who saw it, like the game's own news.  Without `to` or `at` it goes with the event "
+        "to every side the event tells, so a text that gives away where an army is should "
+        "name its place with `at` or its readers with `to`.",
+        "message: {text: Slav canoes are burning in the Golden Horn., at: constantinople, "
+        "about: [avars]}", text="text", to="factions?", at="place?", about="factions?")
+def message(state, fire, text, to=None, at=None, about=None):
+    if to:
+        return [Event("message", text, None, tuple(to), {"event": fire.event})]
+    if at is not None:
+        return [_note(text, fire, tuple(about or ()), at)]
+    return [Event("message", text, None, tuple(dict.fromkeys((*(about or ()), *fire.told))),
+                  {"event": fire.event})]
+
+
+message.check = lambda ctx, **a: (
+    "`to` names exactly who is told: leave out `at` and `about`, or `to`"
+    if a.get("to") and (a.get("at") is not None or a.get("about")) else None)
 
 
 @effect("set_flag", "Set a flag to `value` (default 1), or change it by `add` (a counter).",
@@ -509,13 +525,15 @@ def end_game(state, fire, outcome, faction=None, kind=None, text=None):
     if state.over:
         return []
     if outcome == "peace":
-        return victory.declare(state, faction, "peace", text or "")
+        return victory.declare(state, faction, "peace", text or "", by=f"event {fire.event}")
     if outcome == "victory":
-        return victory.declare(state, faction, kind or "major", text or "")
+        return victory.declare(state, faction, kind or "major", text or "",
+                               by=f"event {fire.event}")
     enemies = [f for f in state.order
                if state.factions[f].major and Q.hostile(state, f, faction)]
     winner = enemies[0] if len(enemies) == 1 else None
-    return victory.declare(state, winner, kind or "major", text or "", loser=faction)
+    return victory.declare(state, winner, kind or "major", text or "", loser=faction,
+                           by=f"event {fire.event}")
 
 
 def _end_terms(ctx, **a):

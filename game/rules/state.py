@@ -133,6 +133,10 @@ class TurnStats:
     # with fog of war: side -> the factions whose figures it shared that round (itself and
     # its allies then), so a new ally's figures appear from the round it became one
     friends: dict[str, list[str]] = field(default_factory=dict)
+    # with fog of war: side -> the factions it had come to know of by the end of that round
+    # (seen an army of, believed to hold a city, or allied with), so another side's line
+    # appears from the round it became visible
+    known: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -164,7 +164,15 @@ def stats(state: GameState) -> TurnStats:
                 else {})
     friends = ({f: sorted(vision.friends(state, f)) for f in fids} if vision.fog(state)
                else {})
+    known = {}
+    if vision.fog(state):
+        last = state.history[-1].known if state.history else {}
+        for f in fids:
+            now = set(last.get(f, ())) | set(friends[f])
+            now |= {g for g, n in believed[f].items() if n > 0}
+            now |= {a.faction for a in vision.known_armies(state, f)}
+            known[f] = sorted(now)
     return TurnStats(state.turn, state.year, state.month,
                      {f: len(Q.cities_of(state, f)) for f in fids},
                      {f: Q.strength(state, f) for f in fids},
-                     {f: state.factions[f].treasury for f in fids}, believed, friends)
+                     {f: state.factions[f].treasury for f in fids}, believed, friends, known)

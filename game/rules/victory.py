@@ -7,15 +7,18 @@ from game.rules.state import GameState
 
 
 def declare(state: GameState, winner: str | None, kind: str, text: str,
-            loser: str | None = None) -> list[Event]:
-    """End the game.  kind: decisive, major or minor (a victory), peace or undecided."""
+            loser: str | None = None, by: str | None = None) -> list[Event]:
+    """End the game.  kind: decisive, major or minor (a victory), peace or undecided.
+
+    `by` says what ended it for reports: a victory condition's id, or `event ID` for an
+    event's `end_game`.  It goes with the `game_over` event only, not into the state."""
     state.over = True
     state.winner = winner
     state.loser = loser
     state.result_kind = kind
     state.result_text = text
     return [Event("game_over", headline(state), None, tuple(state.order),
-                  {"winner": winner, "loser": loser, "kind": kind}, public=True)]
+                  {"winner": winner, "loser": loser, "kind": kind, "by": by}, public=True)]
 
 
 def headline(state: GameState) -> str:
@@ -47,7 +50,8 @@ def check(state: GameState, final: bool = False) -> list[Event]:
         if v.when(state):
             return declare(state, v.spec.faction, v.spec.kind,
                            v.spec.text or f"{state.factions[v.spec.faction].name} "
-                                         f"{Q.agree(state, v.spec.faction, 'prevails', 'prevail')}")
+                                         f"{Q.agree(state, v.spec.faction, 'prevails', 'prevail')}",
+                           by=v.spec.id)
     if final:
         return declare(state, None, "undecided", "no side achieved its aims by the end date")
     return []

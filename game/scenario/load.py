@@ -221,21 +221,38 @@ def search_folders(shipped: Path | None = None) -> list[tuple[Path, str]]:
     return out
 
 
+YAML_SUFFIXES = (".yaml", ".yml")      # scenarios, maps and case files: either will do
+
+
+def is_yaml_name(name: str) -> bool:
+    """Whether a file name is a YAML file's (`.yaml` or `.yml`, in any case)."""
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files at the top of a folder, sorted (hidden ones left out)."""
+    try:
+        return sorted(p for p in folder.iterdir()
+                      if is_yaml_name(p.name) and not p.name.startswith(".") and p.is_file())
+    except OSError:
+        return []
+
+
 def scenario_files(folder: Path | None = None, recursive: bool = False) -> list[Path]:
-    """The scenario files of one folder (the shipped one by default); with `recursive`,
-    of its subfolders too."""
+    """The scenario files (`.yaml` or `.yml`) of one folder (the shipped one by default);
+    with `recursive`, of its subfolders too."""
     folder = SCENARIO_DIR if folder is None else Path(folder)
     if not folder.is_dir():
         return []
     if not recursive:
-        return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+        return yaml_files(folder)
     real = folder.resolve()
     out = []
     for here, dirs, files in os.walk(folder):        # linked folders are listed, not entered
         dirs[:] = sorted(d for d in dirs if d != "maps" and not d.startswith("."))
         for name in files:
             p = Path(here) / name
-            if name.endswith(".yaml") and not name.startswith(".") and _inside(p, real):
+            if is_yaml_name(name) and not name.startswith(".") and _inside(p, real):
                 out.append(p)
     return sorted(out)
 
@@ -301,7 +318,7 @@ def find_scenario(arg: str, folder: Path | None = None) -> Path | None:
     """A scenario id or a path to a YAML file -> the file, or None.  An id is looked for
     in `folder` alone (its top level) if given, else wherever scenarios are searched."""
     p = Path(arg)
-    if p.suffix in (".yaml", ".yml") or os.sep in arg or "/" in arg:
+    if is_yaml_name(p.name) or os.sep in arg or "/" in arg:
         try:
             return p if p.is_file() else None
         except (OSError, ValueError):       # a name too long for the system, a NUL

@@ -256,10 +256,12 @@ def warn_upkeep(scn, col: Collector) -> None:
         gross, cost = economy.income(state, f.id), economy.upkeep(state, f.id)
         if cost > gross:
             turns = f.treasury // (cost - gross)
+            more = -(-(cost - gross) // scn.months_per_turn)      # income is a month's
             _warn(col, f.loc, None,
                   f"{f.id!r} earns {gross} a turn at the start but pays {cost} in upkeep; "
                   f"its treasury of {f.treasury} lasts {turns} turn{'s' * (turns != 1)}, "
-                  "then its men desert")
+                  f"then its men desert (about {more} more `income` a month, or fewer men, "
+                  "would pay for them)")
 
 
 def _rgb(text: str) -> tuple[int, int, int]:

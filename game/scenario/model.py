@@ -230,7 +230,8 @@ class ArmySpec:
 @dataclass(kw_only=True)
 class VictorySpec:
     id: str | None = key("An id for this victory, so event cases can check it "
-                         "(`then: {winner: FACTION, by: ID}`).", None, pattern=ID,
+                         "(`then: {winner: FACTION, by: ID}`) and `simulate` names it "
+                         "in each game's result and in its report.", None, pattern=ID,
                          example=ID_EXAMPLE)
     faction: str = key("The faction that wins when this holds.")
     kind: Literal["decisive", "major", "minor", "peace"] = key(

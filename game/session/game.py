@@ -21,6 +21,15 @@ entry, kept by the interface (`logs[side]`; `logs[None]` is the whole record,
 shown once the war is over).  Saves keep them, so the record is whole after
 any number of loads; each side's log holds only what that side was told.
 
+Delayed fog updates (a setting, as Wesnoth's "delay shroud updates"): with
+`delay_fog` on, a person's moves show no new ground until the side asks
+(`update_fog`) or ends its turn.  The side keeps looking through the view it
+had before its first such move (`held`), with its own and its allies' armies
+where they are now, so a move that only reveals empty ground stays
+undoable.  Anything it is told (a sighting, a battle, an event) updates the
+fog at once and closes undo as usual; asking for the update closes undo if
+the update shows new ground.
+
 Passwords: a hot-seat side may lock its turn; only a salted hash is kept
 (game.session.password), saved with the sides.  A side's own orders are not news to it, but what follows its
 own EndTurn (its sieges, its supply, the other sides' turns) is.  Nothing
@@ -36,7 +45,7 @@ from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
 from game.session import seats
 from game.session.autosaves import is_game_id, new_game_id
-from game.session.view import events_for
+from game.session.view import View, events_for, observe
 
 # Events after which undo would leak or reroll something.
 CLOSING_KINDS = {"battle", "assault", "fired", "chosen", "choice", "spotted", "turn_ended",
@@ -79,6 +88,8 @@ class Session:
     logs_saved: bool = True          # False: loaded from a save made before logs were kept
     game_id: str = ""                # names this game's autosaves (game/session/autosaves.py)
     unsealed: bool = False      # loaded from a save without a seal (older, or edited)
+    delay_fog: bool = False     # moves show no new ground until update_fog (see above)
+    held: dict[str, View] = field(default_factory=dict)   # side -> the view it keeps meanwhile
 
     @classmethod
     def new(cls, scn, seed: int, sides: dict[str, str] | None = None
@@ -100,6 +111,9 @@ class Session:
         counts = {f: len(n) for f, n in self.news.items()}
         watching = {f: vision.visible(st, f) for f in st.factions if f != order.faction or ends}
         mine = _sight(st, order.faction) if undoable else None
+        delaying = self.delay_fog and undoable and mine is not None
+        if delaying and order.faction not in self.held:
+            self.held[order.faction] = observe(st, order.faction)
         events = engine.apply(st, order)
         self.orders.append(order)
         if ends:
@@ -108,12 +122,43 @@ class Session:
         after = _sight(st, order.faction) if undoable else None
         seen = st if mine is None or after is None else mine[0] | after[0]
         told = events_for(events, seen, order.faction) if undoable else []
-        new_ground = saw_new_ground(mine, after)
+        new_ground = saw_new_ground(mine, after) and not delaying   # held back: not seen
         if not undoable or closes_undo(told, new_ground):
             self.undo_stack.clear()
+            self.held.pop(order.faction, None)     # told of something: the fog updates
         else:
             self.undo_stack.append((snapshot, len(self.orders) - 1, counts))
         return events
+
+    def update_fog(self, side: str) -> bool:
+        """Show `side` what its moves have revealed since its fog was last updated (with
+        `delay_fog`).  Undo closes if that shows new ground.  True if it showed any."""
+        held = self.held.pop(side, None)
+        if held is None or not vision.fog(self.state):
+            return False
+        now = _sight(self.state, side)
+        new = saw_new_ground((held.visible, held.explored), now)
+        if new:
+            self.undo_stack.clear()
+        return new
+
+    def view_for(self, side: str | None) -> View:
+        """What `side` is shown: `observe`, or, while its fog updates are held back, the view
+        it had then with its own and its allies' armies where they are now."""
+        held = self.held.get(side) if side is not None else None
+        if held is None or self.state.over or self.state.active_faction != side:
+            return observe(self.state, side)
+        import copy
+        friends = vision.friends(self.state, side)
+        armies = {k: a for k, a in held.armies.items() if a.faction not in friends}
+        armies.update({a.id: copy.copy(a) for a in self.state.armies.values()
+                       if a.faction in friends})
+        cities = dict(held.cities)
+        for cid, c in self.state.cities.items():
+            if c.owner in friends:
+                cities[cid] = copy.deepcopy(c)
+        return View(held.side, held.visible.copy(), held.explored.copy(), armies, cities,
+                    observe(self.state, side).log, held.history, dict(held.city_seen), False)
 
     def _tell(self, watching: dict, events: list[Event]) -> None:
         """Add to each watching side's news what it saw (sight before | after) of events."""
@@ -133,6 +178,8 @@ class Session:
         if not self.undo_stack:
             return False
         snapshot, n, counts = self.undo_stack.pop()
+        if not self.undo_stack:           # back before the first held move: nothing held
+            self.held.pop(self.orders[n].faction, None)
         self.state = snapshot
         del self.orders[n:]
         self.news = {f: items[:counts.get(f, 0)] for f, items in self.news.items()}

@@ -320,7 +320,8 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
     wherever it is); otherwise the scenario is found by its id in those
     folders.
     """
-    from game.scenario.load import find_scenario, load_scenario, opened_before, search_folders
+    from game.scenario.load import (find_scenario, is_yaml_name, load_scenario, opened_before,
+                                    search_folders)
     from game.scenario.yamlsrc import InputError
     roots = []
     for folder in [*(f for f, _ in search_folders()), Path(save_dir)]:
@@ -332,7 +333,7 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
     def reachable(p: Path) -> bool:        # symlinks resolved: where the file really is
         try:
             t = p.resolve()
-            return (t.suffix in (".yaml", ".yml") and any(r in t.parents for r in roots)
+            return (is_yaml_name(t.name) and any(r in t.parents for r in roots)
                     and t.is_file())
         except (OSError, ValueError, RuntimeError):     # a loop of links, a NUL in the name...
             return False

@@ -109,6 +109,9 @@ def rule_problems(state) -> list[str]:
                 break
         if any(k not in factions for k in row.believed_cities):
             out.append(f"history[{i}].believed_cities: names an unknown side")
+        if any(k not in factions or any(f not in factions for f in v)
+               for k, v in row.known.items()):
+            out.append(f"history[{i}].known: names an unknown side")
     if abs(state.year) > 10_000:
         out.append(f"year: {state.year} is impossible")
     for side, text in state.plans.items():

@@ -81,9 +81,13 @@ def _chooser(state: GameState, event_id: str) -> str | None:
 def _row_for(row: TurnStats, side: str, friends_now: set[str]) -> TurnStats:
     """A chart row as `side` knew it: its own and its allies' figures of that round (an
     ally of today shows nothing from before the alliance), the others' cities as it
-    believed them."""
+    believed them, each from the round it came to know of that faction (saw one of its
+    armies, believed it held a city, or allied with it)."""
     friends = set(row.friends[side]) if side in row.friends else friends_now
     believed = row.believed_cities.get(side, {})
+    if side in row.known:           # rows saved before this was recorded show every line
+        known = set(row.known[side])
+        believed = {f: n for f, n in believed.items() if f in known}
     cities = {f: (n if f in friends else believed[f]) for f, n in row.cities.items()
               if f in friends or f in believed}
     return TurnStats(row.turn, row.year, row.month, cities,

@@ -42,6 +42,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("aims", "o", "your side's aims: what it needs to win and how far it has got, the "
                         "deadline, the briefing, and who is at war with whom (also the Aims "
                         "button in the side panel)"),
+    Action("show_fog", "u", "with delayed fog updates (a setting): show what your moves have "
+                            "revealed; until then, moves into new ground can be undone"),
     Action("end_turn", "return", "end your turn (one press, one action: the press that closes "
                                  "a window does not also end the turn; if armies could still "
                                  "march it asks first, unless turned off in the settings)"),

@@ -45,6 +45,7 @@ class Settings:
     animation_speed: int = 5
     edge_scroll: bool = True
     confirm_end_turn: bool = True    # ask before ending a turn with armies that could move
+    delay_fog: bool = False          # moves show new ground only on U or at the turn's end
     fullscreen: bool = False
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)

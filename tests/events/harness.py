@@ -12,18 +12,30 @@ from game.scenario.load import GAME_ROOT
 from game.scenario.yamlsrc import InputError, display_path
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
+EXAMPLES_DIR = GAME_ROOT / "docs" / "examples"
 
 
 def all_case_files(folder: Path = CASES_DIR) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
+def example_case_files() -> list[Path]:
+    """The case files of the example scenarios under docs/examples (one folder each)."""
+    return sorted(EXAMPLES_DIR.glob("*/*_cases.yaml"))
+
+
+def example_scenarios() -> list[Path]:
+    return sorted(p for p in EXAMPLES_DIR.glob("*/*.yaml") if not p.name.endswith("_cases.yaml"))
+
+
 # --- coverage ----------------------------------------------------------------------------------
 
 def scenario_paths() -> list[Path]:
-    """Every scenario whose events must have cases: those under scenarios/, and the test one."""
+    """Every scenario whose events must have cases: those under scenarios/, the test one, and
+    the examples of docs/examples."""
     from game.scenario.load import scenario_files
-    return [*scenario_files(), GAME_ROOT / "tests" / "data" / "test_scenario.yaml"]
+    return [*scenario_files(), GAME_ROOT / "tests" / "data" / "test_scenario.yaml",
+            *example_scenarios()]
 
 
 def coverage(cases: list[Case]) -> dict[str, tuple[set[str], set[str]]]:

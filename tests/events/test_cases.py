@@ -1,4 +1,5 @@
-"""Runs every event case under tests/events/cases, and checks that every event has cases.
+"""Runs every event case under tests/events/cases (and those of the examples under
+docs/examples), and checks that every event has cases.
 
 See docs/event-tests.md for the format.  A failing case says where it is
 written, what was expected and why it did not happen.
@@ -7,7 +8,7 @@ import pytest
 
 from tests.events import harness
 
-FILES = harness.all_case_files()
+FILES = harness.all_case_files() + harness.example_case_files()
 LOADED = {f: harness.load_cases(f) for f in FILES}
 CASES = [c for loaded in LOADED.values() for c in loaded.cases]
 

@@ -405,6 +405,29 @@ def test_undo_is_refused_after_a_reveal(hotseat):
     assert "Nothing to undo" in gs.toast_text
 
 
+def test_with_delayed_fog_updates_a_march_into_new_ground_is_undoable_until_u(hotseat):
+    app, gs = hotseat(delay_fog=True)
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    before = gs.view().visible.copy()
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(4, 3)))              # new ground to the west, no enemy
+    steps(app)
+    st = gs.session.state
+    assert st.armies["byz_field"].hex == cell(4, 3)
+    assert (vision.visible(st, "byzantium") & ~before).any()     # the truth: it sees more
+    assert (gs.view().visible == before).all()                   # the screen: not yet
+    assert gs.hud.undo_btn.is_enabled
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert gs.session.state.armies["byz_field"].hex == cell(5, 3)
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(4, 3)))
+    key(app, pygame.K_u)                             # show it: the fog lifts, undo closes
+    steps(app)
+    assert (gs.view().visible & ~before).any()
+    assert not gs.hud.undo_btn.is_enabled
+
+
 # --- setting up -------------------------------------------------------------------
 
 def test_new_game_keeps_a_password_as_a_salted_hash(make_app, fog_scn, tmp_path):
@@ -551,3 +574,47 @@ def test_each_sides_log_survives_a_load_and_shows_only_what_it_saw(hotseat, user
     assert "Battle" not in gs2.hud.log.html_text
     assert gs2.logs["sassanids"][:len(persia_log)] == persia_log      # kept, for its own turn
     assert any("Battle" in line for line in gs2.logs[None])           # the whole record
+
+
+def test_a_quick_load_draws_nothing_of_any_side_before_the_gate(hotseat, user_folders,
+                                                                 monkeypatch):
+    """Between F9 and the gate, every frame the game screen draws is blind: no army, no
+    hex seen or explored, no side's eyes, no treasury or war-weariness in the top bar (the
+    frame in which the load happens included)."""
+    from game.ui.screens.game_screen import GameScreen
+    from game.ui.screens.handover import HandoverScreen
+    app, gs = hotseat()
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    end_turn(app, gs)
+    pass_gate(app, gs, "sassanids")
+    settle(app, gs)
+    key(app, pygame.K_F5)
+    steps(app, 2)
+    drawn = []
+    real_draw = GameScreen.draw
+
+    def spy(self, surf):
+        if self is not gs:                     # the screen the quick-save loads into
+            v = self.view()
+            top = [e.text for e in (self.hud.money, self.hud.weary)] if self.hud else []
+            drawn.append((self.viewer, v.omniscient, len(v.armies), bool(v.visible.any()),
+                          bool(v.explored.any()), any(top)))
+        return real_draw(self, surf)
+    monkeypatch.setattr(GameScreen, "draw", spy)
+    key(app, pygame.K_F9)
+    assert run_until(app, lambda: isinstance(app.screen, HandoverScreen), 30)
+    assert app.screen.gate.side == "sassanids"
+    assert drawn and all(d == (None, False, 0, False, False, False) for d in drawn), drawn
+    steps(app, 3)                              # the gate holds: nothing drawn behind it
+    assert all(d == (None, False, 0, False, False, False) for d in drawn), drawn
+    # a slow machine may run the loaded screen for frames before the gate (seen under
+    # Xvfb): its top bar still shows no side's treasury or war-weariness
+    from game.session.save import load_game
+    from game.ui.screens.game_panels import update_hud
+    from game.ui.settings import saves_dir
+    loaded = GameScreen.loaded(app, load_game(saves_dir() / "quicksave.json"))
+    app.switch(loaded)                         # its panels built, the gate not yet raised
+    assert loaded.viewer is None and loaded.hud is not None
+    update_hud(loaded)
+    assert loaded.hud.side.text and not loaded.hud.money.text and not loaded.hud.weary.text

@@ -72,6 +72,34 @@ def test_the_players_own_scenarios_are_listed_and_marked(make_app):
     assert app.screen.session.state.scenario_id == "my_small"
 
 
+def test_yml_scenarios_are_in_the_new_game_menu(make_app, tmp_path):
+    from game.resources import user_scenarios_dir
+    from game.ui.screens.new_game import NewGame
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "good.yml").write_text(TEST_SCENARIO.read_text())
+    mine = user_scenarios_dir() / "mine.yml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(TEST_SCENARIO.read_text().replace("id: test_small", "id: my_small", 1))
+    app = make_app(scenario_dir=folder)
+    ng = NewGame(app)
+    app.switch(ng)
+    steps(app, 2)
+    rows = [c.row() for c in ng.choices]
+    assert rows == ["Test Theatre  (603-605)", "Test Theatre  (603-605)  [yours]"]
+    click_element(app, ng.list.item_list[1]["button_element"])
+    assert "yours: mine.yml" in ng.sub.text and ng.start.is_enabled
+
+
+def test_a_yml_map_is_the_main_menus_backdrop(tmp_path):
+    from game.ui.screens.main_menu import largest_map
+    from tests.test_paths import MAP
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "side.yml").write_text(MAP)
+    m = largest_map(tmp_path)
+    assert m is not None and m.id == "side_map"
+
+
 def test_settings_window_changes_and_persists(make_app, user_folders):
     from game.ui.screens.main_menu import MainMenu
     from game.ui.settings import load_settings

@@ -49,6 +49,10 @@ def update_hud(gs) -> None:
               "side": f"{f.name} ({playing[0][1]})",
               "money": f"Gold {mine.treasury:,} ({net:+,})",
               "weary": f"Weariness {mine.war_weariness}"}
+    if gs.viewer is None and gs.hotseat and not st.over:
+        # in nobody's hands (a hot-seat game between the load and the gate): no side's figures
+        long_.update(money="", weary="")
+        short_.update(money="", weary="")
     texts = long_ if not hud.compact and hud.top_width(long_) <= hud.top_free else short_
     while hud.top_width(texts) > hud.top_free and len(texts["side"]) > 8:
         texts = dict(texts, side=texts["side"][:-2].rstrip(" (,") + "…")    # a long name

@@ -201,8 +201,8 @@ class GameScreen(TurnFlow, Screen):
             st = self.state
             if self.viewer is None and self.hotseat and not st.over:
                 self._view = blind(st)
-            else:
-                self._view = observe(st, self.viewer)
+            else:      # the viewer's View (held back while its fog updates wait)
+                self._view = self.session.view_for(self.viewer)
         return self._view
 
     @property
@@ -283,6 +283,7 @@ class GameScreen(TurnFlow, Screen):
         before = {f: vision.visible(st, f) for f in sides}
         marks = {f: len(lines) for f, lines in self.logs.items()}
         stack = len(self.session.undo_stack)
+        self.session.delay_fog = self.app.settings.delay_fog
         try:
             events = self.session.do(order)
         except Refused as r:

@@ -127,9 +127,9 @@ def map_backdrop(app, size) -> pygame.Surface:
 def largest_map(scenario_dir=None):
     """The largest map of the scenarios: from the shared maps folder if it has one (quick),
     else from the scenarios themselves; None if there is none."""
-    from game.scenario.load import SCENARIO_DIR, load_scenario, map_file, scenario_files
+    from game.scenario.load import SCENARIO_DIR, load_scenario, map_file, scenario_files, yaml_files
     maps = []
-    for f in sorted((Path(scenario_dir or SCENARIO_DIR) / "maps").glob("*.yaml")):
+    for f in yaml_files(Path(scenario_dir or SCENARIO_DIR) / "maps"):
         try:
             maps.append(map_file(f))
         except Exception:   # a broken map is no backdrop; `validate` says what is wrong

@@ -71,7 +71,7 @@ class KeysWindow(UIWindow):
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 444
+        w, h = 460, 492
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -112,6 +112,11 @@ class SettingsWindow(UIWindow):
                              container=self, tool_tip_text="Change the keys of the play screen")
         self.keys_window: KeysWindow | None = None
         y += 48
+        self.fog = UIButton(pygame.Rect(12, y, iw - 24, 34), self._fog_text(), manager,
+                            container=self,
+                            tool_tip_text="Moves show no new ground until you press U or end "
+                                          "the turn, so you may undo while exploring")
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -127,6 +132,9 @@ class SettingsWindow(UIWindow):
 
     def _contrast_text(self) -> str:
         return f"High contrast (after a restart): {'on' if self.settings.high_contrast else 'off'}"
+
+    def _fog_text(self) -> str:
+        return f"Delay fog updates (U shows them): {'on' if self.settings.delay_fog else 'off'}"
 
     def handle(self, event) -> bool:
         if self.keys_window is not None and self.keys_window.alive() \
@@ -155,6 +163,10 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.keys:
                 size = self.ui_manager.get_root_container().get_rect().size
                 self.keys_window = KeysWindow(self.ui_manager, size, self.settings)
+                return True
+            if event.ui_element is self.fog:
+                self.settings.delay_fog = not self.settings.delay_fog
+                self.fog.set_text(self._fog_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()

@@ -24,6 +24,8 @@ class OrdersMode(Mode):
         act = game_input.bound(gs, event)
         if ctrl and k == pygame.K_z:
             undo(gs)
+        elif act == "show_fog":
+            update_fog(gs)
         elif act == "end_turn" or k == pygame.K_KP_ENTER:
             end_turn(gs)
         elif act == "next_army":
@@ -164,6 +166,20 @@ def undo(gs) -> None:
         del gs.logs.setdefault(f, [])[n:]
     gs.changed()
     gs.say("Undone")
+
+
+def update_fog(gs) -> None:
+    """With delayed fog updates: show what the side's moves have revealed (undo closes if
+    that is new ground)."""
+    me = gs.human_to_play()
+    if me is None or not gs.session.delay_fog:
+        return
+    if gs.session.update_fog(me):
+        gs.log_marks.clear()
+        gs.changed()
+        gs.say("The fog lifts from what your armies have seen")
+    else:
+        gs.say("Your moves have shown nothing new")
 
 
 def next_army(gs) -> None:
