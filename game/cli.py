@@ -110,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
     _scenarios_option(mp)
 
+    from game.pbem.cli import add_parser as add_pbem
+    add_pbem(sub)
     te = sub.add_parser(
         "test-events", help="run event case files; exit 1 if a case fails",
         description="Run the cases of event case files (see docs/event-tests.md), the same "
@@ -125,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
     args = _parser().parse_args(argv)
+    if args.command == "pbem":
+        from game.pbem.cli import run as run_pbem
+        _forgiving_output()
+        try:
+            return run_pbem(args)
+        except KeyboardInterrupt:
+            return 130
     _forgiving_output()
     if not use_scenario_folders(getattr(args, "scenarios", [])):
         return EXIT_USAGE
@@ -185,6 +194,16 @@ def cmd_play(args) -> int:
               "the computer play.", file=sys.stderr)
         return EXIT_USAGE
     return app.main(args)
+
+
+def open_pbem_window(data, me: str, game: str, size: str | None) -> int:
+    """`pbem play GAME`: the window, on the player's turn of a game by e-mail."""
+    try:
+        from game.ui import app
+    except ImportError as exc:
+        print(f"The game window cannot open: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return app.main_pbem(data, me, game, size)
 
 
 # --- scenarios ---------------------------------------------------------------------

@@ -18,7 +18,7 @@ from game.rules.orders import Attack, Choose, EndTurn, Move
 from game.rules.state import Army, clone
 from game.scenario.load import load_scenario
 from game.session import password
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from game.session.view import events_for, observe
 from game.ui.describe import summary_lines
@@ -154,7 +154,7 @@ def test_editing_who_plays_or_the_passwords_breaks_the_seal(tmp_path, fsession):
         edit(doc)
         bad = tmp_path / "edited.json"
         bad.write_text(json.dumps(doc))
-        with pytest.raises(S.SaveError, match="changed outside the game|checksum"):
+        with pytest.raises(save.SaveError, match="changed outside the game|checksum"):
             Session.load(bad)
     # a save from before seals (none in the file) still loads, and is sealed when saved
     doc = json.loads(path.read_text())

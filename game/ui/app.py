@@ -394,6 +394,31 @@ def first_screen(app: App, start):
     return MainMenu(app)
 
 
+def main_pbem(data, me: str, game: str, size_text: str | None = None) -> int:
+    """`run.py pbem play GAME`: the window opens on my turn of a game by e-mail."""
+    from game.pbem.errors import PbemError
+    from game.ui.screens.pbem import start_turn
+    settings = load_settings()
+    try:
+        size = _size(size_text, settings)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        app = App(size, settings.fullscreen, settings)
+    except pygame.error as exc:
+        print(f"The game window cannot open ({exc}).  Is there a display?  `pbem play GAME "
+              "--computer LEVEL` lets the computer play the turn without one.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.pbem_data = data.parent if data.name == "pbem" else data
+    try:
+        app.switch(start_turn(app, data, me, game))
+    except PbemError as exc:
+        print(f"pbem: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return app.run()
+
+
 def main(args) -> int:
     settings = load_settings()
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from game.rules import economy
 from game.ui import describe as D
 from game.ui import sides as S
+from game.ui.screens.modes import orders
 
 
 def update_hud(gs) -> None:
@@ -78,5 +79,5 @@ def update_hud(gs) -> None:
     else:
         html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
     hud.set_box("details", hud.details, html)
-    for k, (order, tip) in gs.possible_actions().items():
+    for k, (order, tip) in orders.possible_actions(gs).items():
         hud.set_action(k, order is not None, tip)

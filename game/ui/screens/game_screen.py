@@ -8,6 +8,12 @@ pace set in the settings (Space skips to the end of its turn).  When a
 human's turn comes round, a summary of what happened since, the events
 that fired and any choice to make are shown first, and the game autosaves.
 
+What the screen does at a given moment is its mode (screens/modes/): orders,
+playback, dialog, computer turn, hot-seat gate, turn start, ended.  Each mode
+has its own input, update and drawing; `modes.current` picks the one in
+charge.  This module holds what they share: the session, the view, the
+selection, the log, the messages and the map.
+
 Hot-seat (two or more human sides): the screen belongs to one side at a
 time, its `owner`.  When the next human to play is someone else, the screen
 hands over to the gate (screens/handover.py), which hides everything; the
@@ -19,7 +25,6 @@ event log, camera and selection.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import numpy as np
 import pygame
@@ -27,53 +32,29 @@ import pygame
 from game.hexgrid import Hex, hex_neighbors
 from game.rules import engine, vision
 from game.rules import movement as M
-from game.rules import queries as Q
-from game.rules.orders import Attack, Besiege, Choose, EndTurn, Refused
+from game.rules.orders import Attack, Besiege, Refused
 from game.rules.report import Event
 from game.rules.state import clone
 from game.session.game import Session
 from game.session.view import View, events_for, observe
-from game.ui import actions
 from game.ui.army_list import ArmyList
 from game.ui import describe as D
-from game.ui import dialogs
 from game.ui import notes
 from game.ui import objectives
 from game.ui import palette as P
 from game.ui import sides as S
 from game.ui.computer import Thinker
-from game.ui.geometry import center
 from game.ui.hud import Hud
 from game.ui.map_view import MapView, Overlay
 from game.ui.minimap import Minimap
-from game.ui.playback import Playback, runs
-from game.ui.screens import game_input, game_menu, game_panels
-from game.ui.screens.game_input import PAN_KEYS
+from game.ui.playback import Playback
+from game.ui.screens import game_menu, game_panels, modes, news
+from game.ui.screens.game_input import ENTER, PAN_KEYS
+from game.ui.screens.modes import Mode, gate, playback
 from game.ui.screens.base import Screen
 from game.ui.screens.game_turns import TurnFlow
 
 EDGE = 4              # pixels from the window's edge that scroll the map
-TOOLTIP_DELAY = 0.35
-
-
-@dataclass
-class March:
-    """A counter moving along its path, in map units."""
-    army: str
-    points: list[tuple[float, float]]
-    per_step: float
-    t: float = 0.0
-
-    @property
-    def done(self) -> bool:
-        return self.t >= self.per_step * (len(self.points) - 1)
-
-    def pos(self) -> tuple[float, float]:
-        k = min(len(self.points) - 1.0, self.t / self.per_step)
-        i = min(len(self.points) - 2, int(k))
-        f = k - i
-        (ax, ay), (bx, by) = self.points[i], self.points[i + 1]
-        return ax + (bx - ax) * f, ay + (by - ay) * f
 
 
 class GameScreen(TurnFlow, Screen):
@@ -155,7 +136,7 @@ class GameScreen(TurnFlow, Screen):
         self.replans = 0
         self.pace = 0.0
         self.skip = False
-        self.march: March | None = None
+        self.march: news.March | None = None
         self.flashes: list[list] = []
         self.toast_text, self.toast_time, self.toast_bad = "", 0.0, False
         self.mouse: tuple[int, int] | None = None
@@ -179,6 +160,9 @@ class GameScreen(TurnFlow, Screen):
         self.log_wait = 0.0
         self.last_dt = 0.0
         self.events_panel = False            # play --author, F7: each event and why it waits
+        self.pbem = None                     # a game by e-mail: my turn (game.pbem.chain.Turn)
+        self.pbem_data = None                # ... and the folder of my keys and games
+        self.pbem_sent = None                # ... the turn file, once written
         st = session.state
         self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 
@@ -255,7 +239,7 @@ class GameScreen(TurnFlow, Screen):
         self._details_key = None
         self.log_shown = -1
         if self.playback is not None:
-            self._make_skip_button()
+            playback.make_skip_button(self)
         if not self.app.threaded:
             self.map.tiles.prepare(self.map.camera)
 
@@ -320,9 +304,9 @@ class GameScreen(TurnFlow, Screen):
         # (the other sides' moves, the turn's end) waits for the news of his next turn
         viewer = self.viewer
         if viewer is None and not self.hotseat:
-            self.show(events, own=False)
+            news.show(self, events, own=False)
         elif viewer is not None:
-            self.show(told[viewer], own=order.faction == self.human_to_play())
+            news.show(self, told[viewer], own=order.faction == self.human_to_play())
         return True
 
     def record(self, told: dict, events: list[Event]) -> None:
@@ -334,75 +318,11 @@ class GameScreen(TurnFlow, Screen):
                 if line:
                     lines.append(line)
 
-    def show(self, told: list[Event], own: bool) -> None:
-        """Show the viewer what it was told: marches, flashes, and for its own orders the
-        results and any event that fired."""
-        view_armies = self.view().armies
-        speed = self.app.settings.animation_speed
-        for e in told:
-            if e.kind == "moved" and e.data.get("army") in view_armies and speed < 10 \
-                    and not self.skip:
-                start = [Hex(*e.data["from"])] if e.data.get("from") else []
-                path = runs(start + [Hex(*p) for p in e.data.get("path", [])])[-1]
-                if len(path) > 1:
-                    self.march = March(e.data["army"], [center(h) for h in path],
-                                       0.03 * (11 - speed))
-            if e.at is not None and e.kind in ("battle", "assault", "captured"):
-                rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
-                self.flashes.append([e.at, 0.0, rgb])
-        if own:
-            for e in told:
-                if D.concerns(e, self.viewer) and e.kind in ("battle", "assault", "captured",
-                                                             "siege_begun", "destroyed"):
-                    self.say(e.text, bad=e.kind == "destroyed")
-            self.queue_fired(told)
+    # --- the frame: the mode in charge (screens/modes/) ---
+    def mode(self) -> Mode:
+        """What the screen is doing now: orders, playback, a dialog, the computer's turn..."""
+        return modes.current(self)
 
-    def queue_fired(self, events: list[Event]) -> None:
-        viewer = self.viewer
-        for e in events:
-            if e.kind == "fired" and (viewer is None or viewer in e.factions):
-                self.queue.append(lambda e=e: self.show_fired(e))
-
-    def show_fired(self, e: Event) -> None:
-        st = self.state
-        viewer = self.viewer
-        text = e.data.get("text_for", {}).get(viewer) or e.data.get("text", "")
-        chooser = e.data.get("chooser")
-        event_id = e.data["event"]
-        pending = any(p.event == event_id and p.faction == chooser for p in st.pending)
-        can_choose = bool(pending and chooser == self.human_to_play())
-        if can_choose:
-            self.choices_open.add(event_id)
-
-        def answered(option, event_id=event_id, chooser=chooser):
-            self.choices_open.discard(event_id)
-            if option is not None and can_choose:
-                self.do(Choose(chooser, event_id, option))
-        dlg = dialogs.event_dialog(self.manager, self.size, e.text, D.event_date(st, e), text,
-                                   e.data.get("choices"), answered, can_choose)
-        self.open_dialog(dlg)
-
-    def show_pending_choice(self) -> None:
-        """A choice waiting for the human to play (e.g. after loading a save)."""
-        fid = self.human_to_play()
-        if fid is None:
-            return
-        from game.events.runner import event_by_id
-        for p in self.state.pending:
-            if p.faction == fid and p.event not in self.choices_open:
-                ev = event_by_id(self.state, p.event)
-                if ev is None:
-                    continue
-                spec = ev.spec
-                fake = Event("fired", spec.title, None, (fid,),
-                             {"event": spec.id, "text": spec.text,
-                              "text_for": dict(spec.text_for),
-                              "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
-                                          for c, _ in ev.choices], "chooser": fid})
-                self.show_fired(fake)
-                return
-
-    # --- the turn flow ---
     def update(self, dt: float):
         if self.next_screen is not None:
             nxt, self.next_screen = self.next_screen, None
@@ -411,38 +331,39 @@ class GameScreen(TurnFlow, Screen):
         self._update_camera(dt)
         self._update_effects(dt)
         self._update_hud()
-        if self.march is not None:
+        if self.march is not None:       # a counter on its way: everything waits for it
             self.march.t += dt
             if self.march.done:
                 self.march = None
             return None
-        if self.playback is not None:
-            self._update_playback(dt)
-            return None
-        if self.modal():
-            return None
-        if self.queue:
-            self.queue.pop(0)()
-            return None
-        st = self.state
-        if st.over:
-            self.over_wait -= dt
-            if self.over_wait <= 0:
-                from game.ui.screens.victory import VictoryScreen
-                return VictoryScreen(self.app, self.session, self.logs[None])
-            return None
-        if self.needs_gate():
-            return self.raise_gate()
-        key = (st.turn, st.active_faction)
-        if key != self.turn_key:
-            self.turn_key = key
-            self.turn_begins()
-            return None
-        if self.human_to_play() is None:
-            self.computer_step(dt)
-        else:
-            self.show_pending_choice()
+        return self.mode().update(self, dt)
+
+    def handle(self, event):
+        if event.type == pygame.KEYUP and event.key in ENTER or \
+                event.type == pygame.WINDOWFOCUSLOST:
+            self.enter_spent = False         # Enter let go: the next press may act again
+        elif event.type == pygame.KEYDOWN and event.key in ENTER:
+            if self.enter_spent:
+                return None                  # still the same press (key repeat): once only
+            self.enter_spent = True
+        self.mode().handle(self, event)
         return None
+
+    def click_hex(self, h: Hex) -> None:
+        self.mode().click(self, h)
+
+    # --- hot-seat: the gate (modes/gate.py) ---
+    def needs_gate(self) -> bool:
+        return gate.needs_gate(self)
+
+    def gate_side(self) -> str | None:
+        return gate.gate_side(self)
+
+    def play_hidden(self, dt: float) -> bool:
+        return gate.play_hidden(self, dt)
+
+    def hand_over(self, side: str) -> None:
+        gate.hand_over(self, side)
 
     # --- selection and the overlay ---
     def selected_army(self):
@@ -495,110 +416,13 @@ class GameScreen(TurnFlow, Screen):
                 ov.siege.add(n)
         ov.reach -= ov.attack | ov.siege
 
-    def update_path(self, h: Hex | None) -> None:
-        a = self.selected_army()
-        key = (self.version, self.overlay.version, h)
-        if key == self._path_key:
-            return
-        self._path_key = key
-        ov = self.overlay
-        ov.path, ov.path_label, ov.path_ok = [], "", True
-        if h is None or a is None or a.faction != self.human_to_play() or h == a.hex:
-            return
-        if h in ov.attack or h in ov.siege:
-            return
-        st = self.state
-        hm = self.scn.map
-        budget = M.move_budget(st, a)
-        if h in ov.reach:
-            path = M.path_to(st, self.reach_costs, h)
-            cost = self.reach_costs[hm.index(h)][0]
-            ov.path = [a.hex, *path]
-            ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
-            ov.path_label += "; " + D.after_march(st, self.view(), a, h, cost)
-            return
-        if hm.is_water(h) and not st.factions[a.faction].navy:
-            return
-        r = M.route(st, a, h)
-        if r is None:
-            ov.path_label = ""
-            return
-        path, cost = r
-        ov.path = [a.hex, *path]
-        ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
-
     # --- commands ---
-    def end_turn(self, confirmed: bool = False) -> None:
-        """End the human's turn; first ask, if the settings say so, when some of its armies
-        could still march.  Nothing while a dialog, the news or the turn's opening is up."""
-        me = self.human_to_play()
-        if me is None or self.modal() or self.queue or self.playback is not None:
-            return
-        if not confirmed and self.app.settings.confirm_end_turn:
-            left = M.armies_left_to_move(self.state, me)
-            if left:
-                self.open_dialog(dialogs.confirm(
-                    self.manager, self.size, "End the turn?",
-                    D.left_to_move_text([a.name for a in left]),
-                    "End the turn", lambda ok: ok and self.end_turn(confirmed=True),
-                    no="Keep playing"))
-                return
-        if self.do(EndTurn(me)):
-            self.deselect()
-
-    def undo(self) -> None:
-        if self.human_to_play() is None:
-            return
-        if not self.session.can_undo():
-            self.say("Nothing to undo: a battle, a roll of the dice or an event has happened "
-                     "since (or no order was given)", bad=True)
-            return
-        self.session.undo()
-        marks = self.log_marks.pop() if self.log_marks else {}
-        for f, n in marks.items():
-            del self.logs.setdefault(f, [])[n:]
-        self.changed()
-        self.say("Undone")
-
-    def next_army(self) -> None:
-        me = self.human_to_play()
-        if me is None:
-            return
-        ready = sorted((a for a in self.view().armies.values()
-                        if a.faction == me and a.moves > 0), key=lambda a: a.id)
-        if not ready:
-            self.say("Every army has moved")
-            return
-        ids = [a.id for a in ready]
-        cur = self.overlay.selected_army
-        nxt = ids[(ids.index(cur) + 1) % len(ids)] if cur in ids else ids[0]
-        self.select_army(nxt)
-        self.center_selection()
-
     def center_selection(self) -> None:
         a = self.selected_army()
         if a is not None:
             self.map.center_on(a.hex)
         elif self.overlay.selected_city in self.view().cities:
             self.map.center_on(self.view().cities[self.overlay.selected_city].hex)
-
-    def possible_actions(self) -> dict[str, tuple[object | None, str]]:
-        return actions.possible(self.state, self.view(), self.human_to_play(),
-                                self.selected_army(), self.overlay.selected_city)
-
-    def action(self, key: str) -> None:
-        if self.human_to_play() is None or self.modal():
-            return
-        order, tip = self.possible_actions().get(key, (None, ""))
-        if key == "next":
-            self.next_army()
-            return
-        if order is None:
-            self.say(tip, bad=True)
-            return
-        if self.do(order):
-            if key == "split":
-                self.refresh_overlay()
 
     def open_aims(self) -> None:
         """The objectives panel for the side whose eyes the screen shows."""
@@ -724,13 +548,7 @@ class GameScreen(TurnFlow, Screen):
         ov.moving = {self.march.army: self.march.pos()} if self.march else {}
         ov.active = self.human_to_play()
 
-    # --- input (game_input.py) and panels (game_panels.py) ---
-    def handle(self, event):
-        return game_input.handle(self, event)
-
-    def click_hex(self, h: Hex) -> None:
-        game_input.click_hex(self, h)
-
+    # --- panels (game_panels.py) and drawing ---
     def ui_hovered(self) -> bool:
         return bool(self.manager.get_hovering_any_element())
 
@@ -747,27 +565,11 @@ class GameScreen(TurnFlow, Screen):
             pygame.draw.rect(surface, P.INK, self.hud.swatch, 1)
         if self.minimap is not None:
             self.minimap.draw(surface, view)
-        if self.playback is not None:
-            self.playback.draw(surface, self.map.camera, self.map.colors)
-            self.playback.draw_caption(surface, self.map.camera.viewport)
+        self.mode().draw(self, surface)
         self._draw_toast(surface)
-        self._draw_status(surface)
         if self.events_panel:
             vp = self.map.camera.viewport
             notes.tooltip(surface, self.event_lines(), (vp.x - 10, vp.y - 10))
-
-    def _draw_status(self, surface) -> None:
-        """While the computer plays: who is thinking or moving, and how to skip."""
-        if self.human_to_play() is not None or self.state.over:
-            return
-        fid = self.state.active_faction
-        name = self.state.factions[fid].name
-        busy = self.thinker is not None and not self.thinker.done
-        vp = self.map.camera.viewport
-        is_, moves = (("are", "move") if Q.is_plural(self.state, fid) else ("is", "moves"))
-        notes.banner(surface, f"{name} {is_} thinking..." if busy
-                     else f"{name} {moves}  (Space: skip)",
-                     (vp.centerx, vp.bottom - 12))
 
     def _draw_toast(self, surface) -> None:
         if self.toast_time > 0 and self.toast_text:
@@ -775,28 +577,8 @@ class GameScreen(TurnFlow, Screen):
             notes.toast(surface, self.toast_text, (vp.centerx, vp.top + 10), self.toast_bad)
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        """The map tooltip: what is under the cursor, and the odds of an attack."""
-        if self.mouse is None or self.modal() or self.dragging or self.mini_drag \
-                or self.hover_time < TOOLTIP_DELAY or self.playback is not None:
-            return
-        if self.minimap is not None and self.minimap.rect.collidepoint(self.mouse):
-            self._draw_tip(surface, ["The whole map", "Click or drag to move the view there"])
-            return
-        h = self.overlay.hover
-        if h is None or self.ui_hovered():
-            return
-        key = (self.version, self.overlay.version, h)
-        if key != self._tip_key:
-            self._tip_key = key
-            a = self.selected_army()
-            own = a if a is not None and a.faction == self.human_to_play() else None
-            self._tip_lines = D.hover_lines(self.state, self.view(), h, own)
-            if self.overlay.path_label:
-                self._tip_lines.append("March: " + self.overlay.path_label)
-        self._draw_tip(surface, self._tip_lines)
-
-    def _draw_tip(self, surface, lines: list[str]) -> None:
-        notes.tooltip(surface, lines, self.mouse)
+        """Over the widgets: the map tooltip (what is under the cursor, the odds)."""
+        self.mode().draw_over(self, surface)
 
 
 def blind(state) -> View:

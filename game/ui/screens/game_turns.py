@@ -1,140 +1,25 @@
-"""The turn flow of the play screen: whose turn it is, what each side is shown when
-its turn begins, and the computer's moves.
+"""The start of a turn on the play screen: what each side is shown when its turn
+begins.
 
-`TurnFlow` is a part of `GameScreen` (screens/game_screen.py), kept here so
-that file holds the screen and its drawing.  At the start of a human side's
-turn it queues the briefing (its first turn), the "while you were away"
-playback (hot-seat), the summary, the events that fired and an autosave.  In
-hot-seat the screen changes hands through the gate (screens/handover.py);
-behind the gate the computer sides play on, unseen.  A computer side's
-orders are thought out by `computer.Thinker` and applied one by one at the
-pace set in the settings.
+`TurnFlow` is a part of `GameScreen` (screens/game_screen.py).  At the start of
+a human side's turn it queues the briefing (its first turn), the "while you
+were away" playback (hot-seat), the summary, the events that fired and an
+autosave; the dialog mode (modes/dialog.py) then shows them one by one.  The
+gate, the playback and the computer's moves are modes of their own
+(screens/modes/).
 """
 from __future__ import annotations
 
-import time
-
-import pygame
-
-from game.rules.orders import EndTurn
-from game.rules.report import Event
 from game.session import objectives as aims
 from game.ui import describe as D
 from game.ui import dialogs
 from game.ui import sides as S
-from game.ui.computer import Thinker
-from game.ui.playback import Playback, beats
+from game.ui.screens import news as news_
+from game.ui.screens.modes import playback
 
 
 class TurnFlow:
     """The turn flow methods of GameScreen (see the module's docstring)."""
-
-    # --- hot-seat: the gate and the news ---
-    def gate_side(self) -> str | None:
-        """The human side that takes the screen next."""
-        return S.next_human(self.state, self.session.sides)
-
-    def needs_gate(self) -> bool:
-        """Whether the screen must change hands (hot-seat, the next human is someone else)."""
-        if not self.hotseat or self.state.over:
-            return False
-        side = self.gate_side()
-        return side is not None and side != self.owner
-
-    def raise_gate(self):
-        """Hide the game: put away what the owner was looking at and show the gate."""
-        from game.ui.screens.handover import HandoverScreen
-        cam = self.map.camera
-        if self.owner is not None:
-            self.cameras[self.owner] = (cam.cx, cam.cy, cam.level)
-        self.owner = None
-        if not self.just_loaded:         # the next side has yet to see its news
-            self.news_shown = False
-        self._reset_transient()
-        self.keep_map = True
-        return HandoverScreen(self.app, self)
-
-    def _reset_transient(self) -> None:
-        """Forget what the last owner was doing (selection, messages, animations)."""
-        self.overlay.selected_army = self.overlay.selected_city = None
-        self.overlay.hover = None
-        self.refresh_overlay()
-        self.toast_text, self.toast_time = "", 0.0
-        self.flashes = []
-        self.march = None
-        self.playback = None
-        self.mouse = None
-        self.press = None
-        self.dragging = self.mini_drag = False
-        self.held.clear()
-        self.enter_spent = False
-        self._tip_key = None
-        self._tip_lines = []
-        self._view_key = None
-
-    def play_hidden(self, dt: float) -> bool:
-        """Behind the gate the computer sides play on, unseen.  True once the side at the
-        gate may take the screen (its turn has come, or the war is over)."""
-        st = self.state
-        if st.over or S.is_human(self.session.sides.get(st.active_faction)):
-            return True
-        key = (st.turn, st.active_faction)
-        if key != self.turn_key:
-            self.turn_key = key
-            self.turn_begins()
-            return False
-        self.skip = True
-        self.computer_step(dt)
-        return False
-
-    def hand_over(self, side: str) -> None:
-        """The gate was passed: the screen is `side`'s, with its own camera."""
-        self.owner = side
-        self._reset_transient()
-        cam = self.map.camera
-        saved = self.cameras.get(side)
-        if saved is not None:
-            cam.cx, cam.cy, cam.level = saved
-            cam.level = max(cam.level, cam.min_level)
-            cam.clamp()
-        else:
-            cam.level = cam.fit_level()
-            own = [a for a in self.view().armies.values() if a.faction == side]
-            if own:
-                self.map.center_on(max(own, key=lambda a: a.men).hex)
-
-    def start_playback(self, news: list[Event]) -> None:
-        items = beats(news)
-        if not items:
-            return
-        self.playback = Playback(items, self.app.settings.animation_speed)
-        self._make_skip_button()
-
-    def _make_skip_button(self) -> None:
-        from pygame_gui.elements import UIButton
-        if self.skip_btn is not None or self.hud is None:
-            return
-        vp = self.hud.map_rect
-        self.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), "Skip (Esc)",
-                                 self.manager, tool_tip_text="Skip the rest of the news")
-
-    def end_playback(self) -> None:
-        self.playback = None
-        if self.skip_btn is not None:
-            self.skip_btn.kill()
-            self.skip_btn = None
-
-    def _update_playback(self, dt: float) -> None:
-        pb = self.playback
-        pb.update(dt)
-        if pb.done:
-            self.end_playback()
-            return
-        focus = pb.focus()
-        if focus is not None:           # the camera follows, gliding
-            cam = self.map.camera
-            k = min(1.0, dt * 5)
-            cam.center_on(cam.cx + (focus[0] - cam.cx) * k, cam.cy + (focus[1] - cam.cy) * k)
 
     def turn_begins(self) -> None:
         fid = self.state.active_faction
@@ -156,14 +41,14 @@ class TurnFlow:
         if first:                        # each side's first turn: its briefing
             if self.briefing_text(fid):
                 self.queue.append(lambda: self.open_dialog(self.briefing_dialog(fid)))
-        if self.hotseat:                 # what it saw while the others played
-            self.queue.append(lambda: self.start_playback(news))
+        if self.hotseat or self.pbem is not None:      # what it saw while the others played
+            self.queue.append(lambda: playback.start(self, news))
         if not first:
             lines = D.summary_lines(news, fid)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
-        self.queue_fired(news)
+        news_.queue_fired(self, news)
         self.queue.append(self._news_read)
         self.queue.append(lambda: self._say_peace(fid))
         if not loaded and self.autosaved != (self.state.turn, fid):
@@ -198,45 +83,3 @@ class TurnFlow:
 
     def _news_read(self) -> None:
         self.news_shown = True
-
-    def computer_step(self, dt: float) -> None:
-        st = self.state
-        fid = st.active_faction
-        t = self.thinker
-        if t is None or t.faction != fid or t.turn != st.turn:
-            self.thinker = Thinker(st, S.level_of(self.session.sides.get(fid, "")),
-                                   threaded=self.app.threaded)
-            self.pace = 0.0
-            return
-        if not t.done:
-            return
-        if t.error:
-            self.say(f"The computer player failed ({t.error}); its turn ends.", bad=True)
-            self.thinker = None
-            self.do(EndTurn(fid))
-            return
-        speed = self.app.settings.animation_speed
-        self.pace -= dt
-        if self.pace > 0 and not self.skip:
-            return
-        fast = self.skip or speed >= 10
-        budget = 0.012 if fast else 0.0
-        start = time.perf_counter()
-        while True:
-            order = t.next_order()
-            if order is None:
-                self.thinker = None
-                return
-            if not self.do(order):
-                # the real game went otherwise than the clone: think again from here
-                self.replans += 1
-                self.thinker = None
-                if self.replans > 3:
-                    self.do(EndTurn(fid))
-                return
-            if self.state.active_faction != fid or self.state.over or self.queue \
-                    or self.march is not None:
-                break
-            if not fast or time.perf_counter() - start > budget:
-                break
-        self.pace = 0.08 * (10 - speed)
