@@ -9,15 +9,19 @@ Scripted players (bench/scripted.py) play one major side through the public
 rules API under the same fog a person has; the computer plays every other
 side at the level tested (minor powers at normal in every cell, so the cells
 differ only in the level of the opponent).  Mirror pairs play each seed
-twice, the stronger level once on each side.  For every game the computer
+twice, the stronger level once on each side; a pair of one level
+(`--pairs normal:normal`) plays each seed once and sums both sides' counters,
+for the behaviour of that level against itself.  For every game the computer
 plays, it counts:
 
   forgotten  enemy armies it knew of at the start of one of its turns that
              were still on the map at the start of its next turn but no longer
              known to it (seen, then dropped while alive)
-  unanswered its capital, or a city a victory condition names, taken while one
-             of its own armies stronger than the taker stood within two turns'
-             march of it (and did not come)
+  unanswered its capital, or a city whose loss alone ends the war (an enemy's
+             decisive victory is to own it), taken while one of its own armies
+             stronger than the taker stood within two turns' march of it (and did
+             not come); "named" counts the same for every city a victory
+             condition names (frontier cities that change hands many times)
   attrition  men it lost to hunger and cold
   walled     battles it began against armies standing in their own walled,
              garrisoned city (beaten, they stay put: a treadmill)
@@ -49,7 +53,7 @@ from game.rules import queries as Q  # noqa: E402
 from game.rules.orders import EndTurn  # noqa: E402
 from game.simulate import in_processes  # noqa: E402
 
-COUNTERS = ("forgotten", "unanswered", "attrition", "walled", "battles", "swaps")
+COUNTERS = ("forgotten", "unanswered", "named", "attrition", "walled", "battles", "swaps")
 
 
 @dataclass(frozen=True)
@@ -79,11 +83,29 @@ def _policy(kind, level):
 
 
 def key_cities(state, faction):
+    """Its capital and every city a victory condition names."""
     from bench.scripted import victory_cities
     out = set(victory_cities(state, faction))
     cap = state.factions[faction].capital
     if cap:
         out.add(cap)
+    return out
+
+
+def war_ending_cities(state, faction):
+    """Its capital and the cities whose loss alone ends the war: a hostile faction's
+    decisive victory is to own that one city."""
+    out = set()
+    cap = state.factions[faction].capital
+    if cap:
+        out.add(cap)
+    for v in state.scenario.victory:
+        if v.spec.faction == faction or v.spec.kind != "decisive":
+            continue
+        cond = v.when
+        if getattr(cond, "name", "") == "owns" and cond.args.get("faction") == v.spec.faction \
+                and cond.args.get("city"):
+            out.add(cond.args["city"])
     return out
 
 
@@ -119,7 +141,7 @@ def play_game(g: Game) -> dict:
     ctr = {f: Counter() for f in watched}
     known_prev: dict[str, set] = {f: set() for f in watched}
     goals: dict[str, dict[str, list]] = {f: {} for f in watched}
-    keys = {f: key_cities(state, f) for f in watched}
+    keys = {f: (key_cities(state, f), war_ending_cities(state, f)) for f in watched}
     cpu = {f: 0.0 for f in watched}
     while not state.over:
         if g.max_turns is not None and state.turn > g.max_turns:
@@ -166,7 +188,8 @@ def _note(state, e, ctr, keys):
     elif e.kind == "captured" and e.data.get("from") in ctr:
         loser = e.data["from"]
         cid = e.data["city"]
-        if cid not in keys[loser]:
+        named, vital = keys[loser]
+        if cid not in named:
             return
         city = state.cities[cid]
         taker = sum(a.men for a in Q.armies_at(state, city.hex) if a.faction != loser)
@@ -175,7 +198,9 @@ def _note(state, e, ctr, keys):
                 continue
             cost = _march_cost(state, a, city.hex)
             if cost is not None and cost <= 2 * M.move_budget(state, a):
-                ctr[loser]["unanswered"] += 1
+                ctr[loser]["named"] += 1
+                if cid in vital:
+                    ctr[loser]["unanswered"] += 1
                 break
 
 
@@ -198,7 +223,8 @@ def _sum(results, pick):
 
 
 def _counter_text(total: Counter, games: int) -> str:
-    return (f"forgotten {total['forgotten']}, unanswered {total['unanswered']}, "
+    return (f"forgotten {total['forgotten']}, unanswered {total['unanswered']} "
+            f"(named {total['named']}), "
             f"attrition {total['attrition'] // max(1, games):,}/game, "
             f"walled {total['walled']}/{total['battles']} battles, swaps {total['swaps']}")
 
@@ -212,7 +238,8 @@ def main(argv=None) -> int:
     p.add_argument("--players", default="blitz,turtle,raider")
     p.add_argument("--levels", default="normal,hard")
     p.add_argument("--pairs", default="normal:easy,hard:normal",
-                   help="mirror pairs STRONGER:WEAKER")
+                   help="mirror pairs STRONGER:WEAKER (LEVEL:LEVEL: the same level on both "
+                        "sides, one game a seed)")
     p.add_argument("--sides", default="", help="major sides for the scripted players")
     p.add_argument("--no-players", action="store_true")
     p.add_argument("--no-mirror", action="store_true")
@@ -251,9 +278,20 @@ def main(argv=None) -> int:
                 for s in seeds:
                     games.append(Game(path, s, ((majors[0], "ai", hi), (majors[1], "ai", lo)),
                                       a.turns))
-                    games.append(Game(path, s, ((majors[0], "ai", lo), (majors[1], "ai", hi)),
-                                      a.turns))
+                    if hi != lo:
+                        games.append(Game(path, s, ((majors[0], "ai", lo), (majors[1], "ai", hi)),
+                                          a.turns))
                 rs = list(run(games, a.jobs))
+                if hi == lo:
+                    # the same level on both sides: one game a seed, wins by side, and the
+                    # counters of both sides (per side and game)
+                    won = Counter(r["winner"] for r in rs)
+                    both = _sum(rs, lambda r: majors)
+                    print(f"{hi + ' : ' + lo:<17} " + ", ".join(
+                        f"{f} {won[f]}" for f in majors) + f", undecided "
+                        f"{len(rs) - sum(won[f] for f in majors)}  "
+                        f"{_counter_text(both, 2 * len(rs))}", flush=True)
+                    continue
 
                 def level_of(r, f):
                     return next(lvl for ff, _k, lvl in r["sides"] if ff == f)

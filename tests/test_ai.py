@@ -401,6 +401,43 @@ def test_hard_watches_its_capital_two_turns_ahead(scn):
     assert stays == {"normal": False, "hard": True}
 
 
+def test_only_the_capital_and_a_city_whose_loss_ends_the_war_are_vital(scn, tmp_path):
+    """Emergency defence (and hard's two-turn watch) is for the capital and a city an
+    enemy's decisive victory is to own, not for every city a victory names."""
+    assert strategy.aims(scn, "sassanids").vital == {"ctesiphon"}
+    assert strategy.aims(scn, "byzantium").vital == {"constantinople"}
+    # Jerusalem is in Rome's (minor) victory: worth holding, but no emergency
+    state, _ = engine.new_game(scn, 7)
+    turn_of(state, "byzantium")
+    k = knowledge.gather(state, "byzantium", levels.get("normal"),
+                         minor.profile(scn, "byzantium"))
+    assert strategy.vital_city(k, state.cities["constantinople"])
+    assert not strategy.vital_city(k, state.cities["jerusalem"])
+
+
+def test_the_last_city_a_victory_lacks_is_worth_more(tmp_path):
+    """A victory that needs some of a list of cities: as the side nears it, each city still
+    missing is worth more to it, and to its enemy, who must deny it."""
+    scn = _with(tmp_path, "victory:\n", "victory:\n  - {faction: sassanids, kind: major, "
+                "when: {owns: {faction: sassanids, cities: [jerusalem, ancyra, edessa], "
+                "count: 2}}, text: x}\n")
+    state, _ = engine.new_game(scn, 7)
+    turn_of(state, "sassanids")
+    prof = minor.profile(scn, "sassanids")
+
+    def bonus(fid, city):
+        k = knowledge.gather(state, fid, levels.get("normal"), minor.profile(scn, fid))
+        return strategy.count_bonus(k, state.cities[city])
+    for c in ("jerusalem", "ancyra", "edessa"):
+        state.cities[c].owner = "byzantium"
+    far = bonus("sassanids", "jerusalem")            # two cities missing: the even share
+    state.cities["edessa"].owner = "sassanids"
+    near = bonus("sassanids", "jerusalem")           # one missing: the whole victory
+    assert far == 0 < near and bonus("sassanids", "edessa") == 0
+    assert 0 < bonus("byzantium", "jerusalem") < near
+    assert prof.major
+
+
 # --- against the baseline ----------------------------------------------------------------------
 
 @pytest.mark.slow

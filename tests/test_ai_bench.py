@@ -52,6 +52,25 @@ def test_ladder_prints_players_and_mirror_with_counters(capsys):
     assert "normal : easy" in out and "forgotten" in out and "walled" in out
 
 
+def test_ladder_plays_one_level_against_itself_once_a_seed(capsys):
+    from bench import ladder
+    code = ladder.main(["--scenarios", str(TEST_SCENARIO), "--games", "1", "--turns", "2",
+                        "--jobs", "1", "--no-players", "--pairs", "normal:normal"])
+    out = capsys.readouterr().out
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("normal : normal"))
+    assert "undecided" in line and "attrition" in line and "unanswered" in line
+
+
+def test_war_ending_cities_are_the_capital_and_an_enemy_decisive_city():
+    from bench.ladder import war_ending_cities
+    from game.rules.engine import new_game
+    from game.scenario.load import load_scenario
+    state, _ = new_game(load_scenario(TEST_SCENARIO), 1)
+    assert war_ending_cities(state, "byzantium") == {"constantinople"}
+    assert war_ending_cities(state, "sassanids") == {"ctesiphon"}
+
+
 def test_ladder_counts_back_and_forth_goal_swaps():
     from bench.ladder import swap_runs as swaps
     assert swaps(["a", "b", "a", "b", "a"]) == 3        # three returns in a row

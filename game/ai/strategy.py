@@ -42,6 +42,11 @@ class Aims:
     # places a victory checked at the end asks for directly (where to be when the war
     # ends): the only places worth marching to while at peace
     final: set[Hex] = field(default_factory=set)
+    # victories that need some of a list of cities: (cities, how many, worth, whose victory);
+    # the cities still missing are worth more the fewer are missing (see count_bonus)
+    counts: list[tuple[tuple[str, ...], int, int, str]] = field(default_factory=list)
+    # cities whose loss alone would end the war: an enemy's decisive victory is to own one
+    vital: set[str] = field(default_factory=set)
 
 
 def aims(scn, faction: str) -> Aims:
@@ -102,6 +107,8 @@ def _read_aims(scn, faction: str) -> Aims:
                 share = w if not args.get("count") else max(1, w * args["count"]
                                                             // max(1, len(cities)))
                 wants = args["faction"] == faction
+                if args.get("count") and positive and (mine == wants):
+                    out.counts.append((tuple(cities), args["count"], w, args["faction"]))
                 if mine and positive == wants:
                     for c in cities:          # ours to take or hold, or theirs to deny
                         add(out.cities, c, share)
@@ -146,6 +153,13 @@ def _read_aims(scn, faction: str) -> Aims:
         mine = v.spec.faction == faction
         if not mine and frozenset((faction, v.spec.faction)) in allies:
             continue
+        if not mine and v.spec.kind == "decisive":
+            for name, args, positive in _walk(v.when):
+                if name == "owns" and positive and not args.get("count") \
+                        and args.get("faction") == v.spec.faction:
+                    cities = _cities_of(scn, args)
+                    if len(cities) == 1:
+                        out.vital.add(cities[0])
         read(v.when, KIND_WEIGHT.get(v.spec.kind, 30), mine, 0, set(), v.spec.faction,
              v.spec.check == "end")
     ai = spec.ai.get(faction)
@@ -174,8 +188,35 @@ def city_worth(state: GameState, c: City) -> int:
     return v
 
 
+def count_bonus(k: Knowledge, c: City) -> int:
+    """More worth for a city in a victory that needs some of a list of cities, the closer
+    that victory is: the last city missing is worth the whole victory to the side that
+    lacks it, and as much (four fifths) to the side that must deny it.  The worth read
+    from the conditions spreads the victory over all the cities; this adds the rest."""
+    t = k.__dict__.get("_count_bonus")
+    if t is None:
+        t = {}
+        for cities, count, w, whose in aims(k.state.scenario, k.faction).counts:
+            held = sum(1 for x in cities if x in k.cities and k.cities[x].owner == whose)
+            missing = count - held
+            if missing <= 0 or missing > 3:
+                continue             # won already, or still far off: the even share will do
+            share = max(1, w * count // max(1, len(cities)))
+            extra = w // missing - share
+            if whose != k.faction:
+                extra = extra * 4 // 5
+            if extra <= 0:
+                continue
+            for x in cities:
+                if x in k.cities and k.cities[x].owner != whose:
+                    t[x] = t.get(x, 0) + extra
+        k.__dict__["_count_bonus"] = t
+    return t.get(c.id, 0)
+
+
 def city_value(k: Knowledge, c: City) -> int:
     v = city_worth(k.state, c) + aims(k.state.scenario, k.faction).cities.get(c.id, 0)
+    v += count_bonus(k, c)
     v = max(1, v + author.city_bonus(k, c))         # the author's aims, as they stand now
     if c.owner == k.faction and k.state.factions[k.faction].capital == c.id:
         v += 30
@@ -222,14 +263,16 @@ def required_odds(k: Knowledge, base: int = 60, army: Army | None = None) -> int
     return max(35, min(90, want))
 
 
-def attack_need(k: Knowledge, enemy: Army) -> int:
-    """Men needed to beat `enemy` where it stands at the wanted odds."""
+def attack_need(k: Knowledge, enemy: Army, with_: list[Army] | None = None) -> int:
+    """Men needed to beat `enemy` where it stands at the wanted odds (with the other
+    armies it knows of on that hex, or those `with_` names)."""
     c = Q.city_at(k.state, enemy.hex)
     walls = c.walls if c is not None and c.owner == enemy.faction else 0
     d = defence_strength(k.state, enemy, enemy.hex, walls)
     if c is not None and c.owner == enemy.faction:
         d += c.garrison * (100 + combat.ground_bonus(k.state, enemy.hex, None, walls)) // 100
-    d += sum(defence_strength(k.state, a, a.hex, walls) for a in k.enemies
+    others = k.enemies if with_ is None else with_
+    d += sum(defence_strength(k.state, a, a.hex, walls) for a in others
              if a.hex == enemy.hex and a.id != enemy.id)
     return d * ratio_for(k.state, required_odds(k)) // 100
 
@@ -261,7 +304,8 @@ def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
     need = storm_need(k, c, inside)
     inside = known_inside(k, c) if inside else []
     if inside:
-        return max(need, sum(attack_need(k, e) for e in inside))
+        # one battle against all of them together (the garrison fights with them)
+        return max(need, attack_need(k, inside[0], inside))
     if k.profile.raider:
         return need
     if not k.supplied(c.hex) and c.garrison > STARVE_UNSUPPLIED:
@@ -276,8 +320,7 @@ def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
 def vital_city(k: Knowledge, c: City) -> bool:
     """Its capital, or a city whose loss would end the war (an enemy's decisive victory)."""
     return (k.state.factions[k.faction].capital == c.id
-            or aims(k.state.scenario, k.faction).cities.get(c.id, 0)
-            >= KIND_WEIGHT["decisive"] * 4 // 5)
+            or c.id in aims(k.state.scenario, k.faction).vital)
 
 
 def threats(k: Knowledge) -> dict[str, int]:
