@@ -79,7 +79,17 @@ def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, c
 
 
 def counter_size(s: int) -> tuple[int, int]:
-    return max(26, min(64, round(s * 1.6))), max(16, min(38, round(s * 0.9)))
+    """A counter's size at hex size s: narrower than the gap between two hexes' centres
+    (s * 1.73), so that counters of neighbouring hexes never cover each other."""
+    return max(8, min(64, round(s * 1.4))), max(5, min(38, round(s * 0.9)))
+
+
+def stack_step(s: int) -> int:
+    """How far each counter of a stack is drawn from the one above it."""
+    return max(1, int(s * 0.14))
+
+
+SMALL = 13       # counters lower than this show no number (the tooltip gives it)
 
 
 def supply_color(supply: int) -> tuple[int, int, int]:
@@ -97,13 +107,15 @@ def counter(color: tuple, men: int, s: int, state: str, supply: int = 100) -> py
     w, h = counter_size(s)
     surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
     rect = pygame.Rect(2, 2, w, h)
-    pygame.draw.rect(surf, (0, 0, 0, 90), rect.move(2, 2), border_radius=3)
+    pygame.draw.rect(surf, (0, 0, 0, 90), rect.move(1, 1) if h < SMALL else rect.move(2, 2),
+                     border_radius=3)
     pygame.draw.rect(surf, color, rect, border_radius=3)
     band = pygame.Rect(rect.x, rect.y, rect.w, max(2, h // 5))
     pygame.draw.rect(surf, P.shade(color, 0.65), band, border_top_left_radius=3,
                      border_top_right_radius=3)
-    txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), P.text_on(color))
-    surf.blit(txt, txt.get_rect(center=(rect.centerx, rect.centery + h // 12)))
+    if h >= SMALL:
+        txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), P.text_on(color))
+        surf.blit(txt, txt.get_rect(center=(rect.centerx, rect.centery + h // 12)))
     strip = max(2, h // 9)
     foot = pygame.Rect(rect.x + 2, rect.bottom - strip - 1, rect.w - 4, strip)
     pygame.draw.rect(surf, (30, 26, 22), foot)

@@ -132,6 +132,12 @@ def on_key(gs, event) -> None:
         gs.open_aims()
     elif k == pygame.K_l:
         gs.open_army_list()
+    elif k == pygame.K_h:
+        gs.open_concepts()
+    elif k == pygame.K_g:
+        gs.toggle_tint()
+    elif k == pygame.K_m:
+        gs.toggle_mute()
     elif k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
     elif k in (pygame.K_MINUS, pygame.K_KP_MINUS):

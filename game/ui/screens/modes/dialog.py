@@ -32,6 +32,8 @@ class DialogMode(Mode):
             top.finish(None)                 # O again closes the aims panel
         elif k == pygame.K_l and not ctrl and getattr(top, "is_army_list", False):
             top.kill()                       # and L the army list
+        elif k == pygame.K_h and getattr(top, "is_concepts", False):
+            top.finish(None)                 # and H the page on supply and morale
         elif isinstance(top, dialogs.Dialog) and not top.must_answer:
             if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and top.value_of:
                 top.finish(next(iter(top.value_of.values())))     # the first button
