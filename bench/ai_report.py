@@ -111,7 +111,7 @@ def baseline(scn, args, path: str) -> list[str]:
     for f in scn.spec.factions:
         if not (f.major and f.playable):
             continue
-        others = tuple((o.id, "placeholder", "normal") for o in scn.spec.factions if o.id != f.id)
+        others = tuple((o.id, "placeholder") for o in scn.spec.factions if o.id != f.id)
         tasks = [simulate.Task(path, args.seed + k, args.turns, "ai", args.level, others)
                  for k in range(args.games)]
         rs = list(simulate.run_games(tasks, args.jobs, scn))

@@ -7,9 +7,19 @@ its own: it plays the scenario to its end with `game.simulate.play`, the
 code behind `run.py simulate`, timing every faction's turn.  From those
 turns come the computer's rows: its turns at the start of the war (the
 first rounds) and at its busiest (the rounds with the most armies on the
-map).  The first game also leaves two saves: one in the middle of the war,
-for the saves benchmark (bench/saves.py), and one at the start of its
-busiest round, for the rendering benchmark (bench/render.py).
+map), and every turn of the war (the median and the worst).  The first game
+also leaves two saves: one in the middle of the war, for the saves benchmark
+(bench/saves.py), and one at the start of its busiest round, for the
+rendering benchmark (bench/render.py).
+
+    python -m bench.games --against REV [--seeds K]
+
+plays the same seeds with the code of another revision too (REV is any git
+revision: `main`, `HEAD~3`, a commit), a game of one and a game of the other
+by turns so that both meet the same load on the machine, and shows its
+figures beside ours with the ratio (below 1: ours is faster).  Both must
+play the very same games (the final state hashes are compared), so a change
+meant only to be faster is shown to change nothing else.
 """
 from __future__ import annotations
 
@@ -86,8 +96,9 @@ def play_one(scenario: str, seed: int, turns: int | None, save_at: int | None,
 
 
 def child(scenario: str, seed: int, turns: int | None = None, save_at: int | None = None,
-          save_to: str | None = None, busy_to: str | None = None) -> dict:
-    """Play one game in a fresh process; what `play_one` measured there."""
+          save_to: str | None = None, busy_to: str | None = None, root: Path = ROOT) -> dict:
+    """Play one game in a fresh process, with the code under root; what `play_one`
+    measured there."""
     cmd = [sys.executable, "-m", "bench.games", "--child", scenario, str(seed)]
     if turns is not None:
         cmd += ["--turns", str(turns)]
@@ -95,30 +106,53 @@ def child(scenario: str, seed: int, turns: int | None = None, save_at: int | Non
         cmd += ["--save-at", str(save_at), "--save-to", str(save_to)]
     if busy_to:
         cmd += ["--busy-to", str(busy_to)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYGAME_HIDE_SUPPORT_PROMPT="1")
-    out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    env = dict(os.environ, PYTHONPATH=str(root), PYGAME_HIDE_SUPPORT_PROMPT="1")
+    out = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise RuntimeError(f"the game child failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def checkout(rev: str, folder: Path) -> Path:
+    """The tree of a git revision, written into folder (for `--against`)."""
+    tar = subprocess.run(["git", "archive", "--format=tar", rev], cwd=ROOT,
+                         capture_output=True, check=False)
+    if tar.returncode != 0:
+        raise SystemExit(f"no such revision: {rev}: {tar.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=tar.stdout, check=True)
+    return folder
+
+
 # --- the rows -----------------------------------------------------------------------
 
-def rows_of(games: list[dict], scenario: str) -> list[Row]:
+def rows_of(games: list[dict], scenario: str, peers: dict[str, list[dict]] | None = None
+            ) -> list[Row]:
+    """The rows; with peers (name -> the same games played by other code), their figures
+    beside ours."""
+    peers = peers or {}
     full = all(g["over"] for g in games)
     what = "to the end" if full else f"{games[0]['turns']} rounds only"
     seeds = ", ".join(str(g["seed"]) for g in games)
+
+    def beside(figure) -> dict[str, Stats]:
+        return {p: Stats.of(figure(gs)) for p, gs in peers.items()}
     rows = [
         Row(GROUP, f"{scenario}, computer against computer, wall", "s",
             Stats.of(g["seconds"] for g in games), 30.0 if full else None,
             note=f"seeds {seeds}, {what}; rounds played "
                  f"{', '.join(str(g['turns']) for g in games)}; winners "
-                 f"{', '.join(g['winner'] for g in games)}"),
+                 f"{', '.join(g['winner'] for g in games)}",
+            peers=beside(lambda gs: [g["seconds"] for g in gs])),
         Row(GROUP, f"{scenario}, computer against computer, CPU", "s",
-            Stats.of(g["cpu"] for g in games), 30.0 if full else None,
-            note="process time of the same games (less disturbed by other work)"),
+            Stats.of(g["cpu"] for g in games), 5.0 if full else None,
+            note="process time of the same games (less disturbed by other work)" + "".join(
+                f"; the same games as {p}: "
+                f"{'yes' if [g['hash'] for g in gs] == [g['hash'] for g in games] else 'NO'}"
+                for p, gs in peers.items()),
+            peers=beside(lambda gs: [g["cpu"] for g in gs])),
         Row(GROUP, f"{scenario}, peak memory", "MB", Stats.of(g["peak_mb"] for g in games),
-            300.0 if full else None, on="high", note="peak resident set of the game's process"),
+            300.0 if full else None, on="high", note="peak resident set of the game's process",
+            peers=beside(lambda gs: [g["peak_mb"] for g in gs])),
     ]
     turns = [t for g in games for t in g["log"]]
     start = [t for t in turns if t[0] <= START_ROUNDS]
@@ -145,23 +179,45 @@ def rows_of(games: list[dict], scenario: str) -> list[Row]:
                         note=f"{len(ts)} faction turns: {note}; median and worst"))
         rows.append(Row(AI_GROUP, f"one computer turn, {label}, CPU", "ms",
                         Stats.of(t[4] for t in ts), 250.0))
+    if turns:
+        def every_turn(gs):
+            return [t[4] for g in gs for t in g["log"]]
+        rows.append(Row(AI_GROUP, "one computer turn, whole war, CPU", "ms",
+                        Stats.of(every_turn(games)), 30.0,
+                        note=f"all {len(turns)} faction turns of the games, the first "
+                             "included (it builds the season's graphs)",
+                        peers=beside(every_turn)))
+        def worst_turn(gs):
+            return [max(t[4] for t in g["log"]) for g in gs]
+        rows.append(Row(AI_GROUP, "worst computer turn, whole war, CPU", "ms",
+                        Stats.of(worst_turn(games)), 200.0, on="high",
+                        note="the slowest turn of each game", peers=beside(worst_turn)))
     return rows
 
 
-def run(quick: bool = False, scenario: str = "full_war", seeds: int = 3) -> list[Row]:
+def run(quick: bool = False, scenario: str = "full_war", seeds: int = 3,
+        against: str | None = None) -> list[Row]:
     games = []
-    for k in range(1 if quick else seeds):
-        seed = 1 + k
-        turns = 2 if quick else None
-        if k == 0:
-            if quick:
-                games.append(child(scenario, seed, turns, 1, str(QUICK_SAVE)))
+    theirs: list[dict] = []
+    with tempfile.TemporaryDirectory() as folder:
+        other = checkout(against, Path(folder)) if against else None
+        for k in range(1 if quick else seeds):
+            seed = 1 + k
+            turns = 2 if quick else None
+            if k == 0:
+                if quick:
+                    games.append(child(scenario, seed, turns, 1, str(QUICK_SAVE)))
+                else:
+                    games.append(child(scenario, seed, turns, _mid(scenario), str(MID_SAVE),
+                                       str(BUSY_SAVE)))
             else:
-                games.append(child(scenario, seed, turns, _mid(scenario), str(MID_SAVE),
-                                   str(BUSY_SAVE)))
-        else:
-            games.append(child(scenario, seed, turns))
-    return rows_of(games, scenario)
+                games.append(child(scenario, seed, turns))
+            if other is not None:
+                theirs.append(child(scenario, seed, turns, root=other))
+                if theirs[-1]["hash"] != games[-1]["hash"]:
+                    print(f"warning: seed {seed} ends otherwise with {against}: the games "
+                          "differ", file=sys.stderr)
+    return rows_of(games, scenario, {against: theirs} if against else None)
 
 
 def _mid(scenario: str) -> int:
@@ -175,6 +231,8 @@ def main(argv=None) -> int:
     p.add_argument("--scenario", default="full_war")
     p.add_argument("--seeds", type=int, default=3)
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    p.add_argument("--against", metavar="REV", default=None,
+                   help="also play the games with the code of this git revision, and compare")
     p.add_argument("--child", nargs=2, metavar=("SCENARIO", "SEED"), help=argparse.SUPPRESS)
     p.add_argument("--turns", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--save-at", type=int, default=None, help=argparse.SUPPRESS)
@@ -185,7 +243,7 @@ def main(argv=None) -> int:
         print(json.dumps(play_one(a.child[0], int(a.child[1]), a.turns, a.save_at, a.save_to,
                                   a.busy_to)))
         return 0
-    rows = run(a.quick, a.scenario, a.seeds)
+    rows = run(a.quick, a.scenario, a.seeds, a.against)
     if a.json:
         print(json.dumps([r.to_dict() for r in rows]))
     else:

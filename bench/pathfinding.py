@@ -205,16 +205,16 @@ def route_rows(state, reps: int, routes=ROUTES) -> list[Row]:
 
 
 def field_rows(state, reps: int, targets=FIELD_TARGETS) -> list[Row]:
-    from game.ai import distances as D
+    from game.ai import distances
     from game.rules import movement as M
     scn = state.scenario
     hm = scn.map
     n = hm.width * hm.height
     faction = "byzantium" if "byzantium" in state.factions else state.order[0]
-    caps = D.capabilities(state, M.obstacles(state, faction))
+    caps = distances.capabilities(state, M.obstacles(state, faction))
     probe = M.Obstacles(set(), set(), set(caps[2]), set(caps[3]), set(caps[4]), caps[1])
     peers = Peers(n, peer_graph(state, faction, -1, probe, zoc=False), reverse=True)
-    D._reverse_graph(scn, caps)          # built once per season and capabilities, as in play
+    distances._reverse_graph(scn, caps)        # built once a season and capabilities, as in play
     ours: list[float] = []
     theirs: dict[str, list[float]] = {}
     for pid in targets:
@@ -222,10 +222,10 @@ def field_rows(state, reps: int, targets=FIELD_TARGETS) -> list[Row]:
         if h is None:
             continue
         t = hm.index(h)
-        mine = D._search(scn, t, caps)
-        _compare(f"the field to {pid}", {k: v for k, v in enumerate(mine) if v < D.INF},
+        mine = distances._search(scn, t, caps)
+        _compare(f"the field to {pid}", {k: v for k, v in enumerate(mine) if v < distances.INF},
                  peers, t)
-        ours += timed(lambda: D._search(scn, t, caps), reps)
+        ours += timed(lambda: distances._search(scn, t, caps), reps)
         for p in peers.names:
             theirs.setdefault(p, []).extend(timed(lambda: peers.field(p, t), reps))
     return [_row("distance field to one hex", ours, theirs,

@@ -20,7 +20,8 @@ A player is `PLAYERS[name](state)` -> the (order, events) pairs of the side's tu
 """
 from __future__ import annotations
 
-from game.ai.placeholder import choose_option
+from game.ai.placeholder import policy_rng
+from game.ai.player import choose_option
 from game.hexgrid import hex_distance, hex_neighbors
 from game.rules import combat, economy, engine, siege, vision
 from game.rules import movement as M
@@ -150,7 +151,7 @@ def _end(state, fid, out):
 
 def _choices(state, fid, out):
     for _ in range(10):
-        o = choose_option(state, fid)
+        o = choose_option(state, fid, policy_rng(state))
         if o is None or not _try(state, o, out):
             return
 

@@ -76,8 +76,8 @@ def validate_seconds(tmp: str, path: Path) -> float:
 
 
 def run(quick: bool = False, scenario: str = "full_war") -> list[Row]:
-    from game.scenario import load as L
-    path = L.find_scenario(scenario)
+    from game.scenario import load as scenario_load
+    path = scenario_load.find_scenario(scenario)
     reps = 1 if quick else 7
     with tempfile.TemporaryDirectory() as tmp:
         if not quick:
@@ -86,9 +86,9 @@ def run(quick: bool = False, scenario: str = "full_war") -> list[Row]:
         validate = [validate_seconds(tmp, path) for _ in range(reps)]
 
     def cold_load():
-        L._map_cache.clear()
-        L.load_scenario(path)
-    L.load_scenario(path)                   # imports done, as in a game that loads it
+        scenario_load._map_cache.clear()
+        scenario_load.load_scenario(path)
+    scenario_load.load_scenario(path)                   # imports done, as in a game that loads it
     load = timed(cold_load, 2 if quick else 15)
     load_cpu = timed(cold_load, 2 if quick else 15, cpu=True)
     return [Row(GROUP, "python run.py to the drawn main menu", "s", Stats.of(m[0] for m in menu),

@@ -90,7 +90,7 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
     os.environ["XDG_DATA_HOME"] = tmp
     import pygame
     from game.scenario.load import load_scenario
-    from game.ui import sides as S
+    from game.session import seats
     from game.ui.app import App
     from game.ui.screens.game_screen import GameScreen
     from game.ui.settings import Settings
@@ -107,7 +107,7 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
         scn = load_scenario(pick_scenario(str(path) if path else None))
         if all_seen:
             scn.spec.fog = False
-        gs = GameScreen.new(app, scn, 1, S.default_sides(scn))
+        gs = GameScreen.new(app, scn, 1, seats.default_sides(scn))
     if tile_thread:
         gs.map.tiles._use_process = False
     app.switch(gs)

@@ -39,8 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="open the game (the default)")
     play.add_argument("--scenario", help="start this scenario (id or path) directly")
     play.add_argument("--side", action="append", default=[], metavar="FACTION=WHO",
-                      help="who plays a faction: human, or computer[:easy|normal|hard] "
-                           "(repeatable; default: the first playable faction is human)")
+                      help="who plays a faction: human, computer[:easy|normal|hard] or "
+                           "placeholder (repeatable; default: the first playable faction "
+                           "is human)")
     play.add_argument("--seed", type=int, help="the game's random seed (default: random)")
     play.add_argument("--load", metavar="SAVE", help="load a saved game")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
@@ -88,14 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--watch", action="append", default=[], metavar="EVENT_ID",
                      help="trace every check of this event and, after the games, say how "
                           "often it fired and which condition stopped it (repeatable)")
-    sim.add_argument("--policy", default="ai", choices=["ai", "placeholder"],
-                     help="who plays every side: the computer opponent (ai, the default) or "
-                          "the simple placeholder policy kept as a baseline")
+    sim.add_argument("--policy", default="computer", choices=["computer", "placeholder", "ai"],
+                     help="who plays every side: the computer opponent (computer, the "
+                          "default; ai is its old name) or the simple placeholder policy "
+                          "kept as a baseline")
     sim.add_argument("--level", default="normal", choices=list(LEVELS),
                      help="the computer's difficulty on every side (default normal)")
-    sim.add_argument("--side", action="append", default=[], metavar="FACTION=POLICY",
-                     help="another player for one faction: ai, ai:LEVEL or placeholder "
-                          "(repeatable), e.g. to pit the computer against the baseline")
+    sim.add_argument("--side", action="append", default=[], metavar="FACTION=WHO",
+                     help="another player for one faction: computer, computer:LEVEL or "
+                          "placeholder, as for play (repeatable; ai and ai:LEVEL, the old "
+                          "words, still work), e.g. to pit the computer against the baseline")
     sim.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="play games on N processes at once (default: all cores); the "
                           "output is the same as with --jobs 1")
@@ -110,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--out", required=True, metavar="FILE.png", help="the picture to write")
     _scenarios_option(mp)
 
+    from game.pbem.cli import add_parser as add_pbem
+    add_pbem(sub)
     te = sub.add_parser(
         "test-events", help="run event case files; exit 1 if a case fails",
         description="Run the cases of event case files (see docs/event-tests.md), the same "
@@ -125,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
     args = _parser().parse_args(argv)
+    if args.command == "pbem":
+        from game.pbem.cli import run as run_pbem
+        _forgiving_output()
+        try:
+            return run_pbem(args)
+        except KeyboardInterrupt:
+            return 130
     _forgiving_output()
     if not use_scenario_folders(getattr(args, "scenarios", [])):
         return EXIT_USAGE
@@ -185,6 +197,16 @@ def cmd_play(args) -> int:
               "the computer play.", file=sys.stderr)
         return EXIT_USAGE
     return app.main(args)
+
+
+def open_pbem_window(data, me: str, game: str, size: str | None) -> int:
+    """`pbem play GAME`: the window, on the player's turn of a game by e-mail."""
+    try:
+        from game.ui import app
+    except ImportError as exc:
+        print(f"The game window cannot open: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return app.main_pbem(data, me, game, size)
 
 
 # --- scenarios ---------------------------------------------------------------------
@@ -439,23 +461,21 @@ def load_scenario_arg(arg: str):
 
 
 def _sides(specs: list[str], scn) -> tuple | None:
-    """--side FACTION=POLICY[:LEVEL] options -> ((faction, policy, level), ...), or None."""
-    from game.simulate import POLICIES
+    """--side FACTION=WHO options -> ((faction, seat word), ...), or None (said why)."""
+    from game.session import seats
     out = []
-    factions = [f.id for f in scn.spec.factions]
+    factions = {f.id: f for f in scn.spec.factions}
     for spec in specs:
-        fid, _, who = spec.partition("=")
-        pol, _, level = who.partition(":")
-        level = level or "normal"
-        if fid not in factions:
-            print(f"--side {spec}: no faction {fid!r} in {scn.id} (its factions: "
-                  f"{', '.join(factions)})", file=sys.stderr)
+        try:
+            fid, seat = seats.parse_side(spec, factions)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
             return None
-        if pol not in POLICIES or level not in LEVELS or (pol == "placeholder" and ":" in who):
-            print(f"--side {spec}: say ai, ai:LEVEL ({'/'.join(LEVELS)}) or placeholder",
-                  file=sys.stderr)
+        if seat.human:
+            print(f"--side {spec!r}: simulate has no people at the table; say "
+                  f"{seats.WORDS.replace('human, ', '')}", file=sys.stderr)
             return None
-        out.append((fid, pol, level))
+        out.append((fid, str(seat)))
     return tuple(out)
 
 

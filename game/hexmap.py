@@ -136,13 +136,36 @@ class HexMap:
 
     def index(self, h: Hex) -> int:
         """Flat index row*width+col, or -1 off the map."""
-        col, row = offset_from_hex(h)
-        if 0 <= col < self.width and 0 <= row < self.height:
-            return row * self.width + col
-        return -1
+        try:
+            return self._index_of.get(h, -1)
+        except AttributeError:
+            self._lookups()
+            return self._index_of.get(h, -1)
 
     def hex_of(self, i: int) -> Hex:
-        return hex_from_offset(i % self.width, i // self.width)
+        try:
+            return self._hex_list[i] if i >= 0 else hex_from_offset(i % self.width,
+                                                                    i // self.width)
+        except AttributeError:
+            self._lookups()
+            return self.hex_of(i)
+        except IndexError:
+            return hex_from_offset(i % self.width, i // self.width)
+
+    def hex_table(self) -> list[Hex]:
+        """Every hex in index order, as a list to index (shared: do not change it)."""
+        try:
+            return self._hex_list
+        except AttributeError:
+            self._lookups()
+            return self._hex_list
+
+    def _lookups(self) -> None:
+        """Every hex in index order and the other way round, made when first asked (the
+        computer asks a million times a game; the two formulas cost more than a look-up)."""
+        self._hex_list = [hex_from_offset(i % self.width, i // self.width)
+                          for i in range(self.width * self.height)]
+        self._index_of = {h: i for i, h in enumerate(self._hex_list)}
 
     def terrain_at(self, h: Hex) -> int:
         col, row = offset_from_hex(h)
@@ -190,12 +213,14 @@ class HexMap:
         """[N, 6] flat indices of each hex's neighbours, -1 off the map (cached)."""
         nb = self.cache.get("neighbors")
         if nb is None:
-            n = self.width * self.height
-            nb = np.full((n, 6), -1, dtype=np.int32)
-            for i in range(n):
-                h = self.hex_of(i)
-                for d, dh in enumerate(DIRECTIONS):
-                    nb[i, d] = self.index(Hex(h.q + dh.q, h.r + dh.r))
+            row, col = np.divmod(np.arange(self.width * self.height), self.width)
+            q = col - (row - (row & 1)) // 2           # axial, as hex_from_offset
+            nb = np.full((len(row), 6), -1, dtype=np.int32)
+            for d, dh in enumerate(DIRECTIONS):
+                nq, nr = q + dh.q, row + dh.r
+                ncol = nq + (nr - (nr & 1)) // 2       # offset, as offset_from_hex
+                inside = (ncol >= 0) & (ncol < self.width) & (nr >= 0) & (nr < self.height)
+                nb[inside, d] = (nr * self.width + ncol)[inside]
             self.cache["neighbors"] = nb
         return nb
 

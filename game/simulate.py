@@ -11,14 +11,15 @@ import os
 from dataclasses import dataclass, field
 
 import game.ai
+from game import calendar as cal
 from game import trace
-from game.ai import placeholder
 from game.rules import queries as Q
 from game.rules.engine import new_game
 from game.rules.report import Event
-from game.rules.state import GameState, season_of
+from game.rules.state import GameState
+from game.session import seats
 
-POLICIES = ("ai", "placeholder")
+POLICIES = ("ai", "computer", "placeholder")     # "ai" is the computer's old name
 
 
 @dataclass
@@ -51,18 +52,17 @@ class GameResult:
 def fired_record(state: GameState, e: Event, seed: int) -> dict:
     turn, year, month = e.when or (state.turn, state.year, state.month)
     return {"type": "event", "seed": seed, "turn": turn, "year": year,
-            "month": month, "season": season_of(month), "id": e.data["event"],
+            "month": month, "season": cal.season_of(month), "id": e.data["event"],
             "title": e.text}
 
 
 def policy(name: str = "ai", level: str = "normal"):
     """A turn policy (state -> [(order, events)]) by name: the computer or the baseline."""
-    if name == "placeholder":
-        return placeholder.play_turn
-    if name != "ai":
+    if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}; choose one of {', '.join(POLICIES)}")
     game.ai.get_level(level)
-    return lambda state: game.ai.play_turn(state, level)
+    word = seats.PLACEHOLDER if name == seats.PLACEHOLDER else f"{seats.COMPUTER}:{level}"
+    return seats.parse(word).play_turn
 
 
 def play(scn, seed: int, max_turns: int | None = None, on_event=None,
@@ -134,7 +134,7 @@ def _when(state: GameState, e: Event | None, **data) -> dict:
     """When it happened: the event's own date (the turn it happened in), else the present."""
     turn, year, month = e.when if e is not None and e.when else (state.turn, state.year,
                                                                  state.month)
-    return {"turn": turn, "year": year, "season": season_of(month), **data}
+    return {"turn": turn, "year": year, "season": cal.season_of(month), **data}
 
 
 # --- many games -------------------------------------------------------------------
@@ -147,7 +147,7 @@ class Task:
     max_turns: int | None
     policy: str = "ai"
     level: str = "normal"
-    sides: tuple = ()            # ((faction, policy, level), ...)
+    sides: tuple = ()            # ((faction, seat word), ...): see game.session.seats
     watch: tuple | None = None   # event ids to trace (a trace is kept when not None)
 
 
@@ -161,7 +161,7 @@ def run_task(task: Task) -> GameResult:
         from game.scenario.load import load_scenario
         scn = load_scenario(task.scenario_path)
         _worker_scenarios[task.scenario_path] = scn
-    sides = {f: policy(p, lvl) for f, p, lvl in task.sides}
+    sides = {f: seats.parse(word).play_turn for f, word in task.sides}
     r = play(scn, task.seed, task.max_turns, None, policy(task.policy, task.level), sides,
              task.watch)
     r.state = None               # the state stays in the worker; the summary travels
@@ -235,27 +235,25 @@ class EventStat:
 
 def first_firings(event_id: str, results: list[GameResult]) -> list[int]:
     """The month index at which the event first fired, for each game in which it did."""
-    from game.events import dates as D
     out = []
     for r in results:
         rec = next((f for f in r.fired if f["id"] == event_id), None)
         if rec is not None:
-            out.append(D.month_index(rec["year"], rec["month"]))
+            out.append(cal.month_index(rec["year"], rec["month"]))
     return out
 
 
 def event_stats(scn, results: list[GameResult]) -> list[EventStat]:
     """For each event of the scenario, in file order: how often and when it fired."""
-    from game.events import dates as D
     mpt = scn.months_per_turn
     out = []
     for ev in scn.events:
         spec = ev.spec
-        real = D.parse_date(spec.historical) if spec.historical else None
+        real = cal.parse_date(spec.historical) if spec.historical else None
         firsts = first_firings(spec.id, results)
         n = len(firsts)
         mean = (sum(firsts) + n // 2) // n if firsts else None     # halves round up
-        diff = (sum(D.offset(D.span(m, mpt), real) for m in firsts) / len(firsts)
+        diff = (sum(cal.offset(cal.span(m, mpt), real) for m in firsts) / len(firsts)
                 if firsts and real is not None else None)
         out.append(EventStat(spec.id, spec.title, len(firsts), len(results), mean, real, diff))
     return out
@@ -277,17 +275,16 @@ def turning_points(scn, results: list[GameResult]) -> list[TurningPoint]:
     """The scenario's turning points, in file order: how often and when each first fired."""
     from statistics import median_low
 
-    from game.events import dates as D
     mpt = scn.months_per_turn
     out = []
     for ev in scn.events:
         spec = ev.spec
         if not spec.turning_point:
             continue
-        real = D.parse_date(spec.historical) if spec.historical else None
+        real = cal.parse_date(spec.historical) if spec.historical else None
         firsts = first_firings(spec.id, results)
         med = median_low(firsts) if firsts else None
-        diff = (median_low([D.offset(D.span(m, mpt), real) for m in firsts])
+        diff = (median_low([cal.offset(cal.span(m, mpt), real) for m in firsts])
                 if firsts and real is not None else None)
         out.append(TurningPoint(spec.id, spec.title, len(firsts), len(results), med, real, diff))
     return out
@@ -295,7 +292,6 @@ def turning_points(scn, results: list[GameResult]) -> list[TurningPoint]:
 
 def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -> list[str]:
     """The history report after a batch: each turning point, then wins by side and condition."""
-    from game.events import dates as D
     tps = turning_points(scn, results)
     n = len(results)
     lines = []
@@ -304,8 +300,8 @@ def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -
         lines.append(f"turning points over {n} games: fired, share, median date of first "
                      "firing, history, median difference")
         for t in tps:
-            med = D.date_text(t.median_date) if t.median_date is not None else "-"
-            real = D.date_text(t.historical) if t.historical is not None else "-"
+            med = cal.date_text(t.median_date) if t.median_date is not None else "-"
+            real = cal.date_text(t.historical) if t.historical is not None else "-"
             diff = f"{t.median_diff:+d} months" if t.median_diff is not None else "-"
             lines.append(f"  {t.title:<{width}}  {t.fired:>3}/{n:<3} {100 * t.fired // n:>3}%  "
                          f"{med:>8}  {real:>8}  {diff}")
@@ -322,7 +318,6 @@ def turning_point_lines(scn, results: list[GameResult], names: dict[str, str]) -
 
 def event_table(stats: list[EventStat]) -> list[str]:
     """The events table `simulate` prints after a batch of games."""
-    from game.events import dates as D
     if not stats:
         return []
     games = stats[0].games
@@ -330,8 +325,8 @@ def event_table(stats: list[EventStat]) -> list[str]:
     lines = [f"events over {games} games: fired, mean date of first firing, history, "
              "mean difference"]
     for s in stats:
-        mean = D.date_text(s.mean_date) if s.mean_date is not None else "-"
-        real = D.date_text(s.historical) if s.historical is not None else "-"
+        mean = cal.date_text(s.mean_date) if s.mean_date is not None else "-"
+        real = cal.date_text(s.historical) if s.historical is not None else "-"
         diff = f"{s.mean_diff:+.1f} months" if s.mean_diff is not None else "-"
         lines.append(f"  {s.event:<{width}}  {s.fired:>3}/{s.games:<3}  {mean:>8}  {real:>8}  "
                      f"{diff}")

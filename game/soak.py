@@ -26,7 +26,7 @@ from game.rules.invariants import check_invariants
 from game.rules.state import state_hash
 from game.scenario.load import GAME_ROOT, find_scenario, load_scenario, scenario_files
 from game.scenario.yamlsrc import InputError
-from game.session import save as S
+from game.session import save
 
 TEST_SCENARIO = GAME_ROOT / "tests" / "data" / "test_scenario.yaml"
 
@@ -91,10 +91,10 @@ def soak_game(scn, seed: int, max_turns: int | None = None, level: str = "normal
 
 
 def _round_trip(state, path: Path) -> str | None:
-    S.save_game(path, state)
+    save.save_game(path, state)
     try:
-        loaded = S.load_game(path, scenario_loader=lambda meta: state.scenario)
-    except S.SaveError as exc:
+        loaded = save.load_game(path, scenario_loader=lambda meta: state.scenario)
+    except save.SaveError as exc:
         return f"the save does not load: {exc}"
     finally:
         path.unlink(missing_ok=True)

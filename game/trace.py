@@ -16,7 +16,7 @@ from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from game.events.dates import iso
+from game.calendar import iso
 from game.events.registry import CONDITIONS
 from game.hexgrid import Hex, hex_distance
 from game.rules import economy

@@ -1,5 +1,9 @@
 """Battles: exact odds, determinism, retreats, advances, terrain, rivers and walls."""
+import dataclasses
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.rules import combat, engine
 from game.rules.orders import Attack, EndTurn, Refused
@@ -107,3 +111,18 @@ def test_attacking_across_a_strait_needs_the_sea(state):
     with pytest.raises(Refused) as exc:
         engine.check(state, Attack("sassanids", "per_raid", cell(1, 1)))
     assert exc.value.rule == "strait"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(-5, 10**7), st.integers(-5, 10**7), st.integers(1, 1000), st.integers(0, 999))
+def test_win_pairs_counts_every_pair_of_rolls(state, att, dfn, lo, width):
+    """The closed form gives what counting the rolls one by one gives."""
+    hi = min(1000, lo + width)
+    state.scenario = dataclasses.replace(state.scenario, rules={
+        **state.scenario.rules, "battle_roll_min": lo, "battle_roll_max": hi}, cache={})
+    n = hi - lo + 1
+    if dfn <= 0 or att <= 0:
+        want = n * n if dfn <= 0 else 0
+    else:
+        want = sum(min(n, max(0, (att * ra - 1) // dfn - lo + 1)) for ra in range(lo, hi + 1))
+    assert combat.win_pairs(state, att, dfn) == (want, n * n)

@@ -18,7 +18,7 @@ from game.rules.orders import Attack, Choose, EndTurn, Move
 from game.rules.state import Army, clone
 from game.scenario.load import load_scenario
 from game.session import password
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from game.session.view import events_for, observe
 from game.ui.describe import summary_lines
@@ -154,7 +154,7 @@ def test_editing_who_plays_or_the_passwords_breaks_the_seal(tmp_path, fsession):
         edit(doc)
         bad = tmp_path / "edited.json"
         bad.write_text(json.dumps(doc))
-        with pytest.raises(S.SaveError, match="changed outside the game|checksum"):
+        with pytest.raises(save.SaveError, match="changed outside the game|checksum"):
             Session.load(bad)
     # a save from before seals (none in the file) still loads, and is sealed when saved
     doc = json.loads(path.read_text())
@@ -247,8 +247,8 @@ def test_an_event_the_mover_is_not_told_of_leaves_undo_open(tmp_path):
 
 
 def test_a_side_with_a_password_is_behind_the_gate_whoever_plays_the_others():
-    from game.ui import sides
+    from game.session import seats
     one = {"byzantium": "human", "sassanids": "computer:normal"}
-    assert not sides.hotseat(one)
-    assert sides.hotseat(one, {"byzantium": password.hash_password("x")})
-    assert not sides.hotseat(one, {"sassanids": password.hash_password("x")})   # not a person
+    assert not seats.hotseat(one)
+    assert seats.hotseat(one, {"byzantium": password.hash_password("x")})
+    assert not seats.hotseat(one, {"sassanids": password.hash_password("x")})   # not a person

@@ -15,7 +15,7 @@ from game.rules.orders import Attack, EndTurn, Move, Refused
 from game.rules.report import Event
 from game.rules.state import Army, Relation, clone, relation_key, state_hash
 from game.scenario.load import load_scenario
-from game.session import save as S
+from game.session import save
 from game.session.game import Session, replay
 from game.session.view import events_for, observe
 from tests.conftest import DATA
@@ -468,7 +468,7 @@ def test_a_save_with_damaged_fog_memory_is_refused(tmp_path, fsession):
     doc = json.loads(path.read_text())
     doc["state"]["memory"]["byzantium"]["explored"] = "not base64!"
     path.write_text(json.dumps(doc))
-    with pytest.raises(S.SaveError) as exc:
+    with pytest.raises(save.SaveError) as exc:
         Session.load(path)
     assert "explored map of 'byzantium' is damaged" in str(exc.value)
 
@@ -486,9 +486,9 @@ def test_a_save_with_damaged_news_is_refused(tmp_path, fsession):
     fsession.save(path)
     doc = json.loads(path.read_text())
     doc["meta"]["extra"]["news"]["sassanids"][0]["kind"] = "teleported"
-    doc["seal"] = S.seal(doc)        # resealed, so the check of the news itself is tested
+    doc["seal"] = save.seal(doc)        # resealed, so the check of the news itself is tested
     path.write_text(json.dumps(doc))
-    with pytest.raises(S.SaveError) as exc:
+    with pytest.raises(save.SaveError) as exc:
         Session.load(path)
     assert "news of the last turns is damaged" in str(exc.value)
 

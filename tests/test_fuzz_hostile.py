@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from game.rules.state import dict_hash
 from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError
-from game.session import save as S
+from game.session import save
 from tests.budget import within_budget
 from tests.conftest import TEST_SCENARIO
 
@@ -152,7 +152,7 @@ def good_save(scn, tmp_path_factory):
     while session.state.turn < 3 and not session.state.over:
         session.do(game.ai.next_order(session.state))
     path = folder / "good.json"
-    S.save_game(path, session.state, session.orders, {"byzantium": "human"})
+    save.save_game(path, session.state, session.orders, {"byzantium": "human"})
     return folder, json.loads(path.read_text())
 
 
@@ -192,15 +192,15 @@ def save_example(good_save, data) -> None:
 
     def load():
         try:
-            loaded = S.load_game(path)
-        except S.SaveError as exc:
+            loaded = save.load_game(path)
+        except save.SaveError as exc:
             assert str(path) in str(exc)
             return
         # it loaded: it must save again, load again and list in the Load window's terms
         again = folder / "again.json"
-        S.save_game(again, loaded.state, loaded.orders)
-        S.load_game(again)
-        S.read_meta(path)
+        save.save_game(again, loaded.state, loaded.orders)
+        save.load_game(again)
+        save.read_meta(path)
     within_budget(load, seconds=60, megabytes=400)
 
 

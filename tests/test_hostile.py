@@ -22,7 +22,7 @@ from game.rules.state import dict_hash
 from game.scenario import limits
 from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from tests.budget import within_budget
 from tests.conftest import TEST_SCENARIO
@@ -176,7 +176,7 @@ def saved_doc(scn, tmp_path_factory):
     while session.state.turn < 4 and not session.state.over:
         session.do(game.ai.next_order(session.state))
     path = folder / "slot.json"
-    S.save_game(path, session.state, session.orders, {"byzantium": "human"}, "hostile")
+    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, "hostile")
     return folder, json.loads(path.read_text())
 
 
@@ -222,8 +222,8 @@ def test_a_hand_edit_the_rules_never_make_is_refused_naming_file_and_field(saved
     change, words = EDITS[name]
     path = hand_edit(saved_doc, f"{name}.json", change)
     before = path.read_bytes()
-    with pytest.raises(S.SaveError) as info:
-        S.load_game(path)
+    with pytest.raises(save.SaveError) as info:
+        save.load_game(path)
     msg = str(info.value)
     assert str(path) in msg and words in msg, msg
     assert path.read_bytes() == before
@@ -236,8 +236,8 @@ def test_an_army_led_by_a_dead_commander_is_refused(saved_doc):
             a["commander"] = "priscus"
         d["state"]["commanders"][a["commander"]]["alive"] = False
     path = hand_edit(saved_doc, "dead.json", change)
-    with pytest.raises(S.SaveError, match="is dead"):
-        S.load_game(path)
+    with pytest.raises(save.SaveError, match="is dead"):
+        save.load_game(path)
 
 
 def test_an_army_in_the_city_of_a_faction_at_peace_is_refused(saved_doc):
@@ -252,22 +252,22 @@ def test_an_army_in_the_city_of_a_faction_at_peace_is_refused(saved_doc):
             st["armies"]["avar_edit"] = army
         army["hex"] = city["hex"]
     path = hand_edit(saved_doc, "peace.json", change)
-    with pytest.raises(S.SaveError, match="at peace|does not fit|breaks the rules"):
-        S.load_game(path)
+    with pytest.raises(save.SaveError, match="at peace|does not fit|breaks the rules"):
+        save.load_game(path)
 
 
 def test_a_save_that_cannot_be_encoded_keeps_the_last_good_save(scn, tmp_path):
     from game.rules.engine import new_game
     st, _ = new_game(scn, seed=1)
     path = tmp_path / "slot.json"
-    S.save_game(path, st)
+    save.save_game(path, st)
     before = path.read_bytes()
     next(iter(st.armies.values())).name = "bad \ud800 name"
-    with pytest.raises(S.SaveError, match="last save is kept"):
-        S.save_game(path, st)
+    with pytest.raises(save.SaveError, match="last save is kept"):
+        save.save_game(path, st)
     st.factions["byzantium"].treasury = 10**5000
-    with pytest.raises(S.SaveError, match="cannot save"):
-        S.save_game(path, st)
+    with pytest.raises(save.SaveError, match="cannot save"):
+        save.save_game(path, st)
     assert path.read_bytes() == before
 
 

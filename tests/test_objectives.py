@@ -7,7 +7,7 @@ from game.ai import placeholder
 from game.rules import engine, vision
 from game.rules.state import Relation, relation_key
 from game.scenario.load import load_scenario
-from game.session import objectives as A
+from game.session import objectives
 from tests.conftest import TEST_SCENARIO
 
 COUNTED = ("  - {faction: byzantium, kind: major, check: end, text: Most of the East.,\n"
@@ -27,7 +27,7 @@ def counted_scn(tmp_path_factory):
 
 
 def own_aim(state, side, kind):
-    return next(a for a in A.aims(state, side) if a.faction == side and a.kind == kind)
+    return next(a for a in objectives.aims(state, side) if a.faction == side and a.kind == kind)
 
 
 def test_a_count_of_cities_shows_how_many_are_held(counted_scn):
@@ -46,16 +46,16 @@ def test_progress_is_what_the_side_knows_not_the_hidden_truth(counted_scn):
     st, _ = engine.new_game(counted_scn, 1)
     st.cities["ancyra"].owner = "avars"              # where Persia does not see
     assert not vision.sees(st, "sassanids", st.cities["ancyra"].hex)
-    theirs = next(a for a in A.aims(st, "sassanids") if a.faction == "byzantium"
+    theirs = next(a for a in objectives.aims(st, "sassanids") if a.faction == "byzantium"
                   and a.kind == "major")
     assert theirs.goals[0].progress.startswith("holds 3 of 5")   # Persia believes it Roman
-    truth = next(a for a in A.aims(st, None) if a.faction == "byzantium" and a.kind == "major")
+    truth = next(a for a in objectives.aims(st, None) if a.faction == "byzantium" and a.kind == "major")
     assert truth.goals[0].progress.startswith("holds 2 of 5")
 
 
 def test_the_sides_own_aims_come_first_and_all_of_is_broken_into_goals(scn):
     st, _ = engine.new_game(scn, 1)
-    found = A.aims(st, "byzantium")
+    found = objectives.aims(st, "byzantium")
     assert [a.faction for a in found] == ["byzantium", "byzantium", "sassanids"]
     minor = found[1]
     assert [g.text for g in minor.goals] == ["All of these:", "Byzantium holds Jerusalem",
@@ -66,31 +66,31 @@ def test_the_sides_own_aims_come_first_and_all_of_is_broken_into_goals(scn):
 
 def test_the_deadline_counts_the_turns_left(scn):
     st, _ = engine.new_game(scn, 1)
-    dl = A.deadline(st)
+    dl = objectives.deadline(st)
     assert dl.last_turn == scn.total_turns and dl.turns_left == scn.total_turns - 1
     assert dl.last_date == "Winter 605" and f"{dl.turns_left} more turns" in dl.text
     st.turn = scn.total_turns
-    assert A.deadline(st).turns_left == 0 and "last turn" in A.deadline(st).text
+    assert objectives.deadline(st).turns_left == 0 and "last turn" in objectives.deadline(st).text
 
 
 def test_relations_say_since_when(scn):
     st, _ = engine.new_game(scn, 1)
-    [rel] = A.relations(st, "byzantium")
+    [rel] = objectives.relations(st, "byzantium")
     assert (rel.a, rel.b, rel.words) == ("byzantium", "sassanids", "at war")
     assert rel.since == "since the start (Spring 603)"
     # the Avars' event brings them in at war with Byzantium
     while "evt_test_avars" not in st.fired:
         placeholder.play_turn(st)
-    rels = {(r.a, r.b): r for r in A.relations(st, "byzantium")}
+    rels = {(r.a, r.b): r for r in objectives.relations(st, "byzantium")}
     avars = next(r for k, r in rels.items() if "avars" in k and "byzantium" in k)
     assert avars.words == "at war" and "The Avars cross the Danube" in avars.since
 
 
 def test_a_side_at_peace_is_told_so_and_why_it_cannot_besiege(scn):
     st, _ = engine.new_game(scn, 1)
-    assert A.peace_note(st, "byzantium") is None
-    assert A.peace_reason(st, "byzantium", "sassanids") is None
+    assert objectives.peace_note(st, "byzantium") is None
+    assert objectives.peace_reason(st, "byzantium", "sassanids") is None
     st.relations[relation_key("byzantium", "sassanids")] = Relation("peace")
-    note = A.peace_note(st, "byzantium")
+    note = objectives.peace_note(st, "byzantium")
     assert note.startswith("At peace with Sassanid Persia: no battle or siege")
-    assert A.peace_reason(st, "byzantium", "sassanids") == "at peace with Sassanid Persia"
+    assert objectives.peace_reason(st, "byzantium", "sassanids") == "at peace with Sassanid Persia"

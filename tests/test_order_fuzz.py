@@ -25,7 +25,7 @@ from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge,
                                Refused, Split, order_from_dict)
 from game.rules.state import state_hash
 from game.scenario.load import load_scenario
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
 from tests.helpers import all_scenario_files
@@ -102,8 +102,8 @@ def malformed(order, draw):
 
 def save_and_load(session, tmp_path, scn):
     path = tmp_path / "fuzz.json"
-    S.save_game(path, session.state, session.orders)
-    loaded = S.load_game(path, scenario_loader=lambda meta: scn)
+    save.save_game(path, session.state, session.orders)
+    loaded = save.load_game(path, scenario_loader=lambda meta: scn)
     assert state_hash(loaded.state) == session.hash(), "a save and load changed the game"
     assert loaded.orders == session.orders
     return Session(loaded.state, loaded.orders)

@@ -4,7 +4,8 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 from game.scenario.mapfile import load_map  # noqa: E402
-from game.ui.overview import TERRAIN_RGB, render_overview, to_palette  # noqa: E402
+from game.ui.overview import render_overview, to_palette  # noqa: E402
+from game.ui.palette import TERRAIN_RGB  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAP_PATH = os.path.join(ROOT, "scenarios", "maps", "theatre.yaml")
 FONT = os.path.join(ROOT, "assets", "fonts", "DejaVuSans-Bold.ttf")

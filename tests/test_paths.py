@@ -12,7 +12,7 @@ import pytest
 from game.scenario import load
 from game.scenario.load import load_scenario, safe_reference
 from game.scenario.yamlsrc import InputError
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
 
@@ -131,12 +131,12 @@ def save_naming(folder, scn, scenario_path, scenario_id=None):
     folder.mkdir(parents=True, exist_ok=True)
     session, _ = Session.new(scn, seed=2)
     path = folder / "slot.json"
-    S.save_game(path, session.state)
+    save.save_game(path, session.state)
     doc = json.loads(path.read_text())
     doc["meta"]["scenario_path"] = str(scenario_path)
     if scenario_id is not None:
         doc["meta"]["scenario_id"] = scenario_id
-    doc["seal"] = S.seal(doc)       # as the game would write it: the scenario lookup is tested
+    doc["seal"] = save.seal(doc)       # as the game would write it: the scenario lookup is tested
     path.write_text(json.dumps(doc))
     return path
 
@@ -166,15 +166,15 @@ def test_a_save_does_not_follow_its_scenario_path_out_of_its_folders(tmp_path, s
     for named in (target, "../elsewhere/test_scenario.yaml", "link.yaml", "bad\x00name.yaml"):
         path = save_naming(saves, scn, named)
         # a NUL is no text a save holds: that one is refused before its path is looked at
-        with pytest.raises(S.SaveError, match="not installed|U\\+0000 is not allowed"):
-            S.load_game(path)
+        with pytest.raises(save.SaveError, match="not installed|U\\+0000 is not allowed"):
+            save.load_game(path)
     assert opened == []
 
 
 def test_a_save_finds_its_scenario_in_the_game_folder(tmp_path, scn, game_dir, opened):
     (game_dir / "test_scenario.yaml").write_bytes(TEST_SCENARIO.read_bytes())
     path = save_naming(tmp_path / "saves", scn, "/nowhere/at/all.yaml")
-    assert S.load_game(path).state.scenario_id == "test_small"
+    assert save.load_game(path).state.scenario_id == "test_small"
     assert opened == [(game_dir / "test_scenario.yaml").resolve()]
 
 
@@ -183,7 +183,7 @@ def test_a_save_follows_its_scenario_path_beside_it(tmp_path, scn, game_dir, ope
     (saves / "mods").mkdir(parents=True)
     (saves / "mods" / "renamed.yaml").write_bytes(TEST_SCENARIO.read_bytes())
     path = save_naming(saves, scn, saves / "mods" / "renamed.yaml")
-    assert S.load_game(path).state.scenario_id == "test_small"
+    assert save.load_game(path).state.scenario_id == "test_small"
     assert opened == [(saves / "mods" / "renamed.yaml").resolve()]
 
 
@@ -192,8 +192,8 @@ def test_a_save_follows_its_scenario_path_beside_it(tmp_path, scn, game_dir, ope
 def test_a_save_scenario_id_is_never_a_path(tmp_path, scn, game_dir, opened, bad_id):
     (game_dir / "test_scenario.yaml").write_bytes(TEST_SCENARIO.read_bytes())
     path = save_naming(tmp_path / "saves", scn, "", scenario_id=bad_id)
-    with pytest.raises(S.SaveError, match="not installed"):
-        S.load_game(path)
+    with pytest.raises(save.SaveError, match="not installed"):
+        save.load_game(path)
     assert opened == []
 
 
@@ -204,7 +204,7 @@ def test_a_save_follows_a_scenario_the_player_opened_elsewhere(tmp_path, scn, ga
     mod = mods / "test_scenario.yaml"
     mod.write_bytes(TEST_SCENARIO.read_bytes())
     path = save_naming(tmp_path / "saves", scn, mod)
-    with pytest.raises(S.SaveError, match="not installed"):
-        S.load_game(path)                 # never opened: not followed
+    with pytest.raises(save.SaveError, match="not installed"):
+        save.load_game(path)                 # never opened: not followed
     load_scenario(mod)                    # the player opens the mod
-    assert S.load_game(path).state.scenario.file == str(mod.resolve())
+    assert save.load_game(path).state.scenario.file == str(mod.resolve())

@@ -40,6 +40,8 @@ ALLOWED: dict[str, dict[int, str]] = {
                   20: "(eye, offset) pairs worked on at once: a batch of 2**20",
                   64: "size of the cache of sight stamps by radius"},
     "turns.py": {12: "months in a year", 3: "the year turns in March"},
+    "paths.py": {30: "1 << 30 stands for an unreached hex",
+                 3: "a step is a (from, to, cost) triple"},
     "traits.py": {},
     "victory.py": {},
     "queries.py": {4: "how far a named place still names a hex ('near Nineveh'): words, not a rule"},

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import game.ai
 from game.rules.invariants import check_invariants
 from game.rules.state import canonical_json, state_hash
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
 
@@ -43,8 +43,8 @@ def saved(scn, tmp_path_factory):
     while session.state.turn < 4 and not session.state.over:
         session.do(game.ai.next_order(session.state))
     path = folder / "slot.json"
-    S.save_game(path, session.state, session.orders, {"byzantium": "human"}, "fuzz")
-    assert state_hash(S.load_game(path).state) == session.hash()
+    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, "fuzz")
+    assert state_hash(save.load_game(path).state) == session.hash()
     return Saved((folder, path.read_bytes()))
 
 
@@ -134,8 +134,8 @@ def test_damaged_saves_are_refused_cleanly_and_left_alone(saved, data):
     path = folder / "damaged.json"
     path.write_bytes(bad)
     try:
-        loaded = S.load_game(path)
-    except S.SaveError as exc:
+        loaded = save.load_game(path)
+    except save.SaveError as exc:
         assert str(exc).strip() and "Traceback" not in str(exc)
         event(f"{kind}: refused, " + str(exc).split(": ", 1)[-1][:30])
     else:
@@ -152,7 +152,7 @@ def test_damaged_saves_are_refused_cleanly_and_left_alone(saved, data):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda d: d.update(version=S.VERSION + 1), "newer version of the game"),
+    (lambda d: d.update(version=save.VERSION + 1), "newer version of the game"),
     (lambda d: d.update(version="1"), "no format version"),
     (lambda d: d.update(version=True), "no format version"),
     (lambda d: d.update(version=0), "unknown save format version"),
@@ -166,12 +166,12 @@ def test_specific_damage_has_a_clear_message(saved, tmp_path, change, message):
     folder, good = saved
     doc = json.loads(good)
     change(doc)
-    doc["seal"] = S.seal(doc)      # resealed: each check behind the seal is tested
+    doc["seal"] = save.seal(doc)      # resealed: each check behind the seal is tested
     path = folder / "specific.json"
     path.write_text(json.dumps(doc))
     before = path.read_bytes()
-    with pytest.raises(S.SaveError) as exc:
-        S.load_game(path)
+    with pytest.raises(save.SaveError) as exc:
+        save.load_game(path)
     assert message in str(exc.value)
     assert path.read_bytes() == before
 
@@ -180,8 +180,8 @@ def test_a_huge_number_in_a_save_is_refused(saved):
     folder, good = saved
     path = folder / "digits.json"
     path.write_bytes(good.replace(b'"seed":8', b'"seed":' + b"9" * 5000, 1))
-    with pytest.raises(S.SaveError, match="damaged"):
-        S.load_game(path)
+    with pytest.raises(save.SaveError, match="damaged"):
+        save.load_game(path)
 
 
 def test_a_pipe_is_not_read_as_a_save(tmp_path):
@@ -189,8 +189,8 @@ def test_a_pipe_is_not_read_as_a_save(tmp_path):
         pytest.skip("no named pipes here")
     fifo = tmp_path / "slot.json"
     os.mkfifo(fifo)
-    with pytest.raises(S.SaveError, match="not a regular file"):
-        S.load_game(fifo)          # opening a pipe with no writer would block forever
+    with pytest.raises(save.SaveError, match="not a regular file"):
+        save.load_game(fifo)          # opening a pipe with no writer would block forever
 
 
 # --- killed while saving ---------------------------------------------------------------
@@ -269,7 +269,7 @@ def _slow_disk() -> None:
 
 
 def _fork(body, path: Path, pad: int):
-    """Run body(save, report) in a child; returns (pid, read end of its report pipe)."""
+    """Run body(save_as, report) in a child; returns (pid, read end of its report pipe)."""
     r, w = os.pipe()
     state = _fork.state
     pid = os.fork()
@@ -277,13 +277,13 @@ def _fork(body, path: Path, pad: int):
         try:
             os.close(r)
 
-            def save(n):
+            def save_as(n):
                 state.flags["saves"] = n
-                S.save_game(path, state, extra={"pad": "x" * pad})
+                save.save_game(path, state, extra={"pad": "x" * pad})
 
             def report(n):
                 os.write(w, f"{n}\n".encode())
-            body(save, report)
+            body(save_as, report)
         finally:
             os._exit(0)
     os.close(w)
@@ -292,10 +292,10 @@ def _fork(body, path: Path, pad: int):
 
 def _saves_in(path: Path) -> dict[str, int]:
     """The save number in the file and in its backup; each must load if it exists."""
-    out = {"save": S.load_game(path).state.flags["saves"]}
+    out = {"save": save.load_game(path).state.flags["saves"]}
     bak = path.with_name(path.name + ".bak")
     if bak.exists():
-        out["backup"] = S.load_game(bak).state.flags["saves"]
+        out["backup"] = save.load_game(bak).state.flags["saves"]
     return out
 
 
@@ -313,11 +313,11 @@ def slot(tmp_path, scn):
     ("after", 2),
 ])
 def test_killed_at_each_step_of_a_save_keeps_a_complete_save(slot, kill_at, expect):
-    def body(save, report):
-        save(1)                              # a complete save, to lose or not
+    def body(save_as, report):
+        save_as(1)                           # a complete save, to lose or not
         report(1)
         _rig(kill_at)
-        save(2)
+        save_as(2)
         report(2)
     pid, reports = _fork(body, slot, 0)
     _, status = os.waitpid(pid, 0)
@@ -328,7 +328,7 @@ def test_killed_at_each_step_of_a_save_keeps_a_complete_save(slot, kill_at, expe
     if "backup" in found:
         assert found["backup"] == 1
     # whatever the dead save left behind, the next save and load work
-    S.save_game(slot, S.load_game(slot).state)
+    save.save_game(slot, save.load_game(slot).state)
     assert _saves_in(slot) == {"save": expect, "backup": expect}
 
 
@@ -339,11 +339,11 @@ def test_killed_at_random_moments_while_saving_loses_at_most_that_save(slot):
 
     last = 0
 
-    def body(save, report):          # numbers go on from the last child's, in the same slot
+    def body(save_as, report):          # numbers go on from the last child's, in the same slot
         _slow_disk()
         n = last + 1
         while True:
-            save(n)
+            save_as(n)
             report(n)
             n += 1
     for _ in range(int(os.environ.get("LGW_KILLS", "6"))):

@@ -8,7 +8,7 @@ from game.ai import placeholder
 from game.rules import engine
 from game.rules.orders import Attack, EndTurn, Move
 from game.rules.state import state_hash
-from game.session import save as S
+from game.session import save
 from game.session.game import Session, replay
 from tests.conftest import TEST_SCENARIO
 from tests.helpers import cell
@@ -63,8 +63,8 @@ def test_save_and_load_round_trip(tmp_path, session):
     session.do(EndTurn("byzantium"))
     path = tmp_path / "game.json"
     scenario_beside(tmp_path)
-    S.save_game(path, session.state, session.orders, {"byzantium": "human"}, "test")
-    loaded = S.load_game(path)
+    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, "test")
+    loaded = save.load_game(path)
     assert state_hash(loaded.state) == session.hash()
     assert loaded.orders == session.orders
     assert loaded.meta.sides == {"byzantium": "human"}
@@ -81,7 +81,7 @@ def _saved(tmp_path, scn):
     scenario_beside(tmp_path)
     s, _ = Session.new(scn, seed=3)
     path = tmp_path / "slot.json"
-    S.save_game(path, s.state, s.orders)
+    save.save_game(path, s.state, s.orders)
     return path
 
 
@@ -100,8 +100,8 @@ def test_bad_saves_are_refused_and_left_alone(tmp_path, scn, damage, message):
     path = _saved(tmp_path, scn)
     bad = damage(path.read_bytes())
     path.write_bytes(bad)
-    with pytest.raises(S.SaveError) as exc:
-        S.load_game(path)
+    with pytest.raises(save.SaveError) as exc:
+        save.load_game(path)
     assert message in str(exc.value)
     assert path.read_bytes() == bad          # never "repaired" or truncated
 
@@ -110,7 +110,7 @@ def test_saving_keeps_the_previous_save_as_backup(tmp_path, scn):
     path = _saved(tmp_path, scn)
     first = path.read_bytes()
     s, _ = Session.new(scn, seed=4)
-    S.save_game(path, s.state)
+    save.save_game(path, s.state)
     assert path.with_name("slot.json.bak").read_bytes() == first
     assert path.read_bytes() != first
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
@@ -127,18 +127,18 @@ def test_a_crash_while_saving_keeps_the_old_save(tmp_path, scn, monkeypatch):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(S.SaveError):
-        S.save_game(path, s.state)
+    with pytest.raises(save.SaveError):
+        save.save_game(path, s.state)
     monkeypatch.setattr(os, "replace", real_replace)
     assert path.read_bytes() == first
-    assert S.load_game(path).state.seed == 3
+    assert save.load_game(path).state.seed == 3
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
 
 
 def test_saves_are_plain_json(tmp_path, scn):
     path = _saved(tmp_path, scn)
     doc = json.loads(path.read_text())
-    assert doc["format"] == S.FORMAT and doc["version"] == S.VERSION
+    assert doc["format"] == save.FORMAT and doc["version"] == save.VERSION
     assert "state" in doc and "orders" in doc
 
 
@@ -219,7 +219,7 @@ def test_a_save_made_before_logs_were_kept_still_loads(tmp_path, scn):
     path = _saved_with_logs(tmp_path, scn, {})
     doc = json.loads(path.read_text())
     del doc["meta"]["extra"]["logs"]
-    doc["seal"] = S.seal(doc)       # resealed, as the game of then would have written it
+    doc["seal"] = save.seal(doc)       # resealed, as the game of then would have written it
     path.write_text(json.dumps(doc))
     loaded = Session.load(path)
     assert loaded.logs == {} and not loaded.logs_saved
@@ -237,10 +237,10 @@ def test_a_damaged_record_in_a_save_is_refused_clearly(tmp_path, scn, logs, mess
     path = _saved_with_logs(tmp_path, scn, {})
     doc = json.loads(path.read_text())
     doc["meta"]["extra"]["logs"] = logs
-    doc["seal"] = S.seal(doc)       # resealed: the check behind the seal is tested
+    doc["seal"] = save.seal(doc)       # resealed: the check behind the seal is tested
     path.write_text(json.dumps(doc))
     before = path.read_bytes()
-    with pytest.raises(S.SaveError) as exc:
+    with pytest.raises(save.SaveError) as exc:
         Session.load(path)
     assert "record of the war is damaged" in str(exc.value) and message in str(exc.value)
     assert path.read_bytes() == before

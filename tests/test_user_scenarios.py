@@ -9,7 +9,7 @@ from game import cli, resources
 from game.scenario import load
 from game.scenario.load import find_scenario, listed_scenarios, load_scenario
 from game.scenario.yamlsrc import InputError
-from game.session import save as S
+from game.session import save
 from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
 from tests.test_paths import MAP, SCENARIO, symlink
@@ -198,13 +198,13 @@ def test_a_save_of_a_players_scenario_loads_again(game_dir, user_dir, tmp_path, 
     session, _ = Session.new(load_scenario(mine), seed=2)
     saves = tmp_path / "saves"
     saves.mkdir()
-    S.save_game(saves / "slot.json", session.state)
+    save.save_game(saves / "slot.json", session.state)
     forget_opened(monkeypatch)
-    assert S.load_game(saves / "slot.json").state.scenario.file == str(mine.resolve())
+    assert save.load_game(saves / "slot.json").state.scenario.file == str(mine.resolve())
     moved = copy_as(mine, user_dir / "elsewhere" / "renamed.yaml", "my_small")
     mine.unlink()                           # moved within the folder: found by its id
     forget_opened(monkeypatch)
-    assert S.load_game(saves / "slot.json").state.scenario.file == str(moved.resolve())
+    assert save.load_game(saves / "slot.json").state.scenario.file == str(moved.resolve())
 
 
 def test_a_save_of_a_scenario_from_a_given_folder_needs_that_folder(game_dir, tmp_path,
@@ -214,9 +214,9 @@ def test_a_save_of_a_scenario_from_a_given_folder_needs_that_folder(game_dir, tm
     session, _ = Session.new(load_scenario(mine), seed=2)
     saves = tmp_path / "saves"
     saves.mkdir()
-    S.save_game(saves / "slot.json", session.state)
+    save.save_game(saves / "slot.json", session.state)
     forget_opened(monkeypatch)
-    with pytest.raises(S.SaveError, match="not installed"):
-        S.load_game(saves / "slot.json")
+    with pytest.raises(save.SaveError, match="not installed"):
+        save.load_game(saves / "slot.json")
     assert cli.use_scenario_folders([str(extra)])
-    assert S.load_game(saves / "slot.json").state.scenario_id == "from_extra"
+    assert save.load_game(saves / "slot.json").state.scenario_id == "from_extra"

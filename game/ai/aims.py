@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 
 from game.ai import minor
-from game.events import dates as D
+from game import calendar as cal
 from game.hexgrid import hex_distance
 from game.rules import queries as Q
 from game.rules.state import Aim, GameState
@@ -35,8 +35,8 @@ def active(state: GameState, faction: str) -> list[Aim]:
     d = state.direction.get(faction)
     if d is None or not d.aims:
         return []
-    turn = D.state_span(state)
-    return [a for a in d.aims if D.overlaps(turn, a.start, a.end)]
+    turn = cal.state_span(state)
+    return [a for a in d.aims if cal.overlaps(turn, a.start, a.end)]
 
 
 def posture(state: GameState, faction: str) -> str:
@@ -80,7 +80,7 @@ def city_bonus(k, city) -> int:
 
 def add_goals(k, goals: list) -> None:
     """Add to `goals` what the aims ask for and the valuation left out."""
-    from game.ai import strategy as S
+    from game.ai import strategy
     state = k.state
     least = Q.rules(state)["min_army_men"]
     total = sum(a.men for a in k.armies)
@@ -102,8 +102,8 @@ def add_goals(k, goals: list) -> None:
             if g is None:
                 # the valuation passed it by (too strong a garrison, a raider's caution):
                 # the author's word puts it back, sized to what the armies can bring
-                g = S.Goal("take", c.id, c.hex, S.city_value(k, c),
-                           min(S.take_need(k, c), cap))
+                g = strategy.Goal("take", c.id, c.hex, strategy.city_value(k, c),
+                           min(strategy.take_need(k, c), cap))
                 goals.append(g)
                 by_name[g.name] = g
             else:
@@ -113,13 +113,13 @@ def add_goals(k, goals: list) -> None:
             continue
         if a.kind == "hold":
             men = a.men or HOLD_MEN
-            goals.append(S.Goal("visit", f"hold:{a.target}", a.hex, a.weight, men,
+            goals.append(strategy.Goal("visit", f"hold:{a.target}", a.hex, a.weight, men,
                                 leader=a.leader))
         elif a.kind == "threaten":
             near = any(hex_distance(x.hex, a.hex) <= a.within for x in k.armies
                        if a.leader is None or x.commander == a.leader)
             if not near:           # once there, the towns round it are its work
-                goals.append(S.Goal("visit", f"threaten:{a.target}", a.hex, a.weight,
+                goals.append(strategy.Goal("visit", f"threaten:{a.target}", a.hex, a.weight,
                                     a.men or HOLD_MEN, leader=a.leader))
         elif a.kind == "shadow":
             _hunt(k, a, goals, by_name)
@@ -128,13 +128,13 @@ def add_goals(k, goals: list) -> None:
 def _hunt(k, a: Aim, goals: list, by_name: dict) -> None:
     """An enemy commander's army: beating it is worth the weight; out of reach behind
     walls, the armies keep near it.  An own commander's army: others keep it company."""
-    from game.ai import strategy as S
+    from game.ai import strategy
     own = next((x for x in k.armies if x.commander == a.target), None)
     if own is not None:
         company = sum(x.men for x in k.armies if hex_distance(x.hex, own.hex) <= a.within)
         need = a.men or own.men * 2         # by default, as many again as he leads
         if company < need:
-            goals.append(S.Goal("visit", f"escort:{a.target}", own.hex, a.weight,
+            goals.append(strategy.Goal("visit", f"escort:{a.target}", own.hex, a.weight,
                                 need - company))
         return
     him = next((e for e in k.enemies if e.commander == a.target), None)
@@ -148,7 +148,7 @@ def _hunt(k, a: Aim, goals: list, by_name: dict) -> None:
         return
     if any(hex_distance(x.hex, him.hex) <= a.within for x in k.armies):
         return
-    goals.append(S.Goal("visit", f"shadow:{a.target}", him.hex, a.weight,
+    goals.append(strategy.Goal("visit", f"shadow:{a.target}", him.hex, a.weight,
                         a.men or him.men, leader=a.leader))
 
 

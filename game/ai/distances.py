@@ -1,8 +1,9 @@
 """Distance fields: what it costs, in movement points, to reach a hex from anywhere.
 
 A field is computed once per target hex and per set of movement
-capabilities (season, fleet, straits, closed passes) by a Dijkstra search
-run backwards from the target over the rules' own movement graph, and kept
+capabilities (season, fleet, straits, closed passes) by a search run
+backwards from the target over the rules' own movement graph (`paths.costs`,
+compiled: only the costs matter here, not which of equal paths), and kept
 in the scenario's cache, where later turns and other factions with the same
 capabilities reuse it.  Fields are a strategic estimate: they ignore armies
 and walled cities, and a fleet may embark at any port on the map (whoever
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 
 from game.rules import movement as M
+from game.rules import paths
 from game.rules.state import GameState
 
 INF = M.INF
@@ -99,31 +101,17 @@ def regions(state: GameState, caps: tuple) -> list[int]:
     return labels
 
 
+def _matrix(scn, caps: tuple) -> paths.Matrix:
+    """The reverse graph under the capabilities, for `paths.costs` (cached)."""
+    key = ("ai_matrix", caps)
+    m = scn.cache.get(key)
+    if m is None:
+        rev = _reverse_graph(scn, caps)
+        m = scn.cache[key] = paths.Matrix(len(rev), (
+            (j, i, c) for j, edges in enumerate(rev) for i, c in edges))
+    return m
+
+
 def _search(scn, target: int, caps: tuple) -> list[int]:
-    """Dijkstra backwards from target, with a bucket per cost (costs are small integers)."""
-    rev = _reverse_graph(scn, caps)
-    dist = [INF] * len(rev)
-    dist[target] = 0
-    buckets: dict[int, list[int]] = {0: [target]}
-    d, waiting = 0, 1
-    while waiting:
-        bucket = buckets.pop(d, None)
-        if bucket:
-            waiting -= len(bucket)
-            for j in bucket:
-                if dist[j] != d:
-                    continue            # reached more cheaply since it was queued
-                for i, c in rev[j]:
-                    nd = d + c
-                    if nd < dist[i]:
-                        dist[i] = nd
-                        b = buckets.get(nd)
-                        if b is None:
-                            buckets[nd] = [i]
-                        else:
-                            b.append(i)
-                        waiting += 1
-        d += 1
-        if waiting and d not in buckets:
-            d = min(buckets)        # skip the gap (costs an override made large)
-    return dist
+    """The costs from every hex to target: a search backwards from it (`paths.costs`)."""
+    return paths.as_list(paths.costs(_matrix(scn, caps), (target,)))

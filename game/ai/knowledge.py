@@ -210,5 +210,7 @@ def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
                     out[j] = {i: s}
                 elif best.get(i, 0) < s:
                     best[i] = s
-    return {j: [(s, hm.hex_of(i)) for i, s in sorted(d.items(), key=lambda x: (-x[1], x[0]))]
+    hexes = hm.hex_table()
+    # strongest first, then by hex index (sorting (-s, i) pairs: no key function to call)
+    return {j: [(-ns, hexes[i]) for ns, i in sorted([(-s, i) for i, s in d.items()])]
             for j, d in out.items()}

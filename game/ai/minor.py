@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game import calendar as cal
 from game.hexgrid import Hex, hex_distance
 from game.rules.state import GameState
 
-ALL_SEASONS = ("spring", "summer", "autumn", "winter")
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ def _build(scn, faction: str) -> Profile:
     ai = spec.ai.get(faction)
     seasonal = any(c.faction == faction and "seasonal" in c.traits for c in spec.commanders)
     if ai is not None and ai.campaign:
-        campaign = tuple(s for s in ALL_SEASONS if s in ai.campaign)
+        campaign = tuple(s for s in cal.SEASONS if s in ai.campaign)
     elif seasonal:
         campaign = ("spring", "summer")
     else:
-        campaign = ALL_SEASONS
+        campaign = cal.SEASONS
     raider = (not fspec.major) if ai is None or ai.raider is None else ai.raider
     home, given = None, False
     if ai is not None and ai.home is not None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import random
 
-from game.events.runner import event_by_id
+from game.ai import player
 from game.hexgrid import hex_distance, hex_neighbors
 from game.rules import combat, engine
 from game.rules import movement as M
 from game.rules import queries as Q
-from game.rules.orders import Assault, Attack, Besiege, Choose, EndTurn, Move, Order
+from game.rules.orders import Assault, Attack, Besiege, EndTurn, Move, Order
 from game.rules.state import GameState
 
 
@@ -23,23 +23,10 @@ def policy_rng(state: GameState) -> random.Random:
     return random.Random(f"{state.seed}:{state.turn}:{state.active_faction}:{len(state.log)}")
 
 
-def choose_option(state: GameState, faction: str) -> Order | None:
-    pending = [p for p in state.pending if p.faction == faction]
-    if not pending:
-        return None
-    ev = event_by_id(state, pending[0].event)
-    weights = [max(0, c.ai_weight) for c, _ in ev.choices]
-    rng = policy_rng(state)
-    if sum(weights) == 0:
-        weights = [1] * len(weights)
-    pick = rng.choices(range(len(weights)), weights=weights)[0]
-    return Choose(faction, ev.spec.id, ev.choices[pick][0].id)
-
-
 def next_order(state: GameState) -> Order:
     """One order for the side to play.  Ends the turn when it has nothing better."""
     fid = state.active_faction
-    choice = choose_option(state, fid)
+    choice = player.choose_option(state, fid, policy_rng(state))
     if choice is not None:
         return choice
     for a in sorted(Q.armies_of(state, fid), key=lambda x: x.id):
@@ -95,18 +82,4 @@ def _march(state: GameState, a) -> Order | None:
 
 def play_turn(state: GameState, limit: int = 500) -> list:
     """Play out the side-to-play's whole turn; returns the (order, events) pairs."""
-    out = []
-    fid = state.active_faction
-    turn = state.turn
-    for _ in range(limit):
-        if state.over or state.active_faction != fid or state.turn != turn:
-            break
-        order = next_order(state)
-        events = engine.apply(state, order)
-        out.append((order, events))
-        if isinstance(order, EndTurn):
-            break
-    else:
-        events = engine.apply(state, EndTurn(fid))
-        out.append((EndTurn(fid), events))
-    return out
+    return player.drive_turn(state, next_order, None, limit)

@@ -29,8 +29,10 @@ def rng_for(state: GameState, faction: str, what: str) -> random.Random:
     return random.Random(f"{state.seed}:{state.turn}:{faction}:{what}")
 
 
-def choose_option(state: GameState, faction: str) -> Order | None:
-    """Answer the first pending event choice by the author's weights."""
+def choose_option(state: GameState, faction: str, rng: random.Random | None = None
+                  ) -> Order | None:
+    """Answer the first pending event choice by the author's weights (drawn with `rng`, by
+    default the plan's own generator for that choice)."""
     pending = [p for p in state.pending if p.faction == faction]
     if not pending:
         return None
@@ -38,7 +40,8 @@ def choose_option(state: GameState, faction: str) -> Order | None:
     weights = [max(0, c.ai_weight) for c, _ in ev.choices]
     if sum(weights) == 0:
         weights = [1] * len(weights)
-    rng = rng_for(state, faction, f"choice:{ev.spec.id}:{len(state.log)}")
+    if rng is None:
+        rng = rng_for(state, faction, f"choice:{ev.spec.id}:{len(state.log)}")
     pick = rng.choices(range(len(weights)), weights=weights)[0]
     return Choose(faction, ev.spec.id, ev.choices[pick][0].id)
 
@@ -255,19 +258,29 @@ class Plan:
 
 def play_turn(state: GameState, level: str = "normal", limit: int = 1000) -> list:
     """Play the side-to-play's whole turn; returns the (order, events) pairs."""
+    plan = Plan(state, level)
+    return drive_turn(state, plan.next_order, plan.refused, limit)
+
+
+def drive_turn(state: GameState, next_order, refused=None, limit: int = 1000) -> list:
+    """Apply `next_order(state)` until the side to play ends its turn; the (order, events) pairs.
+
+    The one turn loop of every computer policy.  An order the rules refuse goes
+    to `refused(order)` and the turn goes on (without `refused`, the refusal is
+    raised); after `limit` orders the turn is ended for it.
+    """
     out = []
     fid, turn = state.active_faction, state.turn
-    plan = Plan(state, level)
     for _ in range(limit):
         if state.over or state.active_faction != fid or state.turn != turn:
             break
-        order = plan.next_order(state)
+        order = next_order(state)
         try:
             events = engine.apply(state, order)
         except Refused:
-            if isinstance(order, EndTurn):
+            if refused is None or isinstance(order, EndTurn):
                 raise
-            plan.refused(order)       # a misjudged order: that army waits, the turn goes on
+            refused(order)            # a misjudged order: that army waits, the turn goes on
             continue
         out.append((order, events))
         if isinstance(order, EndTurn):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from game.events import dates as D
+from game import calendar as cal
 from game.events import dice
 from game.events.compile import compile_condition, compile_effects, context_for, explain
 from game.events.effects import Fire
@@ -158,7 +158,7 @@ def _compile_case(c: CaseSpec, scn, spec: CaseFile, col: Collector) -> Case | No
                                    f"{suggest(c.event, ids)}")
     if c.side is not None and c.side not in factions:
         c.loc.report(col, "side", f"unknown faction {c.side!r}{suggest(c.side, factions)}")
-    when = D.parse_date(c.date)
+    when = cal.parse_date(c.date)
     if when is not None:
         problem = _date_problem(scn, when)
         if problem:
@@ -168,7 +168,7 @@ def _compile_case(c: CaseSpec, scn, spec: CaseFile, col: Collector) -> Case | No
         if event_by_id_in(scn, eid) is None:
             col.add(line, column, c.loc.sub(f"fired.{eid}"), f"no event {eid!r} in "
                                                              f"{scn.id!r}")
-        dd = D.parse_date(d)
+        dd = cal.parse_date(d)
         if dd is None:
             col.add(line, column, c.loc.sub(f"fired.{eid}"), f"expected a date YEAR-MM, found "
                                                              f"{d!r}")
@@ -286,9 +286,9 @@ def event_by_id_in(scn, event_id: str):
 
 
 def _date_problem(scn, when: int) -> str | None:
-    start, end = D.month_index(*scn.start), D.month_index(*scn.end)
+    start, end = cal.month_index(*scn.start), cal.month_index(*scn.end)
     if not start <= when <= end:
-        return (f"{D.iso(when)} is outside the scenario ({D.iso(start)} to {D.iso(end)})")
+        return (f"{cal.iso(when)} is outside the scenario ({cal.iso(start)} to {cal.iso(end)})")
     if (when - start) % scn.months_per_turn:
         return ("in this seasonal scenario a turn begins in March, June, September or "
                 "December (month 03, 06, 09 or 12)")
@@ -302,19 +302,18 @@ def build(case: Case):
     spec, scn = case.spec, case.scenario
     ev = event_by_id_in(scn, spec.event)
     state, _ = new_game(scn, case.seed, begin=False)
-    start = D.month_index(*scn.start)
-    when = D.parse_date(spec.date)
-    state.year, state.month = D.year_month(when)
-    state.turn = (when - start) // scn.months_per_turn + 1
+    when = cal.parse_date(spec.date)
+    state.year, state.month = cal.year_month(when)
+    state.turn = cal.turn_at(scn.start, when, scn.months_per_turn)
     side = spec.side or ev.spec.on_turn_of or next(
         (f for f in state.order if state.factions[f].in_play), state.order[0])
     state.active = state.order.index(side)
     for eid, d in spec.fired.items():
-        m = D.parse_date(d)
+        m = cal.parse_date(d)
         other = event_by_id_in(scn, eid)
-        turn = (m - start) // scn.months_per_turn + 1
+        turn = cal.turn_at(scn.start, m, scn.months_per_turn)
         state.fired[eid] = turn
-        y, mo = D.year_month(m)
+        y, mo = cal.year_month(m)
         state.log.append(LogEntry(turn, y, mo, eid, other.spec.title, list(state.order)))
     fire = Fire("setup", tuple(state.order))
     for run in case.setup:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from game.events.dates import parse_date  # noqa: F401  (re-exported for the loader)
+from game import calendar as cal
+from game.calendar import parse_date  # noqa: F401  (re-exported for the loader)
 from game.events.registry import CONDITIONS, EFFECTS, Definition
 from game.rules.traits import TRAITS
 from game.hexgrid import Hex
@@ -19,14 +20,13 @@ from game.scenario.schema import suggest
 from game.scenario.limits import MAX_TEXT, MAX_WHOLE
 from game.scenario.yamlsrc import Collector, Node, short_number
 
-SEASONS = ("spring", "summer", "autumn", "winter")
 STATUSES = ("war", "peace", "alliance", "tribute")
 OUTCOMES = ("victory", "defeat", "peace")
 VICTORY_KINDS = ("decisive", "major", "minor")
 RESULTS = ("decisive", "major", "minor", "peace", "undecided")
 PASS_STATES = ("open", "closed", "auto")
 POSTURES = ("conquer", "defend", "raid")
-CHOICES = {"season": SEASONS, "status": STATUSES, "outcome": OUTCOMES,
+CHOICES = {"season": cal.SEASONS, "status": STATUSES, "outcome": OUTCOMES,
            "victory_kind": VICTORY_KINDS, "result": RESULTS, "pass_state": PASS_STATES,
            "posture": POSTURES,
            "trait": tuple(TRAITS)}

@@ -4,12 +4,12 @@ Conditions only read the state.  `chance` and `mean_time` roll dice that
 follow from the game's seed, the event and the turn (game.events.dice), so the
 same game always rolls the same way and a turn's roll never changes.
 Dates are compared with the whole span of the current turn (see
-game.events.dates): in a seasonal game, `date: {start: 614-05}` already
+game.calendar): in a seasonal game, `date: {start: 614-05}` already
 holds in the spring turn of 614, which includes May.
 """
 from __future__ import annotations
 
-from game.events import dates as D
+from game import calendar as cal
 from game.events import dice
 from game.events.registry import (at_least_one, checks, condition, different, exactly_one,
                                   needs, ordered)
@@ -20,7 +20,7 @@ from game.rules.state import GameState
 
 
 def months(state: GameState) -> int:
-    return D.month_index(state.year, state.month)
+    return cal.month_index(state.year, state.month)
 
 
 # --- combining ---------------------------------------------------------------------
@@ -53,14 +53,14 @@ def _not(state, condition):
            "date: {start: 613-03, end: 614-08, season: summer}",
            start="date?", end="date?", year="int?", season="season?", month="month?")
 def date(state, start=None, end=None, year=None, season=None, month=None):
-    turn = D.state_span(state)
-    if not D.overlaps(turn, start, end):
+    turn = cal.state_span(state)
+    if not cal.overlaps(turn, start, end):
         return False
     if year is not None and state.year != year:
         return False
     if season is not None and state.season != season:
         return False
-    if month is not None and not D.covers_month(turn, month):
+    if month is not None and not cal.covers_month(turn, month):
         return False
     return True
 
@@ -455,8 +455,8 @@ def fired(state, event, within=None, after_turns=None, start=None, end=None, tim
         if not entries:
             return False
         e = entries[-1]
-        turn_span = D.span(D.month_index(e.year, e.month), state.months_per_turn)
-        if not D.overlaps(turn_span, start, end):
+        turn_span = cal.span(cal.month_index(e.year, e.month), state.months_per_turn)
+        if not cal.overlaps(turn_span, start, end):
             return False
     return True
 

@@ -41,7 +41,9 @@ def forced(outcomes: dict[str, bool]):
 
 def draw(state, sides: int) -> int:
     """This turn's roll for the event being checked: a whole number in 0..sides-1."""
-    key = f"{state.seed}|{_event.get()}|{state.turn}".encode()
+    mix = getattr(state, "dice_mix", "")      # a game by e-mail: see game/pbem/dice.py
+    key = (f"{state.seed}|{mix}|{_event.get()}|{state.turn}" if mix
+           else f"{state.seed}|{_event.get()}|{state.turn}").encode()
     return int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % sides
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from game.events.registry import checks, different, effect, exactly_one, needs
 from game.rules import changes as C
 from game.rules import queries as Q
-from game.rules import siege as S
-from game.rules import victory as V
+from game.rules import siege
+from game.rules import victory
 from game.rules.report import Event
 from game.rules.state import Direction
 
@@ -145,7 +145,7 @@ def besiege(state, fire, army, city):
         return []
     if any(Q.hostile(state, a.faction, o.faction) for o in Q.armies_at(state, c.hex)):
         return []
-    return S.begin(state, a, c) + C.lift_sieges_without_army(state)
+    return siege.begin(state, a, c) + C.lift_sieges_without_army(state)
 
 
 # --- armies --------------------------------------------------------------------------
@@ -509,13 +509,13 @@ def end_game(state, fire, outcome, faction=None, kind=None, text=None):
     if state.over:
         return []
     if outcome == "peace":
-        return V.declare(state, faction, "peace", text or "")
+        return victory.declare(state, faction, "peace", text or "")
     if outcome == "victory":
-        return V.declare(state, faction, kind or "major", text or "")
+        return victory.declare(state, faction, kind or "major", text or "")
     enemies = [f for f in state.order
                if state.factions[f].major and Q.hostile(state, f, faction)]
     winner = enemies[0] if len(enemies) == 1 else None
-    return V.declare(state, winner, kind or "major", text or "", loser=faction)
+    return victory.declare(state, winner, kind or "major", text or "", loser=faction)
 
 
 def _end_terms(ctx, **a):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.events import dates as D
-from game.rules.state import GameState, season_of
+from game import calendar as cal
+from game.rules.state import GameState
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,6 @@ class Row:
     text: str                  # one line, ready to show
 
 
-def turn_text(index: int, months_per_turn: int) -> str:
-    """How the game names a turn: 'Spring 614' for seasons, 'May 614' for months."""
-    y, m = D.year_month(index)
-    if months_per_turn == 3:
-        return f"{season_of(m).capitalize()} {y}"
-    return D.date_text(index)
 
 
 def _months(n: int) -> str:
@@ -44,26 +38,26 @@ def summary(state: GameState) -> list[Row]:
     """One row per event with a historical date, in the order history had them."""
     first: dict[str, tuple[int, int]] = {}
     for entry in state.log:
-        first.setdefault(entry.event, (D.month_index(entry.year, entry.month), entry.turn))
+        first.setdefault(entry.event, (cal.month_index(entry.year, entry.month), entry.turn))
     mpt = state.months_per_turn
     rows = []
     for ev in state.scenario.events:
         spec = ev.spec
-        real = D.parse_date(spec.historical) if spec.historical else None
+        real = cal.parse_date(spec.historical) if spec.historical else None
         if real is None:
             continue
-        real_text = D.date_text(real)
+        real_text = cal.date_text(real)
         if spec.id not in first:
             rows.append(Row(spec.id, spec.title, real, False, None, None, None, "did not happen",
                             f"{spec.title}: did not happen (history: {real_text})"))
             continue
         when, turn = first[spec.id]
-        diff = D.offset(D.span(when, mpt), real)
+        diff = cal.offset(cal.span(when, mpt), real)
         verdict = "on time" if diff == 0 else "earlier" if diff < 0 else "later"
         how = ("as in history" if diff == 0 else
                f"{_months(abs(diff))} {verdict} than history")
         rows.append(Row(spec.id, spec.title, real, True, when, turn, diff, verdict,
-                        f"{spec.title}: {turn_text(when, mpt)}, {how} ({real_text})"))
+                        f"{spec.title}: {cal.turn_text(when, mpt)}, {how} ({real_text})"))
     order = {ev.spec.id: i for i, ev in enumerate(state.scenario.events)}
     rows.sort(key=lambda r: (r.historical, order[r.event]))
     return rows

@@ -127,7 +127,7 @@ def ordered(low: str, high: str) -> Callable:
     def rule(ctx, **a):
         if low in a and high in a and a[low] > a[high]:
             if low == "start":   # dates are month counts: show them as written
-                from game.events.dates import iso
+                from game.calendar import iso
                 return (f"`{low}` ({iso(a[low])}) is after `{high}` ({iso(a[high])}): "
                         "the window is empty")
             return f"`{low}` ({a[low]}) is more than `{high}` ({a[high]}): nothing can match"

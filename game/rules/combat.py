@@ -98,7 +98,13 @@ def win_chance(state: GameState, att: int, dfn: int) -> int:
 
 
 def win_pairs(state: GameState, att: int, dfn: int) -> tuple[int, int]:
-    """(pairs of rolls the attacker wins with, all pairs of rolls): the exact odds."""
+    """(pairs of rolls the attacker wins with, all pairs of rolls): the exact odds.
+
+    The attacker wins when dfn*rd < att*ra, that is for rd up to (att*ra - 1) // dfn.
+    That bound only grows with ra, so the attacker's rolls fall into three runs: those
+    that beat no defender's roll, those that beat some (summed by `floor_sum`) and those
+    that beat them all.
+    """
     r = Q.rules(state)
     lo, hi = r["battle_roll_min"], r["battle_roll_max"]
     n = hi - lo + 1
@@ -106,15 +112,30 @@ def win_pairs(state: GameState, att: int, dfn: int) -> tuple[int, int]:
         return n * n, n * n
     if att <= 0:
         return 0, n * n
-    wins = 0
-    for ra in range(lo, hi + 1):
-        # count rd in [lo, hi] with dfn*rd < att*ra  ->  rd < att*ra/dfn
-        limit = (att * ra - 1) // dfn        # largest rd with dfn*rd < att*ra
-        if limit >= hi:
-            wins += n
-        elif limit >= lo:
-            wins += limit - lo + 1
-    return wins, n * n
+    # first roll whose bound reaches lo, and first whose bound reaches hi (ceilings)
+    some = min(hi + 1, max(lo, -(-(lo * dfn + 1) // att)))
+    every = max(some, min(hi + 1, -(-(hi * dfn + 1) // att)))
+    k = every - some
+    wins = (floor_sum(k, dfn, att, att * some - 1) - k * (lo - 1) if k > 0 else 0)
+    return wins + (hi + 1 - every) * n, n * n
+
+
+def floor_sum(n: int, m: int, a: int, b: int) -> int:
+    """The sum of (a*i + b) // m for i from 0 to n-1 (n, m > 0; a, b >= 0), in a few
+    steps whatever n (the Euclid-like reduction of the AtCoder library's floor_sum)."""
+    total = 0
+    while True:
+        if a >= m:
+            total += n * (n - 1) // 2 * (a // m)
+            a %= m
+        if b >= m:
+            total += n * (b // m)
+            b %= m
+        y = a * n + b
+        if y < m:
+            return total
+        n, b = divmod(y, m)
+        m, a = a, m
 
 
 def odds(state: GameState, attacker: Army, target: Hex) -> dict:

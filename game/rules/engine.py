@@ -24,10 +24,10 @@ from game.rules import combat, economy, siege, turns, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
-from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, Move, Order,
-                               Raise, Refused, Split)
+from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, MixDice, Move,
+                               Order, Raise, Refused, Split)
 from game.rules.report import Event, dated
-from game.rules.rng import Rng
+from game.rules.rng import Rng, is_mix
 from game.rules.state import GameState
 
 new_game = turns.new_game
@@ -67,7 +67,7 @@ def check(state: GameState, order: Order) -> None:
     if order.faction != state.active_faction:
         raise Refused("not_your_turn", f"it is {state.factions[state.active_faction].name}'s turn")
     pending = [p for p in state.pending if p.faction == order.faction]
-    if pending and not isinstance(order, Choose):
+    if pending and not isinstance(order, (Choose, MixDice)):
         raise Refused("choice_pending", f"first answer the event "
                                         f"{event_by_id(state, pending[0].event).spec.title!r}")
     handler = _CHECKS.get(type(order))
@@ -263,9 +263,14 @@ def _check_choose(state: GameState, o: Choose) -> None:
         raise Refused("no_option", f"{o.event!r} has no option {o.option!r}")
 
 
+def _check_mix(state: GameState, o: MixDice) -> None:
+    if not is_mix(o.mix):
+        raise Refused("bad_mix", "the dice mix must be 64 hexadecimal digits")
+
+
 _CHECKS = {Move: _check_move, Attack: _check_attack, Besiege: _check_besiege,
            Assault: _check_assault, Raise: _check_raise, Merge: _check_merge, Split: _check_split,
-           EndTurn: _check_end, Choose: _check_choose}
+           EndTurn: _check_end, Choose: _check_choose, MixDice: _check_mix}
 
 
 def is_legal(state: GameState, order: Order) -> bool:
@@ -281,7 +286,8 @@ def is_legal(state: GameState, order: Order) -> bool:
 def apply(state: GameState, order: Order) -> list[Event]:
     """Check the order, then carry it out.  Returns what happened."""
     check(state, order)
-    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws)
+    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws,
+                              state.dice_mix)
     # what the acting side saw before, to report what the order revealed to it (its turn
     # is over once it ends it: what follows is news for its next turn, not a revelation)
     seen = None if isinstance(order, EndTurn) else vision.watch(state, order.faction)
@@ -447,9 +453,17 @@ def _apply_choose(state: GameState, o: Choose) -> list[Event]:
     return apply_choice(state, event_by_id(state, o.event), o.option) + check_events(state, "order")
 
 
+def _apply_mix(state: GameState, o: MixDice) -> list[Event]:
+    """The dice of the rest of the turn (and of what its end brings) hang on the mix.
+    Reported as random, so undo can never go back before it."""
+    state.dice_mix = o.mix
+    return [Event("message", "The dice of this turn are cast", None, (o.faction,),
+                  random=True)]
+
+
 _APPLY = {Move: _apply_move, Attack: _apply_attack, Besiege: _apply_besiege,
           Assault: _apply_assault, Raise: _apply_raise, Merge: _apply_merge, Split: _apply_split,
-          EndTurn: _apply_end, Choose: _apply_choose}
+          EndTurn: _apply_end, Choose: _apply_choose, MixDice: _apply_mix}
 
 
 # --- what may be done --------------------------------------------------------------

@@ -16,15 +16,19 @@ truth (`obstacles`), and stops the march where the truth gets in the way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
 
 from game import terrain as T
 from game.hexgrid import Hex
+from game.rules import paths
 from game.rules import queries as Q
 from game.rules import vision
 from game.rules.state import Army, GameState
 
 LAND, EMBARK, LAND_FROM_SEA, SEA, STRAIT = range(5)
-INF = 1 << 30
+INF = paths.INF
 
 _TERRAIN_RULE = {
     T.PLAIN: "cost_plain", T.FARMLAND: "cost_farmland", T.STEPPE: "cost_steppe",
@@ -55,25 +59,25 @@ def graph(scn, winter: bool) -> list[list[tuple[int, int, int, str | None]]]:
     if g is not None:
         return g
     hm, rules = scn.map, scn.rules
-    nb = hm.neighbor_index()
-    terr = hm.terrain.ravel()
-    river = hm.river.ravel()
-    road = hm.road.ravel()
-    strait = hm.strait.ravel()
-    bridge = hm.bridge.ravel()
-    ford = hm.ford.ravel()
+    nb = hm.neighbor_index().tolist()           # plain lists: far quicker to index here
+    terr = hm.terrain.ravel().tolist()
+    river = hm.river.ravel().tolist()
+    road = hm.road.ravel().tolist()
+    strait = hm.strait.ravel().tolist()
+    bridge = hm.bridge.ravel().tolist()
+    ford = hm.ford.ravel().tolist()
     pass_idx = {hm.index(p.hex) for p in hm.passes.values()}
     n = hm.width * hm.height
-    enter = [terrain_cost(rules, int(terr[j]), winter, j in pass_idx) for j in range(n)]
+    enter = [terrain_cost(rules, terr[j], winter, j in pass_idx) for j in range(n)]
     g = []
     for i in range(n):
         out = []
-        ti = int(terr[i])
+        ti = terr[i]
         for d in range(6):
-            j = int(nb[i, d])
+            j = nb[i][d]
             if j < 0:
                 continue
-            tj = int(terr[j])
+            tj = terr[j]
             if ti == T.LAKE or tj == T.LAKE:
                 continue
             if ti == T.SEA and tj == T.SEA:
@@ -127,8 +131,8 @@ def _lookups(scn) -> tuple[list[tuple[int, ...]], list[bool], dict[str, int]]:
     got = scn.cache.get("obstacle_lookups")
     if got is None:
         hm = scn.map
-        nb = [tuple(int(j) for j in row if j >= 0) for row in hm.neighbor_index()]
-        water = [hm.is_water(hm.hex_of(i)) for i in range(hm.width * hm.height)]
+        nb = [tuple(j for j in row if j >= 0) for row in hm.neighbor_index().tolist()]
+        water = np.isin(hm.terrain.ravel(), list(T.WATER_IDS)).tolist()
         cities = {cid: hm.index(h) for h, cid in scn.city_at.items()}
         got = scn.cache["obstacle_lookups"] = (nb, water, cities)
     return got
@@ -202,73 +206,58 @@ def move_budget(state: GameState, army: Army) -> int:
     return base
 
 
-def _can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
+def can_step(i: int, j: int, kind: int, tag, obs: Obstacles) -> bool:
+    """Whether the step i -> j of this kind (and strait id) is allowed under obs."""
+    if kind == LAND:
+        return j not in obs.blocked and j not in obs.closed_passes
+    return _special_step(obs, i, j, (kind, tag))
+
+
+def _special_step(obs: Obstacles, i: int, j: int, special: tuple[int, str | None]) -> bool:
+    """`can_step` for a step that is not a plain one over land (by sea, across a strait),
+    given as in `steps`; the search calls it with obs bound."""
     if j in obs.blocked or j in obs.closed_passes:
         return False
+    kind = special[0]
     if kind == EMBARK:
         return obs.navy and i in obs.ports
     if kind == SEA or kind == LAND_FROM_SEA:
         return obs.navy
     if kind == STRAIT:
-        return tag in obs.straits
+        return special[1] in obs.straits
     return True
 
 
-def _steps(scn, winter: bool) -> list[tuple[tuple[int, int, tuple | None], ...]]:
-    """The graph laid out for searching: per hex, (neighbour, cost, None) for a plain step
-    over land, (neighbour, cost, (kind, strait id)) for the others (sea, strait)."""
+def steps(scn, winter: bool) -> list[tuple[tuple[int, int, tuple | None], ...]]:
+    """The graph laid out for `paths.search`: per hex, (neighbour, cost, None) for a plain
+    step over land, (neighbour, cost, (kind, strait id)) for the others (sea, strait)."""
     key = ("steps", winter)
-    steps = scn.cache.get(key)
-    if steps is None:
-        steps = scn.cache[key] = [
+    got = scn.cache.get(key)
+    if got is None:
+        got = scn.cache[key] = [
             tuple((j, c, None if kind == LAND else (kind, tag)) for j, c, kind, tag in out)
             for out in graph(scn, winter)]
-    return steps
+    return got
+
+
+def _search(state: GameState, start: int, obs: Obstacles, **how):
+    """`paths.search` from start over this season's graph with obs's obstacles."""
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
+    return paths.search(steps(state.scenario, state.winter), (start,), barred=barred,
+                        special=partial(_special_step, obs), **how)
 
 
 def reachable(state: GameState, army: Army, budget: int | None = None,
               obs: Obstacles | None = None) -> dict[int, tuple[int, int]]:
-    """Hex index -> (cost, previous index) for every hex the army can reach this turn.
+    """Hex index -> (cost, previous index) for every hex the army can reach this turn,
+    in the order reached (the paths are `paths.search`'s, with its tie-break).
 
     By default as far as its side knows; pass `obs` to plan with other obstacles.
-    Dijkstra with a bucket per cost (costs are small whole numbers), each bucket
-    taken in hex order: the same answer, and the same order of hexes, as a heap
-    of (cost, hex) would give.
     """
-    scn = state.scenario
-    steps = _steps(scn, state.winter)
     obs = obs or obstacles_known(state, army.faction)
-    start = scn.map.index(army.hex)
     budget = army.moves if budget is None else budget
-    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
-    stop = obs.stop
-    dist = [INF] * len(steps)
-    dist[start] = 0
-    prev = {start: -1}
-    if budget < 0:
-        return {start: (0, -1)}
-    buckets: list[list[int]] = [[] for _ in range(budget + 1)]
-    buckets[0].append(start)
-    for cost in range(budget + 1):
-        bucket = buckets[cost]
-        if not bucket:
-            continue
-        bucket.sort()
-        for i in bucket:
-            if dist[i] != cost or (i in stop and i != start):
-                continue
-            for j, c, special in steps[i]:
-                nc = cost + c
-                if nc > budget or dist[j] <= nc:
-                    continue
-                if special is None:
-                    if j in barred:
-                        continue
-                elif not _can_step(i, j, special[0], special[1], obs):
-                    continue
-                dist[j] = nc
-                prev[j] = i
-                buckets[nc].append(j)
+    dist, prev = _search(state, state.scenario.map.index(army.hex), obs, limit=budget,
+                         stop=obs.stop)
     return {j: (dist[j], p) for j, p in prev.items()}
 
 
@@ -296,53 +285,16 @@ def route(state: GameState, army: Army, dest: Hex, obs: Obstacles | None = None
 
     By default as far as the army's side knows.
     """
-    scn = state.scenario
-    hm = scn.map
-    steps = _steps(scn, state.winter)
+    hm = state.scenario.map
     obs = obs or obstacles_known(state, army.faction)
-    start, goal = hm.index(army.hex), hm.index(dest)
+    goal = hm.index(dest)
     if goal < 0:
         return None
-    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
-    dist = [INF] * len(steps)
-    dist[start] = 0
-    prev = {start: -1}
-    buckets: dict[int, list[int]] = {0: [start]}
-    cost, waiting = 0, 1
-    while waiting:          # buckets by cost, each in hex order, as a heap would give them
-        bucket = buckets.pop(cost, None)
-        if bucket:
-            waiting -= len(bucket)
-            bucket.sort()
-            if goal in bucket and dist[goal] == cost:
-                break
-            for i in bucket:
-                if dist[i] != cost:
-                    continue
-                for j, c, special in steps[i]:
-                    nc = cost + c
-                    if dist[j] <= nc:
-                        continue
-                    if special is None:
-                        if j in barred:
-                            continue
-                    elif not _can_step(i, j, special[0], special[1], obs):
-                        continue
-                    dist[j] = nc
-                    prev[j] = i
-                    buckets.setdefault(nc, []).append(j)
-                    waiting += 1
-        cost += 1
-        if waiting and cost not in buckets:
-            cost = min(buckets)     # skip the gap (costs an override made large)
-    if goal not in prev:
+    dist, prev = _search(state, hm.index(army.hex), obs, goal=goal)
+    way = paths.path(prev, goal)
+    if way is None:
         return None
-    path = []
-    j = goal
-    while prev[j] != -1:
-        path.append(hm.hex_of(j))
-        j = prev[j]
-    return tuple(reversed(path)), dist[goal]
+    return tuple(hm.hex_of(j) for j in way), dist[goal]
 
 
 def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) -> int | None:
@@ -353,7 +305,7 @@ def step_cost(state: GameState, a: Hex, b: Hex, faction: str, obs: Obstacles) ->
         return None
     for k, c, kind, tag in graph(state.scenario, state.winter)[i]:
         if k == j:
-            return c if _can_step(i, j, kind, tag, obs) else None
+            return c if can_step(i, j, kind, tag, obs) else None
     return None
 
 
@@ -361,10 +313,6 @@ def in_zoc(state: GameState, faction: str, h: Hex, obs: Obstacles | None = None)
     """Whether h is in a hostile zone of control (one the faction knows of, by default)."""
     obs = obs or obstacles_known(state, faction)
     return state.scenario.map.index(h) in obs.stop
-
-
-# The step rule in its public name, for planners (the computer opponent) that walk the graph.
-can_step = _can_step
 
 
 def armies_left_to_move(state: GameState, faction: str) -> list[Army]:

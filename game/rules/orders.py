@@ -114,8 +114,18 @@ class Choose(Order):
     option: str
 
 
+@dataclass(frozen=True)
+class MixDice(Order):
+    """Play by e-mail: from this order on the dice also hang on `mix`, made from the
+    players' revealed secrets for this turn (game/pbem/dice.py).  The first order of a
+    player's turn; the computer never gives it."""
+    kind: ClassVar[str] = "mix_dice"
+    mix: str
+
+
 ORDER_TYPES: dict[str, type[Order]] = {
-    cls.kind: cls for cls in (Move, Attack, Besiege, Assault, Raise, Merge, Split, EndTurn, Choose)
+    cls.kind: cls for cls in (Move, Attack, Besiege, Assault, Raise, Merge, Split, EndTurn, Choose,
+                              MixDice)
 }
 
 

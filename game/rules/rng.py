@@ -8,7 +8,9 @@ The dice of an order do not run on from the previous order's: before each
 order the engine starts a fresh generator keyed on the game's seed, the turn
 and the order itself (`for_order`).  So a battle fought after a reload rolls
 the same whatever was marched, explored or fought before it in that turn,
-and a replay of the same orders is still exact.
+and a replay of the same orders is still exact.  In a game by e-mail the key
+also holds the state's `dice_mix`, which no player can know before the turn
+it serves begins (game/pbem/dice.py).
 """
 from __future__ import annotations
 
@@ -16,6 +18,14 @@ import hashlib
 from dataclasses import dataclass
 
 MASK = (1 << 64) - 1
+
+
+MIX_DIGITS = "0123456789abcdef"
+
+
+def is_mix(text) -> bool:
+    """Whether `text` can be a game's dice mix: a SHA-256 in 64 lower-case hex digits."""
+    return isinstance(text, str) and len(text) == 64 and all(ch in MIX_DIGITS for ch in text)
 
 
 @dataclass
@@ -62,9 +72,12 @@ class Rng:
         return len(weights) - 1  # pragma: no cover
 
     @classmethod
-    def for_order(cls, seed: int, turn: int, key: str, draws: int = 0) -> "Rng":
-        """The generator of one order: a pure function of (seed, turn, key)."""
-        digest = hashlib.sha256(f"{seed}|{turn}|{key}".encode()).digest()
+    def for_order(cls, seed: int, turn: int, key: str, draws: int = 0, mix: str = ""
+                  ) -> "Rng":
+        """The generator of one order: a pure function of (seed, turn, key), and of `mix`
+        in a game by e-mail (the players' revealed secrets: see game/pbem/dice.py)."""
+        text = f"{seed}|{mix}|{turn}|{key}" if mix else f"{seed}|{turn}|{key}"
+        digest = hashlib.sha256(text.encode()).digest()
         return cls(int.from_bytes(digest[:8], "big"), draws)
 
     def to_dict(self) -> dict:

@@ -17,21 +17,10 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
+from game import calendar as cal
 from game.hexgrid import Hex
 from game.rules.rng import Rng
 
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-
-
-def season_of(month: int) -> str:
-    if month in (3, 4, 5):
-        return "spring"
-    if month in (6, 7, 8):
-        return "summer"
-    if month in (9, 10, 11):
-        return "autumn"
-    return "winter"
 
 
 @dataclass
@@ -222,6 +211,7 @@ class GameState:
     loser: str | None = None            # set when a game ends in a named side's defeat
     result_kind: str = ""
     result_text: str = ""
+    dice_mix: str = ""   # play by e-mail: the players' revealed secrets, mixed into the dice
     scenario: Any = field(default=None, compare=False, repr=False)
 
     # --- small conveniences (derived, never stored) ---
@@ -231,16 +221,14 @@ class GameState:
 
     @property
     def season(self) -> str:
-        return season_of(self.month)
+        return cal.season_of(self.month)
 
     @property
     def winter(self) -> bool:
         return self.season == "winter"
 
     def date_text(self) -> str:
-        if self.months_per_turn == 3:
-            return f"{self.season.capitalize()} {self.year}"
-        return f"{MONTH_NAMES[self.month]} {self.year}"
+        return cal.turn_name(self.year, self.month, self.months_per_turn)
 
 
 def relation_key(a: str, b: str) -> str:
@@ -301,6 +289,8 @@ def state_to_dict(state: GameState) -> dict:
             del a["may_strike"]
     if not d["direction"]:
         del d["direction"]  # no aims: the same data (and checksum) as before there were any
+    if not d["dice_mix"]:
+        del d["dice_mix"]   # not a game by e-mail: the same data (and checksum) as before
     return d
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from game import terrain as T
 from game.rules import changes as C
 from game.rules import movement as M
+from game.rules import paths
 from game.rules import queries as Q
 from game.rules.report import Event
 from game.rules.state import GameState
@@ -39,31 +40,23 @@ def supplied_hexes(state: GameState, faction: str, armies=None, cities=None
     for c in cities:
         if Q.hostile(state, faction, c.owner):
             closed.add(hm.index(c.hex))
-    # Dijkstra from every source at once, with a bucket per cost, each taken in hex order
-    # (the order a heap of (cost, hex) would give)
-    steps = M._steps(scn, state.winter)
-    dist = [M.INF] * len(steps)
-    best: dict[int, int] = {}
-    buckets: list[list[int]] = [[] for _ in range(limit + 1)]
-    for c in cities:
-        if c.siege is None and Q.friendly(state, faction, c.owner):
-            i = hm.index(c.hex)
-            dist[i] = best[i] = 0
-            buckets[0].append(i)
-    for cost in range(limit + 1):
-        bucket = buckets[cost]
-        bucket.sort()
-        for i in bucket:
-            if dist[i] != cost:
-                continue
-            for j, c, special in steps[i]:
-                if special is not None or j in closed:
-                    continue
-                nc = cost + c
-                if nc <= limit and nc < dist[j]:
-                    dist[j] = best[j] = nc
-                    buckets[nc].append(j)
-    return best
+    sources = [hm.index(c.hex) for c in cities
+               if c.siege is None and Q.friendly(state, faction, c.owner)]
+    if not sources:
+        return {}
+    d = paths.costs(land_matrix(scn, state.winter).without_entering(closed), sources, limit)
+    return paths.as_dict(d)
+
+
+def land_matrix(scn, winter: bool) -> paths.Matrix:
+    """This season's steps over land (supply never goes by sea), for `paths.costs`."""
+    key = ("supply_matrix", winter)
+    got = scn.cache.get(key)
+    if got is None:
+        got = scn.cache[key] = paths.Matrix(len(M.steps(scn, winter)), (
+            (i, j, c) for i, out in enumerate(M.steps(scn, winter))
+            for j, c, tag in out if tag is None))
+    return got
 
 
 def known(state: GameState, faction: str) -> dict[int, int]:

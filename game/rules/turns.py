@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 
+from game import calendar as cal
 from game.events.runner import check_events
 from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
@@ -147,12 +148,10 @@ def end_of_round(state: GameState) -> list[Event]:
     events = dated(economy.end_of_round(state), state)
     state.history.append(stats(state))
     scn = state.scenario
-    m = state.year * 12 + state.month - 1 + state.months_per_turn
-    ey, em = scn.end
-    if m > ey * 12 + em - 1:
+    year, month = cal.next_turn(state.year, state.month, state.months_per_turn)
+    if cal.month_index(year, month) > cal.month_index(*scn.end):
         return events + victory.check(state, final=True)
-    state.year, state.month = divmod(m, 12)
-    state.month += 1
+    state.year, state.month = year, month
     state.turn += 1
     if state.month == 3:
         economy.new_year(state)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from game.events.dates import parse_date
+from game.calendar import parse_date
 from game.rules.state import Aim, Direction
 from game.scenario.model import AimSpec, AiSpec
 from game.scenario.schema import suggest

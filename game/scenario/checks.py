@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from game import terrain as T
 from game.events.compile import RefContext, check_flags, compile_condition, compile_effects
-from game.events.dates import parse_date
+from game import calendar as cal
+from game.calendar import parse_date
 from game.hexgrid import Hex
 from game.hexmap import HexMap
 from game.rules.movement import INF, terrain_cost
@@ -88,7 +89,7 @@ def check_dates(spec: ScenarioSpec, col: Collector) -> None:
     if spec.turn_length == "season":
         for name in ("start", "end"):
             d = parse_date(getattr(spec, name))
-            if d is not None and (d % 12 + 1) not in (3, 6, 9, 12):
+            if d is not None and not cal.starts_season(d):
                 loc.report(col, name, "seasonal turns begin in March, June, September or "
                                       "December (month 03, 06, 09 or 12)")
         if start is not None and end is not None and (end - start) % 3:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections import Counter, deque
 
-from game.events.dates import parse_date
+from game import calendar as cal
+from game.calendar import parse_date
 from game.events.registry import CONDITIONS
 from game.hexgrid import Hex, hex_neighbor
 from game.hexmap import HexMap
@@ -99,7 +100,7 @@ def warn_dates(spec: ScenarioSpec, col: Collector) -> None:
     last = parse_date(spec.end)
     if first is None or last is None:
         return
-    last += (3 if spec.turn_length == "season" else 1) - 1
+    _, last = cal.span(last, 3 if spec.turn_length == "season" else 1)
     trees = [(v.when, v.loc.sub("when")) for v in spec.victory]
     trees += [(e.when, e.loc.sub("when")) for e in spec.events]
     for tree, keypath in trees:
@@ -115,7 +116,7 @@ def warn_dates(spec: ScenarioSpec, col: Collector) -> None:
                     outside = d is not None and (
                         (d > last and arg.name != "end") or (d < first and arg.name != "start"))
                 elif name == "date" and arg.name == "year" and isinstance(node.value, int):
-                    outside = not first // 12 <= node.value <= last // 12
+                    outside = not cal.year_month(first)[0] <= node.value <= cal.year_month(last)[0]
                 else:
                     continue
                 if outside:

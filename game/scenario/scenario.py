@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from game import calendar as cal
 from game.hexgrid import Hex
 from game.hexmap import HexMap
 from game.scenario.model import ChoiceSpec, EventSpec, ScenarioSpec, VictorySpec
@@ -66,8 +67,7 @@ class Scenario:
 
     @property
     def total_turns(self) -> int:
-        (y0, m0), (y1, m1) = self.start, self.end
-        return ((y1 * 12 + m1) - (y0 * 12 + m0)) // self.months_per_turn + 1
+        return cal.total_turns(self.start, self.end, self.months_per_turn)
 
     def years(self) -> str:
         a, b = self.start[0], self.end[0]

@@ -34,6 +34,7 @@ from game.rules import engine, vision
 from game.rules.orders import EndTurn, Order
 from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
+from game.session import seats
 from game.session.autosaves import is_game_id, new_game_id
 from game.session.view import events_for
 
@@ -71,7 +72,7 @@ class Session:
     orders: list[Order] = field(default_factory=list)
     # (state before the order, its index in orders, each side's news count before it)
     undo_stack: list[tuple[GameState, int, dict[str, int]]] = field(default_factory=list)
-    sides: dict[str, str] = field(default_factory=dict)   # faction -> "human" / "computer:LEVEL"
+    sides: dict[str, str] = field(default_factory=dict)   # faction -> its seat's word (seats.py)
     news: dict[str, list[Event]] = field(default_factory=dict)   # side -> its news (see above)
     passwords: dict[str, str] = field(default_factory=dict)     # side -> salted hash
     logs: dict[str | None, list[str]] = field(default_factory=dict)   # side -> its log (above)
@@ -94,7 +95,7 @@ class Session:
         engine.check(st, order)
         ends = isinstance(order, EndTurn)
         # only a person's orders within a turn can be taken back: skip the copy otherwise
-        undoable = not ends and self.sides.get(order.faction, "human") == "human"
+        undoable = not ends and seats.is_human(self.sides.get(order.faction, seats.HUMAN))
         snapshot = clone(st) if undoable else None
         counts = {f: len(n) for f, n in self.news.items()}
         watching = {f: vision.visible(st, f) for f in st.factions if f != order.faction or ends}
@@ -142,7 +143,7 @@ class Session:
         (a quick-load, a load or an autosave): with two or more people at the table, a
         reload is how one could take back what undo refuses.  Nothing with one human."""
         st = self.state
-        people = [f for f, who in self.sides.items() if who == "human" and f in st.factions]
+        people = [f for f in seats.humans(self.sides) if f in st.factions]
         if len(people) < 2 or st.over:
             return None
         n = len(st.order)       # the side to play, or the next person after it (the gate's)

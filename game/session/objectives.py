@@ -399,10 +399,8 @@ def _commander_side(state, c) -> str | None:
 
 
 def _date(state, year: int, month: int) -> str:
-    from game.rules.state import MONTH_NAMES, season_of
-    if state.months_per_turn == 3:
-        return f"{season_of(month).capitalize()} {year}"
-    return f"{MONTH_NAMES[month]} {year}"
+    from game import calendar as cal
+    return cal.turn_name(year, month, state.months_per_turn)
 
 
 def _join(names: list[str]) -> str:

@@ -23,8 +23,7 @@ import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.rules import vision
-from game.rules.invariants import check_invariants
+from game.rules.invariants import invariants, references
 from game.rules.orders import order_from_dict
 from game.session.save_checks import rule_problems, text_and_number_problems
 from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
@@ -283,7 +282,9 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     else:
         scn = scenario_loader(meta)
     state.scenario = scn
-    _check_consistent(state, path)
+    problems = references(state)
+    if problems:
+        raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
     broken = rule_problems(state)
     if broken:
         raise SaveError(f"{path}: the save holds what the rules never make: "
@@ -292,7 +293,7 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     if expected != state_hash(state):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")
     sealed = check_seal(doc, path)
-    broken = check_invariants(state)
+    broken = invariants(state)
     if broken:
         raise SaveError(f"{path}: the saved game breaks the rules: " + "; ".join(broken[:3]))
     raw_orders = doc.get("orders", [])
@@ -356,68 +357,6 @@ def find_save_scenario(meta: SaveMeta, save_dir: Path):
     raise SaveError(f"the save needs the scenario {meta.scenario_id!r}, which is not installed "
                     "(it is looked for among the game's scenarios, in your scenarios folder "
                     "and beside the save)")
-
-
-def _check_consistent(state: GameState, path) -> None:
-    """Refuse a save whose references do not fit its scenario (hand-edited or damaged)."""
-    scn = state.scenario
-    hm = scn.map
-    problems = []
-    factions = state.factions
-    event_ids = {e.spec.id for e in scn.events}
-    if state.scenario_id != scn.id:
-        problems.append(f"it is a game of {state.scenario_id!r}, not {scn.id!r}")
-    if set(factions) != {f.id for f in scn.spec.factions} or any(
-            k != f.id for k, f in factions.items()):
-        problems.append("its factions differ from the scenario's")
-    if sorted(state.order) != sorted(factions):
-        problems.append("its turn order does not list each faction once")
-    if not 0 <= state.active < max(1, len(state.order)):
-        problems.append("the side to play is out of range")
-    if not 1 <= state.month <= 12 or state.months_per_turn not in (1, 3) or state.turn < 1:
-        problems.append("its date is impossible")
-    for f in factions.values():
-        if f.capital is not None and f.capital not in state.cities:
-            problems.append(f"faction {f.id!r} has an unknown capital")
-        if f.ruler is not None and f.ruler not in state.commanders:
-            problems.append(f"faction {f.id!r} has an unknown ruler")
-    for k, c in state.commanders.items():
-        if k != c.id or c.faction not in factions:
-            problems.append(f"commander {k!r} is damaged")
-    for k, a in state.armies.items():
-        if k != a.id or a.faction not in factions or not hm.contains(a.hex):
-            problems.append(f"army {k!r} is damaged")
-        if a.commander is not None and a.commander not in state.commanders:
-            problems.append(f"army {k!r} names an unknown commander")
-    if set(state.cities) != set(scn.city_at.values()):
-        problems.append("its cities differ from the scenario's")
-    for k, c in state.cities.items():
-        if k != c.id or c.owner not in factions or scn.city_at.get(c.hex) != c.id:
-            problems.append(f"city {k!r} is damaged")
-        if c.siege is not None and c.siege.by not in factions:
-            problems.append(f"the siege of {k!r} is damaged")
-    for k, r in state.relations.items():
-        a, _, b = k.partition("|")
-        if a not in factions or b not in factions or a >= b or r.status not in (
-                "war", "peace", "alliance", "tribute") or (r.payer not in (None, a, b)):
-            problems.append(f"the relation {k!r} is damaged")
-    for s, fs in state.strait_open.items():
-        if s not in set(hm.strait_of_edge.values()) or any(f not in factions for f in fs):
-            problems.append(f"the strait {s!r} is damaged")
-    for pid, v in state.pass_override.items():
-        if pid not in hm.passes or v not in ("open", "closed"):
-            problems.append(f"the pass {pid!r} is damaged")
-    for p in state.pending:
-        if p.event not in event_ids or p.faction not in factions:
-            problems.append("a pending choice is damaged")
-    if any(e not in event_ids for e in state.fired) or any(
-            e.event not in event_ids for e in state.log):
-        problems.append("its record of fired events names unknown events")
-    if state.winner is not None and state.winner not in factions:
-        problems.append("its winner is unknown")
-    problems += vision.check_memory(state)
-    if problems:
-        raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
 
 
 def state_json(state: GameState) -> str:

@@ -347,7 +347,7 @@ def prepare_start(args):
     from game.scenario.load import find_scenario, load_scenario
     from game.scenario.yamlsrc import InputError
     from game.session.save import SaveError, load_game
-    from game.ui import sides as S
+    from game.session import seats
     if getattr(args, "load", None):
         from game.session.game import Session
         try:
@@ -376,7 +376,7 @@ def prepare_start(args):
         except Exception as exc:    # a bug in the checker: a message, never a traceback
             raise LookupError(f"{path}:1:1: the checker itself failed on this file; please "
                               f"report it as a bug ({type(exc).__name__})") from None
-        sides = S.parse_sides(list(getattr(args, "side", None) or []), scn)
+        sides = seats.parse_sides(list(getattr(args, "side", None) or []), scn)
         seed = args.seed if getattr(args, "seed", None) is not None else random.randrange(1 << 31)
         return ("new", scn, seed, sides)
     if getattr(args, "side", None):
@@ -394,6 +394,31 @@ def first_screen(app: App, start):
         from game.ui.screens.game_screen import GameScreen
         return GameScreen.loaded(app, start[1])
     return MainMenu(app)
+
+
+def main_pbem(data, me: str, game: str, size_text: str | None = None) -> int:
+    """`run.py pbem play GAME`: the window opens on my turn of a game by e-mail."""
+    from game.pbem.errors import PbemError
+    from game.ui.screens.pbem import start_turn
+    settings = load_settings()
+    try:
+        size = _size(size_text, settings)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        app = App(size, settings.fullscreen, settings)
+    except pygame.error as exc:
+        print(f"The game window cannot open ({exc}).  Is there a display?  `pbem play GAME "
+              "--computer LEVEL` lets the computer play the turn without one.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.pbem_data = data.parent if data.name == "pbem" else data
+    try:
+        app.switch(start_turn(app, data, me, game))
+    except PbemError as exc:
+        print(f"pbem: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return app.run()
 
 
 def main(args) -> int:

@@ -1,6 +1,6 @@
 """The computer's turn, thought out off the main thread so the window never freezes.
 
-A `Thinker` plays the side's whole turn with `game.ai.play_turn` on a clone
+A `Thinker` plays the side's whole turn by its seat (`Seat.play_turn`) on a clone
 of the state, in a worker thread, and keeps the orders it gave.  The screen
 then applies them to the real game through the Session one by one, at a
 pace the player can follow.  The rules are deterministic, so the real game
@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import threading
 
-import game.ai
 from game.rules.orders import Order
 from game.rules.state import GameState, clone
+from game.session.seats import Seat
 
 
 class Thinker:
-    def __init__(self, state: GameState, level: str, threaded: bool = True):
+    def __init__(self, state: GameState, seat: Seat, threaded: bool = True):
         self.faction = state.active_faction
         self.turn = state.turn
-        self.level = level
+        self.seat = seat
         self.orders: list[Order] = []
         self.error: str | None = None
         self._done = threading.Event()
@@ -33,7 +33,7 @@ class Thinker:
 
     def _think(self, snapshot: GameState) -> None:
         try:
-            self.orders = [o for o, _events in game.ai.play_turn(snapshot, self.level)]
+            self.orders = [o for o, _events in self.seat.play_turn(snapshot)]
         except Exception as exc:       # a bug in a policy must not take the window down
             self.error = f"{type(exc).__name__}: {exc}"
         finally:

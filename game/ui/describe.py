@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import html
 
+from game import calendar as cal
 from game import terrain as T
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, economy, siege
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules.report import Event
-from game.rules.state import MONTH_NAMES, Army, City, GameState, season_of
+from game.rules.state import Army, City, GameState
 from game.rules.traits import TRAITS
 
 
@@ -39,9 +40,7 @@ def faction_name(state: GameState, fid: str | None) -> str:
 
 def date_text(state: GameState, year: int, month: int) -> str:
     """A past date as the game writes its own: "Spring 603" or "June 603"."""
-    if state.months_per_turn == 3:
-        return f"{season_of(month).capitalize()} {year}"
-    return f"{MONTH_NAMES[month]} {year}"
+    return cal.turn_name(year, month, state.months_per_turn)
 
 
 def where(state: GameState, h: Hex) -> str:
@@ -61,9 +60,8 @@ def where(state: GameState, h: Hex) -> str:
 
 def turn_date(state: GameState, turn: int) -> str:
     """The date of a turn of this war, as the game writes it."""
-    y, m = state.scenario.start
-    k = y * 12 + m - 1 + (turn - 1) * state.months_per_turn
-    return date_text(state, k // 12, k % 12 + 1)
+    k = cal.turn_start(state.scenario.start, turn, state.months_per_turn)
+    return date_text(state, *cal.year_month(k))
 
 
 def seen_now(view, c: City) -> bool:

@@ -6,7 +6,7 @@ View; this module only lays it out.
 """
 from __future__ import annotations
 
-from game.session import objectives as A
+from game.session import objectives
 from game.ui import dialogs
 from game.ui.dialogs import esc
 
@@ -18,14 +18,14 @@ DIM = "#a89f8f"
 
 def aims_html(state, side: str | None, view=None) -> str:
     parts = []
-    all_aims = A.aims(state, side, view)
+    all_aims = objectives.aims(state, side, view)
     own = [a for a in all_aims if a.faction == side]
     others = [a for a in all_aims if a.faction != side]
-    dl = A.deadline(state)
+    dl = objectives.deadline(state)
     parts.append(f"<font color='{GOLD}'><b>{esc(state.date_text())}, turn {state.turn} of "
                  f"{dl.last_turn}</b></font><br>{esc(dl.text)}")
     if side is not None:
-        note = A.peace_note(state, side)
+        note = objectives.peace_note(state, side)
         if note:
             parts.append(f"<font color='{BAD}'>{esc(note)}</font>")
     if own:
@@ -34,7 +34,7 @@ def aims_html(state, side: str | None, view=None) -> str:
     if others:
         parts.append(_heading("What the others need" if side is not None else "Victory"))
         parts += [_aim_html(a, state) for a in others]
-    rels = A.relations(state, side)
+    rels = objectives.relations(state, side)
     if rels:
         parts.append(_heading("Relations"))
         for r in rels:
@@ -54,7 +54,7 @@ def _mark(met) -> str:
             None: f"<font color='{DIM}'>•</font>"}[met]
 
 
-def _aim_html(a: A.Aim, state=None) -> str:
+def _aim_html(a: objectives.Aim, state=None) -> str:
     who = f"{esc(state.factions[a.faction].name)}: " if state is not None else ""
     when = "when the last turn ends" if a.at_end else "at once, as soon as it holds"
     now = {True: "holds now", False: "not yet", None: "not known"}[a.met]

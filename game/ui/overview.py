@@ -16,40 +16,10 @@ from game import terrain as T
 from game.hexgrid import (POINTY, Layout, edge_corners, hex_from_offset, hex_neighbor,
                           hex_to_pixel, offset_from_hex, polygon_corners)
 from game.hexmap import HexMap
+from game.ui import palette as P
+from game.ui.palette import HALO, INK
 
 SUPERSAMPLE = 2
-
-# Terrain colours, indexed by terrain id (game.terrain): a muted atlas palette.
-TERRAIN_RGB = np.array([
-    (88, 132, 176),    # sea
-    (104, 152, 190),   # lake
-    (196, 206, 150),   # plain
-    (170, 196, 112),   # farmland
-    (186, 174, 124),   # hills
-    (150, 128, 100),   # mountains
-    (236, 234, 230),   # peaks
-    (104, 146, 92),    # forest
-    (140, 170, 150),   # marsh
-    (226, 206, 156),   # desert
-    (208, 204, 140),   # steppe
-], dtype=np.int16)
-
-RIVER_RGB = (40, 96, 200)
-COAST_RGB = (52, 76, 104)
-BORDER_RGB = (96, 72, 80)
-ROAD_RGB = {"roman": (150, 40, 30), "persian": (110, 40, 130), "track": (120, 90, 60)}
-STRAIT_RGB = (230, 60, 60)
-INK = (20, 20, 24)
-HALO = (250, 248, 240)
-
-
-# A rough height per terrain, used only to shade slopes (light from the north-west).
-RELIEF = np.array([0, 0, 1, 1, 2, 3, 4, 1, 0.8, 1, 1.2])
-
-
-def _shade(rgb, factor: float) -> tuple[int, int, int]:
-    return tuple(int(max(0, min(255, c * factor))) for c in rgb)
-
 
 class OverviewPainter:
     """Draws one HexMap onto a surface `width` pixels wide."""
@@ -86,17 +56,17 @@ class OverviewPainter:
 
     # --- layers ----------------------------------------------------------------------
     def draw_terrain(self):
-        self.surface.fill(TERRAIN_RGB[T.SEA].tolist())
+        self.surface.fill(P.shade(P.TERRAIN_RGB[T.SEA], 1.0))
         hm = self.hm
         for col, row, h in self.cells():
             t = int(hm.terrain[row, col])
             # Slope facing the light (higher to the south-east) is brighter.
             nw, se = hex_neighbor(h, 2), hex_neighbor(h, 5)
-            up = RELIEF[hm.terrain_at(nw)] if hm.contains(nw) else RELIEF[t]
-            down = RELIEF[hm.terrain_at(se)] if hm.contains(se) else RELIEF[t]
+            up = P.RELIEF[hm.terrain_at(nw)] if hm.contains(nw) else P.RELIEF[t]
+            down = P.RELIEF[hm.terrain_at(se)] if hm.contains(se) else P.RELIEF[t]
             factor = 1.0 + 0.05 * (down - up) if t not in T.WATER_IDS else 1.0
             pts = polygon_corners(self.layout, h)
-            pygame.draw.polygon(self.surface, _shade(TERRAIN_RGB[t], factor), pts)
+            pygame.draw.polygon(self.surface, P.shade(P.TERRAIN_RGB[t], factor), pts)
             self.draw_mark(t, h)
 
     def draw_mark(self, t: int, h):
@@ -134,9 +104,9 @@ class OverviewPainter:
                     continue
                 n_water = hm.is_water(n)
                 if water != n_water:
-                    self.edge_line(h, d, COAST_RGB, w + 1)
+                    self.edge_line(h, d, P.OVERVIEW_COAST, w + 1)
                 elif not water and hm.region_of(h) != hm.region_of(n):
-                    self.edge_line(h, d, BORDER_RGB, w)
+                    self.edge_line(h, d, P.OVERVIEW_BORDER, w)
 
     def draw_rivers(self):
         hm = self.hm
@@ -145,7 +115,7 @@ class OverviewPainter:
             bits = hm.edge_bits(hm.river, h)
             for d in range(3):
                 if bits >> d & 1:
-                    self.edge_line(h, d, RIVER_RGB, width)
+                    self.edge_line(h, d, P.OVERVIEW_RIVER, width)
         for (h, d), _name in hm.crossing_names.items():
             if d > 2:
                 continue
@@ -155,7 +125,7 @@ class OverviewPainter:
                 pygame.draw.circle(self.surface, (90, 60, 40), (mx, my), self.size * 0.28)
             else:
                 pygame.draw.circle(self.surface, (240, 240, 255), (mx, my), self.size * 0.25)
-                pygame.draw.circle(self.surface, RIVER_RGB, (mx, my), self.size * 0.25, 2)
+                pygame.draw.circle(self.surface, P.OVERVIEW_RIVER, (mx, my), self.size * 0.25, 2)
 
     def draw_roads(self):
         hm = self.hm
@@ -167,12 +137,13 @@ class OverviewPainter:
                 n = hex_from_offset(*_neighbour_offset(col, row, d))
                 kind = hm.road_kinds.get((h, d), "roman")
                 width = max(2, int(self.size / (4 if kind != "track" else 6)))
-                pygame.draw.line(self.surface, ROAD_RGB[kind], self.centre(h), self.centre(n), width)
+                pygame.draw.line(self.surface, P.OVERVIEW_ROAD[kind], self.centre(h), self.centre(n),
+                                 width)
 
     def draw_straits(self):
         for (h, d), _sid in self.hm.strait_of_edge.items():
             if d <= 2:
-                self.edge_line(h, d, STRAIT_RGB, max(3, int(self.size / 2.2)))
+                self.edge_line(h, d, P.OVERVIEW_STRAIT, max(3, int(self.size / 2.2)))
 
     def draw_passes(self):
         s = self.size
@@ -241,10 +212,12 @@ class OverviewPainter:
         pad = 8 * S
         f_title, f = self.font(12 * S), self.font(9 * S)
         short = {T.PEAKS: "Impassable"}
-        entries = [(short.get(t.id, t.name), TERRAIN_RGB[t.id].tolist(), "box") for t in T.TERRAINS]
-        entries += [("River", RIVER_RGB, "line"), ("Roman road", ROAD_RGB["roman"], "line"),
-                    ("Persian road", ROAD_RGB["persian"], "line"),
-                    ("Track", ROAD_RGB["track"], "line"), ("Strait", STRAIT_RGB, "line")]
+        entries = [(short.get(t.id, t.name), P.shade(P.TERRAIN_RGB[t.id], 1.0), "box")
+                   for t in T.TERRAINS]
+        road = P.OVERVIEW_ROAD
+        entries += [("River", P.OVERVIEW_RIVER, "line"), ("Roman road", road["roman"], "line"),
+                    ("Persian road", road["persian"], "line"), ("Track", road["track"], "line"),
+                    ("Strait", P.OVERVIEW_STRAIT, "line")]
         cols, col_w, row_h = 3, 108 * S, 13 * S
         rows = math.ceil(len(entries) / cols)
         note = (f"Hexes {self.hm.hex_km:g} km, {self.hm.width} x {self.hm.height}.  Dot town, "

@@ -47,6 +47,14 @@ INK = (24, 22, 20)
 PAPER = (246, 240, 224)
 HALO = (250, 246, 232)
 
+# Lines on the whole-map overview picture (game.ui.overview): stronger than on the
+# play screen, so they read at a few pixels a hex.
+OVERVIEW_RIVER = (40, 96, 200)
+OVERVIEW_COAST = (52, 76, 104)
+OVERVIEW_BORDER = (96, 72, 80)
+OVERVIEW_ROAD = {"roman": (150, 40, 30), "persian": (110, 40, 130), "track": (120, 90, 60)}
+OVERVIEW_STRAIT = (230, 60, 60)
+
 # UI colours (the pygame_gui theme in assets/theme.json uses the same family).
 PANEL_BG = (31, 27, 22)
 PANEL_LINE = (92, 76, 52)

@@ -17,7 +17,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UISelectionList, UITextBox, UITextEntryLine, UIWindow
 
 from game.session.save import SaveError, SaveMeta, read_meta
-from game.ui import sides as S
+from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.shown import shown
 
@@ -47,7 +47,7 @@ class Entry:
             return f"{self.name}: damaged, cannot be loaded"
         m = self.meta
         when = shown(m.saved_at.replace("T", " ")[5:16]) if m.saved_at else ""
-        humans = [f.replace("_", " ").title() for f, w in self.sides.items() if S.is_human(w)]
+        humans = [f.replace("_", " ").title() for f, w in self.sides.items() if seats.is_human(w)]
         who = f", {' & '.join(humans)}" if humans else ", computer only"
         if len(humans) >= 2:
             who += " (hot-seat)"
@@ -58,12 +58,12 @@ class Entry:
             return (f"<b>{esc(self.name)}</b><br><font color='#e05a50'>This save cannot be "
                     f"loaded:</font> {esc(shown(self.error, 600))}")
         m = self.meta
-        sides = ", ".join(f"{f.replace('_', ' ').title()}: {S.describe(w)}"
+        sides = ", ".join(f"{f.replace('_', ' ').title()}: {seats.describe(w)}"
                           for f, w in self.sides.items()) or "not recorded"
         saved = shown(m.saved_at.replace("T", " ")) if m.saved_at else "?"
         locked = m.extra.get("passwords") if isinstance(m.extra, dict) else None
         hot = ""
-        if sum(S.is_human(w) for w in self.sides.values()) >= 2:
+        if sum(seats.is_human(w) for w in self.sides.values()) >= 2:
             hot = "<br><i>Hot-seat: it opens at the handover screen"
             if isinstance(locked, dict) and locked:
                 hot += "; a password guards " + esc(", ".join(

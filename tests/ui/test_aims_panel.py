@@ -6,7 +6,7 @@ import re
 import pygame
 
 from game.rules.state import Relation, relation_key
-from game.session import objectives as A
+from game.session import objectives
 from tests.helpers import cell
 from tests.ui.conftest import click, click_element, hex_pos, key, steps
 
@@ -22,8 +22,8 @@ def test_o_opens_the_panel_with_the_progress_the_engine_computes(game):
     assert getattr(panel, "is_aims", False)
     text = plain(panel.text.html_text)
     st = gs.state
-    assert A.deadline(st).text in text
-    for aim in A.aims(st, "byzantium"):
+    assert objectives.deadline(st).text in text
+    for aim in objectives.aims(st, "byzantium"):
         assert aim.result in text
         for g in aim.goals:
             assert f"{g.text} - {g.progress}" in text if g.progress else g.text in text

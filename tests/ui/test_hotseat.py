@@ -443,16 +443,16 @@ def test_new_game_keeps_a_password_as_a_salted_hash(make_app, fog_scn, tmp_path)
 
 def test_who_plays_next_and_who_sees():
     from types import SimpleNamespace as NS
-    from game.ui import sides as S
+    from game.session import seats
     factions = {f: NS(in_play=f != "d") for f in "abcd"}
     st = NS(order=list("abcd"), active=1, factions=factions)
     sides = {"a": "human", "b": "computer:easy", "c": "human", "d": "human"}
-    assert S.hotseat(sides) and not S.hotseat({"a": "human", "b": "computer:easy"})
-    assert S.next_human(st, sides) == "c"
+    assert seats.hotseat(sides) and not seats.hotseat({"a": "human", "b": "computer:easy"})
+    assert seats.next_human(st, sides) == "c"
     st.active = 3                                    # d is human but not in play
-    assert S.next_human(st, sides) == "a"
-    assert S.next_human(st, {"a": "computer:easy"}) is None
-    assert S.clean_sides({"a": "human", "x": "human", "b": 7, "c": "computer:hard"},
+    assert seats.next_human(st, sides) == "a"
+    assert seats.next_human(st, {"a": "computer:easy"}) is None
+    assert seats.clean_sides({"a": "human", "x": "human", "b": 7, "c": "computer:hard"},
                          factions) == {"a": "human", "c": "computer:hard"}
 
 

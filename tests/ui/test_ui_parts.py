@@ -7,34 +7,52 @@ from pathlib import Path
 
 import pytest
 
-from game.ui import sides as S
+from game.session import seats
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_sides_from_the_command_line(scn):
-    assert S.parse_sides([], scn) == {"byzantium": "human", "sassanids": "computer:normal",
+    assert seats.parse_sides([], scn) == {"byzantium": "human", "sassanids": "computer:normal",
                                       "avars": "computer:normal"}
     # naming a human hands every other side to the computer
-    assert S.parse_sides(["sassanids=human"], scn) == {
+    assert seats.parse_sides(["sassanids=human"], scn) == {
         "byzantium": "computer:normal", "sassanids": "human", "avars": "computer:normal"}
-    assert S.parse_sides(["sassanids=computer:hard"], scn)["sassanids"] == "computer:hard"
-    assert S.parse_sides(["byzantium=human", "sassanids=human"], scn) == {
+    assert seats.parse_sides(["sassanids=computer:hard"], scn)["sassanids"] == "computer:hard"
+    assert seats.parse_sides(["byzantium=human", "sassanids=human"], scn) == {
         "byzantium": "human", "sassanids": "human", "avars": "computer:normal"}
-    both = S.parse_sides(["byzantium=computer", "sassanids=computer:easy"], scn)
-    assert both["byzantium"] == "computer:normal" and not any(map(S.is_human, both.values()))
+    both = seats.parse_sides(["byzantium=computer", "sassanids=computer:easy"], scn)
+    assert both["byzantium"] == "computer:normal" and not any(map(seats.is_human, both.values()))
     for bad in ("byzantium", "=human", "rome=human", "avars=human", "byzantium=robot",
                 "byzantium=computer:godlike"):
         with pytest.raises(ValueError):
-            S.parse_sides([bad], scn)
+            seats.parse_sides([bad], scn)
 
 
-def test_the_viewer_is_the_human_to_play_or_the_only_human():
+def test_the_viewer_is_the_only_human_or_the_one_holding_the_screen():
     sides = {"a": "human", "b": "computer:normal"}
-    assert S.viewer(sides, "a") == "a" and S.viewer(sides, "b") == "a"
-    assert S.viewer({"a": "computer:easy", "b": "computer:hard"}, "a") is None
+    assert seats.viewer(sides, None) == "a" and seats.viewer(sides, "b") == "a"
+    assert seats.viewer({"a": "computer:easy", "b": "computer:hard"}, "a") is None
     two = {"a": "human", "b": "human", "c": "computer:normal"}
-    assert S.viewer(two, "b") == "b" and S.viewer(two, "c", last="b") == "b"
+    assert seats.viewer(two, "b") == "b" and seats.viewer(two, "a") == "a"
+    assert seats.viewer(two, None) is None and seats.viewer(two, "c") is None
+
+
+def test_one_vocabulary_for_seats_with_the_old_words_still_read():
+    assert seats.parse("human") == seats.Seat("human")
+    assert seats.parse("computer") == seats.parse("ai") == seats.Seat("computer", "normal")
+    assert seats.parse("computer:hard") == seats.parse("ai:hard") == seats.Seat("computer", "hard")
+    assert seats.parse("placeholder").kind == "placeholder"
+    for word in ("human", "computer:easy", "placeholder"):
+        assert str(seats.parse(word)) == word
+    assert str(seats.parse("ai:easy")) == "computer:easy"
+    for bad in ("robot", "computer:godlike", "human:hard", "placeholder:easy", ""):
+        with pytest.raises(ValueError, match="placeholder"):
+            seats.parse(bad)
+    both = seats.seats({"a": "human", "b": "placeholder"}, {"a": "HASH", "b": "X"})
+    assert both["a"].password == "HASH" and both["b"].password == ""
+    assert both["b"].describe() == "Placeholder" and seats.describe("computer:easy") == \
+        "Computer (easy)"
 
 
 def test_settings_survive_a_damaged_file_and_round_trip(user_folders):

@@ -182,9 +182,9 @@ def draw_tooltip(gs, surface) -> None:
     if key != gs._tip_key:
         gs._tip_key = key
         a = gs.selected_army()
-        from game.ui import describe as D
+        from game.ui import describe
         own = a if a is not None and a.faction == gs.human_to_play() else None
-        gs._tip_lines = D.hover_lines(gs.state, gs.view(), h, own)
+        gs._tip_lines = describe.hover_lines(gs.state, gs.view(), h, own)
         if gs.overlay.path_label:
             gs._tip_lines.append("March: " + gs.overlay.path_label)
     notes.tooltip(surface, gs._tip_lines, gs.mouse)

@@ -20,7 +20,18 @@ from game.ui.saves_window import QUICK, SavesWindow
 from game.ui.settings import saves_dir
 
 
+def no_saves(gs) -> bool:
+    """A game by e-mail has no saves: its record is kept, locked, when the turn is sent
+    (a save would hold the whole state in the open).  Says so; True if so."""
+    if getattr(gs, "pbem", None) is None:
+        return False
+    gs.say("No saves in a game by e-mail: the game is kept when the turn is sent", bad=True)
+    return True
+
+
 def save_to(gs, path, label: str = "") -> bool:
+    if no_saves(gs):
+        return False
     try:
         gs.session.save(path, label or path.stem, gs.save_notes())
     except SaveError as exc:
@@ -47,6 +58,8 @@ def free_path(folder, stem: str):
 
 def unsaved(gs) -> bool:
     """Orders given since the game was last saved (autosaves count), in a war not over."""
+    if getattr(gs, "pbem", None) is not None:
+        return False            # nothing to save: the turn opens again (and is counted)
     return not gs.state.over and gs.saved_at != len(gs.session.orders)
 
 
@@ -79,6 +92,8 @@ def ask_to_leave(gs, then) -> None:
 
 def autosave(gs) -> None:
     """This game's autosave for the turn beginning; its oldest beyond the last few go."""
+    if getattr(gs, "pbem", None) is not None:
+        return                  # a game by e-mail: no saves (see no_saves)
     s = gs.session
     if not s.game_id:
         s.game_id = autosaves.new_game_id(s.state.scenario_id)
@@ -100,6 +115,8 @@ def quick_save(gs) -> None:
 
 
 def quick_load(gs) -> None:
+    if no_saves(gs):
+        return
     path = saves_dir() / f"{QUICK}.json"
     if not path.exists():
         gs.say("There is no quick-save yet (F5 makes one)", bad=True)
@@ -108,6 +125,8 @@ def quick_load(gs) -> None:
 
 
 def load_from(gs, path) -> None:
+    if no_saves(gs):
+        return
     try:
         gs.next_screen = type(gs).loaded(gs.app, load_game(path))
     except SaveError as exc:

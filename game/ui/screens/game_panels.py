@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from game.rules import economy
-from game.ui import describe as D
-from game.ui import sides as S
+from game.ui import describe
+from game.session import seats
 from game.ui.screens.modes import orders
 
 
@@ -23,7 +23,7 @@ def update_hud(gs) -> None:
         gs.log_shown = shown
         gs.log_wait = 0.5
         lines = list(reversed(log[-40:]))
-        hud.set_box("log", hud.log, "<br>".join(D.esc(x) for x in lines) or
+        hud.set_box("log", hud.log, "<br>".join(describe.esc(x) for x in lines) or
                     "<i>Nothing has happened yet.</i>")
     key = (gs.version, gs.viewer, gs.overlay.selected_army, gs.overlay.selected_city)
     if key == gs._details_key:
@@ -37,10 +37,10 @@ def update_hud(gs) -> None:
     total = gs.scn.total_turns
     who = gs.session.sides.get(fid, "")
     net = economy.income(st, me) - economy.upkeep(st, me)
-    if S.is_human(who):
+    if seats.is_human(who):
         playing = [("your turn", "you") if fid == gs.viewer else ("human", "human")]
     else:
-        playing = [(f"computer, {S.level_of(who)}", "computer")]
+        playing = [(f"computer, {seats.level_of(who)}", "computer")]
     long_ = {"date": f"{st.date_text()}  -  turn {st.turn} of {total}",
              "side": f"{f.name} ({playing[0][0]})",
              "money": f"Treasury {mine.treasury:,} ({net:+,})",
@@ -61,10 +61,10 @@ def update_hud(gs) -> None:
                   f".  The war ends after {gs.scn.spec.end}.")
     hud.set_label("side", hud.side, texts["side"],
                   "Who plays each side: " + "; ".join(
-                      f"{st.factions[x].name}: {S.describe(w)}"
+                      f"{st.factions[x].name}: {seats.describe(w)}"
                       for x, w in gs.session.sides.items()
                       if st.factions[x].in_play))
-    hud.set_label("money", hud.money, texts["money"], D.faction_tip(st, me))
+    hud.set_label("money", hud.money, texts["money"], describe.faction_tip(st, me))
     hud.set_label("weary", hud.weary, texts["weary"],
                   "War-weariness rises with losses, lost cities and long years of war; "
                   "events and peace terms may turn on it")
@@ -72,10 +72,10 @@ def update_hud(gs) -> None:
     view = gs.view()
     a = gs.selected_army()
     if a is not None:
-        html = D.army_html(st, view, a, a.faction == gs.viewer)
+        html = describe.army_html(st, view, a, a.faction == gs.viewer)
     elif gs.overlay.selected_city in view.cities:
         c = view.cities[gs.overlay.selected_city]
-        html = D.city_html(st, view, c, c.owner == gs.viewer)
+        html = describe.city_html(st, view, c, c.owner == gs.viewer)
     else:
         html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
     hud.set_box("details", hud.details, html)

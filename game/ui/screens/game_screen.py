@@ -38,12 +38,12 @@ from game.rules.state import clone
 from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui.army_list import ArmyList
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui import notes
 from game.ui import objectives
 from game.ui import palette as P
-from game.ui import sides as S
+from game.session import seats
 from game.ui.computer import Thinker
 from game.ui.hud import Hud
 from game.ui.map_view import MapView, Overlay
@@ -65,7 +65,7 @@ class GameScreen(TurnFlow, Screen):
             passwords: dict[str, str] | None = None) -> "GameScreen":
         """A new war; `passwords` are side -> hash (game.session.password)."""
         session, events = Session.new(scn, seed, sides)
-        session.passwords = {f: h for f, h in (passwords or {}).items() if S.is_human(sides.get(f))}
+        session.passwords = {f: h for f, h in (passwords or {}).items() if seats.is_human(sides.get(f))}
         return cls(app, session, events)
 
     @classmethod
@@ -75,9 +75,9 @@ class GameScreen(TurnFlow, Screen):
         session = Session.from_loaded(loaded)
         session.announce_reload()    # hot-seat: the other players hear of it in their news
         st = session.state
-        sides = S.clean_sides(session.sides, st.factions) or S.default_sides(st.scenario)
+        sides = seats.clean_sides(session.sides, st.factions) or seats.default_sides(st.scenario)
         for f in st.factions:
-            sides.setdefault(f, S.computer())
+            sides.setdefault(f, seats.computer())
         session.sides = sides
         gs = cls(app, session, [])
         gs.just_loaded = True
@@ -87,14 +87,14 @@ class GameScreen(TurnFlow, Screen):
         briefed = notes_.get("briefed")
         gs.briefed = ({f for f in briefed if isinstance(f, str) and f in st.factions}
                       if isinstance(briefed, list)
-                      else set(S.humans(sides)))
+                      else set(seats.humans(sides)))
         gs.news_shown = notes_.get("news_shown", True) is not False
-        for f in [None, *S.humans(sides)]:
+        for f in [None, *seats.humans(sides)]:
             if session.logs_saved and f in session.logs:
                 continue
             # a save made before the logs were kept: the scripted events are all there is
             entries = st.log if f is None else observe(st, f).log
-            gs.logs[f] = [f"{D.date_text(st, e.year, e.month)}: {e.title}"
+            gs.logs[f] = [f"{describe.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
         return gs
@@ -162,6 +162,9 @@ class GameScreen(TurnFlow, Screen):
         self.log_wait = 0.0
         self.last_dt = 0.0
         self.events_panel = False            # play --author, F7: each event and why it waits
+        self.pbem = None                     # a game by e-mail: my turn (game.pbem.chain.Turn)
+        self.pbem_data = None                # ... and the folder of my keys and games
+        self.pbem_sent = None                # ... the turn file, once written
         st = session.state
         self.record({f: events_for(start_events, st, f) for f in self.log_sides()}, start_events)
 
@@ -174,22 +177,17 @@ class GameScreen(TurnFlow, Screen):
     def viewer(self) -> str | None:
         """Whose eyes the screen shows: the only human, the hot-seat owner, or None (with
         no human at all: everything; in hot-seat with the screen in nobody's hands: nothing)."""
-        humans = S.humans(self.session.sides)
-        if not humans:
-            return None
-        if len(humans) == 1:
-            return humans[0]
-        return self.owner
+        return seats.viewer(self.session.sides, self.owner)
 
     @property
     def hotseat(self) -> bool:
-        return S.hotseat(self.session.sides, self.session.passwords)
+        return seats.hotseat(self.session.sides, self.session.passwords)
 
     def human_to_play(self) -> str | None:
         """The faction whose turn it is, if a person plays it and may give orders now."""
         st = self.state
         fid = st.active_faction
-        if st.over or not S.is_human(self.session.sides.get(fid)):
+        if st.over or not seats.is_human(self.session.sides.get(fid)):
             return None
         if self.hotseat and fid != self.owner:
             return None            # not until it has taken the screen at the gate
@@ -278,7 +276,7 @@ class GameScreen(TurnFlow, Screen):
     # --- orders ---
     def log_sides(self) -> list[str]:
         """The sides whose own event log is kept: every human side."""
-        return S.humans(self.session.sides)
+        return seats.humans(self.session.sides)
 
     def do(self, order) -> bool:
         st = self.state
@@ -313,7 +311,7 @@ class GameScreen(TurnFlow, Screen):
         for f, items in [(None, events), *((f, e) for f, e in told.items() if f is not None)]:
             lines = self.logs.setdefault(f, [])
             for e in items:
-                line = D.log_line(self.state, e)
+                line = describe.log_line(self.state, e)
                 if line:
                     lines.append(line)
 

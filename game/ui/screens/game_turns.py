@@ -11,9 +11,9 @@ gate, the playback and the computer's moves are modes of their own
 from __future__ import annotations
 
 from game.session import objectives as aims
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
-from game.ui import sides as S
+from game.session import seats
 from game.ui.screens import news as news_
 from game.ui.screens.modes import playback
 
@@ -26,7 +26,7 @@ class TurnFlow:
         self.thinker = None
         self.replans = 0
         loaded, self.just_loaded = self.just_loaded, False
-        if not S.is_human(self.session.sides.get(fid)):
+        if not seats.is_human(self.session.sides.get(fid)):
             return
         self.skip = False
         self._view_key = None
@@ -41,10 +41,10 @@ class TurnFlow:
         if first:                        # each side's first turn: its briefing
             if self.briefing_text(fid):
                 self.queue.append(lambda: self.open_dialog(self.briefing_dialog(fid)))
-        if self.hotseat:                 # what it saw while the others played
+        if self.hotseat or self.pbem is not None:      # what it saw while the others played
             self.queue.append(lambda: playback.start(self, news))
         if not first:
-            lines = D.summary_lines(news, fid, self.state)
+            lines = describe.summary_lines(news, fid, self.state)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))

@@ -33,6 +33,8 @@ class MainMenu(Screen):
         y = h // 5 + 100
         specs = [("new", "New game", "Choose a scenario and who plays each side"),
                  ("load", "Load game", "Continue a saved game"),
+                 ("pbem", "Play by e-mail", "Open a turn file, watch a shared folder, "
+                                            "play your turn of a game by e-mail"),
                  ("settings", "Settings", "Scroll and animation speed, edge scrolling"),
                  ("help", "How to play", "The keys and the rules in brief (F1)"),
                  ("quit", "Quit", "Close the game")]
@@ -52,6 +54,9 @@ class MainMenu(Screen):
             if event.ui_element is b["new"]:
                 from game.ui.screens.new_game import NewGame
                 return NewGame(self.app)
+            if event.ui_element is b["pbem"]:
+                from game.ui.screens.pbem import PbemMenu
+                return PbemMenu(self.app)
             if event.ui_element is b["load"]:
                 self.window = SavesWindow(self.manager, self.size, "load", saves_dir(),
                                           self._loaded)

@@ -27,7 +27,7 @@ from game.scenario.load import Listed, listed_scenarios, load_scenario, search_f
 from game.scenario.yamlsrc import InputError
 from game.session.password import hash_password
 from game.ui import palette as P
-from game.ui import sides as S
+from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.geometry import center, map_size_units
 from game.ui.screens.base import Screen
@@ -207,7 +207,7 @@ class NewGame(Screen):
         img = self.thumbs[i]
         rect = img.get_rect(center=self.thumb_rect.center)
         self.thumb = UIImage(rect, img, self.manager)
-        self.sides = S.default_sides(scn)
+        self.sides = seats.default_sides(scn)
         y = self.sides_y
         self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, 28), "Who plays",
                                          self.manager, object_id="@heading"))
@@ -246,7 +246,7 @@ class NewGame(Screen):
         pw = self.passwords.get(fid)
         if pw is None:
             return
-        if S.is_human(self.sides.get(fid)):
+        if seats.is_human(self.sides.get(fid)):
             pw.enable()
         else:
             pw.set_text("")
@@ -255,11 +255,11 @@ class NewGame(Screen):
     def chosen_passwords(self) -> dict[str, str]:
         """Side -> salted hash, for each human side given a password."""
         return {f: hash_password(pw.get_text()) for f, pw in self.passwords.items()
-                if S.is_human(self.sides.get(f)) and pw.get_text()}
+                if seats.is_human(self.sides.get(f)) and pw.get_text()}
 
     @staticmethod
     def label_of(who: str) -> str:
-        return HUMAN_LABEL if S.is_human(who) else COMPUTER_LABELS[S.level_of(who)]
+        return HUMAN_LABEL if seats.is_human(who) else COMPUTER_LABELS[seats.level_of(who)]
 
     def handle(self, event):
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
@@ -272,10 +272,10 @@ class NewGame(Screen):
                 if event.ui_element is dd:
                     text = event.text
                     if text == HUMAN_LABEL:
-                        self.sides[fid] = S.HUMAN
+                        self.sides[fid] = seats.HUMAN
                     else:
                         lv = next((k for k, v in COMPUTER_LABELS.items() if v == text), "normal")
-                        self.sides[fid] = S.computer(lv)
+                        self.sides[fid] = seats.computer(lv)
                     self._lock(fid)
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.hexgrid import Hex
 from game.rules.orders import Choose
 from game.rules.report import Event
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui import palette as P
 from game.ui.geometry import center
@@ -55,10 +55,11 @@ def show(gs, told: list[Event], own: bool) -> None:
     gs.app.sounds.for_events(told)
     if own:
         for i, e in enumerate(told):
-            if e.kind == "battle" and D.losses(gs.state, e) and D.concerns(e, gs.viewer):
+            if e.kind == "battle" and describe.losses(gs.state, e) \
+                    and describe.concerns(e, gs.viewer):
                 gs.queue.append(lambda e=e, after=told[i + 1:]: casualty_report(gs, e, after))
         for e in told:
-            if D.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
+            if describe.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
                                                        "siege_begun", "destroyed"):
                 gs.say(e.text, bad=e.kind == "destroyed")
         queue_fired(gs, told)
@@ -66,7 +67,7 @@ def show(gs, told: list[Event], own: bool) -> None:
 
 def casualty_report(gs, e: Event, after: list[Event]) -> None:
     """After a battle of the player's: who fought with how many, who lost how many."""
-    title, text = D.casualty_report(gs.state, e, after)
+    title, text = describe.casualty_report(gs.state, e, after)
     dlg = dialogs.Dialog(gs.manager, gs.size, title, dialogs.esc(text), [("OK", True, "")],
                          size=(520, 250))
     dlg.is_casualties = True
@@ -95,7 +96,7 @@ def show_fired(gs, e: Event) -> None:
         gs.choices_open.discard(event_id)
         if option is not None and can_choose:
             gs.do(Choose(chooser, event_id, option))
-    dlg = dialogs.event_dialog(gs.manager, gs.size, e.text, D.event_date(st, e), text,
+    dlg = dialogs.event_dialog(gs.manager, gs.size, e.text, describe.event_date(st, e), text,
                                e.data.get("choices"), answered, can_choose)
     gs.open_dialog(dlg)
 

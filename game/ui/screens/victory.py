@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.session.view import observe
 from game.ui import charts
-from game.ui import sides as S
+from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.screens.base import Screen
 
@@ -48,14 +48,14 @@ class VictoryScreen(Screen):
     def build(self) -> None:
         st = self.session.state
         w, h = self.size
-        viewer = S.viewer(self.session.sides, st.active_faction)
+        viewer = seats.viewer(self.session.sides, st.active_faction)
         view = observe(st, viewer)
         winner = st.factions[st.winner].name if st.winner else None
         kind = KIND_WORDS.get(st.result_kind, st.result_kind or "the end")
         title = f"{winner}: {kind}" if winner else "The war ends undecided"
         self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
         you = ""
-        if viewer is not None and st.winner and not S.hotseat(self.session.sides):
+        if viewer is not None and st.winner and not seats.hotseat(self.session.sides):
             you = "  You have won." if st.winner == viewer else "  You have lost."
         why = st.result_text or ""
         why = why[:1].upper() + why[1:]

@@ -8,6 +8,8 @@ each frame by `current(gs)` from the game and the screen's state:
   plays over the map; Space, Esc or the button move it on;
 - dialog (modes/dialog.py): a window is open (or waits its turn in the queue)
   and takes the input first;
+- send (modes/send.py): a game by e-mail, and the player's part of the turn
+  is over: the turn file is written and the screen goes back to the list;
 - ended (modes/ended.py): the war is over; the map stays a moment, then the
   end screen;
 - gate (modes/gate.py): hot-seat, the next human is someone else, so the screen
@@ -30,6 +32,7 @@ from game.ui.screens.modes.ended import ENDED
 from game.ui.screens.modes.gate import GATE
 from game.ui.screens.modes.orders import ORDERS
 from game.ui.screens.modes.playback import PLAYBACK
+from game.ui.screens.modes.send import SEND, must_send
 from game.ui.screens.modes.turn_start import TURN_START
 
 __all__ = ["Mode", "current", "below_dialogs"]
@@ -47,6 +50,8 @@ def current(gs) -> Mode:
 def below_dialogs(gs) -> Mode:
     """The mode under any dialog: what the game itself is doing."""
     st = gs.state
+    if must_send(gs):
+        return SEND
     if st.over:
         return ENDED
     if gs.needs_gate():

@@ -11,7 +11,7 @@ import pygame
 from game.rules import queries as Q
 from game.rules.orders import EndTurn
 from game.ui import notes
-from game.ui import sides as S
+from game.session import seats
 from game.ui.computer import Thinker
 from game.ui.screens.modes.base import Mode
 
@@ -51,7 +51,7 @@ def step(gs, dt: float) -> None:
     fid = st.active_faction
     t = gs.thinker
     if t is None or t.faction != fid or t.turn != st.turn:
-        gs.thinker = Thinker(st, S.level_of(gs.session.sides.get(fid, "")),
+        gs.thinker = Thinker(st, seats.seat_of(gs.session.sides.get(fid)),
                              threaded=gs.app.threaded)
         gs.pace = 0.0
         return

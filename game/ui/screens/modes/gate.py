@@ -4,7 +4,7 @@ put away; behind the gate the computer sides play on, unseen (`play_hidden`); on
 the gate is passed, the screen is the new owner's, with its own camera."""
 from __future__ import annotations
 
-from game.ui import sides as S
+from game.session import seats
 from game.ui.screens.modes import computer
 from game.ui.screens.modes.base import Mode
 
@@ -21,7 +21,7 @@ GATE = GateMode()
 
 def gate_side(gs) -> str | None:
     """The human side that takes the screen next."""
-    return S.next_human(gs.state, gs.session.sides)
+    return seats.next_human(gs.state, gs.session.sides)
 
 
 def needs_gate(gs) -> bool:
@@ -69,7 +69,7 @@ def play_hidden(gs, dt: float) -> bool:
     """Behind the gate the computer sides play on, unseen.  True once the side at the
     gate may take the screen (its turn has come, or the war is over)."""
     st = gs.state
-    if st.over or S.is_human(gs.session.sides.get(st.active_faction)):
+    if st.over or seats.is_human(gs.session.sides.get(st.active_faction)):
         return True
     key = (st.turn, st.active_faction)
     if key != gs.turn_key:

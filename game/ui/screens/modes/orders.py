@@ -10,7 +10,7 @@ from game.rules import engine
 from game.rules import movement as M
 from game.rules.orders import Assault, Attack, Besiege, EndTurn, Move
 from game.ui import actions
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui.screens import game_input, news
 from game.ui.screens.modes.base import Mode
@@ -94,7 +94,7 @@ def why_not(gs, a, h: Hex) -> str:
     if r is None:
         return f"{a.name} cannot get there"
     _, cost = r
-    label, _ = D.path_label(cost, a.moves, M.move_budget(gs.state, a))
+    label, _ = describe.path_label(cost, a.moves, M.move_budget(gs.state, a))
     return f"Too far for this turn ({label})"
 
 
@@ -118,8 +118,8 @@ def update_path(gs, h: Hex | None) -> None:
         path = M.path_to(st, gs.reach_costs, h)
         cost = gs.reach_costs[hm.index(h)][0]
         ov.path = [a.hex, *path]
-        ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
-        ov.path_label += "; " + D.after_march(st, gs.view(), a, h, cost)
+        ov.path_label, ov.path_ok = describe.path_label(cost, a.moves, budget)
+        ov.path_label += "; " + describe.after_march(st, gs.view(), a, h, cost)
         return
     if hm.is_water(h) and not st.factions[a.faction].navy:
         return
@@ -129,7 +129,7 @@ def update_path(gs, h: Hex | None) -> None:
         return
     path, cost = r
     ov.path = [a.hex, *path]
-    ov.path_label, ov.path_ok = D.path_label(cost, a.moves, budget)
+    ov.path_label, ov.path_ok = describe.path_label(cost, a.moves, budget)
 
 
 def end_turn(gs, confirmed: bool = False) -> None:
@@ -143,7 +143,7 @@ def end_turn(gs, confirmed: bool = False) -> None:
         if left:
             gs.open_dialog(dialogs.confirm(
                 gs.manager, gs.size, "End the turn?",
-                D.left_to_move_text([a.name for a in left]),
+                describe.left_to_move_text([a.name for a in left]),
                 "End the turn", lambda ok: ok and end_turn(gs, confirmed=True),
                 no="Keep playing"))
             return

@@ -1,0 +1,107 @@
+"""Turn files: what one player sends the other.
+
+On disk a turn file is a small JSON envelope:
+
+    {"format": "last-great-war-turn", "version": 1, "game": ID, "seq": N,
+     "keys": {player: the file key sealed to him}, "box": the locked payload}
+
+The envelope names only the game and the file's number, so a folder watch
+can tell which file comes next.  Inside the box is the payload, signed by
+its sender (Ed25519, the signature first): canonical JSON with the game id,
+the number, the sender, the hash of the previous file's payload (the chain),
+and what the file is for (see game/pbem/chain.py).  The first file of a game,
+the invitation, holds nothing secret (the scenario, who plays what, the
+creator's public keys) and is signed but not locked: `"plain"` in place of
+`"keys"` and `"box"`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from game.pbem import crypto
+from game.pbem.errors import PbemError
+
+FORMAT = "last-great-war-turn"
+VERSION = 1
+SUFFIX = ".lgwturn"
+MAX_BYTES = 16 * 1024 * 1024
+FILE_NAME = re.compile(r"(?P<game>[a-z0-9_]{1,48}-[0-9a-f]{6})-(?P<seq>\d{4,})-(?P<name>[A-Za-z0-9_-]{1,32})"
+                       + re.escape(SUFFIX))
+
+
+def canonical(payload: dict) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+
+
+def payload_hash(signed: bytes) -> str:
+    """The link of the chain: the hash of a file's signed payload."""
+    return hashlib.sha256(signed).hexdigest()
+
+
+def file_name(game: str, seq: int, sender: str) -> str:
+    return f"{game}-{seq:04d}-{sender}{SUFFIX}"
+
+
+def encode(payload: dict, ident: dict, recipients: dict[str, str] | None) -> tuple[bytes, bytes]:
+    """(file bytes, signed payload).  recipients: name -> public box key; None for the
+    invitation, which is signed but not locked."""
+    signed = crypto.sign(ident, canonical(payload))
+    doc = {"format": FORMAT, "version": VERSION, "game": payload["game"], "seq": payload["seq"]}
+    if recipients is None:
+        doc["plain"] = crypto.b64(signed)
+    else:
+        doc.update(crypto.seal(signed, recipients))
+    return json.dumps(doc, indent=1).encode("utf-8"), signed
+
+
+def read_envelope(path: str | Path) -> dict:
+    """The envelope of a turn file; PbemError if it is not one."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise PbemError(f"{p}: too big to be a turn file")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise PbemError(f"{p}: cannot read the file: {exc.strerror or exc}") from None
+    return parse_envelope(raw, str(p))
+
+
+def parse_envelope(raw: bytes, what: str) -> dict:
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PbemError(f"{what}: the turn file is damaged (not the JSON it should be)") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise PbemError(f"{what}: this is not a Last Great War turn file")
+    if doc.get("version") != VERSION:
+        raise PbemError(f"{what}: a turn file of another version ({doc.get('version')!r}); "
+                        f"this game reads version {VERSION}")
+    if not isinstance(doc.get("game"), str) or type(doc.get("seq")) is not int:
+        raise PbemError(f"{what}: the turn file is damaged (its game or number)")
+    return doc
+
+
+def open_signed(doc: dict, ident: dict | None, what: str) -> bytes:
+    """The signed payload inside an envelope (unlocked with the player's key)."""
+    if "plain" in doc:
+        return crypto.unb64(doc["plain"], what)
+    if ident is None:
+        raise PbemError(f"{what}: the file is locked and no keys were given to open it")
+    return crypto.unseal(doc.get("keys"), doc.get("box"), ident, what)
+
+
+def split_signed(signed: bytes, what: str) -> dict:
+    """The payload of a signed message, not yet checked (to learn who claims to send it)."""
+    if len(signed) < 64:
+        raise PbemError(f"{what}: the turn file is damaged (cut short)")
+    try:
+        payload = json.loads(signed[64:].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PbemError(f"{what}: the turn file is damaged (its payload)") from None
+    if not isinstance(payload, dict):
+        raise PbemError(f"{what}: the turn file is damaged (its payload)")
+    return payload
