@@ -16,7 +16,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.pbem.errors import PbemError
-from game.ui import describe as D
+from game.ui import describe
 from game.ui import dialogs
 from game.ui.screens.base import Screen
 
@@ -153,7 +153,7 @@ def start_turn(app, data: Path, name: str, game: str):
         lines = list(turn.record.get("logs", {}).get(f, []))
         recent = set(lines[-50:])        # the end of my last turn is in the news too
         for e in turn.session.news_for(f):
-            line = D.log_line(gs.state, e)
+            line = describe.log_line(gs.state, e)
             if line and line not in recent:
                 lines.append(line)
         gs.logs[f] = lines
