@@ -21,6 +21,7 @@ import pygame_gui
 from game.cli import program_name
 from game.resources import assets_dir
 from game.ui import fonts, map_marks
+from game.ui.sounds import Sounds
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
 
 THEME = assets_dir() / "theme.json"
@@ -62,6 +63,7 @@ class App:
                  settings: Settings | None = None, threaded: bool = True,
                  scenario_dir: Path | None = None):
         self.settings = settings or load_settings()
+        self.sounds = Sounds(self.settings)
         self.threaded = threaded                 # background work (tiles, computer thinking)
         self.author = False                      # play --author: F6 reload, F7 events panel
         self.scenario_dir = scenario_dir

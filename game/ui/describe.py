@@ -19,6 +19,7 @@ from game import terrain as T
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, economy, siege
 from game.rules import movement as M
+from game.rules import queries as Q
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState
 from game.rules.traits import TRAITS
@@ -284,8 +285,10 @@ def concerns(e: Event, side: str | None) -> bool:
     return side is None or e.public or side in e.factions
 
 
-def summary_lines(events: list[Event], side: str | None) -> list[tuple[str, str]]:
-    """(heading, text) for the notable events the side may know of, grouped in ORDER."""
+def summary_lines(events: list[Event], side: str | None,
+                  state: GameState | None = None) -> list[tuple[str, str]]:
+    """(heading, text) for the notable events the side may know of, grouped in ORDER;
+    with the state, each battle says who lost how many."""
     rows = []
     for e in events:
         head = HEADINGS.get(e.kind)
@@ -293,9 +296,45 @@ def summary_lines(events: list[Event], side: str | None) -> list[tuple[str, str]
             continue
         if e.kind == "income" and side is not None and e.factions != (side,):
             continue
-        rows.append((ORDER.index(head), len(rows), head, e.text))
+        text = e.text
+        if e.kind == "battle" and state is not None and losses(state, e):
+            text += ".  Lost: " + "; ".join(f"{name} {n(lost)} of {n(men)}"
+                                            for name, men, lost in losses(state, e))
+        rows.append((ORDER.index(head), len(rows), head, text))
     rows.sort()
     return [(h, t) for _, _, h, t in rows]
+
+
+def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
+    """(side, men before, men lost) for the attacker and the defender of a battle event;
+    empty for an event that does not carry them."""
+    d = e.data
+    if e.kind != "battle" or "attacker_lost" not in d:
+        return []
+    att = d.get("attacker_faction")
+    others = [f for f in e.factions if f != att]
+    return [(faction_name(state, att), d["attacker_men"], d["attacker_lost"]),
+            (" and ".join(faction_name(state, f) for f in others) or "the defenders",
+             d["defender_men"], d["defender_lost"])]
+
+
+def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str, str]:
+    """The title and text of the report after a battle: who fought with how many, who lost
+    how many, who won, and what followed (retreats, armies lost, commanders fallen)."""
+    (att, men_a, lost_a), (dfn, men_d, lost_d) = losses(state, e)
+
+    def share(lost, men):
+        return f"{lost * 100 // max(1, men)}%"
+    lines = [f"{att} attacked with {n(men_a)} men and lost {n(lost_a)} ({share(lost_a, men_a)}).",
+             f"{dfn} stood with {n(men_d)} men and lost {n(lost_d)} ({share(lost_d, men_d)}).",
+             f"{faction_name(state, e.data.get('winner'))} "
+             f"{Q.agree(state, e.data.get('winner'), 'wins', 'win')} the field."
+             if e.data.get("winner") in state.factions else ""]
+    lines += [x.text + "." for x in after
+              if x.kind in ("retreated", "destroyed", "commander_died", "captured")]
+    place = Q.place_phrase(state, e.at) if e.at is not None else ""
+    return (f"Battle {place}: the losses" if place else "The losses of the battle",
+            "\n".join(x for x in lines if x))
 
 
 LOG_KINDS = {"battle", "assault", "captured", "siege_begun", "fired", "chosen", "destroyed",
@@ -320,5 +359,5 @@ def left_to_move_text(names: list[str]) -> str:
     shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
     n = len(names)
     return (f"{'One army' if n == 1 else f'{n} armies'} could still march this turn: {shown}."
-            "\n\nEnd the turn anyway?  (Tab selects the next army that can move; this "
-            "question can be turned off in the settings.)")
+            "\n\nEnd the turn anyway?  (Tab selects the next army that can move or strike; "
+            "this question can be turned off in the settings.)")

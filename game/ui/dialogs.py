@@ -181,3 +181,16 @@ def charts_window(manager, screen_size, state, view) -> UIWindow:
         UIImage(pygame.Rect(8, 8 + i * (ch + 8), img.get_width(), img.get_height()), img,
                 manager, container=win)
     return win
+
+
+def concepts_dialog(manager, screen_size, rules: dict) -> Dialog:
+    """The help page on supply, morale and war-weariness (H opens and closes it)."""
+    parts = []
+    for title, paras in help_text.concepts(rules):
+        parts.append(f"<font color='#d6b04a'><b>{esc(title)}</b></font><br>"
+                     + "<br>".join(esc(p) for p in paras))
+    dlg = Dialog(manager, screen_size, "Supply, morale and war-weariness  (H closes)",
+                 "<br><br>".join(parts), [("OK", True, "")], size=(700, 640),
+                 object_id="#concepts")
+    dlg.is_concepts = True
+    return dlg

@@ -63,3 +63,58 @@ HOW_TO_PLAY: list[str] = [
     "if that side set one).  Each side then sees only what its own scouts see, and the news "
     "of the turns it missed plays back first.  After the war everyone sees everything.",
 ]
+
+
+def concepts(rules: dict) -> list[tuple[str, list[str]]]:
+    """The help page on supply, morale and war-weariness (H): what each means and what
+    changes it, with the numbers of the scenario's rules (game/rules/table.py)."""
+    r = rules
+    return [
+        ("Supply", [
+            "Supply (0 to 100, the strip along the foot of a counter) is how well an army "
+            "is fed.  Green is 70 or more, amber 50 to 69, red below 50.",
+            f"An army is in supply when one of its side's cities that is not besieged lies "
+            f"within {r['supply_range']} movement points over land (roads carry supply "
+            f"further) and no enemy army or walled enemy city stands across the way.  An "
+            f"army at sea is fed by its fleet.",
+            f"At the end of its side's turn an army in supply gains {r['supply_gain']} "
+            f"supply a season.  Out of supply it loses {r['supply_loss']}, and "
+            f"{r['supply_loss_harsh']} more in winter, desert or mountains; foraging in "
+            f"farmland outside winter saves {r['forage_percent']}% of that loss.",
+            f"Below {r['attrition_threshold']} supply an army loses {r['attrition_per_10']}% "
+            f"of its men each season for every 10 points short.  In winter, mountains, "
+            f"deserts and snowy passes cost {r['winter_attrition']}% of the men even to a "
+            f"fed army.",
+            f"A hungry army also fights worse: below {r['battle_supply_par']} supply, 1% "
+            f"less strength for every 2 points short.  (A monthly turn counts a third of a "
+            f"season.)",
+        ]),
+        ("Morale", [
+            "Morale (0 to 100, shown in the army's details) is the army's will to fight.",
+            f"At {r['battle_morale_par']} an army fights at full strength; every 2 points "
+            f"above or below that is 1% more or less strength in battle.",
+            f"Winning a battle gives {r['morale_win']} morale; losing one, or a failed "
+            f"storm, costs {r['morale_loss']}.  Unpaid troops lose {r['unpaid_morale']} "
+            f"(and some desert).",
+            f"An army in supply recovers {r['morale_recovery']} a season, up to "
+            f"{r['morale_base']}; new troops start at {r['morale_base']}.  Joining armies "
+            f"share their morale by their numbers.  Some events raise or lower it.",
+        ]),
+        ("War-weariness", [
+            "War-weariness (0 to 100, in the top bar) is how tired your people are of the "
+            "war.  It costs nothing by itself, but the war's end and its events turn on "
+            "it: in some scenarios a side that is weary enough, and has lost enough, "
+            "must make peace on the enemy's terms (see the aims with O), and some of "
+            "history's turning points need a side to be weary.",
+            f"It rises by {r['weariness_per_10000_lost']} for every 10,000 men lost, "
+            f"{r['weariness_city_lost']} for a lost city, {r['weariness_holy_lost']} for a "
+            f"holy city and {r['weariness_capital_lost']} for the capital, and "
+            f"{r['weariness_yearly']} each spring while at war.  A tyrant on the throne "
+            f"adds {r['weariness_tyrant']} a year.",
+            f"It falls by {r['weariness_city_won']} for each city taken, by "
+            f"{r['weariness_quiet_recovery']} after a quiet year of war (fewer than "
+            f"{r['weariness_quiet_men']:,} men lost since the spring before), and by "
+            f"{r['weariness_peace_recovery']} each spring at peace.  Some events change it "
+            f"too.",
+        ]),
+    ]

@@ -29,7 +29,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("cursor_down", "down", "move the hex cursor down a row"),
     Action("act", "space", "at the hex cursor: select, or with an army selected march there, "
                            "attack or besiege (as a left click does)"),
-    Action("next_army", "tab", "select the next army that can still move"),
+    Action("next_army", "tab", "select the next army that can still move or strike (attack, "
+                               "besiege or storm)"),
     Action("besiege", "b", "besiege the city next to (or under) the selected army"),
     Action("storm", "t", "take by storm the city the selected army is besieging"),
     Action("raise", "r", "raise men in the selected city (or the city of the selected army)"),
@@ -42,6 +43,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("aims", "o", "your side's aims: what it needs to win and how far it has got, the "
                         "deadline, the briefing, and who is at war with whom (also the Aims "
                         "button in the side panel)"),
+    Action("concepts", "h", "what supply, morale and war-weariness mean, and what changes them"),
+    Action("tint", "g", "the owners' colours over their land, on or off"),
+    Action("mute", "v", "sound on or off (the volume is in the settings)"),
     Action("show_fog", "u", "with delayed fog updates (a setting): show what your moves have "
                             "revealed; until then, moves into new ground can be undone"),
     Action("end_turn", "return", "end your turn (one press, one action: the press that closes "

@@ -129,12 +129,22 @@ def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, c
 
 
 def counter_size(s: int) -> tuple[int, int]:
-    """Width and height of a counter at scale s; the width leaves room for the emblem."""
-    h = max(16, min(38, round(s * 0.9)))
-    return max(34, min(64, round(s * 1.6))) + emblem_room(h), h
+    """A counter's size at hex size s: narrower than the gap between two hexes' centres
+    (s * 1.73), so that counters of neighbouring hexes never cover each other, and as
+    wide as that allows, to leave room for the emblem beside the number."""
+    return max(8, min(64, round(s * 1.68))), max(5, min(38, round(s * 0.9)))
+
+
+def stack_step(s: int) -> int:
+    """How far each counter of a stack is drawn from the one above it."""
+    return max(1, int(s * 0.14))
+
+
+SMALL = 13       # counters lower than this show no number (the tooltip gives it)
 
 
 def emblem_room(h: int) -> int:
+    """The width an emblem takes at the left of a counter of height h."""
     return 2 * max(3, h // 4) + 3
 
 
@@ -156,18 +166,27 @@ def counter(color: tuple, men: int, s: int, state: str, supply: int = 100,
     w, h = counter_size(s)
     surf = pygame.Surface((w + 4, h + 4), pygame.SRCALPHA)
     rect = pygame.Rect(2, 2, w, h)
-    pygame.draw.rect(surf, (0, 0, 0, 90), rect.move(2, 2), border_radius=3)
+    pygame.draw.rect(surf, (0, 0, 0, 90), rect.move(1, 1) if h < SMALL else rect.move(2, 2),
+                     border_radius=3)
     pygame.draw.rect(surf, color, rect, border_radius=3)
     band = pygame.Rect(rect.x, rect.y, rect.w, max(2, h // 5))
     pygame.draw.rect(surf, P.shade(color, 0.65), band, border_top_left_radius=3,
                      border_top_right_radius=3)
     ink = P.text_on(color)
-    txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), ink)
-    cx = rect.centerx + emblem_room(h) // 2
-    if emblem:
-        k = max(3, h // 4)
-        draw_emblem(surf, emblem, (rect.x + 3 + k, rect.centery + h // 12), k, ink)
-    surf.blit(txt, txt.get_rect(center=(cx, rect.centery + h // 12)))
+    if h >= SMALL:
+        txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), ink)
+        # the emblem goes at the left when the counter is wide enough for both
+        room = emblem_room(h) if emblem and rect.w >= txt.get_width() + emblem_room(h) + 2 else 0
+        if room:
+            k = max(3, h // 4)
+            draw_emblem(surf, emblem, (rect.x + 3 + k, rect.centery + h // 12), k, ink)
+        elif emblem:                     # too narrow for both: a small emblem in the corner
+            k = max(2, h // 6)
+            draw_emblem(surf, emblem, (rect.x + 1 + k, rect.y + 1 + k), k, ink)
+        surf.blit(txt, txt.get_rect(center=(rect.centerx + room // 2, rect.centery + h // 12)))
+    elif emblem and h >= 6:
+        # a small counter shows no number, but keeps its emblem: colour is never the only cue
+        draw_emblem(surf, emblem, rect.center, max(2, h // 3), ink)
     strip = max(2, h // 9)
     foot = pygame.Rect(rect.x + 2, rect.bottom - strip - 1, rect.w - 4, strip)
     pygame.draw.rect(surf, (30, 26, 22), foot)

@@ -198,7 +198,10 @@ class MapTiles:
                 self._store(key, self.render_tile(key))
 
     # --- drawing ---
-    def draw(self, screen: pygame.Surface, cam: Camera) -> None:
+    def draw(self, screen: pygame.Surface, cam: Camera, dress=None) -> list:
+        """Blit the view's tiles; `dress(key, tile)` may give a tile to blit in place of a
+        terrain tile (the terrain with the shade laid over it).  Returns the keys of the
+        tiles not drawn yet (a stand-in shows)."""
         vp = cam.viewport
         old_clip = screen.get_clip()
         screen.set_clip(vp)
@@ -222,6 +225,8 @@ class MapTiles:
             surf = self.cache.get(key)
             if surf is not None:
                 self.cache.move_to_end(key)
+                if dress is not None:
+                    surf = dress(key, surf)
                 screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
         if self.threaded:
             view_key = (cam.level, ox, oy)
@@ -235,6 +240,7 @@ class MapTiles:
             if self._use_process:
                 self._pump()
         screen.set_clip(old_clip)
+        return missing
 
     def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in

@@ -1,7 +1,8 @@
 """The map on screen: pre-rendered terrain tiles, then what changes during play.
 
 Everything that moves only when the game changes (city marks, counters,
-names placed so they do not overlap, passes, frontiers) is composed once
+names placed so they do not overlap, passes, frontiers, the shade of the
+fog and the owners' territory tint) is composed once
 per zoom level and view into a "scene" of pictures at world-pixel
 positions; a frame blits the terrain tiles and the scene at the camera's
 offset, then draws the few things that follow the mouse (the hovered hex,
@@ -33,6 +34,9 @@ IDLE_BUDGET = 0.002      # seconds of a still frame given to that
 BORDER_TILES_PER_FRAME = 4   # frontier tiles made in one frame; the rest drawn directly
 
 FOG_RGB = (22, 24, 30)
+TINT_ALPHA = 52         # the owner's colour over its land, when the tint is on
+DRESS_PER_FRAME = 1     # shaded tiles made in a frame without fog
+DRESSED_KEPT = 96       # shaded tiles kept (256 KB each)
 FOG_UNKNOWN = 255       # never seen: hidden
 FOG_MEMORY = 110        # seen before, not now: dimmed
 
@@ -68,7 +72,8 @@ class Overlay:
 @dataclass
 class Scene:
     items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
-    stacks: dict[Hex, pygame.Rect]                          # counters, world pixels
+    stacks: dict[Hex, pygame.Rect]                          # top counters, world pixels
+    badges: dict[Hex, int] = field(default_factory=dict)    # stacks marked with a count
 
 
 class MapView:
@@ -104,7 +109,13 @@ class MapView:
         self._reach_key = None
         self._fog_view = None
         self._fog_lut: np.ndarray | None = None
-        self._fog_tiles: dict = {}
+        self._shade_key = None
+        self._shade_view = None
+        self._shade_lut: np.ndarray | None = None
+        self._shade_tiles: dict = {}
+        self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
+        self._dressed_now = 0
+        self.tint = True                     # the owners' colours over their land (G)
 
     def close(self) -> None:
         self.tiles.close()
@@ -145,12 +156,16 @@ class MapView:
     # --- the frame ---
     def draw(self, surf: pygame.Surface, view, state, ov: Overlay) -> None:
         cam = self.camera
-        self.tiles.draw(surf, cam)
+        lut = self.shade_lut(view)
+        self._dressed_now = 0
+        missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
         old_clip = surf.get_clip()
         surf.set_clip(cam.viewport)
         s = cam.s
         ox, oy = cam.world_origin()
-        self._draw_fog(surf, view, cam, ox, oy)
+        if lut is not None and self.fog_alpha(view) is not None:
+            for key in missing:          # the fog over the stand-in too: nothing unseen shows
+                surf.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
         self._draw_borders(surf, view, cam, ox, oy)
         self._draw_reach(surf, ov, s, ox, oy)
         if ov.hover is not None:
@@ -283,25 +298,55 @@ class MapView:
         for a in view.armies.values():
             if a.id not in ov.moving:
                 stacks.setdefault(a.hex, []).append(a)
-        stack_rects = {}
-        for hx, armies in stacks.items():
+        stack_rects: dict[Hex, pygame.Rect] = {}
+        covered: dict[Hex, list[pygame.Rect]] = {}
+        names: list = []
+        # counters in the open first, then those in cities, which stand above the city's
+        # mark only where that covers no other counter
+        for hx in sorted(stacks, key=lambda h: (h in self.city_places, h.q, h.r)):
+            armies = stacks[hx]
             armies.sort(key=lambda a: (a.id == ov.selected_army, a.men))
             x, y = wp(hx)
-            rects = self._stack(items, state, ov, armies, x, y, s, hx in self.city_places)
-            taken += rects
-            stack_rects[hx] = rects[0]
+            others = [r for rs in covered.values() for r in rs]
+            rects, name = self._stack(items, state, ov, armies, x, y, s,
+                                      hx in self.city_places, others)
+            covered[hx] = rects
+            stack_rects[hx] = rects[-1]
+            if name is not None:
+                names.append((hx, name))
             yield
-        self._place_labels(items, labels, taken)
-        return Scene(items, stack_rects)
+        counters = [r for rs in covered.values() for r in rs]
+        badges: dict[Hex, int] = {}
+        for hx, armies in stacks.items():       # the stack marker: how many armies
+            if len(armies) > 1:
+                badges[hx] = len(armies)
+                rect = self._badge(items, len(armies), stack_rects[hx],
+                                   [r for h, rs in covered.items() if h != hx for r in rs])
+                taken.append(rect)
+        for hx, (img, rect) in names:           # commanders' names where they hide nothing
+            if rect.collidelist(counters) < 0 and rect.collidelist(taken) < 0:
+                items.append((img, rect.topleft))
+                taken.append(rect)
+        taken += counters
+        bounds = pygame.Rect(0, 0, math.floor(self.camera.units_w * s),
+                             math.floor(self.camera.units_h * s))
+        self._place_labels(items, labels, taken, bounds)
+        return Scene(items, stack_rects, badges)
 
-    def _stack(self, items, state, ov, armies, x, y, s, in_city) -> list[pygame.Rect]:
-        """Counters of one hex, up to three shown offset; returns the rectangles they cover."""
-        if in_city:        # stand above the city's mark, leaving it (and its siege ring) in view
-            y -= max(round(map_marks.counter_size(s)[1] * 0.8), 10)
-        n = len(armies)
-        step = max(2, s // 10)
-        rect = None
+    def _stack(self, items, state, ov, armies, x, y, s, in_city, others):
+        """Counters of one hex, up to three shown offset.  Returns the rectangles they
+        cover, the top one last, and the commander's name to show above (image, rect)."""
+        w, h = map_marks.counter_size(s)
+        step = map_marks.stack_step(s)
         shown = armies[-3:]
+        if in_city:        # stand above the city's mark, leaving it (and its siege ring) in view
+            up = y - max(round(h * 0.8), 6)
+            spread = (len(shown) - 1) * step
+            box = pygame.Rect(0, 0, w + spread, h + spread)
+            box.center = (x - spread // 2, up + spread // 2)
+            if box.collidelist(others) < 0:
+                y = up
+        rects = []
         for k, a in enumerate(shown):
             if a.id == ov.selected_army:
                 st = "selected"
@@ -313,25 +358,38 @@ class MapView:
                                     a.supply // 10 * 10, self.emblems.get(a.faction, ""),
                                     self.strong)
             off = (k - len(shown) + 1) * step
-            rect = img.get_rect(center=(x - off, y + off))
-            items.append((img, rect.topleft))
+            items.append((img, img.get_rect(center=(x - off, y + off)).topleft))
+            rects.append(pygame.Rect(0, 0, w, h).move(round(x - off - w / 2),
+                                                      round(y + off - h / 2)))
         top = shown[-1]
-        covered = [rect]
-        if n > 1:
-            badge = fonts.text(f"x{n}", 11, P.PAPER, (30, 26, 22))
-            items.append((badge, badge.get_rect(bottomleft=(rect.right - 6, rect.top + 8)).topleft))
+        name = None
         if s >= 20 and top.commander:
             c = state.commanders.get(top.commander)
             if c is not None and c.alive:
                 img = fonts.text(c.name, 11, P.PAPER, (20, 18, 16))
-                name_rect = img.get_rect(midbottom=(rect.centerx, rect.top + 1))
-                items.append((img, name_rect.topleft))
-                covered.append(name_rect)
-        return covered
+                name = (img, img.get_rect(midbottom=(rects[-1].centerx, rects[-1].top + 1)))
+        return rects, name
 
     @staticmethod
-    def _place_labels(items, labels, taken) -> None:
-        """Place names, most important first, where they cover no other name or mark."""
+    def _badge(items, n: int, rect: pygame.Rect, others: list) -> pygame.Rect:
+        """The count of a stack beside its top counter, where it covers no other counter
+        (else on the counter itself); returns where it went."""
+        img = fonts.text(f"x{n}", 10 if rect.h < map_marks.SMALL else 11, P.PAPER,
+                         (30, 26, 22))
+        bw, bh = img.get_size()
+        for spot in (pygame.Rect(rect.right - 3, rect.top - bh + 5, bw, bh),
+                     pygame.Rect(rect.left - bw + 3, rect.top - bh + 5, bw, bh),
+                     pygame.Rect(rect.right - 3, rect.bottom - 5, bw, bh),
+                     pygame.Rect(rect.right - bw, rect.top, bw, bh)):
+            if spot.collidelist(others) < 0:
+                break
+        items.append((img, spot.topleft))
+        return spot
+
+    @staticmethod
+    def _place_labels(items, labels, taken, bounds: pygame.Rect | None = None) -> None:
+        """Place names, most important first, where they cover no other name, mark or
+        counter and stay on the map (so none runs off its edge, under the side panel)."""
         labels.sort(key=lambda t: -t[0])
         placed: list[pygame.Rect] = []
         for _prio, img, x, y, gap in labels:
@@ -340,6 +398,8 @@ class MapView:
                          pygame.Rect(round(x - w / 2), round(y - gap - h), w, h),
                          pygame.Rect(round(x + gap + 2), round(y - h / 2), w, h),
                          pygame.Rect(round(x - gap - 2 - w), round(y - h / 2), w, h)):
+                if bounds is not None and not bounds.contains(rect):
+                    continue
                 shrunk = rect.inflate(-2, -4)
                 if shrunk.collidelist(placed) < 0 and shrunk.collidelist(taken) < 0:
                     placed.append(rect)
@@ -359,29 +419,102 @@ class MapView:
                 lut = np.where(vis, 0, np.where(seen, FOG_MEMORY, FOG_UNKNOWN)).astype(np.uint8)
                 sig = lut.tobytes()
                 if self._fog_lut is None or sig != self._fog_lut[:-1].tobytes():
-                    self._fog_tiles = {}
                     self._fog_lut = np.append(lut, np.uint8(0))   # index -1: beyond the map
         return self._fog_lut
 
     def fog_image(self, lut: np.ndarray, s: float, x0: int, y0: int, w: int, h: int
                   ) -> pygame.Surface:
+        """The fog alone over a w x h area at hex size s (the minimap's)."""
         alpha = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
         img = pygame.Surface((w, h), pygame.SRCALPHA)
         img.fill(FOG_RGB)
         pygame.surfarray.pixels_alpha(img)[:] = alpha.T
         return img
 
-    def _draw_fog(self, surf, view, cam: Camera, ox, oy) -> None:
-        lut = self.fog_alpha(view)
-        if lut is None:
-            return
-        s = cam.s
-        for key in self.tiles.visible_keys(cam):
-            img = self._fog_tiles.get(key)
-            if img is None:
-                img = self._fog_tiles[key] = self.fog_image(lut, s, key[1] * TILE, key[2] * TILE,
-                                                            TILE, TILE)
-            surf.blit(img, (ox + key[1] * TILE, oy + key[2] * TILE))
+    # --- the shade over the terrain: fog, and each owner's colour over its land ---
+    def tint_rgba(self, view) -> np.ndarray:
+        """Per hex index (and -1 beyond the map): the owner's colour and TINT_ALPHA over
+        the land of each city the viewer knows of, else transparent."""
+        terr = self.territory
+        own = np.zeros((len(terr.city_ids) + 1, 4), np.uint8)     # the last row: no city
+        for k, cid in enumerate(terr.city_ids):
+            c = view.cities.get(cid)
+            if c is not None and c.owner in self.colors:
+                own[k] = (*self.colors[c.owner], TINT_ALPHA)
+        rgba = np.zeros((len(terr.nearest) + 1, 4), np.uint8)
+        rgba[:-1] = own[terr.nearest]
+        return rgba
+
+    def shade_lut(self, view) -> np.ndarray | None:
+        """Per hex index: the RGBA laid over the terrain (the tint under the fog), or None
+        when there is nothing to lay."""
+        if self._shade_view is not None and self._shade_view[0] is view \
+                and self._shade_view[1] == self.tint:
+            return self._shade_lut
+        self._shade_view = (view, self.tint)
+        fog = self.fog_alpha(view)
+        owners = tuple(view.cities[c].owner if c in view.cities else None
+                       for c in self.territory.city_ids) if self.tint else None
+        key = (id(fog), owners)
+        if key == self._shade_key:
+            return self._shade_lut
+        self._shade_key = key
+        self._shade_tiles = {}
+        self._dressed = {}
+        if fog is None and not self.tint:
+            self._shade_lut = None
+            return None
+        n = len(self.territory.nearest) + 1
+        rgb = np.zeros((n, 3), np.float32)
+        alpha = np.zeros(n, np.float32)
+        if self.tint:
+            t = self.tint_rgba(view)
+            rgb, alpha = t[:, :3].astype(np.float32), t[:, 3] / np.float32(255)
+        if fog is not None:          # the fog over the tint: "over" compositing
+            fa = fog / np.float32(255)
+            out = fa + alpha * (1 - fa)
+            w = np.where(out > 0, 1 / np.maximum(out, 1e-6), 0)
+            rgb = (np.float32(FOG_RGB) * fa[:, None] + rgb * (alpha * (1 - fa))[:, None]) \
+                * w[:, None]
+            alpha = out
+        lut = np.zeros((n, 4), np.uint8)
+        lut[:, :3] = np.clip(rgb + 0.5, 0, 255)
+        lut[:, 3] = np.clip(alpha * 255 + 0.5, 0, 255)
+        if not lut[:, 3].any():
+            lut = None
+        self._shade_lut = lut
+        return lut
+
+    def shade_image(self, lut: np.ndarray, s: float, x0: int, y0: int, w: int, h: int
+                    ) -> pygame.Surface:
+        px = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
+        return pygame.image.frombytes(px.tobytes(), (w, h), "RGBA")
+
+    def _shade_tile(self, key, s: int) -> pygame.Surface:
+        img = self._shade_tiles.get(key)
+        if img is None:
+            img = self._shade_tiles[key] = self.shade_image(
+                self._shade_lut, s, key[1] * TILE, key[2] * TILE, TILE, TILE)
+        return img
+
+    def _dress(self, key, tile: pygame.Surface) -> pygame.Surface:
+        """The terrain tile with the shade laid over it, made once and kept (an opaque tile
+        blits far faster than a transparent layer over it each frame).  Without fog only
+        a few are made a frame; the others go bare meanwhile (the tint comes a moment
+        later); with fog every one is made at once, so nothing unseen ever shows."""
+        got = self._dressed.get(key)
+        if got is not None and got[0] is tile:
+            return got[1]
+        fog = self.fog_alpha(self._shade_view[0]) is not None
+        if not fog and self._dressed_now >= DRESS_PER_FRAME:
+            return tile
+        self._dressed_now += 1
+        if len(self._dressed) >= DRESSED_KEPT:
+            self._dressed.clear()
+        img = tile.copy()
+        img.blit(self._shade_tile(key, LEVELS[key[0]]), (0, 0))
+        self._dressed[key] = (tile, img)
+        return img
 
     # --- frontiers, as transparent tiles redrawn only when a city changes hands ---
     def _draw_borders(self, surf, view, cam: Camera, ox, oy) -> None:

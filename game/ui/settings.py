@@ -40,12 +40,16 @@ def saves_dir() -> Path:
 
 @dataclass
 class Settings:
-    """What the settings screen changes.  Speeds run 1 (slow) to 10 (fastest)."""
+    """What the settings screen changes.  Speeds run 1 (slow) to 10 (fastest); the volume
+    0 (silent) to 10."""
     scroll_speed: int = 5
     animation_speed: int = 5
     edge_scroll: bool = True
     confirm_end_turn: bool = True    # ask before ending a turn with armies that could move
     delay_fog: bool = False          # moves show new ground only on U or at the turn's end
+    volume: int = 6                  # of the sounds, 0 (silent) to 10
+    muted: bool = False              # M on the play screen
+    territory_tint: bool = True      # the owners' colours over their land (G)
     fullscreen: bool = False
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
@@ -54,6 +58,7 @@ class Settings:
     def clamp(self) -> "Settings":
         self.scroll_speed = min(10, max(1, int(self.scroll_speed)))
         self.animation_speed = min(10, max(1, int(self.animation_speed)))
+        self.volume = min(10, max(0, int(self.volume)))
         w, h = self.window
         self.window = (min(MAX_WINDOW[0], max(MIN_WINDOW[0], int(w))),
                        min(MAX_WINDOW[1], max(MIN_WINDOW[1], int(h))))

@@ -44,11 +44,14 @@ def test_two_factions_in_one_colour_still_differ_by_their_emblem():
     assert pygame.image.tobytes(c, "RGBA") != pygame.image.tobytes(d, "RGBA")
 
 
-def test_the_men_on_a_counter_clear_its_emblem():
+def test_the_emblem_shows_at_every_scale_and_the_men_clear_it_when_they_fit():
     for s in (8, 14, 24, 40):
-        w, h = map_marks.counter_size(s)
-        text = fonts.text("12.5k", max(10, min(17, h * 11 // 20)))
-        assert text.get_width() + map_marks.emblem_room(h) <= w + 2, s
+        a = map_marks.counter((120, 120, 120), 12500, s, "plain", 100, "cross")
+        b = map_marks.counter((120, 120, 120), 12500, s, "plain", 100, "crescent")
+        assert pygame.image.tobytes(a, "RGBA") != pygame.image.tobytes(b, "RGBA"), s
+    w, h = map_marks.counter_size(40)        # wide counters: emblem beside a short number
+    text = fonts.text("5.0k", max(10, min(17, h * 11 // 20)))
+    assert text.get_width() + map_marks.emblem_room(h) <= w + 2
 
 
 def test_high_contrast_edges_counters_in_white():

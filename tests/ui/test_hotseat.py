@@ -88,6 +88,8 @@ def frame(app) -> np.ndarray:
 
 
 def end_turn(app, gs):
+    for d in [d for d in gs.dialogs if d.alive() and getattr(d, "is_casualties", False)]:
+        click_element(app, next(iter(d.value_of)))     # the losses of a battle: read
     click_element(app, gs.hud.end_btn)
     steps(app, 2)
 

@@ -190,6 +190,12 @@ def on_key(gs, event, mode=None) -> None:
         gs.open_aims()
     elif act == "armies":
         gs.open_army_list()
+    elif act == "concepts":
+        gs.open_concepts()
+    elif act == "tint":
+        gs.toggle_tint()
+    elif act == "mute":
+        gs.toggle_mute()
     elif act == "zoom_in" or k in (pygame.K_PLUS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
     elif act == "zoom_out" or k == pygame.K_KP_MINUS:

@@ -39,6 +39,7 @@ from game.session.game import Session
 from game.session.view import View, events_for, observe
 from game.ui.army_list import ArmyList
 from game.ui import describe
+from game.ui import dialogs
 from game.ui import notes
 from game.ui import objectives
 from game.ui import palette as P
@@ -112,6 +113,7 @@ class GameScreen(TurnFlow, Screen):
         from game.ui.hud import SIDE, TOP
         self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
                            threaded=app.threaded, strong=app.settings.high_contrast)
+        self.map.tint = app.settings.territory_tint
         self.minimap: Minimap | None = None
         self.dialogs: list = []              # open windows that take input before the map
         self.queue: list = []                # dialogs waiting their turn (callables)
@@ -433,6 +435,24 @@ class GameScreen(TurnFlow, Screen):
                 self.open_dialog(self.briefing_dialog(side or self.state.active_faction))
         self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.state, side,
                                                 self.view(), closed))
+
+    def open_concepts(self) -> None:
+        """The help page on supply, morale and war-weariness, with this scenario's numbers."""
+        if self.modal() or self.playback is not None:
+            return
+        self.open_dialog(dialogs.concepts_dialog(self.manager, self.size,
+                                                 self.state.scenario.rules))
+
+    def toggle_tint(self) -> None:
+        """G: the owners' colours over their land, on or off (kept in the settings)."""
+        s = self.app.settings
+        s.territory_tint = self.map.tint = not self.map.tint
+        self.say("Owners' colours on the map: " + ("on" if self.map.tint else "off"))
+
+    def toggle_mute(self) -> None:
+        """M: the sounds off or on (kept in the settings)."""
+        muted = self.app.sounds.toggle_mute()
+        self.say("Sound off (M turns it on)" if muted else "Sound on")
 
     def open_army_list(self) -> None:
         """The list of the viewer's armies; picking one selects it and centres on it."""

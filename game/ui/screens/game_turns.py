@@ -44,7 +44,7 @@ class TurnFlow:
         if self.hotseat or self.pbem is not None:      # what it saw while the others played
             self.queue.append(lambda: playback.start(self, news))
         if not first:
-            lines = describe.summary_lines(news, fid)
+            lines = describe.summary_lines(news, fid, self.state)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))

@@ -52,12 +52,26 @@ def show(gs, told: list[Event], own: bool) -> None:
         if e.at is not None and e.kind in ("battle", "assault", "captured"):
             rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
             gs.flashes.append([e.at, 0.0, rgb])
+    gs.app.sounds.for_events(told)
     if own:
+        for i, e in enumerate(told):
+            if e.kind == "battle" and describe.losses(gs.state, e) \
+                    and describe.concerns(e, gs.viewer):
+                gs.queue.append(lambda e=e, after=told[i + 1:]: casualty_report(gs, e, after))
         for e in told:
             if describe.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
                                                        "siege_begun", "destroyed"):
                 gs.say(e.text, bad=e.kind == "destroyed")
         queue_fired(gs, told)
+
+
+def casualty_report(gs, e: Event, after: list[Event]) -> None:
+    """After a battle of the player's: who fought with how many, who lost how many."""
+    title, text = describe.casualty_report(gs.state, e, after)
+    dlg = dialogs.Dialog(gs.manager, gs.size, title, dialogs.esc(text), [("OK", True, "")],
+                         size=(520, 250))
+    dlg.is_casualties = True
+    gs.open_dialog(dlg)
 
 
 def queue_fired(gs, events: list[Event]) -> None:

@@ -71,7 +71,7 @@ class KeysWindow(UIWindow):
 
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        w, h = 460, 492
+        w, h = 460, 584
         rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
         self.settings = settings
@@ -80,14 +80,18 @@ class SettingsWindow(UIWindow):
         y = 14
         self.sliders = {}
         rows = [("scroll_speed", "Scroll speed",
-                 "How fast the arrow keys and the window's edges move the map"),
+                 "How fast the arrow keys and the window's edges move the map", 1),
                 ("animation_speed", "Animation speed",
-                 "How fast counters march and the computer moves; 10 shows no animation")]
-        for key, label, tip in rows:
+                 "How fast counters march and the computer moves; 10 shows no animation", 1),
+                ("volume", "Sound volume",
+                 "How loud the sounds of marches, battles and events are; 0 is silent "
+                 "(V mutes them in the game)", 0)]
+        for key, label, tip, low in rows:
             lab = UILabel(pygame.Rect(12, y, 160, 30), label, manager, container=self)
             lab.set_tooltip(tip, delay=0.3)
             s = UIHorizontalSlider(pygame.Rect(176, y, iw - 176 - 60, 30), getattr(settings, key),
-                                   (1, 10), manager, container=self, click_increment=1)
+                                   (low, 10), manager, container=self,
+                                   click_increment=1)
             val = UILabel(pygame.Rect(iw - 52, y, 40, 30), str(getattr(settings, key)),
                           manager, container=self)
             self.sliders[key] = (s, val)
@@ -117,6 +121,11 @@ class SettingsWindow(UIWindow):
                             tool_tip_text="Moves show no new ground until you press U or end "
                                           "the turn, so you may undo while exploring")
         y += 48
+        self.tint = UIButton(pygame.Rect(12, y, iw - 24, 34), self._tint_text(), manager,
+                             container=self,
+                             tool_tip_text="Lay each owner's colour softly over its land (G in "
+                                           "the game)")
+        y += 48
         note = UILabel(pygame.Rect(12, y, iw - 24, 24), "F11 switches fullscreen at any time.",
                        manager, container=self)
         self.ok = UIButton(pygame.Rect(iw - 112, inner.h - 46, 100, 36), "Done", manager,
@@ -135,6 +144,10 @@ class SettingsWindow(UIWindow):
 
     def _fog_text(self) -> str:
         return f"Delay fog updates (U shows them): {'on' if self.settings.delay_fog else 'off'}"
+
+    def _tint_text(self) -> str:
+        return f"Owners' colours over their land: " \
+               f"{'on' if self.settings.territory_tint else 'off'}"
 
     def handle(self, event) -> bool:
         if self.keys_window is not None and self.keys_window.alive() \
@@ -167,6 +180,10 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.fog:
                 self.settings.delay_fog = not self.settings.delay_fog
                 self.fog.set_text(self._fog_text())
+                return True
+            if event.ui_element is self.tint:
+                self.settings.territory_tint = not self.settings.territory_tint
+                self.tint.set_text(self._tint_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()

@@ -35,6 +35,8 @@ class DialogMode(Mode):
             top.finish(None)                 # O again closes the aims panel
         elif act == "armies" and getattr(top, "is_army_list", False):
             top.kill()                       # and L the army list
+        elif act == "concepts" and getattr(top, "is_concepts", False):
+            top.finish(None)                 # and H the page on supply and morale
         elif getattr(top, "is_army_list", False) and top.on_key(k):
             pass
         elif isinstance(top, dialogs.Dialog):

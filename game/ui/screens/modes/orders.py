@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.hexgrid import Hex
+from game.hexgrid import Hex, hex_neighbors
+from game.rules import engine
 from game.rules import movement as M
-from game.rules.orders import Attack, Besiege, EndTurn, Move
+from game.rules.orders import Assault, Attack, Besiege, EndTurn, Move
 from game.ui import actions
 from game.ui import describe
 from game.ui import dialogs
@@ -150,6 +151,7 @@ def end_turn(gs, confirmed: bool = False) -> None:
                 no="Keep playing"))
             return
     if gs.do(EndTurn(me)):
+        gs.app.sounds.play("end_turn")
         gs.deselect()
 
 
@@ -187,9 +189,10 @@ def next_army(gs) -> None:
     if me is None:
         return
     ready = sorted((a for a in gs.view().armies.values()
-                    if a.faction == me and a.moves > 0), key=lambda a: a.id)
+                    if a.faction == me and (a.moves > 0 or can_strike(gs, a))),
+                   key=lambda a: a.id)
     if not ready:
-        gs.say("Every army has moved")
+        gs.say("Every army has moved and struck")
         return
     ids = [a.id for a in ready]
     cur = gs.overlay.selected_army
@@ -197,6 +200,22 @@ def next_army(gs) -> None:
     gs.select_army(nxt)
     gs.center_selection()
     gs.overlay.cursor = gs.selected_army().hex
+
+
+def can_strike(gs, a) -> bool:
+    """Whether army `a` could still attack, lay siege or storm this turn."""
+    if not a.may_strike:
+        return False
+    st, hm, me = gs.state, gs.scn.map, a.faction
+    for n in hex_neighbors(a.hex):
+        if hm.contains(n) and engine.is_legal(st, Attack(me, a.id, n)):
+            return True
+    for n in [a.hex, *hex_neighbors(a.hex)]:
+        cid = gs.scn.city_at.get(n)
+        if cid and (engine.is_legal(st, Besiege(me, a.id, cid))
+                    or engine.is_legal(st, Assault(me, a.id, cid))):
+            return True
+    return False
 
 
 def possible_actions(gs) -> dict[str, tuple[object | None, str]]:

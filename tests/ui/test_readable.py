@@ -1,0 +1,134 @@
+"""A readable map and feedback, driven by real pygame events under the dummy driver:
+the territory tint (G), the stack marker, counters that never cover each other,
+mute (M), the casualty report, the help page (H) and Tab to armies that can strike."""
+from __future__ import annotations
+
+import pygame
+
+from tests.helpers import cell
+from tests.ui.conftest import click, click_element, hex_pos, key, steps
+
+
+def test_g_turns_the_owners_colours_on_and_off(game):
+    app, gs = game()
+    steps(app, 3)
+    land = gs.scn.map.index(cell(4, 4))                # Byzantine land west of Ancyra
+    assert gs.map.tint and app.settings.territory_tint
+    lut = gs.map.shade_lut(gs.view())
+    assert lut is not None and lut[land, 3] > 0
+    assert tuple(lut[land, :3]) == gs.map.colors["byzantium"]
+    before = app.window.copy()
+    key(app, pygame.K_g)
+    assert not gs.map.tint and not app.settings.territory_tint
+    assert "off" in gs.toast_text
+    lut = gs.map.shade_lut(gs.view())
+    assert lut is None or lut[land, 3] == 0
+    x, y = hex_pos(gs, cell(4, 4))
+    x += 12                                            # beside the hex's centre
+    assert before.get_at((x, y)) != app.window.get_at((x, y))
+    key(app, pygame.K_g)
+    assert gs.map.tint and app.settings.territory_tint
+    assert app.error_dialog is None
+
+
+def test_a_stack_shows_its_count_and_counters_never_cover_each_other(game):
+    def prepare(st):
+        st.armies["byz_guard"].hex = cell(5, 3)        # with Priscus at Ancyra: a stack
+        st.armies["per_raid"].hex = cell(6, 2)         # a neighbour up and to the right
+        st.armies["per_main"].hex = cell(6, 3)         # and one to the east
+    app, gs = game(prepare=prepare)
+    steps(app, 3)
+    assert gs.map._scene.badges == {cell(5, 3): 2}
+    cam = gs.map.camera
+    for level in range(cam.min_level, 8):
+        while cam.level < level:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PLUS, mod=0,
+                                                 unicode="+", scancode=0))
+            steps(app, 2)
+        rects = list(gs.map._scene.stacks.values())
+        assert len(rects) == 3
+        for i, a in enumerate(rects):
+            for b in rects[i + 1:]:
+                assert not a.colliderect(b), f"counters overlap at hex size {cam.s}"
+    assert app.error_dialog is None
+
+
+def test_names_stay_on_the_map_away_from_its_right_edge(game):
+    game()
+    from game.ui import fonts
+    from game.ui.map_view import MapView
+    bounds = pygame.Rect(0, 0, 400, 300)
+    img = fonts.text("Theodosiopolis", 14, (0, 0, 0))
+    items: list = []
+    MapView._place_labels(items, [(10, img, 395, 150, 6)], [], bounds)
+    assert len(items) == 1
+    _, (x, y) = items[0]
+    assert bounds.contains(pygame.Rect((x, y), img.get_size()))
+
+
+def test_v_mutes_and_the_sounds_say_what_happened(game):
+    app, gs = game()
+    assert not app.settings.muted
+    key(app, pygame.K_v)
+    assert app.settings.muted and "Sound off" in gs.toast_text
+    click(app, hex_pos(gs, cell(5, 3)))                # Priscus at Ancyra
+    click(app, hex_pos(gs, cell(4, 3)))                # one hex west
+    assert gs.session.orders[-1].kind == "move"
+    assert app.sounds.heard[-1] == ("march", False)     # muted: not heard
+    key(app, pygame.K_v)
+    assert not app.settings.muted
+    click(app, hex_pos(gs, cell(4, 4)))
+    assert app.sounds.heard[-1] == ("march", True)
+    assert app.sounds._sounds == {}                     # the dummy driver: nothing loaded
+
+
+def test_a_battle_ends_with_a_casualty_report(game):
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(6, 3)         # next to Ancyra
+        st.armies["per_raid"].men = 2000
+        st.armies["byz_field"].men = 30000
+    app, gs = game(prepare=prepare)
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(6, 3)))                # attack
+    steps(app, 3)
+    assert gs.session.orders[-1].kind == "attack"
+    dlg = gs.dialogs[-1]
+    assert getattr(dlg, "is_casualties", False)
+    text = dlg.text.html_text
+    assert "attacked with 30,000 men and lost" in text
+    assert "Sassanid Persia stood with 2,000 men and lost" in text
+    assert app.sounds.heard[-1][0] == "battle"
+    click_element(app, next(iter(dlg.value_of)))
+    assert not gs.modal()
+
+
+def test_h_opens_the_page_on_supply_morale_and_weariness(game):
+    app, gs = game()
+    key(app, pygame.K_h)
+    dlg = gs.dialogs[-1]
+    assert getattr(dlg, "is_concepts", False)
+    text = dlg.text.html_text
+    rules = gs.state.scenario.rules
+    assert f"within {rules['supply_range']} movement points" in text
+    assert "Morale" in text and "War-weariness" in text
+    key(app, pygame.K_h)
+    assert not gs.modal()
+
+
+def test_tab_stops_at_an_army_that_can_still_strike(game):
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(6, 3)         # next to Ancyra
+        st.armies["byz_field"].moves = 0               # marched, but may still attack
+        st.armies["byz_field"].may_strike = True
+        st.armies["byz_guard"].moves = 0               # spent, and no enemy near
+    app, gs = game(prepare=prepare)
+    key(app, pygame.K_TAB)
+    assert gs.overlay.selected_army == "byz_field"
+    key(app, pygame.K_TAB)
+    assert gs.overlay.selected_army == "byz_field"     # the only one
+    click(app, hex_pos(gs, cell(6, 3)))                # it attacks: now it is spent
+    steps(app, 3)
+    while gs.modal():
+        click_element(app, next(iter(gs.dialogs[-1].value_of)))
+    key(app, pygame.K_TAB)
+    assert gs.toast_text == "Every army has moved and struck"
