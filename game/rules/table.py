@@ -93,7 +93,8 @@ RULES: dict[str, tuple[int, str]] = {
     # --- economy ---
     "upkeep_per_1000": (6, "Upkeep a month per 1000 men in armies, thousands of solidi.  A city's "
                         "income is its whole revenue, so war gets only part of it."),
-    "garrison_upkeep_per_1000": (6, "Upkeep a month per 2000 men in garrison (halved)."),
+    "garrison_upkeep_per_1000": (6, "Upkeep a month per 1000 men in garrison, of which a "
+                                    "garrison pays half (so this much per 2000 men)."),
     "raise_cost_per_1000": (20, "Cost to raise 1000 men."),
     "raise_max_per_month": (1500, "Most men one city can raise a month."),
     "unpaid_morale": (10, "Morale lost by every army when upkeep cannot be paid."),
