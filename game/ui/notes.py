@@ -14,20 +14,24 @@ def _box(surface, rect: pygame.Rect, fill, edge) -> None:
     pygame.draw.rect(surface, edge, rect, 1)
 
 
-def tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int]) -> None:
-    """A box of lines by the cursor, the first as its title, kept inside the window."""
+def tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int],
+            bounds: pygame.Rect | None = None) -> None:
+    """A box of lines by the cursor, the first as its title, kept inside bounds (the
+    map's part of the window for the map's tooltip; the whole window by default)."""
     if not lines:
         return
     imgs = [fonts.text(t, 13 if i else 14, P.GOLD if i == 0 else P.TEXT)
             for i, t in enumerate(lines)]
     w = max(i.get_width() for i in imgs) + 16
     h = sum(i.get_height() + 2 for i in imgs) + 10
+    area = bounds if bounds is not None else surface.get_rect()
     x, y = mouse[0] + 18, mouse[1] + 18
-    sw, sh = surface.get_size()
-    if x + w > sw:
+    if x + w > area.right:
         x = mouse[0] - w - 8
-    if y + h > sh:
+    if y + h > area.bottom:
         y = mouse[1] - h - 8
+    x = max(area.left, min(x, area.right - w))
+    y = max(area.top, min(y, area.bottom - h))
     _box(surface, pygame.Rect(x, y, w, h), (30, 26, 20, 235), P.GOLD)
     yy = y + 5
     for img in imgs:

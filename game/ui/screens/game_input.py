@@ -249,4 +249,4 @@ def draw_tooltip(gs, surface) -> None:
         gs._tip_lines = describe.hover_lines(gs.state, gs.view(), h, own)
         if gs.overlay.path_label:
             gs._tip_lines.append("March: " + gs.overlay.path_label)
-    notes.tooltip(surface, gs._tip_lines, at)
+    notes.tooltip(surface, gs._tip_lines, at, gs.map.camera.viewport)
