@@ -153,8 +153,14 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
                     city.hex, (army.faction, city.owner),
                     {"city": city.id, "army": army.id, "won": won, "garrison": city.garrison},
                     random=True)]
-    events += C.lose_men(state, army, _stormers_lost(state, men_before, loss_roll, won))
+    lost = C.clamp(_stormers_lost(state, men_before, loss_roll, won), 0, men_before)
+    holding = city.garrison + sum(a.men for a in defenders)
+    # the figures of the casualty report (what the storm cost each side)
+    events[0].data.update(attacker_faction=army.faction, attacker_men=men_before,
+                          attacker_lost=lost, defender_men=holding)
+    events += C.lose_men(state, army, lost)
     if won:
+        events[0].data["defender_lost"] = holding
         C.record_losses(state, city.owner, city.garrison)
         city.garrison = 0
         for a in defenders:
@@ -166,6 +172,7 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
     else:
         army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
         loss = _repulse_lost(city.garrison, rng.randint(*_repulse_range(state)))
+        events[0].data["defender_lost"] = loss
         city.garrison -= loss
         C.record_losses(state, city.owner, loss)
         events += C.lift_sieges_without_army(state)

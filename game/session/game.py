@@ -45,7 +45,7 @@ from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
 from game.session import seats
 from game.session.autosaves import is_game_id, new_game_id
-from game.session.view import View, events_for, observe
+from game.session.view import View, events_for, known_world, observe
 
 # Events after which undo would leak or reroll something.
 CLOSING_KINDS = {"battle", "assault", "fired", "chosen", "choice", "spotted", "turn_ended",
@@ -157,8 +157,10 @@ class Session:
         for cid, c in self.state.cities.items():
             if c.owner in friends:
                 cities[cid] = copy.deepcopy(c)
-        return View(held.side, held.visible.copy(), held.explored.copy(), armies, cities,
-                    observe(self.state, side).log, held.history, dict(held.city_seen), False)
+        v = View(held.side, held.visible.copy(), held.explored.copy(), armies, cities,
+                 observe(self.state, side).log, held.history, dict(held.city_seen), False)
+        v.world = known_world(self.state, v)
+        return v
 
     def _tell(self, watching: dict, events: list[Event]) -> None:
         """Add to each watching side's news what it saw (sight before | after) of events."""

@@ -13,9 +13,15 @@ A View for a side, while the game goes on and the scenario has fog of war:
   history  one row per finished round: its own and its allies' figures; of the
            other factions only the cities it believed they held; their men and
            treasure are left out (a missing key means "not known").
+  world    the game as the side knows it (`known_world`): a GameState that holds
+           the armies and cities above and nothing the side does not know, for the
+           words and pictures that need the rules' helpers (odds, movement costs).
 `side=None`, a finished game, or a scenario with `fog: false` give the whole
 truth (an omniscient view), except that the event log of a game still going
 on lists only the events the side was told of.
+
+The map drawing and every text a player reads take a View and read the
+game only through `view.world`; they are never given the full state.
 """
 from __future__ import annotations
 
@@ -41,6 +47,7 @@ class View:
     history: list[TurnStats]       # chart rows, limited to what this side knew
     city_seen: dict[str, int] = field(default_factory=dict)   # city -> turn last seen
     omniscient: bool = True        # nothing is hidden from this view
+    world: GameState | None = field(default=None, repr=False, compare=False)  # as it knows it
 
     def sees(self, h: Hex) -> bool:
         col, row = offset_from_hex(h)
@@ -60,16 +67,63 @@ def observe(state: GameState, side: str | None) -> View:
             if e.choice is not None and _chooser(state, e.event) != side:
                 e.choice = None
     if everything:
-        return View(side, vision.visible(state, None), vision.explored(state, None),
-                    {k: copy.copy(a) for k, a in state.armies.items()},
-                    {k: copy.deepcopy(c) for k, c in state.cities.items()},
-                    log, [copy.deepcopy(row) for row in state.history],
-                    {cid: state.turn for cid in state.cities}, True)
-    return View(side, vision.visible(state, side).copy(), vision.explored(state, side),
-                {a.id: copy.copy(a) for a in vision.known_armies(state, side)},
-                {k: copy.deepcopy(c) for k, c in vision.known_cities(state, side).items()},
-                log, [_row_for(row, side, vision.friends(state, side)) for row in state.history],
-                vision.city_last_seen(state, side), False)
+        v = View(side, vision.visible(state, None), vision.explored(state, None),
+                 {k: copy.copy(a) for k, a in state.armies.items()},
+                 {k: copy.deepcopy(c) for k, c in state.cities.items()},
+                 log, [copy.deepcopy(row) for row in state.history],
+                 {cid: state.turn for cid in state.cities}, True)
+    else:
+        v = View(side, vision.visible(state, side).copy(), vision.explored(state, side),
+                 {a.id: copy.copy(a) for a in vision.known_armies(state, side)},
+                 {k: copy.deepcopy(c) for k, c in vision.known_cities(state, side).items()},
+                 log, [_row_for(row, side, vision.friends(state, side))
+                       for row in state.history],
+                 vision.city_last_seen(state, side), False)
+    v.world = known_world(state, v)
+    return v
+
+
+def known_world(state: GameState, view: View) -> GameState:
+    """The game as `view`'s side knows it, for the interface: a GameState with the view's
+    armies and cities (copies), the commanders of the armies it sees and of its friends,
+    the passes as it sees them (an opening or closing by an event shows only where it
+    sees the pass; elsewhere the season's rule), its own and its allies' pending choices,
+    plans and memory, its log and chart rows, and dice that are not the game's.  Names,
+    the map, the date, relations, flags and the factions' public figures are as they are.
+    An omniscient view's world is a copy of the whole state."""
+    from game.rules.rng import Rng
+    w = copy.copy(state)
+    w.armies, w.cities = view.armies, view.cities
+    w.log, w.history = view.log, view.history
+    w.rng = Rng.from_seed(0)
+    w.seed, w.dice_mix = 0, ""
+    w.factions = {k: copy.copy(f) for k, f in state.factions.items()}
+    w.relations = dict(state.relations)
+    w.flags, w.fired = dict(state.flags), dict(state.fired)
+    w.strait_open = {k: list(v) for k, v in state.strait_open.items()}
+    if view.omniscient:
+        w.commanders = {k: copy.copy(c) for k, c in state.commanders.items()}
+        w.pass_override = dict(state.pass_override)
+        w.pending, w.plans = list(state.pending), dict(state.plans)
+        w.memory, w.raised = dict(state.memory), dict(state.raised)
+        w.direction = dict(state.direction)
+        return w
+    side = view.side
+    friends = vision.friends(state, side) if side is not None else set()
+    led = {a.commander for a in view.armies.values() if a.commander}
+    leading = {a.commander for a in state.armies.values() if a.commander}
+    w.commanders = {k: copy.copy(c) for k, c in state.commanders.items()
+                    if k in led or c.faction in friends or k not in leading}
+    hm = state.scenario.map
+    w.pass_override = {pid: v for pid, v in state.pass_override.items()
+                       if pid in hm.passes and view.sees(hm.passes[pid].hex)}
+    w.pending = [p for p in state.pending if p.faction in friends]
+    w.plans = {f: p for f, p in state.plans.items() if f in friends}
+    w.memory = {f: m for f, m in state.memory.items() if f in friends}
+    w.raised = {c: n for c, n in state.raised.items()
+                if c in view.cities and view.cities[c].owner in friends}
+    w.direction = {}
+    return w
 
 
 def _chooser(state: GameState, event_id: str) -> str | None:

@@ -45,8 +45,11 @@ def _offer(state, order, tip: str) -> tuple[object | None, str]:
     return (None, why) if why else (order, tip)
 
 
-def possible(state, view, me: str | None, army, city_id: str | None
+def possible(view, me: str | None, army, city_id: str | None
              ) -> dict[str, tuple[object | None, str]]:
+    """Checked on the game as the side knows it (`view.world`): what it may order of its
+    own armies, and the cities next to them, is what it sees."""
+    state = view.world
     city_at = state.scenario.city_at
     out: dict[str, tuple[object | None, str]] = {}
     if army is not None and army.faction == me:

@@ -72,6 +72,7 @@ class App:
         fonts.reset()
         map_marks.reset()
         pygame.key.set_repeat(300, 40)
+        self.keys_down: set[int] = set()         # to tell a held key's repeats (`repeat`)
         pygame.display.set_caption("Last Great War")
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.fullscreen = False
@@ -199,7 +200,16 @@ class App:
         if event.type == pygame.VIDEORESIZE and not self.fullscreen:
             self.resize(event.size)
             return
-        if event.type == pygame.KEYDOWN:
+        if event.type == pygame.KEYUP:
+            self.keys_down.discard(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:   # its keys' releases go elsewhere
+            self.keys_down.clear()
+        elif event.type == pygame.KEYDOWN:
+            if event.key in self.keys_down:      # a held key repeating (or its press seen
+                #                                  twice while a slow frame, a load, ran)
+                event = pygame.event.Event(event.type, {**event.dict, "repeat": True})
+            self.keys_down.add(event.key)
+        if event.type == pygame.KEYDOWN and not event.dict.get("repeat"):
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 return

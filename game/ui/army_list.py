@@ -15,26 +15,27 @@ SORTS = {"name": ("Name", lambda a: (a.name.lower(), a.id)),
          "supply": ("Supply", lambda a: (a.supply, a.id))}
 
 
-def rows(state, view, side: str, sort: str) -> list[tuple[str, str]]:
+def rows(view, side: str, sort: str) -> list[tuple[str, str]]:
     """(army id, its row) for the side's armies as its View shows them, sorted."""
+    state = view.world
     armies = sorted((a for a in view.armies.values() if a.faction == side),
                     key=SORTS[sort][1])
     out = []
     for a in armies:
-        where = Q.place_name(state, a.hex)
+        where = Q.place_phrase(state, a.hex)      # 'at Dara', 'near Tiflis', 'in Armenia'
         out.append((a.id, f"{a.name}: {a.men:,} men, movement {a.moves} of "
                           f"{M.move_budget(state, a)}, supply {a.supply}, morale {a.morale}, "
-                          f"at {where}"))
+                          f"{where}"))
     return out
 
 
 class ArmyList(UIWindow):
-    def __init__(self, manager, size, state, view, side: str, on_pick, sort: str = "name"):
+    def __init__(self, manager, size, view, side: str, on_pick, sort: str = "name"):
         w, h = min(760, size[0] - 60), min(520, size[1] - 80)
         rect = pygame.Rect((size[0] - w) // 2, (size[1] - h) // 2, w, h)
         super().__init__(rect, manager, window_display_title="Your armies (L)",
                          object_id="#army_list")
-        self.state, self.view, self.side, self.on_pick = state, view, side, on_pick
+        self.view, self.side, self.on_pick = view, side, on_pick
         self.is_army_list = True
         inner = self.get_container().get_rect()
         bw = (inner.w - 20 - 8 * (len(SORTS) - 1)) // len(SORTS)
@@ -53,7 +54,7 @@ class ArmyList(UIWindow):
 
     def resort(self, sort: str) -> None:
         self.sort = sort
-        found = rows(self.state, self.view, self.side, sort)
+        found = rows(self.view, self.side, sort)
         self.ids = [aid for aid, _ in found]
         self.texts = [text for _, text in found]
         self.row = -1

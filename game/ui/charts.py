@@ -124,8 +124,9 @@ def history_charts(history, factions: dict, colors: dict, width: int, height: in
     return out
 
 
-def charts_for(state, view, width: int, height: int) -> list[pygame.Surface]:
+def charts_for(view, width: int, height: int) -> list[pygame.Surface]:
     """The three charts as `view` may see them (names and colours are public)."""
+    state = view.world
     shown = [f for f in state.order if state.factions[f].major or state.factions[f].in_play]
     names = {f: state.factions[f].name for f in state.order}
     colors = {f.id: P.hex_to_rgb(f.color) for f in state.factions.values()}

@@ -4,9 +4,10 @@ Pure functions of the view, the state's public facts and the rules' own
 helpers (odds, siege status, movement): no pygame.  Text is HTML-ish for
 pygame_gui's text boxes where it says so, plain lines otherwise.
 
-Armies and cities come from the viewer's View.  From the state are read only
-what every side knows: the map, names, dates, the rules, commanders of
-armies it can see, and its own treasury.  A city the viewer does not see now
+Every function here is given the viewer's View (or its `world`, the game as the
+viewer knows it: game/session/view.py), never the full state.  Armies and cities
+come from the View; from its world are read the map, names, dates, the rules,
+commanders of armies it can see, and its own treasury.  A city the viewer does not see now
 is described as it was last seen, and its siege without turns or food; the
 odds of an attack are given only against a hex the viewer sees.
 """
@@ -90,7 +91,8 @@ def siege_words(state: GameState, view, c: City) -> str | None:
             f"food for {st['food']} more")
 
 
-def army_html(state: GameState, view, a: Army, own: bool) -> str:
+def army_html(view, a: Army, own: bool) -> str:
+    state = view.world
     lines = [f"<font color='#e6c467'><b>{esc(a.name)}</b></font> "
              f"<i>({esc(faction_name(state, a.faction))})</i>",
              f"Men: <b>{n(a.men)}</b>   Morale: <b>{a.morale}</b>   Supply: <b>{a.supply}</b>"]
@@ -113,7 +115,8 @@ def army_html(state: GameState, view, a: Army, own: bool) -> str:
     return "<br>".join(lines)
 
 
-def city_html(state: GameState, view, c: City, own: bool) -> str:
+def city_html(view, c: City, own: bool) -> str:
+    state = view.world
     f = state.factions.get(c.owner)
     capital = f is not None and f.capital == c.id
     kind = "fortress" if c.kind == "fortress" else "city"
@@ -137,7 +140,8 @@ def city_html(state: GameState, view, c: City, own: bool) -> str:
     return "<br>".join(lines)
 
 
-def faction_tip(state: GameState, fid: str) -> str:
+def faction_tip(view, fid: str) -> str:
+    state = view.world
     f = state.factions[fid]
     gross = economy.income(state, fid)
     cost = economy.upkeep(state, fid)
@@ -148,8 +152,9 @@ def faction_tip(state: GameState, fid: str) -> str:
 
 # --- hovering the map ---------------------------------------------------------------
 
-def hover_lines(state: GameState, view, h: Hex, selected: Army | None) -> list[str]:
+def hover_lines(view, h: Hex, selected: Army | None) -> list[str]:
     """Plain lines for the tooltip of hex h: what is there, and what an attack would mean."""
+    state = view.world
     hm = state.scenario.map
     rules = state.scenario.rules
     first = where(state, h)
@@ -223,8 +228,8 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
         else:
             out.append(f"Besiege {city.name}: walls {st['walls']}/{st['max_walls']}, garrison "
                        f"{n(st['garrison'])}, food for {st['food']} turns")
-            if city.id in state.cities and seen_now(view, city):
-                out += storm_lines(state, a, state.cities[city.id],
+            if seen_now(view, city):
+                out += storm_lines(state, a, city,
                                    "   a storm, once besieged, as things stand")[:2]
     return out
 
@@ -238,10 +243,11 @@ def path_label(cost: int, moves: int, budget: int) -> tuple[str, bool]:
     return f"{cost} movement: {turns} turns", False
 
 
-def after_march(state: GameState, view, a: Army, dest: Hex, cost: int) -> str:
+def after_march(view, a: Army, dest: Hex, cost: int) -> str:
     """What the army may still do once a march of this turn ends at dest, as its side
     knows the map: 'stops next to Army of Shahin: may attack', 'takes Edessa',
     'may besiege Dara', '4 movement left'."""
+    state = view.world
     from game.rules.queries import hostile
     known = M.obstacles_known(state, a.faction)
     hm = state.scenario.map
@@ -281,23 +287,29 @@ HEADINGS = {
 ORDER = ["The war", "Events", "Battles", "Cities", "Sieges", "Armies", "Treasury"]
 
 
-def concerns(e: Event, side: str | None) -> bool:
-    return side is None or e.public or side in e.factions
+def concerns(e: Event, side: str | None, friends: frozenset | set = frozenset()) -> bool:
+    """Whether an event is the side's business: public, its own, or (given its friends)
+    an ally's, such as an ally taking a city."""
+    return side is None or e.public or side in e.factions or bool(friends & set(e.factions))
 
 
 def summary_lines(events: list[Event], side: str | None,
                   state: GameState | None = None) -> list[tuple[str, str]]:
     """(heading, text) for the notable events the side may know of, grouped in ORDER;
-    with the state, each battle says who lost how many."""
+    with the state, its allies' deeds are among them and each battle or storm says who
+    lost how many."""
+    from game.rules import vision
+    friends = vision.friends(state, side) if state is not None and side in state.factions \
+        else set()
     rows = []
     for e in events:
         head = HEADINGS.get(e.kind)
-        if head is None or not concerns(e, side):
+        if head is None or not concerns(e, side, friends):
             continue
         if e.kind == "income" and side is not None and e.factions != (side,):
             continue
         text = e.text
-        if e.kind == "battle" and state is not None and losses(state, e):
+        if e.kind in ("battle", "assault") and state is not None and losses(state, e):
             text += ".  Lost: " + "; ".join(f"{name} {n(lost)} of {n(men)}"
                                             for name, men, lost in losses(state, e))
         rows.append((ORDER.index(head), len(rows), head, text))
@@ -309,7 +321,7 @@ def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
     """(side, men before, men lost) for the attacker and the defender of a battle event;
     empty for an event that does not carry them."""
     d = e.data
-    if e.kind != "battle" or "attacker_lost" not in d:
+    if e.kind not in ("battle", "assault") or "attacker_lost" not in d:
         return []
     att = d.get("attacker_faction")
     others = [f for f in e.factions if f != att]
@@ -319,19 +331,29 @@ def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
 
 
 def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str, str]:
-    """The title and text of the report after a battle: who fought with how many, who lost
-    how many, who won, and what followed (retreats, armies lost, commanders fallen)."""
+    """The title and text of the report after a battle or a storm: who fought with how
+    many, who lost how many, who won (or whether the walls fell), and what followed
+    (retreats, armies lost, commanders fallen, the city taken)."""
     (att, men_a, lost_a), (dfn, men_d, lost_d) = losses(state, e)
+    storm = e.kind == "assault"
 
     def share(lost, men):
         return f"{lost * 100 // max(1, men)}%"
-    lines = [f"{att} attacked with {n(men_a)} men and lost {n(lost_a)} ({share(lost_a, men_a)}).",
-             f"{dfn} stood with {n(men_d)} men and lost {n(lost_d)} ({share(lost_d, men_d)}).",
-             f"{faction_name(state, e.data.get('winner'))} "
-             f"{Q.agree(state, e.data.get('winner'), 'wins', 'win')} the field."
-             if e.data.get("winner") in state.factions else ""]
+    winner = e.data.get("winner")
+    lines = [f"{att} {'stormed' if storm else 'attacked'} with {n(men_a)} men and lost "
+             f"{n(lost_a)} ({share(lost_a, men_a)}).",
+             f"{dfn} {'held the walls' if storm else 'stood'} with {n(men_d)} men and lost "
+             f"{n(lost_d)} ({share(lost_d, men_d)}).",
+             ("The walls are taken." if e.data.get("won") else "The walls hold.") if storm
+             else f"{faction_name(state, winner)} {Q.agree(state, winner, 'wins', 'win')} "
+                  "the field." if winner in state.factions else ""]
     lines += [x.text + "." for x in after
               if x.kind in ("retreated", "destroyed", "commander_died", "captured")]
+    if storm:
+        city = state.scenario.city_at.get(e.at) if e.at is not None else None
+        name = state.cities[city].name if city in state.cities else ""
+        return (f"Storm of {name}: the losses" if name else "The losses of the storm",
+                "\n".join(x for x in lines if x))
     place = Q.place_phrase(state, e.at) if e.at is not None else ""
     return (f"Battle {place}: the losses" if place else "The losses of the battle",
             "\n".join(x for x in lines if x))

@@ -8,6 +8,7 @@ event's choice) has no close button and blocks the rest of the interface.
 from __future__ import annotations
 
 import html
+import re
 from typing import Callable
 
 import pygame
@@ -19,6 +20,14 @@ from game.ui import help as help_text
 
 def esc(text: str) -> str:
     return html.escape(text or "", quote=False).replace("\n", "<br>")
+
+
+def prose(text: str) -> str:
+    """Running text as the box should wrap it: the line breaks of a YAML block joined into
+    spaces, runs of spaces made one (a wrapped line never starts with a space), a blank line
+    kept as the break between paragraphs."""
+    paras = re.split(r"\n\s*\n", (text or "").strip())
+    return "\n\n".join(" ".join(p.split()) for p in paras if p.strip())
 
 
 class Dialog(UIWindow):
@@ -116,13 +125,14 @@ def confirm(manager, screen_size, title: str, text: str, yes: str, on_result,
 def event_dialog(manager, screen_size, title: str, date: str, text: str,
                  choices: list[dict] | None, on_result, can_choose: bool) -> Dialog:
     """A scripted event: its title and text; its options if this player must choose."""
+    text = prose(text)
     body = f"<font color='#d6b04a'><i>{esc(date)}</i></font><br><br>{esc(text)}"
     buttons: list[tuple[str, object, str]] = []
     if choices and can_choose:
         body += "<br><br><b>Your choice:</b>"
         for c in choices:
             if c.get("hint"):
-                body += f"<br>• <b>{esc(c['label'])}</b>: {esc(c['hint'])}"
+                body += f"<br>• <b>{esc(c['label'])}</b>: {esc(prose(c['hint']))}"
             buttons.append((c["label"], c["id"], c.get("hint", "")))
     else:
         buttons.append(("Continue", None, ""))
@@ -167,7 +177,7 @@ def help_window(manager, screen_size, bindings: dict[str, str] | None = None) ->
     return win
 
 
-def charts_window(manager, screen_size, state, view) -> UIWindow:
+def charts_window(manager, screen_size, view) -> UIWindow:
     """"The war so far": the charts of cities, men and treasury, as `view` knows them."""
     from game.ui import charts
     w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
@@ -176,7 +186,7 @@ def charts_window(manager, screen_size, state, view) -> UIWindow:
                    object_id="#charts")
     inner = win.get_container().get_rect()
     ch = (inner.h - 16 - 2 * 8) // 3
-    win.images = charts.charts_for(state, view, inner.w - 16, ch)
+    win.images = charts.charts_for(view, inner.w - 16, ch)
     for i, img in enumerate(win.images):
         UIImage(pygame.Rect(8, 8 + i * (ch + 8), img.get_width(), img.get_height()), img,
                 manager, container=win)

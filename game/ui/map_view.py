@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pygame
 
+from game import colour_vision
 from game.hexgrid import Hex, hex_neighbor
 from game.scenario.emblems import emblems_of
 from game.ui import fonts, map_marks
@@ -35,6 +36,7 @@ BORDER_TILES_PER_FRAME = 4   # frontier tiles made in one frame; the rest drawn 
 
 FOG_RGB = (22, 24, 30)
 TINT_ALPHA = 52         # the owner's colour over its land, when the tint is on
+TINT_CHROMA = 60        # a colour more vivid than this (CIELAB chroma) is laid on thinner
 DRESS_PER_FRAME = 1     # shaded tiles made in a frame without fog
 DRESSED_KEPT = 96       # shaded tiles kept (256 KB each)
 FOG_UNKNOWN = 255       # never seen: hidden
@@ -74,6 +76,14 @@ class Scene:
     items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
     stacks: dict[Hex, pygame.Rect]                          # top counters, world pixels
     badges: dict[Hex, int] = field(default_factory=dict)    # stacks marked with a count
+
+
+def tint_alpha(rgb) -> int:
+    """How strongly an owner's colour is laid over its land: TINT_ALPHA, less for a vivid
+    colour (the Byzantine purple) so that every owner's land is tinted about as strongly."""
+    _, a, b = colour_vision.lab(rgb)
+    chroma = math.hypot(a, b)
+    return round(TINT_ALPHA * min(1.0, TINT_CHROMA / chroma)) if chroma else TINT_ALPHA
 
 
 class MapView:
@@ -154,7 +164,9 @@ class MapView:
         self.camera.center_on(*center(h))
 
     # --- the frame ---
-    def draw(self, surf: pygame.Surface, view, state, ov: Overlay) -> None:
+    def draw(self, surf: pygame.Surface, view, ov: Overlay) -> None:
+        """Draw the map as the View's side knows it (its `world`, never the full state)."""
+        state = view.world
         cam = self.camera
         lut = self.shade_lut(view)
         self._dressed_now = 0
@@ -174,6 +186,7 @@ class MapView:
             pts = self._hex_points(ov.cursor, s, ox, oy)
             pygame.draw.polygon(surf, P.INK, pts, 5 if s >= 11 else 3)
             pygame.draw.polygon(surf, P.SELECT, pts, 3 if s >= 11 else 1)
+        self._draw_path(surf, ov, s, ox, oy)      # under the counters: never over a number
         scene = self._scene_for(view, state, ov, s)
         surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items], doreturn=False)
         for aid, (ux, uy) in ov.moving.items():
@@ -183,7 +196,7 @@ class MapView:
                                         "plain", a.supply // 10 * 10,
                                         self.emblems.get(a.faction, ""), self.strong)
                 surf.blit(img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy)))
-        self._draw_path(surf, ov, s, ox, oy)
+        self._draw_path_label(surf, ov, s, ox, oy)
         self._draw_flashes(surf, ov, s, ox, oy)
         surf.set_clip(old_clip)
         cam_key = (cam.level, ox, oy, cam.viewport.size)
@@ -440,7 +453,7 @@ class MapView:
         for k, cid in enumerate(terr.city_ids):
             c = view.cities.get(cid)
             if c is not None and c.owner in self.colors:
-                own[k] = (*self.colors[c.owner], TINT_ALPHA)
+                own[k] = (*self.colors[c.owner], tint_alpha(self.colors[c.owner]))
         rgba = np.zeros((len(terr.nearest) + 1, 4), np.uint8)
         rgba[:-1] = own[terr.nearest]
         return rgba
@@ -627,10 +640,17 @@ class MapView:
         for p in pts[1:]:
             pygame.draw.circle(surf, col, p, max(2, s // 8))
             pygame.draw.circle(surf, (20, 18, 14), p, max(2, s // 8), 1)
-        if ov.path_label:
+
+    def _draw_path_label(self, surf, ov: Overlay, s, ox, oy) -> None:
+        """The march's cost and what follows it, over everything at the path's end."""
+        if len(ov.path) >= 2 and ov.path_label:
+            col = (255, 214, 64) if ov.path_ok else (244, 140, 60)
+            end = (center(ov.path[-1])[0] * s + ox, center(ov.path[-1])[1] * s + oy)
             img = fonts.text(ov.path_label, 13, col)
-            end = pts[-1]
             box = img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))).inflate(10, 4)
+            mine = self._scene.stacks.get(ov.path[0]) if self._scene is not None else None
+            if mine is not None and box.colliderect(mine.move(ox, oy)):   # below, then
+                box = img.get_rect(midtop=(end[0], end[1] + max(10, s * 0.6))).inflate(10, 4)
             surf.blit(map_marks.shadow_box(box.size), box)
             surf.blit(img, img.get_rect(center=box.center))
 

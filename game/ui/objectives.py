@@ -16,7 +16,9 @@ BAD = "#d9826b"
 DIM = "#a89f8f"
 
 
-def aims_html(state, side: str | None, view=None) -> str:
+def aims_html(view, side: str | None) -> str:
+    """The panel's text, from the side's View and the game as it knows it."""
+    state = view.world
     parts = []
     all_aims = objectives.aims(state, side, view)
     own = [a for a in all_aims if a.faction == side]
@@ -67,11 +69,11 @@ def _aim_html(a: objectives.Aim, state=None) -> str:
     return "<br>".join(lines)
 
 
-def aims_dialog(manager, size, state, side, view, on_result) -> dialogs.Dialog:
+def aims_dialog(manager, size, view, side, on_result) -> dialogs.Dialog:
     w, h = min(720, size[0] - 60), min(640, size[1] - 60)
-    name = state.factions[side].name if side else "The war"
+    name = view.world.factions[side].name if side else "The war"
     dlg = dialogs.Dialog(manager, size, f"{name}: aims and relations (O)",
-                         aims_html(state, side, view),
+                         aims_html(view, side),
                          [("Close", None, "Close this panel (O, Esc or Enter)"),
                           ("Read the briefing", "briefing", "The scenario's briefing again")],
                          on_result, size=(w, h), object_id="#aims_dialog")

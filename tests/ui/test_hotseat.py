@@ -379,7 +379,7 @@ def test_no_hidden_army_in_the_view_the_map_the_tooltips_the_log_or_the_charts(h
     # the same charts seen by nobody in particular (the end of the war) do show Persia's men
     from game.session.view import observe
     from game.ui import charts
-    full = charts.charts_for(st, observe(st, None), 600, 180)[1]
+    full = charts.charts_for(observe(st, None), 600, 180)[1]
     assert (pygame.surfarray.array3d(full) == persia).all(axis=2).any()
 
 

@@ -136,7 +136,7 @@ def test_frontier_lines_only_between_two_owners(big):
 
 def test_fog_hides_the_unseen_and_dims_the_remembered(big, display):
     """With a view that has seen only part of the map, those hexes are drawn darker."""
-    from game.session.view import View
+    from game.session.view import View, known_world
     from game.ui.map_view import FOG_MEMORY, FOG_UNKNOWN, MapView, Overlay
     from game.rules.engine import new_game
     state, _ = new_game(big, 1)
@@ -150,10 +150,12 @@ def test_fog_hides_the_unseen_and_dims_the_remembered(big, display):
     lut = mv.fog_alpha(view)
     assert lut[0] == 0 and lut[hm.width // 2] == FOG_MEMORY and lut[hm.width - 1] == FOG_UNKNOWN
     screen = pygame.Surface((900, 700))
-    mv.draw(screen, view, state, Overlay())
+    view.world = known_world(state, view)
+    mv.draw(screen, view, Overlay())
     clear = View(None, np.ones_like(visible), np.ones_like(visible), {}, {}, [], [])
+    clear.world = known_world(state, clear)
     plain = pygame.Surface((900, 700))
-    mv.draw(plain, clear, state, Overlay())
+    mv.draw(plain, clear, Overlay())
     a = pygame.surfarray.array3d(screen).astype(int).sum(axis=2)
     b = pygame.surfarray.array3d(plain).astype(int).sum(axis=2)
     y = 350

@@ -27,6 +27,15 @@ def bound(gs, event) -> str | None:
     return keys.action_of(gs.app.settings.keys, event.key)
 
 
+def repeats(gs, event) -> bool:
+    """Whether a key goes on acting while held: moving the cursor and zooming do; a key
+    that saves, loads, ends the turn or gives an order acts once a press."""
+    act = bound(gs, event)
+    return (act in keys.PAN or act in keys.CURSOR or event.key in keys.KEYPAD
+            or act in ("zoom_in", "zoom_out")
+            or event.key in (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_KP_MINUS))
+
+
 def pan_of(gs, key: int) -> tuple[int, int]:
     aid = keys.action_of(gs.app.settings.keys, key)
     return keys.PAN.get(aid, (0, 0))
@@ -70,6 +79,8 @@ def browse(gs, event, mode) -> None:
     elif event.type == pygame.KEYUP:
         gs.held.discard(event.key)
     elif event.type == pygame.KEYDOWN:
+        if event.dict.get("repeat") and not repeats(gs, event):
+            return                       # a held F9 loads once, a held Enter ends one turn
         if not mode.on_key(gs, event):
             on_key(gs, event, mode)
     elif event.type == pygame.WINDOWLEAVE:
@@ -85,6 +96,7 @@ def on_mouse(gs, event, mode) -> None:
         if not consumed and gs.mouse and gs.map.camera.viewport.collidepoint(gs.mouse) \
                 and not gs.modal():
             gs.map.camera.zoom(1 if event.y > 0 else -1, gs.mouse)
+            rehover(gs)
         return
     pos = event.pos
     if event.type == pygame.MOUSEMOTION:
@@ -198,8 +210,10 @@ def on_key(gs, event, mode=None) -> None:
         gs.toggle_mute()
     elif act == "zoom_in" or k in (pygame.K_PLUS, pygame.K_KP_PLUS):
         gs.map.camera.zoom(1)
+        rehover(gs)
     elif act == "zoom_out" or k == pygame.K_KP_MINUS:
         gs.map.camera.zoom(-1)
+        rehover(gs)
     elif act == "quick_save":
         gs.quick_save()
     elif act == "quick_load":
@@ -208,6 +222,18 @@ def on_key(gs, event, mode=None) -> None:
         gs.reload_scenario()
     elif k == pygame.K_F7 and gs.app.author:
         gs.events_panel = not gs.events_panel
+
+
+def rehover(gs) -> None:
+    """The map moved under a still mouse (a zoom, the keys panning): the hex under the
+    cursor is looked up again, so the tooltip and the march preview follow the map."""
+    if gs.mouse is None or gs.modal():
+        return
+    h = gs.map.pick(gs.mouse)
+    if h != gs.overlay.hover:
+        gs.overlay.hover = h
+        gs.hover_time = 0.0                  # the new hex's note comes after the usual pause
+        gs.mode().hover(gs, h)
 
 
 def on_button(gs, el) -> None:
@@ -246,7 +272,7 @@ def draw_tooltip(gs, surface) -> None:
         a = gs.selected_army()
         from game.ui import describe
         own = a if a is not None and a.faction == gs.human_to_play() else None
-        gs._tip_lines = describe.hover_lines(gs.state, gs.view(), h, own)
+        gs._tip_lines = describe.hover_lines(gs.view(), h, own)
         if gs.overlay.path_label:
             gs._tip_lines.append("March: " + gs.overlay.path_label)
     notes.tooltip(surface, gs._tip_lines, at, gs.map.camera.viewport)

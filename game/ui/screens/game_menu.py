@@ -162,7 +162,7 @@ def open_menu(gs) -> None:
         if value in ("save", "load"):
             open_saves(gs, value)
         elif value == "charts":
-            gs.open_dialog(dialogs.charts_window(gs.manager, gs.size, gs.state, gs.view()))
+            gs.open_dialog(dialogs.charts_window(gs.manager, gs.size, gs.view()))
         elif value == "settings":
             from game.ui.screens.settings_screen import SettingsWindow
             gs.open_dialog(SettingsWindow(gs.manager, gs.size, gs.app.settings))

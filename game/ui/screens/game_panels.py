@@ -29,7 +29,8 @@ def update_hud(gs) -> None:
     if key == gs._details_key:
         return
     gs._details_key = key
-    st = gs.state
+    view = gs.view()
+    st = view.world                      # the game as the viewer knows it
     fid = st.active_faction
     f = st.factions[fid]
     me = gs.viewer or fid
@@ -68,18 +69,17 @@ def update_hud(gs) -> None:
                       f"{st.factions[x].name}: {seats.describe(w)}"
                       for x, w in gs.session.sides.items()
                       if st.factions[x].in_play))
-    hud.set_label("money", hud.money, texts["money"], describe.faction_tip(st, me))
+    hud.set_label("money", hud.money, texts["money"], describe.faction_tip(view, me))
     hud.set_label("weary", hud.weary, texts["weary"],
                   "War-weariness rises with losses, lost cities and long years of war; "
                   "events and peace terms may turn on it")
     # details of the selection
-    view = gs.view()
     a = gs.selected_army()
     if a is not None:
-        html = describe.army_html(st, view, a, a.faction == gs.viewer)
+        html = describe.army_html(view, a, a.faction == gs.viewer)
     elif gs.overlay.selected_city in view.cities:
         c = view.cities[gs.overlay.selected_city]
-        html = describe.city_html(st, view, c, c.owner == gs.viewer)
+        html = describe.city_html(view, c, c.owner == gs.viewer)
     else:
         html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
     hud.set_box("details", hud.details, html)

@@ -1,7 +1,9 @@
 """The map view and play: the screen where the war is fought.
 
 It owns the Session (every change goes through `Session.do` as an order),
-draws from `observe(state, viewer)` only, and runs the turn flow: a human
+draws from the viewer's View only (`observe(state, viewer)` and its `world`, the
+game as the viewer knows it: the map, panels and tooltips are never given the
+full state; tests/ui/test_view_only.py checks it), and runs the turn flow: a human
 side gives orders with mouse and keys; a computer side's orders are thought
 out in a worker thread (`computer.Thinker`) and applied one by one at the
 pace set in the settings (Space skips to the end of its turn).  When a
@@ -36,7 +38,7 @@ from game.rules.orders import Attack, Besiege, Refused
 from game.rules.report import Event
 from game.rules.state import clone
 from game.session.game import Session
-from game.session.view import View, events_for, observe
+from game.session.view import View, events_for, known_world, observe
 from game.ui.army_list import ArmyList
 from game.ui import describe
 from game.ui import dialogs
@@ -49,7 +51,7 @@ from game.ui.hud import Hud
 from game.ui.map_view import MapView, Overlay
 from game.ui.minimap import Minimap
 from game.ui.playback import Playback
-from game.ui.screens import game_menu, game_panels, modes, news
+from game.ui.screens import game_input, game_menu, game_panels, modes, news
 from game.ui.screens.game_input import ENTER, pan_of
 from game.ui.screens.modes import Mode, gate, playback
 from game.ui.screens.base import Screen
@@ -433,8 +435,8 @@ class GameScreen(TurnFlow, Screen):
         def closed(value):
             if value == "briefing":
                 self.open_dialog(self.briefing_dialog(side or self.state.active_faction))
-        self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.state, side,
-                                                self.view(), closed))
+        self.open_dialog(objectives.aims_dialog(self.manager, self.size, self.view(), side,
+                                                closed))
 
     def open_concepts(self) -> None:
         """The help page on supply, morale and war-weariness, with this scenario's numbers."""
@@ -464,8 +466,7 @@ class GameScreen(TurnFlow, Screen):
             self.army_sort = lst.sort
             self.select_army(aid)
             self.center_selection()
-        lst = ArmyList(self.manager, self.size, self.state, self.view(), side, pick,
-                       self.army_sort)
+        lst = ArmyList(self.manager, self.size, self.view(), side, pick, self.army_sort)
         self.open_dialog(lst)
 
     # --- for authors (play --author) ---
@@ -552,6 +553,7 @@ class GameScreen(TurnFlow, Screen):
             dy += (y >= h - EDGE) - (y < EDGE)
         if dx or dy:
             self.map.camera.pan(dx * speed, dy * speed)
+            game_input.rehover(self)
         self.hover_time += dt
 
     def _update_effects(self, dt: float) -> None:
@@ -574,7 +576,7 @@ class GameScreen(TurnFlow, Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
-        self.map.draw(surface, view, self.state, self.overlay)
+        self.map.draw(surface, view, self.overlay)
         if self.hud is not None:
             self.hud.draw_background(surface)
             f = self.state.factions[self.state.active_faction]
@@ -603,4 +605,6 @@ def blind(state) -> View:
     screen is in nobody's hands)."""
     hm = state.scenario.map
     none = np.zeros((hm.height, hm.width), dtype=bool)
-    return View(None, none, none.copy(), {}, {}, [], [], {}, False)
+    v = View(None, none, none.copy(), {}, {}, [], [], {}, False)
+    v.world = known_world(state, v)
+    return v

@@ -44,7 +44,7 @@ class TurnFlow:
         if self.hotseat or self.pbem is not None:      # what it saw while the others played
             self.queue.append(lambda: playback.start(self, news))
         if not first:
-            lines = describe.summary_lines(news, fid, self.state)
+            lines = describe.summary_lines(news, fid, self.session.view_for(fid).world)
             title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
@@ -63,9 +63,9 @@ class TurnFlow:
     def briefing_text(self, fid: str) -> str:
         """The scenario's description and the side's own briefing."""
         spec = next(f for f in self.scn.spec.factions if f.id == fid)
-        text = self.scn.spec.description
+        text = dialogs.prose(self.scn.spec.description)
         if spec.briefing:
-            text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+            text = (text + "\n\n" if text else "") + f"{spec.name}: {dialogs.prose(spec.briefing)}"
         return text
 
     def briefing_dialog(self, fid: str):

@@ -28,7 +28,7 @@ from game.scenario.yamlsrc import InputError
 from game.session.password import hash_password
 from game.ui import palette as P
 from game.session import seats
-from game.ui.dialogs import esc
+from game.ui.dialogs import esc, prose
 from game.ui.geometry import center, map_size_units
 from game.ui.screens.base import Screen
 from game.ui.shown import shown
@@ -199,9 +199,9 @@ class NewGame(Screen):
         length = "seasons" if scn.months_per_turn == 3 else "months"
         mine = f";  yours: {shown(c.where)}" if c.players_own else ""
         self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}{mine}")
-        briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(f.briefing)}"
+        briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(prose(f.briefing))}"
                          for f in scn.spec.factions if f.briefing)
-        self.desc.set_text(esc(scn.spec.description) + briefs)
+        self.desc.set_text(esc(prose(scn.spec.description)) + briefs)
         if i not in self.thumbs:
             self.thumbs[i] = thumbnail(scn, self.thumb_rect.size)
         img = self.thumbs[i]

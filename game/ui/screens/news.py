@@ -55,7 +55,7 @@ def show(gs, told: list[Event], own: bool) -> None:
     gs.app.sounds.for_events(told)
     if own:
         for i, e in enumerate(told):
-            if e.kind == "battle" and describe.losses(gs.state, e) \
+            if e.kind in ("battle", "assault") and describe.losses(gs.view().world, e) \
                     and describe.concerns(e, gs.viewer):
                 gs.queue.append(lambda e=e, after=told[i + 1:]: casualty_report(gs, e, after))
         for e in told:
@@ -66,8 +66,9 @@ def show(gs, told: list[Event], own: bool) -> None:
 
 
 def casualty_report(gs, e: Event, after: list[Event]) -> None:
-    """After a battle of the player's: who fought with how many, who lost how many."""
-    title, text = describe.casualty_report(gs.state, e, after)
+    """After a battle or a storm of the player's: who fought with how many, who lost how
+    many."""
+    title, text = describe.casualty_report(gs.view().world, e, after)
     dlg = dialogs.Dialog(gs.manager, gs.size, title, dialogs.esc(text), [("OK", True, "")],
                          size=(520, 250))
     dlg.is_casualties = True

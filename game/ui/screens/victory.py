@@ -86,7 +86,7 @@ class VictoryScreen(Screen):
         cx = 20 + col_w + 16
         cw = w - cx - 20
         ch = (h - 110 - 70 - 2 * 10) // 3
-        imgs = charts.charts_for(st, view, cw, ch)
+        imgs = charts.charts_for(view, cw, ch)
         self.images = [(img, (cx, 110 + i * (ch + 10))) for i, img in enumerate(imgs)]
         by = h - 56
         self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - 290, by, 180, 40),

@@ -122,7 +122,7 @@ def update_path(gs, h: Hex | None) -> None:
         cost = gs.reach_costs[hm.index(h)][0]
         ov.path = [a.hex, *path]
         ov.path_label, ov.path_ok = describe.path_label(cost, a.moves, budget)
-        ov.path_label += "; " + describe.after_march(st, gs.view(), a, h, cost)
+        ov.path_label += "; " + describe.after_march(gs.view(), a, h, cost)
         return
     if hm.is_water(h) and not st.factions[a.faction].navy:
         return
@@ -219,7 +219,7 @@ def can_strike(gs, a) -> bool:
 
 
 def possible_actions(gs) -> dict[str, tuple[object | None, str]]:
-    return actions.possible(gs.state, gs.view(), gs.human_to_play(),
+    return actions.possible(gs.view(), gs.human_to_play(),
                             gs.selected_army(), gs.overlay.selected_city)
 
 
