@@ -200,3 +200,41 @@ def test_a_held_or_doubled_f9_loads_once(game, monkeypatch):
                                              unicode="", scancode=0))
     steps(app, 2)
     assert gs.overlay.cursor is not None and gs.overlay.cursor != start
+
+
+def test_a_reload_in_hot_seat_stays_in_the_other_players_log(make_app, fog_scn):
+    """Found under Xvfb: the news told Persia of Byzantium's reload, but its event log
+    kept no word of it once the playback was over."""
+    from game.ui.screens.game_screen import GameScreen
+    from game.ui.screens.handover import HandoverScreen
+    from tests.ui.conftest import run_until
+    from tests.ui.test_hotseat import BOTH, pass_gate, settle
+    app = make_app(confirm_end_turn=False)
+    gs = GameScreen.new(app, fog_scn, 7, dict(BOTH), {})
+    app.switch(gs)
+    steps(app, 3)
+    pass_gate(app, gs, "byzantium")
+    settle(app, gs)
+    key(app, pygame.K_F5)
+    key(app, pygame.K_F9)
+    assert run_until(app, lambda: isinstance(app.screen, HandoverScreen), 60)
+    loaded = app.screen.game                          # the loaded game, behind the gate
+    assert any("Byzantium reloaded to" in x for x in loaded.logs["sassanids"])
+    assert not any("reloaded" in x for x in loaded.logs.get("byzantium", []))
+    assert any("Byzantium reloaded to" in x for x in loaded.logs[None])
+
+
+def test_the_tooltip_follows_the_map_when_tab_centres_an_army(game):
+    """Found under Xvfb: Tab jumped the map to the army and the old hex's note stayed."""
+    def prepare(st):
+        st.armies["byz_guard"].hex = cell(0, 2)        # two armies far apart
+    app, gs = game(prepare=prepare)
+    at = (gs.map.camera.viewport.centerx + 150, gs.map.camera.viewport.centery + 120)
+    move_mouse(app, at)
+    steps(app, 20)
+    for _ in range(2):
+        key(app, pygame.K_EQUALS, unicode="=")
+    for _ in range(3):
+        key(app, pygame.K_TAB)
+        steps(app, 20)
+        assert gs.overlay.hover == gs.map.pick(at)

@@ -75,7 +75,7 @@ class GameScreen(TurnFlow, Screen):
         """A saved game (game.session.save.Loaded); raises SaveError if its news or
         passwords are damaged.  A hot-seat game opens at the handover gate."""
         session = Session.from_loaded(loaded)
-        session.announce_reload()    # hot-seat: the other players hear of it in their news
+        reload = session.announce_reload()   # hot-seat: the other players hear of it
         st = session.state
         sides = seats.clean_sides(session.sides, st.factions) or seats.default_sides(st.scenario)
         for f in st.factions:
@@ -98,6 +98,9 @@ class GameScreen(TurnFlow, Screen):
             entries = st.log if f is None else observe(st, f).log
             gs.logs[f] = [f"{describe.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
+        if reload is not None:        # in their news, and in their logs to read again later
+            gs.record({f: [reload] for f in reload.factions if f != reload.data["side"]},
+                      [reload])
         gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
         return gs
 
@@ -553,7 +556,10 @@ class GameScreen(TurnFlow, Screen):
             dy += (y >= h - EDGE) - (y < EDGE)
         if dx or dy:
             self.map.camera.pan(dx * speed, dy * speed)
-            game_input.rehover(self)
+        cam = (self.map.camera.level, self.map.camera.world_origin())
+        if cam != getattr(self, "_cam_seen", cam):   # the map moved under the mouse (keys,
+            game_input.rehover(self)                 # Tab, the minimap): a fresh tooltip
+        self._cam_seen = cam
         self.hover_time += dt
 
     def _update_effects(self, dt: float) -> None:
