@@ -221,8 +221,8 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
     factions = tuple(sorted({attacker.faction, *(a.faction for a in dfn.armies),
                              *([dfn.city.owner] if dfn.city else [])}))
     events.append(Event(
-        "battle", f"Battle {Q.place_phrase(state, target)}: {names_a} ({men_a}) against "
-                  f"{names_d} ({men_d}); {winner_name} {'win' if many_won else 'wins'}",
+        "battle", f"Battle {Q.place_phrase(state, target)}: {names_a} ({men_a:,} men) against "
+                  f"{names_d} ({men_d:,} men); {winner_name} {'win' if many_won else 'wins'}",
         target, factions,
         {"attacker": attacker.id, "defenders": [a.id for a in dfn.armies],
          "attacker_faction": attacker.faction,

@@ -310,7 +310,7 @@ def summary_lines(events: list[Event], side: str | None,
             continue
         text = e.text
         if e.kind in ("battle", "assault") and state is not None and losses(state, e):
-            text += ".  Lost: " + "; ".join(f"{name} {n(lost)} of {n(men)}"
+            text += ". Lost: " + "; ".join(f"{name} {n(lost)} of {n(men)}"
                                             for name, men, lost in losses(state, e))
         rows.append((ORDER.index(head), len(rows), head, text))
     rows.sort()
