@@ -56,7 +56,7 @@ def end_of_round(state: GameState) -> list[Event]:
         net = gross - cost
         if f.treasury + net >= 0:
             f.treasury += net
-            events.append(Event("income", f"{f.name}: income {gross}, upkeep {cost}", None,
+            events.append(Event("income", f"{f.name}: income {gross:,}, upkeep {cost:,}", None,
                                 (fid,), {"income": gross, "upkeep": cost, "net": net}))
             continue
         f.treasury = 0
