@@ -231,6 +231,10 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
             if seen_now(view, city):
                 out += storm_lines(state, a, city,
                                    "   a storm, once besieged, as things stand")[:2]
+    elif city is not None and hostile(state, a.faction, city.owner) and city.walls > 0 \
+            and city.garrison > 0 and hex_distance(a.hex, h) > 1:
+        out.append(f"{city.name} is walled: no march goes in; stand next to it and "
+                   "besiege it (B)")
     return out
 
 

@@ -238,3 +238,13 @@ def test_the_tooltip_follows_the_map_when_tab_centres_an_army(game):
         key(app, pygame.K_TAB)
         steps(app, 20)
         assert gs.overlay.hover == gs.map.pick(at)
+
+
+def test_hovering_a_far_walled_enemy_city_says_how_to_take_it(game):
+    """Found under Xvfb: hovering Ganzak from afar showed no march and no word why."""
+    app, gs = game()
+    click(app, hex_pos(gs, cell(5, 3)))                 # Priscus at Ancyra
+    dara = gs.state.cities["dara"]
+    move_mouse(app, hex_pos(gs, dara.hex))
+    steps(app, 20)
+    assert any("Dara is walled" in x and "besiege it (B)" in x for x in gs._tip_lines)
