@@ -41,6 +41,7 @@ class MapTiles:
         self.units_w, self.units_h = self.raster.units
         self.cache: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
         self.max_tiles = max_tiles
+        self.shown = 0                   # tiles in the view at the last frame
         self.threaded = threaded
         self._cond = threading.Condition()
         self._wanted: list[tuple[int, int, int]] = []
@@ -186,7 +187,7 @@ class MapTiles:
         if settled:
             for d in (1, -1):
                 li = cam.level + d
-                if cam.min_level <= li < len(LEVELS):
+                if cam.min_level <= li <= cam.max_level:
                     keys += self.visible_keys(cam, li)
         seen = set()
         return [k for k in keys if not (k in seen or seen.add(k))]
@@ -214,6 +215,10 @@ class MapTiles:
                 self._bg.fill(P.BACKGROUND)
             screen.blit(self._bg, vp)
         keys = self.visible_keys(cam)
+        self.shown = len(keys)
+        # a large window (a 4K screen) shows more tiles than the cache was made for: keep
+        # the view, its ring and the next zoom's view, or they would push each other out
+        self.max_tiles = max(self.max_tiles, 4 * len(keys))
         missing = [k for k in keys if k not in self.cache]
         if missing and not self.threaded:
             for k in missing:

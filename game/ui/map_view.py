@@ -27,6 +27,7 @@ from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
+from game.ui.scale import px
 
 
 IDLE_AFTER = 2           # still frames before the next zoom levels are prepared
@@ -211,7 +212,7 @@ class MapView:
         cam = self.camera
         for d in (1, -1):
             li = cam.level + d
-            if not cam.min_level <= li < len(LEVELS):
+            if not cam.min_level <= li <= cam.max_level:
                 continue
             s = LEVELS[li]
             key = self._scene_key(ov, s)
@@ -261,7 +262,7 @@ class MapView:
                 x, y = wp(p.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
                 if s >= 20:
-                    name = fonts.text(p.name + (" (closed)" if closed else ""), 11,
+                    name = fonts.text(p.name + (" (closed)" if closed else ""), px(11),
                                       P.BAD if closed else (50, 36, 24), P.HALO)
                     labels.append((1, name, x, y, img.get_height() // 2))
                 yield
@@ -272,7 +273,7 @@ class MapView:
                 img = map_marks.place_mark(s)
                 x, y = wp(pl.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
-                labels.append((0, fonts.text(pl.name, 11, (60, 52, 44), P.HALO), x, y,
+                labels.append((0, fonts.text(pl.name, px(11), (60, 52, 44), P.HALO), x, y,
                                img.get_height() // 2 + 1))
                 yield
         capitals = {f.capital for f in state.factions.values() if f.capital}
@@ -280,7 +281,7 @@ class MapView:
         for c in view.cities.values():
             imp = self.importance.get(c.id, 1)
             x, y = wp(c.hex)
-            r = max(3, min(14, round(s * (0.22 + 0.05 * imp))))
+            r = max(3, min(px(14), round(s * (0.22 + 0.05 * imp))))
             img = map_marks.city_mark(c.kind, self.colors.get(c.owner, (128, 128, 128)), c.walls,
                                       c.max_walls, c.holy, c.id in capitals,
                                       c.siege is not None, r, self.emblems.get(c.owner, ""),
@@ -290,7 +291,7 @@ class MapView:
             mark = rect.inflate(-6, -6)            # the mark without its transparent margin
             taken.append(mark)
             if imp >= show:
-                size = {3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0)
+                size = px({3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0))
                 labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
                                mark.h // 2))
             yield
@@ -366,7 +367,7 @@ class MapView:
         if s >= 20 and top.commander:
             c = state.commanders.get(top.commander)
             if c is not None and c.alive:
-                img = fonts.text(c.name, 11, P.PAPER, (20, 18, 16))
+                img = fonts.text(c.name, px(11), P.PAPER, (20, 18, 16))
                 name = (img, img.get_rect(midbottom=(rects[-1].centerx, rects[-1].top + 1)))
         return rects, name
 
@@ -374,7 +375,7 @@ class MapView:
     def _badge(items, n: int, rect: pygame.Rect, others: list) -> pygame.Rect:
         """The count of a stack beside its top counter, where it covers no other counter
         (else on the counter itself); returns where it went."""
-        img = fonts.text(f"x{n}", 10 if rect.h < map_marks.SMALL else 11, P.PAPER,
+        img = fonts.text(f"x{n}", px(10 if rect.h < map_marks.SMALL else 11), P.PAPER,
                          (30, 26, 22))
         bw, bh = img.get_size()
         for spot in (pygame.Rect(rect.right - 3, rect.top - bh + 5, bw, bh),
@@ -509,7 +510,7 @@ class MapView:
         if not fog and self._dressed_now >= DRESS_PER_FRAME:
             return tile
         self._dressed_now += 1
-        if len(self._dressed) >= DRESSED_KEPT:
+        if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
             self._dressed.clear()
         img = tile.copy()
         img.blit(self._shade_tile(key, LEVELS[key[0]]), (0, 0))
@@ -628,7 +629,7 @@ class MapView:
             pygame.draw.circle(surf, col, p, max(2, s // 8))
             pygame.draw.circle(surf, (20, 18, 14), p, max(2, s // 8), 1)
         if ov.path_label:
-            img = fonts.text(ov.path_label, 13, col)
+            img = fonts.text(ov.path_label, px(13), col)
             end = pts[-1]
             box = img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))).inflate(10, 4)
             surf.blit(map_marks.shadow_box(box.size), box)
