@@ -233,6 +233,25 @@ class MapTiles:
                 if dress is not None:
                     surf = dress(key, surf)
                 screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
+        self.tend(cam, keys, missing)
+        screen.set_clip(old_clip)
+        return missing
+
+    def still_ready(self, cam: Camera) -> bool:
+        """For a frame that shows the view drawn before: whether every tile of the view is
+        still at hand (kept fresh in the cache) so that picture holds; the tiles of the
+        next zoom levels are asked for as after a draw."""
+        keys = self.visible_keys(cam)
+        if any(k not in self.cache for k in keys):
+            return False
+        for key in keys:
+            self.cache.move_to_end(key)
+        self.tend(cam, keys, [])
+        return True
+
+    def tend(self, cam: Camera, keys: list, missing: list) -> None:
+        """After a frame: ask the helper for what the view needs next, take what it drew."""
+        ox, oy = cam.world_origin()
         if self.threaded:
             view_key = (cam.level, ox, oy)
             self._still = self._still + 1 if view_key == self._last_view else 0
@@ -244,8 +263,6 @@ class MapTiles:
                 self._request(self.plan(cam, settled))
             if self._use_process:
                 self._pump()
-        screen.set_clip(old_clip)
-        return missing
 
     def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in

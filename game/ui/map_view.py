@@ -116,6 +116,8 @@ class MapView:
         self._shade_tiles: dict = {}
         self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
         self._dressed_now = 0
+        self._ground = None                  # (key, picture, view): the ground, when still
+        self._ground_key = None              # (key, view) of the last frame's ground
         self.tint = True                     # the owners' colours over their land (G)
 
     def close(self) -> None:
@@ -157,18 +159,37 @@ class MapView:
     # --- the frame ---
     def draw(self, surf: pygame.Surface, view, state, ov: Overlay) -> None:
         cam = self.camera
-        lut = self.shade_lut(view)
-        self._dressed_now = 0
-        missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
-        old_clip = surf.get_clip()
-        surf.set_clip(cam.viewport)
         s = cam.s
         ox, oy = cam.world_origin()
-        if lut is not None and self.fog_alpha(view) is not None:
-            for key in missing:          # the fog over the stand-in too: nothing unseen shows
-                surf.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
-        self._draw_borders(surf, view, cam, ox, oy)
-        self._draw_reach(surf, ov, s, ox, oy)
+        lut = self.shade_lut(view)
+        old_clip = surf.get_clip()
+        ground = (cam.level, ox, oy, tuple(cam.viewport), id(view), lut is None, self.tint,
+                  (ov.version, s) if ov.reach or ov.attack or ov.siege else None)
+        if self._ground is not None and self._ground[0] == ground \
+                and self.tiles.still_ready(cam):
+            # the view has not moved nor changed: its ground (terrain, shade, frontiers,
+            # the reach) is the picture kept, one blit rather than a blit a tile and layer
+            surf.blit(self._ground[1], cam.viewport)
+            surf.set_clip(cam.viewport)
+        else:
+            self._dressed_now = 0
+            missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
+            surf.set_clip(cam.viewport)
+            if lut is not None and self.fog_alpha(view) is not None:
+                for key in missing:      # the fog over the stand-in too: nothing unseen shows
+                    surf.blit(self._shade_tile(key, cam.s),
+                              (ox + key[1] * TILE, oy + key[2] * TILE))
+            self._draw_borders(surf, view, cam, ox, oy)
+            self._draw_reach(surf, ov, s, ox, oy)
+            # kept once the view stays a second frame and every tile was drawn in full
+            complete = not missing and self._dressed_now == 0
+            # (the key holds the view's id, and the view is kept with it: the same id is
+            # the same view)
+            if complete and self._ground_key is not None and self._ground_key[0] == ground:
+                self._ground = (ground, surf.subsurface(cam.viewport).copy(), view)
+            elif self._ground is not None and self._ground[0] != ground:
+                self._ground = None
+            self._ground_key = (ground, view)
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
         if ov.cursor is not None:
