@@ -2,6 +2,9 @@
 
     python -m bench.render [--quick] [--runs N] [--frames N]
 
+The same is measured once more at 200 % in a 2560x1600 window: the same layout
+at twice the resolution (four times the pixels), as on a high-density screen.
+
 Each run is a fresh process (bench/ui_frames.py's `frame_times`): the game
 screen on the save the games benchmark left at the busiest round of its
 first game (or, without it, the war's first turn), with the fog of war lifted so every
@@ -27,9 +30,14 @@ from bench.measure import ROOT, Row, Stats  # noqa: E402
 GROUP = "Rendering"
 
 
-def child(frames: int, save: Path | None, scenario: str) -> dict:
+SCALED = ((2560, 1600), 200)        # the window and the interface's scale of the 200 % case
+
+
+def child(frames: int, save: Path | None, scenario: str,
+          scaled: tuple[tuple[int, int], int] = ((1280, 800), 100)) -> dict:
+    (w, h), percent = scaled
     cmd = [sys.executable, "-m", "bench.render", "--child", "--frames", str(frames),
-           "--scenario", scenario]
+           "--scenario", scenario, "--size", f"{w}x{h}", "--scale", str(percent)]
     if save is not None:
         cmd += ["--save", str(save)]
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYGAME_HIDE_SUPPORT_PROMPT="1",
@@ -73,6 +81,9 @@ def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
              f"zoom levels {r0['levels']}")
     rest.sort()
     p99 = rest[min(len(rest) - 1, int(len(rest) * 0.99))]
+    big = child(WARM + 10 if quick else frames, save, scenario, SCALED)
+    (bw, bh), percent = SCALED
+    big_rest, big_cpu = big["times"][WARM:], big["cpu"][WARM:]
     return [
         Row(GROUP, "frame, panning and zooming", "ms", Stats.of(rest), 4.0,
             note=f"{len(results)} runs of {len(r0['times']) - WARM} frames after the first "
@@ -87,6 +98,14 @@ def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
         Row(GROUP, "frame in the first second", "ms", Stats.of(warm),
             note="while the first tiles of the view are drawn; screen ready in "
                  f"{r0['ready_ms']:.0f} ms"),
+        Row(GROUP, f"frame at {percent} %, {bw}x{bh}", "ms", Stats.of(big_rest), 4.0,
+            note=f"1 run of {len(big_rest)} frames: the same script at {percent} % in a "
+                 f"window of four times the pixels; worst {max(big_rest):.1f} ms"),
+        Row(GROUP, f"frame at {percent} %, {bw}x{bh}, CPU", "ms", Stats.of(big_cpu), 4.0,
+            note=f"worst {max(big_cpu):.1f} ms of CPU; frames over 16 ms of CPU: "
+                 f"{sum(t > 16 for t in big_cpu)} of {len(big_cpu)}"),
+        Row(GROUP, f"worst frame at {percent} %, {bw}x{bh}, CPU", "ms",
+            Stats.of([max(big_cpu)]), 16.0, on="high"),
     ]
 
 
@@ -99,11 +118,15 @@ def main(argv=None) -> int:
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--save", type=Path, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--size", default="1280x800", help=argparse.SUPPRESS)
+    p.add_argument("--scale", type=int, default=100, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
         from bench.ui_frames import frame_times
         from game.scenario.load import find_scenario
-        f = frame_times(find_scenario(a.scenario), a.frames, all_seen=True, save=a.save)
+        size = tuple(int(v) for v in a.size.split("x"))
+        f = frame_times(find_scenario(a.scenario), a.frames, all_seen=True, save=a.save,
+                        size=size, percent=a.scale)
         print(json.dumps({"scenario": f.scenario, "ready_ms": f.ready_ms, "times": f.times,
                           "cpu": f.cpu,
                           "kinds": f.kinds, "tiles": f.tiles, "armies": f.armies,

@@ -1,6 +1,7 @@
 """Frame times of the map view at 1280x800, panning and zooming, under the dummy driver.
 
     python bench/ui_frames.py [SCENARIO.yaml] [--frames N] [--all] [--save SAVE]
+                              [--size 3840x2160 --scale 200]
 
 Uses the given scenario, else the first one on the theatre map under
 scenarios/, else a generated map of the theatre's size; or a saved game
@@ -83,8 +84,9 @@ class Frames:
 
 def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bool = False,
                 no_thread: bool = False, all_seen: bool = False, save: Path | None = None,
-                size: tuple[int, int] = (1280, 800)) -> Frames:
-    """Run the game screen on a scenario (or a save) for `frames` frames of the script."""
+                size: tuple[int, int] = (1280, 800), percent: int = 100) -> Frames:
+    """Run the game screen on a scenario (or a save) for `frames` frames of the script, in
+    a window of `size` with the interface at `percent` (game.ui.scale)."""
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = tmp
     os.environ["XDG_DATA_HOME"] = tmp
@@ -94,7 +96,8 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
     from game.ui.app import App
     from game.ui.screens.game_screen import GameScreen
     from game.ui.settings import Settings
-    app = App(size, settings=Settings(edge_scroll=False), threaded=not no_thread)
+    app = App(size, settings=Settings(edge_scroll=False, ui_scale=percent),
+              threaded=not no_thread)
     t0 = time.perf_counter()
     if save is not None:
         from game.session.save import load_game
@@ -164,6 +167,9 @@ def main() -> int:
     ap.add_argument("--save", type=Path, help="a saved game to show instead of a scenario")
     ap.add_argument("--all", action="store_true", help="lift the fog: every army on the map")
     ap.add_argument("--verbose", action="store_true", help="times per kind of frame")
+    ap.add_argument("--size", default="1280x800", help="the window, WxH (default 1280x800)")
+    ap.add_argument("--scale", type=int, default=100,
+                    help="the interface's scale in percent (default 100)")
     ap.add_argument("--tile-thread", action="store_true",
                     help="draw tiles in a thread of this process instead of a helper process")
     ap.add_argument("--no-thread", action="store_true",
@@ -171,7 +177,9 @@ def main() -> int:
     args = ap.parse_args()
     f = frame_times(Path(args.scenario) if args.scenario else None, args.frames,
                     tile_thread=args.tile_thread, no_thread=args.no_thread,
-                    all_seen=args.all, save=args.save)
+                    all_seen=args.all, save=args.save,
+                    size=tuple(int(v) for v in args.size.lower().split("x")),
+                    percent=args.scale)
     print(f"{f.scenario}: screen ready in {f.ready_ms:.0f} ms; {f.armies} armies shown")
     warm, rest = f.times[:WARM], f.rest
     print(f"first second: median {statistics.median(warm):.2f} ms, worst {max(warm):.2f} ms")

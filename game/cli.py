@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="for scenario authors: F6 reloads the scenario file and replays "
                            "the game's orders on it; F7 shows the events panel")
     play.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1280x800")
+    play.add_argument("--scale", default=None, metavar="PERCENT",
+                      help="the interface's scale for this run: 100 to 200 (steps of 25) or "
+                           "auto (default: the setting)")
     _scenarios_option(play)
 
     lst = sub.add_parser("scenarios", help="list the scenarios: id, years, title, origin")

@@ -20,7 +20,7 @@ import pygame_gui
 
 from game.cli import program_name
 from game.resources import assets_dir
-from game.ui import fonts, map_marks
+from game.ui import fonts, map_marks, scale
 from game.ui.sounds import Sounds
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
 
@@ -42,7 +42,9 @@ HIGH_CONTRAST = {
 }
 
 
-def load_theme(high_contrast: bool = False) -> dict:
+def load_theme(high_contrast: bool = False, percent: int = 100) -> dict:
+    """The pygame_gui theme: assets/theme.json, in high contrast if asked, its fonts and
+    sizes scaled to `percent` (game.ui.scale)."""
     try:
         theme = json.loads(THEME.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -55,14 +57,16 @@ def load_theme(high_contrast: bool = False) -> dict:
                     if k in HIGH_CONTRAST:
                         colours[k] = HIGH_CONTRAST[k]
         theme.setdefault("defaults", {}).setdefault("colours", {}).update(HIGH_CONTRAST)
-    return theme
+    return scale.scale_theme(theme, percent)
 
 
 class App:
     def __init__(self, size=DEFAULT_SIZE, fullscreen: bool = False,
                  settings: Settings | None = None, threaded: bool = True,
-                 scenario_dir: Path | None = None):
+                 scenario_dir: Path | None = None, scale_arg=None):
         self.settings = settings or load_settings()
+        self.scale_arg = scale_arg     # play --scale: for this run, until the setting changes
+        self._scale_setting = self.settings.ui_scale
         self.sounds = Sounds(self.settings)
         self.threaded = threaded                 # background work (tiles, computer thinking)
         self.author = False                      # play --author: F6 reload, F7 events panel
@@ -74,19 +78,14 @@ class App:
         pygame.key.set_repeat(300, 40)
         self.keys_down: set[int] = set()         # to tell a held key's repeats (`repeat`)
         pygame.display.set_caption("Last Great War")
+        self.desktop = desktop_size()
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.fullscreen = False
         self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         if fullscreen:
             self.toggle_fullscreen()
-        self.manager = pygame_gui.UIManager(self.window.get_size(),
-                                            load_theme(self.settings.high_contrast),
-                                            enable_live_theme_updates=False)
-        with warnings.catch_warnings():      # "already loaded" when a second App starts
-            warnings.simplefilter("ignore")
-            self.manager.preload_fonts([
-                {"name": "noto_sans", "point_size": size, "style": style, "antialiased": "1"}
-                for size in (13, 14, 15) for style in ("bold", "italic")])
+        self.manager = None
+        self.make_manager(self.wanted_scale())
         self.screen = None
         self.running = True
         self.clock = pygame.time.Clock()
@@ -96,6 +95,44 @@ class App:
         self.shots = 0
         self.error_dialog = None                 # the window shown after an error (recover)
         self.frame_errors = 0                    # frames in a row that failed to draw
+
+    # --- the interface's scale (game.ui.scale) ---
+    def wanted_scale(self) -> int:
+        """The scale the setting (or play --scale) asks for in this window, in percent."""
+        if self.settings.ui_scale != self._scale_setting:
+            self.scale_arg = None          # the player chose in the settings since
+            self._scale_setting = self.settings.ui_scale
+        chosen = self.scale_arg if self.scale_arg is not None else self.settings.ui_scale
+        return scale.effective(chosen, self.window.get_size(), self.desktop)
+
+    def make_manager(self, percent: int) -> None:
+        """The widgets' manager, its theme scaled to `percent`, which becomes the scale."""
+        if percent != scale.percent():
+            map_marks.reset()               # counters and marks are drawn for the scale
+        scale.set_percent(percent)
+        theme = load_theme(self.settings.high_contrast, percent)
+        self.manager = pygame_gui.UIManager(self.window.get_size(), theme,
+                                            enable_live_theme_updates=False)
+        with warnings.catch_warnings():      # "already loaded" when a second App starts
+            warnings.simplefilter("ignore")
+            self.manager.preload_fonts(scale.theme_fonts(theme))
+
+    def apply_scale(self) -> bool:
+        """After the setting or the window changed: a new manager and the screen built
+        again at the new scale, if it is not the one in use.  True if it changed."""
+        percent = self.wanted_scale()
+        if percent == scale.percent() and self.manager is not None:
+            return False
+        self.close_help()
+        for dlg in getattr(self.screen, "dialogs", []) or []:
+            dlg.kill()              # windows of the old manager
+        if self.error_dialog is not None:
+            self.error_dialog.kill()
+            self.error_dialog = None
+        self.make_manager(percent)
+        if self.screen is not None:
+            self.screen.resize()
+        return True
 
     # --- screens ---
     def switch(self, screen) -> None:
@@ -131,6 +168,8 @@ class App:
         self.on_resize()
 
     def on_resize(self) -> None:
+        if self.apply_scale():
+            return
         self.manager.set_window_resolution(self.window.get_size())
         self.close_help()
         if self.screen is not None:
@@ -165,6 +204,7 @@ class App:
             except Exception:
                 self.recover()
         try:
+            self.apply_scale()           # the setting changed (the settings window closed)
             self.manager.update(dt)
             nxt = self.screen.update(dt)
             if nxt is not None:
@@ -303,6 +343,15 @@ class App:
 FRAME_ERRORS_LIMIT = 30     # frames in a row that may fail before the game gives up
 
 
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the first desktop (for the "auto" scale), or None if unknown."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except (pygame.error, AttributeError):
+        return None
+    return tuple(sizes[0]) if sizes else None
+
+
 def log_error() -> Path | None:
     """Append the error being handled to crash.log in the user's data folder; its path,
     or None if it could not be written."""
@@ -358,6 +407,17 @@ def crash_report(screen) -> str:
 
 
 # --- starting from the command line ---------------------------------------------------
+
+def _scale(text: str | None):
+    """play --scale: None (the setting), "auto" or a percent; ValueError if malformed."""
+    if text is None:
+        return None
+    value = scale.checked(text)
+    if value == scale.AUTO and text.strip().lower() != scale.AUTO:
+        raise ValueError(f"--scale {text[:40]!r}: write a percent from {scale.LOWEST} to "
+                         f"{scale.HIGHEST} (e.g. 150) or auto")
+    return value
+
 
 def _size(text: str | None, settings: Settings) -> tuple[int, int]:
     if not text:
@@ -457,6 +517,7 @@ def main(args) -> int:
     settings = load_settings()
     try:
         size = _size(getattr(args, "size", None), settings)
+        scale_arg = _scale(getattr(args, "scale", None))
         start = prepare_start(args)
     except ValueError as exc:
         print(exc, file=sys.stderr)
@@ -465,7 +526,8 @@ def main(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings)
+        app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings,
+                  scale_arg=scale_arg)
     except pygame.error as exc:
         print(f"The game window cannot open ({exc}).  Is there a display?  On a machine "
               f"without one, use `{program_name()} simulate` to watch the computer play.",

@@ -8,6 +8,8 @@ from pygame_gui.elements import UIButton, UISelectionList, UIWindow
 
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.ui.dialogs import centred
+from game.ui.scale import px
 
 SORTS = {"name": ("Name", lambda a: (a.name.lower(), a.id)),
          "men": ("Men", lambda a: (-a.men, a.id)),
@@ -31,20 +33,21 @@ def rows(view, side: str, sort: str) -> list[tuple[str, str]]:
 
 class ArmyList(UIWindow):
     def __init__(self, manager, size, view, side: str, on_pick, sort: str = "name"):
-        w, h = min(760, size[0] - 60), min(520, size[1] - 80)
-        rect = pygame.Rect((size[0] - w) // 2, (size[1] - h) // 2, w, h)
+        rect = centred(size, (760, 520), margin=60)
         super().__init__(rect, manager, window_display_title="Your armies (L)",
                          object_id="#army_list")
         self.view, self.side, self.on_pick = view, side, on_pick
         self.is_army_list = True
         inner = self.get_container().get_rect()
-        bw = (inner.w - 20 - 8 * (len(SORTS) - 1)) // len(SORTS)
+        bw = (inner.w - px(20) - px(8) * (len(SORTS) - 1)) // len(SORTS)
         self.sort_btns: dict[str, UIButton] = {}
         for i, (key, (label, _)) in enumerate(SORTS.items()):
-            self.sort_btns[key] = UIButton(pygame.Rect(10 + i * (bw + 8), 8, bw, 32),
+            self.sort_btns[key] = UIButton(pygame.Rect(px(10) + i * (bw + px(8)), px(8), bw,
+                                                       px(32)),
                                            f"By {label.lower()}", manager, container=self,
                                            tool_tip_text=f"Sort the list by {label.lower()}")
-        self.list = UISelectionList(pygame.Rect(10, 48, inner.w - 20, inner.h - 58), [],
+        self.list = UISelectionList(pygame.Rect(px(10), px(48), inner.w - px(20),
+                                                inner.h - px(58)), [],
                                     manager, container=self)
         self.ids: list[str] = []
         self.texts: list[str] = []

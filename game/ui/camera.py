@@ -10,10 +10,14 @@ from __future__ import annotations
 import pygame
 
 from game.ui.geometry import map_size_units
+from game.ui.scale import px
 
 # Hex sizes (centre to corner, pixels).  The smallest level that shows the
-# whole map and the largest (a dozen or two hexes across) bound the zoom.
-LEVELS = (6, 8, 11, 15, 20, 27, 36, 48)
+# whole map and the largest (a dozen or two hexes across) bound the zoom.  The
+# largest is 48 at 100 % and grows with the interface's scale (game.ui.scale), so
+# counters and cities are as large at 200 % as the texts: 96.
+LEVELS = (6, 8, 11, 15, 20, 27, 36, 48, 64, 96)
+BIGGEST = 48            # the largest hex at 100 %
 
 
 class Camera:
@@ -32,10 +36,15 @@ class Camera:
     def fit_level(self) -> int:
         """The largest level at which the whole map fits in the viewport (or the smallest)."""
         best = 0
-        for i, s in enumerate(LEVELS):
+        for i, s in enumerate(LEVELS[:self.max_level + 1]):
             if self.units_w * s <= self.viewport.w and self.units_h * s <= self.viewport.h:
                 best = i
         return best
+
+    @property
+    def max_level(self) -> int:
+        """The closest zoom at the interface's scale."""
+        return max(i for i, s in enumerate(LEVELS) if s <= max(BIGGEST, px(BIGGEST)))
 
     @property
     def min_level(self) -> int:
@@ -43,7 +52,7 @@ class Camera:
 
     def set_viewport(self, rect: pygame.Rect) -> None:
         self.viewport = pygame.Rect(rect)
-        self.level = max(self.level, self.min_level)
+        self.level = min(max(self.level, self.min_level), self.max_level)
         self.clamp()
 
     # --- conversions ---
@@ -90,7 +99,7 @@ class Camera:
 
     def zoom(self, steps: int, at: tuple[int, int] | None = None) -> bool:
         """Change level by steps about screen point `at`; returns whether it changed."""
-        new = min(len(LEVELS) - 1, max(self.min_level, self.level + steps))
+        new = min(self.max_level, max(self.min_level, self.level + steps))
         if new == self.level:
             return False
         at = at or self.viewport.center

@@ -12,6 +12,7 @@ import pygame
 
 from game.ui import fonts
 from game.ui import palette as P
+from game.ui.scale import px
 
 
 def nice_step(span: float, ticks: int = 4) -> int:
@@ -39,12 +40,12 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
     surf = pygame.Surface(size, pygame.SRCALPHA)
     surf.fill((36, 31, 25, 255))
     pygame.draw.rect(surf, P.PANEL_LINE, surf.get_rect(), 1)
-    head = fonts.text(title, 15, P.GOLD)
-    surf.blit(head, (10, 6))
-    left, top, right, bottom = 52, 30, w - 12, h - 44
+    head = fonts.text(title, px(15), P.GOLD)
+    surf.blit(head, (px(10), px(6)))
+    left, top, right, bottom = px(52), px(30), w - px(12), h - px(44)
     values = [v for _, _, vs in series for v in vs if v is not None]
     if not xs or not values:
-        msg = fonts.text("No turns played yet", 13, P.TEXT_DIM)
+        msg = fonts.text("No turns played yet", px(13), P.TEXT_DIM)
         surf.blit(msg, msg.get_rect(center=(w // 2, h // 2)))
         return surf
     lo = min(0, min(values))
@@ -53,43 +54,43 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
     hi = max(step, -(-hi // step) * step)
     pw, ph = right - left, bottom - top
 
-    def px(i: int) -> float:
+    def xpos(i: int) -> float:
         return left + (pw * i / (len(xs) - 1) if len(xs) > 1 else pw / 2)
 
-    def py(v: float) -> float:
+    def ypos(v: float) -> float:
         return bottom - ph * (v - lo) / max(1, hi - lo)
 
     v = lo
     while v <= hi:
-        y = py(v)
+        y = ypos(v)
         pygame.draw.line(surf, (70, 60, 48), (left, y), (right, y), 1)
-        lab = fonts.text(short(int(v)), 11, P.TEXT_DIM)
-        surf.blit(lab, lab.get_rect(midright=(left - 4, y)))
+        lab = fonts.text(short(int(v)), px(11), P.TEXT_DIM)
+        surf.blit(lab, lab.get_rect(midright=(left - px(4), y)))
         v += step
     every = max(1, len(xs) // 6)
     for i, x in enumerate(xs):
         if i % every == 0 or i == len(xs) - 1:
-            lab = fonts.text(x, 11, P.TEXT_DIM)
-            surf.blit(lab, lab.get_rect(midtop=(px(i), bottom + 4)))
+            lab = fonts.text(x, px(11), P.TEXT_DIM)
+            surf.blit(lab, lab.get_rect(midtop=(xpos(i), bottom + px(4))))
     for name, color, vs in series:
         run: list = []
         for i, val in enumerate([*vs, None]):      # a gap where the value is not known
             if val is not None:
-                run.append((px(i), py(val)))
+                run.append((xpos(i), ypos(val)))
                 continue
             if len(run) == 1:
-                pygame.draw.circle(surf, color, run[0], 3)
+                pygame.draw.circle(surf, color, run[0], px(3))
             elif run:
-                pygame.draw.lines(surf, P.INK, False, run, 5)
-                pygame.draw.lines(surf, color, False, run, 3)
+                pygame.draw.lines(surf, P.INK, False, run, px(5))
+                pygame.draw.lines(surf, color, False, run, px(3))
             run = []
     # legend
     x = left
     for name, color, _ in series:
-        pygame.draw.rect(surf, color, (x, h - 18, 12, 10))
-        lab = fonts.text(name, 11, P.TEXT)
-        surf.blit(lab, (x + 16, h - 20))
-        x += 16 + lab.get_width() + 14
+        pygame.draw.rect(surf, color, (x, h - px(18), px(12), px(10)))
+        lab = fonts.text(name, px(11), P.TEXT)
+        surf.blit(lab, (x + px(16), h - px(20)))
+        x += px(16) + lab.get_width() + px(14)
     return surf
 
 

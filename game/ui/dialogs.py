@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from typing import Callable
 
 import pygame
@@ -16,6 +17,27 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UITextBox, UIWindow
 
 from game.ui import help as help_text
+from game.ui.scale import px
+
+
+def hide_text(entry) -> None:
+    """A password field: its text shown as dots, drawn at the interface's scale (pygame_gui
+    draws them in its own symbol font, at 14 points whatever the theme says)."""
+    entry.set_text_hidden(True)
+    size = px(14)
+    if size != 14:
+        with warnings.catch_warnings():        # "font not preloaded": loaded here instead
+            warnings.simplefilter("ignore")
+            entry.hidden_font = entry.ui_theme.get_font_dictionary().find_font(
+                size, "fira_code_symbols")
+        entry.rebuild()
+
+
+def centred(screen_size, size, margin: int = 40) -> pygame.Rect:
+    """A window's rect: `size` at 100 % scaled, within the screen less a margin, centred."""
+    w = min(px(size[0]), screen_size[0] - px(margin))
+    h = min(px(size[1]), screen_size[1] - px(margin))
+    return pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
 
 
 def esc(text: str) -> str:
@@ -34,8 +56,7 @@ class Dialog(UIWindow):
     def __init__(self, manager, screen_size, title: str, body_html: str,
                  buttons: list[tuple[str, object, str]], on_result: Callable | None = None,
                  size=(520, 340), must_answer: bool = False, object_id: str = "#dialog"):
-        w, h = min(size[0], screen_size[0] - 40), min(size[1], screen_size[1] - 40)
-        rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+        rect = centred(screen_size, size)
         super().__init__(rect, manager, window_display_title=title, object_id=object_id,
                          draggable=True)
         self.on_result = on_result
@@ -45,20 +66,20 @@ class Dialog(UIWindow):
         self.lit = 0                          # the button Enter presses
         inner = self.get_container().get_rect()
         iw, ih = inner.w, inner.h
-        bh = 36
+        bh, gap, edge = px(36), px(8), px(10)
         rows = self._rows(buttons, iw)
-        text_h = ih - 16 - len(rows) * (bh + 8)
-        self.text = UITextBox(body_html, pygame.Rect(10, 8, iw - 20, max(40, text_h)), manager,
+        text_h = max(px(40), ih - 2 * gap - len(rows) * (bh + gap))
+        self.text = UITextBox(body_html, pygame.Rect(edge, gap, iw - 2 * edge, text_h), manager,
                               container=self)
-        y = 8 + max(40, text_h) + 8
+        y = gap + text_h + gap
         for row in rows:
-            bw = (iw - 20 - 8 * (len(row) - 1)) // len(row)
+            bw = (iw - 2 * edge - gap * (len(row) - 1)) // len(row)
             for i, (label, value, tip) in enumerate(row):
-                b = UIButton(pygame.Rect(10 + i * (bw + 8), y, bw, bh), label, manager,
+                b = UIButton(pygame.Rect(edge + i * (bw + gap), y, bw, bh), label, manager,
                              container=self, tool_tip_text=tip or None,
                              object_id="@choice")
                 self.value_of[b] = value
-            y += bh + 8
+            y += bh + gap
         if must_answer:
             self.set_blocking(True)
             if self.close_window_button is not None:
@@ -70,7 +91,7 @@ class Dialog(UIWindow):
 
     @staticmethod
     def _rows(buttons, width):
-        if len(buttons) <= 3 and width >= 420:
+        if len(buttons) <= 3 and width >= px(420):
             return [buttons] if buttons else []
         return [[b] for b in buttons]
 
@@ -163,8 +184,7 @@ def summary_dialog(manager, screen_size, title: str, lines: list[tuple[str, str]
 
 
 def help_window(manager, screen_size, bindings: dict[str, str] | None = None) -> UIWindow:
-    w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
-    rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+    rect = centred(screen_size, (760, 640))
     win = UIWindow(rect, manager, window_display_title="How to play  (F1 closes)",
                    object_id="#help")
     listed = help_text.keys_for(bindings) if bindings is not None else help_text.KEYS
@@ -173,22 +193,23 @@ def help_window(manager, screen_size, bindings: dict[str, str] | None = None) ->
             "<br><font color='#d6b04a'><b>How to play</b></font><br>" +
             "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))
     inner = win.get_container().get_rect()
-    UITextBox(body, pygame.Rect(8, 8, inner.w - 16, inner.h - 16), manager, container=win)
+    UITextBox(body, pygame.Rect(px(8), px(8), inner.w - px(16), inner.h - px(16)), manager,
+              container=win)
     return win
 
 
 def charts_window(manager, screen_size, view) -> UIWindow:
     """"The war so far": the charts of cities, men and treasury, as `view` knows them."""
     from game.ui import charts
-    w, h = min(760, screen_size[0] - 40), min(640, screen_size[1] - 40)
-    rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+    rect = centred(screen_size, (760, 640))
     win = UIWindow(rect, manager, window_display_title="The war so far, as you know it",
                    object_id="#charts")
     inner = win.get_container().get_rect()
-    ch = (inner.h - 16 - 2 * 8) // 3
-    win.images = charts.charts_for(view, inner.w - 16, ch)
+    gap = px(8)
+    ch = (inner.h - 2 * gap - 2 * gap) // 3
+    win.images = charts.charts_for(view, inner.w - 2 * gap, ch)
     for i, img in enumerate(win.images):
-        UIImage(pygame.Rect(8, 8 + i * (ch + 8), img.get_width(), img.get_height()), img,
+        UIImage(pygame.Rect(gap, gap + i * (ch + gap), img.get_width(), img.get_height()), img,
                 manager, container=win)
     return win
 

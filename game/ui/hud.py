@@ -12,6 +12,7 @@ import pygame
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.ui import palette as P
+from game.ui.scale import px
 
 TOP = 44
 SIDE = 310
@@ -22,65 +23,71 @@ class Hud:
     def __init__(self, manager, size: tuple[int, int]):
         self.manager = manager
         w, h = size
+        top, side, mini = px(TOP), px(SIDE), px(MINIMAP_H)
         self.elements = []
-        self.map_rect = pygame.Rect(0, TOP, w - SIDE, h - TOP)
-        self.top_rect = pygame.Rect(0, 0, w, TOP)
+        self.map_rect = pygame.Rect(0, top, w - side, h - top)
+        self.top_rect = pygame.Rect(0, 0, w, top)
         # the labels share what the buttons on the right leave free
-        self.compact = w < 1200          # shorter texts in a narrow window
-        free = w - 340 - 10
+        self.compact = w < px(1200)      # shorter texts in a narrow window
+        free = w - px(340) - px(10)
         widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
-        x = 10
-        self.date = self._label(pygame.Rect(x, 6, widths[0], 30), "")
+        x = px(10)
+        self.date = self._label(pygame.Rect(x, px(6), widths[0], px(30)), "")
         x += widths[0]
-        self.swatch = pygame.Rect(x, 13, 16, 16)
-        self.side = self._label(pygame.Rect(x + 22, 6, widths[1] - 22, 30), "")
+        self.swatch = pygame.Rect(x, px(13), px(16), px(16))
+        self.side = self._label(pygame.Rect(x + px(22), px(6), widths[1] - px(22), px(30)), "")
         x += widths[1]
-        self.money = self._label(pygame.Rect(x, 6, widths[2], 30), "")
+        self.money = self._label(pygame.Rect(x, px(6), widths[2], px(30)), "")
         x += widths[2]
-        self.weary = self._label(pygame.Rect(x, 6, widths[3], 30), "")
-        bx = w - 8
-        self.help_btn = self._button(bx - 34, 34, "?", "How to play and the keys (F1)")
-        self.menu_btn = self._button(bx - 34 - 6 - 70, 70, "Menu",
+        self.weary = self._label(pygame.Rect(x, px(6), widths[3], px(30)), "")
+        bx = w - px(8)
+        self.help_btn = self._button(bx - px(34), px(34), "?", "How to play and the keys (F1)")
+        self.menu_btn = self._button(bx - px(34 + 6 + 70), px(70), "Menu",
                                      "Save, load, settings, or leave the game (Esc)")
-        self.end_btn = self._button(self.menu_btn.relative_rect.x - 6 - 110, 110, "End turn",
+        self.end_btn = self._button(self.menu_btn.relative_rect.x - px(6 + 110), px(110),
+                                    "End turn",
                                     "End your turn (Enter): the other powers move", "@end_turn")
-        self.undo_btn = self._button(self.end_btn.relative_rect.x - 6 - 70, 70, "Undo",
+        self.undo_btn = self._button(self.end_btn.relative_rect.x - px(6 + 70), px(70), "Undo",
                                      "Take back the last order (Ctrl+Z), while no battle, "
                                      "dice roll or event has happened since")
         # the side panel
-        px = w - SIDE
-        self.panel_rect = pygame.Rect(px, TOP, SIDE, h - TOP)
-        self.minimap_rect = pygame.Rect(px + 8, TOP + 8, SIDE - 16, MINIMAP_H)
-        y = TOP + MINIMAP_H + 16
-        detail_h = max(150, min(250, (h - y) // 2 - 40))
-        self.details = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, detail_h),
-                                           manager))
-        y += detail_h + 6
-        bw = (SIDE - 12 - 8) // 3
+        px_ = w - side
+        self.panel_rect = pygame.Rect(px_, top, side, h - top)
+        self.minimap_rect = pygame.Rect(px_ + px(8), top + px(8), side - px(16), mini)
+        y = top + mini + px(16)
+        detail_h = max(px(150), min(px(250), (h - y) // 2 - px(40)))
+        self.details = self._add(UITextBox("", pygame.Rect(px_ + px(6), y, side - px(12),
+                                                           detail_h), manager))
+        y += detail_h + px(6)
+        bw = (side - px(12) - px(8)) // 3
         self.actions: dict[str, UIButton] = {}
         names = [("besiege", "Besiege"), ("assault", "Assault"), ("next", "Next army"),
                  ("split", "Split"), ("merge", "Merge"), ("raise", "Raise men")]
         for k, (key, label) in enumerate(names):
-            r = pygame.Rect(px + 6 + (k % 3) * (bw + 4), y + (k // 3) * 34, bw, 30)
+            r = pygame.Rect(px_ + px(6) + (k % 3) * (bw + px(4)), y + (k // 3) * px(34), bw,
+                            px(30))
             self.actions[key] = self._add(UIButton(r, label, manager))
-        y += 2 * 34 + 6
-        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16 - 196, 28),
+        y += 2 * px(34) + px(6)
+        self.log_title = self._add(UILabel(pygame.Rect(px_ + px(8), y, side - px(16 + 196),
+                                                       px(28)),
                                            "Event log", manager, object_id="@heading"))
-        self.armies_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 192, y, 94, 28),
+        self.armies_btn = self._add(UIButton(pygame.Rect(px_ + side - px(8 + 192), y, px(94),
+                                                         px(28)),
                                              "Armies (L)", manager,
                                              tool_tip_text="A list of your armies, sortable; "
                                                            "click one to select it (L)"))
-        self.aims_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 94, y, 94, 28),
+        self.aims_btn = self._add(UIButton(pygame.Rect(px_ + side - px(8 + 94), y, px(94),
+                                                       px(28)),
                                            "Aims (O)", manager,
                                            tool_tip_text="What your side needs to win, the "
                                                          "deadline, the briefing and who is at "
                                                          "war with whom (O)"))
         self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
                                    "first", delay=0.4)
-        y += 30
-        self.log = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, h - y - 6),
-                                       manager))
-        self.top_free = free + 10        # the width left of the buttons, for the labels
+        y += px(30)
+        self.log = self._add(UITextBox("", pygame.Rect(px_ + px(6), y, side - px(12),
+                                                       h - y - px(6)), manager))
+        self.top_free = free + px(10)    # the width left of the buttons, for the labels
         self._texts: dict[str, str] = {}
         self._top_key = None
         self._bars = None
@@ -91,8 +98,8 @@ class Hud:
 
     def top_width(self, texts: dict[str, str]) -> int:
         """How wide the labels would be, side by side, saying `texts`."""
-        return 10 + sum(getattr(self, k).font.size(texts[k])[0] + self.TOP_GAP
-                        for k in self.TOP_ORDER) + 22
+        return px(10) + sum(getattr(self, k).font.size(texts[k])[0] + px(self.TOP_GAP)
+                            for k in self.TOP_ORDER) + px(22)
 
     def fit_top(self, texts: dict[str, str]) -> None:
         """Place the labels one after another, each as wide as its text, so none runs
@@ -101,16 +108,16 @@ class Hud:
         if key == self._top_key:
             return
         self._top_key = key
-        x = 10
+        x = px(10)
         for k in self.TOP_ORDER:
             label = getattr(self, k)
-            w = label.font.size(texts[k])[0] + 8
+            w = label.font.size(texts[k])[0] + px(8)
             if k == "side":
                 self.swatch.x = x
-                x += 22
-            label.set_relative_position((x, 6))
-            label.set_dimensions((w, 30))
-            x += w + self.TOP_GAP - 8
+                x += px(22)
+            label.set_relative_position((x, px(6)))
+            label.set_dimensions((w, px(30)))
+            x += w + px(self.TOP_GAP) - px(8)
 
     def top_rects(self) -> list[pygame.Rect]:
         """Where the labels and the swatch are (for tests)."""
@@ -124,7 +131,7 @@ class Hud:
         return self._add(UILabel(rect, text, self.manager, object_id="@topbar"))
 
     def _button(self, x, w, text, tip, object_id=None) -> UIButton:
-        b = UIButton(pygame.Rect(x, 6, w, 32), text, self.manager, tool_tip_text=tip,
+        b = UIButton(pygame.Rect(x, px(6), w, px(32)), text, self.manager, tool_tip_text=tip,
                      object_id=object_id)
         return self._add(b)
 

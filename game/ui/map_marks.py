@@ -12,6 +12,7 @@ import pygame
 
 from game.ui import fonts
 from game.ui import palette as P
+from game.ui.scale import px
 
 WALL = (70, 62, 54)
 
@@ -76,6 +77,31 @@ def badge(name: str, color: tuple, k: int) -> pygame.Surface:
     return surf
 
 
+@lru_cache(maxsize=256)
+def mini_mark(emblem: str, color: tuple, k: int, army: bool = False) -> pygame.Surface:
+    """A side's mark where the map is drawn small (the minimap, the new game's picture),
+    2k+4 across.  A city is its owner's emblem in the owner's colour, outlined in ink;
+    an army the same emblem on a light square.  So the side shows by shape as well as
+    by colour."""
+    size = 2 * k + 4
+    c = (size / 2, size / 2)
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    lw = max(1, round(k / 2.5))
+    if army:
+        pygame.draw.rect(surf, P.PAPER, (0, 0, size, size))
+        pygame.draw.rect(surf, P.INK, (0, 0, size, size), 1)
+        mark = pygame.Surface((size, size), pygame.SRCALPHA)
+        draw_emblem(mark, emblem, c, k * 0.75, P.shade(color, 0.8) if sum(color) > 420
+                    else color, lw)
+        surf.blit(mark, (0, 0))
+        return surf
+    for kk, ink, w in ((k + 1, P.INK, lw + 2), (k, color, lw)):
+        layer = pygame.Surface((size, size), pygame.SRCALPHA)
+        draw_emblem(layer, emblem, c, kk, ink, w)
+        surf.blit(layer, (0, 0))
+    return surf
+
+
 @lru_cache(maxsize=2048)
 def city_mark(kind: str, color: tuple, walls: int, max_walls: int, holy: bool, capital: bool,
               besieged: bool, r: int, emblem: str = "", strong: bool = False) -> pygame.Surface:
@@ -132,7 +158,7 @@ def counter_size(s: int) -> tuple[int, int]:
     """A counter's size at hex size s: narrower than the gap between two hexes' centres
     (s * 1.73), so that counters of neighbouring hexes never cover each other, and as
     wide as that allows, to leave room for the emblem beside the number."""
-    return max(8, min(64, round(s * 1.68))), max(5, min(38, round(s * 0.9)))
+    return max(8, min(px(64), round(s * 1.68))), max(5, min(px(38), round(s * 0.9)))
 
 
 def stack_step(s: int) -> int:
@@ -174,7 +200,7 @@ def counter(color: tuple, men: int, s: int, state: str, supply: int = 100,
                      border_top_right_radius=3)
     ink = P.text_on(color)
     if h >= SMALL:
-        txt = fonts.text(men_text(men), max(10, min(17, h * 11 // 20)), ink)
+        txt = fonts.text(men_text(men), max(10, min(px(17), h * 11 // 20)), ink)
         # the emblem goes at the left when the counter is wide enough for both
         room = emblem_room(h) if emblem and rect.w >= txt.get_width() + emblem_room(h) + 2 else 0
         if room:
@@ -246,5 +272,5 @@ def shadow_box(size: tuple[int, int]) -> pygame.Surface:
 
 
 def reset() -> None:
-    for f in (city_mark, counter, pass_mark, place_mark, shadow_box, badge):
+    for f in (city_mark, counter, pass_mark, place_mark, shadow_box, badge, mini_mark):
         f.cache_clear()

@@ -41,6 +41,7 @@ class MapTiles:
         self.units_w, self.units_h = self.raster.units
         self.cache: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
         self.max_tiles = max_tiles
+        self.shown = 0                   # tiles in the view at the last frame
         self.threaded = threaded
         self._cond = threading.Condition()
         self._wanted: list[tuple[int, int, int]] = []
@@ -186,7 +187,7 @@ class MapTiles:
         if settled:
             for d in (1, -1):
                 li = cam.level + d
-                if cam.min_level <= li < len(LEVELS):
+                if cam.min_level <= li <= cam.max_level:
                     keys += self.visible_keys(cam, li)
         seen = set()
         return [k for k in keys if not (k in seen or seen.add(k))]
@@ -214,6 +215,10 @@ class MapTiles:
                 self._bg.fill(P.BACKGROUND)
             screen.blit(self._bg, vp)
         keys = self.visible_keys(cam)
+        self.shown = len(keys)
+        # a large window (a 4K screen) shows more tiles than the cache was made for: keep
+        # the view, its ring and the next zoom's view, or they would push each other out
+        self.max_tiles = max(self.max_tiles, 4 * len(keys))
         missing = [k for k in keys if k not in self.cache]
         if missing and not self.threaded:
             for k in missing:
@@ -228,6 +233,25 @@ class MapTiles:
                 if dress is not None:
                     surf = dress(key, surf)
                 screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
+        self.tend(cam, keys, missing)
+        screen.set_clip(old_clip)
+        return missing
+
+    def still_ready(self, cam: Camera) -> bool:
+        """For a frame that shows the view drawn before: whether every tile of the view is
+        still at hand (kept fresh in the cache) so that picture holds; the tiles of the
+        next zoom levels are asked for as after a draw."""
+        keys = self.visible_keys(cam)
+        if any(k not in self.cache for k in keys):
+            return False
+        for key in keys:
+            self.cache.move_to_end(key)
+        self.tend(cam, keys, [])
+        return True
+
+    def tend(self, cam: Camera, keys: list, missing: list) -> None:
+        """After a frame: ask the helper for what the view needs next, take what it drew."""
+        ox, oy = cam.world_origin()
         if self.threaded:
             view_key = (cam.level, ox, oy)
             self._still = self._still + 1 if view_key == self._last_view else 0
@@ -239,8 +263,6 @@ class MapTiles:
                 self._request(self.plan(cam, settled))
             if self._use_process:
                 self._pump()
-        screen.set_clip(old_clip)
-        return missing
 
     def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in

@@ -28,6 +28,7 @@ from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
+from game.ui.scale import px
 
 
 IDLE_AFTER = 2           # still frames before the next zoom levels are prepared
@@ -125,6 +126,8 @@ class MapView:
         self._shade_tiles: dict = {}
         self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
         self._dressed_now = 0
+        self._ground = None                  # (key, picture, view): the ground, when still
+        self._ground_key = None              # (key, view) of the last frame's ground
         self.tint = True                     # the owners' colours over their land (G)
 
     def close(self) -> None:
@@ -168,18 +171,37 @@ class MapView:
         """Draw the map as the View's side knows it (its `world`, never the full state)."""
         state = view.world
         cam = self.camera
-        lut = self.shade_lut(view)
-        self._dressed_now = 0
-        missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
-        old_clip = surf.get_clip()
-        surf.set_clip(cam.viewport)
         s = cam.s
         ox, oy = cam.world_origin()
-        if lut is not None and self.fog_alpha(view) is not None:
-            for key in missing:          # the fog over the stand-in too: nothing unseen shows
-                surf.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
-        self._draw_borders(surf, view, cam, ox, oy)
-        self._draw_reach(surf, ov, s, ox, oy)
+        lut = self.shade_lut(view)
+        old_clip = surf.get_clip()
+        ground = (cam.level, ox, oy, tuple(cam.viewport), id(view), lut is None, self.tint,
+                  (ov.version, s) if ov.reach or ov.attack or ov.siege else None)
+        if self._ground is not None and self._ground[0] == ground \
+                and self.tiles.still_ready(cam):
+            # the view has not moved nor changed: its ground (terrain, shade, frontiers,
+            # the reach) is the picture kept, one blit rather than a blit a tile and layer
+            surf.blit(self._ground[1], cam.viewport)
+            surf.set_clip(cam.viewport)
+        else:
+            self._dressed_now = 0
+            missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
+            surf.set_clip(cam.viewport)
+            if lut is not None and self.fog_alpha(view) is not None:
+                for key in missing:      # the fog over the stand-in too: nothing unseen shows
+                    surf.blit(self._shade_tile(key, cam.s),
+                              (ox + key[1] * TILE, oy + key[2] * TILE))
+            self._draw_borders(surf, view, cam, ox, oy)
+            self._draw_reach(surf, ov, s, ox, oy)
+            # kept once the view stays a second frame and every tile was drawn in full
+            complete = not missing and self._dressed_now == 0
+            # (the key holds the view's id, and the view is kept with it: the same id is
+            # the same view)
+            if complete and self._ground_key is not None and self._ground_key[0] == ground:
+                self._ground = (ground, surf.subsurface(cam.viewport).copy(), view)
+            elif self._ground is not None and self._ground[0] != ground:
+                self._ground = None
+            self._ground_key = (ground, view)
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
         if ov.cursor is not None:
@@ -224,7 +246,7 @@ class MapView:
         cam = self.camera
         for d in (1, -1):
             li = cam.level + d
-            if not cam.min_level <= li < len(LEVELS):
+            if not cam.min_level <= li <= cam.max_level:
                 continue
             s = LEVELS[li]
             key = self._scene_key(ov, s)
@@ -274,7 +296,7 @@ class MapView:
                 x, y = wp(p.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
                 if s >= 20:
-                    name = fonts.text(p.name + (" (closed)" if closed else ""), 11,
+                    name = fonts.text(p.name + (" (closed)" if closed else ""), px(11),
                                       P.BAD if closed else (50, 36, 24), P.HALO)
                     labels.append((1, name, x, y, img.get_height() // 2))
                 yield
@@ -285,7 +307,7 @@ class MapView:
                 img = map_marks.place_mark(s)
                 x, y = wp(pl.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
-                labels.append((0, fonts.text(pl.name, 11, (60, 52, 44), P.HALO), x, y,
+                labels.append((0, fonts.text(pl.name, px(11), (60, 52, 44), P.HALO), x, y,
                                img.get_height() // 2 + 1))
                 yield
         capitals = {f.capital for f in state.factions.values() if f.capital}
@@ -293,7 +315,7 @@ class MapView:
         for c in view.cities.values():
             imp = self.importance.get(c.id, 1)
             x, y = wp(c.hex)
-            r = max(3, min(14, round(s * (0.22 + 0.05 * imp))))
+            r = max(3, min(px(14), round(s * (0.22 + 0.05 * imp))))
             img = map_marks.city_mark(c.kind, self.colors.get(c.owner, (128, 128, 128)), c.walls,
                                       c.max_walls, c.holy, c.id in capitals,
                                       c.siege is not None, r, self.emblems.get(c.owner, ""),
@@ -303,7 +325,7 @@ class MapView:
             mark = rect.inflate(-6, -6)            # the mark without its transparent margin
             taken.append(mark)
             if imp >= show:
-                size = {3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0)
+                size = px({3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0))
                 labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
                                mark.h // 2))
             yield
@@ -379,7 +401,7 @@ class MapView:
         if s >= 20 and top.commander:
             c = state.commanders.get(top.commander)
             if c is not None and c.alive:
-                img = fonts.text(c.name, 11, P.PAPER, (20, 18, 16))
+                img = fonts.text(c.name, px(11), P.PAPER, (20, 18, 16))
                 name = (img, img.get_rect(midbottom=(rects[-1].centerx, rects[-1].top + 1)))
         return rects, name
 
@@ -387,7 +409,7 @@ class MapView:
     def _badge(items, n: int, rect: pygame.Rect, others: list) -> pygame.Rect:
         """The count of a stack beside its top counter, where it covers no other counter
         (else on the counter itself); returns where it went."""
-        img = fonts.text(f"x{n}", 10 if rect.h < map_marks.SMALL else 11, P.PAPER,
+        img = fonts.text(f"x{n}", px(10 if rect.h < map_marks.SMALL else 11), P.PAPER,
                          (30, 26, 22))
         bw, bh = img.get_size()
         for spot in (pygame.Rect(rect.right - 3, rect.top - bh + 5, bw, bh),
@@ -522,7 +544,7 @@ class MapView:
         if not fog and self._dressed_now >= DRESS_PER_FRAME:
             return tile
         self._dressed_now += 1
-        if len(self._dressed) >= DRESSED_KEPT:
+        if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
             self._dressed.clear()
         img = tile.copy()
         img.blit(self._shade_tile(key, LEVELS[key[0]]), (0, 0))
@@ -646,7 +668,7 @@ class MapView:
         if len(ov.path) >= 2 and ov.path_label:
             col = (255, 214, 64) if ov.path_ok else (244, 140, 60)
             end = (center(ov.path[-1])[0] * s + ox, center(ov.path[-1])[1] * s + oy)
-            img = fonts.text(ov.path_label, 13, col)
+            img = fonts.text(ov.path_label, px(13), col)
             box = img.get_rect(midbottom=(end[0], end[1] - max(10, s * 0.6))).inflate(10, 4)
             mine = self._scene.stacks.get(ov.path[0]) if self._scene is not None else None
             if mine is not None and box.colliderect(mine.move(ox, oy)):   # below, then

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import map_marks
 from game.ui import palette as P
+from game.ui.scale import px
 from game.ui.geometry import center
 
 
@@ -38,26 +40,25 @@ class Minimap:
 
     def draw(self, surf: pygame.Surface, view) -> None:
         k, x0, y0 = self.k, self.rect.x, self.rect.y
-        colors = self.mv.colors
-        r = 2 if k < 4 else 3
+        colors, emblems = self.mv.colors, self.mv.emblems
+        r = px(3 if k < 4 else 4)
         if self._cities is None or view is not self._cities_view:
             img = self.image.copy()
             lut = self.mv.fog_alpha(view)
             if lut is not None:
                 img.blit(self.mv.fog_image(lut, k, 0, 0, *img.get_size()), (0, 0))
-            for c in view.cities.values():
+            for c in view.cities.values():       # the owner's emblem: shape as well as colour
                 ux, uy = center(c.hex)
-                p = (round(ux * k), round(uy * k))
-                pygame.draw.circle(img, P.INK, p, r + 1)
-                pygame.draw.circle(img, colors.get(c.owner, (128, 128, 128)), p, r)
+                mark = map_marks.mini_mark(emblems.get(c.owner, ""),
+                                           colors.get(c.owner, (128, 128, 128)), r)
+                img.blit(mark, mark.get_rect(center=(round(ux * k), round(uy * k))))
             self._cities, self._cities_view = img, view
         surf.blit(self._cities, self.rect)
         for a in view.armies.values():
             ux, uy = center(a.hex)
-            rect = pygame.Rect(0, 0, 2 * r + 2, 2 * r + 2)
-            rect.center = (round(x0 + ux * k), round(y0 + uy * k))
-            pygame.draw.rect(surf, colors.get(a.faction, (128, 128, 128)), rect)
-            pygame.draw.rect(surf, P.PAPER, rect, 1)
+            mark = map_marks.mini_mark(emblems.get(a.faction, ""),
+                                       colors.get(a.faction, (128, 128, 128)), r, army=True)
+            surf.blit(mark, mark.get_rect(center=(round(x0 + ux * k), round(y0 + uy * k))))
         cam = self.mv.camera
         vx0, vy0, vx1, vy1 = cam.visible_units()
         frame = pygame.Rect(round(x0 + vx0 * k), round(y0 + vy0 * k),

@@ -5,6 +5,17 @@ import pygame
 
 from game.ui import fonts
 from game.ui import palette as P
+from game.ui.scale import px
+
+# When a list, every box drawn here is added to it as (what, rect): tests check that
+# none leaves the window or covers another.
+drawn: list | None = None
+
+
+def note(what: str, rect: pygame.Rect) -> None:
+    """Tell the tests a box was drawn."""
+    if drawn is not None:
+        drawn.append((what, pygame.Rect(rect)))
 
 
 def _box(surface, rect: pygame.Rect, fill, edge) -> None:
@@ -20,34 +31,40 @@ def tooltip(surface: pygame.Surface, lines: list[str], mouse: tuple[int, int],
     map's part of the window for the map's tooltip; the whole window by default)."""
     if not lines:
         return
-    imgs = [fonts.text(t, 13 if i else 14, P.GOLD if i == 0 else P.TEXT)
+    imgs = [fonts.text(t, px(13 if i else 14), P.GOLD if i == 0 else P.TEXT)
             for i, t in enumerate(lines)]
-    w = max(i.get_width() for i in imgs) + 16
-    h = sum(i.get_height() + 2 for i in imgs) + 10
+    w = max(i.get_width() for i in imgs) + px(16)
+    h = sum(i.get_height() + px(2) for i in imgs) + px(10)
     area = bounds if bounds is not None else surface.get_rect()
-    x, y = mouse[0] + 18, mouse[1] + 18
+    x, y = mouse[0] + px(18), mouse[1] + px(18)
     if x + w > area.right:
-        x = mouse[0] - w - 8
+        x = mouse[0] - w - px(8)
     if y + h > area.bottom:
-        y = mouse[1] - h - 8
+        y = mouse[1] - h - px(8)
     x = max(area.left, min(x, area.right - w))
     y = max(area.top, min(y, area.bottom - h))
-    _box(surface, pygame.Rect(x, y, w, h), (30, 26, 20, 235), P.GOLD)
-    yy = y + 5
+    box = pygame.Rect(x, y, w, h)
+    _box(surface, box, (30, 26, 20, 235), P.GOLD)
+    note("tooltip", box)
+    yy = y + px(5)
     for img in imgs:
-        surface.blit(img, (x + 8, yy))
-        yy += img.get_height() + 2
+        surface.blit(img, (x + px(8), yy))
+        yy += img.get_height() + px(2)
 
 
 def toast(surface: pygame.Surface, text: str, midtop: tuple[int, int], bad: bool) -> None:
     """A one-line message (what an order did, or why it was refused)."""
-    img = fonts.text(text[:140], 15, P.PAPER)
-    box = img.get_rect(midtop=midtop).inflate(20, 10)
+    img = fonts.text(text[:140], px(15), P.PAPER)
+    box = img.get_rect(midtop=midtop).inflate(px(20), px(10))
+    box.clamp_ip(surface.get_rect())
     _box(surface, box, (60, 20, 16, 225) if bad else (28, 24, 18, 225),
          P.BAD if bad else P.GOLD)
+    note("toast", box)
     surface.blit(img, img.get_rect(center=box.center))
 
 
 def banner(surface: pygame.Surface, text: str, midbottom: tuple[int, int]) -> None:
-    img = fonts.text(text, 15, P.PAPER, (20, 18, 14))
-    surface.blit(img, img.get_rect(midbottom=midbottom))
+    img = fonts.text(text, px(15), P.PAPER, (20, 18, 14))
+    rect = img.get_rect(midbottom=midbottom)
+    surface.blit(img, rect)
+    note("banner", rect)

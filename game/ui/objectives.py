@@ -70,12 +70,11 @@ def _aim_html(a: objectives.Aim, state=None) -> str:
 
 
 def aims_dialog(manager, size, view, side, on_result) -> dialogs.Dialog:
-    w, h = min(720, size[0] - 60), min(640, size[1] - 60)
     name = view.world.factions[side].name if side else "The war"
     dlg = dialogs.Dialog(manager, size, f"{name}: aims and relations (O)",
                          aims_html(view, side),
                          [("Close", None, "Close this panel (O, Esc or Enter)"),
                           ("Read the briefing", "briefing", "The scenario's briefing again")],
-                         on_result, size=(w, h), object_id="#aims_dialog")
+                         on_result, size=(720, 640), object_id="#aims_dialog")
     dlg.is_aims = True
     return dlg

@@ -20,9 +20,10 @@ import pygame
 
 from game.hexgrid import Hex, hex_distance
 from game.rules.report import Event
-from game.ui import fonts, map_marks
+from game.ui import fonts, map_marks, notes
 from game.ui import palette as P
 from game.ui.geometry import center
+from game.ui.scale import px
 
 # What is worth showing, and how long each kind lingers (seconds at normal speed).
 SHOWN = {"moved": 0.0, "battle": 1.6, "assault": 1.6, "captured": 1.6, "siege_begun": 1.3,
@@ -132,21 +133,21 @@ class Playback:
         old = surf.get_clip()
         surf.set_clip(camera.viewport)
 
-        def px(u: tuple[float, float]) -> tuple[float, float]:
+        def to_px(u: tuple[float, float]) -> tuple[float, float]:
             return u[0] * s + ox, u[1] * s + oy
         if b.kind == "moved" and len(b.path) > 1:
             color = colors.get(b.faction, (128, 128, 128))
             for run in runs(b.path):         # only where the steps were seen, one after another
                 if len(run) > 1:
-                    pts = [px(center(h)) for h in run]
+                    pts = [to_px(center(h)) for h in run]
                     pygame.draw.lines(surf, P.INK, False, pts, 5 if s >= 11 else 3)
                     pygame.draw.lines(surf, color, False, pts, 3 if s >= 11 else 1)
             pos = self.marcher_at()
             if pos is not None:
                 img = ghost(color, s, (emblems or {}).get(b.faction, ""))
-                surf.blit(img, img.get_rect(center=px(pos)))
+                surf.blit(img, img.get_rect(center=to_px(pos)))
         elif b.at is not None:
-            x, y = px(center(b.at))
+            x, y = to_px(center(b.at))
             pulse = (self.t * 1.5) % 1.0
             rgb = RING.get(b.kind, P.PAPER)
             pygame.draw.circle(surf, rgb, (x, y), max(8, s) * (0.5 + 0.8 * pulse),
@@ -159,19 +160,20 @@ class Playback:
         b = self.beat
         if b is None:
             return pygame.Rect(0, 0, 0, 0)
-        head = fonts.text(f"While you were away  ({self.index + 1} of {len(self.items)})", 13,
-                          P.GOLD)
-        body = fonts.text(b.text[:120], 15, P.PAPER)
-        keys = fonts.text("Space: next    Esc: skip all", 12, P.TEXT_DIM)
-        w = max(head.get_width(), body.get_width(), keys.get_width()) + 28
-        h = head.get_height() + body.get_height() + keys.get_height() + 20
-        box = pygame.Rect(0, 0, min(w, rect.w - 20), h)
-        box.midbottom = (rect.centerx, rect.bottom - 14)
+        head = fonts.text(f"While you were away  ({self.index + 1} of {len(self.items)})",
+                          px(13), P.GOLD)
+        body = fonts.text(b.text[:120], px(15), P.PAPER)
+        keys = fonts.text("Space: next    Esc: skip all", px(12), P.TEXT_DIM)
+        w = max(head.get_width(), body.get_width(), keys.get_width()) + px(28)
+        h = head.get_height() + body.get_height() + keys.get_height() + px(20)
+        box = pygame.Rect(0, 0, min(w, rect.w - px(20)), h)
+        box.midbottom = (rect.centerx, rect.bottom - px(14))
         surf.blit(map_marks.shadow_box(box.size), box)
-        y = box.y + 6
+        y = box.y + px(6)
         for img in (head, body, keys):
-            surf.blit(img, (box.x + 14, y))
-            y += img.get_height() + 4
+            surf.blit(img, (box.x + px(14), y))
+            y += img.get_height() + px(4)
+        notes.note("news", box)
         return box
 
 
@@ -197,7 +199,7 @@ def ghost(color: tuple, s: int, emblem: str = "") -> pygame.Surface:
     if emblem:
         k = max(3, h // 4)
         map_marks.draw_emblem(surf, emblem, (rect.x + 3 + k, rect.centery), k, ink)
-    mark = fonts.text("?", max(10, min(17, h * 11 // 20)), ink)
+    mark = fonts.text("?", max(10, min(px(17), h * 11 // 20)), ink)
     surf.blit(mark, mark.get_rect(center=(rect.centerx + map_marks.emblem_room(h) // 2,
                                           rect.centery)))
     return surf

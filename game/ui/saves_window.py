@@ -18,7 +18,8 @@ from pygame_gui.elements import UIButton, UILabel, UISelectionList, UITextBox, U
 
 from game.session.save import SaveError, SaveMeta, read_meta
 from game.session import seats
-from game.ui.dialogs import esc
+from game.ui.dialogs import centred, esc
+from game.ui.scale import px
 from game.ui.shown import shown
 
 QUICK = "quicksave"
@@ -108,8 +109,7 @@ class SavesWindow(UIWindow):
 
     def __init__(self, manager, screen_size, mode: str, folder: Path, on_done,
                  default_name: str = ""):
-        w, h = min(920, screen_size[0] - 40), min(560, screen_size[1] - 40)
-        rect = pygame.Rect((screen_size[0] - w) // 2, (screen_size[1] - h) // 2, w, h)
+        rect = centred(screen_size, (920, 560))
         super().__init__(rect, manager, window_display_title="Save the game" if mode == "save"
                          else "Load a game", object_id="#saves")
         self.set_blocking(True)
@@ -120,29 +120,33 @@ class SavesWindow(UIWindow):
         iw, ih = inner.w, inner.h
         self.entries = list_saves(folder)
         list_w = iw * 62 // 100
-        bottom = 46
-        top = 8
+        bottom = px(46)
+        top = px(8)
         if mode == "save":
-            UILabel(pygame.Rect(10, 8, 60, 32), "Name:", manager, container=self)
-            self.name = UITextEntryLine(pygame.Rect(70, 8, list_w - 60, 32), manager,
+            UILabel(pygame.Rect(px(10), px(8), px(60), px(32)), "Name:", manager, container=self)
+            self.name = UITextEntryLine(pygame.Rect(px(70), px(8), list_w - px(60), px(32)),
+                                        manager,
                                         container=self)
             self.name.set_text(default_name)
             self.name.set_tooltip("The save's file name; saving over a name replaces that save "
                                   "(the old one is kept as a backup)", delay=0.4)
-            top = 48
-        self.list = UISelectionList(pygame.Rect(10, top, list_w, ih - top - bottom - 8),
+            top = px(48)
+        self.list = UISelectionList(pygame.Rect(px(10), top, list_w, ih - top - bottom - px(8)),
                                     [(e.row(), f"#save_{i}") for i, e in enumerate(self.entries)],
                                     manager, container=self)
         self.info = UITextBox("Choose a save from the list." if self.entries else
                               "There are no saved games yet.",
-                              pygame.Rect(list_w + 18, top, iw - list_w - 28, ih - top - bottom - 8),
+                              pygame.Rect(list_w + px(18), top, iw - list_w - px(28),
+                                          ih - top - bottom - px(8)),
                               manager, container=self)
-        by = ih - bottom + 4
-        self.ok = UIButton(pygame.Rect(iw - 10 - 110, by, 110, 34),
+        by = ih - bottom + px(4)
+        self.ok = UIButton(pygame.Rect(iw - px(10 + 110), by, px(110), px(34)),
                            "Save" if mode == "save" else "Load", manager, container=self)
-        self.cancel = UIButton(pygame.Rect(iw - 10 - 110 - 8 - 100, by, 100, 34), "Cancel",
+        self.cancel = UIButton(pygame.Rect(iw - px(10 + 110 + 8 + 100), by, px(100), px(34)),
+                               "Cancel",
                                manager, container=self)
-        self.delete = UIButton(pygame.Rect(10, by, 130, 34), "Delete", manager, container=self,
+        self.delete = UIButton(pygame.Rect(px(10), by, px(130), px(34)), "Delete", manager,
+                               container=self,
                                tool_tip_text="Delete the chosen save (press twice)")
         self.selected: Entry | None = None
         self.confirming = False

@@ -19,6 +19,7 @@ from game.resources import APP, data_dir, home_folder
 from game.session.save import write_atomic
 from game.ui.keys import DEFAULTS as DEFAULT_KEYS
 from game.ui.keys import checked as checked_keys
+from game.ui import scale
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024      # the real file is about 150 bytes
@@ -53,12 +54,14 @@ class Settings:
     fullscreen: bool = False
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
+    ui_scale: int | str = scale.AUTO  # 100-200 (percent, steps of 25) or "auto" (game.ui.scale)
     keys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))   # action -> key
 
     def clamp(self) -> "Settings":
         self.scroll_speed = min(10, max(1, int(self.scroll_speed)))
         self.animation_speed = min(10, max(1, int(self.animation_speed)))
         self.volume = min(10, max(0, int(self.volume)))
+        self.ui_scale = scale.checked(self.ui_scale)
         w, h = self.window
         self.window = (min(MAX_WINDOW[0], max(MIN_WINDOW[0], int(w))),
                        min(MAX_WINDOW[1], max(MIN_WINDOW[1], int(h))))
@@ -102,6 +105,8 @@ def load_settings() -> Settings:
         v = raw.get(f.name)
         if f.name == "keys":
             s.keys = checked_keys(v)
+        elif f.name == "ui_scale":
+            s.ui_scale = scale.checked(v)
         elif f.name == "window":
             if (isinstance(v, list) and len(v) == 2
                     and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6

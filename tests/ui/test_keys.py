@@ -224,3 +224,43 @@ def test_keys_are_changed_in_the_settings_and_used_in_play(make_app, user_folder
 def pygame_gui_event(name):
     import pygame_gui
     return getattr(pygame_gui, name)
+
+
+def test_the_keys_window_works_with_the_keys_alone(game, user_folders):
+    """From the play screen's menu: Settings, K for the keys, the arrows to a row, Enter
+    to change it, Esc to keep the old key, Enter again and a new key, D for the defaults,
+    Esc to close; no mouse."""
+    from game.ui.screens.settings_screen import KeysWindow, SettingsWindow
+    from game.ui.settings import load_settings
+    app, gs = game()
+    gs.open_dialog(SettingsWindow(gs.manager, gs.size, app.settings))
+    steps(app, 2)
+    win = gs.dialogs[-1]
+    press(app, pygame.K_k)
+    kw = win.keys_window
+    assert isinstance(kw, KeysWindow) and kw.alive()
+    row = [a.id for a in keys.ACTIONS].index("storm")
+    for _ in range(row + 1):
+        press(app, pygame.K_DOWN)
+    assert kw.row == row and kw.list.item_list[row]["text"].startswith("> ")
+    press(app, pygame.K_RETURN)
+    assert kw.waiting == "storm"
+    press(app, pygame.K_ESCAPE)                        # keep the old key
+    assert kw.waiting is None and app.settings.keys["storm"] == "t" and kw.alive()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_y)
+    assert app.settings.keys["storm"] == "y"
+    assert "Y now does" in kw.note.text
+    press(app, pygame.K_UP)
+    press(app, pygame.K_SPACE)
+    assert kw.waiting == keys.ACTIONS[row - 1].id
+    press(app, pygame.K_t)                             # the key storm had before
+    press(app, pygame.K_d)                             # every key back to its default
+    assert app.settings.keys == keys.DEFAULTS
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_q)
+    press(app, pygame.K_ESCAPE)                        # closes the keys window
+    assert not kw.alive() and win.alive()
+    press(app, pygame.K_ESCAPE)                        # and the settings, which saves them
+    assert not win.alive()
+    assert load_settings().keys[keys.ACTIONS[row - 1].id] == "q"

@@ -166,3 +166,34 @@ def test_fog_hides_the_unseen_and_dims_the_remembered(big, display):
     assert abs(a[left, y] - b[left, y]) < 5                 # seen now: as it is
     assert a[mid, y] < b[mid, y] - 40                       # remembered: dimmed
     assert a[right, y] < a[mid, y]                          # never seen: darker still
+
+
+def test_a_still_view_shows_its_kept_ground_and_a_change_draws_it_anew(game):
+    """Once the view stays, its ground (terrain, shade, frontiers, reach) is kept and shown
+    in one blit; the kept picture is the one a full drawing makes, and a change (the
+    owners' colours off, an army selected) draws the ground again."""
+    from tests.ui.conftest import key, steps
+    app, gs = game()
+    vp = gs.map.camera.viewport
+
+    def shot():
+        return pygame.image.tobytes(app.window.subsurface(vp), "RGB")
+    steps(app, 4)
+    assert gs.map._ground is not None
+    kept = shot()
+    gs.map._ground = None                 # a full drawing of the same view
+    steps(app)
+    assert shot() == kept
+    key(app, pygame.K_g)                  # the owners' colours off: another ground
+    steps(app, 3)
+    gs.toast_time = 0
+    steps(app, 3)
+    off = shot()
+    assert off != kept
+    gs.map._ground = None
+    steps(app)
+    assert shot() == off
+    army = next(a for a in gs.view().armies.values() if a.faction == "byzantium")
+    gs.select_army(army.id)               # its reach is laid on the ground
+    steps(app, 3)
+    assert shot() != off

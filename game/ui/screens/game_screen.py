@@ -56,6 +56,7 @@ from game.ui.screens.game_input import ENTER, pan_of
 from game.ui.screens.modes import Mode, gate, playback
 from game.ui.screens.base import Screen
 from game.ui.screens.game_turns import TurnFlow
+from game.ui.scale import px
 
 EDGE = 4              # pixels from the window's edge that scroll the map
 
@@ -116,7 +117,7 @@ class GameScreen(TurnFlow, Screen):
         self.hud: Hud | None = None
         w, h = self.size
         from game.ui.hud import SIDE, TOP
-        self.map = MapView(self.scn, pygame.Rect(0, TOP, w - SIDE, h - TOP),
+        self.map = MapView(self.scn, pygame.Rect(0, px(TOP), w - px(SIDE), h - px(TOP)),
                            threaded=app.threaded, strong=app.settings.high_contrast)
         self.map.tint = app.settings.territory_tint
         self.minimap: Minimap | None = None
@@ -594,12 +595,12 @@ class GameScreen(TurnFlow, Screen):
         self._draw_toast(surface)
         if self.events_panel:
             vp = self.map.camera.viewport
-            notes.tooltip(surface, self.event_lines(), (vp.x - 10, vp.y - 10))
+            notes.tooltip(surface, self.event_lines(), (vp.x - px(10), vp.y - px(10)))
 
     def _draw_toast(self, surface) -> None:
         if self.toast_time > 0 and self.toast_text:
             vp = self.map.camera.viewport
-            notes.toast(surface, self.toast_text, (vp.centerx, vp.top + 10), self.toast_bad)
+            notes.toast(surface, self.toast_text, (vp.centerx, vp.top + px(10)), self.toast_bad)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """Over the widgets: the map tooltip (what is under the cursor, the odds)."""

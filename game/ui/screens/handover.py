@@ -26,8 +26,10 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.session.password import check_password, upgrade
 from game.ui import fonts
+from game.ui.dialogs import hide_text
 from game.ui import palette as P
 from game.ui.screens.base import Screen
+from game.ui.scale import px
 
 ARM_SECONDS = 0.6
 
@@ -79,18 +81,20 @@ class HandoverScreen(Screen):
         w, h = self.size
         g = self.gate
         label = f"Begin the turn of {g.name}" if g.side else "See how the war ended"
-        bw = min(520, w - 80)
-        y = h // 2 + 70
+        bw = min(px(520), w - px(80))
+        y = h // 2 + px(70)
         if g.locked:
-            self.password = self.add(UITextEntryLine(pygame.Rect((w - 300) // 2, y, 300, 36),
+            self.password = self.add(UITextEntryLine(pygame.Rect((w - px(300)) // 2, y, px(300),
+                                                                 px(36)),
                                                      self.manager,
                                                      placeholder_text=f"Password of {g.name}"))
-            self.password.set_text_hidden(True)
+            hide_text(self.password)
             self.password.focus()
-            y += 52
-        self.begin_btn = self.add(UIButton(pygame.Rect((w - bw) // 2, y, bw, 50), label,
+            y += px(52)
+        self.begin_btn = self.add(UIButton(pygame.Rect((w - bw) // 2, y, bw, px(50)), label,
                                            self.manager, object_id="@big_button"))
-        self.menu_btn = self.add(UIButton(pygame.Rect((w - 200) // 2, h - 80, 200, 40),
+        self.menu_btn = self.add(UIButton(pygame.Rect((w - px(200)) // 2, h - px(80), px(200),
+                                                      px(40)),
                                           "Main menu", self.manager,
                                           tool_tip_text="Leave this game; it can be loaded "
                                                         "again from its save or the autosave"))
@@ -196,23 +200,23 @@ class HandoverScreen(Screen):
             self._bg = backdrop(surface.get_size())
         surface.blit(self._bg, (0, 0))
         w, h = surface.get_size()
-        cx, y = w // 2, h // 2 - 150
+        cx, y = w // 2, h // 2 - px(150)
         g = self.gate
         if g.when:
-            img = fonts.text(g.when, 15, P.TEXT_DIM)
-            surface.blit(img, img.get_rect(midtop=(cx, 28)))
+            img = fonts.text(g.when, px(15), P.TEXT_DIM)
+            surface.blit(img, img.get_rect(midtop=(cx, px(28))))
         if g.side is None:
-            lines = [(fonts.text("The war is over", 40, P.GOLD), 16),
-                     (fonts.text("Everyone may look now: the whole map is shown.", 17, P.TEXT),
-                      0)]
+            lines = [(fonts.text("The war is over", px(40), P.GOLD), px(16)),
+                     (fonts.text("Everyone may look now: the whole map is shown.", px(17),
+                                 P.TEXT), 0)]
         else:
-            lines = [(fonts.text("Pass the device to", 22, P.TEXT_DIM), 10),
-                     (fonts.text(g.name, 44, P.PAPER), 14),
-                     (None, 22),
-                     (fonts.text("Everyone else, please look away.", 17, P.TEXT), 0)]
+            lines = [(fonts.text("Pass the device to", px(22), P.TEXT_DIM), px(10)),
+                     (fonts.text(g.name, px(44), P.PAPER), px(14)),
+                     (None, px(22)),
+                     (fonts.text("Everyone else, please look away.", px(17), P.TEXT), 0)]
         for img, gap in lines:
             if img is None:              # the side's colour, as a band under its name
-                band = pygame.Rect(0, 0, 220, 10)
+                band = pygame.Rect(0, 0, px(220), px(10))
                 band.midtop = (cx, y)
                 pygame.draw.rect(surface, g.color, band)
                 pygame.draw.rect(surface, P.INK, band, 1)
@@ -222,5 +226,5 @@ class HandoverScreen(Screen):
             y += img.get_height() + gap
         status = self.error or self.waiting_for()
         if status:
-            img = fonts.text(status, 16, P.BAD if self.error else P.TEXT_DIM)
-            surface.blit(img, img.get_rect(midtop=(cx, h // 2 + 30)))
+            img = fonts.text(status, px(16), P.BAD if self.error else P.TEXT_DIM)
+            surface.blit(img, img.get_rect(midtop=(cx, h // 2 + px(30))))

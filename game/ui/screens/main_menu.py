@@ -12,6 +12,7 @@ from game.ui.saves_window import SavesWindow
 from game.ui.screens.base import Screen
 from game.ui.shown import shown
 from game.ui.settings import saves_dir
+from game.ui.scale import px
 
 
 class MainMenu(Screen):
@@ -23,14 +24,15 @@ class MainMenu(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, h // 5 - 30, w, 60), "Last Great War", self.manager,
+        top = max(px(10), min(h // 5, (h - px(100 + 6 * 60)) // 2) - px(30))
+        self.add(UILabel(pygame.Rect(0, top, w, px(60)), "Last Great War", self.manager,
                          object_id="@title"))
-        self.add(UILabel(pygame.Rect(0, h // 5 + 30, w, 30),
+        self.add(UILabel(pygame.Rect(0, top + px(60), w, px(30)),
                          "Byzantium against Sassanid Persia, 602-628", self.manager,
                          object_id="@subtitle"))
-        bw, bh = 300, 48
+        bw, bh = px(300), px(48)
         x = (w - bw) // 2
-        y = h // 5 + 100
+        y = top + px(130)
         specs = [("new", "New game", "Choose a scenario and who plays each side"),
                  ("load", "Load game", "Continue a saved game"),
                  ("pbem", "Play by e-mail", "Open a turn file, watch a shared folder, "
@@ -40,7 +42,7 @@ class MainMenu(Screen):
                  ("quit", "Quit", "Close the game")]
         self.buttons = {}
         for i, (key, label, tip) in enumerate(specs):
-            self.buttons[key] = self.add(UIButton(pygame.Rect(x, y + i * (bh + 12), bw, bh),
+            self.buttons[key] = self.add(UIButton(pygame.Rect(x, y + i * (bh + px(12)), bw, bh),
                                                   label, self.manager, tool_tip_text=tip,
                                                   object_id="@big_button"))
         self._backdrop = None

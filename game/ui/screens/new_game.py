@@ -28,10 +28,13 @@ from game.scenario.yamlsrc import InputError
 from game.session.password import hash_password
 from game.ui import palette as P
 from game.session import seats
-from game.ui.dialogs import esc, prose
+from game.ui.dialogs import esc, hide_text, prose
+from game.ui.map_marks import mini_mark
+from game.scenario.emblems import emblems_of
 from game.ui.geometry import center, map_size_units
 from game.ui.screens.base import Screen
 from game.ui.shown import shown
+from game.ui.scale import px
 
 HUMAN_LABEL = "Human"
 COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
@@ -85,14 +88,16 @@ def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
     surf = pygame.Surface((w, h))
     surf.blit(pygame.image.frombuffer(arr.tobytes(), (w, h), "RGB"), (0, 0))
     colors = {f.id: P.hex_to_rgb(f.color) for f in scn.spec.factions}
+    emblems = emblems_of(scn.spec.factions)     # each side's shape, not its colour alone
+    k = px(3)
     pts = []
     for h_, cid in scn.city_at.items():
         owner = next((c.owner for c in scn.spec.cities if c.id == cid), None)
         x, y = center(h_)
         p = (round(x * s), round(y * s))
         pts.append(p)
-        pygame.draw.circle(surf, P.INK, p, 3)
-        pygame.draw.circle(surf, colors.get(owner, (128, 128, 128)), p, 2)
+        mark = mini_mark(emblems.get(owner, ""), colors.get(owner, (128, 128, 128)), k)
+        surf.blit(mark, mark.get_rect(center=p))
     for a in scn.spec.armies:
         hx = next((hh for hh, c in scn.city_at.items() if c == a.at), None) or hm.resolve(a.at)
         if hx is None:
@@ -100,15 +105,16 @@ def thumbnail(scn, size: tuple[int, int]) -> pygame.Surface:
         x, y = center(hx)
         p = (round(x * s), round(y * s))
         pts.append(p)
-        r = pygame.Rect(0, 0, 6, 6)
-        r.center = p
-        pygame.draw.rect(surf, colors.get(a.faction, (128, 128, 128)), r)
-        pygame.draw.rect(surf, P.PAPER, r, 1)
+        mark = mini_mark(emblems.get(a.faction, ""), colors.get(a.faction, (128, 128, 128)),
+                         k, army=True)
+        surf.blit(mark, mark.get_rect(center=p))
     if pts:
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        box = pygame.Rect(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
+        m = px(10)
+        box = pygame.Rect(min(xs) - m, min(ys) - m, max(xs) - min(xs) + 2 * m,
+                          max(ys) - min(ys) + 2 * m)
         if box.w < w - 10 or box.h < h - 10:
-            pygame.draw.rect(surf, P.SELECT, box.clip(surf.get_rect()), 2)
+            pygame.draw.rect(surf, P.SELECT, box.clip(surf.get_rect()), px(2))
     return surf
 
 
@@ -125,34 +131,42 @@ class NewGame(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, 10, w, 60), "New game", self.manager, object_id="@title"))
-        lw = min(380, w // 3)
+        self.add(UILabel(pygame.Rect(0, px(10), w, px(60)), "New game", self.manager,
+                         object_id="@title"))
+        lw = min(px(380), w // 3)
+        m, top = px(24), px(76)
         if self.index is None:
             self.index = next((i for i, c in enumerate(self.choices) if c.scn is not None), None)
         items = [(c.row(), f"#scn_{i}") for i, c in enumerate(self.choices)]
         self.list = self.add(UISelectionList(
-            pygame.Rect(24, 76, lw, h - 76 - 80), items, self.manager,
+            pygame.Rect(m, top, lw, h - top - px(80)), items, self.manager,
             default_selection=items[self.index] if self.index is not None else None))
-        rx = 24 + lw + 20
-        rw = w - rx - 24
+        rx = m + lw + px(20)
+        rw = w - rx - m
         self.rx, self.rw = rx, rw
-        self.heading = self.add(UILabel(pygame.Rect(rx, 76, rw, 30), "", self.manager,
+        self.heading = self.add(UILabel(pygame.Rect(rx, top, rw, px(30)), "", self.manager,
                                         object_id="@heading"))
-        self.sub = self.add(UILabel(pygame.Rect(rx, 106, rw, 24), "", self.manager))
-        tw = min(360, rw // 2)
-        self.thumb_rect = pygame.Rect(rx + rw - tw, 136, tw, tw * 2 // 3)
-        self.desc = self.add(UITextBox("", pygame.Rect(rx, 136, rw - tw - 12, self.thumb_rect.h),
-                                       self.manager))
+        self.sub = self.add(UILabel(pygame.Rect(rx, top + px(30), rw, px(24)), "",
+                                    self.manager))
+        tw = min(px(360), rw // 2)
+        ty = top + px(60)
+        by = h - px(64)
+        # the picture and the description leave room for the sides (up to six) below
+        th = max(px(90), min(tw * 2 // 3, by - ty - px(14 + 32 + 6 * 38 + 8)))
+        self.thumb_rect = pygame.Rect(rx + rw - tw, ty, tw, th)
+        self.desc = self.add(UITextBox("", pygame.Rect(rx, ty, rw - tw - px(12),
+                                                       self.thumb_rect.h), self.manager))
         self.thumb = None
-        self.sides_y = 136 + self.thumb_rect.h + 14
-        by = h - 64
-        self.back = self.add(UIButton(pygame.Rect(24, by, 140, 44), "Back", self.manager))
-        self.start = self.add(UIButton(pygame.Rect(w - 24 - 200, by, 200, 44), "Start",
-                                       self.manager, object_id="@big_button",
+        self.sides_y = ty + self.thumb_rect.h + px(14)
+        self.back = self.add(UIButton(pygame.Rect(m, by, px(140), px(44)), "Back",
+                                      self.manager))
+        self.start = self.add(UIButton(pygame.Rect(w - m - px(200), by, px(200), px(44)),
+                                       "Start", self.manager, object_id="@big_button",
                                        tool_tip_text="Begin the war"))
-        self.seed_label = self.add(UILabel(pygame.Rect(rx, by + 6, 60, 32), "Seed:",
+        self.seed_label = self.add(UILabel(pygame.Rect(rx, by + px(6), px(60), px(32)), "Seed:",
                                            self.manager))
-        self.seed = self.add(UITextEntryLine(pygame.Rect(rx + 60, by + 6, 160, 32),
+        self.seed = self.add(UITextEntryLine(pygame.Rect(rx + px(60), by + px(6), px(160),
+                                                         px(32)),
                                              self.manager, placeholder_text="random"))
         self.seed.set_tooltip("The same seed and the same orders give the same war; leave it "
                               "empty for a new one", delay=0.3)
@@ -202,30 +216,40 @@ class NewGame(Screen):
         briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(prose(f.briefing))}"
                          for f in scn.spec.factions if f.briefing)
         self.desc.set_text(esc(prose(scn.spec.description)) + briefs)
-        if i not in self.thumbs:
-            self.thumbs[i] = thumbnail(scn, self.thumb_rect.size)
-        img = self.thumbs[i]
+        key = (i, self.thumb_rect.size)
+        if key not in self.thumbs:
+            self.thumbs[key] = thumbnail(scn, self.thumb_rect.size)
+        img = self.thumbs[key]
         rect = img.get_rect(center=self.thumb_rect.center)
         self.thumb = UIImage(rect, img, self.manager)
         self.sides = seats.default_sides(scn)
         y = self.sides_y
-        self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, 28), "Who plays",
+        self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, px(28)), "Who plays",
                                          self.manager, object_id="@heading"))
-        y += 32
-        cw = min(220, (self.rw - 20) // 3)          # name, who plays, password
+        y += px(32)
+        cw = min(px(220), (self.rw - px(20)) // 3)          # name, who plays, password
+        emblems = emblems_of(scn.spec.factions)
         for f in scn.spec.factions:
-            lab = UILabel(pygame.Rect(self.rx, y, cw, 32), f.name, self.manager)
+            # the side's mark as on the picture above: its emblem, then its name
+            mark = mini_mark(emblems[f.id], P.hex_to_rgb(f.color), px(6))
+            self.side_widgets.append(UIImage(mark.get_rect(midleft=(self.rx, y + px(16))),
+                                             mark, self.manager))
+            room = mark.get_width() + px(6)
+            lab = UILabel(pygame.Rect(self.rx + room, y, cw - room, px(32)), f.name,
+                          self.manager)
             self.side_widgets.append(lab)
             if f.playable:
                 options = [HUMAN_LABEL] + [COMPUTER_LABELS[lv] for lv in LEVELS]
                 current = self.label_of(self.sides[f.id])
-                dd = UIDropDownMenu(options, current, pygame.Rect(self.rx + cw + 10, y, cw, 32),
+                dd = UIDropDownMenu(options, current,
+                                    pygame.Rect(self.rx + cw + px(10), y, cw, px(32)),
                                     self.manager)
                 self.side_menus[f.id] = dd
                 self.side_widgets.append(dd)
-                pw = UITextEntryLine(pygame.Rect(self.rx + 2 * cw + 20, y, cw, 32), self.manager,
+                pw = UITextEntryLine(pygame.Rect(self.rx + 2 * cw + px(20), y, cw, px(32)),
+                                     self.manager,
                                      placeholder_text="password (optional)")
-                pw.set_text_hidden(True)
+                hide_text(pw)
                 pw.set_tooltip("With two or more human sides, the screen is passed between "
                                "the players; a password keeps the others out of this side's "
                                "turn", delay=0.3)
@@ -233,12 +257,12 @@ class NewGame(Screen):
                 self.side_widgets.append(pw)
                 self._lock(f.id)
             else:
-                lab2 = UILabel(pygame.Rect(self.rx + cw + 10, y, 2 * cw + 10, 32),
+                lab2 = UILabel(pygame.Rect(self.rx + cw + px(10), y, 2 * cw + px(10), px(32)),
                                "Computer (not playable)" +
                                ("" if f.in_play else "; enters the war later"), self.manager)
                 lab2.set_tooltip("A minor power: the computer always plays it", delay=0.3)
                 self.side_widgets.append(lab2)
-            y += 38
+            y += px(38)
         self.start.enable()
 
     def _lock(self, fid: str) -> None:

@@ -19,6 +19,7 @@ from game.pbem.errors import PbemError
 from game.ui import describe
 from game.ui import dialogs
 from game.ui.screens.base import Screen
+from game.ui.scale import px
 
 WATCH_EVERY = 2.0
 
@@ -49,39 +50,43 @@ class PbemMenu(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, 24, w, 64), "Play by e-mail", self.manager,
+        self.add(UILabel(pygame.Rect(0, px(24), w, px(64)), "Play by e-mail", self.manager,
                          object_id="@title"))
-        x, bw = 60, w - 120
-        y = 100
+        x, bw = px(60), w - px(120)
+        y = px(100)
         rows = self.games()
         self.play_buttons = {}
         if not rows:
-            self.add(UILabel(pygame.Rect(x, y, bw, 30), "No games yet. Make one with "
+            self.add(UILabel(pygame.Rect(x, y, bw, px(30)), "No games yet. Make one with "
                              "`run.py pbem new`, or open an invitation below.", self.manager))
-            y += 40
+            y += px(40)
         for game, name, scn, status in rows[:8]:
-            self.add(UILabel(pygame.Rect(x, y, bw - 170, 34),
+            self.add(UILabel(pygame.Rect(x, y, bw - px(170), px(34)),
                              f"{game}  ({scn}, {name}): {status}", self.manager))
             if status == "your turn":
-                self.play_buttons[self.add(UIButton(pygame.Rect(x + bw - 160, y, 160, 34),
+                self.play_buttons[self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160),
+                                                                px(34)),
                                                     "Play your turn", self.manager))] = (game, name)
-            y += 40
-        y += 10
-        self.add(UILabel(pygame.Rect(x, y, 170, 34), "File to open:", self.manager))
-        self.entry = self.add(UITextEntryLine(pygame.Rect(x + 170, y, bw - 340, 34), self.manager))
-        self.open_btn = self.add(UIButton(pygame.Rect(x + bw - 160, y, 160, 34), "Open",
+            y += px(40)
+        y += px(10)
+        self.add(UILabel(pygame.Rect(x, y, px(170), px(34)), "File to open:", self.manager))
+        self.entry = self.add(UITextEntryLine(pygame.Rect(x + px(170), y, bw - px(340), px(34)),
+                                              self.manager))
+        self.open_btn = self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160), px(34)),
+                                          "Open",
                                           self.manager, tool_tip_text="Open a file the other "
                                           "player sent"))
-        y += 50
+        y += px(50)
         self.watch_btn = self.add(UIButton(
-            pygame.Rect(x, y, 300, 40), "Stop watching" if self.watching
+            pygame.Rect(x, y, px(300), px(40)), "Stop watching" if self.watching
             else "Watch the shared folder", self.manager,
             tool_tip_text="Open each file of your games as it arrives in its folder"))
-        self.back_btn = self.add(UIButton(pygame.Rect(x + bw - 160, y, 160, 40), "Back",
+        self.back_btn = self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160), px(40)),
+                                          "Back",
                                           self.manager))
-        y += 56
+        y += px(56)
         self.box = self.add(UITextBox(dialogs.esc("\n".join(self.lines[-12:])).replace(
-            "\n", "<br>"), pygame.Rect(x, y, bw, max(80, h - y - 30)), self.manager))
+            "\n", "<br>"), pygame.Rect(x, y, bw, max(px(80), h - y - px(30))), self.manager))
 
     def say(self, text: str) -> None:
         self.lines.append(text)

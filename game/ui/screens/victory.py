@@ -14,6 +14,7 @@ from game.ui import charts
 from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.screens.base import Screen
+from game.ui.scale import px
 
 KIND_WORDS = {"decisive": "a decisive victory", "major": "a major victory",
               "minor": "a minor victory", "peace": "a negotiated peace",
@@ -53,17 +54,19 @@ class VictoryScreen(Screen):
         winner = st.factions[st.winner].name if st.winner else None
         kind = KIND_WORDS.get(st.result_kind, st.result_kind or "the end")
         title = f"{winner}: {kind}" if winner else "The war ends undecided"
-        self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
+        self.add(UILabel(pygame.Rect(0, px(10), w, px(60)), title, self.manager,
+                         object_id="@title"))
         you = ""
         if viewer is not None and st.winner and not seats.hotseat(self.session.sides):
             you = "  You have won." if st.winner == viewer else "  You have lost."
         why = st.result_text or ""
         why = why[:1].upper() + why[1:]
-        self.add(UILabel(pygame.Rect(0, 68, w, 28),
+        self.add(UILabel(pygame.Rect(0, px(70), w, px(28)),
                          f"{why}  ({st.date_text()}, turn {st.turn}){you}",
                          self.manager, object_id="@subtitle"))
         # left: the war against history, the record of the war
-        col_w = min(440, w // 3)
+        col_w = min(px(440), w // 3)
+        top, foot, m = px(110), px(70), px(20)
         hist = history_summary_html(st)
         stats = []
         for fid in st.order:
@@ -81,20 +84,22 @@ class VictoryScreen(Screen):
         if self.log_lines:
             body += "<br><br><font color='#d6b04a'><b>What happened</b></font><br>"
             body += "<br>".join(esc(x) for x in self.log_lines[-40:])
-        self.add(UITextBox(body, pygame.Rect(20, 110, col_w, h - 110 - 70), self.manager))
+        self.add(UITextBox(body, pygame.Rect(m, top, col_w, h - top - foot), self.manager))
         # right: the charts
-        cx = 20 + col_w + 16
-        cw = w - cx - 20
-        ch = (h - 110 - 70 - 2 * 10) // 3
+        cx = m + col_w + px(16)
+        cw = w - cx - m
+        ch = (h - top - foot - 2 * px(10)) // 3
         imgs = charts.charts_for(view, cw, ch)
-        self.images = [(img, (cx, 110 + i * (ch + 10))) for i, img in enumerate(imgs)]
-        by = h - 56
-        self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - 290, by, 180, 40),
+        self.images = [(img, (cx, top + i * (ch + px(10)))) for i, img in enumerate(imgs)]
+        by = h - px(56)
+        self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - px(290), by, px(180), px(40)),
                                          "Look at the map", self.manager,
                                          tool_tip_text="See the map as the war left it"))
-        self.menu_btn = self.add(UIButton(pygame.Rect(w // 2 - 90, by, 180, 40), "Main menu",
+        self.menu_btn = self.add(UIButton(pygame.Rect(w // 2 - px(90), by, px(180), px(40)),
+                                          "Main menu",
                                           self.manager, object_id="@big_button"))
-        self.quit_btn = self.add(UIButton(pygame.Rect(w // 2 + 110, by, 180, 40), "Quit",
+        self.quit_btn = self.add(UIButton(pygame.Rect(w // 2 + px(110), by, px(180), px(40)),
+                                          "Quit",
                                           self.manager))
 
     def handle(self, event):

@@ -11,6 +11,7 @@ import pygame
 from game.rules import queries as Q
 from game.rules.orders import EndTurn
 from game.ui import notes
+from game.ui.scale import px
 from game.session import seats
 from game.ui.computer import Thinker
 from game.ui.screens.modes.base import Mode
@@ -39,7 +40,7 @@ class ComputerMode(Mode):
         is_, moves = (("are", "move") if Q.is_plural(st, fid) else ("is", "moves"))
         notes.banner(surface, f"{name} {is_} thinking..." if busy
                      else f"{name} {moves}  (Space: skip)",
-                     (vp.centerx, vp.bottom - 12))
+                     (vp.centerx, vp.bottom - px(12)))
 
 
 COMPUTER = ComputerMode()

@@ -66,7 +66,9 @@ def make_skip_button(gs) -> None:
     if gs.skip_btn is not None or gs.hud is None:
         return
     vp = gs.hud.map_rect
-    gs.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), "Skip (Esc)",
+    from game.ui.scale import px
+    gs.skip_btn = UIButton(pygame.Rect(vp.right - px(130), vp.top + px(10), px(120), px(34)),
+                           "Skip (Esc)",
                            gs.manager, tool_tip_text="Skip the rest of the news")
 
 
