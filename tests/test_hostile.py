@@ -23,9 +23,9 @@ from game.scenario import limits
 from game.scenario.load import load_scenario
 from game.scenario.yamlsrc import InputError
 from game.session import save
-from game.session.game import Session
 from tests.budget import calls_made, within_budget
 from tests.conftest import TEST_SCENARIO
+from tests.helpers import saved_game
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -189,12 +189,7 @@ def test_a_wide_sight_with_fog_stays_within_memory(tmp_path):
 @pytest.fixture(scope="module")
 def saved_doc(scn, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile_saves")
-    (folder / TEST_SCENARIO.name).write_bytes(TEST_SCENARIO.read_bytes())
-    session, _ = Session.new(scn, seed=8)
-    while session.state.turn < 4 and not session.state.over:
-        session.do(game.ai.next_order(session.state))
-    path = folder / "slot.json"
-    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, "hostile")
+    _, path = saved_game(scn, folder, seed=8, turns=4, label="hostile")
     return folder, json.loads(path.read_text())
 
 

@@ -32,11 +32,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.codec import DecodeError
 from game.pbem import crypto, dice, store, turnfile
 from game.pbem.errors import PbemError
 from game.rules.orders import EndTurn, MixDice, Refused, order_from_dict
 from game.rules.report import Event
-from game.rules.state import DecodeError, state_from_dict, state_hash, state_to_dict
+from game.rules.state import state_from_dict, state_hash, state_to_dict
 
 MAX_OPENS_SHOWN = 1        # "opened this turn N times" is news when N is above this
 

@@ -23,11 +23,13 @@ import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import codec
+from game.codec import DecodeError
 from game.rules.invariants import invariants, references
 from game.rules.orders import order_from_dict
+from game.rules.state import (GameState, canonical_json, dict_hash, state_from_dict, state_hash,
+                              state_to_dict)
 from game.session.save_checks import rule_problems, text_and_number_problems
-from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
-                              state_from_dict, state_hash, state_to_dict)
 
 # The seal: an HMAC over the description (meta: who plays, passwords, news), the
 # state's checksum and the orders.  Its key is written here, in the open: it stops a
@@ -74,7 +76,7 @@ def encode(state: GameState, orders: list | None = None, sides: dict[str, str] |
     doc = {
         "format": FORMAT,
         "version": VERSION,
-        "meta": meta.__dict__,
+        "meta": codec.encode(meta),
         "state": body,
         "state_hash": dict_hash(body),
         "orders": [o.to_dict() for o in (orders or [])],
@@ -237,26 +239,14 @@ def read_meta(path: str | os.PathLike) -> SaveMeta:
     return _decode_meta(doc, path)
 
 
-_META_TYPES = {"turn": int, "sides": dict, "extra": dict}     # the rest of SaveMeta is text
-
-
 def _decode_meta(doc: dict, path) -> SaveMeta:
     m = doc.get("meta")
     if not isinstance(m, dict):
         raise SaveError(f"{path}: the save lacks its description (meta)")
-    values = {}
-    for f in dataclasses.fields(SaveMeta):
-        if f.name not in m:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise SaveError(f"{path}: the save's description lacks {f.name!r}")
-            continue
-        v = m[f.name]
-        want = _META_TYPES.get(f.name, str)
-        if isinstance(v, bool) or not isinstance(v, want) or (
-                f.name == "sides" and not all(isinstance(x, str) for x in v.values())):
-            raise SaveError(f"{path}: the save's description is damaged ({f.name})")
-        values[f.name] = v
-    return SaveMeta(**values)
+    try:
+        return codec.decode(SaveMeta, m, "meta")
+    except DecodeError as exc:
+        raise SaveError(f"{path}: the save's description is damaged ({exc})") from None
 
 
 def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
@@ -300,8 +290,8 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     if not isinstance(raw_orders, list):
         raise SaveError(f"{path}: the save's order history is damaged (not a list)")
     try:
-        orders = [order_from_dict(o) for o in raw_orders]
-    except ValueError as exc:
+        orders = [order_from_dict(o, f"orders[{i}]") for i, o in enumerate(raw_orders)]
+    except DecodeError as exc:
         raise SaveError(f"{path}: the save's order history is damaged: {exc}") from None
     return Loaded(state, meta, orders, sealed)
 
