@@ -77,18 +77,24 @@ def encode(obj: Any) -> Any:
     return obj
 
 
+_sparse_fields: dict[type, tuple[tuple[str, Any], ...]] = {}
+_NO_DEFAULT = object()
+
+
 def encode_sparse(obj: Any) -> dict:
     """A dataclass as data with every field that is at its default left out."""
+    fields = _sparse_fields.get(type(obj))
+    if fields is None:
+        fields = _sparse_fields[type(obj)] = tuple(
+            (f.name, f.default if f.default is not dataclasses.MISSING
+             else f.default_factory() if f.default_factory is not dataclasses.MISSING
+             else _NO_DEFAULT)
+            for f in dataclasses.fields(obj) if f.metadata.get("saved", True))
     out = {}
-    for f in dataclasses.fields(obj):
-        if not f.metadata.get("saved", True):
-            continue
-        v = getattr(obj, f.name)
-        if f.default is not dataclasses.MISSING and v == f.default:
-            continue
-        if f.default_factory is not dataclasses.MISSING and v == f.default_factory():
-            continue
-        out[f.name] = encode(v)
+    for name, default in fields:
+        v = getattr(obj, name)
+        if default is _NO_DEFAULT or v != default:
+            out[name] = encode(v)
     return out
 
 
@@ -124,7 +130,7 @@ def decode_tagged(kinds: dict[str, type], value: Any, path: str) -> Any:
     cls = kinds.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise DecodeError(f"{path}.kind", f"unknown kind {kind!r}")
-    return decode(cls, {k: v for k, v in value.items() if k != "kind"}, f"{path}({kind})")
+    return decode(cls, value, f"{path}({kind})")     # `kind` is a class variable, not a field
 
 
 _hint_cache: dict[type, dict] = {}
@@ -162,18 +168,15 @@ def _decoder(tp: Any):
     return dec
 
 
-def _items(value, item, parts):
-    """Decode each item of a list, naming the bad one's index in the path."""
-    try:
-        return [item(v) for v in value]
-    except _Bad:
-        for i, v in enumerate(value):
-            try:
-                item(v)
-            except _Bad as bad:
-                bad.parts.append(parts(i))
-                raise bad from None
-        raise
+def _bad_item(value: list, item) -> _Bad:
+    """The fault of the first bad item of a list, its index added to the path."""
+    for i, v in enumerate(value):
+        try:
+            item(v)
+        except _Bad as bad:
+            bad.parts.append(f"[{i}]")
+            return bad
+    return _Bad("a bad item")  # pragma: no cover - only called after an item failed
 
 
 def _make_decoder(tp: Any):
@@ -190,7 +193,11 @@ def _make_decoder(tp: Any):
         def list_(value):
             if not isinstance(value, list):
                 raise _Bad("expected a list")
-            return _items(value, _decoder(it), lambda i: f"[{i}]")
+            item = _decoder(it)
+            try:
+                return [item(v) for v in value]
+            except _Bad:
+                raise _bad_item(value, item) from None
         return list_
     if origin is tuple:
         return _tuple(get_args(tp))
@@ -250,7 +257,11 @@ def _tuple(args):
         def tuple_(value):
             if not isinstance(value, list):
                 raise _Bad("expected a list")
-            return tuple(_items(value, _decoder(args[0]), lambda i: f"[{i}]"))
+            item = _decoder(args[0])
+            try:
+                return tuple([item(v) for v in value])
+            except _Bad:
+                raise _bad_item(value, item) from None
         return tuple_
 
     def fixed(value):                                    # tuple[A, B, C]: that many
