@@ -388,7 +388,7 @@ def _take_turn(record: dict, sender: str, payload: dict, what: str) -> str:
     if not isinstance(raw, list) or not raw:
         raise PbemError(f"{what}: the file has no orders")
     try:
-        orders = [order_from_dict(o) for o in raw]
+        orders = [order_from_dict(o, f"orders[{i}]") for i, o in enumerate(raw)]
     except ValueError as exc:
         raise PbemError(f"{what}: an order of the file is damaged: {exc}") from None
     first = orders[0]
