@@ -67,13 +67,13 @@ def test_a_state_goes_to_data_and_back_and_a_bad_field_is_named(scn):
     session, _ = Session.new(scn, seed=4)
     data = json.loads(json.dumps(state_to_dict(session.state)))
     assert "scenario" not in data                # the back reference is never written
-    back = state_from_dict(data)
+    back = state_from_dict(data, scn)
     back.scenario = scn
     assert state_hash(back) == state_hash(session.state)
     army = next(iter(data["armies"]))
     data["armies"][army]["hex"] = [1, "2"]
     with pytest.raises(DecodeError) as info:
-        state_from_dict(data)
+        state_from_dict(data, scn)
     assert info.value.path == f"state.armies.{army}.hex" and "hex" in info.value.message
 
 

@@ -70,10 +70,9 @@ def session_of(record: dict, scn=None):
     from game.session.game import Session
     scn = scn or load_scenario_for(record)
     try:
-        state = state_from_dict(record["state"])
+        state = state_from_dict(record["state"], scn)
     except DecodeError as exc:
         raise PbemError(f"the record of game {record['game']} is damaged: {exc}") from None
-    state.scenario = scn
     if state_hash(state) != record["state_hash"]:
         raise PbemError(f"the record of game {record['game']} is damaged (its state does not "
                         "match its hash)")
@@ -135,7 +134,7 @@ def _write_file(record: dict, ident: dict, payload: dict, folder: Path | None) -
 def status(record: dict, state=None) -> str:
     """One line: where the game stands for the record's player."""
     if state is None:
-        state = state_from_dict(record["state"])
+        state = state_from_dict(record["state"], load_scenario_for(record))
     if len(record["keys"]) < 2:
         other = next(n for n in record["players"].values() if n != record["me"])
         return f"waiting for {other} to join"
@@ -342,12 +341,12 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
         new["folder"] = str(out)
     if kind == "join":
         # the other player moves first: he needs my secret before his first turn
-        state = state_from_dict(new["state"])
+        state = state_from_dict(new["state"], load_scenario_for(new))
         if player_to_play(new, state) != name:
             written.append(_send_start(new, ident, out))
             message += f"; {sender} moves first: send {written[-1].name} to {sender}"
     store.save_record(folder, ident, new)
-    state = state_from_dict(new["state"])
+    state = state_from_dict(new["state"], load_scenario_for(new))
     return Opened(new, f"{message}. Game {game}: {status(new, state)}", written)
 
 

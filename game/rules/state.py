@@ -4,7 +4,10 @@ The static scenario (map, rules table, compiled events) hangs off
 `GameState.scenario` and is never saved: a save names its scenario by id and
 file, as Unciv's saves name their ruleset.  Everything else here is the
 game as it stands, and the same state plus the same orders always gives the
-same next state.
+same next state.  The fields in STATIC (a faction's name and colour, a city's
+name and hex, a commander's ratings...) never change: they are the
+scenario's, so neither a save nor the state's hash holds them, and reading a
+state puts them back from its scenario.
 """
 from __future__ import annotations
 
@@ -244,8 +247,28 @@ def relation_key(a: str, b: str) -> str:
 
 # --- JSON (through game.codec) ----------------------------------------------------
 
+# The fields that never change in a game: they come from the scenario, so a save and the
+# state's hash leave them out, and reading a state puts them back from its scenario.
+STATIC: dict[str, tuple[str, ...]] = {
+    "factions": ("name", "color", "playable", "major", "navy"),
+    "cities": ("name", "kind", "hex", "income", "port", "holy"),
+    "commanders": ("name", "strategy", "tactics", "siege", "loyalty"),
+}
+
+
+def static_parts(state: GameState) -> dict[str, dict[str, dict[str, Any]]]:
+    """The static fields of a state's factions, cities and commanders, as data."""
+    return {part: {k: {n: encode(getattr(v, n)) for n in names}
+                   for k, v in getattr(state, part).items()}
+            for part, names in STATIC.items()}
+
+
 def state_to_dict(state: GameState) -> dict:
     d = encode(state)
+    for part, names in STATIC.items():
+        for v in d[part].values():
+            for n in names:
+                del v[n]
     if not d["plans"]:
         del d["plans"]      # no computer's notes: the same data (and checksum) as before them
     for a in d["armies"].values():
@@ -261,9 +284,31 @@ def state_to_dict(state: GameState) -> dict:
     return d
 
 
-def state_from_dict(d: Any) -> GameState:
-    """Rebuild a state from `state_to_dict` data, checking every field's shape."""
-    state = decode(GameState, d, "state")
+def with_static(d: Any, scn) -> Any:
+    """`state_to_dict` data with the static fields put back from the scenario (a copy;
+    the scenario's values win over any written in the data)."""
+    if not isinstance(d, dict):
+        return d
+    static = scn.cached("static parts", lambda: static_parts(_first_state(scn)))
+    out = dict(d)
+    for part, items in static.items():
+        got = d.get(part)
+        if isinstance(got, dict):
+            out[part] = {k: {**v, **items[k]} if isinstance(v, dict) and k in items else v
+                         for k, v in got.items()}
+    return out
+
+
+def _first_state(scn) -> GameState:
+    from game.rules.turns import new_game
+    return new_game(scn, 0, begin=False)[0]
+
+
+def state_from_dict(d: Any, scn) -> GameState:
+    """Rebuild a state of scenario `scn` from `state_to_dict` data, checking every field's
+    shape; the static fields come from the scenario.  The state is tied to `scn`."""
+    state = decode(GameState, with_static(d, scn), "state")
+    state.scenario = scn
     for aid, a in d["armies"].items():
         if isinstance(a, dict) and "may_strike" not in a:
             state.armies[aid].may_strike = state.armies[aid].moves > 0    # see state_to_dict

@@ -28,7 +28,7 @@ from game.codec import DecodeError
 from game.rules.invariants import invariants, references
 from game.rules.orders import order_from_dict
 from game.rules.state import (GameState, canonical_json, dict_hash, state_from_dict, state_hash,
-                              state_to_dict)
+                              state_to_dict, with_static)
 from game.session.save_checks import rule_problems, text_and_number_problems
 
 # The seal: an HMAC over the description (meta: who plays, passwords, news), the
@@ -38,7 +38,7 @@ from game.session.save_checks import rule_problems, text_and_number_problems
 # someone who edits files.
 SEAL_KEY = b"Last Great War: the save seal (not a secret, a speed bump)"
 FORMAT = "last-great-war-save"
-VERSION = 1
+VERSION = 2      # 2: the static fields of the state are left out (see `saved_hash`)
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 
 
@@ -234,6 +234,15 @@ def read_document(path: str | os.PathLike) -> dict:
     return doc
 
 
+def saved_hash(state: GameState, version: int) -> str:
+    """The state's checksum as a save of that format version wrote it.  Version 1 (before
+    3 December 2026) wrote and hashed the static fields of factions, cities and commanders
+    too; they are the scenario's, so the state's own fields give that checksum again."""
+    if version == 1:
+        return dict_hash(with_static(state_to_dict(state), state.scenario))
+    return state_hash(state)
+
+
 def read_meta(path: str | os.PathLike) -> SaveMeta:
     doc = read_document(path)
     return _decode_meta(doc, path)
@@ -260,10 +269,6 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     """
     doc = read_document(path)
     meta = _decode_meta(doc, path)
-    try:
-        state = state_from_dict(doc.get("state"))
-    except DecodeError as exc:
-        raise SaveError(f"{path}: the save is damaged: {exc}") from None
     if scenario_loader is None:
         try:
             scn = find_save_scenario(meta, Path(path).parent)
@@ -271,7 +276,10 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
             raise SaveError(f"{path}: {exc}") from None
     else:
         scn = scenario_loader(meta)
-    state.scenario = scn
+    try:
+        state = state_from_dict(doc.get("state"), scn)
+    except DecodeError as exc:
+        raise SaveError(f"{path}: the save is damaged: {exc}") from None
     problems = references(state)
     if problems:
         raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
@@ -280,7 +288,7 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
         raise SaveError(f"{path}: the save holds what the rules never make: "
                         + "; ".join(broken[:3]))
     expected = doc.get("state_hash")
-    if expected != state_hash(state):
+    if expected != saved_hash(state, doc["version"]):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")
     sealed = check_seal(doc, path)
     broken = invariants(state)
