@@ -71,6 +71,17 @@ def life(results) -> list[str]:
             f"taken: {quiet} of {n}"]
 
 
+def _first_years(results, what: str, key: str, value: str) -> list[int]:
+    """The year `value` first shows in each game's `what` list (under `key`), for the games
+    where it shows at all."""
+    out = []
+    for r in results:
+        years = [x["year"] for x in getattr(r, what) if x[key] == value]
+        if years:
+            out.append(years[0])
+    return out
+
+
 def watch(scn, results, ids: list[str]) -> list[str]:
     n = len(results)
     cities = {c.id for c in scn.spec.cities}
@@ -83,20 +94,15 @@ def watch(scn, results, ids: list[str]) -> list[str]:
     for i in ids:
         rows = []
         if i in cities:
-            sieged = [next(s["year"] for s in r.sieges if s["city"] == i) for r in results
-                      if any(s["city"] == i for s in r.sieges)]
-            taken = [next(t["year"] for t in r.taken if t["city"] == i) for r in results
-                     if any(t["city"] == i for t in r.taken)]
+            sieged = _first_years(results, "sieges", "city", i)
+            taken = _first_years(results, "taken", "city", i)
             rows += [(f"{i} besieged", sieged), (f"{i} taken", taken)]
         if i in commanders:
-            died = [next(d["year"] for d in r.deaths if d["commander"] == i) for r in results
-                    if any(d["commander"] == i for d in r.deaths)]
-            fell = [next(d["year"] for d in r.falls if d["commander"] == i) for r in results
-                    if any(d["commander"] == i for d in r.falls)]
+            died = _first_years(results, "deaths", "commander", i)
+            fell = _first_years(results, "falls", "commander", i)
             rows += [(f"{i} died", died), (f"{i} lost his throne", fell)]
         if i in events:
-            fired = [next(f["year"] for f in r.fired if f["id"] == i) for r in results
-                     if any(f["id"] == i for f in r.fired)]
+            fired = _first_years(results, "fired", "id", i)
             hist = f" (history: {events[i].historical})" if events[i].historical else ""
             rows.append((f"{i} fired{hist}", fired))
         if not rows:

@@ -226,11 +226,9 @@ def _mid(scenario: str) -> int:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true")
-    p.add_argument("--scenario", default="full_war")
+    from bench.report import group_parser, show
+    p = group_parser(__doc__)
     p.add_argument("--seeds", type=int, default=3)
-    p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--against", metavar="REV", default=None,
                    help="also play the games with the code of this git revision, and compare")
     p.add_argument("--child", nargs=2, metavar=("SCENARIO", "SEED"), help=argparse.SUPPRESS)
@@ -243,13 +241,7 @@ def main(argv=None) -> int:
         print(json.dumps(play_one(a.child[0], int(a.child[1]), a.turns, a.save_at, a.save_to,
                                   a.busy_to)))
         return 0
-    rows = run(a.quick, a.scenario, a.seeds, a.against)
-    if a.json:
-        print(json.dumps([r.to_dict() for r in rows]))
-    else:
-        from bench.report import print_rows
-        print_rows(rows)
-    return 0
+    return show(run(a.quick, a.scenario, a.seeds, a.against), a.json)
 
 
 if __name__ == "__main__":

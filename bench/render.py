@@ -110,12 +110,10 @@ def run(quick: bool = False, scenario: str = "full_war", runs: int = 3,
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true")
-    p.add_argument("--scenario", default="full_war")
+    from bench.report import group_parser, show
+    p = group_parser(__doc__)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--frames", type=int, default=1200)
-    p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--save", type=Path, default=None, help=argparse.SUPPRESS)
     p.add_argument("--size", default="1280x800", help=argparse.SUPPRESS)
@@ -132,13 +130,7 @@ def main(argv=None) -> int:
                           "kinds": f.kinds, "tiles": f.tiles, "armies": f.armies,
                           "levels": f.levels}))
         return 0
-    rows = run(a.quick, a.scenario, a.runs, a.frames)
-    if a.json:
-        print(json.dumps([r.to_dict() for r in rows]))
-    else:
-        from bench.report import print_rows
-        print_rows(rows)
-    return 0
+    return show(run(a.quick, a.scenario, a.runs, a.frames), a.json)
 
 
 if __name__ == "__main__":

@@ -85,19 +85,28 @@ def markdown_peers(rows: list[Row]) -> list[str]:
     return out
 
 
-def group_main(run, doc: str, argv=None) -> int:
-    """The command line of a benchmark group with the usual options: `--quick`,
-    `--scenario ID` and `--json`; prints its rows."""
+def group_parser(doc: str):
+    """A benchmark group's command line with the usual options: `--quick`, `--scenario ID`
+    and `--json`; the group adds its own."""
     import argparse
-    import json
     p = argparse.ArgumentParser(description=doc.splitlines()[0])
     p.add_argument("--quick", action="store_true")
     p.add_argument("--scenario", default="full_war")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
-    a = p.parse_args(argv)
-    rows = run(a.quick, a.scenario)
-    if a.json:
+    return p
+
+
+def show(rows: list[Row], as_json: bool) -> int:
+    """Print a group's rows, as JSON or as text."""
+    if as_json:
+        import json
         print(json.dumps([r.to_dict() for r in rows]))
     else:
         print_rows(rows)
     return 0
+
+
+def group_main(run, doc: str, argv=None) -> int:
+    """The command line of a benchmark group with only the usual options; prints its rows."""
+    a = group_parser(doc).parse_args(argv)
+    return show(run(a.quick, a.scenario), a.json)

@@ -474,7 +474,7 @@ def _sides(specs: list[str], scn) -> tuple | None:
             return None
         if seat.human:
             print(f"--side {spec!r}: simulate has no people at the table; say "
-                  f"{seats.WORDS.replace('human, ', '')}", file=sys.stderr)
+                  f"{seats.WORDS.replace('human, human:NAME, ', '')}", file=sys.stderr)
             return None
         out.append((fid, str(seat)))
     return tuple(out)

@@ -50,3 +50,19 @@ def scenario_with_rules(folder, overrides: dict):
     f = folder / "with_rules.yaml"
     f.write_text(text)
     return f
+
+
+def saved_game(scn, folder, seed: int, turns: int, label: str = ""):
+    """A game of the computer against itself played to `turns` and saved as slot.json in
+    `folder`, beside a copy of its scenario: (the session, the save's path)."""
+    import game.ai
+    from game.session import save
+    from game.session.game import Session
+    from tests.conftest import TEST_SCENARIO
+    (folder / TEST_SCENARIO.name).write_bytes(TEST_SCENARIO.read_bytes())
+    session, _ = Session.new(scn, seed=seed)
+    while session.state.turn < turns and not session.state.over:
+        session.do(game.ai.next_order(session.state))
+    path = folder / "slot.json"
+    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, label)
+    return session, path

@@ -691,7 +691,7 @@ def test_its_notes_travel_in_the_game_so_a_loaded_game_plays_on_the_same(scn):
     assert any(e.plans for e in ends) and state.plans
     assert all(order_from_dict(json.loads(json.dumps(e.to_dict()))) == e for e in ends)
     assert EndTurn("byzantium").to_dict() == {"kind": "end_turn", "faction": "byzantium"}
-    loaded = state_from_dict(json.loads(json.dumps(state_to_dict(state))))
+    loaded = state_from_dict(json.loads(json.dumps(state_to_dict(state))), scn)
     loaded.scenario = scn
     assert loaded.plans == state.plans and state_hash(loaded) == state_hash(state)
     fid = state.active_faction

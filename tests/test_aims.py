@@ -92,7 +92,7 @@ def test_an_event_changes_the_aims_and_a_save_keeps_them(state):
     apply(state, "[{ai_aims: {faction: byzantium, keep: true, aims: [{hold: ancyra}]}}]")
     d = state.direction["byzantium"]
     assert [a.target for a in d.aims] == ["dara", "ancyra"] and d.posture == "raid"
-    back = state_from_dict(state_to_dict(state))
+    back = state_from_dict(state_to_dict(state), state.scenario)
     assert back.direction == state.direction
     apply(state, "[{ai_aims: {faction: byzantium, aims: []}}]")      # replace: cleared
     assert state.direction["byzantium"].aims == []

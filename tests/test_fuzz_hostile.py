@@ -30,6 +30,7 @@ from game.scenario.yamlsrc import InputError
 from game.session import save
 from tests.budget import within_budget
 from tests.conftest import TEST_SCENARIO
+from tests.helpers import saved_game
 
 ENV_EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0"))
 SMALL = ENV_EXAMPLES or 12
@@ -144,15 +145,8 @@ JSON_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
 
 @pytest.fixture(scope="module")
 def good_save(scn, tmp_path_factory):
-    import game.ai
-    from game.session.game import Session
     folder = tmp_path_factory.mktemp("fuzz_saves")
-    (folder / TEST_SCENARIO.name).write_bytes(TEST_SCENARIO.read_bytes())
-    session, _ = Session.new(scn, seed=5)
-    while session.state.turn < 3 and not session.state.over:
-        session.do(game.ai.next_order(session.state))
-    path = folder / "good.json"
-    save.save_game(path, session.state, session.orders, {"byzantium": "human"})
+    _, path = saved_game(scn, folder, seed=5, turns=3)
     return folder, json.loads(path.read_text())
 
 

@@ -26,11 +26,27 @@ def _folders(tmp_path):
     return a, b, s
 
 
+def test_sides_are_said_in_the_seat_words_and_the_older_names_still_read():
+    from game.pbem.cli import pbem_sides
+    factions = {"byzantium": None, "sassanids": None, "avars": None}
+    new = pbem_sides(["byzantium=human:alice", "sassanids=human:bob", "avars=computer:hard"],
+                     factions)
+    old = pbem_sides(["byzantium=alice", "sassanids=bob", "avars=computer:hard"], factions)
+    assert new == old == ({"byzantium": "alice", "sassanids": "bob"}, {"avars": "hard"})
+    assert pbem_sides(["byzantium=human:alice"], factions)[1] == {"sassanids": "normal",
+                                                                  "avars": "normal"}
+    for bad, why in (("byzantium=human", "human:NAME"), ("byzantium=placeholder", "human:NAME"),
+                     ("rome=human:alice", "no faction"), ("avars=computer:godlike", "say human"),
+                     ("byzantium", "FACTION=WHO")):
+        with pytest.raises(ValueError, match=why):
+            pbem_sides([bad], factions)
+
+
 def _start(tmp_path, seed=5):
     """A game made by alice, joined by bob, the join opened by alice: (a, b, shared, game)."""
     a, b, s = _folders(tmp_path)
-    assert cli_main(["pbem", "new", SCN, "--side", "byzantium=alice", "--side", "sassanids=bob",
-                     "--seed", str(seed), "--folder", str(s), "--data", str(a.parent)]) == 0
+    assert cli_main(["pbem", "new", SCN, "--side", "byzantium=human:alice", "--side",
+                     "sassanids=human:bob", "--seed", str(seed), "--folder", str(s), "--data", str(a.parent)]) == 0
     (invite,) = s.glob("*-0000-alice.lgwturn")
     game = invite.name.split("-0000-")[0]
     assert cli_main(["pbem", "open", str(invite), "--data", str(b.parent)]) == 0

@@ -22,8 +22,8 @@ import game.ai
 from game.rules.invariants import check_invariants
 from game.rules.state import canonical_json, state_hash
 from game.session import save
-from game.session.game import Session
 from tests.conftest import TEST_SCENARIO
+from tests.helpers import saved_game
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("LGW_FUZZ_EXAMPLES", "0")) or None
@@ -38,12 +38,7 @@ class Saved(tuple):
 def saved(scn, tmp_path_factory):
     """A game some turns in (sieges, pending choices, log), saved beside its scenario."""
     folder = tmp_path_factory.mktemp("saves")
-    (folder / TEST_SCENARIO.name).write_bytes(TEST_SCENARIO.read_bytes())
-    session, _ = Session.new(scn, seed=8)
-    while session.state.turn < 4 and not session.state.over:
-        session.do(game.ai.next_order(session.state))
-    path = folder / "slot.json"
-    save.save_game(path, session.state, session.orders, {"byzantium": "human"}, "fuzz")
+    session, path = saved_game(scn, folder, seed=8, turns=4, label="fuzz")
     assert state_hash(save.load_game(path).state) == session.hash()
     return Saved((folder, path.read_bytes()))
 

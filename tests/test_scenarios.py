@@ -160,7 +160,7 @@ def test_the_computer_plays_the_scenario_to_its_end(sid, seed, turns):
     assert {entry.event for entry in state.log} <= known
     assert not state.pending or state.over
     # and the game as it stands saves and loads again
-    again = state_from_dict(state_to_dict(state))
+    again = state_from_dict(state_to_dict(state), state.scenario)
     again.scenario = scn
     assert state_hash(again) == state_hash(state)
 

@@ -90,7 +90,7 @@ def _saved(tmp_path, scn):
     (lambda b: b"", "empty"),
     (lambda b: b"\x89PNG\r\n\x1a\n\x00\x00", "not a save file"),
     (lambda b: b'{"format": "something-else"}', "not a Last Great War save"),
-    (lambda b: b.replace(b'"version":1', b'"version":99'), "newer version"),
+    (lambda b: b.replace(b'"version":2', b'"version":99'), "newer version"),
     (lambda b: b.replace(b'"men":20000', b'"men":"lots"'), "expected a whole number"),
     (lambda b: b.replace(b'"men":20000', b'"men":20001'), "checksum"),
     (lambda b: b.replace(b'"owner":"byzantium"', b'"owner":"martians"', 1), "does not fit"),

@@ -130,9 +130,9 @@ def test_a_save_keeps_the_strike_and_older_saves_read_the_same(state):
     march_next_to(state, byz, per)          # no movement left, but its strike
     d = state_to_dict(state)
     assert d["armies"][byz.id]["may_strike"] is True
-    back = state_from_dict(d)
+    back = state_from_dict(d, state.scenario)
     assert back.armies[byz.id].may_strike and state_hash(back) == state_hash(state)
     # a game saved before the rule: no key; the strike follows the movement left
     other = state.armies["byz_guard"]
     assert other.moves > 0 and "may_strike" not in d["armies"]["byz_guard"]
-    assert state_from_dict(d).armies["byz_guard"].may_strike
+    assert state_from_dict(d, state.scenario).armies["byz_guard"].may_strike

@@ -69,13 +69,21 @@ date.check = checks(at_least_one("start", "end", "year", "season", "month"),
                     ordered("start", "end"))
 
 
+def _within(v, min, max) -> bool:
+    """`v` is within the bounds given (None: no bound on that side)."""
+    return (min is None or v >= min) and (max is None or v <= max)
+
+
+_BOUNDS_CHECK = checks(at_least_one("min", "max"), ordered("min", "max"))
+
+
 @condition("turn", "The turn number (1 for the first) is within bounds.", "turn: {min: 3}",
            min="count?", max="count?")
 def turn(state, min=None, max=None):
-    return (min is None or state.turn >= min) and (max is None or state.turn <= max)
+    return _within(state.turn, min, max)
 
 
-turn.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+turn.check = _BOUNDS_CHECK
 
 
 # --- land --------------------------------------------------------------------------
@@ -133,21 +141,19 @@ def besieged(state, city, by=None):
 @condition("garrison", "A city's garrison is within bounds (men).",
            "garrison: {city: caesarea, max: 2000}", city="city", min="count?", max="count?")
 def garrison(state, city, min=None, max=None):
-    g = state.cities[city].garrison
-    return (min is None or g >= min) and (max is None or g <= max)
+    return _within(state.cities[city].garrison, min, max)
 
 
-garrison.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+garrison.check = _BOUNDS_CHECK
 
 
 @condition("walls", "A city's walls are within bounds (0 none, 5 the strongest).",
            "walls: {city: dara, max: 1}", city="city", min="count?", max="count?")
 def walls(state, city, min=None, max=None):
-    w = state.cities[city].walls
-    return (min is None or w >= min) and (max is None or w <= max)
+    return _within(state.cities[city].walls, min, max)
 
 
-walls.check = checks(at_least_one("min", "max"), ordered("min", "max"))
+walls.check = _BOUNDS_CHECK
 
 
 @condition("strait_open", "A faction may cross a strait (it holds the sea there, or an event "
@@ -165,6 +171,13 @@ def pass_open(state, **kw):
 
 # --- armies and commanders ------------------------------------------------------------
 
+def _stands(hm, army, place, region, within) -> bool:
+    """The army is within `within` hexes of `place` and in `region` (each if given)."""
+    if place is not None and hex_distance(army.hex, place) > (within or 0):
+        return False
+    return region is None or hm.region_of(army.hex) == region
+
+
 @condition("army_near", "An army of the faction (with at least `men`, led by `commander` if "
            "named) stands within `within` hexes (default 0: on it) of a place, or anywhere in "
            "a region.", "army_near: {faction: byzantium, place: ganzak, within: 1}",
@@ -179,11 +192,8 @@ def army_near(state, faction, place=None, region=None, within=0, men=None, comma
             continue
         if commander is not None and a.commander != commander:
             continue
-        if place is not None and hex_distance(a.hex, place) > (within or 0):
-            continue
-        if region is not None and hm.region_of(a.hex) != region:
-            continue
-        return True
+        if _stands(hm, a, place, region, within):
+            return True
     return False
 
 
@@ -289,13 +299,8 @@ def commander_at(state, commander, place=None, region=None, within=0):
         return False
     hm = Q.hexmap(state)
     for a in state.armies.values():
-        if a.commander != commander:
-            continue
-        if place is not None and hex_distance(a.hex, place) > (within or 0):
-            continue
-        if region is not None and hm.region_of(a.hex) != region:
-            continue
-        return True
+        if a.commander == commander and _stands(hm, a, place, region, within):
+            return True
     return False
 
 
@@ -365,45 +370,25 @@ _COMPARE_DOC = ("; or compared with another faction's: `above: other` holds when
                 "than the other's by more than `by` (default 0), `below: other` when less.")
 
 
-def _treasury(state, f):
-    return state.factions[f].treasury
+def _compared(name: str, what: str, example: str, value):
+    """Register a condition that compares one figure of a faction's, `value(state, faction)`,
+    with bounds or with another faction's (the same arguments and checks for each)."""
+    def compared(state, faction, min=None, max=None, above=None, below=None, by=None):
+        return _compare(value, state, faction, min, max, above, below, by)
+    compared.__name__ = compared.__qualname__ = name     # pickled by name, like the others
+    compared.check = _COMPARE_CHECK
+    return condition(name, what + _COMPARE_DOC, example, faction="faction", min="count?",
+                     max="count?", above="faction?", below="faction?", by="count?")(compared)
 
 
-def _weariness(state, f):
-    return state.factions[f].war_weariness
-
-
-@condition("treasury", "A faction's treasury (thousands of solidi) is within `min`..`max`"
-           + _COMPARE_DOC, "treasury: {faction: byzantium, below: sassanids, by: 50}",
-           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
-           by="count?")
-def treasury(state, faction, min=None, max=None, above=None, below=None, by=None):
-    return _compare(_treasury, state, faction, min, max, above, below, by)
-
-
-treasury.check = _COMPARE_CHECK
-
-
-@condition("weariness", "A faction's war-weariness (0-100) is within `min`..`max`"
-           + _COMPARE_DOC, "weariness: {faction: sassanids, above: byzantium, by: 20}",
-           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
-           by="count?")
-def weariness(state, faction, min=None, max=None, above=None, below=None, by=None):
-    return _compare(_weariness, state, faction, min, max, above, below, by)
-
-
-weariness.check = _COMPARE_CHECK
-
-
-@condition("strength", "A faction's men under arms (armies and garrisons) are within "
-           "`min`..`max`" + _COMPARE_DOC, "strength: {faction: avars, above: byzantium}",
-           faction="faction", min="count?", max="count?", above="faction?", below="faction?",
-           by="count?")
-def strength(state, faction, min=None, max=None, above=None, below=None, by=None):
-    return _compare(Q.strength, state, faction, min, max, above, below, by)
-
-
-strength.check = _COMPARE_CHECK
+treasury = _compared("treasury", "A faction's treasury (thousands of solidi) is within "
+                     "`min`..`max`", "treasury: {faction: byzantium, below: sassanids, by: 50}",
+                     lambda state, f: state.factions[f].treasury)
+weariness = _compared("weariness", "A faction's war-weariness (0-100) is within `min`..`max`",
+                      "weariness: {faction: sassanids, above: byzantium, by: 20}",
+                      lambda state, f: state.factions[f].war_weariness)
+strength = _compared("strength", "A faction's men under arms (armies and garrisons) are within "
+                     "`min`..`max`", "strength: {faction: avars, above: byzantium}", Q.strength)
 
 
 @condition("stronger", "A faction's men under arms are at least `percent` of another's "
@@ -427,7 +412,7 @@ def flag(state, name, min=None, max=None):
     v = state.flags.get(name, 0)
     if min is None and max is None:
         return v >= 1
-    return (min is None or v >= min) and (max is None or v <= max)
+    return _within(v, min, max)
 
 
 flag.check = ordered("min", "max")

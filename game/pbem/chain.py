@@ -32,11 +32,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.codec import DecodeError
 from game.pbem import crypto, dice, store, turnfile
 from game.pbem.errors import PbemError
 from game.rules.orders import EndTurn, MixDice, Refused, order_from_dict
 from game.rules.report import Event
-from game.rules.state import DecodeError, state_from_dict, state_hash, state_to_dict
+from game.rules.state import state_from_dict, state_hash, state_to_dict
 
 MAX_OPENS_SHOWN = 1        # "opened this turn N times" is news when N is above this
 
@@ -69,10 +70,9 @@ def session_of(record: dict, scn=None):
     from game.session.game import Session
     scn = scn or load_scenario_for(record)
     try:
-        state = state_from_dict(record["state"])
+        state = state_from_dict(record["state"], scn)
     except DecodeError as exc:
         raise PbemError(f"the record of game {record['game']} is damaged: {exc}") from None
-    state.scenario = scn
     if state_hash(state) != record["state_hash"]:
         raise PbemError(f"the record of game {record['game']} is damaged (its state does not "
                         "match its hash)")
@@ -134,7 +134,7 @@ def _write_file(record: dict, ident: dict, payload: dict, folder: Path | None) -
 def status(record: dict, state=None) -> str:
     """One line: where the game stands for the record's player."""
     if state is None:
-        state = state_from_dict(record["state"])
+        state = state_from_dict(record["state"], load_scenario_for(record))
     if len(record["keys"]) < 2:
         other = next(n for n in record["players"].values() if n != record["me"])
         return f"waiting for {other} to join"
@@ -341,12 +341,12 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
         new["folder"] = str(out)
     if kind == "join":
         # the other player moves first: he needs my secret before his first turn
-        state = state_from_dict(new["state"])
+        state = state_from_dict(new["state"], load_scenario_for(new))
         if player_to_play(new, state) != name:
             written.append(_send_start(new, ident, out))
             message += f"; {sender} moves first: send {written[-1].name} to {sender}"
     store.save_record(folder, ident, new)
-    state = state_from_dict(new["state"])
+    state = state_from_dict(new["state"], load_scenario_for(new))
     return Opened(new, f"{message}. Game {game}: {status(new, state)}", written)
 
 
@@ -387,7 +387,7 @@ def _take_turn(record: dict, sender: str, payload: dict, what: str) -> str:
     if not isinstance(raw, list) or not raw:
         raise PbemError(f"{what}: the file has no orders")
     try:
-        orders = [order_from_dict(o) for o in raw]
+        orders = [order_from_dict(o, f"orders[{i}]") for i, o in enumerate(raw)]
     except ValueError as exc:
         raise PbemError(f"{what}: an order of the file is damaged: {exc}") from None
     first = orders[0]

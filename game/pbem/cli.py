@@ -5,9 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.ai.levels import LEVELS
 from game.pbem.errors import PbemError
-
-LEVELS = ("easy", "normal", "hard")
 
 
 def add_parser(sub) -> None:
@@ -17,9 +16,10 @@ def add_parser(sub) -> None:
     ps = p.add_subparsers(dest="pbem_command")
     new = ps.add_parser("new", help="make a game and its invitation file")
     new.add_argument("scenario", help="scenario id or path")
-    new.add_argument("--side", action="append", default=[], metavar="FACTION=NAME",
-                     help="who plays a faction: a player's name, or computer[:LEVEL] "
-                          "(repeatable; sides not given are played by the computer)")
+    new.add_argument("--side", action="append", default=[], metavar="FACTION=WHO",
+                     help="who plays a faction: human:NAME (a player's name) or "
+                          "computer[:LEVEL] (repeatable; sides not given are played by the "
+                          "computer; a bare NAME is read as human:NAME)")
     new.add_argument("--me", help="which of the two players you are (default: the first named)")
     new.add_argument("--seed", type=int, help="the game's seed (default: random)")
     new.add_argument("--folder", default=".", help="where to write the files to send "
@@ -88,23 +88,11 @@ def _new(args, data: Path) -> int:
     scn = load_scenario_arg(args.scenario)
     if scn is None:
         return 1
-    factions = [f.id for f in scn.spec.factions]
-    players, computers = {}, {f: "normal" for f in factions}
-    for spec in args.side:
-        fid, _, who = spec.partition("=")
-        if fid not in factions or not who:
-            print(f"pbem: --side {spec}: say FACTION=NAME with a faction of {scn.id} "
-                  f"({', '.join(factions)})", file=sys.stderr)
-            return 2
-        kind, _, level = who.partition(":")
-        if kind == "computer":
-            if level and level not in LEVELS:
-                print(f"pbem: --side {spec}: the levels are {', '.join(LEVELS)}", file=sys.stderr)
-                return 2
-            computers[fid] = level or "normal"
-        else:
-            players[fid] = who
-            computers.pop(fid)
+    try:
+        players, computers = pbem_sides(args.side, {f.id: f for f in scn.spec.factions})
+    except ValueError as exc:
+        print(f"pbem: {exc}", file=sys.stderr)
+        return 2
     names = list(dict.fromkeys(players.values()))
     me = args.me or (names[0] if names else "")
     seed = args.seed if args.seed is not None else secrets.randbelow(2 ** 31)
@@ -113,6 +101,29 @@ def _new(args, data: Path) -> int:
     print(f"made game {record['game']} ({scn.id}, seed {seed}); send {path} to {other}")
     print(f"your key's fingerprint: {crypto.fingerprint(record['keys'][me])}")
     return 0
+
+
+def pbem_sides(specs: list[str], factions: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """`--side FACTION=WHO` options, in the words of game.session.seats -> (players: faction
+    -> name, computers: faction -> level); every side not named is the computer's.  A person
+    must be named (human:NAME); the older FACTION=NAME is still read as FACTION=human:NAME.
+    ValueError saying what is wrong."""
+    from game.session import seats
+    players, computers = {}, {f: "normal" for f in factions}
+    for spec in specs:
+        fid, _, who = spec.partition("=")
+        if who.strip() and ":" not in who and who.strip() not in seats.KINDS:
+            spec = f"{fid}={seats.HUMAN}:{who.strip()}"      # the older spelling, FACTION=NAME
+        fid, seat = seats.parse_side(spec, factions)
+        if seat.kind == seats.COMPUTER:
+            computers[fid] = seat.level
+        elif seat.human and seat.name:
+            players[fid] = seat.name
+            computers.pop(fid)
+        else:
+            raise ValueError(f"--side {spec!r}: a game by e-mail needs human:NAME (who plays "
+                             f"it) or computer[:LEVEL]")
+    return players, computers
 
 
 def _play(args, data: Path) -> int:

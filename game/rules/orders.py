@@ -7,10 +7,10 @@ an order (game.rules.engine.check) is separate from applying it
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
 
+from game.codec import decode_tagged, encode_tagged
 from game.hexgrid import Hex
 
 
@@ -29,17 +29,9 @@ class Order:
     faction: str
 
     def to_dict(self) -> dict:
-        d = {"kind": self.kind}
-        for f in dataclasses.fields(self):
-            v = getattr(self, f.name)
-            if f.default is not dataclasses.MISSING and v == f.default:
-                continue            # left out at its default: older saves read the same
-            if isinstance(v, Hex):
-                v = [v.q, v.r]
-            elif isinstance(v, tuple):
-                v = [[h.q, h.r] for h in v]
-            d[f.name] = v
-        return d
+        """The order as data: its kind, then its fields (left out at their default, so
+        older saves read the same)."""
+        return encode_tagged(self)
 
 
 @dataclass(frozen=True)
@@ -129,69 +121,7 @@ ORDER_TYPES: dict[str, type[Order]] = {
 }
 
 
-_shapes: dict[type, tuple[tuple[str, str, bool], ...]] = {}
-
-
-def _shape(cls: type[Order]) -> tuple[tuple[str, str, bool], ...]:
-    """(field name, type name, has a default) of each field of an order class (cached)."""
-    shape = _shapes.get(cls)
-    if shape is None:
-        shape = _shapes[cls] = tuple(
-            (f.name, f.type if isinstance(f.type, str) else f.type.__name__,
-             f.default is not dataclasses.MISSING)
-            for f in dataclasses.fields(cls))
-    return shape
-
-
-def _whole(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _is_pair(x) -> bool:
-    return isinstance(x, list) and len(x) == 2 and all(_whole(y) for y in x)
-
-
-def _hexes(v) -> tuple[Hex, ...] | None:
-    """A list of [q, r] pairs as hexes, or None if it is not one."""
-    if not isinstance(v, list):
-        return None
-    out = []
-    for x in v:
-        if not (type(x) is list and len(x) == 2 and type(x[0]) is int
-                and type(x[1]) is int) and not _is_pair(x):
-            return None
-        out.append(Hex(x[0], x[1]))
-    return tuple(out)
-
-
-def order_from_dict(d: dict) -> Order:
-    """Rebuild an order from its dict, raising ValueError with the reason if malformed."""
-    if not isinstance(d, dict):
-        raise ValueError("an order must be an object")
-    kind = d.get("kind")
-    cls = ORDER_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        raise ValueError(f"unknown order kind {d.get('kind')!r}")
-    kwargs = {}
-    for name, ftype, optional in _shape(cls):
-        if name not in d:
-            if optional:
-                continue
-            raise ValueError(f"{cls.kind} order lacks {name!r}")
-        v = d[name]
-        if ftype == "Hex":
-            if not _is_pair(v):
-                raise ValueError(f"{cls.kind}.{name} must be [q, r]")
-            v = Hex(*v)
-        elif ftype.startswith("tuple"):
-            v = _hexes(v)
-            if v is None:
-                raise ValueError(f"{cls.kind}.{name} must be a list of [q, r]")
-        elif ftype == "int":
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise ValueError(f"{cls.kind}.{name} must be a whole number")
-        elif ftype == "str":
-            if not isinstance(v, str):
-                raise ValueError(f"{cls.kind}.{name} must be text")
-        kwargs[name] = v
-    return cls(**kwargs)
+def order_from_dict(d: dict, path: str = "order") -> Order:
+    """Rebuild an order from its dict; a DecodeError (a ValueError) saying where and what
+    is wrong if it is malformed."""
+    return decode_tagged(ORDER_TYPES, d, path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from game.codec import DecodeError, decode, encode_sparse
 from game.hexgrid import Hex
 
 
@@ -26,43 +27,20 @@ class Event:
     # what happens at the last side's end of turn is not dated by the round after it
 
     def to_dict(self) -> dict:
-        d = {"kind": self.kind, "text": self.text, "factions": list(self.factions)}
-        if self.at is not None:
-            d["at"] = [self.at.q, self.at.r]
-        if self.data:
-            d["data"] = self.data
-        if self.random:
-            d["random"] = True
-        if self.public:
-            d["public"] = True
-        if self.when is not None:
-            d["when"] = list(self.when)
-        return d
+        """The event as data: its fields, each left out at its default."""
+        return encode_sparse(self)
 
     @classmethod
-    def from_dict(cls, d) -> "Event":
-        """Rebuild an event from `to_dict`; ValueError saying what is wrong if malformed."""
-        if not isinstance(d, dict) or d.get("kind") not in KINDS:
-            raise ValueError(f"not an event: {d!r:.60}")
-        text, factions, at = d.get("text"), d.get("factions", []), d.get("at")
-        if not isinstance(text, str):
-            raise ValueError(f"a {d['kind']} event without its text")
-        if not isinstance(factions, list) or not all(isinstance(f, str) for f in factions):
-            raise ValueError(f"a {d['kind']} event with damaged factions")
-        if at is not None and not (isinstance(at, list) and len(at) == 2 and all(
-                isinstance(v, int) and not isinstance(v, bool) for v in at)):
-            raise ValueError(f"a {d['kind']} event with a damaged place")
-        data = d.get("data", {})
-        if not isinstance(data, dict):
-            raise ValueError(f"a {d['kind']} event with damaged data")
-        when = d.get("when")
-        if when is not None and not (isinstance(when, list) and len(when) == 3 and all(
-                isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 100_000
-                for v in when) and 1 <= when[2] <= 12):
-            raise ValueError(f"a {d['kind']} event with a damaged date")
-        return cls(d["kind"], text, Hex(*at) if at is not None else None, tuple(factions), data,
-                   d.get("random") is True, d.get("public") is True,
-                   tuple(when) if when is not None else None)
+    def from_dict(cls, d, path: str = "event") -> "Event":
+        """Rebuild an event from `to_dict`; a DecodeError (a ValueError) saying where and
+        what is wrong if it is malformed."""
+        e = decode(cls, d, path)
+        if e.kind not in KINDS:
+            raise DecodeError(f"{path}.kind", f"not an event kind: {e.kind!r:.60}")
+        if e.when is not None and not (all(0 <= v < 100_000 for v in e.when)
+                                       and 1 <= e.when[2] <= 12):
+            raise DecodeError(f"{path}.when", "a damaged date")
+        return e
 
 
 def dated(events: list[Event], state) -> list[Event]:

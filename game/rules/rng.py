@@ -79,10 +79,3 @@ class Rng:
         text = f"{seed}|{mix}|{turn}|{key}" if mix else f"{seed}|{turn}|{key}"
         digest = hashlib.sha256(text.encode()).digest()
         return cls(int.from_bytes(digest[:8], "big"), draws)
-
-    def to_dict(self) -> dict:
-        return {"state": self.state, "draws": self.draws}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Rng":
-        return cls(int(d["state"]), int(d.get("draws", 0)))

@@ -1,25 +1,29 @@
-"""The game state: plain dataclasses, serialisable to JSON, with its generator.
+"""The game state: plain dataclasses, written to JSON by game.codec, with its generator.
 
 The static scenario (map, rules table, compiled events) hangs off
 `GameState.scenario` and is never saved: a save names its scenario by id and
 file, as Unciv's saves name their ruleset.  Everything else here is the
 game as it stands, and the same state plus the same orders always gives the
-same next state.
+same next state.  The fields in STATIC (a faction's name and colour, a city's
+name and hex, a commander's ratings...) never change: they are the
+scenario's, so neither a save nor the state's hash holds them, and reading a
+state puts them back from its scenario.
 """
 from __future__ import annotations
 
 import copy
-import dataclasses
 import hashlib
 import json
-import types
-import typing
 from dataclasses import dataclass, field
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
 from game import calendar as cal
+from game.codec import decode, encode
 from game.hexgrid import Hex
 from game.rules.rng import Rng
+
+if TYPE_CHECKING:                     # the scenario module builds states: no import cycle
+    from game.scenario.scenario import Scenario
 
 
 
@@ -216,7 +220,9 @@ class GameState:
     result_kind: str = ""
     result_text: str = ""
     dice_mix: str = ""   # play by e-mail: the players' revealed secrets, mixed into the dice
-    scenario: Any = field(default=None, compare=False, repr=False)
+    # the loaded scenario this game is played on (static: never saved, shared by clones)
+    scenario: Scenario | None = field(default=None, compare=False, repr=False,
+                                      metadata={"saved": False})
 
     # --- small conveniences (derived, never stored) ---
     @property
@@ -239,50 +245,30 @@ def relation_key(a: str, b: str) -> str:
     return f"{a}|{b}" if a < b else f"{b}|{a}"
 
 
-# --- JSON ------------------------------------------------------------------------
+# --- JSON (through game.codec) ----------------------------------------------------
 
-_json_fields: dict[type, tuple[str, ...] | None] = {}
-
-
-def _fields_to_save(tp: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass that go to JSON (cached per class); None for other types."""
-    names = _json_fields.get(tp, False)
-    if names is False:
-        names = None
-        if dataclasses.is_dataclass(tp):
-            names = tuple(f.name for f in dataclasses.fields(tp)
-                          if f.compare or f.name != "scenario")
-        _json_fields[tp] = names
-    return names
+# The fields that never change in a game: they come from the scenario, so a save and the
+# state's hash leave them out, and reading a state puts them back from its scenario.
+STATIC: dict[str, tuple[str, ...]] = {
+    "factions": ("name", "color", "playable", "major", "navy"),
+    "cities": ("name", "kind", "hex", "income", "port", "holy"),
+    "commanders": ("name", "strategy", "tactics", "siege", "loyalty"),
+}
 
 
-def to_json(obj: Any) -> Any:
-    """Plain JSON-ready data (dicts, lists, numbers, text)."""
-    tp = type(obj)
-    if tp is str or tp is int or tp is bool or obj is None:
-        return obj
-    if tp is Hex:
-        return [obj.q, obj.r]
-    if tp is list or tp is tuple:
-        return [to_json(v) for v in obj]
-    if tp is dict:
-        return {str(k): to_json(v) for k, v in obj.items()}
-    names = _fields_to_save(tp)
-    if names is not None:
-        return {n: to_json(getattr(obj, n)) for n in names}
-    # anything else (subclasses of the plain types) by what it is an instance of
-    if isinstance(obj, Hex):
-        return [obj.q, obj.r]
-    if isinstance(obj, dict):
-        return {str(k): to_json(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [to_json(v) for v in obj]
-    return obj
+def static_parts(state: GameState) -> dict[str, dict[str, dict[str, Any]]]:
+    """The static fields of a state's factions, cities and commanders, as data."""
+    return {part: {k: {n: encode(getattr(v, n)) for n in names}
+                   for k, v in getattr(state, part).items()}
+            for part, names in STATIC.items()}
 
 
 def state_to_dict(state: GameState) -> dict:
-    d = to_json(state)
-    d.pop("scenario", None)
+    d = encode(state)
+    for part, names in STATIC.items():
+        for v in d[part].values():
+            for n in names:
+                del v[n]
     if not d["plans"]:
         del d["plans"]      # no computer's notes: the same data (and checksum) as before them
     for a in d["armies"].values():
@@ -298,167 +284,31 @@ def state_to_dict(state: GameState) -> dict:
     return d
 
 
-class DecodeError(ValueError):
-    """A saved value does not have the shape the game expects."""
-
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
-        self.path = path
-
-
-_hint_cache: dict[type, dict] = {}
-
-
-def _hints(cls: type) -> dict:
-    h = _hint_cache.get(cls)
-    if h is None:
-        h = typing.get_type_hints(cls)
-        _hint_cache[cls] = h
-    return h
+def with_static(d: Any, scn) -> Any:
+    """`state_to_dict` data with the static fields put back from the scenario (a copy;
+    the scenario's values win over any written in the data)."""
+    if not isinstance(d, dict):
+        return d
+    static = scn.cached("static parts", lambda: static_parts(_first_state(scn)))
+    out = dict(d)
+    for part, items in static.items():
+        got = d.get(part)
+        if isinstance(got, dict):
+            out[part] = {k: {**v, **items[k]} if isinstance(v, dict) and k in items else v
+                         for k, v in got.items()}
+    return out
 
 
-class _Bad(Exception):
-    """A decoding fault on its way out: the message and the path, gathered innermost first."""
-
-    def __init__(self, message: str, part: str | None = None):
-        self.message = message
-        self.parts = [] if part is None else [part]
+def _first_state(scn) -> GameState:
+    from game.rules.turns import new_game
+    return new_game(scn, 0, begin=False)[0]
 
 
-def from_json(tp: Any, value: Any, path: str) -> Any:
-    """Rebuild a value of type `tp` from JSON data, checking its shape."""
-    try:
-        return _decoder(tp)(value)
-    except _Bad as bad:
-        raise DecodeError(path + "".join(reversed(bad.parts)), bad.message) from None
-
-
-_decoders: dict[Any, Any] = {}
-
-
-def _decoder(tp: Any):
-    """The function that decodes (and checks) JSON data as `tp`, made once per type."""
-    dec = _decoders.get(tp)
-    if dec is None:
-        dec = _decoders[tp] = _make_decoder(tp)
-    return dec
-
-
-def _make_decoder(tp: Any):
-    origin = get_origin(tp)
-    if tp is Any:
-        return lambda value: value
-    if origin in (Union, types.UnionType):
-        args = get_args(tp)
-        nullable = type(None) in args
-        others = [a for a in args if a is not type(None)]
-
-        def union(value):
-            if value is None and nullable:
-                return None
-            last = None
-            for a in others:
-                try:
-                    return _decoder(a)(value)
-                except _Bad as bad:
-                    last = bad
-            raise last or _Bad("unexpected null")
-        return union
-    if tp is Hex:
-        def hex_(value):
-            if (type(value) is not list or len(value) != 2 or type(value[0]) is not int
-                    or type(value[1]) is not int):
-                if (not isinstance(value, list) or len(value) != 2 or not all(
-                        isinstance(v, int) and not isinstance(v, bool) for v in value)):
-                    raise _Bad("expected a hex [q, r]")
-            return Hex(value[0], value[1])
-        return hex_
-    if origin is list:
-        (it,) = get_args(tp)
-
-        def list_(value):
-            if not isinstance(value, list):
-                raise _Bad("expected a list")
-            item = _decoder(it)
-            try:
-                return [item(v) for v in value]
-            except _Bad:
-                for i, v in enumerate(value):       # find which item, for the path
-                    try:
-                        item(v)
-                    except _Bad as bad:
-                        bad.parts.append(f"[{i}]")
-                        raise bad from None
-                raise
-        return list_
-    if origin is dict:
-        _, vt = get_args(tp)
-
-        def dict_(value):
-            if not isinstance(value, dict):
-                raise _Bad("expected an object")
-            item = _decoder(vt)
-            try:
-                return {k: item(v) for k, v in value.items()}
-            except _Bad:
-                for k, v in value.items():          # find which entry, for the path
-                    try:
-                        item(v)
-                    except _Bad as bad:
-                        bad.parts.append(f".{k}")
-                        raise bad from None
-                raise
-        return dict_
-    if dataclasses.is_dataclass(tp):
-        fields: list[tuple[str, Any, bool]] | None = None     # name, decoder, required
-
-        def object_(value):
-            nonlocal fields
-            if not isinstance(value, dict):
-                raise _Bad(f"expected an object ({tp.__name__})")
-            if fields is None:          # made at first use: the hints may name later classes
-                hints = _hints(tp)
-                fields = [(f.name, _decoder(hints[f.name]),
-                           f.default is dataclasses.MISSING
-                           and f.default_factory is dataclasses.MISSING)
-                          for f in dataclasses.fields(tp) if f.name != "scenario"]
-            kwargs = {}
-            for name, dec, required in fields:
-                if name not in value:
-                    if required:
-                        raise _Bad("missing", f".{name}")
-                    continue
-                try:
-                    kwargs[name] = dec(value[name])
-                except _Bad as bad:
-                    bad.parts.append(f".{name}")
-                    raise
-            return tp(**kwargs)
-        return object_
-    if tp is bool:
-        def bool_(value):
-            if not isinstance(value, bool):
-                raise _Bad("expected true or false")
-            return value
-        return bool_
-    if tp is int:
-        def int_(value):
-            if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
-                raise _Bad("expected a whole number")
-            return value
-        return int_
-    if tp is str:
-        def str_(value):
-            if not isinstance(value, str):
-                raise _Bad("expected text")
-            return value
-        return str_
-    raise TypeError(f"cannot decode {tp!r}")  # pragma: no cover - programming error
-
-
-def state_from_dict(d: Any) -> GameState:
-    """Rebuild a state from `state_to_dict` data, checking every field's shape."""
-    state = from_json(GameState, d, "state")
+def state_from_dict(d: Any, scn) -> GameState:
+    """Rebuild a state of scenario `scn` from `state_to_dict` data, checking every field's
+    shape; the static fields come from the scenario.  The state is tied to `scn`."""
+    state = decode(GameState, with_static(d, scn), "state")
+    state.scenario = scn
     for aid, a in d["armies"].items():
         if isinstance(a, dict) and "may_strike" not in a:
             state.armies[aid].may_strike = state.armies[aid].moves > 0    # see state_to_dict

@@ -246,7 +246,8 @@ class Session:
         try:
             if not isinstance(raw, dict) or not all(f in loaded.state.factions for f in raw):
                 raise ValueError("news for unknown sides")
-            news = {f: [Event.from_dict(e) for e in items] for f, items in raw.items()}
+            news = {f: [Event.from_dict(e, f"news.{f}[{i}]") for i, e in enumerate(items)]
+                    for f, items in raw.items()}
         except (ValueError, TypeError) as exc:
             raise SaveError(f"{path}: the save's news of the last turns is damaged: {exc}"
                             ) from None

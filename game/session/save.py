@@ -23,11 +23,13 @@ import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import codec
+from game.codec import DecodeError
 from game.rules.invariants import invariants, references
 from game.rules.orders import order_from_dict
+from game.rules.state import (GameState, canonical_json, dict_hash, state_from_dict, state_hash,
+                              state_to_dict, with_static)
 from game.session.save_checks import rule_problems, text_and_number_problems
-from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
-                              state_from_dict, state_hash, state_to_dict)
 
 # The seal: an HMAC over the description (meta: who plays, passwords, news), the
 # state's checksum and the orders.  Its key is written here, in the open: it stops a
@@ -36,7 +38,7 @@ from game.rules.state import (DecodeError, GameState, canonical_json, dict_hash,
 # someone who edits files.
 SEAL_KEY = b"Last Great War: the save seal (not a secret, a speed bump)"
 FORMAT = "last-great-war-save"
-VERSION = 1
+VERSION = 2      # 2: the static fields of the state are left out (see `saved_hash`)
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 
 
@@ -74,7 +76,7 @@ def encode(state: GameState, orders: list | None = None, sides: dict[str, str] |
     doc = {
         "format": FORMAT,
         "version": VERSION,
-        "meta": meta.__dict__,
+        "meta": codec.encode(meta),
         "state": body,
         "state_hash": dict_hash(body),
         "orders": [o.to_dict() for o in (orders or [])],
@@ -232,31 +234,28 @@ def read_document(path: str | os.PathLike) -> dict:
     return doc
 
 
+def saved_hash(state: GameState, version: int) -> str:
+    """The state's checksum as a save of that format version wrote it.  Version 1 (before
+    3 December 2026) wrote and hashed the static fields of factions, cities and commanders
+    too; they are the scenario's, so the state's own fields give that checksum again."""
+    if version == 1:
+        return dict_hash(with_static(state_to_dict(state), state.scenario))
+    return state_hash(state)
+
+
 def read_meta(path: str | os.PathLike) -> SaveMeta:
     doc = read_document(path)
     return _decode_meta(doc, path)
-
-
-_META_TYPES = {"turn": int, "sides": dict, "extra": dict}     # the rest of SaveMeta is text
 
 
 def _decode_meta(doc: dict, path) -> SaveMeta:
     m = doc.get("meta")
     if not isinstance(m, dict):
         raise SaveError(f"{path}: the save lacks its description (meta)")
-    values = {}
-    for f in dataclasses.fields(SaveMeta):
-        if f.name not in m:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise SaveError(f"{path}: the save's description lacks {f.name!r}")
-            continue
-        v = m[f.name]
-        want = _META_TYPES.get(f.name, str)
-        if isinstance(v, bool) or not isinstance(v, want) or (
-                f.name == "sides" and not all(isinstance(x, str) for x in v.values())):
-            raise SaveError(f"{path}: the save's description is damaged ({f.name})")
-        values[f.name] = v
-    return SaveMeta(**values)
+    try:
+        return codec.decode(SaveMeta, m, "meta")
+    except DecodeError as exc:
+        raise SaveError(f"{path}: the save's description is damaged ({exc})") from None
 
 
 def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
@@ -270,10 +269,6 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     """
     doc = read_document(path)
     meta = _decode_meta(doc, path)
-    try:
-        state = state_from_dict(doc.get("state"))
-    except DecodeError as exc:
-        raise SaveError(f"{path}: the save is damaged: {exc}") from None
     if scenario_loader is None:
         try:
             scn = find_save_scenario(meta, Path(path).parent)
@@ -281,7 +276,10 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
             raise SaveError(f"{path}: {exc}") from None
     else:
         scn = scenario_loader(meta)
-    state.scenario = scn
+    try:
+        state = state_from_dict(doc.get("state"), scn)
+    except DecodeError as exc:
+        raise SaveError(f"{path}: the save is damaged: {exc}") from None
     problems = references(state)
     if problems:
         raise SaveError(f"{path}: the save does not fit its scenario: " + "; ".join(problems[:3]))
@@ -290,7 +288,7 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
         raise SaveError(f"{path}: the save holds what the rules never make: "
                         + "; ".join(broken[:3]))
     expected = doc.get("state_hash")
-    if expected != state_hash(state):
+    if expected != saved_hash(state, doc["version"]):
         raise SaveError(f"{path}: the save is damaged (its contents do not match its checksum)")
     sealed = check_seal(doc, path)
     broken = invariants(state)
@@ -300,8 +298,8 @@ def load_game(path: str | os.PathLike, scenario_loader=None) -> Loaded:
     if not isinstance(raw_orders, list):
         raise SaveError(f"{path}: the save's order history is damaged (not a list)")
     try:
-        orders = [order_from_dict(o) for o in raw_orders]
-    except ValueError as exc:
+        orders = [order_from_dict(o, f"orders[{i}]") for i, o in enumerate(raw_orders)]
+    except DecodeError as exc:
         raise SaveError(f"{path}: the save's order history is damaged: {exc}") from None
     return Loaded(state, meta, orders, sealed)
 

@@ -2,10 +2,12 @@
 
 A seat is a person (`human`), the computer at a difficulty level
 (`computer:LEVEL`, LEVEL from game.ai.LEVELS) or the simple baseline policy
-(`placeholder`).  Both command lines, the new-game screen and saves write
-seats in these words; `ai` and `ai:LEVEL`, which `simulate --side` took
-before, are still read as `computer` and `computer:LEVEL`.  A human seat may
-have a password; the session keeps its salted hash (game.session.password).
+(`placeholder`).  A person may be named (`human:NAME`), which a game by
+e-mail needs to know who sends each side's turns.  Every command line, the
+new-game screen and saves write seats in these words; `ai` and `ai:LEVEL`,
+which `simulate --side` took before, are still read as `computer` and
+`computer:LEVEL`.  A human seat may have a password; the session keeps its
+salted hash (game.session.password).
 
 The viewer is the only human, or, with two or more (a hot-seat game), the
 side that holds the screen; with no human at all the view is omniscient
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 from game.ai import LEVELS
 
 HUMAN, COMPUTER, PLACEHOLDER = "human", "computer", "placeholder"
+KINDS = (HUMAN, COMPUTER, PLACEHOLDER)
 OLD_COMPUTER = "ai"                   # simulate's former word for the computer
-WORDS = f"human, computer, computer:LEVEL (a level from {'/'.join(LEVELS)}) or placeholder"
+WORDS = (f"human, human:NAME, computer, computer:LEVEL (a level from {'/'.join(LEVELS)}) "
+         "or placeholder")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Seat:
     kind: str = HUMAN
     level: str = "normal"             # the computer's difficulty (a computer seat only)
     password: str = ""                # the salted hash of a person's password, if one is set
+    name: str = ""                    # the person's name, where one was given (human:NAME)
 
     @property
     def human(self) -> bool:
@@ -53,12 +58,14 @@ class Seat:
 
 
 def parse(text: str) -> Seat:
-    """'human', 'computer', 'computer:hard', 'placeholder' (or the old 'ai[:LEVEL]') -> a Seat;
-    ValueError naming the words it takes if the text is none of these."""
-    kind, colon, level = str(text).strip().partition(":")
+    """'human', 'human:NAME', 'computer', 'computer:hard', 'placeholder' (or the old
+    'ai[:LEVEL]') -> a Seat; ValueError naming the words it takes if the text is none of these."""
+    kind, colon, rest = str(text).strip().partition(":")
     kind = COMPUTER if kind == OLD_COMPUTER else kind
-    if kind == COMPUTER and (not colon or level in LEVELS):
-        return Seat(COMPUTER, level or "normal")
+    if kind == COMPUTER and (not colon or rest in LEVELS):
+        return Seat(COMPUTER, rest or "normal")
+    if kind == HUMAN and colon and rest.strip():
+        return Seat(HUMAN, name=rest.strip())
     if kind in (HUMAN, PLACEHOLDER) and not colon:
         return Seat(kind)
     raise ValueError(f"say {WORDS}")

@@ -555,7 +555,7 @@ def test_ai_aims_replace_or_keep_and_survive_a_save(state):
     aims = state.direction["sassanids"].aims
     assert [(a.kind, a.target, a.weight) for a in aims] == [("take", "ancyra", 300),
                                                              ("hold", "dara", 150)]
-    assert state_from_dict(state_to_dict(state)).direction == state.direction
+    assert state_from_dict(state_to_dict(state), state.scenario).direction == state.direction
     apply(state, "[{ai_aims: {faction: sassanids, aims: [{shadow: priscus}]}}]")
     assert [a.target for a in state.direction["sassanids"].aims] == ["priscus"]
 

@@ -203,4 +203,4 @@ def test_a_save_from_before_defeats_were_recorded_still_loads(state):
     from game.rules.state import state_from_dict, state_to_dict
     d = state_to_dict(state)
     del d["loser"]
-    assert state_from_dict(d).loser is None
+    assert state_from_dict(d, state.scenario).loser is None

@@ -46,7 +46,8 @@ def test_one_vocabulary_for_seats_with_the_old_words_still_read():
     for word in ("human", "computer:easy", "placeholder"):
         assert str(seats.parse(word)) == word
     assert str(seats.parse("ai:easy")) == "computer:easy"
-    for bad in ("robot", "computer:godlike", "human:hard", "placeholder:easy", ""):
+    assert seats.parse("human:alice") == seats.Seat("human", name="alice")
+    for bad in ("robot", "computer:godlike", "human:", "placeholder:easy", ""):
         with pytest.raises(ValueError, match="placeholder"):
             seats.parse(bad)
     both = seats.seats({"a": "human", "b": "placeholder"}, {"a": "HASH", "b": "X"})

@@ -178,7 +178,8 @@ class NewGame(Screen):
         if self.index is not None:
             self.pick(self.index)
 
-    def clear(self) -> None:
+    def _drop_scenario(self) -> None:
+        """Remove the picked scenario's side menus, passwords and map thumbnail."""
         for wdg in self.side_widgets:
             wdg.kill()
         self.side_widgets = []
@@ -187,19 +188,15 @@ class NewGame(Screen):
         if self.thumb is not None:
             self.thumb.kill()
             self.thumb = None
+
+    def clear(self) -> None:
+        self._drop_scenario()
         super().clear()
 
     def pick(self, i: int) -> None:
         self.index = i
         c = self.choices[i]
-        for wdg in self.side_widgets:
-            wdg.kill()
-        self.side_widgets = []
-        self.side_menus = {}
-        self.passwords = {}
-        if self.thumb is not None:
-            self.thumb.kill()
-            self.thumb = None
+        self._drop_scenario()
         if c.scn is None:
             self.heading.set_text(f"{shown(c.path.name)}: this scenario is broken")
             self.sub.set_text(f"Fix it ({program_name()} validate shows every problem) to "
