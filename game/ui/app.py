@@ -20,6 +20,7 @@ import pygame_gui
 
 from game.cli import program_name
 from game.resources import assets_dir
+from game import i18n
 from game.ui import fonts, map_marks
 from game.ui.sounds import Sounds
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
@@ -61,8 +62,10 @@ def load_theme(high_contrast: bool = False) -> dict:
 class App:
     def __init__(self, size=DEFAULT_SIZE, fullscreen: bool = False,
                  settings: Settings | None = None, threaded: bool = True,
-                 scenario_dir: Path | None = None):
+                 scenario_dir: Path | None = None, language: str | None = None):
         self.settings = settings or load_settings()
+        # the language: --lang for this run, else the settings' choice
+        i18n.set_language(language or self.settings.language)
         self.sounds = Sounds(self.settings)
         self.threaded = threaded                 # background work (tiles, computer thinking)
         self.author = False                      # play --author: F6 reload, F7 events panel
@@ -455,7 +458,8 @@ def main(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings)
+        app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings,
+                  language=getattr(args, "lang", None))
     except pygame.error as exc:
         print(f"The game window cannot open ({exc}).  Is there a display?  On a machine "
               f"without one, use `{program_name()} simulate` to watch the computer play.",

@@ -11,11 +11,19 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.i18n import _
 from game.ui import palette as P
 
 TOP = 44
 SIDE = 310
 MINIMAP_H = 200
+
+
+def _text_width(element) -> int:
+    """The width a button or label needs for its text (with its padding)."""
+    font = getattr(element, "font", None)
+    text = getattr(element, "text", "")
+    return font.size(text)[0] + 16 if font is not None and text else 0
 
 
 class Hud:
@@ -25,9 +33,20 @@ class Hud:
         self.elements = []
         self.map_rect = pygame.Rect(0, TOP, w - SIDE, h - TOP)
         self.top_rect = pygame.Rect(0, 0, w, TOP)
+        # the buttons on the right, each as wide as its text needs (a longer language)
+        bx = w - 8
+        self.help_btn = self._button(bx - 34, 34, "?", _("How to play and the keys (F1)"))
+        self.menu_btn = self._button(self.help_btn.relative_rect.x - 6, 70, _("Menu"),
+                                     _("Save, load, settings, or leave the game (Esc)"))
+        self.end_btn = self._button(self.menu_btn.relative_rect.x - 6, 110, _("End turn"),
+                                    _("End your turn (Enter): the other powers move"),
+                                    "@end_turn")
+        self.undo_btn = self._button(self.end_btn.relative_rect.x - 6, 70, _("Undo"),
+                                     _("Take back the last order (Ctrl+Z), while no battle, "
+                                       "dice roll or event has happened since"))
         # the labels share what the buttons on the right leave free
         self.compact = w < 1200          # shorter texts in a narrow window
-        free = w - 340 - 10
+        free = self.undo_btn.relative_rect.x - 10 - 10
         widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
         x = 10
         self.date = self._label(pygame.Rect(x, 6, widths[0], 30), "")
@@ -38,15 +57,6 @@ class Hud:
         self.money = self._label(pygame.Rect(x, 6, widths[2], 30), "")
         x += widths[2]
         self.weary = self._label(pygame.Rect(x, 6, widths[3], 30), "")
-        bx = w - 8
-        self.help_btn = self._button(bx - 34, 34, "?", "How to play and the keys (F1)")
-        self.menu_btn = self._button(bx - 34 - 6 - 70, 70, "Menu",
-                                     "Save, load, settings, or leave the game (Esc)")
-        self.end_btn = self._button(self.menu_btn.relative_rect.x - 6 - 110, 110, "End turn",
-                                    "End your turn (Enter): the other powers move", "@end_turn")
-        self.undo_btn = self._button(self.end_btn.relative_rect.x - 6 - 70, 70, "Undo",
-                                     "Take back the last order (Ctrl+Z), while no battle, "
-                                     "dice roll or event has happened since")
         # the side panel
         px = w - SIDE
         self.panel_rect = pygame.Rect(px, TOP, SIDE, h - TOP)
@@ -56,27 +66,45 @@ class Hud:
         self.details = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, detail_h),
                                            manager))
         y += detail_h + 6
-        bw = (SIDE - 12 - 8) // 3
         self.actions: dict[str, UIButton] = {}
-        names = [("besiege", "Besiege"), ("assault", "Assault"), ("next", "Next army"),
-                 ("split", "Split"), ("merge", "Merge"), ("raise", "Raise men")]
-        for k, (key, label) in enumerate(names):
-            r = pygame.Rect(px + 6 + (k % 3) * (bw + 4), y + (k // 3) * 34, bw, 30)
-            self.actions[key] = self._add(UIButton(r, label, manager))
-        y += 2 * 34 + 6
-        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16 - 196, 28),
-                                           "Event log", manager, object_id="@heading"))
-        self.armies_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 192, y, 94, 28),
-                                             "Armies (L)", manager,
-                                             tool_tip_text="A list of your armies, sortable; "
-                                                           "click one to select it (L)"))
-        self.aims_btn = self._add(UIButton(pygame.Rect(px + SIDE - 8 - 94, y, 94, 28),
-                                           "Aims (O)", manager,
-                                           tool_tip_text="What your side needs to win, the "
-                                                         "deadline, the briefing and who is at "
-                                                         "war with whom (O)"))
-        self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
-                                   "first", delay=0.4)
+        names = [("besiege", _("Besiege")), ("assault", _("Assault")), ("next", _("Next army")),
+                 ("split", _("Split")), ("merge", _("Merge")), ("raise", _("Raise men"))]
+        for key, label in names:
+            self.actions[key] = self._add(UIButton(pygame.Rect(px + 6, y, 90, 30), label,
+                                                   manager))
+        # three buttons a row, or two when a label would not fit in a third of the panel
+        need = max(_text_width(b) for b in self.actions.values())
+        cols = 3 if need <= (SIDE - 12 - 8) // 3 else 2
+        bw = (SIDE - 12 - 4 * (cols - 1)) // cols
+        for k, b in enumerate(self.actions.values()):
+            b.set_relative_position((px + 6 + (k % cols) * (bw + 4), y + (k // cols) * 34))
+            b.set_dimensions((bw, 30))
+        y += -(-len(names) // cols) * 34 + 6
+        self.armies_btn = self._add(UIButton(pygame.Rect(px, y, 94, 28), _("Armies (L)"),
+                                             manager,
+                                             tool_tip_text=_("A list of your armies, sortable; "
+                                                             "click one to select it (L)")))
+        self.aims_btn = self._add(UIButton(pygame.Rect(px, y, 94, 28), _("Aims (O)"), manager,
+                                           tool_tip_text=_("What your side needs to win, the "
+                                                           "deadline, the briefing and who is "
+                                                           "at war with whom (O)")))
+        aw = max(94, _text_width(self.aims_btn))
+        rw = max(94, _text_width(self.armies_btn))
+        self.aims_btn.set_dimensions((aw, 28))
+        self.aims_btn.set_relative_position((px + SIDE - 8 - aw, y))
+        self.armies_btn.set_dimensions((rw, 28))
+        self.armies_btn.set_relative_position((px + SIDE - 8 - aw - 4 - rw, y))
+        self.log_title = self._add(UILabel(pygame.Rect(px + 8, y, SIDE - 16, 28),
+                                           _("Event log"), manager, object_id="@heading"))
+        beside = SIDE - 16 - aw - rw - 8
+        if _text_width(self.log_title) <= beside:
+            self.log_title.set_dimensions((beside, 28))
+        else:                            # the heading on a line of its own, above the buttons
+            y += 30
+            self.armies_btn.set_relative_position((px + SIDE - 8 - aw - 4 - rw, y))
+            self.aims_btn.set_relative_position((px + SIDE - 8 - aw, y))
+        self.log_title.set_tooltip(_("What has happened so far that your side knows of, "
+                                     "newest first"), delay=0.4)
         y += 30
         self.log = self._add(UITextBox("", pygame.Rect(px + 6, y, SIDE - 12, h - y - 6),
                                        manager))
@@ -123,10 +151,16 @@ class Hud:
     def _label(self, rect, text) -> UILabel:
         return self._add(UILabel(rect, text, self.manager, object_id="@topbar"))
 
-    def _button(self, x, w, text, tip, object_id=None) -> UIButton:
-        b = UIButton(pygame.Rect(x, 6, w, 32), text, self.manager, tool_tip_text=tip,
+    def _button(self, right, w, text, tip, object_id=None) -> UIButton:
+        """A top-bar button ending at `right`, at least `w` wide and as wide as its text."""
+        b = UIButton(pygame.Rect(right - w, 6, w, 32), text, self.manager, tool_tip_text=tip,
                      object_id=object_id)
+        need = max(w, _text_width(b))
+        if need > w:
+            b.set_dimensions((need, 32))
+            b.set_relative_position((right - need, 6))
         return self._add(b)
+
 
     def draw_background(self, surf: pygame.Surface) -> None:
         """The bars behind the widgets (drawn before them, so dialogs cover the minimap)."""

@@ -53,6 +53,7 @@ class Settings:
     fullscreen: bool = False
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
+    language: str = "en"             # of the game's texts (game.i18n.LANGUAGES)
     keys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))   # action -> key
 
     def clamp(self) -> "Settings":
@@ -102,6 +103,10 @@ def load_settings() -> Settings:
         v = raw.get(f.name)
         if f.name == "keys":
             s.keys = checked_keys(v)
+        elif f.name == "language":
+            from game.i18n import LANGUAGES
+            if isinstance(v, str) and v in LANGUAGES:
+                s.language = v
         elif f.name == "window":
             if (isinstance(v, list) and len(v) == 2
                     and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6

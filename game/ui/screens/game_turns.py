@@ -10,6 +10,8 @@ gate, the playback and the computer's moves are modes of their own
 """
 from __future__ import annotations
 
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
 from game.session import objectives as aims
 from game.ui import describe
 from game.ui import dialogs
@@ -45,7 +47,7 @@ class TurnFlow:
             self.queue.append(lambda: playback.start(self, news))
         if not first:
             lines = describe.summary_lines(news, fid, self.state)
-            title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
+            title = f"{describe.faction_name(self.state, fid)}: {describe.now_text(self.state)}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
         news_.queue_fired(self, news)
@@ -63,16 +65,20 @@ class TurnFlow:
     def briefing_text(self, fid: str) -> str:
         """The scenario's description and the side's own briefing."""
         spec = next(f for f in self.scn.spec.factions if f.id == fid)
-        text = self.scn.spec.description
+        text = scenario_text(self.scn, "description", self.scn.spec.description)
         if spec.briefing:
-            text = (text + "\n\n" if text else "") + f"{spec.name}: {spec.briefing}"
+            text = (text + "\n\n" if text else "") + \
+                f"{describe.faction_name(self.state, fid)}: " + \
+                scenario_text(self.scn, f"factions.{fid}.briefing", spec.briefing)
         return text
 
     def briefing_dialog(self, fid: str):
-        text = self.briefing_text(fid) or "This scenario has no briefing."
+        text = self.briefing_text(fid) or _("This scenario has no briefing.")
         h = 170 + 22 * (len(text) // 70 + text.count("\n"))
-        return dialogs.Dialog(self.manager, self.size, f"{self.scn.title}: "
-                              f"{self.state.date_text()}", dialogs.esc(text), [("OK", True, "")],
+        return dialogs.Dialog(self.manager, self.size,
+                              f"{scenario_text(self.scn, 'title', self.scn.title)}: "
+                              f"{describe.now_text(self.state)}", dialogs.esc(text),
+                              [(_("OK"), True, "")],
                               size=(640, min(560, max(260, h))))
 
     def _say_peace(self, fid: str) -> None:

@@ -7,6 +7,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
 
+from game.i18n import _
 from game.ui import dialogs
 from game.ui.saves_window import SavesWindow
 from game.ui.screens.base import Screen
@@ -23,21 +24,21 @@ class MainMenu(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, h // 5 - 30, w, 60), "Last Great War", self.manager,
+        self.add(UILabel(pygame.Rect(0, h // 5 - 30, w, 60), _("Last Great War"), self.manager,
                          object_id="@title"))
         self.add(UILabel(pygame.Rect(0, h // 5 + 30, w, 30),
-                         "Byzantium against Sassanid Persia, 602-628", self.manager,
+                         _("Byzantium against Sassanid Persia, 602-628"), self.manager,
                          object_id="@subtitle"))
         bw, bh = 300, 48
         x = (w - bw) // 2
         y = h // 5 + 100
-        specs = [("new", "New game", "Choose a scenario and who plays each side"),
-                 ("load", "Load game", "Continue a saved game"),
-                 ("pbem", "Play by e-mail", "Open a turn file, watch a shared folder, "
-                                            "play your turn of a game by e-mail"),
-                 ("settings", "Settings", "Scroll and animation speed, edge scrolling"),
-                 ("help", "How to play", "The keys and the rules in brief (F1)"),
-                 ("quit", "Quit", "Close the game")]
+        specs = [("new", _("New game"), _("Choose a scenario and who plays each side")),
+                 ("load", _("Load game"), _("Continue a saved game")),
+                 ("pbem", _("Play by e-mail"), _("Open a turn file, watch a shared folder, "
+                                                 "play your turn of a game by e-mail")),
+                 ("settings", _("Settings"), _("Speeds, sounds, keys, language")),
+                 ("help", _("How to play"), _("The keys and the rules in brief (F1)")),
+                 ("quit", _("Quit"), _("Close the game"))]
         self.buttons = {}
         for i, (key, label, tip) in enumerate(specs):
             self.buttons[key] = self.add(UIButton(pygame.Rect(x, y + i * (bh + 12), bw, bh),
@@ -48,6 +49,8 @@ class MainMenu(Screen):
     def handle(self, event):
         if self.window is not None and self.window.alive() and hasattr(self.window, "handle"):
             if self.window.handle(event):
+                if not self.window.alive() and getattr(self.window, "language_changed", False):
+                    return MainMenu(self.app)        # built again in the new language
                 return self._take_next()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             b = self.buttons
@@ -84,7 +87,7 @@ class MainMenu(Screen):
         try:
             self.next_screen = GameScreen.loaded(self.app, load_game(path))
         except SaveError as exc:
-            self.window = dialogs.message(self.manager, self.size, "Cannot load",
+            self.window = dialogs.message(self.manager, self.size, _("Cannot load"),
                                           shown(str(exc), 600))
 
     def leave(self) -> None:

@@ -9,15 +9,28 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.i18n import N_, _, ngettext
+from game.scenario.lang import text as scenario_text
 from game.session.view import observe
+from game.ui import describe
 from game.ui import charts
 from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.screens.base import Screen
 
-KIND_WORDS = {"decisive": "a decisive victory", "major": "a major victory",
-              "minor": "a minor victory", "peace": "a negotiated peace",
-              "undecided": "no victor"}
+KIND_WORDS = {"decisive": N_("a decisive victory"), "major": N_("a major victory"),
+              "minor": N_("a minor victory"), "peace": N_("a negotiated peace"),
+              "undecided": N_("no victor")}
+
+
+def result_text(state) -> str:
+    """Why the war ended, in the language in use: the scenario's victory text when the
+    result is one of its victories."""
+    text = state.result_text or ""
+    for i, v in enumerate(state.scenario.spec.victory):
+        if v.text and v.text == text:
+            return scenario_text(state.scenario, f"victory.{v.id or i}.text", text)
+    return text
 
 
 def history_summary_html(state) -> str | None:
@@ -50,17 +63,19 @@ class VictoryScreen(Screen):
         w, h = self.size
         viewer = seats.viewer(self.session.sides, st.active_faction)
         view = observe(st, viewer)
-        winner = st.factions[st.winner].name if st.winner else None
-        kind = KIND_WORDS.get(st.result_kind, st.result_kind or "the end")
-        title = f"{winner}: {kind}" if winner else "The war ends undecided"
+        winner = describe.faction_name(st, st.winner) if st.winner else None
+        kind = _(KIND_WORDS[st.result_kind]) if st.result_kind in KIND_WORDS else \
+            (st.result_kind or _("the end"))
+        title = f"{winner}: {kind}" if winner else _("The war ends undecided")
         self.add(UILabel(pygame.Rect(0, 10, w, 60), title, self.manager, object_id="@title"))
         you = ""
         if viewer is not None and st.winner and not seats.hotseat(self.session.sides):
-            you = "  You have won." if st.winner == viewer else "  You have lost."
-        why = st.result_text or ""
+            you = "  " + (_("You have won.") if st.winner == viewer else _("You have lost."))
+        why = result_text(st)
         why = why[:1].upper() + why[1:]
         self.add(UILabel(pygame.Rect(0, 68, w, 28),
-                         f"{why}  ({st.date_text()}, turn {st.turn}){you}",
+                         _("{why}  ({date}, turn {turn})").format(
+                             why=why, date=describe.now_text(st), turn=st.turn) + you,
                          self.manager, object_id="@subtitle"))
         # left: the war against history, the record of the war
         col_w = min(440, w // 3)
@@ -71,15 +86,19 @@ class VictoryScreen(Screen):
             if not (f.in_play or f.major):
                 continue
             cities = sum(1 for c in st.cities.values() if c.owner == fid)
-            stats.append(f"<b>{esc(f.name)}</b>: {cities} cities, treasury {f.treasury:,}, "
-                         f"{f.men_lost:,} men lost, war-weariness {f.war_weariness}")
-        body = "<font color='#d6b04a'><b>Your war against history</b></font><br>"
-        body += hist if hist else ("<i>The comparison with the real war is not available in "
-                                   "this version.</i>")
-        body += "<br><br><font color='#d6b04a'><b>The powers at the end</b></font><br>"
+            stats.append(f"<b>{esc(describe.faction_name(st, fid))}</b>: " + ngettext(
+                "{n} city, treasury {gold}, {lost} men lost, war-weariness {weary}",
+                "{n} cities, treasury {gold}, {lost} men lost, war-weariness {weary}",
+                cities).format(n=cities, gold=f"{f.treasury:,}", lost=f"{f.men_lost:,}",
+                               weary=f.war_weariness))
+        body = "<font color='#d6b04a'><b>" + _("Your war against history") + "</b></font><br>"
+        body += hist if hist else ("<i>" + _("The comparison with the real war is not "
+                                             "available in this version.") + "</i>")
+        body += "<br><br><font color='#d6b04a'><b>" + _("The powers at the end") + \
+            "</b></font><br>"
         body += "<br>".join(stats)
         if self.log_lines:
-            body += "<br><br><font color='#d6b04a'><b>What happened</b></font><br>"
+            body += "<br><br><font color='#d6b04a'><b>" + _("What happened") + "</b></font><br>"
             body += "<br>".join(esc(x) for x in self.log_lines[-40:])
         self.add(UITextBox(body, pygame.Rect(20, 110, col_w, h - 110 - 70), self.manager))
         # right: the charts
@@ -90,11 +109,11 @@ class VictoryScreen(Screen):
         self.images = [(img, (cx, 110 + i * (ch + 10))) for i, img in enumerate(imgs)]
         by = h - 56
         self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - 290, by, 180, 40),
-                                         "Look at the map", self.manager,
-                                         tool_tip_text="See the map as the war left it"))
-        self.menu_btn = self.add(UIButton(pygame.Rect(w // 2 - 90, by, 180, 40), "Main menu",
+                                         _("Look at the map"), self.manager,
+                                         tool_tip_text=_("See the map as the war left it")))
+        self.menu_btn = self.add(UIButton(pygame.Rect(w // 2 - 90, by, 180, 40), _("Main menu"),
                                           self.manager, object_id="@big_button"))
-        self.quit_btn = self.add(UIButton(pygame.Rect(w // 2 + 110, by, 180, 40), "Quit",
+        self.quit_btn = self.add(UIButton(pygame.Rect(w // 2 + 110, by, 180, 40), _("Quit"),
                                           self.manager))
 
     def handle(self, event):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.i18n import _
 from game.rules.report import Event
 from game.ui.playback import Playback, beats
 from game.ui.screens import game_input
@@ -66,8 +67,8 @@ def make_skip_button(gs) -> None:
     if gs.skip_btn is not None or gs.hud is None:
         return
     vp = gs.hud.map_rect
-    gs.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), "Skip (Esc)",
-                           gs.manager, tool_tip_text="Skip the rest of the news")
+    gs.skip_btn = UIButton(pygame.Rect(vp.right - 130, vp.top + 10, 120, 34), _("Skip (Esc)"),
+                           gs.manager, tool_tip_text=_("Skip the rest of the news"))
 
 
 def stop(gs) -> None:
