@@ -35,10 +35,18 @@ def _no_siege(state, view, me: str, targets: list[str]) -> str:
             continue
         why = aims.peace_reason(state, me, owner)
         if why:
+            from game.ui.describe import faction_name
+            why = (_("allied with {side}") if _related(state, me, owner, "alliance")
+                   else _("at peace with {side}")).format(side=faction_name(state, owner))
             return _("Cannot besiege {city}: {why}").format(city=_city(state, cid), why=why)
     if aims.peace_note(state, me):
         return _("No enemy city next to this army: your side is at war with nobody yet")
     return _("No enemy city next to this army to besiege")
+
+
+def _related(state, a: str, b: str, status: str) -> bool:
+    from game.rules import queries as Q
+    return Q.relation(state, a, b).status == status
 
 
 def _city(state, cid: str) -> str:

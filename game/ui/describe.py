@@ -473,6 +473,43 @@ def log_line(state: GameState, e: Event) -> str | None:
     return f"{event_date(state, e)}: {event_text(state, e)}"
 
 
+def siege_progress_text(e: Event, city: str) -> str:
+    """A turn of siege, as the rules report it (its notes read back from their words)."""
+    notes = []
+    for part in e.text.split(": ", 1)[1].split(", ") if ": " in e.text else []:
+        if part == "a breach in the walls":
+            notes.append(_("a breach in the walls"))
+        elif part == "the food runs out":
+            notes.append(_("the food runs out"))
+        elif part.endswith(" of the garrison starve") and part.split(" ")[0].isdigit():
+            notes.append(_("{n} of the garrison starve").format(n=part.split(" ")[0]))
+        else:
+            notes.append(part)
+    text = _("The siege of {city} goes on").format(city=city)
+    return text + (": " + ", ".join(notes) if notes else "")
+
+
+def victory_text(state: GameState, english: str) -> str:
+    """A victory's text from the scenario, in the language in use."""
+    for i, v in enumerate(state.scenario.spec.victory):
+        if v.text and v.text == english:
+            return scenario_text(state.scenario, f"victory.{v.id or i}.text", english)
+    return english
+
+
+def peace_note(state: GameState, side: str) -> str | None:
+    """The line for a side at war with nobody yet (game.session.objectives.peace_note),
+    in the language in use."""
+    from game.session import objectives
+    if objectives.peace_note(state, side) is None:
+        return None
+    others = [faction_name(state, f) for f in state.order
+              if f != side and state.factions[f].in_play]
+    names = ", ".join(others[:-1]) + _(" and ") + others[-1] if len(others) > 1 else others[0]
+    return _("At peace with {sides}: no battle or siege until war comes (O: aims)").format(
+        sides=names)
+
+
 def event_text(state: GameState, e: Event) -> str:
     """What an event of the rules says, in the language in use: a scripted event's title
     from the scenario's texts; the rules' own reports as they wrote them (English)."""
@@ -487,6 +524,14 @@ def event_text(state: GameState, e: Event) -> str:
                 scenario_text(scn, f"events.{spec.id}.title", spec.title),
                 scenario_text(scn, f"events.{spec.id}.choices.{choice.id}.label",
                               choice.label))
+    if e.kind == "income" and e.factions and e.factions[0] in state.factions \
+            and "income" in d:
+        side = faction_name(state, e.factions[0])
+        if d.get("unpaid"):
+            return _("{side} cannot pay its troops: morale falls and men desert").format(
+                side=side)
+        return _("{side}: income {income}, upkeep {upkeep}").format(
+            side=side, income=d["income"], upkeep=d.get("upkeep", 0))
     if e.kind == "commander_died" and d.get("commander") in state.commanders:
         c = state.commanders[d["commander"]]
         return _("{commander} is dead").format(commander=commander_name(state, c.id, c.name))
@@ -498,6 +543,13 @@ def event_text(state: GameState, e: Event) -> str:
                 army=army_name(state, state.armies[d["army"]]), city=where)
         if e.kind == "siege_lifted":
             return _("The siege of {city} is lifted").format(city=where)
+        if e.kind == "siege_progress" and "walls" in d:
+            return siege_progress_text(e, where)
+        if e.kind == "siege_progress" and "surrenders" in e.text:
+            return ngettext("{city} surrenders after {n} turn of siege",
+                            "{city} surrenders after {n} turns of siege",
+                            d.get("turns", 0)).format(city=where, n=d.get("turns", 0)) \
+                if "turns" in d else e.text
         if e.kind == "captured" and e.factions and e.factions[0] in state.factions \
                 and "from" in d:
             many = Q.is_plural(state, e.factions[0])

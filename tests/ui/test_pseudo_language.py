@@ -184,7 +184,7 @@ def _aims_texts(gs) -> list[str]:
     st = gs.state
     out = []
     for a in objectives.aims(st, gs.viewer, gs.view()):
-        out += [a.title, a.result] + [g.text for g in a.goals]
+        out += [g.text for g in a.goals] + [g.progress for g in a.goals if g.progress]
     out += [objectives.deadline(st).text]
     out += [r.words for r in objectives.relations(st, gs.viewer)]
     note = objectives.peace_note(st, gs.viewer)
@@ -213,3 +213,26 @@ def test_the_victory_screen_in_the_pseudo_language(game):
         engine_lines.append(st.result_text[1:30])      # a result the rules worded
     problems = check_screen(app, "victory", allowed=engine_lines)
     assert not problems, "\n".join(problems)
+
+
+def test_the_hot_seat_gate_in_the_pseudo_language(make_app, monkeypatch):
+    """The handover screen between two players, with a password asked."""
+    from game.scenario.load import load_scenario
+    from game.session.password import hash_password
+    from game.ui.screens.game_screen import GameScreen
+    from game.ui.screens.handover import HandoverScreen
+    from tests.conftest import TEST_SCENARIO
+    drawn = drawn_texts(monkeypatch)
+    app = make_app(language="qps")
+    sides = {"byzantium": "human", "sassanids": "human", "avars": "computer:normal"}
+    gs = GameScreen.new(app, load_scenario(TEST_SCENARIO), 7, sides,
+                        {"byzantium": hash_password("x")})
+    app.switch(gs)
+    steps(app, 3)
+    assert isinstance(app.screen, HandoverScreen)
+    steps(app, 3)
+    problems = check_screen(app, "gate")
+    for text in set(drawn):
+        if unmarked(text):
+            problems.append(f"drawn at the gate: {unmarked(text)[:4]} unmarked: {text[:90]!r}")
+    assert not problems, "\n".join(sorted(set(problems)))

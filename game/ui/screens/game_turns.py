@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from game.i18n import _
 from game.scenario.lang import text as scenario_text
-from game.session import objectives as aims
 from game.ui import describe
 from game.ui import dialogs
 from game.session import seats
@@ -83,7 +82,7 @@ class TurnFlow:
 
     def _say_peace(self, fid: str) -> None:
         """The status line when the side is at war with nobody (the full war opens so)."""
-        note = aims.peace_note(self.state, fid)
+        note = describe.peace_note(self.state, fid)
         if note and self.human_to_play() == fid:
             self.say(note)
 

@@ -24,6 +24,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
+from game.ui import describe
 from game.session.password import check_password, upgrade
 from game.ui import fonts
 from game.ui import palette as P
@@ -67,33 +70,37 @@ class HandoverScreen(Screen):
     def _gate_now(self) -> Gate:
         st = self.game.state
         side = None if st.over else self.game.gate_side()
-        when = f"{st.scenario.title}, {st.date_text()}"
+        when = f"{scenario_text(st.scenario, 'title', st.scenario.title)}, " \
+               f"{describe.now_text(st)}"
         if side is None:
             return Gate(None, "", P.TEXT_DIM, False, when)
         f = st.factions[side]
-        return Gate(side, f.name, P.hex_to_rgb(f.color), side in self.game.session.passwords,
+        return Gate(side, describe.faction_name(st, side), P.hex_to_rgb(f.color),
+                    side in self.game.session.passwords,
                     when)
 
     # --- widgets ---
     def build(self) -> None:
         w, h = self.size
         g = self.gate
-        label = f"Begin the turn of {g.name}" if g.side else "See how the war ended"
+        label = _("Begin the turn of {side}").format(side=g.name) if g.side \
+            else _("See how the war ended")
         bw = min(520, w - 80)
         y = h // 2 + 70
         if g.locked:
             self.password = self.add(UITextEntryLine(pygame.Rect((w - 300) // 2, y, 300, 36),
                                                      self.manager,
-                                                     placeholder_text=f"Password of {g.name}"))
+                                                     placeholder_text=_("Password of {side}").format(
+                                                         side=g.name)))
             self.password.set_text_hidden(True)
             self.password.focus()
             y += 52
         self.begin_btn = self.add(UIButton(pygame.Rect((w - bw) // 2, y, bw, 50), label,
                                            self.manager, object_id="@big_button"))
         self.menu_btn = self.add(UIButton(pygame.Rect((w - 200) // 2, h - 80, 200, 40),
-                                          "Main menu", self.manager,
-                                          tool_tip_text="Leave this game; it can be loaded "
-                                                        "again from its save or the autosave"))
+                                          _("Main menu"), self.manager,
+                                          tool_tip_text=_("Leave this game; it can be loaded "
+                                                          "again from its save or the autosave")))
         self._enable()
 
     @property
@@ -140,7 +147,7 @@ class HandoverScreen(Screen):
         if self.ready or self.game is None:
             return ""
         st = self.game.state
-        return f"{st.factions[st.active_faction].name} moving..."
+        return _("{side} moving...").format(side=describe.faction_name(st, st.active_faction))
 
     # --- input ---
     def handle(self, event):
@@ -167,7 +174,7 @@ class HandoverScreen(Screen):
             stored = self.game.session.passwords.get(g.side, "")
             typed = self.password.get_text() if self.password is not None else ""
             if not check_password(stored, typed):
-                self.error = f"That is not the password of {g.name}."
+                self.error = _("That is not the password of {side}.").format(side=g.name)
                 self.password.set_text("")
                 self.password.focus()
                 return None
@@ -202,14 +209,14 @@ class HandoverScreen(Screen):
             img = fonts.text(g.when, 15, P.TEXT_DIM)
             surface.blit(img, img.get_rect(midtop=(cx, 28)))
         if g.side is None:
-            lines = [(fonts.text("The war is over", 40, P.GOLD), 16),
-                     (fonts.text("Everyone may look now: the whole map is shown.", 17, P.TEXT),
-                      0)]
+            lines = [(fonts.text(_("The war is over"), 40, P.GOLD), 16),
+                     (fonts.text(_("Everyone may look now: the whole map is shown."), 17,
+                                 P.TEXT), 0)]
         else:
-            lines = [(fonts.text("Pass the device to", 22, P.TEXT_DIM), 10),
+            lines = [(fonts.text(_("Pass the device to"), 22, P.TEXT_DIM), 10),
                      (fonts.text(g.name, 44, P.PAPER), 14),
                      (None, 22),
-                     (fonts.text("Everyone else, please look away.", 17, P.TEXT), 0)]
+                     (fonts.text(_("Everyone else, please look away."), 17, P.TEXT), 0)]
         for img, gap in lines:
             if img is None:              # the side's colour, as a band under its name
                 band = pygame.Rect(0, 0, 220, 10)

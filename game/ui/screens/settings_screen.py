@@ -164,7 +164,7 @@ class SettingsWindow(UIWindow):
             state=on_off(self.settings.territory_tint))
 
     def _language_text(self) -> str:
-        return _("Language: {name}").format(name=i18n.language_name(self.settings.language))
+        return _("Language: {name}").format(name=i18n.language_name(i18n.language()))
 
     def handle(self, event) -> bool:
         if self.keys_window is not None and self.keys_window.alive() \
@@ -203,8 +203,8 @@ class SettingsWindow(UIWindow):
                 self.tint.set_text(self._tint_text())
                 return True
             if event.ui_element is self.language:
-                codes = list(LANGUAGES)
-                at = codes.index(self.settings.language) if self.settings.language in codes else 0
+                codes = list(LANGUAGES)         # from the language in use (--lang may differ)
+                at = codes.index(i18n.language()) if i18n.language() in codes else -1
                 self.settings.language = codes[(at + 1) % len(codes)]
                 i18n.set_language(self.settings.language)
                 self.language_changed = True

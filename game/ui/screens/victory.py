@@ -10,7 +10,6 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.i18n import N_, _, ngettext
-from game.scenario.lang import text as scenario_text
 from game.session.view import observe
 from game.ui import describe
 from game.ui import charts
@@ -26,11 +25,7 @@ KIND_WORDS = {"decisive": N_("a decisive victory"), "major": N_("a major victory
 def result_text(state) -> str:
     """Why the war ended, in the language in use: the scenario's victory text when the
     result is one of its victories."""
-    text = state.result_text or ""
-    for i, v in enumerate(state.scenario.spec.victory):
-        if v.text and v.text == text:
-            return scenario_text(state.scenario, f"victory.{v.id or i}.text", text)
-    return text
+    return describe.victory_text(state, state.result_text or "")
 
 
 def history_summary_html(state) -> str | None:
