@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=program_name(), description="Last Great War: the Byzantine-Sassanid war of 602-628.",
         epilog="With no command, `play` opens the game.")
+    p.add_argument("--lang", metavar="CODE", default=None,
+                   help="the language of the game's texts: " + ", ".join(_languages())
+                        + " (default: the one chosen in the settings; this command line's "
+                          "own messages stay English)")
     sub = p.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="open the game (the default)")
@@ -128,11 +132,34 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _languages() -> list[str]:
+    from game.i18n import LANGUAGES
+    return list(LANGUAGES)
+
+
+def _split_lang(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(the leading `--lang CODE` if given, the rest), so that `--lang el scenarios`
+    runs `scenarios` and `--lang el` alone opens the game."""
+    if argv and argv[0] == "--lang" and len(argv) > 1:
+        return argv[:2], argv[2:]
+    if argv and argv[0].startswith("--lang="):
+        return argv[:1], argv[1:]
+    return [], argv
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    lang, argv = _split_lang(argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(lang + argv)
+    if args.lang is not None:
+        from game.i18n import known, set_language
+        if not known(args.lang):
+            print(f"--lang {args.lang}: no such language (choose from "
+                  f"{', '.join(_languages())})", file=sys.stderr)
+            return EXIT_USAGE
+        set_language(args.lang)
     if args.command == "pbem":
         from game.pbem.cli import run as run_pbem
         _forgiving_output()
@@ -216,6 +243,7 @@ def open_pbem_window(data, me: str, game: str, size: str | None) -> int:
 
 def cmd_scenarios() -> int:
     """One line a scenario: id, years, title, origin (tab-separated)."""
+    from game.scenario.lang import text as scenario_text
     from game.scenario.load import listed_scenarios, load_scenario, search_folders
     found = listed_scenarios()
     if not found:
@@ -241,7 +269,7 @@ def cmd_scenarios() -> int:
             print(f"{f.stem}\t?\tBROKEN: {INTERNAL_ERROR} ({type(exc).__name__})\t{origin}")
             status = EXIT_PROBLEMS
             continue
-        print(f"{s.id}\t{s.years()}\t{s.title}\t{origin}")
+        print(f"{s.id}\t{s.years()}\t{scenario_text(s, 'title', s.title)}\t{origin}")
     return status
 
 

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SCENARIOS = sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
 ASSETS = sorted(p.relative_to(ROOT / "assets").as_posix()
                 for p in (ROOT / "assets").rglob("*") if p.is_file())
+LANG_FILES = sorted(p.relative_to(ROOT / "scenarios").as_posix()
+                    for p in (ROOT / "scenarios" / "lang").rglob("*.yaml"))
 MODULES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "game").rglob("*.py"))
 
 
@@ -50,6 +52,8 @@ def zipped_install(folder: Path) -> Path:
         for name in SHIPPED_SCENARIOS:
             zf.write(ROOT / "scenarios" / name, f"game/data/scenarios/{name}")
         zf.write(ROOT / "scenarios" / "maps" / "theatre.yaml", "game/data/scenarios/maps/theatre.yaml")
+        for name in LANG_FILES:
+            zf.write(ROOT / "scenarios" / name, f"game/data/scenarios/{name}")
         for a in ASSETS:
             zf.write(ROOT / "assets" / a, f"game/data/assets/{a}")
     return z
@@ -76,6 +80,8 @@ def test_a_zipped_install_away_from_the_checkout_plays(tmp_path):
     listed = lines[2:]
     assert sorted(line.split("\t")[0] + ".yaml" for line in listed) == SHIPPED_SCENARIOS
     assert all(line.endswith("\tshipped") for line in listed)
+    r = run("--lang", "el", "scenarios")         # the catalogues travel with the game
+    assert r.returncode == 0 and "Ο δρόμος προς την Κτησιφώντα" in r.stdout, r.stderr
     r = run("simulate", "road_to_ctesiphon", "--seed", "1", "--turns", "1", "--jobs", "1")
     assert r.returncode == 0 and "result:" in r.stdout, r.stderr
     r = run("--help")
@@ -116,6 +122,8 @@ def test_the_wheel_carries_the_scenarios_the_map_and_the_assets(tmp_path):
     for name in SHIPPED_SCENARIOS:
         assert f"game/data/scenarios/{name}" in names
     assert "game/data/scenarios/maps/theatre.yaml" in names
+    assert LANG_FILES and all(f"game/data/scenarios/{name}" in names for name in LANG_FILES)
+    assert "game/data/assets/locale/el/LC_MESSAGES/game.mo" in names
     for a in ASSETS:
         assert f"game/data/assets/{a}" in names
     missing = [m for m in MODULES if m not in names]

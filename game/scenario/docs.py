@@ -307,6 +307,33 @@ def _checks() -> list[str]:
             "(inside `{ }` the comma would end the value; the loader says so).", ""]
 
 
+def _languages() -> list[str]:
+    from game.scenario.lang import KEY_PATHS
+    return ["## Languages", "",
+            "A scenario is written in English.  Its texts in another language go in a file "
+            "of their own beside it, `lang/LANG/FILE`, where LANG is the language's code "
+            "(`el` for Greek) and FILE the scenario's file name: the Greek of "
+            "`scenarios/full_war.yaml` is `scenarios/lang/el/full_war.yaml`.  A translator "
+            "never edits the scenario itself.", "",
+            "The file is a flat mapping from a text's key path to the text in that "
+            "language.  IDs are those of the scenario (a faction's, an event's, an "
+            "option's):", "",
+            "```yaml",
+            "title: Ο τελευταίος μεγάλος πόλεμος",
+            "factions.byz.name: Βυζάντιο",
+            "events.evt_614_jerusalem.title: Η άλωση της Ιερουσαλήμ",
+            "```", "",
+            "| key path | the text |", "|---|---|",
+            *(f"| `{k}` | {v} |" for k, v in KEY_PATHS), "",
+            "The loader reads these files with the scenario.  A key path that names no text "
+            "of the scenario (a typo, an event renamed since) is an error, located in the "
+            "language file.  A language that gives some of the scenario's texts and not "
+            "others gets a warning for each one it leaves out (the English is shown there); "
+            "the map's names (`places`, `regions`, `passes`) may be left out without one.  The game shows "
+            "the language chosen in the settings or with `--lang`, and `scenarios` lists "
+            "the titles in it.", ""]
+
+
 def render() -> str:
     lines = [INTRO.replace("{LIMITS}", LIMITS_DOC)] + _checks()
     for title, cls in SECTIONS:
@@ -329,6 +356,7 @@ def render() -> str:
               + ", ".join(f"`{a}` and `{b}`" for a, b in ORDERED) + ".", ""]
     lines += ["## Traits", "", "| trait | effect |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in TRAITS.items()] + [""]
+    lines += _languages()
     lines += ["## Map files", "",
               "A map file (usually under `scenarios/maps/`) or an inline `map:` mapping holds "
               "the geography shared by scenarios.  Terrain and regions are stored as rows of "

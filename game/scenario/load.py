@@ -17,6 +17,7 @@ import game.events.effects  # noqa: F401  (registers the effects)
 from game import resources
 from game.hexmap import HexMap
 from game.scenario.checks import check_all
+from game.scenario.lang import LANG_FOLDER, check_languages
 from game.scenario.limits import MAX_PATH_CHARS
 from game.scenario.mapfile import build_map, load_map
 from game.scenario.meaning import warn_all
@@ -95,6 +96,8 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
                    hashlib.sha256(text.encode("utf-8")).hexdigest(), hm, found.rules,
                    found.city_at, found.events, found.victory, direction=found.direction)
     warn_all(scn, found, col)
+    scn.translations = check_languages(scn, col)
+    col.raise_if_any()
     scn.warnings = sorted(set(col.warnings))
     _opened.add(scn.file)
     return scn
@@ -167,7 +170,8 @@ def spawned_ids(spec: ScenarioSpec) -> set[str]:
 # Scenarios are looked for in the shipped folder (its top level; the map is in maps/),
 # then in each folder given with --scenarios, then in the player's own folder
 # (resources.user_scenarios_dir), those two with their subfolders.  Folders named
-# `maps` hold maps, not scenarios, and are skipped; so are hidden files and folders,
+# `maps` hold maps and folders named `lang` a scenario's texts in other languages
+# (game.scenario.lang), not scenarios, and are skipped; so are hidden files and folders,
 # linked folders, and linked files that lead out of the folder.  An id already taken
 # by a scenario found earlier (a shipped one first) stays with that one.
 
@@ -249,7 +253,8 @@ def scenario_files(folder: Path | None = None, recursive: bool = False) -> list[
     real = folder.resolve()
     out = []
     for here, dirs, files in os.walk(folder):        # linked folders are listed, not entered
-        dirs[:] = sorted(d for d in dirs if d != "maps" and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in ("maps", LANG_FOLDER)
+                         and not d.startswith("."))
         for name in files:
             p = Path(here) / name
             if is_yaml_name(name) and not name.startswith(".") and _inside(p, real):

@@ -42,6 +42,8 @@ class Scenario:
     direction: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False)
     warnings: list = field(default_factory=list, repr=False)   # Problems of severity warning
+    # language -> key path -> text, from the files in lang/ beside it (game.scenario.lang)
+    translations: dict = field(default_factory=dict, repr=False)
 
     def cached(self, key, make):
         """What `make()` gives, worked out once per loaded scenario (which never changes)."""

@@ -8,6 +8,7 @@ what is legal.
 from __future__ import annotations
 
 from game.hexgrid import hex_neighbors
+from game.i18n import _
 from game.rules import economy, engine, siege
 from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
 from game.session import objectives as aims
@@ -34,10 +35,28 @@ def _no_siege(state, view, me: str, targets: list[str]) -> str:
             continue
         why = aims.peace_reason(state, me, owner)
         if why:
-            return f"Cannot besiege {state.cities[cid].name}: {why}"
+            from game.ui.describe import faction_name
+            why = (_("allied with {side}") if _related(state, me, owner, "alliance")
+                   else _("at peace with {side}")).format(side=faction_name(state, owner))
+            return _("Cannot besiege {city}: {why}").format(city=_city(state, cid), why=why)
     if aims.peace_note(state, me):
-        return "No enemy city next to this army: your side is at war with nobody yet"
-    return "No enemy city next to this army to besiege"
+        return _("No enemy city next to this army: your side is at war with nobody yet")
+    return _("No enemy city next to this army to besiege")
+
+
+def _related(state, a: str, b: str, status: str) -> bool:
+    from game.rules import queries as Q
+    return Q.relation(state, a, b).status == status
+
+
+def _city(state, cid: str) -> str:
+    from game.ui.describe import place_name
+    return place_name(state, cid, state.cities[cid].name)
+
+
+def _army(state, a) -> str:
+    from game.ui.describe import army_name
+    return army_name(state, a)
 
 
 def _offer(state, order, tip: str) -> tuple[object | None, str]:
@@ -56,27 +75,31 @@ def possible(view, me: str | None, army, city_id: str | None
         targets = [city_at[h] for h in [army.hex, *hex_neighbors(army.hex)] if h in city_at]
         legal = [o for o in (Besiege(me, army.id, c) for c in targets)
                  if engine.is_legal(state, o)]
-        out["besiege"] = ((legal[0], f"Besiege {state.cities[legal[0].city].name} (B)") if legal
-                          else (None, _no_siege(state, view, me, targets)))
+        out["besiege"] = ((legal[0], _("Besiege {city} (B)").format(
+            city=_city(state, legal[0].city))) if legal
+            else (None, _no_siege(state, view, me, targets)))
         cid = city_at.get(army.hex)
         if cid:
             c = state.cities[cid]
-            tip = f"Storm the walls of {c.name} (T)"
+            tip = _("Storm the walls of {city} (T)").format(city=_city(state, cid))
             if c.siege is not None and c.siege.by == me:
                 f = siege.storm_forecast(state, army, c)
-                tip += (f": {f['take_percent']}% chance to take it; expected losses "
-                        f"{f['attacker_loss']:,} of yours, {f['defender_loss']:,} of theirs")
+                tip += ": " + _("{percent}% chance to take it; expected losses {lost} of yours, "
+                                "{their_lost} of theirs").format(
+                    percent=f['take_percent'], lost=f"{f['attacker_loss']:,}",
+                    their_lost=f"{f['defender_loss']:,}")
             out["assault"] = _offer(state, Assault(me, army.id, cid), tip)
         else:
-            out["assault"] = (None, "Storming needs a siege: besiege a city first")
+            out["assault"] = (None, _("Storming needs a siege: besiege a city first"))
         half = army.men // 2 // 100 * 100
         out["split"] = _offer(state, Split(me, army.id, half),
-                              f"Split off {half:,} men as a new army")
+                              _("Split off {men} men as a new army").format(men=f"{half:,}"))
         others = [x for x in view.armies.values()
                   if x.hex == army.hex and x.faction == me and x.id != army.id]
         out["merge"] = ((Merge(me, army.id, others[0].id),
-                         f"Join {army.name} to {others[0].name}") if others
-                        else (None, "Another of your armies must share the hex"))
+                         _("Join {army} to {other}").format(army=_army(state, army),
+                                                            other=_army(state, others[0])))
+                        if others else (None, _("Another of your armies must share the hex")))
         city_id = cid
     known = view.cities.get(city_id) if city_id else None      # the city as the side knows it
     if known is not None and me and known.owner == me:
@@ -84,11 +107,13 @@ def possible(view, me: str | None, army, city_id: str | None
         men = max(100, min(RAISE_AT_ONCE, limit) // 100 * 100)
         cost = economy.raise_cost(state, men)
         out["raise"] = _offer(state, Raise(me, city_id, men),
-                              f"Raise {men:,} men at {state.cities[city_id].name} for {cost}")
+                              _("Raise {men} men at {city} for {cost}").format(
+                                  men=f"{men:,}", city=_city(state, city_id), cost=cost))
     else:
-        out["raise"] = (None, "Select one of your cities (or an army in one) to raise men there")
+        out["raise"] = (None, _("Select one of your cities (or an army in one) to raise men "
+                                "there"))
     for key in ("besiege", "assault", "split", "merge"):
-        out.setdefault(key, (None, "Select one of your armies"))
+        out.setdefault(key, (None, _("Select one of your armies")))
     ready = me is not None and any(x.faction == me and x.moves > 0 for x in view.armies.values())
-    out["next"] = (True if ready else None, "Select the next army that can still move (Tab)")
+    out["next"] = (True if ready else None, _("Select the next army that can still move (Tab)"))
     return out

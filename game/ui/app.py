@@ -20,6 +20,7 @@ import pygame_gui
 
 from game.cli import program_name
 from game.resources import assets_dir
+from game import i18n
 from game.ui import fonts, map_marks, scale
 from game.ui.sounds import Sounds
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
@@ -63,10 +64,13 @@ def load_theme(high_contrast: bool = False, percent: int = 100) -> dict:
 class App:
     def __init__(self, size=DEFAULT_SIZE, fullscreen: bool = False,
                  settings: Settings | None = None, threaded: bool = True,
-                 scenario_dir: Path | None = None, scale_arg=None):
+                 scenario_dir: Path | None = None, scale_arg=None,
+                 language: str | None = None):
         self.settings = settings or load_settings()
         self.scale_arg = scale_arg     # play --scale: for this run, until the setting changes
         self._scale_setting = self.settings.ui_scale
+        # the language: --lang for this run, else the settings' choice
+        i18n.set_language(language or self.settings.language)
         self.sounds = Sounds(self.settings)
         self.threaded = threaded                 # background work (tiles, computer thinking)
         self.author = False                      # play --author: F6 reload, F7 events panel
@@ -527,7 +531,7 @@ def main(args) -> int:
         return EXIT_PROBLEMS
     try:
         app = App(size, bool(getattr(args, "fullscreen", False)) or settings.fullscreen, settings,
-                  scale_arg=scale_arg)
+                  scale_arg=scale_arg, language=getattr(args, "lang", None))
     except pygame.error as exc:
         print(f"The game window cannot open ({exc}).  Is there a display?  On a machine "
               f"without one, use `{program_name()} simulate` to watch the computer play.",

@@ -6,15 +6,17 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UISelectionList, UIWindow
 
+from game.i18n import N_, _
+from game.ui import describe
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.ui.dialogs import centred
 from game.ui.scale import px
 
-SORTS = {"name": ("Name", lambda a: (a.name.lower(), a.id)),
-         "men": ("Men", lambda a: (-a.men, a.id)),
-         "moves": ("Movement left", lambda a: (-a.moves, a.id)),
-         "supply": ("Supply", lambda a: (a.supply, a.id))}
+SORTS = {"name": (N_("By name"), lambda a: (a.name.lower(), a.id)),
+         "men": (N_("By men"), lambda a: (-a.men, a.id)),
+         "moves": (N_("By movement left"), lambda a: (-a.moves, a.id)),
+         "supply": (N_("By supply"), lambda a: (a.supply, a.id))}
 
 
 def rows(view, side: str, sort: str) -> list[tuple[str, str]]:
@@ -24,28 +26,29 @@ def rows(view, side: str, sort: str) -> list[tuple[str, str]]:
                     key=SORTS[sort][1])
     out = []
     for a in armies:
-        where = Q.place_phrase(state, a.hex)      # 'at Dara', 'near Tiflis', 'in Armenia'
-        out.append((a.id, f"{a.name}: {a.men:,} men, movement {a.moves} of "
-                          f"{M.move_budget(state, a)}, supply {a.supply}, morale {a.morale}, "
-                          f"{where}"))
+        where = describe.place_phrase(state, a.hex)      # 'at Dara', 'near Tiflis', 'in Armenia'
+        out.append((a.id, _("{army}: {men} men, movement {moves} of {budget}, supply {supply}, "
+                            "morale {morale}, {place}").format(
+            army=describe.army_name(state, a), men=f"{a.men:,}", moves=a.moves,
+            budget=M.move_budget(state, a), supply=a.supply, morale=a.morale, place=where)))
     return out
 
 
 class ArmyList(UIWindow):
     def __init__(self, manager, size, view, side: str, on_pick, sort: str = "name"):
         rect = centred(size, (760, 520), margin=60)
-        super().__init__(rect, manager, window_display_title="Your armies (L)",
+        super().__init__(rect, manager, window_display_title=_("Your armies (L)"),
                          object_id="#army_list")
         self.view, self.side, self.on_pick = view, side, on_pick
         self.is_army_list = True
         inner = self.get_container().get_rect()
         bw = (inner.w - px(20) - px(8) * (len(SORTS) - 1)) // len(SORTS)
         self.sort_btns: dict[str, UIButton] = {}
-        for i, (key, (label, _)) in enumerate(SORTS.items()):
+        for i, (key, (label, _order)) in enumerate(SORTS.items()):
             self.sort_btns[key] = UIButton(pygame.Rect(px(10) + i * (bw + px(8)), px(8), bw,
                                                        px(32)),
-                                           f"By {label.lower()}", manager, container=self,
-                                           tool_tip_text=f"Sort the list by {label.lower()}")
+                                           _(label), manager, container=self,
+                                           tool_tip_text=_("Sort the list this way"))
         self.list = UISelectionList(pygame.Rect(px(10), px(48), inner.w - px(20),
                                                 inner.h - px(58)), [],
                                     manager, container=self)
@@ -58,8 +61,8 @@ class ArmyList(UIWindow):
     def resort(self, sort: str) -> None:
         self.sort = sort
         found = rows(self.view, self.side, sort)
-        self.ids = [aid for aid, _ in found]
-        self.texts = [text for _, text in found]
+        self.ids = [aid for aid, _text in found]
+        self.texts = [text for _aid, text in found]
         self.row = -1
         self._show()
         for key, b in self.sort_btns.items():
@@ -71,7 +74,7 @@ class ArmyList(UIWindow):
     def _show(self) -> None:
         self.list.set_item_list([(("> " if i == self.row else "") + text, f"#army_{i}")
                                  for i, text in enumerate(self.texts)]
-                                or [("No armies", "#none")])
+                                or [(_("No armies"), "#none")])
 
     def on_key(self, key: int) -> bool:
         """Up and Down pick a row (marked >), Enter selects its army.  True when used."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui import fonts
 from game.ui import palette as P
 from game.ui.scale import px
@@ -43,9 +44,9 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
     head = fonts.text(title, px(15), P.GOLD)
     surf.blit(head, (px(10), px(6)))
     left, top, right, bottom = px(52), px(30), w - px(12), h - px(44)
-    values = [v for _, _, vs in series for v in vs if v is not None]
+    values = [v for _name, _colour, vs in series for v in vs if v is not None]
     if not xs or not values:
-        msg = fonts.text("No turns played yet", px(13), P.TEXT_DIM)
+        msg = fonts.text(_("No turns played yet"), px(13), P.TEXT_DIM)
         surf.blit(msg, msg.get_rect(center=(w // 2, h // 2)))
         return surf
     lo = min(0, min(values))
@@ -86,7 +87,7 @@ def line_chart(size: tuple[int, int], title: str, xs: list[str],
             run = []
     # legend
     x = left
-    for name, color, _ in series:
+    for name, color, _values in series:
         pygame.draw.rect(surf, color, (x, h - px(18), px(12), px(10)))
         lab = fonts.text(name, px(11), P.TEXT)
         surf.blit(lab, (x + px(16), h - px(20)))
@@ -110,7 +111,8 @@ def year_labels(history) -> list[str]:
             for i, r in enumerate(history)]
 
 
-CHARTS = (("Cities held", "cities"), ("Men under arms", "men"), ("Treasury", "treasury"))
+CHARTS = ((N_("Cities held"), "cities"), (N_("Men under arms"), "men"),
+          (N_("Treasury"), "treasury"))
 
 
 def history_charts(history, factions: dict, colors: dict, width: int, height: int,
@@ -121,7 +123,7 @@ def history_charts(history, factions: dict, colors: dict, width: int, height: in
     for title, attr in CHARTS:
         series = [(factions[fid], colors.get(fid, (128, 128, 128)), vals)
                   for fid, vals in series_of(history, attr, only)]
-        out.append(line_chart((width, height), title, xs, series))
+        out.append(line_chart((width, height), _(title), xs, series))
     return out
 
 
@@ -129,6 +131,7 @@ def charts_for(view, width: int, height: int) -> list[pygame.Surface]:
     """The three charts as `view` may see them (names and colours are public)."""
     state = view.world
     shown = [f for f in state.order if state.factions[f].major or state.factions[f].in_play]
-    names = {f: state.factions[f].name for f in state.order}
+    from game.ui.describe import faction_name
+    names = {f: faction_name(state, f) for f in state.order}
     colors = {f.id: P.hex_to_rgb(f.color) for f in state.factions.values()}
     return history_charts(view.history, names, colors, width, height, shown)

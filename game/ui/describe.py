@@ -24,6 +24,8 @@ from game.rules import queries as Q
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState
 from game.rules.traits import TRAITS
+from game.i18n import N_, _, ngettext
+from game.scenario.lang import text as scenario_text
 
 
 def esc(text) -> str:
@@ -36,12 +38,99 @@ def n(x: int) -> str:
 
 def faction_name(state: GameState, fid: str | None) -> str:
     f = state.factions.get(fid) if fid else None
-    return f.name if f else (fid or "nobody")
+    if f is None:
+        return fid or _("nobody")
+    return scenario_text(state.scenario, f"factions.{fid}.name", f.name)
+
+
+def place_name(state: GameState, pid: str, english: str) -> str:
+    """A place's name in the language in use (a city of the scenario or a place of its map)."""
+    scn = state.scenario
+    if any(c.id == pid and c.name for c in scn.spec.cities):
+        return scenario_text(scn, f"cities.{pid}.name", english)
+    return scenario_text(scn, f"places.{pid}.name", english)
+
+
+def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
+    """queries.place_phrase in the language in use: 'at Dara', 'near Tiflis', 'in Armenia'."""
+    hm = Q.hexmap(state)
+    city = Q.city_at(state, h)
+    pid = hm.place_at.get(h)
+    name = (place_name(state, city.id, city.name) if city else
+            place_name(state, pid, hm.places[pid].name) if pid else None)
+    if name:
+        return (_("to {place}") if prep == "to" else _("at {place}")).format(place=name)
+    near = Q._nearest_place(state, h)    # the same place the English text names
+    if near is not None:
+        ids = {c.name: c.id for c in state.cities.values()}
+        ids.update({pl.name: k for k, pl in hm.places.items() if pl.name not in ids})
+        name = place_name(state, ids[near[1]], near[1]) if near[1] in ids else near[1]
+        return _("near {place}").format(place=name)
+    region = hm.region_of(h) if hm.contains(h) else None
+    if region and hm.region_names.get(region):
+        rname = scenario_text(state.scenario, f"regions.{region}.name", hm.region_names[region])
+        return (_("into {region}") if prep == "to" else _("in {region}")).format(region=rname)
+    return _("in open country") if hm.contains(h) else _("off the map")
+
+
+def pass_name(state: GameState, pid: str) -> str:
+    return scenario_text(state.scenario, f"passes.{pid}.name",
+                         state.scenario.map.passes[pid].name)
+
+
+def commander_name(state: GameState, cid: str, english: str) -> str:
+    return scenario_text(state.scenario, f"commanders.{cid}.name", english)
+
+
+TERRAIN_NAMES = {"sea": N_("sea"), "lake": N_("lake"), "plain": N_("plain"),
+                 "farmland": N_("farmland"), "hills": N_("hills"), "mountains": N_("mountains"),
+                 "peaks": N_("high peaks (impassable)"), "forest": N_("forest"),
+                 "marsh": N_("marsh"), "desert": N_("desert"), "steppe": N_("steppe")}
+
+
+def terrain_name(tid) -> str:
+    kind = T.TERRAINS[tid]
+    return _(TERRAIN_NAMES[kind.key]) if kind.key in TERRAIN_NAMES else kind.name.lower()
+
+
+SEASON_NAMES = {"spring": N_("Spring {year}"), "summer": N_("Summer {year}"),
+                "autumn": N_("Autumn {year}"), "winter": N_("Winter {year}")}
+MONTH_DATES = (N_("January {year}"), N_("February {year}"), N_("March {year}"),
+               N_("April {year}"), N_("May {year}"), N_("June {year}"), N_("July {year}"),
+               N_("August {year}"), N_("September {year}"), N_("October {year}"),
+               N_("November {year}"), N_("December {year}"))
 
 
 def date_text(state: GameState, year: int, month: int) -> str:
-    """A past date as the game writes its own: "Spring 603" or "June 603"."""
-    return cal.turn_name(year, month, state.months_per_turn)
+    """A past date as the game writes its own: "Spring 603" or "June 603" (in the
+    language in use)."""
+    if state.months_per_turn == 3:
+        return _(SEASON_NAMES[cal.season_of(month)]).format(year=year)
+    return _(MONTH_DATES[month - 1]).format(year=year)
+
+
+LEVEL_NAMES = {"easy": N_("easy"), "normal": N_("normal"), "hard": N_("hard")}
+
+
+def level_text(level: str) -> str:
+    """A difficulty's name in the language in use."""
+    return _(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
+
+
+def seat_text(who: str) -> str:
+    """Who plays a side, for the player: "Human", "Computer (hard)"."""
+    from game.session import seats
+    seat = seats.seat_of(who)
+    if seat.kind == seats.COMPUTER:
+        return _("Computer ({level})").format(level=level_text(seat.level))
+    if seat.kind == seats.HUMAN:
+        return _("Human")
+    return _("Placeholder")
+
+
+def now_text(state: GameState) -> str:
+    """The date of the turn being played."""
+    return date_text(state, state.year, state.month)
 
 
 def where(state: GameState, h: Hex) -> str:
@@ -49,11 +138,12 @@ def where(state: GameState, h: Hex) -> str:
     parts = []
     pid = hm.place_at.get(h)
     if pid:
-        parts.append(hm.places[pid].name)
+        parts.append(place_name(state, pid, hm.places[pid].name))
     region = hm.region_of(h)
     if region:
-        parts.append(hm.region_names.get(region, region))
-    parts.append(T.TERRAINS[hm.terrain_at(h)].name.lower())
+        parts.append(scenario_text(state.scenario, f"regions.{region}.name",
+                                   hm.region_names.get(region, region)))
+    parts.append(terrain_name(hm.terrain_at(h)))
     return ", ".join(parts)
 
 
@@ -72,11 +162,11 @@ def seen_now(view, c: City) -> bool:
 def last_seen(state: GameState, view, c: City) -> str:
     """'seen now', 'as last seen in Spring 603', or 'as known when the war began'."""
     if seen_now(view, c):
-        return "seen now"
+        return _("seen now")
     turn = view.city_seen.get(c.id, 0)
     if turn <= 0:
-        return "as known when the war began"
-    return f"as last seen in {turn_date(state, turn)}"
+        return _("as known when the war began")
+    return _("as last seen in {date}").format(date=turn_date(state, turn))
 
 
 def siege_words(state: GameState, view, c: City) -> str | None:
@@ -85,47 +175,72 @@ def siege_words(state: GameState, view, c: City) -> str | None:
         return None
     by = faction_name(state, c.siege.by)
     if not seen_now(view, c):
-        return f"Besieged by {by} ({last_seen(state, view, c)})"
+        return _("Besieged by {side} ({seen})").format(side=by, seen=last_seen(state, view, c))
     st = siege.status(state, c)
-    return (f"Besieged by {by} for {st['turns']} turn{'s' * (st['turns'] != 1)}; "
-            f"food for {st['food']} more")
+    return ngettext("Besieged by {side} for {n} turn; food for {food} more",
+                    "Besieged by {side} for {n} turns; food for {food} more",
+                    st["turns"]).format(side=by, n=st["turns"], food=st["food"])
 
 
 def army_html(view, a: Army, own: bool) -> str:
     state = view.world
-    lines = [f"<font color='#e6c467'><b>{esc(a.name)}</b></font> "
+    lines = [f"<font color='#e6c467'><b>{esc(army_name(state, a))}</b></font> "
              f"<i>({esc(faction_name(state, a.faction))})</i>",
-             f"Men: <b>{n(a.men)}</b>   Morale: <b>{a.morale}</b>   Supply: <b>{a.supply}</b>"]
+             _("Men: {men}   Morale: {morale}   Supply: {supply}").format(
+                 men=f"<b>{n(a.men)}</b>", morale=f"<b>{a.morale}</b>",
+                 supply=f"<b>{a.supply}</b>")]
     if own:
         budget = M.move_budget(state, a)
-        lines.append(f"Movement left: <b>{a.moves}</b> of {budget}")
-    lines.append(f"At: {esc(where(state, a.hex))}")
+        lines.append(_("Movement left: {left} of {budget}").format(left=f"<b>{a.moves}</b>",
+                                                                    budget=budget))
+    lines.append(_("At: {place}").format(place=esc(where(state, a.hex))))
     c = state.commanders.get(a.commander) if a.commander else None
     if c is not None and c.alive:
-        lines.append(f"Commander: <b>{esc(c.name)}</b>")
-        lines.append(f"   strategy {c.strategy}, tactics {c.tactics}, siegecraft {c.siege}, "
-                     f"loyalty {c.loyalty}")
+        lines.append(_("Commander: {name}").format(
+            name=f"<b>{esc(commander_name(state, c.id, c.name))}</b>"))
+        lines.append("   " + _("strategy {strategy}, tactics {tactics}, siegecraft {siege}, "
+                               "loyalty {loyalty}").format(strategy=c.strategy,
+                                                           tactics=c.tactics, siege=c.siege,
+                                                           loyalty=c.loyalty))
         for t in c.traits:
             lines.append(f"   <i>{esc(t.replace('_', ' '))}</i>: {esc(TRAITS.get(t, ''))}")
     else:
-        lines.append("Commander: <i>none</i>")
+        lines.append(_("Commander: {name}").format(name="<i>" + _("none") + "</i>"))
     c = view.cities.get(state.scenario.city_at.get(a.hex))
     if c is not None and c.siege is not None and c.siege.by == a.faction:
-        lines.append(f"Besieging <b>{esc(c.name)}</b>")
+        lines.append(_("Besieging {city}").format(
+            city=f"<b>{esc(place_name(state, c.id, c.name))}</b>"))
     return "<br>".join(lines)
+
+
+def army_name(state: GameState, a) -> str:
+    """An army's name in the language in use: the scenario's own, else "Army of" its
+    commander (the rules name armies that way)."""
+    if any(x.id == a.id and x.name for x in state.scenario.spec.armies):
+        return scenario_text(state.scenario, f"armies.{a.id}.name", a.name)
+    c = state.commanders.get(a.commander) if a.commander else None
+    if c is not None and a.name == f"Army of {c.name}":
+        return _("Army of {commander}").format(commander=commander_name(state, c.id, c.name))
+    f = state.factions.get(a.faction)
+    if f is not None and a.name == f"{f.name} army":
+        return _("{side} army").format(side=faction_name(state, a.faction))
+    return a.name
 
 
 def city_html(view, c: City, own: bool) -> str:
     state = view.world
     f = state.factions.get(c.owner)
     capital = f is not None and f.capital == c.id
-    kind = "fortress" if c.kind == "fortress" else "city"
-    tags = [t for t, on in (("capital", capital), ("port", c.port), ("holy city", c.holy)) if on]
-    lines = [f"<font color='#e6c467'><b>{esc(c.name)}</b></font> <i>({kind} of "
-             f"{esc(faction_name(state, c.owner))}{', ' + ', '.join(tags) if tags else ''})</i>",
-             f"Walls: <b>{c.walls}</b> of {c.max_walls}   Garrison: <b>{n(c.garrison)}</b>",
-             f"Income: <b>{c.income}</b> a month" + ("" if c.siege is None else
-                                                      " <i>(none while besieged)</i>")]
+    kind = (_("fortress of {side}") if c.kind == "fortress" else _("city of {side}")).format(
+        side=esc(faction_name(state, c.owner)))
+    tags = [t for t, on in ((_("capital"), capital), (_("port"), c.port),
+                            (_("holy city"), c.holy)) if on]
+    lines = [f"<font color='#e6c467'><b>{esc(place_name(state, c.id, c.name))}</b></font> "
+             f"<i>({kind}{', ' + ', '.join(tags) if tags else ''})</i>",
+             _("Walls: {walls} of {most}   Garrison: {men}").format(
+                 walls=f"<b>{c.walls}</b>", most=c.max_walls, men=f"<b>{n(c.garrison)}</b>"),
+             _("Income: {gold} a month").format(gold=f"<b>{c.income}</b>")
+             + ("" if c.siege is None else " <i>" + _("(none while besieged)") + "</i>")]
     if not seen_now(view, c):
         words = last_seen(state, view, c)
         lines.append(f"<i>{esc(words[:1].upper() + words[1:])}</i>")
@@ -134,9 +249,9 @@ def city_html(view, c: City, own: bool) -> str:
         lines.append(f"<font color='#e05a50'>{esc(words)}</font>")
     if own:
         left = economy.raise_limit(state) - state.raised.get(c.id, 0)
-        lines.append(f"May raise {n(max(0, left))} more men this turn, "
-                     f"{state.scenario.rules['raise_cost_per_1000']} per 1,000")
-    lines.append(f"At: {esc(where(state, c.hex))}")
+        lines.append(_("May raise {men} more men this turn, {cost} per 1,000").format(
+            men=n(max(0, left)), cost=state.scenario.rules['raise_cost_per_1000']))
+    lines.append(_("At: {place}").format(place=esc(where(state, c.hex))))
     return "<br>".join(lines)
 
 
@@ -145,9 +260,11 @@ def faction_tip(view, fid: str) -> str:
     f = state.factions[fid]
     gross = economy.income(state, fid)
     cost = economy.upkeep(state, fid)
-    return (f"{f.name}: treasury {n(f.treasury)}, income {n(gross)} and upkeep {n(cost)} a turn "
-            f"(net {'+' if gross - cost >= 0 else ''}{n(gross - cost)}).  War-weariness "
-            f"{f.war_weariness} of 100.  Men lost so far: {n(f.men_lost)}.")
+    return _("{side}: treasury {gold}, income {income} and upkeep {upkeep} a turn (net {net}).  "
+             "War-weariness {weary} of 100.  Men lost so far: {lost}.").format(
+        side=faction_name(state, fid), gold=n(f.treasury), income=n(gross), upkeep=n(cost),
+        net=('+' if gross - cost >= 0 else '') + n(gross - cost), weary=f.war_weariness,
+        lost=n(f.men_lost))
 
 
 # --- hovering the map ---------------------------------------------------------------
@@ -163,20 +280,21 @@ def hover_lines(view, h: Hex, selected: Army | None) -> list[str]:
     if t not in T.WATER_IDS:
         cost = M.terrain_cost(rules, t, state.winter, h in hm.pass_at)
         if cost >= M.INF:
-            lines.append("Impassable")
+            lines.append(_("Impassable"))
         else:
-            extra = " (winter)" if state.winter and cost != M.terrain_cost(rules, t, False,
-                                                                             h in hm.pass_at) else ""
-            lines.append(f"Costs {cost} movement to enter{extra}")
+            winter = state.winter and cost != M.terrain_cost(rules, t, False, h in hm.pass_at)
+            lines.append((_("Costs {cost} movement to enter (winter)") if winter else
+                          _("Costs {cost} movement to enter")).format(cost=cost))
     pid = hm.pass_at.get(h)
     if pid:
         closed = M.pass_closed(state, pid)
-        lines.append(f"{hm.passes[pid].name}: {'closed' if closed else 'open'}")
+        lines.append(f"{pass_name(state, pid)}: {_('closed') if closed else _('open')}")
     cid = state.scenario.city_at.get(h)
     city = view.cities.get(cid) if cid else None
     if city is not None:
-        lines.append(f"{city.name}: {faction_name(state, city.owner)}, walls {city.walls}/"
-                     f"{city.max_walls}, garrison {n(city.garrison)}")
+        lines.append(_("{city}: {side}, walls {walls}/{most}, garrison {men}").format(
+            city=place_name(state, city.id, city.name), side=faction_name(state, city.owner),
+            walls=city.walls, most=city.max_walls, men=n(city.garrison)))
         if not seen_now(view, city):
             lines.append(f"   {last_seen(state, view, city)}")
         words = siege_words(state, view, city)
@@ -184,7 +302,9 @@ def hover_lines(view, h: Hex, selected: Army | None) -> list[str]:
             lines.append(words)
     here = [a for a in view.armies.values() if a.hex == h]
     for a in here:
-        lines.append(f"{a.name} ({faction_name(state, a.faction)}): {n(a.men)} men")
+        lines.append(ngettext("{army} ({side}): {men} man", "{army} ({side}): {men} men",
+                              a.men).format(army=army_name(state, a),
+                                            side=faction_name(state, a.faction), men=n(a.men)))
     if selected is not None and selected.hex != h:
         lines += _action_lines(state, view, h, selected, here, city)
     elif selected is not None and city is not None and city.siege is not None \
@@ -197,14 +317,17 @@ def storm_lines(state: GameState, a: Army, city: City, head: str = "") -> list[s
     """The storm forecast, as the odds of a battle are shown: the chance to take the city,
     the losses each side should expect, and how long its food lasts."""
     f = siege.storm_forecast(state, a, city)
-    first = head or f"Storm {city.name} (T)"
-    out = [f"{first}: {f['take_percent']}% chance to take it"
-           + ("" if a.may_strike or head else " (not this turn: the army has fought)"),
-           f"   expected losses: you {n(f['attacker_loss'])} of {n(f['attacker_men'])}, "
-           f"they {n(f['defender_loss'])} of {n(f['defender_men'])}",
-           "   or wait: " + (f"food for {f['food']} more turn{'s' * (f['food'] != 1)}, then "
-                             if f["food"] > 0 else "no food left: ")
-           + f"{n(f['starve_per_turn'])} of the garrison starve each turn"]
+    first = head or _("Storm {city} (T)").format(city=place_name(state, city.id, city.name))
+    wait = (ngettext("food for {n} more turn, then", "food for {n} more turns, then", f["food"])
+            .format(n=f["food"]) if f["food"] > 0 else _("no food left:"))
+    out = [_("{what}: {percent}% chance to take it").format(what=first,
+                                                            percent=f['take_percent'])
+           + ("" if a.may_strike or head else " " + _("(not this turn: the army has fought)")),
+           "   " + _("expected losses: you {lost} of {men}, they {their_lost} of {their_men}")
+           .format(lost=n(f['attacker_loss']), men=n(f['attacker_men']),
+                   their_lost=n(f['defender_loss']), their_men=n(f['defender_men'])),
+           "   " + _("or wait: {food} {men} of the garrison starve each turn").format(
+               food=wait, men=n(f['starve_per_turn']))]
     return out
 
 
@@ -213,38 +336,46 @@ def _action_lines(state, view, h, a: Army, here, city) -> list[str]:
     out = []
     enemies = [x for x in here if hostile(state, a.faction, x.faction)]
     if enemies and hex_distance(a.hex, h) == 1 and not (view.omniscient or view.sees(h)):
-        out.append("Attack: what stands there is not seen clearly")
+        out.append(_("Attack: what stands there is not seen clearly"))
     elif enemies and hex_distance(a.hex, h) == 1:
         o = combat.odds(state, a, h)       # the hex is seen: nothing there is hidden
-        out.append(f"Attack: {o['win_percent']}% chance to win"
-                   + ("" if a.may_strike else " (it has already fought this turn)"))
-        out.append(f"   you {n(o['attacker_men'])} men (strength {n(o['attacker_strength'])}) "
-                   f"against {n(o['defender_men'])} (strength {n(o['defender_strength'])})")
+        out.append(_("Attack: {percent}% chance to win").format(percent=o['win_percent'])
+                   + ("" if a.may_strike else " " + _("(it has already fought this turn)")))
+        out.append("   " + _("you {men} men (strength {strength}) against {their_men} "
+                               "(strength {their_strength})").format(
+            men=n(o['attacker_men']), strength=n(o['attacker_strength']),
+            their_men=n(o['defender_men']), their_strength=n(o['defender_strength'])))
     elif city is not None and hostile(state, a.faction, city.owner) and not enemies \
             and hex_distance(a.hex, h) == 1:
         st = siege.status(state, city)
+        name = place_name(state, city.id, city.name)
         if city.walls == 0 or city.garrison == 0:
-            out.append(f"{city.name} lies open: marching in takes it")
+            out.append(_("{city} lies open: marching in takes it").format(city=name))
         else:
-            out.append(f"Besiege {city.name}: walls {st['walls']}/{st['max_walls']}, garrison "
-                       f"{n(st['garrison'])}, food for {st['food']} turns")
+            out.append(ngettext("Besiege {city}: walls {walls}/{most}, garrison {men}, food for "
+                                "{food} turn",
+                                "Besiege {city}: walls {walls}/{most}, garrison {men}, food for "
+                                "{food} turns", st['food']).format(
+                city=name, walls=st['walls'], most=st['max_walls'], men=n(st['garrison']),
+                food=st['food']))
             if seen_now(view, city):
                 out += storm_lines(state, a, city,
-                                   "   a storm, once besieged, as things stand")[:2]
+                                   "   " + _("a storm, once besieged, as things stand"))[:2]
     elif city is not None and hostile(state, a.faction, city.owner) and city.walls > 0 \
             and city.garrison > 0 and hex_distance(a.hex, h) > 1:
-        out.append(f"{city.name} is walled: no march goes in; stand next to it and "
-                   "besiege it (B)")
+        out.append(_("{city} is walled: no march goes in; stand next to it and "
+                     "besiege it (B)").format(city=place_name(state, city.id, city.name)))
     return out
 
 
 def path_label(cost: int, moves: int, budget: int) -> tuple[str, bool]:
     """'cost 6, this turn' or 'cost 30, 3 turns' -> (label, reachable this turn)."""
     if cost <= moves:
-        return f"{cost} of {moves} movement: this turn", True
+        return _("{cost} of {moves} movement: this turn").format(cost=cost, moves=moves), True
     budget = max(1, budget)
     turns = 1 + -(-(cost - moves) // budget)
-    return f"{cost} movement: {turns} turns", False
+    return ngettext("{cost} movement: {n} turn", "{cost} movement: {n} turns", turns).format(
+        cost=cost, n=turns), False
 
 
 def after_march(view, a: Army, dest: Hex, cost: int) -> str:
@@ -261,34 +392,46 @@ def after_march(view, a: Army, dest: Hex, cost: int) -> str:
     cid = state.scenario.city_at.get(dest)
     town = view.cities.get(cid) if cid else None
     if town is not None and hostile(state, a.faction, town.owner):
-        parts.append(f"takes {town.name}")
+        parts.append(_("takes {city}").format(city=place_name(state, town.id, town.name)))
     foes = sorted((x for x in view.armies.values() if hex_distance(x.hex, dest) == 1
                    and hostile(state, a.faction, x.faction)), key=lambda x: (-x.men, x.id))
     walls = sorted((c for c in view.cities.values() if hex_distance(c.hex, dest) == 1
                     and hostile(state, a.faction, c.owner) and c.walls > 0 and c.garrison > 0),
                    key=lambda c: c.id)
     if foes:
-        parts.append(f"stops next to {foes[0].name}"
-                     + (f" and {len(foes) - 1} more" if len(foes) > 1 else ""))
-    verbs = (["attack"] if foes else []) + ([f"besiege {walls[0].name}"] if walls else [])
-    if verbs:
-        parts.append("may " + " or ".join(verbs) if a.may_strike
-                     else "has fought this turn: no attack")
+        first = army_name(state, foes[0])
+        parts.append(_("stops next to {army}").format(army=first) if len(foes) == 1 else
+                     ngettext("stops next to {army} and {n} more",
+                              "stops next to {army} and {n} more", len(foes) - 1).format(
+                         army=first, n=len(foes) - 1))
+    wall = place_name(state, walls[0].id, walls[0].name) if walls else ""
+    if foes or walls:
+        if not a.may_strike:
+            parts.append(_("has fought this turn: no attack"))
+        elif foes and walls:
+            parts.append(_("may attack or besiege {city}").format(city=wall))
+        elif foes:
+            parts.append(_("may attack"))
+        else:
+            parts.append(_("may besiege {city}").format(city=wall))
     if not foes:
-        parts.append(f"{left} movement left" if left > 0 else "no movement left")
+        parts.append(ngettext("{n} movement left", "{n} movement left", left).format(n=left)
+                     if left > 0 else _("no movement left"))
     return ", ".join(parts)
 
 
 # --- what happened ------------------------------------------------------------------
 
 HEADINGS = {
-    "battle": "Battles", "assault": "Battles", "retreated": "Battles",
-    "captured": "Cities", "siege_begun": "Sieges", "siege_progress": "Sieges",
-    "siege_lifted": "Sieges", "fired": "Events", "chosen": "Events",
-    "destroyed": "Armies", "commander_died": "Armies", "attrition": "Armies",
-    "raised": "Armies", "income": "Treasury", "game_over": "The war", "reloaded": "The war",
+    "battle": N_("Battles"), "assault": N_("Battles"), "retreated": N_("Battles"),
+    "captured": N_("Cities"), "siege_begun": N_("Sieges"), "siege_progress": N_("Sieges"),
+    "siege_lifted": N_("Sieges"), "fired": N_("Events"), "chosen": N_("Events"),
+    "destroyed": N_("Armies"), "commander_died": N_("Armies"), "attrition": N_("Armies"),
+    "raised": N_("Armies"), "income": N_("Treasury"), "game_over": N_("The war"),
+    "reloaded": N_("The war"),
 }
-ORDER = ["The war", "Events", "Battles", "Cities", "Sieges", "Armies", "Treasury"]
+ORDER = [N_("The war"), N_("Events"), N_("Battles"), N_("Cities"), N_("Sieges"), N_("Armies"),
+         N_("Treasury")]
 
 
 def concerns(e: Event, side: str | None, friends: frozenset | set = frozenset()) -> bool:
@@ -312,13 +455,14 @@ def summary_lines(events: list[Event], side: str | None,
             continue
         if e.kind == "income" and side is not None and e.factions != (side,):
             continue
-        text = e.text
+        text = event_text(state, e) if state is not None else e.text
         if e.kind in ("battle", "assault") and state is not None and losses(state, e):
-            text += ". Lost: " + "; ".join(f"{name} {n(lost)} of {n(men)}"
-                                            for name, men, lost in losses(state, e))
-        rows.append((ORDER.index(head), len(rows), head, text))
+            text += ". " + _("Lost: {list}").format(list="; ".join(
+                _("{side} {lost} of {men}").format(side=name, lost=n(lost), men=n(men))
+                for name, men, lost in losses(state, e)))
+        rows.append((ORDER.index(head), len(rows), _(head), text))
     rows.sort()
-    return [(h, t) for _, _, h, t in rows]
+    return [(h, t) for *_ignored, h, t in rows]
 
 
 def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
@@ -330,7 +474,7 @@ def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
     att = d.get("attacker_faction")
     others = [f for f in e.factions if f != att]
     return [(faction_name(state, att), d["attacker_men"], d["attacker_lost"]),
-            (" and ".join(faction_name(state, f) for f in others) or "the defenders",
+            (_(" and ").join(faction_name(state, f) for f in others) or _("the defenders"),
              d["defender_men"], d["defender_lost"])]
 
 
@@ -344,23 +488,26 @@ def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str
     def share(lost, men):
         return f"{lost * 100 // max(1, men)}%"
     winner = e.data.get("winner")
-    lines = [f"{att} {'stormed' if storm else 'attacked'} with {n(men_a)} men and lost "
-             f"{n(lost_a)} ({share(lost_a, men_a)}).",
-             f"{dfn} {'held the walls' if storm else 'stood'} with {n(men_d)} men and lost "
-             f"{n(lost_d)} ({share(lost_d, men_d)}).",
-             ("The walls are taken." if e.data.get("won") else "The walls hold.") if storm
-             else f"{faction_name(state, winner)} {Q.agree(state, winner, 'wins', 'win')} "
-                  "the field." if winner in state.factions else ""]
-    lines += [x.text + "." for x in after
+    lines = [(_("{side} stormed with {men} men and lost {lost} ({share}).") if storm else
+              _("{side} attacked with {men} men and lost {lost} ({share}).")).format(
+                 side=att, men=n(men_a), lost=n(lost_a), share=share(lost_a, men_a)),
+             (_("{side} held the walls with {men} men and lost {lost} ({share}).") if storm else
+              _("{side} stood with {men} men and lost {lost} ({share}).")).format(
+                 side=dfn, men=n(men_d), lost=n(lost_d), share=share(lost_d, men_d)),
+             (_("The walls are taken.") if e.data.get("won") else _("The walls hold.")) if storm
+             else (_("{side} win the field.") if Q.is_plural(state, winner) else
+                   _("{side} wins the field.")).format(side=faction_name(state, winner))
+             if winner in state.factions else ""]
+    lines += [event_text(state, x) + "." for x in after
               if x.kind in ("retreated", "destroyed", "commander_died", "captured")]
     if storm:
         city = state.scenario.city_at.get(e.at) if e.at is not None else None
-        name = state.cities[city].name if city in state.cities else ""
-        return (f"Storm of {name}: the losses" if name else "The losses of the storm",
-                "\n".join(x for x in lines if x))
-    place = Q.place_phrase(state, e.at) if e.at is not None else ""
-    return (f"Battle {place}: the losses" if place else "The losses of the battle",
-            "\n".join(x for x in lines if x))
+        name = place_name(state, city, state.cities[city].name) if city in state.cities else ""
+        return (_("Storm of {city}: the losses").format(city=name) if name
+                else _("The losses of the storm"), "\n".join(x for x in lines if x))
+    place = place_phrase(state, e.at) if e.at is not None else ""
+    return (_("Battle {place}: the losses").format(place=place) if place
+            else _("The losses of the battle"), "\n".join(x for x in lines if x))
 
 
 LOG_KINDS = {"battle", "assault", "captured", "siege_begun", "fired", "chosen", "destroyed",
@@ -372,18 +519,111 @@ def log_line(state: GameState, e: Event) -> str | None:
         return None
     if e.kind == "siege_progress" and "surrenders" not in e.text:
         return None
-    return f"{event_date(state, e)}: {e.text}"
+    return f"{event_date(state, e)}: {event_text(state, e)}"
+
+
+def siege_progress_text(e: Event, city: str) -> str:
+    """A turn of siege, as the rules report it (its notes read back from their words)."""
+    notes = []
+    for part in e.text.split(": ", 1)[1].split(", ") if ": " in e.text else []:
+        if part == "a breach in the walls":
+            notes.append(_("a breach in the walls"))
+        elif part == "the food runs out":
+            notes.append(_("the food runs out"))
+        elif part.endswith(" of the garrison starve") and part.split(" ")[0].isdigit():
+            notes.append(_("{n} of the garrison starve").format(n=part.split(" ")[0]))
+        else:
+            notes.append(part)
+    text = _("The siege of {city} goes on").format(city=city)
+    return text + (": " + ", ".join(notes) if notes else "")
+
+
+def victory_text(state: GameState, english: str) -> str:
+    """A victory's text from the scenario, in the language in use."""
+    for i, v in enumerate(state.scenario.spec.victory):
+        if v.text and v.text == english:
+            return scenario_text(state.scenario, f"victory.{v.id or i}.text", english)
+    return english
+
+
+def peace_note(state: GameState, side: str) -> str | None:
+    """The line for a side at war with nobody yet (game.session.objectives.peace_note),
+    in the language in use."""
+    from game.session import objectives
+    if objectives.peace_note(state, side) is None:
+        return None
+    others = [faction_name(state, f) for f in state.order
+              if f != side and state.factions[f].in_play]
+    names = ", ".join(others[:-1]) + _(" and ") + others[-1] if len(others) > 1 else others[0]
+    return _("At peace with {sides}: no battle or siege until war comes (O: aims)").format(
+        sides=names)
+
+
+def event_text(state: GameState, e: Event) -> str:
+    """What an event of the rules says, in the language in use: a scripted event's title
+    from the scenario's texts; the rules' own reports as they wrote them (English)."""
+    d, scn = e.data, state.scenario
+    if e.kind == "fired" and d.get("event"):
+        return scenario_text(scn, f"events.{d['event']}.title", e.text)
+    if e.kind == "chosen" and d.get("event") and d.get("option"):
+        spec = next((x for x in scn.spec.events if x.id == d["event"]), None)
+        choice = next((c for c in spec.choices if c.id == d["option"]), None) if spec else None
+        if choice is not None:
+            return "{}: {}".format(
+                scenario_text(scn, f"events.{spec.id}.title", spec.title),
+                scenario_text(scn, f"events.{spec.id}.choices.{choice.id}.label",
+                              choice.label))
+    if e.kind == "income" and e.factions and e.factions[0] in state.factions \
+            and "income" in d:
+        side = faction_name(state, e.factions[0])
+        if d.get("unpaid"):
+            return _("{side} cannot pay its troops: morale falls and men desert").format(
+                side=side)
+        return _("{side}: income {income}, upkeep {upkeep}").format(
+            side=side, income=d["income"], upkeep=d.get("upkeep", 0))
+    if e.kind == "commander_died" and d.get("commander") in state.commanders:
+        c = state.commanders[d["commander"]]
+        return _("{commander} is dead").format(commander=commander_name(state, c.id, c.name))
+    city = state.cities.get(d.get("city")) if isinstance(d.get("city"), str) else None
+    if city is not None:
+        where = place_name(state, city.id, city.name)
+        if e.kind == "siege_begun" and d.get("army") in state.armies:
+            return _("{army} lays siege to {city}").format(
+                army=army_name(state, state.armies[d["army"]]), city=where)
+        if e.kind == "siege_lifted":
+            return _("The siege of {city} is lifted").format(city=where)
+        if e.kind == "siege_progress" and "walls" in d:
+            return siege_progress_text(e, where)
+        if e.kind == "siege_progress" and "surrenders" in e.text:
+            return ngettext("{city} surrenders after {n} turn of siege",
+                            "{city} surrenders after {n} turns of siege",
+                            d.get("turns", 0)).format(city=where, n=d.get("turns", 0)) \
+                if "turns" in d else e.text
+        if e.kind == "captured" and e.factions and e.factions[0] in state.factions \
+                and "from" in d:
+            many = Q.is_plural(state, e.factions[0])
+            if d.get("sacked"):
+                text = _("{side} take and sack {city}") if many else \
+                    _("{side} takes and sacks {city}")
+            else:
+                text = _("{side} take {city}") if many else _("{side} takes {city}")
+            return text.format(side=faction_name(state, e.factions[0]), city=where)
+    return e.text
 
 
 def event_date(state: GameState, e: Event) -> str:
     """The date of the turn in which it happened (not the turn it is now read in)."""
-    return date_text(state, e.when[1], e.when[2]) if e.when else state.date_text()
+    return date_text(state, e.when[1], e.when[2]) if e.when else now_text(state)
 
 
 def left_to_move_text(names: list[str]) -> str:
     """The question before ending a turn with armies that could still march."""
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    n = len(names)
-    return (f"{'One army' if n == 1 else f'{n} armies'} could still march this turn: {shown}."
-            "\n\nEnd the turn anyway?  (Tab selects the next army that can move or strike; "
-            "this question can be turned off in the settings.)")
+    more = len(names) - 4
+    shown = ", ".join(names[:4]) + (ngettext(" and {n} more", " and {n} more", more).format(
+        n=more) if more > 0 else "")
+    count = len(names)
+    return (ngettext("One army could still march this turn: {names}.",
+                     "{n} armies could still march this turn: {names}.", count).format(
+        n=count, names=shown) + "\n\n"
+        + _("End the turn anyway?  (Tab selects the next army that can move or strike; "
+            "this question can be turned off in the settings.)"))

@@ -16,6 +16,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UITextBox, UIWindow
 
+from game.i18n import _
 from game.ui import help as help_text
 from game.ui.scale import px
 
@@ -133,12 +134,13 @@ class Dialog(UIWindow):
 
 
 def message(manager, screen_size, title: str, text: str, on_result=None) -> Dialog:
-    return Dialog(manager, screen_size, title, esc(text), [("OK", True, "")], on_result,
+    return Dialog(manager, screen_size, title, esc(text), [(_("OK"), True, "")], on_result,
                   size=(480, 260))
 
 
 def confirm(manager, screen_size, title: str, text: str, yes: str, on_result,
-            no: str = "Cancel") -> Dialog:
+            no: str | None = None) -> Dialog:
+    no = _("Cancel") if no is None else no
     return Dialog(manager, screen_size, title, esc(text), [(yes, True, ""), (no, False, "")],
                   on_result, size=(460, 230))
 
@@ -150,13 +152,13 @@ def event_dialog(manager, screen_size, title: str, date: str, text: str,
     body = f"<font color='#d6b04a'><i>{esc(date)}</i></font><br><br>{esc(text)}"
     buttons: list[tuple[str, object, str]] = []
     if choices and can_choose:
-        body += "<br><br><b>Your choice:</b>"
+        body += "<br><br><b>" + _("Your choice:") + "</b>"
         for c in choices:
             if c.get("hint"):
                 body += f"<br>• <b>{esc(c['label'])}</b>: {esc(prose(c['hint']))}"
             buttons.append((c["label"], c["id"], c.get("hint", "")))
     else:
-        buttons.append(("Continue", None, ""))
+        buttons.append((_("Continue"), None, ""))
     lines = 3 + len(text) // 62 + text.count("\n")
     if choices and can_choose:
         lines += 2 + sum(1 + len(c.get("hint", "")) // 62 for c in choices)
@@ -177,21 +179,21 @@ def summary_dialog(manager, screen_size, title: str, lines: list[tuple[str, str]
                          "</font>")
             last = head
         parts.append(f"• {esc(text)}")
-    body = "<br>".join(parts) if parts else "A quiet season: nothing of note happened."
+    body = "<br>".join(parts) if parts else _("A quiet season: nothing of note happened.")
     h = 150 + 23 * max(2, len(parts) + sum(len(t) // 70 for _, t in lines))
-    return Dialog(manager, screen_size, title, body, [("To your turn", None, "")], on_result,
+    return Dialog(manager, screen_size, title, body, [(_("To your turn"), None, "")], on_result,
                   size=(600, min(560, h)), object_id="#summary_dialog")
 
 
 def help_window(manager, screen_size, bindings: dict[str, str] | None = None) -> UIWindow:
     rect = centred(screen_size, (760, 640))
-    win = UIWindow(rect, manager, window_display_title="How to play  (F1 closes)",
+    win = UIWindow(rect, manager, window_display_title=_("How to play  (F1 closes)"),
                    object_id="#help")
     listed = help_text.keys_for(bindings) if bindings is not None else help_text.KEYS
-    rows = "".join(f"<b>{esc(k)}</b>: {esc(v)}<br>" for k, v in listed)
-    body = ("<font color='#d6b04a'><b>Keys and mouse</b></font><br>" + rows +
-            "<br><font color='#d6b04a'><b>How to play</b></font><br>" +
-            "<br><br>".join(esc(p) for p in help_text.HOW_TO_PLAY))
+    rows = "".join(f"<b>{esc(_(k))}</b>: {esc(_(v))}<br>" for k, v in listed)
+    body = ("<font color='#d6b04a'><b>" + _("Keys and mouse") + "</b></font><br>" + rows +
+            "<br><font color='#d6b04a'><b>" + _("How to play") + "</b></font><br>" +
+            "<br><br>".join(esc(_(p)) for p in help_text.HOW_TO_PLAY))
     inner = win.get_container().get_rect()
     UITextBox(body, pygame.Rect(px(8), px(8), inner.w - px(16), inner.h - px(16)), manager,
               container=win)
@@ -202,7 +204,7 @@ def charts_window(manager, screen_size, view) -> UIWindow:
     """"The war so far": the charts of cities, men and treasury, as `view` knows them."""
     from game.ui import charts
     rect = centred(screen_size, (760, 640))
-    win = UIWindow(rect, manager, window_display_title="The war so far, as you know it",
+    win = UIWindow(rect, manager, window_display_title=_("The war so far, as you know it"),
                    object_id="#charts")
     inner = win.get_container().get_rect()
     gap = px(8)
@@ -220,8 +222,8 @@ def concepts_dialog(manager, screen_size, rules: dict) -> Dialog:
     for title, paras in help_text.concepts(rules):
         parts.append(f"<font color='#d6b04a'><b>{esc(title)}</b></font><br>"
                      + "<br>".join(esc(p) for p in paras))
-    dlg = Dialog(manager, screen_size, "Supply, morale and war-weariness  (H closes)",
-                 "<br><br>".join(parts), [("OK", True, "")], size=(700, 640),
+    dlg = Dialog(manager, screen_size, _("Supply, morale and war-weariness  (H closes)"),
+                 "<br><br>".join(parts), [(_("OK"), True, "")], size=(700, 640),
                  object_id="#concepts")
     dlg.is_concepts = True
     return dlg

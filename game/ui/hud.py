@@ -11,12 +11,20 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.i18n import _
 from game.ui import palette as P
 from game.ui.scale import px
 
 TOP = 44
 SIDE = 310
 MINIMAP_H = 200
+
+
+def _text_width(element) -> int:
+    """The width a button or label needs for its text (with its padding)."""
+    font = getattr(element, "font", None)
+    text = getattr(element, "text", "")
+    return font.size(text)[0] + px(16) if font is not None and text else 0
 
 
 class Hud:
@@ -27,9 +35,20 @@ class Hud:
         self.elements = []
         self.map_rect = pygame.Rect(0, top, w - side, h - top)
         self.top_rect = pygame.Rect(0, 0, w, top)
+        # the buttons on the right, each as wide as its text needs (a longer language)
+        bx = w - px(8)
+        self.help_btn = self._button(bx, px(34), "?", _("How to play and the keys (F1)"))
+        self.menu_btn = self._button(self.help_btn.relative_rect.x - px(6), px(70), _("Menu"),
+                                     _("Save, load, settings, or leave the game (Esc)"))
+        self.end_btn = self._button(self.menu_btn.relative_rect.x - px(6), px(110), _("End turn"),
+                                    _("End your turn (Enter): the other powers move"),
+                                    "@end_turn")
+        self.undo_btn = self._button(self.end_btn.relative_rect.x - px(6), px(70), _("Undo"),
+                                     _("Take back the last order (Ctrl+Z), while no battle, "
+                                       "dice roll or event has happened since"))
         # the labels share what the buttons on the right leave free
         self.compact = w < px(1200)      # shorter texts in a narrow window
-        free = w - px(340) - px(10)
+        free = self.undo_btn.relative_rect.x - px(10) - px(10)
         widths = [int(free * k) for k in (0.25, 0.31, 0.24, 0.20)]
         x = px(10)
         self.date = self._label(pygame.Rect(x, px(6), widths[0], px(30)), "")
@@ -40,16 +59,6 @@ class Hud:
         self.money = self._label(pygame.Rect(x, px(6), widths[2], px(30)), "")
         x += widths[2]
         self.weary = self._label(pygame.Rect(x, px(6), widths[3], px(30)), "")
-        bx = w - px(8)
-        self.help_btn = self._button(bx - px(34), px(34), "?", "How to play and the keys (F1)")
-        self.menu_btn = self._button(bx - px(34 + 6 + 70), px(70), "Menu",
-                                     "Save, load, settings, or leave the game (Esc)")
-        self.end_btn = self._button(self.menu_btn.relative_rect.x - px(6 + 110), px(110),
-                                    "End turn",
-                                    "End your turn (Enter): the other powers move", "@end_turn")
-        self.undo_btn = self._button(self.end_btn.relative_rect.x - px(6 + 70), px(70), "Undo",
-                                     "Take back the last order (Ctrl+Z), while no battle, "
-                                     "dice roll or event has happened since")
         # the side panel
         px_ = w - side
         self.panel_rect = pygame.Rect(px_, top, side, h - top)
@@ -59,31 +68,47 @@ class Hud:
         self.details = self._add(UITextBox("", pygame.Rect(px_ + px(6), y, side - px(12),
                                                            detail_h), manager))
         y += detail_h + px(6)
-        bw = (side - px(12) - px(8)) // 3
         self.actions: dict[str, UIButton] = {}
-        names = [("besiege", "Besiege"), ("assault", "Assault"), ("next", "Next army"),
-                 ("split", "Split"), ("merge", "Merge"), ("raise", "Raise men")]
-        for k, (key, label) in enumerate(names):
-            r = pygame.Rect(px_ + px(6) + (k % 3) * (bw + px(4)), y + (k // 3) * px(34), bw,
-                            px(30))
-            self.actions[key] = self._add(UIButton(r, label, manager))
-        y += 2 * px(34) + px(6)
-        self.log_title = self._add(UILabel(pygame.Rect(px_ + px(8), y, side - px(16 + 196),
-                                                       px(28)),
-                                           "Event log", manager, object_id="@heading"))
-        self.armies_btn = self._add(UIButton(pygame.Rect(px_ + side - px(8 + 192), y, px(94),
-                                                         px(28)),
-                                             "Armies (L)", manager,
-                                             tool_tip_text="A list of your armies, sortable; "
-                                                           "click one to select it (L)"))
-        self.aims_btn = self._add(UIButton(pygame.Rect(px_ + side - px(8 + 94), y, px(94),
-                                                       px(28)),
-                                           "Aims (O)", manager,
-                                           tool_tip_text="What your side needs to win, the "
-                                                         "deadline, the briefing and who is at "
-                                                         "war with whom (O)"))
-        self.log_title.set_tooltip("What has happened so far that your side knows of, newest "
-                                   "first", delay=0.4)
+        names = [("besiege", _("Besiege")), ("assault", _("Assault")), ("next", _("Next army")),
+                 ("split", _("Split")), ("merge", _("Merge")), ("raise", _("Raise men"))]
+        for key, label in names:
+            self.actions[key] = self._add(UIButton(pygame.Rect(px_ + px(6), y, px(90), px(30)),
+                                                   label, manager))
+        # three buttons a row, or two when a label would not fit in a third of the panel
+        need = max(_text_width(b) for b in self.actions.values())
+        cols = 3 if need <= (side - px(12) - px(8)) // 3 else 2
+        bw = (side - px(12) - px(4) * (cols - 1)) // cols
+        for k, b in enumerate(self.actions.values()):
+            b.set_relative_position((px_ + px(6) + (k % cols) * (bw + px(4)),
+                                     y + (k // cols) * px(34)))
+            b.set_dimensions((bw, px(30)))
+        y += -(-len(names) // cols) * px(34) + px(6)
+        self.armies_btn = self._add(UIButton(pygame.Rect(px_, y, px(94), px(28)), _("Armies (L)"),
+                                             manager,
+                                             tool_tip_text=_("A list of your armies, sortable; "
+                                                             "click one to select it (L)")))
+        self.aims_btn = self._add(UIButton(pygame.Rect(px_, y, px(94), px(28)), _("Aims (O)"),
+                                           manager,
+                                           tool_tip_text=_("What your side needs to win, the "
+                                                           "deadline, the briefing and who is "
+                                                           "at war with whom (O)")))
+        aw = max(px(94), _text_width(self.aims_btn))
+        rw = max(px(94), _text_width(self.armies_btn))
+        self.aims_btn.set_dimensions((aw, px(28)))
+        self.aims_btn.set_relative_position((px_ + side - px(8) - aw, y))
+        self.armies_btn.set_dimensions((rw, px(28)))
+        self.armies_btn.set_relative_position((px_ + side - px(8) - aw - px(4) - rw, y))
+        self.log_title = self._add(UILabel(pygame.Rect(px_ + px(8), y, side - px(16), px(28)),
+                                           _("Event log"), manager, object_id="@heading"))
+        beside = side - px(16) - aw - rw - px(8)
+        if _text_width(self.log_title) <= beside:
+            self.log_title.set_dimensions((beside, px(28)))
+        else:                            # the heading on a line of its own, above the buttons
+            y += px(30)
+            self.armies_btn.set_relative_position((px_ + side - px(8) - aw - px(4) - rw, y))
+            self.aims_btn.set_relative_position((px_ + side - px(8) - aw, y))
+        self.log_title.set_tooltip(_("What has happened so far that your side knows of, "
+                                     "newest first"), delay=0.4)
         y += px(30)
         self.log = self._add(UITextBox("", pygame.Rect(px_ + px(6), y, side - px(12),
                                                        h - y - px(6)), manager))
@@ -130,9 +155,15 @@ class Hud:
     def _label(self, rect, text) -> UILabel:
         return self._add(UILabel(rect, text, self.manager, object_id="@topbar"))
 
-    def _button(self, x, w, text, tip, object_id=None) -> UIButton:
-        b = UIButton(pygame.Rect(x, px(6), w, px(32)), text, self.manager, tool_tip_text=tip,
+    def _button(self, right, w, text, tip, object_id=None) -> UIButton:
+        """A top-bar button ending at `right`, at least `w` wide and as wide as its text."""
+        b = UIButton(pygame.Rect(right - w, px(6), w, px(32)), text, self.manager,
+                     tool_tip_text=tip,
                      object_id=object_id)
+        need = max(w, _text_width(b))
+        if need > w:
+            b.set_dimensions((need, px(32)))
+            b.set_relative_position((right - need, px(6)))
         return self._add(b)
 
     def draw_background(self, surf: pygame.Surface) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
+
+from game.i18n import N_, _
 from game.hexgrid import Hex, hex_from_offset, hex_neighbor, offset_from_hex
 
 
@@ -23,42 +25,42 @@ class Action:
 
 
 ACTIONS: tuple[Action, ...] = (
-    Action("cursor_left", "left", "move the hex cursor west"),
-    Action("cursor_right", "right", "move the hex cursor east"),
-    Action("cursor_up", "up", "move the hex cursor up a row"),
-    Action("cursor_down", "down", "move the hex cursor down a row"),
-    Action("act", "space", "at the hex cursor: select, or with an army selected march there, "
-                           "attack or besiege (as a left click does)"),
-    Action("next_army", "tab", "select the next army that can still move or strike (attack, "
-                               "besiege or storm)"),
-    Action("besiege", "b", "besiege the city next to (or under) the selected army"),
-    Action("storm", "t", "take by storm the city the selected army is besieging"),
-    Action("raise", "r", "raise men in the selected city (or the city of the selected army)"),
-    Action("split", "p", "split the selected army in two"),
-    Action("merge", "m", "join the selected army to another of yours in its hex"),
-    Action("centre", "c", "centre the view on the selection"),
-    Action("armies", "l", "the list of your armies, sortable by name, men, movement left or "
+    Action("cursor_left", "left", N_("move the hex cursor west")),
+    Action("cursor_right", "right", N_("move the hex cursor east")),
+    Action("cursor_up", "up", N_("move the hex cursor up a row")),
+    Action("cursor_down", "down", N_("move the hex cursor down a row")),
+    Action("act", "space", N_("at the hex cursor: select, or with an army selected march there, "
+                           "attack or besiege (as a left click does)")),
+    Action("next_army", "tab", N_("select the next army that can still move or strike (attack, "
+                               "besiege or storm)")),
+    Action("besiege", "b", N_("besiege the city next to (or under) the selected army")),
+    Action("storm", "t", N_("take by storm the city the selected army is besieging")),
+    Action("raise", "r", N_("raise men in the selected city (or the city of the selected army)")),
+    Action("split", "p", N_("split the selected army in two")),
+    Action("merge", "m", N_("join the selected army to another of yours in its hex")),
+    Action("centre", "c", N_("centre the view on the selection")),
+    Action("armies", "l", N_("the list of your armies, sortable by name, men, movement left or "
                           "supply; pick one to select it (also the Armies button in the side "
-                          "panel)"),
-    Action("aims", "o", "your side's aims: what it needs to win and how far it has got, the "
+                          "panel)")),
+    Action("aims", "o", N_("your side's aims: what it needs to win and how far it has got, the "
                         "deadline, the briefing, and who is at war with whom (also the Aims "
-                        "button in the side panel)"),
-    Action("concepts", "h", "what supply, morale and war-weariness mean, and what changes them"),
-    Action("tint", "g", "the owners' colours over their land, on or off"),
-    Action("mute", "v", "sound on or off (the volume is in the settings)"),
-    Action("show_fog", "u", "with delayed fog updates (a setting): show what your moves have "
-                            "revealed; until then, moves into new ground can be undone"),
-    Action("end_turn", "return", "end your turn (one press, one action: the press that closes "
+                        "button in the side panel)")),
+    Action("concepts", "h", N_("what supply, morale and war-weariness mean, and what changes them")),
+    Action("tint", "g", N_("the owners' colours over their land, on or off")),
+    Action("mute", "v", N_("sound on or off (the volume is in the settings)")),
+    Action("show_fog", "u", N_("with delayed fog updates (a setting): show what your moves have "
+                            "revealed; until then, moves into new ground can be undone")),
+    Action("end_turn", "return", N_("end your turn (one press, one action: the press that closes "
                                  "a window does not also end the turn; if armies could still "
-                                 "march it asks first, unless turned off in the settings)"),
-    Action("pan_up", "w", "pan the map up"),
-    Action("pan_left", "a", "pan the map left"),
-    Action("pan_down", "s", "pan the map down"),
-    Action("pan_right", "d", "pan the map right"),
-    Action("zoom_in", "=", "zoom in"),
-    Action("zoom_out", "-", "zoom out"),
-    Action("quick_save", "f5", "quick-save"),
-    Action("quick_load", "f9", "quick-load"),
+                                 "march it asks first, unless turned off in the settings)")),
+    Action("pan_up", "w", N_("pan the map up")),
+    Action("pan_left", "a", N_("pan the map left")),
+    Action("pan_down", "s", N_("pan the map down")),
+    Action("pan_right", "d", N_("pan the map right")),
+    Action("zoom_in", "=", N_("zoom in")),
+    Action("zoom_out", "-", N_("zoom out")),
+    Action("quick_save", "f5", N_("quick-save")),
+    Action("quick_load", "f9", N_("quick-load")),
 )
 BY_ID = {a.id: a for a in ACTIONS}
 DEFAULTS: dict[str, str] = {a.id: a.default for a in ACTIONS}
@@ -116,6 +118,16 @@ def key_label(name: str) -> str:
     return name.upper() if len(name) == 1 else name.title()
 
 
+# Key names a player's keyboard may write in his own language (the others stay as printed).
+KEY_WORDS = (N_("Left"), N_("Right"), N_("Up"), N_("Down"), N_("Space"), N_("Backspace"),
+             N_("Delete"), N_("Insert"), N_("Home"), N_("End"), N_("Page Up"), N_("Page Down"))
+
+
+def key_text(name: str) -> str:
+    """A key's name for people, in the language in use."""
+    return _(key_label(name)) if name else ""
+
+
 def checked(raw) -> dict[str, str]:
     """The bindings from settings.json, checked: unknown actions and unknown or reserved
     keys are dropped, and a key given to two actions stays with the first.  An action
@@ -165,16 +177,19 @@ def rebind(bindings: dict[str, str], action: str, name: str) -> tuple[dict[str, 
     """Give `action` the key `name`; the action that had that key gets this one's old key.
     Returns the new bindings and a sentence saying what happened."""
     if name in RESERVED or key_code(name) is None:
-        return bindings, f"{key_label(name)} cannot be used: it is kept for the game"
+        return bindings, _("{key} cannot be used: it is kept for the game").format(
+            key=key_text(name))
     new = dict(bindings)
     old = new.get(action, "")
     other = next((a for a, k in new.items() if k == name and a != action), None)
     new[action] = name
     if other is not None:
         new[other] = old
-        return new, (f"{key_label(name)} now does: {BY_ID[action].what}; "
-                     f"{BY_ID[other].what} moves to {key_label(old) if old else 'no key'}")
-    return new, f"{key_label(name)} now does: {BY_ID[action].what}"
+        return new, _("{key} now does: {action}; {other} moves to {old}").format(
+            key=key_text(name), action=_(BY_ID[action].what), other=_(BY_ID[other].what),
+            old=key_text(old) if old else _("no key"))
+    return new, _("{key} now does: {action}").format(key=key_text(name),
+                                                     action=_(BY_ID[action].what))
 
 
 def step(h: Hex, move) -> Hex:
@@ -189,7 +204,7 @@ def step(h: Hex, move) -> Hex:
 
 def help_rows(bindings: dict[str, str]) -> list[tuple[str, str]]:
     """The changeable keys as (key, what it does) rows for the help, with the keypad."""
-    rows = [(key_label(bindings.get(a.id) or "") or "(no key)", a.what) for a in ACTIONS]
-    rows.append(("Keypad 7 8 9 4 6 1 2 3 / 5", "move the hex cursor in the six directions "
-                                                "(8 and 2: up and down a row) / act"))
+    rows = [(key_label(bindings.get(a.id) or "") or N_("(no key)"), a.what) for a in ACTIONS]
+    rows.append((N_("Keypad 7 8 9 4 6 1 2 3 / 5"), N_("move the hex cursor in the six directions "
+                                                      "(8 and 2: up and down a row) / act")))
     return rows

@@ -22,7 +22,8 @@ import pygame
 from game import colour_vision
 from game.hexgrid import Hex, hex_neighbor
 from game.scenario.emblems import emblems_of
-from game.ui import fonts, map_marks
+from game.i18n import _
+from game.ui import describe, fonts, map_marks
 from game.ui import palette as P
 from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
@@ -82,7 +83,7 @@ class Scene:
 def tint_alpha(rgb) -> int:
     """How strongly an owner's colour is laid over its land: TINT_ALPHA, less for a vivid
     colour (the Byzantine purple) so that every owner's land is tinted about as strongly."""
-    _, a, b = colour_vision.lab(rgb)
+    _l, a, b = colour_vision.lab(rgb)
     chroma = math.hypot(a, b)
     return round(TINT_ALPHA * min(1.0, TINT_CHROMA / chroma)) if chroma else TINT_ALPHA
 
@@ -236,7 +237,7 @@ class MapView:
         if self._prep is None:
             return
         deadline = time.perf_counter() + IDLE_BUDGET
-        for _ in self._prep:
+        for _step in self._prep:
             if time.perf_counter() > deadline:
                 return
         self._prep = None
@@ -296,7 +297,8 @@ class MapView:
                 x, y = wp(p.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
                 if s >= 20:
-                    name = fonts.text(p.name + (" (closed)" if closed else ""), px(11),
+                    name = fonts.text(describe.pass_name(state, p.id)
+                                      + (" " + _("(closed)") if closed else ""), px(11),
                                       P.BAD if closed else (50, 36, 24), P.HALO)
                     labels.append((1, name, x, y, img.get_height() // 2))
                 yield
@@ -307,7 +309,8 @@ class MapView:
                 img = map_marks.place_mark(s)
                 x, y = wp(pl.hex)
                 items.append((img, img.get_rect(center=(x, y)).topleft))
-                labels.append((0, fonts.text(pl.name, px(11), (60, 52, 44), P.HALO), x, y,
+                labels.append((0, fonts.text(describe.place_name(state, pl.id, pl.name), px(11),
+                                             (60, 52, 44), P.HALO), x, y,
                                img.get_height() // 2 + 1))
                 yield
         capitals = {f.capital for f in state.factions.values() if f.capital}
@@ -326,7 +329,8 @@ class MapView:
             taken.append(mark)
             if imp >= show:
                 size = px({3: 17, 2: 14, 1: 12}[imp] - (2 if s < 11 else 0))
-                labels.append((10 * imp + 5, fonts.text(c.name, size, P.INK, P.HALO), x, y,
+                labels.append((10 * imp + 5, fonts.text(describe.place_name(state, c.id, c.name),
+                                                        size, P.INK, P.HALO), x, y,
                                mark.h // 2))
             yield
         stacks: dict[Hex, list] = {}
@@ -401,7 +405,8 @@ class MapView:
         if s >= 20 and top.commander:
             c = state.commanders.get(top.commander)
             if c is not None and c.alive:
-                img = fonts.text(c.name, px(11), P.PAPER, (20, 18, 16))
+                img = fonts.text(describe.commander_name(state, c.id, c.name), px(11), P.PAPER,
+                                 (20, 18, 16))
                 name = (img, img.get_rect(midbottom=(rects[-1].centerx, rects[-1].top + 1)))
         return rects, name
 

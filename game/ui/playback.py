@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.i18n import _
 from game.hexgrid import Hex, hex_distance
 from game.rules.report import Event
 from game.ui import fonts, map_marks, notes
@@ -160,10 +161,10 @@ class Playback:
         b = self.beat
         if b is None:
             return pygame.Rect(0, 0, 0, 0)
-        head = fonts.text(f"While you were away  ({self.index + 1} of {len(self.items)})",
-                          px(13), P.GOLD)
+        head = fonts.text(_("While you were away  ({n} of {total})").format(
+            n=self.index + 1, total=len(self.items)), px(13), P.GOLD)
         body = fonts.text(b.text[:120], px(15), P.PAPER)
-        keys = fonts.text("Space: next    Esc: skip all", px(12), P.TEXT_DIM)
+        keys = fonts.text(_("Space: next    Esc: skip all"), px(12), P.TEXT_DIM)
         w = max(head.get_width(), body.get_width(), keys.get_width()) + px(28)
         h = head.get_height() + body.get_height() + keys.get_height() + px(20)
         box = pygame.Rect(0, 0, min(w, rect.w - px(20)), h)

@@ -16,6 +16,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UISelectionList, UITextBox, UITextEntryLine, UIWindow
 
+from game.i18n import _
+from game.ui.describe import seat_text
 from game.session.save import SaveError, SaveMeta, read_meta
 from game.session import seats
 from game.ui.dialogs import centred, esc
@@ -45,35 +47,37 @@ class Entry:
 
     def row(self) -> str:
         if self.meta is None:
-            return f"{self.name}: damaged, cannot be loaded"
+            return _("{name}: damaged, cannot be loaded").format(name=self.name)
         m = self.meta
         when = shown(m.saved_at.replace("T", " ")[5:16]) if m.saved_at else ""
         humans = [f.replace("_", " ").title() for f, w in self.sides.items() if seats.is_human(w)]
-        who = f", {' & '.join(humans)}" if humans else ", computer only"
+        who = f", {' & '.join(humans)}" if humans else ", " + _("computer only")
         if len(humans) >= 2:
-            who += " (hot-seat)"
+            who += " " + _("(hot-seat)")
         return f"{self.name}: {shown(m.date, 20)}, {shown(m.scenario_title, 60)}{who} ({when})"
 
     def details(self) -> str:
         if self.meta is None:
-            return (f"<b>{esc(self.name)}</b><br><font color='#e05a50'>This save cannot be "
-                    f"loaded:</font> {esc(shown(self.error, 600))}")
+            return (f"<b>{esc(self.name)}</b><br><font color='#e05a50'>"
+                    + _("This save cannot be loaded:") + f"</font> {esc(shown(self.error, 600))}")
         m = self.meta
-        sides = ", ".join(f"{f.replace('_', ' ').title()}: {seats.describe(w)}"
-                          for f, w in self.sides.items()) or "not recorded"
+        sides = ", ".join(f"{f.replace('_', ' ').title()}: {seat_text(w)}"
+                          for f, w in self.sides.items()) or _("not recorded")
         saved = shown(m.saved_at.replace("T", " ")) if m.saved_at else "?"
         locked = m.extra.get("passwords") if isinstance(m.extra, dict) else None
         hot = ""
         if sum(seats.is_human(w) for w in self.sides.values()) >= 2:
-            hot = "<br><i>Hot-seat: it opens at the handover screen"
+            hot = "<br><i>" + _("Hot-seat: it opens at the handover screen")
             if isinstance(locked, dict) and locked:
-                hot += "; a password guards " + esc(", ".join(
-                    shown(f).replace("_", " ").title() for f in list(locked)[:20]))
+                hot += "; " + _("a password guards {sides}").format(sides=esc(", ".join(
+                    shown(f).replace("_", " ").title() for f in list(locked)[:20])))
             hot += ".</i>"
-        return (f"<b>{esc(self.name)}</b><br>Scenario: {esc(shown(m.scenario_title))}<br>"
-                f"In the game: {esc(shown(m.date, 20))}, turn {shown(m.turn, 20)}<br>"
-                f"Sides: {esc(sides)}<br>"
-                f"Saved: {esc(saved)}{hot}")
+        return (f"<b>{esc(self.name)}</b><br>"
+                + _("Scenario: {title}").format(title=esc(shown(m.scenario_title))) + "<br>"
+                + _("In the game: {date}, turn {turn}").format(date=esc(shown(m.date, 20)),
+                                                              turn=shown(m.turn, 20)) + "<br>"
+                + _("Sides: {sides}").format(sides=esc(sides)) + "<br>"
+                + _("Saved: {when}").format(when=esc(saved)) + hot)
 
 
 def list_saves(folder: Path) -> list[Entry]:
@@ -110,8 +114,8 @@ class SavesWindow(UIWindow):
     def __init__(self, manager, screen_size, mode: str, folder: Path, on_done,
                  default_name: str = ""):
         rect = centred(screen_size, (920, 560))
-        super().__init__(rect, manager, window_display_title="Save the game" if mode == "save"
-                         else "Load a game", object_id="#saves")
+        super().__init__(rect, manager, window_display_title=_("Save the game") if mode == "save"
+                         else _("Load a game"), object_id="#saves")
         self.set_blocking(True)
         self.mode = mode
         self.folder = folder
@@ -123,31 +127,32 @@ class SavesWindow(UIWindow):
         bottom = px(46)
         top = px(8)
         if mode == "save":
-            UILabel(pygame.Rect(px(10), px(8), px(60), px(32)), "Name:", manager, container=self)
-            self.name = UITextEntryLine(pygame.Rect(px(70), px(8), list_w - px(60), px(32)),
+            UILabel(pygame.Rect(px(10), px(8), px(100), px(32)), _("Name:"), manager,
+                    container=self)
+            self.name = UITextEntryLine(pygame.Rect(px(110), px(8), list_w - px(100), px(32)),
                                         manager,
                                         container=self)
             self.name.set_text(default_name)
-            self.name.set_tooltip("The save's file name; saving over a name replaces that save "
-                                  "(the old one is kept as a backup)", delay=0.4)
+            self.name.set_tooltip(_("The save's file name; saving over a name replaces that "
+                                    "save (the old one is kept as a backup)"), delay=0.4)
             top = px(48)
         self.list = UISelectionList(pygame.Rect(px(10), top, list_w, ih - top - bottom - px(8)),
                                     [(e.row(), f"#save_{i}") for i, e in enumerate(self.entries)],
                                     manager, container=self)
-        self.info = UITextBox("Choose a save from the list." if self.entries else
-                              "There are no saved games yet.",
+        self.info = UITextBox(_("Choose a save from the list.") if self.entries else
+                              _("There are no saved games yet."),
                               pygame.Rect(list_w + px(18), top, iw - list_w - px(28),
                                           ih - top - bottom - px(8)),
                               manager, container=self)
         by = ih - bottom + px(4)
         self.ok = UIButton(pygame.Rect(iw - px(10 + 110), by, px(110), px(34)),
-                           "Save" if mode == "save" else "Load", manager, container=self)
+                           _("Save") if mode == "save" else _("Load"), manager, container=self)
         self.cancel = UIButton(pygame.Rect(iw - px(10 + 110 + 8 + 100), by, px(100), px(34)),
-                               "Cancel",
+                               _("Cancel"),
                                manager, container=self)
-        self.delete = UIButton(pygame.Rect(px(10), by, px(130), px(34)), "Delete", manager,
+        self.delete = UIButton(pygame.Rect(px(10), by, px(130), px(34)), _("Delete"), manager,
                                container=self,
-                               tool_tip_text="Delete the chosen save (press twice)")
+                               tool_tip_text=_("Delete the chosen save (press twice)"))
         self.selected: Entry | None = None
         self.confirming = False
         self._refresh_buttons()
@@ -166,7 +171,7 @@ class SavesWindow(UIWindow):
     def select_index(self, i: int) -> None:
         self.selected = self.entries[i]
         self.confirming = False
-        self.delete.set_text("Delete")
+        self.delete.set_text(_("Delete"))
         self.info.set_text(self.selected.details())
         if self.mode == "save":
             self.name.set_text(self.selected.name)
@@ -198,12 +203,13 @@ class SavesWindow(UIWindow):
         if event.ui_element is self.delete and self.selected is not None:
             if not self.confirming:             # a second press deletes
                 self.confirming = True
-                self.delete.set_text("Really delete?")
+                self.delete.set_text(_("Really delete?"))
                 return True
             try:
                 self.selected.path.unlink()
             except OSError as exc:
-                self.info.set_text(f"Cannot delete it: {esc(exc.strerror or str(exc))}")
+                self.info.set_text(_("Cannot delete it: {error}").format(
+                    error=esc(exc.strerror or str(exc))))
                 return True
             self._reload()
             return True
@@ -214,9 +220,9 @@ class SavesWindow(UIWindow):
         self.list.set_item_list([(e.row(), f"#save_{i}") for i, e in enumerate(self.entries)])
         self.selected = None
         self.confirming = False
-        self.delete.set_text("Delete")
-        self.info.set_text("Choose a save from the list." if self.entries else
-                           "There are no saved games yet.")
+        self.delete.set_text(_("Delete"))
+        self.info.set_text(_("Choose a save from the list.") if self.entries else
+                           _("There are no saved games yet."))
         self._refresh_buttons()
 
     def _press_ok(self) -> None:

@@ -55,6 +55,7 @@ class Settings:
     high_contrast: bool = False      # plain black and white panels, stronger edges on the map
     window: tuple[int, int] = (1280, 800)
     ui_scale: int | str = scale.AUTO  # 100-200 (percent, steps of 25) or "auto" (game.ui.scale)
+    language: str = "en"             # of the game's texts (game.i18n.LANGUAGES)
     keys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))   # action -> key
 
     def clamp(self) -> "Settings":
@@ -107,6 +108,10 @@ def load_settings() -> Settings:
             s.keys = checked_keys(v)
         elif f.name == "ui_scale":
             s.ui_scale = scale.checked(v)
+        elif f.name == "language":
+            from game.i18n import LANGUAGES
+            if isinstance(v, str) and v in LANGUAGES:
+                s.language = v
         elif f.name == "window":
             if (isinstance(v, list) and len(v) == 2
                     and all(isinstance(x, int) and not isinstance(x, bool) and abs(x) < 10**6

@@ -11,6 +11,7 @@ import math
 import pygame
 import pygame_gui
 
+from game.i18n import _
 from game.hexgrid import Hex
 from game.ui import keys
 from game.ui import notes
@@ -260,7 +261,7 @@ def draw_tooltip(gs, surface) -> None:
             or gs.hover_time < TOOLTIP_DELAY or gs.playback is not None:
         return
     if not gs.key_tip and gs.minimap is not None and gs.minimap.rect.collidepoint(gs.mouse):
-        notes.tooltip(surface, ["The whole map", "Click or drag to move the view there"],
+        notes.tooltip(surface, [_("The whole map"), _("Click or drag to move the view there")],
                       gs.mouse)
         return
     h = gs.overlay.hover
@@ -274,5 +275,5 @@ def draw_tooltip(gs, surface) -> None:
         own = a if a is not None and a.faction == gs.human_to_play() else None
         gs._tip_lines = describe.hover_lines(gs.view(), h, own)
         if gs.overlay.path_label:
-            gs._tip_lines.append("March: " + gs.overlay.path_label)
+            gs._tip_lines.append(_("March: {route}").format(route=gs.overlay.path_label))
     notes.tooltip(surface, gs._tip_lines, at, gs.map.camera.viewport)

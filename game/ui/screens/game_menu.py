@@ -13,6 +13,7 @@ it is; a hot-seat game loads back to the handover gate.
 """
 from __future__ import annotations
 
+from game.i18n import _
 from game.session import autosaves
 from game.session.save import SaveError, load_game
 from game.ui import dialogs
@@ -25,7 +26,7 @@ def no_saves(gs) -> bool:
     (a save would hold the whole state in the open).  Says so; True if so."""
     if getattr(gs, "pbem", None) is None:
         return False
-    gs.say("No saves in a game by e-mail: the game is kept when the turn is sent", bad=True)
+    gs.say(_("No saves in a game by e-mail: the game is kept when the turn is sent"), bad=True)
     return True
 
 
@@ -35,7 +36,7 @@ def save_to(gs, path, label: str = "") -> bool:
     try:
         gs.session.save(path, label or path.stem, gs.save_notes())
     except SaveError as exc:
-        gs.open_dialog(dialogs.message(gs.manager, gs.size, "Not saved", str(exc)))
+        gs.open_dialog(dialogs.message(gs.manager, gs.size, _("Not saved"), str(exc)))
         return False
     gs.saved_at = len(gs.session.orders)
     return True
@@ -79,13 +80,13 @@ def ask_to_leave(gs, then) -> None:
         elif value == "discard":
             then()
     gs.leaving = dialogs.Dialog(
-        gs.manager, gs.size, "Save the game?",
-        "Orders have been given since the game was last saved.  Save it before leaving?"
-        f"<br><br><i>It is saved as {dialogs.esc(free_path(saves_dir(), default_name(gs)).stem)}"
-        "; load it again from the main menu.</i>",
-        [("Save", "save", "Save, then leave"), ("Don't save", "discard",
-                                                "Leave; the orders since the last save are lost"),
-         ("Cancel", None, "Back to the game")],
+        gs.manager, gs.size, _("Save the game?"),
+        _("Orders have been given since the game was last saved.  Save it before leaving?")
+        + "<br><br><i>" + _("It is saved as {name}; load it again from the main menu.").format(
+            name=dialogs.esc(free_path(saves_dir(), default_name(gs)).stem)) + "</i>",
+        [(_("Save"), "save", _("Save, then leave")),
+         (_("Don't save"), "discard", _("Leave; the orders since the last save are lost")),
+         (_("Cancel"), None, _("Back to the game"))],
         chosen, size=(520, 250))
     gs.open_dialog(gs.leaving)
 
@@ -103,7 +104,7 @@ def autosave(gs) -> None:
     try:
         s.save(path, f"Autosave, {st.date_text()}", gs.save_notes())
     except SaveError as exc:
-        gs.say(f"Autosave failed: {exc}", bad=True)
+        gs.say(_("Autosave failed: {error}").format(error=exc), bad=True)
         return
     gs.saved_at = len(s.orders)
     autosaves.rotate(folder, s.game_id)
@@ -111,7 +112,7 @@ def autosave(gs) -> None:
 
 def quick_save(gs) -> None:
     if save_to(gs, saves_dir() / f"{QUICK}.json", "Quick-save"):
-        gs.say("Quick-saved (F9 loads it)")
+        gs.say(_("Quick-saved (F9 loads it)"))
 
 
 def quick_load(gs) -> None:
@@ -119,7 +120,7 @@ def quick_load(gs) -> None:
         return
     path = saves_dir() / f"{QUICK}.json"
     if not path.exists():
-        gs.say("There is no quick-save yet (F5 makes one)", bad=True)
+        gs.say(_("There is no quick-save yet (F5 makes one)"), bad=True)
         return
     load_from(gs, path)
 
@@ -130,7 +131,7 @@ def load_from(gs, path) -> None:
     try:
         gs.next_screen = type(gs).loaded(gs.app, load_game(path))
     except SaveError as exc:
-        gs.open_dialog(dialogs.message(gs.manager, gs.size, "Cannot load", str(exc)))
+        gs.open_dialog(dialogs.message(gs.manager, gs.size, _("Cannot load"), str(exc)))
 
 
 def open_saves(gs, mode: str) -> None:
@@ -143,12 +144,13 @@ def open_saves(gs, mode: str) -> None:
             if path.exists():
                 def really(ok, path=path):
                     if ok and save_to(gs, path):
-                        gs.say(f"Saved as {path.stem}")
-                gs.open_dialog(dialogs.confirm(gs.manager, gs.size, "Replace save?",
-                                               f"A save called {path.stem} exists. Replace it?",
-                                               "Replace", really))
+                        gs.say(_("Saved as {name}").format(name=path.stem))
+                gs.open_dialog(dialogs.confirm(gs.manager, gs.size, _("Replace save?"),
+                                               _("A save called {name} exists. Replace it?")
+                                               .format(name=path.stem),
+                                               _("Replace"), really))
             elif save_to(gs, path):
-                gs.say(f"Saved as {path.stem}")
+                gs.say(_("Saved as {name}").format(name=path.stem))
         elif action == "load":
             load_from(gs, path)
     gs.open_dialog(SavesWindow(gs.manager, gs.size, mode, saves_dir(), done, default))
@@ -176,15 +178,17 @@ def open_menu(gs) -> None:
             gs.next_screen = gs.back_to
         elif value == "quit":
             ask_to_leave(gs, gs.app.quit)
-    extra = [("Back to the results", "results", "The victory screen")] \
+    extra = [(_("Back to the results"), "results", _("The victory screen"))] \
         if gs.back_to is not None else []
     gs.open_dialog(dialogs.Dialog(
-        gs.manager, gs.size, "Menu", "<i>Autosaved at the start of each of your turns (the last three are kept).</i>",
-        extra + [("Back to the game", None, ""),
-                 ("The war so far", "charts", "Charts of cities, men and treasury, as far as "
-                                              "your side knows them"),
-                 ("Save", "save", "Ctrl+S"),
-                 ("Load", "load", "Ctrl+L"), ("Settings", "settings", ""),
-                 ("Main menu", "menu", "Leave this game (asks to save what is unsaved)"),
-                 ("Quit", "quit", "Close the game")],
+        gs.manager, gs.size, _("Menu"),
+        "<i>" + _("Autosaved at the start of each of your turns (the last three are kept).")
+        + "</i>",
+        extra + [(_("Back to the game"), None, ""),
+                 (_("The war so far"), "charts", _("Charts of cities, men and treasury, as far "
+                                                   "as your side knows them")),
+                 (_("Save"), "save", "Ctrl+S"),
+                 (_("Load"), "load", "Ctrl+L"), (_("Settings"), "settings", ""),
+                 (_("Main menu"), "menu", _("Leave this game (asks to save what is unsaved)")),
+                 (_("Quit"), "quit", _("Close the game"))],
         chosen, size=(340, 464 + 44 * len(extra))))

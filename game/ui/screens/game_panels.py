@@ -1,6 +1,7 @@
 """The texts of the top bar and side panel on the play screen, set when they change."""
 from __future__ import annotations
 
+from game.i18n import _
 from game.rules import economy
 from game.ui import describe
 from game.session import seats
@@ -24,7 +25,7 @@ def update_hud(gs) -> None:
         gs.log_wait = 0.5
         lines = list(reversed(log[-40:]))
         hud.set_box("log", hud.log, "<br>".join(describe.esc(x) for x in lines) or
-                    "<i>Nothing has happened yet.</i>")
+                    "<i>" + _("Nothing has happened yet.") + "</i>")
     key = (gs.version, gs.viewer, gs.overlay.selected_army, gs.overlay.selected_city)
     if key == gs._details_key:
         return
@@ -39,17 +40,22 @@ def update_hud(gs) -> None:
     who = gs.session.sides.get(fid, "")
     net = economy.income(st, me) - economy.upkeep(st, me)
     if seats.is_human(who):
-        playing = [("your turn", "you") if fid == gs.viewer else ("human", "human")]
+        playing = [(_("your turn"), _("you")) if fid == gs.viewer else (_("human"), _("human"))]
     else:
-        playing = [(f"computer, {seats.level_of(who)}", "computer")]
-    long_ = {"date": f"{st.date_text()}  -  turn {st.turn} of {total}",
-             "side": f"{f.name} ({playing[0][0]})",
-             "money": f"Treasury {mine.treasury:,} ({net:+,})",
-             "weary": f"War-weariness {mine.war_weariness}"}
-    short_ = {"date": f"{st.date_text()}, {st.turn}/{total}",
-              "side": f"{f.name} ({playing[0][1]})",
-              "money": f"Gold {mine.treasury:,} ({net:+,})",
-              "weary": f"Weariness {mine.war_weariness}"}
+        playing = [(_("computer, {level}").format(level=describe.level_text(seats.level_of(who))), _("computer"))]
+    name = describe.faction_name(st, fid)
+    date = describe.now_text(st)
+    long_ = {"date": _("{date}  -  turn {turn} of {total}").format(date=date, turn=st.turn,
+                                                                   total=total),
+             "side": f"{name} ({playing[0][0]})",
+             "money": _("Treasury {gold} ({net})").format(gold=f"{mine.treasury:,}",
+                                                          net=f"{net:+,}"),
+             "weary": _("War-weariness {n}").format(n=mine.war_weariness)}
+    short_ = {"date": f"{date}, {st.turn}/{total}",
+              "side": f"{name} ({playing[0][1]})",
+              "money": _("Gold {gold} ({net})").format(gold=f"{mine.treasury:,}",
+                                                       net=f"{net:+,}"),
+              "weary": _("Weariness {n}").format(n=mine.war_weariness)}
     if gs.viewer is None and gs.hotseat and not st.over:
         # in nobody's hands (a hot-seat game between the load and the gate): no side's figures
         long_.update(money="", weary="")
@@ -58,21 +64,21 @@ def update_hud(gs) -> None:
     while hud.top_width(texts) > hud.top_free and len(texts["side"]) > 8:
         texts = dict(texts, side=texts["side"][:-2].rstrip(" (,") + "…")    # a long name
     hud.fit_top(texts)
+    end = describe.date_text(st, *gs.scn.end)
     hud.set_label("date", hud.date, texts["date"],
-                  f"{st.season.capitalize()}: " + (
-                      "winter doubles the cost of hills, mountains and passes, closes "
-                      "snowbound passes and starves armies out of supply"
-                      if st.winter else "the campaigning season") +
-                  f".  The war ends after {gs.scn.spec.end}.")
+                  (_("Winter: it doubles the cost of hills, mountains and passes, closes "
+                     "snowbound passes and starves armies out of supply.")
+                   if st.winter else _("The campaigning season.")) + "  "
+                  + _("The war ends after {date}.").format(date=end))
     hud.set_label("side", hud.side, texts["side"],
-                  "Who plays each side: " + "; ".join(
-                      f"{st.factions[x].name}: {seats.describe(w)}"
+                  _("Who plays each side: {list}").format(list="; ".join(
+                      f"{describe.faction_name(st, x)}: {describe.seat_text(w)}"
                       for x, w in gs.session.sides.items()
-                      if st.factions[x].in_play))
+                      if st.factions[x].in_play)))
     hud.set_label("money", hud.money, texts["money"], describe.faction_tip(view, me))
     hud.set_label("weary", hud.weary, texts["weary"],
-                  "War-weariness rises with losses, lost cities and long years of war; "
-                  "events and peace terms may turn on it")
+                  _("War-weariness rises with losses, lost cities and long years of war; "
+                    "events and peace terms may turn on it"))
     # details of the selection
     a = gs.selected_army()
     if a is not None:
@@ -81,7 +87,8 @@ def update_hud(gs) -> None:
         c = view.cities[gs.overlay.selected_city]
         html = describe.city_html(view, c, c.owner == gs.viewer)
     else:
-        html = ("<i>Click an army or a city to see it here.  Press F1 for the keys.</i>")
+        html = "<i>" + _("Click an army or a city to see it here.  Press F1 for the keys.") \
+            + "</i>"
     hud.set_box("details", hud.details, html)
     for k, (order, tip) in orders.possible_actions(gs).items():
         hud.set_action(k, order is not None, tip)

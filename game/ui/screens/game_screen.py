@@ -31,6 +31,8 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
 from game.hexgrid import Hex, hex_neighbors
 from game.rules import engine, vision
 from game.rules import movement as M
@@ -102,7 +104,9 @@ class GameScreen(TurnFlow, Screen):
         if reload is not None:        # in their news, and in their logs to read again later
             gs.record({f: [reload] for f in reload.factions if f != reload.data["side"]},
                       [reload])
-        gs.say(f"Loaded: {st.scenario.title}, {st.date_text()}")
+        gs.say(_("Loaded: {title}, {date}").format(
+            title=scenario_text(st.scenario, "title", st.scenario.title),
+            date=describe.now_text(st)))
         return gs
 
     def __init__(self, app, session: Session, start_events: list[Event]):
@@ -453,12 +457,13 @@ class GameScreen(TurnFlow, Screen):
         """G: the owners' colours over their land, on or off (kept in the settings)."""
         s = self.app.settings
         s.territory_tint = self.map.tint = not self.map.tint
-        self.say("Owners' colours on the map: " + ("on" if self.map.tint else "off"))
+        self.say(_("Owners' colours on the map: {state}").format(
+            state=_("on") if self.map.tint else _("off")))
 
     def toggle_mute(self) -> None:
         """M: the sounds off or on (kept in the settings)."""
         muted = self.app.sounds.toggle_mute()
-        self.say("Sound off (M turns it on)" if muted else "Sound on")
+        self.say(_("Sound off (M turns it on)") if muted else _("Sound on"))
 
     def open_army_list(self) -> None:
         """The list of the viewer's armies; picking one selects it and centres on it."""
@@ -477,7 +482,7 @@ class GameScreen(TurnFlow, Screen):
     def reload_scenario(self) -> None:
         """F6: read the scenario file again, check it, replay this game's orders on it."""
         if self.hotseat or self.modal() or self.thinker is not None:
-            self.say("Reload when it is your turn and no window is open", bad=True)
+            self.say(_("Reload when it is your turn and no window is open"), bad=True)
             return
         from game.session.reload import reload_session
         r = reload_session(self.session)

@@ -10,7 +10,8 @@ gate, the playback and the computer's moves are modes of their own
 """
 from __future__ import annotations
 
-from game.session import objectives as aims
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
 from game.ui import describe
 from game.ui import dialogs
 from game.session import seats
@@ -45,7 +46,7 @@ class TurnFlow:
             self.queue.append(lambda: playback.start(self, news))
         if not first:
             lines = describe.summary_lines(news, fid, self.session.view_for(fid).world)
-            title = f"{self.state.factions[fid].name}: {self.state.date_text()}"
+            title = f"{describe.faction_name(self.state, fid)}: {describe.now_text(self.state)}"
             self.queue.append(lambda: self.open_dialog(
                 dialogs.summary_dialog(self.manager, self.size, title, lines)))
         news_.queue_fired(self, news)
@@ -63,21 +64,25 @@ class TurnFlow:
     def briefing_text(self, fid: str) -> str:
         """The scenario's description and the side's own briefing."""
         spec = next(f for f in self.scn.spec.factions if f.id == fid)
-        text = dialogs.prose(self.scn.spec.description)
+        text = dialogs.prose(scenario_text(self.scn, "description", self.scn.spec.description))
         if spec.briefing:
-            text = (text + "\n\n" if text else "") + f"{spec.name}: {dialogs.prose(spec.briefing)}"
+            text = (text + "\n\n" if text else "") + \
+                f"{describe.faction_name(self.state, fid)}: " + \
+                dialogs.prose(scenario_text(self.scn, f"factions.{fid}.briefing", spec.briefing))
         return text
 
     def briefing_dialog(self, fid: str):
-        text = self.briefing_text(fid) or "This scenario has no briefing."
+        text = self.briefing_text(fid) or _("This scenario has no briefing.")
         h = 170 + 22 * (len(text) // 70 + text.count("\n"))
-        return dialogs.Dialog(self.manager, self.size, f"{self.scn.title}: "
-                              f"{self.state.date_text()}", dialogs.esc(text), [("OK", True, "")],
+        return dialogs.Dialog(self.manager, self.size,
+                              f"{scenario_text(self.scn, 'title', self.scn.title)}: "
+                              f"{describe.now_text(self.state)}", dialogs.esc(text),
+                              [(_("OK"), True, "")],
                               size=(640, min(560, max(260, h))))
 
     def _say_peace(self, fid: str) -> None:
         """The status line when the side is at war with nobody (the full war opens so)."""
-        note = aims.peace_note(self.state, fid)
+        note = describe.peace_note(self.state, fid)
         if note and self.human_to_play() == fid:
             self.say(note)
 

@@ -24,6 +24,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
+from game.ui import describe
 from game.session.password import check_password, upgrade
 from game.ui import fonts
 from game.ui.dialogs import hide_text
@@ -69,25 +72,29 @@ class HandoverScreen(Screen):
     def _gate_now(self) -> Gate:
         st = self.game.state
         side = None if st.over else self.game.gate_side()
-        when = f"{st.scenario.title}, {st.date_text()}"
+        when = f"{scenario_text(st.scenario, 'title', st.scenario.title)}, " \
+               f"{describe.now_text(st)}"
         if side is None:
             return Gate(None, "", P.TEXT_DIM, False, when)
         f = st.factions[side]
-        return Gate(side, f.name, P.hex_to_rgb(f.color), side in self.game.session.passwords,
+        return Gate(side, describe.faction_name(st, side), P.hex_to_rgb(f.color),
+                    side in self.game.session.passwords,
                     when)
 
     # --- widgets ---
     def build(self) -> None:
         w, h = self.size
         g = self.gate
-        label = f"Begin the turn of {g.name}" if g.side else "See how the war ended"
+        label = _("Begin the turn of {side}").format(side=g.name) if g.side \
+            else _("See how the war ended")
         bw = min(px(520), w - px(80))
         y = h // 2 + px(70)
         if g.locked:
             self.password = self.add(UITextEntryLine(pygame.Rect((w - px(300)) // 2, y, px(300),
                                                                  px(36)),
                                                      self.manager,
-                                                     placeholder_text=f"Password of {g.name}"))
+                                                     placeholder_text=_("Password of {side}").format(
+                                                         side=g.name)))
             hide_text(self.password)
             self.password.focus()
             y += px(52)
@@ -95,9 +102,9 @@ class HandoverScreen(Screen):
                                            self.manager, object_id="@big_button"))
         self.menu_btn = self.add(UIButton(pygame.Rect((w - px(200)) // 2, h - px(80), px(200),
                                                       px(40)),
-                                          "Main menu", self.manager,
-                                          tool_tip_text="Leave this game; it can be loaded "
-                                                        "again from its save or the autosave"))
+                                          _("Main menu"), self.manager,
+                                          tool_tip_text=_("Leave this game; it can be loaded "
+                                                          "again from its save or the autosave")))
         self._enable()
 
     @property
@@ -144,7 +151,7 @@ class HandoverScreen(Screen):
         if self.ready or self.game is None:
             return ""
         st = self.game.state
-        return f"{st.factions[st.active_faction].name} moving..."
+        return _("{side} moving...").format(side=describe.faction_name(st, st.active_faction))
 
     # --- input ---
     def handle(self, event):
@@ -171,7 +178,7 @@ class HandoverScreen(Screen):
             stored = self.game.session.passwords.get(g.side, "")
             typed = self.password.get_text() if self.password is not None else ""
             if not check_password(stored, typed):
-                self.error = f"That is not the password of {g.name}."
+                self.error = _("That is not the password of {side}.").format(side=g.name)
                 self.password.set_text("")
                 self.password.focus()
                 return None
@@ -206,14 +213,14 @@ class HandoverScreen(Screen):
             img = fonts.text(g.when, px(15), P.TEXT_DIM)
             surface.blit(img, img.get_rect(midtop=(cx, px(28))))
         if g.side is None:
-            lines = [(fonts.text("The war is over", px(40), P.GOLD), px(16)),
-                     (fonts.text("Everyone may look now: the whole map is shown.", px(17),
+            lines = [(fonts.text(_("The war is over"), px(40), P.GOLD), px(16)),
+                     (fonts.text(_("Everyone may look now: the whole map is shown."), px(17),
                                  P.TEXT), 0)]
         else:
-            lines = [(fonts.text("Pass the device to", px(22), P.TEXT_DIM), px(10)),
+            lines = [(fonts.text(_("Pass the device to"), px(22), P.TEXT_DIM), px(10)),
                      (fonts.text(g.name, px(44), P.PAPER), px(14)),
                      (None, px(22)),
-                     (fonts.text("Everyone else, please look away.", px(17), P.TEXT), 0)]
+                     (fonts.text(_("Everyone else, please look away."), px(17), P.TEXT), 0)]
         for img, gap in lines:
             if img is None:              # the side's colour, as a band under its name
                 band = pygame.Rect(0, 0, px(220), px(10))

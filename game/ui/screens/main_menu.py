@@ -7,6 +7,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
 
+from game.i18n import _
 from game.ui import dialogs
 from game.ui.saves_window import SavesWindow
 from game.ui.screens.base import Screen
@@ -25,21 +26,21 @@ class MainMenu(Screen):
     def build(self) -> None:
         w, h = self.size
         top = max(px(10), min(h // 5, (h - px(100 + 6 * 60)) // 2) - px(30))
-        self.add(UILabel(pygame.Rect(0, top, w, px(60)), "Last Great War", self.manager,
+        self.add(UILabel(pygame.Rect(0, top, w, px(60)), _("Last Great War"), self.manager,
                          object_id="@title"))
         self.add(UILabel(pygame.Rect(0, top + px(60), w, px(30)),
-                         "Byzantium against Sassanid Persia, 602-628", self.manager,
+                         _("Byzantium against Sassanid Persia, 602-628"), self.manager,
                          object_id="@subtitle"))
         bw, bh = px(300), px(48)
         x = (w - bw) // 2
         y = top + px(130)
-        specs = [("new", "New game", "Choose a scenario and who plays each side"),
-                 ("load", "Load game", "Continue a saved game"),
-                 ("pbem", "Play by e-mail", "Open a turn file, watch a shared folder, "
-                                            "play your turn of a game by e-mail"),
-                 ("settings", "Settings", "Scroll and animation speed, edge scrolling"),
-                 ("help", "How to play", "The keys and the rules in brief (F1)"),
-                 ("quit", "Quit", "Close the game")]
+        specs = [("new", _("New game"), _("Choose a scenario and who plays each side")),
+                 ("load", _("Load game"), _("Continue a saved game")),
+                 ("pbem", _("Play by e-mail"), _("Open a turn file, watch a shared folder, "
+                                                 "play your turn of a game by e-mail")),
+                 ("settings", _("Settings"), _("Speeds, sounds, keys, language")),
+                 ("help", _("How to play"), _("The keys and the rules in brief (F1)")),
+                 ("quit", _("Quit"), _("Close the game"))]
         self.buttons = {}
         for i, (key, label, tip) in enumerate(specs):
             self.buttons[key] = self.add(UIButton(pygame.Rect(x, y + i * (bh + px(12)), bw, bh),
@@ -50,6 +51,8 @@ class MainMenu(Screen):
     def handle(self, event):
         if self.window is not None and self.window.alive() and hasattr(self.window, "handle"):
             if self.window.handle(event):
+                if not self.window.alive() and getattr(self.window, "language_changed", False):
+                    return MainMenu(self.app)        # built again in the new language
                 return self._take_next()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             b = self.buttons
@@ -86,7 +89,7 @@ class MainMenu(Screen):
         try:
             self.next_screen = GameScreen.loaded(self.app, load_game(path))
         except SaveError as exc:
-            self.window = dialogs.message(self.manager, self.size, "Cannot load",
+            self.window = dialogs.message(self.manager, self.size, _("Cannot load"),
                                           shown(str(exc), 600))
 
     def leave(self) -> None:

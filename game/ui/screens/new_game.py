@@ -27,7 +27,10 @@ from game.scenario.load import Listed, listed_scenarios, load_scenario, search_f
 from game.scenario.yamlsrc import InputError
 from game.session.password import hash_password
 from game.ui import palette as P
+from game.i18n import _, ngettext
+from game.scenario.lang import text as scenario_text
 from game.session import seats
+from game.ui import describe
 from game.ui.dialogs import esc, hide_text, prose
 from game.ui.map_marks import mini_mark
 from game.scenario.emblems import emblems_of
@@ -36,11 +39,13 @@ from game.ui.screens.base import Screen
 from game.ui.shown import shown
 from game.ui.scale import px
 
-HUMAN_LABEL = "Human"
-COMPUTER_LABELS = {lv: f"Computer ({lv})" for lv in LEVELS}
+def human_label() -> str:
+    return _("Human")
 
 
-YOURS = "yours"
+def computer_labels() -> dict[str, str]:
+    """Difficulty -> what the side's menu says, in the language in use."""
+    return {lv: _("Computer ({level})").format(level=describe.level_text(lv)) for lv in LEVELS}
 
 
 @dataclass
@@ -52,10 +57,11 @@ class Choice:
     where: str = ""                      # its file, within the folder it came from
 
     def row(self) -> str:
-        mark = f"  [{YOURS}]" if self.players_own else ""
+        mark = "  [" + _("yours") + "]" if self.players_own else ""
         if self.scn is None:
-            return f"{shown(self.path.stem)}  -  BROKEN{mark}"
-        return f"{shown(self.scn.title)}  ({self.scn.years()}){mark}"
+            return f"{shown(self.path.stem)}  -  {_('BROKEN')}{mark}"
+        title = scenario_text(self.scn, "title", self.scn.title)
+        return f"{shown(title)}  ({self.scn.years()}){mark}"
 
 
 def scan(folder: Path | None) -> list[Choice]:
@@ -131,7 +137,7 @@ class NewGame(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, px(10), w, px(60)), "New game", self.manager,
+        self.add(UILabel(pygame.Rect(0, px(10), w, px(60)), _("New game"), self.manager,
                          object_id="@title"))
         lw = min(px(380), w // 3)
         m, top = px(24), px(76)
@@ -158,23 +164,23 @@ class NewGame(Screen):
                                                        self.thumb_rect.h), self.manager))
         self.thumb = None
         self.sides_y = ty + self.thumb_rect.h + px(14)
-        self.back = self.add(UIButton(pygame.Rect(m, by, px(140), px(44)), "Back",
+        self.back = self.add(UIButton(pygame.Rect(m, by, px(140), px(44)), _("Back"),
                                       self.manager))
         self.start = self.add(UIButton(pygame.Rect(w - m - px(200), by, px(200), px(44)),
-                                       "Start", self.manager, object_id="@big_button",
-                                       tool_tip_text="Begin the war"))
-        self.seed_label = self.add(UILabel(pygame.Rect(rx, by + px(6), px(60), px(32)), "Seed:",
-                                           self.manager))
-        self.seed = self.add(UITextEntryLine(pygame.Rect(rx + px(60), by + px(6), px(160),
+                                       _("Start"), self.manager, object_id="@big_button",
+                                       tool_tip_text=_("Begin the war")))
+        self.seed_label = self.add(UILabel(pygame.Rect(rx, by + px(6), px(110), px(32)),
+                                           _("Seed:"), self.manager))
+        self.seed = self.add(UITextEntryLine(pygame.Rect(rx + px(110), by + px(6), px(160),
                                                          px(32)),
-                                             self.manager, placeholder_text="random"))
-        self.seed.set_tooltip("The same seed and the same orders give the same war; leave it "
-                              "empty for a new one", delay=0.3)
+                                             self.manager, placeholder_text=_("random")))
+        self.seed.set_tooltip(_("The same seed and the same orders give the same war; leave it "
+                                "empty for a new one"), delay=0.3)
         self.start.disable()
         if not self.choices:
-            self.heading.set_text("No scenarios found")
+            self.heading.set_text(_("No scenarios found"))
             where = ", ".join(str(f) for f, _ in search_folders(self.app.scenario_dir))
-            self.desc.set_text(esc(f"There are no scenario files in {where}."))
+            self.desc.set_text(esc(_("There are no scenario files in {where}.").format(where=where)))
         if self.index is not None:
             self.pick(self.index)
 
@@ -198,21 +204,30 @@ class NewGame(Screen):
         c = self.choices[i]
         self._drop_scenario()
         if c.scn is None:
-            self.heading.set_text(f"{shown(c.path.name)}: this scenario is broken")
-            self.sub.set_text(f"Fix it ({program_name()} validate shows every problem) to "
-                              "play it.")
+            self.heading.set_text(_("{file}: this scenario is broken").format(
+                file=shown(c.path.name)))
+            self.sub.set_text(_("Fix it ({command} validate shows every problem) to play it.")
+                              .format(command=program_name()))
             self.desc.set_text("<br>".join(esc(shown(p, 600)) for p in c.problems))
             self.start.disable()
             return
         scn = c.scn
-        self.heading.set_text(scn.title)
+        self.heading.set_text(scenario_text(scn, "title", scn.title))
         turns = scn.total_turns
-        length = "seasons" if scn.months_per_turn == 3 else "months"
-        mine = f";  yours: {shown(c.where)}" if c.players_own else ""
-        self.sub.set_text(f"{scn.spec.start} to {scn.spec.end}: {turns} turns of {length}{mine}")
-        briefs = "".join(f"<br><br><b>{esc(f.name)}</b>: {esc(prose(f.briefing))}"
-                         for f in scn.spec.factions if f.briefing)
-        self.desc.set_text(esc(prose(scn.spec.description)) + briefs)
+        if scn.months_per_turn == 3:
+            length = ngettext("{start} to {end}: {n} turn of a season",
+                              "{start} to {end}: {n} turns of a season", turns)
+        else:
+            length = ngettext("{start} to {end}: {n} turn of a month",
+                              "{start} to {end}: {n} turns of a month", turns)
+        mine = ";  " + _("yours: {file}").format(file=shown(c.where)) if c.players_own else ""
+        self.sub.set_text(length.format(start=scn.spec.start, end=scn.spec.end, n=turns) + mine)
+        briefs = "".join(
+            f"<br><br><b>{esc(scenario_text(scn, f'factions.{f.id}.name', f.name))}</b>: "
+            f"{esc(prose(scenario_text(scn, f'factions.{f.id}.briefing', f.briefing)))}"
+            for f in scn.spec.factions if f.briefing)
+        self.desc.set_text(esc(prose(scenario_text(scn, "description", scn.spec.description)))
+                           + briefs)
         key = (i, self.thumb_rect.size)
         if key not in self.thumbs:
             self.thumbs[key] = thumbnail(scn, self.thumb_rect.size)
@@ -221,10 +236,10 @@ class NewGame(Screen):
         self.thumb = UIImage(rect, img, self.manager)
         self.sides = seats.default_sides(scn)
         y = self.sides_y
-        self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, px(28)), "Who plays",
-                                         self.manager, object_id="@heading"))
+        self.side_widgets.append(UILabel(pygame.Rect(self.rx, y, self.rw, px(28)),
+                                         _("Who plays"), self.manager, object_id="@heading"))
         y += px(32)
-        cw = min(px(220), (self.rw - px(20)) // 3)          # name, who plays, password
+        cw = min(px(270), (self.rw - px(20)) // 3)          # name, who plays, password
         emblems = emblems_of(scn.spec.factions)
         for f in scn.spec.factions:
             # the side's mark as on the picture above: its emblem, then its name
@@ -232,11 +247,11 @@ class NewGame(Screen):
             self.side_widgets.append(UIImage(mark.get_rect(midleft=(self.rx, y + px(16))),
                                              mark, self.manager))
             room = mark.get_width() + px(6)
-            lab = UILabel(pygame.Rect(self.rx + room, y, cw - room, px(32)), f.name,
-                          self.manager)
+            lab = UILabel(pygame.Rect(self.rx + room, y, cw - room, px(32)),
+                          scenario_text(scn, f"factions.{f.id}.name", f.name), self.manager)
             self.side_widgets.append(lab)
             if f.playable:
-                options = [HUMAN_LABEL] + [COMPUTER_LABELS[lv] for lv in LEVELS]
+                options = [human_label()] + [computer_labels()[lv] for lv in LEVELS]
                 current = self.label_of(self.sides[f.id])
                 dd = UIDropDownMenu(options, current,
                                     pygame.Rect(self.rx + cw + px(10), y, cw, px(32)),
@@ -245,19 +260,19 @@ class NewGame(Screen):
                 self.side_widgets.append(dd)
                 pw = UITextEntryLine(pygame.Rect(self.rx + 2 * cw + px(20), y, cw, px(32)),
                                      self.manager,
-                                     placeholder_text="password (optional)")
+                                     placeholder_text=_("password (optional)"))
                 hide_text(pw)
-                pw.set_tooltip("With two or more human sides, the screen is passed between "
-                               "the players; a password keeps the others out of this side's "
-                               "turn", delay=0.3)
+                pw.set_tooltip(_("With two or more human sides, the screen is passed between "
+                                 "the players; a password keeps the others out of this side's "
+                                 "turn"), delay=0.3)
                 self.passwords[f.id] = pw
                 self.side_widgets.append(pw)
                 self._lock(f.id)
             else:
                 lab2 = UILabel(pygame.Rect(self.rx + cw + px(10), y, 2 * cw + px(10), px(32)),
-                               "Computer (not playable)" +
-                               ("" if f.in_play else "; enters the war later"), self.manager)
-                lab2.set_tooltip("A minor power: the computer always plays it", delay=0.3)
+                               _("Computer (not playable)") +
+                               ("" if f.in_play else _("; enters the war later")), self.manager)
+                lab2.set_tooltip(_("A minor power: the computer always plays it"), delay=0.3)
                 self.side_widgets.append(lab2)
             y += px(38)
         self.start.enable()
@@ -280,7 +295,7 @@ class NewGame(Screen):
 
     @staticmethod
     def label_of(who: str) -> str:
-        return HUMAN_LABEL if seats.is_human(who) else COMPUTER_LABELS[seats.level_of(who)]
+        return human_label() if seats.is_human(who) else computer_labels()[seats.level_of(who)]
 
     def handle(self, event):
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
@@ -292,10 +307,11 @@ class NewGame(Screen):
             for fid, dd in self.side_menus.items():
                 if event.ui_element is dd:
                     text = event.text
-                    if text == HUMAN_LABEL:
+                    if text == human_label():
                         self.sides[fid] = seats.HUMAN
                     else:
-                        lv = next((k for k, v in COMPUTER_LABELS.items() if v == text), "normal")
+                        lv = next((k for k, v in computer_labels().items() if v == text),
+                                  "normal")
                         self.sides[fid] = seats.computer(lv)
                     self._lock(fid)
             return None
@@ -319,7 +335,7 @@ class NewGame(Screen):
                 seed = int(text)
             except ValueError:
                 self.seed.set_text("")
-                self.desc.set_text("The seed must be a whole number (or empty for a random one).")
+                self.desc.set_text(_("The seed must be a whole number (or empty for a random one)."))
                 return None
         else:
             seed = random.randrange(1 << 31)

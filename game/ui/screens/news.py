@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from game.hexgrid import Hex
 from game.rules.orders import Choose
 from game.rules.report import Event
+from game.i18n import _
+from game.scenario.lang import text as scenario_text
 from game.ui import describe
 from game.ui import dialogs
 from game.ui import palette as P
@@ -61,7 +63,7 @@ def show(gs, told: list[Event], own: bool) -> None:
         for e in told:
             if describe.concerns(e, gs.viewer) and e.kind in ("battle", "assault", "captured",
                                                        "siege_begun", "destroyed"):
-                gs.say(e.text, bad=e.kind == "destroyed")
+                gs.say(describe.event_text(gs.state, e), bad=e.kind == "destroyed")
         queue_fired(gs, told)
 
 
@@ -69,7 +71,7 @@ def casualty_report(gs, e: Event, after: list[Event]) -> None:
     """After a battle or a storm of the player's: who fought with how many, who lost how
     many."""
     title, text = describe.casualty_report(gs.view().world, e, after)
-    dlg = dialogs.Dialog(gs.manager, gs.size, title, dialogs.esc(text), [("OK", True, "")],
+    dlg = dialogs.Dialog(gs.manager, gs.size, title, dialogs.esc(text), [(_("OK"), True, "")],
                          size=(520, 250))
     dlg.is_casualties = True
     gs.open_dialog(dlg)
@@ -85,9 +87,19 @@ def queue_fired(gs, events: list[Event]) -> None:
 def show_fired(gs, e: Event) -> None:
     st = gs.state
     viewer = gs.viewer
-    text = e.data.get("text_for", {}).get(viewer) or e.data.get("text", "")
-    chooser = e.data.get("chooser")
     event_id = e.data["event"]
+    scn = st.scenario
+    if e.data.get("text_for", {}).get(viewer):
+        text = scenario_text(scn, f"events.{event_id}.text_for.{viewer}",
+                             e.data["text_for"][viewer])
+    else:
+        text = scenario_text(scn, f"events.{event_id}.text", e.data.get("text", ""))
+    choices = [dict(c, label=scenario_text(scn, f"events.{event_id}.choices.{c['id']}.label",
+                                           c["label"]),
+                    hint=scenario_text(scn, f"events.{event_id}.choices.{c['id']}.hint",
+                                       c.get("hint", "")))
+               for c in e.data.get("choices") or []] or e.data.get("choices")
+    chooser = e.data.get("chooser")
     pending = any(p.event == event_id and p.faction == chooser for p in st.pending)
     can_choose = bool(pending and chooser == gs.human_to_play())
     if can_choose:
@@ -97,8 +109,8 @@ def show_fired(gs, e: Event) -> None:
         gs.choices_open.discard(event_id)
         if option is not None and can_choose:
             gs.do(Choose(chooser, event_id, option))
-    dlg = dialogs.event_dialog(gs.manager, gs.size, e.text, describe.event_date(st, e), text,
-                               e.data.get("choices"), answered, can_choose)
+    dlg = dialogs.event_dialog(gs.manager, gs.size, describe.event_text(st, e),
+                               describe.event_date(st, e), text, choices, answered, can_choose)
     gs.open_dialog(dlg)
 
 

@@ -15,6 +15,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
+from game.i18n import _
 from game.pbem.errors import PbemError
 from game.ui import describe
 from game.ui import dialogs
@@ -50,15 +51,15 @@ class PbemMenu(Screen):
 
     def build(self) -> None:
         w, h = self.size
-        self.add(UILabel(pygame.Rect(0, px(24), w, px(64)), "Play by e-mail", self.manager,
+        self.add(UILabel(pygame.Rect(0, px(24), w, px(64)), _("Play by e-mail"), self.manager,
                          object_id="@title"))
         x, bw = px(60), w - px(120)
         y = px(100)
         rows = self.games()
         self.play_buttons = {}
         if not rows:
-            self.add(UILabel(pygame.Rect(x, y, bw, px(30)), "No games yet. Make one with "
-                             "`run.py pbem new`, or open an invitation below.", self.manager))
+            self.add(UILabel(pygame.Rect(x, y, bw, px(30)), _("No games yet. Make one with "
+                             "`run.py pbem new`, or open an invitation below."), self.manager))
             y += px(40)
         for game, name, scn, status in rows[:8]:
             self.add(UILabel(pygame.Rect(x, y, bw - px(170), px(34)),
@@ -66,23 +67,24 @@ class PbemMenu(Screen):
             if status == "your turn":
                 self.play_buttons[self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160),
                                                                 px(34)),
-                                                    "Play your turn", self.manager))] = (game, name)
+                                                    _("Play your turn"),
+                                                    self.manager))] = (game, name)
             y += px(40)
         y += px(10)
-        self.add(UILabel(pygame.Rect(x, y, px(170), px(34)), "File to open:", self.manager))
+        self.add(UILabel(pygame.Rect(x, y, px(170), px(34)), _("File to open:"), self.manager))
         self.entry = self.add(UITextEntryLine(pygame.Rect(x + px(170), y, bw - px(340), px(34)),
                                               self.manager))
         self.open_btn = self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160), px(34)),
-                                          "Open",
-                                          self.manager, tool_tip_text="Open a file the other "
-                                          "player sent"))
+                                          _("Open"),
+                                          self.manager, tool_tip_text=_("Open a file the other "
+                                                                        "player sent")))
         y += px(50)
         self.watch_btn = self.add(UIButton(
-            pygame.Rect(x, y, px(300), px(40)), "Stop watching" if self.watching
-            else "Watch the shared folder", self.manager,
-            tool_tip_text="Open each file of your games as it arrives in its folder"))
+            pygame.Rect(x, y, px(300), px(40)), _("Stop watching") if self.watching
+            else _("Watch the shared folder"), self.manager,
+            tool_tip_text=_("Open each file of your games as it arrives in its folder")))
         self.back_btn = self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160), px(40)),
-                                          "Back",
+                                          _("Back"),
                                           self.manager))
         y += px(56)
         self.box = self.add(UITextBox(dialogs.esc("\n".join(self.lines[-12:])).replace(
@@ -106,7 +108,8 @@ class PbemMenu(Screen):
             elif el is self.watch_btn:
                 self.watching = self.app.pbem_watching = not self.watching
                 self.wait = 0.0
-                self.say("Watching each game's folder" if self.watching else "Stopped watching")
+                self.say(_("Watching each game's folder") if self.watching
+                         else _("Stopped watching"))
             elif el is self.back_btn:
                 from game.ui.screens.main_menu import MainMenu
                 return MainMenu(self.app)
@@ -118,12 +121,12 @@ class PbemMenu(Screen):
     def open_file(self, text: str) -> None:
         from game.pbem import chain
         if not text:
-            self.say("Type the path of the file to open")
+            self.say(_("Type the path of the file to open"))
             return
         try:
             opened = chain.open_file(self.data, Path(text).expanduser())
         except PbemError as exc:
-            self.say(f"Refused: {exc}")
+            self.say(_("Refused: {why}").format(why=exc))
             return
         self.say(opened.message + "".join(f"\nwrote {p}" for p in opened.written))
 
@@ -171,12 +174,12 @@ def send(gs):
     try:
         path = chain.finish_turn(gs.pbem, logs=gs.logs)
     except PbemError as exc:
-        gs.open_dialog(dialogs.message(gs.manager, gs.size, "Not sent", str(exc)))
+        gs.open_dialog(dialogs.message(gs.manager, gs.size, _("Not sent"), str(exc)))
         return None
     gs.pbem_sent = path
     gs.changed()
     if gs.state.over:
-        gs.say(f"The war is over. Send {path.name} to the other player.")
+        gs.say(_("The war is over. Send {file} to the other player.").format(file=path.name))
         return None
-    return PbemMenu(gs.app, gs.pbem_data, f"Turn sent: send {path} to the other player "
-                                          "(or leave it in the shared folder)")
+    return PbemMenu(gs.app, gs.pbem_data, _("Turn sent: send {file} to the other player (or "
+                                            "leave it in the shared folder)").format(file=path))

@@ -5,6 +5,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UISelectionList, UIWindow
 
+from game import i18n
+from game.i18n import LANGUAGES, N_, _
 from game.ui import keys, scale
 from game.ui.dialogs import centred
 from game.ui.settings import Settings, save_settings
@@ -18,25 +20,25 @@ class KeysWindow(UIWindow):
     the marked action's new key, Esc then keeps the old one; D gives every action
     its default key; Esc closes the window."""
 
-    HINT = "Up/Down: pick an action, Enter: change its key, D: default keys, Esc: done."
+    HINT = N_("Up/Down: pick an action, Enter: change its key, D: default keys, Esc: done.")
 
     def __init__(self, manager, screen_size, settings: Settings):
         rect = centred(screen_size, (720, 560))
-        super().__init__(rect, manager, window_display_title="Keys", object_id="#keys")
+        super().__init__(rect, manager, window_display_title=_("Keys"), object_id="#keys")
         self.settings = settings
         inner = self.get_container().get_rect()
         self.note = UILabel(pygame.Rect(px(10), px(6), inner.w - px(20), px(28)),
-                            "Pick an action (a click, or Up/Down and Enter), then press its "
-                            "new key.", manager, container=self)
-        self.note.set_tooltip(self.HINT, delay=0.3)
+                            _("Pick an action (a click, or Up/Down and Enter), then press its "
+                              "new key."), manager, container=self)
+        self.note.set_tooltip(_(self.HINT), delay=0.3)
         self.list = UISelectionList(pygame.Rect(px(10), px(40), inner.w - px(20),
                                                 inner.h - px(96)), [],
                                     manager, container=self)
         self.defaults = UIButton(pygame.Rect(px(10), inner.h - px(46), px(180), px(36)),
-                                 "Default keys (D)", manager, container=self,
-                                 tool_tip_text="Give every action its default key")
+                                 _("Default keys (D)"), manager, container=self,
+                                 tool_tip_text=_("Give every action its default key"))
         self.ok = UIButton(pygame.Rect(inner.w - px(110), inner.h - px(46), px(100), px(36)),
-                           "Done", manager, container=self, tool_tip_text="Close (Esc)")
+                           _("Done"), manager, container=self, tool_tip_text=_("Close (Esc)"))
         self.waiting: str | None = None          # the action whose new key is awaited
         self.row = -1                            # the row the arrow keys marked
         self._fill()
@@ -46,7 +48,8 @@ class KeysWindow(UIWindow):
     def _fill(self) -> None:
         rows = []
         for i, a in enumerate(keys.ACTIONS):
-            text = f"{keys.key_label(self.settings.keys.get(a.id, '')) or '(none)'}: {a.what}"
+            text = (f"{keys.key_text(self.settings.keys.get(a.id, '')) or _('(none)')}: "
+                    f"{_(a.what)}")
             if len(text) > self.ROW_CHARS:
                 text = text[:self.ROW_CHARS - 1].rstrip(" ,;(") + "…"
             rows.append((("> " if i == self.row else "") + text, f"#{a.id}"))
@@ -54,13 +57,13 @@ class KeysWindow(UIWindow):
 
     def _wait_for(self, action: str) -> None:
         self.waiting = action
-        self.note.set_text(f"Press the new key for: {keys.BY_ID[action].what[:60]}"
-                           " (Esc: keep the old one)")
+        self.note.set_text(_("Press the new key for: {action} (Esc: keep the old one)")
+                           .format(action=_(keys.BY_ID[action].what)[:60]))
 
     def _defaults(self) -> None:
         self.settings.keys = dict(keys.DEFAULTS)
         self.waiting = None
-        self.note.set_text("Every key is back to its default.")
+        self.note.set_text(_("Every key is back to its default."))
         self._fill()
 
     def on_key(self, key: int) -> bool:
@@ -70,8 +73,8 @@ class KeysWindow(UIWindow):
             self.row = (self.row + step) % len(keys.ACTIONS) if self.row >= 0 else 0
             self._fill()
             self._scroll_to(self.row)
-            self.note.set_text(keys.ACTIONS[self.row].what[:110])
-            self.note.set_tooltip(keys.ACTIONS[self.row].what, delay=0.3)
+            self.note.set_text(_(keys.ACTIONS[self.row].what)[:110])
+            self.note.set_tooltip(_(keys.ACTIONS[self.row].what), delay=0.3)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.row >= 0:
             self._wait_for(keys.ACTIONS[self.row].id)
         elif key == pygame.K_d:
@@ -100,11 +103,11 @@ class KeysWindow(UIWindow):
             return True
         if event.type == pygame.KEYDOWN and self.waiting is not None:
             if event.key == pygame.K_ESCAPE:
-                self.note.set_text("Kept.")
+                self.note.set_text(_("Kept."))
             else:
                 name = keys.key_name(event.key)
                 if name is None:
-                    self.note.set_text("That key cannot be given to an action.")
+                    self.note.set_text(_("That key cannot be given to an action."))
                 else:
                     self.settings.keys, said = keys.rebind(self.settings.keys, self.waiting, name)
                     self.note.set_text(said[:110])
@@ -123,10 +126,14 @@ class KeysWindow(UIWindow):
         return False
 
 
+def on_off(state: bool) -> str:
+    return _("on") if state else _("off")
+
+
 class SettingsWindow(UIWindow):
     def __init__(self, manager, screen_size, settings: Settings):
-        rect = centred(screen_size, (460, 632))
-        super().__init__(rect, manager, window_display_title="Settings", object_id="#settings")
+        rect = centred(screen_size, (560, 680))    # wide for longer translations
+        super().__init__(rect, manager, window_display_title=_("Settings"), object_id="#settings")
         self.settings = settings
         self.scale_choice = settings.ui_scale       # applied when the window closes
         inner = self.get_container().get_rect()
@@ -134,13 +141,13 @@ class SettingsWindow(UIWindow):
         y = px(14)
         row, gap = px(34), px(48)
         self.sliders = {}
-        rows = [("scroll_speed", "Scroll speed",
-                 "How fast the arrow keys and the window's edges move the map", 1),
-                ("animation_speed", "Animation speed",
-                 "How fast counters march and the computer moves; 10 shows no animation", 1),
-                ("volume", "Sound volume",
-                 "How loud the sounds of marches, battles and events are; 0 is silent "
-                 "(V mutes them in the game)", 0)]
+        rows = [("scroll_speed", _("Scroll speed"),
+                 _("How fast the arrow keys and the window's edges move the map"), 1),
+                ("animation_speed", _("Animation speed"),
+                 _("How fast counters march and the computer moves; 10 shows no animation"), 1),
+                ("volume", _("Sound volume"),
+                 _("How loud the sounds of marches, battles and events are; 0 is silent "
+                   "(V mutes them in the game)"), 0)]
         for key, label, tip, low in rows:
             lab = UILabel(pygame.Rect(px(12), y, px(160), px(30)), label, manager,
                           container=self)
@@ -154,71 +161,83 @@ class SettingsWindow(UIWindow):
             y += px(46)
         self.scale = UIButton(pygame.Rect(px(12), y, iw - px(24), row), self._scale_text(),
                               manager, container=self,
-                              tool_tip_text="The size of the texts, panels and windows: 100 "
-                                            "to 200 %, or Auto from the screen's size; "
-                                            "applied when this window closes")
+                              tool_tip_text=_("The size of the texts, panels and windows: 100 "
+                                              "to 200 %, or Auto from the screen's size; "
+                                              "applied when this window closes"))
         y += gap
         self.edge = UIButton(pygame.Rect(px(12), y, iw - px(24), row), self._edge_text(),
                              manager,
                              container=self,
-                             tool_tip_text="Scroll the map when the mouse touches the edge of "
-                                           "the window")
+                             tool_tip_text=_("Scroll the map when the mouse touches the edge "
+                                             "of the window"))
         y += gap
         self.confirm = UIButton(pygame.Rect(px(12), y, iw - px(24), row), self._confirm_text(),
                                 manager,
                                 container=self,
-                                tool_tip_text="Ask before ending a turn while some of your "
-                                              "armies could still move")
+                                tool_tip_text=_("Ask before ending a turn while some of "
+                                                "your armies could still move"))
         y += gap
         self.contrast = UIButton(pygame.Rect(px(12), y, iw - px(24), row),
                                  self._contrast_text(), manager,
                                  container=self,
-                                 tool_tip_text="White text on black panels and strong edges "
-                                               "on the map's counters and cities; takes effect "
-                                               "when the game next starts")
+                                 tool_tip_text=_("White text on black panels and strong "
+                                                 "edges on the map's counters and cities; takes "
+                                                 "effect when the game next starts"))
         y += gap
-        self.keys = UIButton(pygame.Rect(px(12), y, iw - px(24), row), "Keys... (K)", manager,
-                             container=self, tool_tip_text="Change the keys of the play screen "
-                                                           "(K)")
+        self.keys = UIButton(pygame.Rect(px(12), y, iw - px(24), row), _("Keys... (K)"), manager,
+                             container=self,
+                             tool_tip_text=_("Change the keys of the play screen (K)"))
         self.keys_window: KeysWindow | None = None
         y += gap
         self.fog = UIButton(pygame.Rect(px(12), y, iw - px(24), row), self._fog_text(), manager,
                             container=self,
-                            tool_tip_text="Moves show no new ground until you press U or end "
-                                          "the turn, so you may undo while exploring")
+                            tool_tip_text=_("Moves show no new ground until you press U or "
+                                            "end the turn, so you may undo while exploring"))
         y += gap
         self.tint = UIButton(pygame.Rect(px(12), y, iw - px(24), row), self._tint_text(),
                              manager,
                              container=self,
-                             tool_tip_text="Lay each owner's colour softly over its land (G in "
-                                           "the game)")
+                             tool_tip_text=_("Lay each owner's colour softly over its land (G "
+                                             "in the game)"))
+        y += gap
+        self.language = UIButton(pygame.Rect(px(12), y, iw - px(24), row),
+                                 self._language_text(), manager, container=self,
+                                 tool_tip_text=_("The language of the game's texts; the windows "
+                                                 "opened from now on use it"))
+        self.language_changed = False
         y += gap
         note = UILabel(pygame.Rect(px(12), y, iw - px(24), px(24)),
-                       "F11 switches fullscreen at any time.", manager, container=self)
-        self.ok = UIButton(pygame.Rect(iw - px(112), inner.h - px(46), px(100), px(36)), "Done",
-                           manager, container=self)
-        _ = note
+                       _("F11 switches fullscreen at any time."), manager, container=self)
+        self.ok = UIButton(pygame.Rect(iw - px(112), inner.h - px(46), px(100), px(36)),
+                           _("Done"), manager, container=self)
+        self.note = note
 
     def _scale_text(self) -> str:
-        now = f" (now {scale.percent()} %)" if self.scale_choice == scale.AUTO else ""
-        return f"Interface scale: {scale.label(self.scale_choice)}{now}"
+        if self.scale_choice == scale.AUTO:
+            return _("Interface scale: Auto (now {percent} %)").format(percent=scale.percent())
+        return _("Interface scale: {size}").format(size=scale.label(self.scale_choice))
 
     def _edge_text(self) -> str:
-        return f"Edge scrolling: {'on' if self.settings.edge_scroll else 'off'}"
+        return _("Edge scrolling: {state}").format(state=on_off(self.settings.edge_scroll))
 
     def _confirm_text(self) -> str:
-        return f"Ask before ending a turn with armies left to move: " \
-               f"{'on' if self.settings.confirm_end_turn else 'off'}"
+        return _("Ask before ending a turn with armies left to move: {state}").format(
+            state=on_off(self.settings.confirm_end_turn))
 
     def _contrast_text(self) -> str:
-        return f"High contrast (after a restart): {'on' if self.settings.high_contrast else 'off'}"
+        return _("High contrast (after a restart): {state}").format(
+            state=on_off(self.settings.high_contrast))
 
     def _fog_text(self) -> str:
-        return f"Delay fog updates (U shows them): {'on' if self.settings.delay_fog else 'off'}"
+        return _("Delay fog updates (U shows them): {state}").format(
+            state=on_off(self.settings.delay_fog))
 
     def _tint_text(self) -> str:
-        return f"Owners' colours over their land: " \
-               f"{'on' if self.settings.territory_tint else 'off'}"
+        return _("Owners' colours over their land: {state}").format(
+            state=on_off(self.settings.territory_tint))
+
+    def _language_text(self) -> str:
+        return _("Language: {name}").format(name=i18n.language_name(i18n.language()))
 
     def handle(self, event) -> bool:
         if self.keys_window is not None and self.keys_window.alive() \
@@ -263,6 +282,14 @@ class SettingsWindow(UIWindow):
             if event.ui_element is self.tint:
                 self.settings.territory_tint = not self.settings.territory_tint
                 self.tint.set_text(self._tint_text())
+                return True
+            if event.ui_element is self.language:
+                codes = list(LANGUAGES)         # from the language in use (--lang may differ)
+                at = codes.index(i18n.language()) if i18n.language() in codes else -1
+                self.settings.language = codes[(at + 1) % len(codes)]
+                i18n.set_language(self.settings.language)
+                self.language_changed = True
+                self.language.set_text(self._language_text())
                 return True
             if event.ui_element is self.ok:
                 self.kill()

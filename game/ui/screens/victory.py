@@ -9,16 +9,24 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.i18n import N_, _, ngettext
 from game.session.view import observe
+from game.ui import describe
 from game.ui import charts
 from game.session import seats
 from game.ui.dialogs import esc
 from game.ui.screens.base import Screen
 from game.ui.scale import px
 
-KIND_WORDS = {"decisive": "a decisive victory", "major": "a major victory",
-              "minor": "a minor victory", "peace": "a negotiated peace",
-              "undecided": "no victor"}
+KIND_WORDS = {"decisive": N_("a decisive victory"), "major": N_("a major victory"),
+              "minor": N_("a minor victory"), "peace": N_("a negotiated peace"),
+              "undecided": N_("no victor")}
+
+
+def result_text(state) -> str:
+    """Why the war ended, in the language in use: the scenario's victory text when the
+    result is one of its victories."""
+    return describe.victory_text(state, state.result_text or "")
 
 
 def history_summary_html(state) -> str | None:
@@ -51,18 +59,20 @@ class VictoryScreen(Screen):
         w, h = self.size
         viewer = seats.viewer(self.session.sides, st.active_faction)
         view = observe(st, viewer)
-        winner = st.factions[st.winner].name if st.winner else None
-        kind = KIND_WORDS.get(st.result_kind, st.result_kind or "the end")
-        title = f"{winner}: {kind}" if winner else "The war ends undecided"
+        winner = describe.faction_name(st, st.winner) if st.winner else None
+        kind = _(KIND_WORDS[st.result_kind]) if st.result_kind in KIND_WORDS else \
+            (st.result_kind or _("the end"))
+        title = f"{winner}: {kind}" if winner else _("The war ends undecided")
         self.add(UILabel(pygame.Rect(0, px(10), w, px(60)), title, self.manager,
                          object_id="@title"))
         you = ""
         if viewer is not None and st.winner and not seats.hotseat(self.session.sides):
-            you = "  You have won." if st.winner == viewer else "  You have lost."
-        why = st.result_text or ""
+            you = "  " + (_("You have won.") if st.winner == viewer else _("You have lost."))
+        why = result_text(st)
         why = why[:1].upper() + why[1:]
         self.add(UILabel(pygame.Rect(0, px(70), w, px(28)),
-                         f"{why}  ({st.date_text()}, turn {st.turn}){you}",
+                         _("{why}  ({date}, turn {turn})").format(
+                             why=why, date=describe.now_text(st), turn=st.turn) + you,
                          self.manager, object_id="@subtitle"))
         # left: the war against history, the record of the war
         col_w = min(px(440), w // 3)
@@ -74,15 +84,19 @@ class VictoryScreen(Screen):
             if not (f.in_play or f.major):
                 continue
             cities = sum(1 for c in st.cities.values() if c.owner == fid)
-            stats.append(f"<b>{esc(f.name)}</b>: {cities} cities, treasury {f.treasury:,}, "
-                         f"{f.men_lost:,} men lost, war-weariness {f.war_weariness}")
-        body = "<font color='#d6b04a'><b>Your war against history</b></font><br>"
-        body += hist if hist else ("<i>The comparison with the real war is not available in "
-                                   "this version.</i>")
-        body += "<br><br><font color='#d6b04a'><b>The powers at the end</b></font><br>"
+            stats.append(f"<b>{esc(describe.faction_name(st, fid))}</b>: " + ngettext(
+                "{n} city, treasury {gold}, {lost} men lost, war-weariness {weary}",
+                "{n} cities, treasury {gold}, {lost} men lost, war-weariness {weary}",
+                cities).format(n=cities, gold=f"{f.treasury:,}", lost=f"{f.men_lost:,}",
+                               weary=f.war_weariness))
+        body = "<font color='#d6b04a'><b>" + _("Your war against history") + "</b></font><br>"
+        body += hist if hist else ("<i>" + _("The comparison with the real war is not "
+                                             "available in this version.") + "</i>")
+        body += "<br><br><font color='#d6b04a'><b>" + _("The powers at the end") + \
+            "</b></font><br>"
         body += "<br>".join(stats)
         if self.log_lines:
-            body += "<br><br><font color='#d6b04a'><b>What happened</b></font><br>"
+            body += "<br><br><font color='#d6b04a'><b>" + _("What happened") + "</b></font><br>"
             body += "<br>".join(esc(x) for x in self.log_lines[-40:])
         self.add(UITextBox(body, pygame.Rect(m, top, col_w, h - top - foot), self.manager))
         # right: the charts
@@ -93,13 +107,13 @@ class VictoryScreen(Screen):
         self.images = [(img, (cx, top + i * (ch + px(10)))) for i, img in enumerate(imgs)]
         by = h - px(56)
         self.map_btn = self.add(UIButton(pygame.Rect(w // 2 - px(290), by, px(180), px(40)),
-                                         "Look at the map", self.manager,
-                                         tool_tip_text="See the map as the war left it"))
+                                         _("Look at the map"), self.manager,
+                                         tool_tip_text=_("See the map as the war left it")))
         self.menu_btn = self.add(UIButton(pygame.Rect(w // 2 - px(90), by, px(180), px(40)),
-                                          "Main menu",
+                                          _("Main menu"),
                                           self.manager, object_id="@big_button"))
         self.quit_btn = self.add(UIButton(pygame.Rect(w // 2 + px(110), by, px(180), px(40)),
-                                          "Quit",
+                                          _("Quit"),
                                           self.manager))
 
     def handle(self, event):

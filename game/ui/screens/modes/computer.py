@@ -8,6 +8,8 @@ import time
 
 import pygame
 
+from game.i18n import _
+from game.ui import describe
 from game.rules import queries as Q
 from game.rules.orders import EndTurn
 from game.ui import notes
@@ -34,13 +36,15 @@ class ComputerMode(Mode):
     def draw(self, gs, surface) -> None:
         st = gs.state
         fid = st.active_faction
-        name = st.factions[fid].name
+        name = describe.faction_name(st, fid)
         busy = gs.thinker is not None and not gs.thinker.done
         vp = gs.map.camera.viewport
-        is_, moves = (("are", "move") if Q.is_plural(st, fid) else ("is", "moves"))
-        notes.banner(surface, f"{name} {is_} thinking..." if busy
-                     else f"{name} {moves}  (Space: skip)",
-                     (vp.centerx, vp.bottom - px(12)))
+        many = Q.is_plural(st, fid)
+        if busy:
+            text = _("{side} are thinking...") if many else _("{side} is thinking...")
+        else:
+            text = _("{side} move  (Space: skip)") if many else _("{side} moves  (Space: skip)")
+        notes.banner(surface, text.format(side=name), (vp.centerx, vp.bottom - px(12)))
 
 
 COMPUTER = ComputerMode()
@@ -59,7 +63,8 @@ def step(gs, dt: float) -> None:
     if not t.done:
         return
     if t.error:
-        gs.say(f"The computer player failed ({t.error}); its turn ends.", bad=True)
+        gs.say(_("The computer player failed ({error}); its turn ends.").format(error=t.error),
+               bad=True)
         gs.thinker = None
         gs.do(EndTurn(fid))
         return

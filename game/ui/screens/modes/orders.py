@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.hexgrid import Hex, hex_neighbors
 from game.rules import engine
 from game.rules import movement as M
@@ -91,14 +92,15 @@ ORDERS = OrdersMode()
 
 def why_not(gs, a, h: Hex) -> str:
     """Why the selected army cannot march to `h` this turn."""
+    name = describe.army_name(gs.state, a)
     if a.moves <= 0:
-        return f"{a.name} has no movement left this turn"
+        return _("{army} has no movement left this turn").format(army=name)
     r = M.route(gs.state, a, h)
     if r is None:
-        return f"{a.name} cannot get there"
-    _, cost = r
-    label, _ = describe.path_label(cost, a.moves, M.move_budget(gs.state, a))
-    return f"Too far for this turn ({label})"
+        return _("{army} cannot get there").format(army=name)
+    cost = r[1]
+    label = describe.path_label(cost, a.moves, M.move_budget(gs.state, a))[0]
+    return _("Too far for this turn ({label})").format(label=label)
 
 
 # --- the orders and what they would do ---
@@ -145,10 +147,10 @@ def end_turn(gs, confirmed: bool = False) -> None:
         left = M.armies_left_to_move(gs.state, me)
         if left:
             gs.open_dialog(dialogs.confirm(
-                gs.manager, gs.size, "End the turn?",
-                describe.left_to_move_text([a.name for a in left]),
-                "End the turn", lambda ok: ok and end_turn(gs, confirmed=True),
-                no="Keep playing"))
+                gs.manager, gs.size, _("End the turn?"),
+                describe.left_to_move_text([describe.army_name(gs.state, a) for a in left]),
+                _("End the turn"), lambda ok: ok and end_turn(gs, confirmed=True),
+                no=_("Keep playing")))
             return
     if gs.do(EndTurn(me)):
         gs.app.sounds.play("end_turn")
@@ -159,15 +161,15 @@ def undo(gs) -> None:
     if gs.human_to_play() is None:
         return
     if not gs.session.can_undo():
-        gs.say("Nothing to undo: a battle, a roll of the dice or an event has happened "
-               "since (or no order was given)", bad=True)
+        gs.say(_("Nothing to undo: a battle, a roll of the dice or an event has happened "
+                 "since (or no order was given)"), bad=True)
         return
     gs.session.undo()
     marks = gs.log_marks.pop() if gs.log_marks else {}
     for f, n in marks.items():
         del gs.logs.setdefault(f, [])[n:]
     gs.changed()
-    gs.say("Undone")
+    gs.say(_("Undone"))
 
 
 def update_fog(gs) -> None:
@@ -179,9 +181,9 @@ def update_fog(gs) -> None:
     if gs.session.update_fog(me):
         gs.log_marks.clear()
         gs.changed()
-        gs.say("The fog lifts from what your armies have seen")
+        gs.say(_("The fog lifts from what your armies have seen"))
     else:
-        gs.say("Your moves have shown nothing new")
+        gs.say(_("Your moves have shown nothing new"))
 
 
 def next_army(gs) -> None:
@@ -192,7 +194,7 @@ def next_army(gs) -> None:
                     if a.faction == me and (a.moves > 0 or can_strike(gs, a))),
                    key=lambda a: a.id)
     if not ready:
-        gs.say("Every army has moved and struck")
+        gs.say(_("Every army has moved and struck"))
         return
     ids = [a.id for a in ready]
     cur = gs.overlay.selected_army

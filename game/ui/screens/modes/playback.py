@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.i18n import _
 from game.rules.report import Event
 from game.ui.playback import Playback, beats
 from game.ui.screens import game_input
@@ -68,8 +69,8 @@ def make_skip_button(gs) -> None:
     vp = gs.hud.map_rect
     from game.ui.scale import px
     gs.skip_btn = UIButton(pygame.Rect(vp.right - px(130), vp.top + px(10), px(120), px(34)),
-                           "Skip (Esc)",
-                           gs.manager, tool_tip_text="Skip the rest of the news")
+                           _("Skip (Esc)"),
+                           gs.manager, tool_tip_text=_("Skip the rest of the news"))
 
 
 def stop(gs) -> None:
