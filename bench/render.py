@@ -51,13 +51,15 @@ def child(frames: int, save: Path | None, scenario: str,
 def _save_to_show(scenario: str) -> tuple[Path | None, str]:
     """The games benchmark's save of its busiest round, else of the middle of the war."""
     from bench import games
+    from game.session import save
     from game.scenario.load import find_scenario, load_scenario
     scn = load_scenario(find_scenario(scenario))
     for path, what in ((games.BUSY_SAVE, "the busiest round of a game"),
                        (games.MID_SAVE, "the middle of a game")):
         try:
             meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
-        except (OSError, ValueError, KeyError, TypeError):
+            save.load_game(path)    # a save left by an older version is not shown
+        except (OSError, ValueError, KeyError, TypeError, save.SaveError):
             continue
         if meta.get("scenario_id") == scn.id:
             return path, f"{what}, {meta.get('date')}"
