@@ -293,3 +293,30 @@ def test_the_greek_of_the_shipped_scenarios_is_complete(sid):
         if english is not None:
             assert sorted(re.findall(r"\{[^}]*\}", v)) == sorted(re.findall(r"\{[^}]*\}",
                                                                           english)), k
+
+
+def test_the_screens_place_phrases_word_the_rules_places():
+    """describe.place_phrase (the screen, translated) and queries.place_phrase (the
+    rules' English) word one rule: in English they agree on every kind of hex, and in
+    Greek a city, a place near and a region come out in their Greek names."""
+    from game.hexgrid import Hex
+    from game.rules import engine
+    from game.rules import queries as Q
+    from game.ui import describe
+    scn = load_scenario(ROOT / "scenarios" / "road_to_ctesiphon.yaml")
+    state, _events = engine.new_game(scn, 1)
+    hexes = [Hex(q, r) for q in range(0, 120, 3) for r in range(-40, 80, 3)]
+    kinds = {Q.where(state, h)[0] for h in hexes}
+    assert {"at", "near", "in"} <= kinds
+    try:
+        i18n.set_language("en")
+        for h in hexes:
+            for prep in ("at", "to"):
+                assert describe.place_phrase(state, h, prep) == Q.place_phrase(state, h, prep)
+        i18n.set_language("el")
+        dvin = next(c for c in state.cities.values() if c.id == "dvin")
+        assert describe.place_phrase(state, dvin.hex) != Q.place_phrase(state, dvin.hex)
+        near = next(h for h in hexes if Q.where(state, h)[0] == "near")
+        assert "near" not in describe.place_phrase(state, near)
+    finally:
+        i18n.set_language("en")

@@ -75,21 +75,42 @@ def strength(state: GameState, faction: str) -> int:
 NEAR = 4        # a named place at most this many hexes away is "near" a hex
 
 
-def _nearest_place(state: GameState, h: Hex) -> tuple[int, str] | None:
-    """(distance, name) of the nearest city or named place within NEAR hexes, if any."""
+def _nearest_place(state: GameState, h: Hex) -> tuple[int, str, str] | None:
+    """(distance, name, text key) of the nearest city or named place within NEAR hexes."""
     scn = state.scenario
     known = scn.cache.get("named_hexes")
     if known is None:
         hm = scn.map
-        named = {p.hex: p.name for p in hm.places.values()}
-        named.update({c.hex: c.name for c in state.cities.values()})
+        named = {p.hex: (p.name, f"places.{k}") for k, p in hm.places.items()}
+        named.update({c.hex: (c.name, f"cities.{c.id}") for c in state.cities.values()})
         known = scn.cache["named_hexes"] = sorted(named.items(), key=lambda x: (x[0].q, x[0].r))
     best = None
-    for at, name in known:
+    for at, (name, key) in known:
         d = hex_distance(at, h)
-        if d <= NEAR and (best is None or (d, name) < best):
-            best = (d, name)
+        if d <= NEAR and (best is None or (d, name) < best[:2]):
+            best = (d, name, key)
     return best
+
+
+def where(state: GameState, h: Hex) -> tuple[str, str | None, str | None]:
+    """Where h is, as (how, English name, text key of the name): how is 'at' a city or
+    place, 'near' one, 'in' a region, 'open' country or 'off' the map. The one rule that
+    place_phrase and the translated phrases of the screen both word."""
+    hm = hexmap(state)
+    city = city_at(state, h)
+    pid = hm.place_at.get(h)
+    name, key = ((city.name, f"cities.{city.id}") if city else
+                 (hm.places[pid].name, f"places.{pid}") if pid else (None, None))
+    if name:
+        return "at", name, key
+    near = _nearest_place(state, h)
+    if near is not None:
+        return "near", near[1], near[2]
+    region = hm.region_of(h) if hm.contains(h) else None
+    rname = hm.region_names.get(region) if region else None
+    if rname:
+        return "in", rname, f"regions.{region}"
+    return ("open" if hm.contains(h) else "off"), None, None
 
 
 def place_name(state: GameState, h: Hex) -> str:
@@ -104,20 +125,14 @@ def place_name(state: GameState, h: Hex) -> str:
 def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
     """Where h is, as words for a sentence a player reads: 'at Dara' (prep 'at', or 'to'
     for a march), 'near Nineveh', 'in Armenia', 'in open country'."""
-    hm = hexmap(state)
-    city = city_at(state, h)
-    pid = hm.place_at.get(h)
-    name = city.name if city else (hm.places[pid].name if pid else None)
-    if name:
+    how, name, _key = where(state, h)
+    if how == "at":
         return f"{prep} {name}".strip()
-    near = _nearest_place(state, h)
-    if near is not None:
-        return f"near {near[1]}"
-    region = hm.region_of(h) if hm.contains(h) else None
-    rname = hm.region_names.get(region) if region else None
-    if rname:
-        return f"{'into' if prep == 'to' else 'in'} {rname}"
-    return "in open country" if hm.contains(h) else "off the map"
+    if how == "near":
+        return f"near {name}"
+    if how == "in":
+        return f"{'into' if prep == 'to' else 'in'} {name}"
+    return "in open country" if how == "open" else "off the map"
 
 
 def agree(state: GameState, faction: str, singular: str, plural: str) -> str:

@@ -53,24 +53,15 @@ def place_name(state: GameState, pid: str, english: str) -> str:
 
 def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
     """queries.place_phrase in the language in use: 'at Dara', 'near Tiflis', 'in Armenia'."""
-    hm = Q.hexmap(state)
-    city = Q.city_at(state, h)
-    pid = hm.place_at.get(h)
-    name = (place_name(state, city.id, city.name) if city else
-            place_name(state, pid, hm.places[pid].name) if pid else None)
-    if name:
+    how, english, key = Q.where(state, h)
+    name = scenario_text(state.scenario, f"{key}.name", english) if key else None
+    if how == "at":
         return (_("to {place}") if prep == "to" else _("at {place}")).format(place=name)
-    near = Q._nearest_place(state, h)    # the same place the English text names
-    if near is not None:
-        ids = {c.name: c.id for c in state.cities.values()}
-        ids.update({pl.name: k for k, pl in hm.places.items() if pl.name not in ids})
-        name = place_name(state, ids[near[1]], near[1]) if near[1] in ids else near[1]
+    if how == "near":
         return _("near {place}").format(place=name)
-    region = hm.region_of(h) if hm.contains(h) else None
-    if region and hm.region_names.get(region):
-        rname = scenario_text(state.scenario, f"regions.{region}.name", hm.region_names[region])
-        return (_("into {region}") if prep == "to" else _("in {region}")).format(region=rname)
-    return _("in open country") if hm.contains(h) else _("off the map")
+    if how == "in":
+        return (_("into {region}") if prep == "to" else _("in {region}")).format(region=name)
+    return _("in open country") if how == "open" else _("off the map")
 
 
 def pass_name(state: GameState, pid: str) -> str:
