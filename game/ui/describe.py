@@ -54,7 +54,9 @@ def place_name(state: GameState, pid: str, english: str) -> str:
 def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
     """queries.place_phrase in the language in use: 'at Dara', 'near Tiflis', 'in Armenia'."""
     how, english, key = Q.where(state, h)
-    name = scenario_text(state.scenario, f"{key}.name", english) if key else None
+    section, _dot, ident = (key or "").partition(".")
+    name = (place_name(state, ident, english) if section in ("cities", "places") else
+            scenario_text(state.scenario, f"{key}.name", english) if key else None)
     if how == "at":
         return (_("to {place}") if prep == "to" else _("at {place}")).format(place=name)
     if how == "near":
