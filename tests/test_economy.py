@@ -1,4 +1,6 @@
 """Income, upkeep, raising troops, unpaid armies."""
+import dataclasses
+
 import pytest
 
 from game.rules import economy, engine, turns
@@ -27,7 +29,7 @@ def test_unpaid_troops_lose_morale_and_men(state):
     f.treasury = 0
     f.income = 0
     for c in state.cities.values():
-        c.income = 0
+        c.spec = dataclasses.replace(c.spec, income=0)      # a scenario without city income
     byz = state.armies["byz_field"]
     men, morale = byz.men, byz.morale
     events = economy.end_of_round(state)

@@ -1,4 +1,5 @@
 """Commander traits: each one changes the rules as its text in the traits table says."""
+import dataclasses
 from pathlib import Path
 
 from game.rules import changes as C
@@ -61,9 +62,10 @@ def _unpaid_loss(state, loyalty: int) -> int:
     f.treasury = 0
     f.income = 0
     for c in state.cities.values():
-        c.income = 0
+        c.spec = dataclasses.replace(c.spec, income=0)      # a scenario without city income
     army = state.armies["byz_field"]
-    state.commanders[army.commander].loyalty = loyalty
+    cmd = state.commanders[army.commander]
+    cmd.spec = dataclasses.replace(cmd.spec, loyalty=loyalty)
     men = army.men
     economy.end_of_round(state)
     return men - army.men

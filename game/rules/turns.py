@@ -30,25 +30,18 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     """
     spec = scn.spec
     hm = scn.map
-    factions = {f.id: Faction(f.id, f.name, f.color, f.playable, f.major, f.in_play, f.treasury,
-                              f.income, f.war_weariness, f.navy, f.capital, f.ruler)
+    statics = scn.statics
+    factions = {f.id: Faction(f.id, f.in_play, f.treasury, f.income, f.war_weariness,
+                              f.capital, f.ruler, spec=statics.factions[f.id])
                 for f in spec.factions}
-    commanders = {c.id: Commander(c.id, c.name, c.faction, c.strategy, c.tactics, c.siege,
-                                  c.loyalty, list(c.traits), c.alive) for c in spec.commanders}
+    commanders = {c.id: Commander(c.id, c.faction, list(c.traits), c.alive,
+                                  spec=statics.commanders[c.id]) for c in spec.commanders}
     cities = {}
     for c in spec.cities:
-        h = next(k for k, v in scn.city_at.items() if v == c.id)
         place = hm.places.get(c.at if c.at is not None else c.id)
-
-        def pick(value, default):
-            return value if value is not None else default
-        walls = pick(c.walls, place.walls if place else 0)
-        cities[c.id] = City(c.id, pick(c.name, place.name if place else c.id),
-                            pick(c.kind, place.kind if place and place.kind != "site" else "city"),
-                            h, c.owner, walls, walls, c.garrison,
-                            pick(c.income, place.income if place else 0),
-                            pick(c.port, place.port if place else False),
-                            pick(c.holy, place.holy if place else False))
+        walls = c.walls if c.walls is not None else place.walls if place else 0
+        cities[c.id] = City(c.id, c.owner, walls, walls, c.garrison,
+                            spec=statics.cities[c.id])
     armies = {}
     for a in spec.armies:
         h = _where(scn, a.at)
