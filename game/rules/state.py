@@ -15,6 +15,7 @@ its scenario again.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -25,15 +26,23 @@ from game import calendar as cal
 from game.codec import DecodeError, decode, encode
 from game.hexgrid import Hex
 from game.rules.rng import Rng
+from game.scenario.scenario import CityStatic, CommanderStatic, FactionStatic
 
-if TYPE_CHECKING:                     # the scenario module builds states: no import cycle
-    from game.scenario.scenario import CityStatic, CommanderStatic, FactionStatic, Scenario
+if TYPE_CHECKING:
+    from game.scenario.scenario import Scenario
 
 
 
-def _static(name: str) -> property:
-    """A read-only field read from the object's static part (`spec`), by a C getter."""
-    return property(attrgetter(f"spec.{name}"), doc=f"The scenario's {name} (never changes).")
+def _reads(static: type):
+    """Give a state class a read-only field for each field of its static part: `x.name`
+    reads `x.spec.name` (by a C getter).  The static part is the scenario's and never
+    changes; the class holds only what does, and `spec`."""
+    def add(cls):
+        for f in dataclasses.fields(static):
+            setattr(cls, f.name, property(attrgetter(f"spec.{f.name}"),
+                                          doc=f"The scenario's {f.name} (never changes)."))
+        return cls
+    return add
 
 
 def _spec_field():
@@ -41,6 +50,7 @@ def _spec_field():
     return field(default=None, compare=False, repr=False, metadata={"saved": False})
 
 
+@_reads(FactionStatic)          # name, color, playable, major, navy
 @dataclass
 class Faction:
     id: str
@@ -54,13 +64,8 @@ class Faction:
     lost_by_last_year: int = 0     # men_lost when the last year began (for quiet years)
     spec: FactionStatic = _spec_field()
 
-    name = _static("name")
-    color = _static("color")
-    playable = _static("playable")
-    major = _static("major")
-    navy = _static("navy")
 
-
+@_reads(CommanderStatic)        # name, strategy, tactics, siege, loyalty
 @dataclass
 class Commander:
     id: str
@@ -68,12 +73,6 @@ class Commander:
     traits: list[str] = field(default_factory=list)
     alive: bool = True
     spec: CommanderStatic = _spec_field()
-
-    name = _static("name")
-    strategy = _static("strategy")
-    tactics = _static("tactics")
-    siege = _static("siege")
-    loyalty = _static("loyalty")
 
 
 @dataclass
@@ -100,6 +99,7 @@ class Siege:
     food: int = 0      # turns of food left in the city
 
 
+@_reads(CityStatic)             # name, kind, hex, income, port, holy
 @dataclass
 class City:
     id: str
@@ -109,13 +109,6 @@ class City:
     garrison: int
     siege: Siege | None = None
     spec: CityStatic = _spec_field()
-
-    name = _static("name")
-    kind = _static("kind")
-    hex = _static("hex")
-    income = _static("income")
-    port = _static("port")
-    holy = _static("holy")
 
 
 @dataclass
@@ -267,13 +260,12 @@ def relation_key(a: str, b: str) -> str:
 
 # --- JSON (through game.codec) ----------------------------------------------------
 
-# The static parts: the names of the fields each kind reads from its scenario (saves of
-# format 1 wrote them, and hashed them; see game.session.save.saved_hash).
+# The static parts: the fields each kind reads from its scenario (saves of format 1 wrote
+# them, and hashed them; see game.session.save.saved_hash).
 STATIC: dict[str, tuple[str, ...]] = {
-    "factions": ("name", "color", "playable", "major", "navy"),
-    "cities": ("name", "kind", "hex", "income", "port", "holy"),
-    "commanders": ("name", "strategy", "tactics", "siege", "loyalty"),
-}
+    part: tuple(f.name for f in dataclasses.fields(static))
+    for part, static in (("factions", FactionStatic), ("cities", CityStatic),
+                         ("commanders", CommanderStatic))}
 
 
 def state_to_dict(state: GameState) -> dict:

@@ -17,8 +17,15 @@ from game.hexmap import HexMap
 from game.scenario.model import ChoiceSpec, EventSpec, ScenarioSpec, VictorySpec
 
 
+class _Shared:
+    """A static part: shared by every state of the scenario and every copy of one."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 @dataclass(frozen=True)
-class FactionStatic:
+class FactionStatic(_Shared):
     """What never changes of a faction in a game."""
     name: str
     color: str
@@ -26,12 +33,9 @@ class FactionStatic:
     major: bool
     navy: bool
 
-    def __deepcopy__(self, memo):       # shared by every state and copy of one, never copied
-        return self
-
 
 @dataclass(frozen=True)
-class CityStatic:
+class CityStatic(_Shared):
     """What never changes of a city in a game: the scenario's values, else its map place's."""
     name: str
     kind: str                  # city, fortress
@@ -40,21 +44,15 @@ class CityStatic:
     port: bool
     holy: bool
 
-    def __deepcopy__(self, memo):
-        return self
-
 
 @dataclass(frozen=True)
-class CommanderStatic:
+class CommanderStatic(_Shared):
     """What never changes of a commander in a game: his name and ratings."""
     name: str
     strategy: int
     tactics: int
     siege: int
     loyalty: int
-
-    def __deepcopy__(self, memo):
-        return self
 
 
 @dataclass(frozen=True)
