@@ -36,6 +36,7 @@ from game.codec import DecodeError
 from game.pbem import crypto, dice, store, turnfile
 from game.pbem.errors import PbemError
 from game.rules.orders import EndTurn, MixDice, Refused, order_from_dict
+from game.rules.event_data import Reloaded
 from game.rules.report import Event
 from game.rules.state import format1_hash, state_from_dict, state_hash, state_to_dict
 
@@ -447,7 +448,7 @@ def _news_of_opens(record: dict, session, sender: str, opens: int) -> None:
     name = " and ".join(st.factions[f].name for f in sides)
     mine = [f for f, n in record["players"].items() if n == record["me"]]
     text = f"{name} opened this turn {opens} time{'s' * (opens != 1)}"
-    e = Event("reloaded", text, None, tuple(mine), {"side": sides[0], "opens": opens},
+    e = Event("reloaded", text, None, tuple(mine), Reloaded(sides[0], opens=opens),
               when=(st.turn, st.year, st.month))
     for f in mine:
         session.news.setdefault(f, []).append(e)

@@ -16,6 +16,7 @@ from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
+from game.rules.event_data import OfTurn
 from game.rules.report import Event, dated
 from game.rules.rng import Rng
 from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
@@ -86,7 +87,7 @@ def begin_faction_turn(state: GameState) -> list[Event]:
             a.may_strike = True
     state.raised.clear()
     events = [Event("turn_began", f"{state.factions[fid].name}'s turn, {state.date_text()}", None,
-                    (fid,), {"faction": fid, "turn": state.turn})]
+                    (fid,), OfTurn(fid, state.turn))]
     events += check_events(state, "start")
     events += victory.check(state)
     return dated(events, state) + pass_if_out_of_war(state)
@@ -107,7 +108,7 @@ def end_faction_turn(state: GameState) -> list[Event]:
     fid = state.active_faction
     ends = Q.agree(state, fid, "ends its", "end their")
     events = [Event("turn_ended", f"{state.factions[fid].name} {ends} turn", None, (fid,),
-                    {"faction": fid})]
+                    OfTurn(fid))]
     events += supply.end_of_turn(state, fid)
     events += siege.progress(state, fid)
     events += check_events(state, "end")
