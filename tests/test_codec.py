@@ -12,7 +12,7 @@ from game.hexgrid import Hex
 from game.rules.event_data import Battle, Captured, Moved
 from game.rules.orders import ORDER_TYPES, EndTurn, Move, Raise, order_from_dict
 from game.rules.report import Event
-from game.rules.state import state_from_dict, state_hash, state_to_dict
+from game.rules.state import clone, state_from_dict, state_hash, state_to_dict
 from game.session.game import Session
 from game.session.save import SaveMeta
 
@@ -98,6 +98,28 @@ def test_a_state_goes_to_data_and_back_and_a_bad_field_is_named(scn):
     with pytest.raises(DecodeError) as info:
         state_from_dict(data, scn)
     assert info.value.path == f"state.armies.{army}.hex" and "hex" in info.value.message
+
+
+def test_the_static_parts_stay_on_the_scenario_shared_by_every_copy(scn):
+    """A city, faction or commander holds only what changes; its name, hex, colour or
+    ratings are its scenario's static part, which copies (undo, the computer's look-ahead)
+    and read-back states share and never write."""
+    session, _ = Session.new(scn, seed=4)
+    st = session.state
+    for part in ("cities", "factions", "commanders"):
+        for k, v in getattr(st, part).items():
+            assert v.spec is getattr(scn.statics, part)[k]
+    city = st.cities["ancyra"]
+    assert city.hex == scn.statics.cities["ancyra"].hex and "hex" not in vars(city)
+    with pytest.raises(AttributeError):
+        city.name = "Angora"                     # read-only: a scenario's, not a game's
+    assert clone(st).cities["ancyra"].spec is city.spec
+    data = json.loads(json.dumps(state_to_dict(st)))
+    assert "name" not in data["cities"]["ancyra"] and "color" not in data["factions"]["byzantium"]
+    assert state_from_dict(data, scn).commanders["priscus"].spec is st.commanders["priscus"].spec
+    data["cities"]["atlantis"] = data["cities"]["ancyra"]
+    with pytest.raises(DecodeError, match="state.cities.atlantis: not in the scenario"):
+        state_from_dict(data, scn)
 
 
 def test_the_save_description_uses_the_same_codec():
