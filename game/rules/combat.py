@@ -54,17 +54,40 @@ def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) 
     """Defender's percent bonus for the ground: terrain, river between, walls."""
     r = Q.rules(state)
     hm = Q.hexmap(state)
-    bonus = 0
-    key = _DEFENCE_RULE.get(hm.terrain_at(target))
-    if key:
-        bonus += r[key]
+    bonus = _terrain_bonus(r, hm, target)
     if source is not None:
         d = hex_direction_to(target, source)
-        if d is not None and hm.has_edge(hm.river, target, d) and not (
-                hm.has_edge(hm.bridge, target, d) or hm.has_edge(hm.road, target, d)):
-            bonus += r["defence_river"]
+        if d is not None:
+            bonus += _river_bonus(r, hm, target, d)
     bonus += walls * r["defence_per_wall"]
     return bonus
+
+
+def _terrain_bonus(r, hm, target: Hex) -> int:
+    key = _DEFENCE_RULE.get(hm.terrain_at(target))
+    return r[key] if key else 0
+
+
+def _river_bonus(r, hm, target: Hex, d: int) -> int:
+    """The bonus for a river on the target's side d, unless a bridge or road crosses it."""
+    if hm.has_edge(hm.river, target, d) and not (
+            hm.has_edge(hm.bridge, target, d) or hm.has_edge(hm.road, target, d)):
+        return r["defence_river"]
+    return 0
+
+
+def ground_table(scn) -> list[list[int]]:
+    """Per hex index, `ground_bonus` without walls against an attack from each of its six
+    sides (made once per scenario, for the computer, which asks it very often)."""
+    got = scn.cache.get("ground_table")
+    if got is None:
+        r, hm = scn.rules, scn.map
+        got = []
+        for h in hm.hex_table():
+            t = _terrain_bonus(r, hm, h)
+            got.append([t + _river_bonus(r, hm, h, d) for d in range(6)])
+        scn.cache["ground_table"] = got
+    return got
 
 
 def defending_side(state: GameState, attacker: Army, target: Hex) -> Side:
