@@ -42,6 +42,7 @@ class Knowledge:
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
+    _fields: dict = field(default_factory=dict)   # (hex, faction) -> field, for this plan
 
     @property
     def hexmap(self):
@@ -96,7 +97,11 @@ class Knowledge:
 
     def field(self, h: Hex, faction: str | None = None) -> list[int]:
         """Movement cost from anywhere to h for its own armies (or another faction's)."""
-        return distances.field_to(self.state, self.index(h), self.caps(faction))
+        f = self._fields.get((h, faction))
+        if f is None:
+            f = self._fields[h, faction] = distances.field_to(self.state, self.index(h),
+                                                              self.caps(faction))
+        return f
 
     def connected(self, a: Hex, b: Hex) -> bool:
         """Whether its armies could ever march from a to b (straits, seas, peaks)."""
