@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game import terrain as T
 from game.hexgrid import Hex, hex_direction_to, hex_distance, hex_neighbors
 from game.rules import changes as C
@@ -52,41 +54,30 @@ def army_quality(state: GameState, army: Army, attacking: bool) -> int:
 
 def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) -> int:
     """Defender's percent bonus for the ground: terrain, river between, walls."""
-    r = Q.rules(state)
-    hm = Q.hexmap(state)
-    bonus = _terrain_bonus(r, hm, target)
-    if source is not None:
-        d = hex_direction_to(target, source)
-        if d is not None:
-            bonus += _river_bonus(r, hm, target, d)
-    bonus += walls * r["defence_per_wall"]
-    return bonus
-
-
-def _terrain_bonus(r, hm, target: Hex) -> int:
-    key = _DEFENCE_RULE.get(hm.terrain_at(target))
-    return r[key] if key else 0
-
-
-def _river_bonus(r, hm, target: Hex, d: int) -> int:
-    """The bonus for a river on the target's side d, unless a bridge or road crosses it."""
-    if hm.has_edge(hm.river, target, d) and not (
-            hm.has_edge(hm.bridge, target, d) or hm.has_edge(hm.road, target, d)):
-        return r["defence_river"]
-    return 0
+    table = ground_table(state.scenario)
+    row = table[Q.hexmap(state).index(target)]
+    d = hex_direction_to(target, source) if source is not None else None
+    bonus = row[6] if d is None else row[d]
+    return bonus + walls * Q.rules(state)["defence_per_wall"]
 
 
 def ground_table(scn) -> list[list[int]]:
-    """Per hex index, `ground_bonus` without walls against an attack from each of its six
-    sides (made once per scenario, for the computer, which asks it very often)."""
+    """Per hex index, the defender's bonus for the ground (walls aside) against an attack
+    from each of its six sides, then from no side: its terrain (hills, mountains, forest,
+    marsh) and a river on that side, unless a bridge or a road crosses it.  Made once per
+    scenario."""
     got = scn.cache.get("ground_table")
     if got is None:
         r, hm = scn.rules, scn.map
-        got = []
-        for h in hm.hex_table():
-            t = _terrain_bonus(r, hm, h)
-            got.append([t + _river_bonus(r, hm, h, d) for d in range(6)])
-        scn.cache["ground_table"] = got
+        terrain = hm.terrain.ravel()
+        by_terrain = np.zeros(256, dtype=np.int64)
+        for tid, key in _DEFENCE_RULE.items():
+            by_terrain[tid] = r[key]
+        base = by_terrain[terrain]
+        crossed = (hm.bridge | hm.road).ravel()
+        river = (hm.river.ravel() & ~crossed).astype(np.int64)
+        sides = [base + r["defence_river"] * ((river >> d) & 1) for d in range(6)]
+        got = scn.cache["ground_table"] = np.stack(sides + [base], axis=1).tolist()
     return got
 
 

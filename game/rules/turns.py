@@ -12,7 +12,7 @@ import copy
 
 from game import calendar as cal
 from game.events.runner import check_events
-from game.rules import economy, siege, supply, victory
+from game.rules import economy, paths, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
@@ -70,6 +70,7 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     events = []
     if not begin:
         return state, events
+    paths.load_compiled()          # supply and the computer's fields search with it
     if not factions[state.active_faction].in_play:
         events += _advance(state)
     else:
