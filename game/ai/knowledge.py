@@ -17,6 +17,7 @@ import numpy as np
 from game.ai import distances, memory
 from game.ai.levels import Level
 from game.ai.minor import Profile
+from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import combat
 from game.rules import movement as M
@@ -122,8 +123,8 @@ class Knowledge:
 def water_indices(scn) -> frozenset[int]:
     w = scn.cache.get("ai_water")
     if w is None:
-        hm = scn.map
-        w = frozenset(i for i in range(hm.width * hm.height) if hm.is_water(hm.hex_of(i)))
+        terrain = scn.map.terrain.ravel()
+        w = frozenset(np.flatnonzero(np.isin(terrain, list(T.WATER_IDS))).tolist())
         scn.cache["ai_water"] = w
     return w
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.ai.knowledge import Knowledge
 from game.ai import strategy
 from game.ai.strategy import Goal, required_odds
@@ -239,9 +241,8 @@ def harsh_indices(scn) -> frozenset[int]:
     h = scn.cache.get("ai_harsh")
     if h is None:
         hm = scn.map
-        h = frozenset(i for i in range(hm.width * hm.height)
-                      if hm.terrain_at(hm.hex_of(i)) in supply.HARSH
-                      or hm.hex_of(i) in hm.pass_at)
+        harsh = np.isin(hm.terrain.ravel(), list(supply.HARSH))
+        h = frozenset(np.flatnonzero(harsh).tolist()) | {hm.index(p) for p in hm.pass_at}
         scn.cache["ai_harsh"] = h
     return h
 

@@ -70,13 +70,21 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     events = []
     if not begin:
         return state, events
-    paths.load_compiled()          # supply and the computer's fields search with it
+    _lay_out(state)
     if not factions[state.active_faction].in_play:
         events += _advance(state)
     else:
         events += begin_faction_turn(state)
     vision.refresh(state)
     return state, dated(events, state)
+
+
+def _lay_out(state: GameState) -> None:
+    """Make what the first turn searches over as the game begins rather than in the middle
+    of that turn: scipy's compiled search (imported once a process) and this season's
+    movement and supply graphs (made once per scenario and season, then kept)."""
+    paths.load_compiled()
+    supply.land_matrix(state.scenario, state.winter)
 
 
 def _where(scn, at: str):
