@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game import terrain as T
-from game.hexgrid import Hex, hex_direction_to, hex_distance, hex_neighbors
+from game.hexgrid import DIRECTIONS, Hex, hex_direction_to, hex_distance, hex_neighbors
 from game.rules import changes as C
 from game.rules import movement as M
 from game.rules import queries as Q
@@ -57,8 +57,11 @@ def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) 
     table = ground_table(state.scenario)
     row = table[Q.hexmap(state).index(target)]
     d = hex_direction_to(target, source) if source is not None else None
-    bonus = row[6] if d is None else row[d]
+    bonus = row[NO_SIDE] if d is None else row[d]
     return bonus + walls * Q.rules(state)["defence_per_wall"]
+
+
+NO_SIDE = len(DIRECTIONS)     # in `ground_table`, the column of an attack from no side
 
 
 def ground_table(scn) -> list[list[int]]:
@@ -70,13 +73,13 @@ def ground_table(scn) -> list[list[int]]:
     if got is None:
         r, hm = scn.rules, scn.map
         terrain = hm.terrain.ravel()
-        by_terrain = np.zeros(256, dtype=np.int64)
+        by_terrain = np.zeros(len(T.TERRAINS), dtype=np.int64)
         for tid, key in _DEFENCE_RULE.items():
             by_terrain[tid] = r[key]
         base = by_terrain[terrain]
         crossed = (hm.bridge | hm.road).ravel()
         river = (hm.river.ravel() & ~crossed).astype(np.int64)
-        sides = [base + r["defence_river"] * ((river >> d) & 1) for d in range(6)]
+        sides = [base + r["defence_river"] * ((river >> d) & 1) for d in range(NO_SIDE)]
         got = scn.cache["ground_table"] = np.stack(sides + [base], axis=1).tolist()
     return got
 

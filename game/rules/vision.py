@@ -389,10 +389,12 @@ def remember(state: GameState, side: str, seen: np.ndarray, _cities: tuple | Non
     mem = state.memory[side]
     stamps = _static(state).setdefault("remembered", {})
     stamp = stamps.pop(id(mem), None)
-    if (_cities is not None and stamp is not None and stamp[0] is mem and stamp[1] is seen
-            and stamp[2] == _cities and stamp[3] == state.turn):
-        stamps[id(mem)] = stamp
-        return
+    if _cities is not None and stamp is not None:
+        was_mem, was_seen, was_cities, was_turn = stamp
+        if (was_mem is mem and was_seen is seen and was_cities == _cities
+                and was_turn == state.turn):
+            stamps[id(mem)] = stamp
+            return
     ex = _explored_flat(state, side)
     if (seen & ~ex).any():
         mem.explored = pack(ex | seen)
