@@ -13,8 +13,6 @@ with `movement.reachable`, the rules' own answer for this turn's march.
 from __future__ import annotations
 
 
-from itertools import chain
-
 import numpy as np
 
 from game.rules import movement as M
@@ -57,16 +55,12 @@ def _step_arrays(scn, winter: bool) -> tuple:
     key = ("ai_step_arrays", winter)
     got = scn.cache.get(key)
     if got is None:
-        g = M.graph(scn, winter)
-        steps = list(chain.from_iterable(g))          # (to, cost, kind, strait id)
-        to, cost, kind, tags = zip(*steps) if steps else ((), (), (), ())
+        src, to, cost, kind, tags = M.graph_arrays(scn, winter)
         names = sorted({t for t in tags if t is not None})
         number = {name: k for k, name in enumerate(names)}
-        got = scn.cache[key] = (
-            np.repeat(np.arange(len(g), dtype=np.int64), [len(out) for out in g]),
-            np.array(to, dtype=np.int64), np.array(cost, dtype=np.int64),
-            np.array(kind, dtype=np.int64),
-            np.array([number.get(t, -1) for t in tags], dtype=np.int64), names)
+        got = scn.cache[key] = (src, to, cost, kind,
+                                np.array([number.get(t, -1) for t in tags], dtype=np.int64),
+                                names)
     return got
 
 

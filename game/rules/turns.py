@@ -80,11 +80,13 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
 
 
 def _lay_out(state: GameState) -> None:
-    """Make what the first turn searches over as the game begins rather than in the middle
-    of that turn: scipy's compiled search (imported once a process) and this season's
-    movement and supply graphs (made once per scenario and season, then kept)."""
+    """Make what the turns search over as the game begins rather than in the middle of the
+    first turn of a season: scipy's compiled search (imported once a process) and both
+    seasons' movement and supply graphs (made once per scenario and season, then kept)."""
     paths.load_compiled()
-    supply.land_matrix(state.scenario, state.winter)
+    for winter in (state.winter, not state.winter):
+        M.steps(state.scenario, winter)
+        supply.land_matrix(state.scenario, winter)
 
 
 def _where(scn, at: str):
