@@ -249,21 +249,11 @@ def armies_known_at(state: GameState, side: str, h: Hex) -> list[Army]:
     return [a for a in Q.armies_at(state, h) if a.faction in fr]
 
 
-def _as_remembered(state: GameState, city: City, seen: CitySeen) -> City:
-    """A copy of the city as remembered.  Copies are kept per record of memory (a record
-    is replaced, never changed, when the side learns more; the rest of a city's fields
-    are its scenario's), so asking again gives the same copy."""
-    kept = _static(state).setdefault("copies", {})
-    hit = kept.get(id(seen))
-    if hit is not None and hit[0] is seen:
-        return hit[1]
+def _as_remembered(city: City, seen: CitySeen) -> City:
     c = object.__new__(City)            # a shallow copy (copy.copy, without its detours)
     c.__dict__.update(city.__dict__)
     c.owner, c.walls, c.garrison = seen.owner, seen.walls, seen.garrison
     c.siege = Siege(seen.besieger) if seen.besieger else None
-    if len(kept) >= 8 * _CACHE_LIMIT:
-        kept.clear()
-    kept[id(seen)] = (seen, c)          # the record is kept too, so its id is not another's
     return c
 
 
@@ -274,7 +264,7 @@ def city_as_known(state: GameState, side: str, city: City) -> City:
     if _visible_flat(state, side)[_static(state)["city"][city.id]]:
         return city
     seen = state.memory[side].cities.get(city.id)
-    return city if seen is None else _as_remembered(state, city, seen)
+    return city if seen is None else _as_remembered(city, seen)
 
 
 def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
@@ -291,7 +281,7 @@ def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
     out = {}
     for (cid, c), sees_it in zip(state.cities.items(), vis[_city_indices(state)].tolist()):
         seen = mem.get(cid)
-        out[cid] = c if sees_it or seen is None else _as_remembered(state, c, seen)
+        out[cid] = c if sees_it or seen is None else _as_remembered(c, seen)
     return out
 
 
