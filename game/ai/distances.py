@@ -13,6 +13,8 @@ with `movement.reachable`, the rules' own answer for this turn's march.
 from __future__ import annotations
 
 
+import numpy as np
+
 from game.rules import movement as M
 from game.rules import paths
 from game.rules.state import GameState
@@ -21,22 +23,45 @@ INF = M.INF
 _LIMIT = 600          # fields kept per scenario before the oldest are dropped
 
 
-def _reverse_graph(scn, caps: tuple) -> list[list[tuple[int, int]]]:
-    """Per hex j: (i, cost) for every step i -> j allowed under the capabilities."""
+def _reverse_graph(scn, caps: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every step i -> j allowed under the capabilities, turned round and sorted by j,
+    then i: (j, i, cost) as arrays (cached).  The steps are the rules' own (`movement.graph`,
+    `movement.can_step`), checked all at once with numpy."""
     key = ("ai_reverse", caps)
     rev = scn.cache.get(key)
     if rev is None:
         winter, navy, ports, straits, closed = caps
-        probe = M.Obstacles(set(), set(), set(ports), set(straits), set(closed), navy)
-        can = M.can_step
-        g = M.graph(scn, winter)
-        rev = [[] for _ in range(len(g))]
-        for i, edges in enumerate(g):
-            for j, cost, kind, tag in edges:
-                if can(i, j, kind, tag, probe):
-                    rev[j].append((i, cost))
-        scn.cache[key] = rev
+        src, dst, cost, kind, strait, names = _step_arrays(scn, winter)
+        n = scn.map.width * scn.map.height
+        shut = np.zeros(n, dtype=bool)
+        shut[list(closed)] = True
+        port = np.zeros(n, dtype=bool)
+        port[list(ports)] = True
+        open_strait = np.array([name in straits for name in names] + [False], dtype=bool)
+        ok = np.where(kind == M.LAND, True,
+                      np.where(kind == M.EMBARK, navy & port[src],
+                               np.where((kind == M.SEA) | (kind == M.LAND_FROM_SEA), navy,
+                                        np.where(kind == M.STRAIT, open_strait[strait],
+                                                 True))))
+        ok &= ~shut[dst]
+        order = np.lexsort((src[ok], dst[ok]))
+        rev = scn.cache[key] = (dst[ok][order], src[ok][order], cost[ok][order])
     return rev
+
+
+def _step_arrays(scn, winter: bool) -> tuple:
+    """The season's steps as arrays (from, to, cost, kind, strait number) and the strait
+    ids by number (-1 for a step that crosses none)."""
+    key = ("ai_step_arrays", winter)
+    got = scn.cache.get(key)
+    if got is None:
+        src, to, cost, kind, tags = M.graph_arrays(scn, winter)
+        names = sorted({t for t in tags if t is not None})
+        number = {name: k for k, name in enumerate(names)}
+        got = scn.cache[key] = (src, to, cost, kind,
+                                np.array([number.get(t, -1) for t in tags], dtype=np.int64),
+                                names)
+    return got
 
 
 def capabilities(state: GameState, obs: M.Obstacles) -> tuple:
@@ -84,16 +109,19 @@ def regions(state: GameState, caps: tuple) -> list[int]:
     key = ("ai_regions", caps)
     labels = scn.cache.get(key)
     if labels is None:
-        rev = _reverse_graph(scn, caps)
-        labels = [-1] * len(rev)
-        for start in range(len(rev)):
+        to, frm, _cost = _reverse_graph(scn, caps)
+        n = scn.map.width * scn.map.height
+        starts = np.searchsorted(to, np.arange(n + 1)).tolist()
+        frm = frm.tolist()
+        labels = [-1] * n
+        for start in range(n):
             if labels[start] != -1:
                 continue
             labels[start] = start
             stack = [start]
             while stack:
                 j = stack.pop()
-                for i, _c in rev[j]:
+                for i in frm[starts[j]:starts[j + 1]]:
                     if labels[i] == -1:
                         labels[i] = start
                         stack.append(i)
@@ -106,9 +134,9 @@ def _matrix(scn, caps: tuple) -> paths.Matrix:
     key = ("ai_matrix", caps)
     m = scn.cache.get(key)
     if m is None:
-        rev = _reverse_graph(scn, caps)
-        m = scn.cache[key] = paths.Matrix(len(rev), (
-            (j, i, c) for j, edges in enumerate(rev) for i, c in edges))
+        to, frm, cost = _reverse_graph(scn, caps)
+        m = scn.cache[key] = paths.Matrix.of_arrays(scn.map.width * scn.map.height,
+                                                    to, frm, cost)
     return m
 
 

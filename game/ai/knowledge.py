@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from game.ai import distances, memory
 from game.ai.levels import Level
 from game.ai.minor import Profile
+from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import combat
 from game.rules import movement as M
@@ -35,11 +38,12 @@ class Knowledge:
     enemies: list[Army]                # the hostile ones among them
     cities: dict[str, City]            # every city, as it knows them
     obs: M.Obstacles                   # its own obstacles, from the armies it knows of
-    danger: dict[int, list] = field(default_factory=dict)  # hex -> [(attack, from hex)]
+    danger: "Danger | dict" = field(default_factory=dict)  # hex -> [(attack, from hex)]: Danger
     ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
+    _fields: dict = field(default_factory=dict)   # (hex, faction) -> field, for this plan
 
     @property
     def hexmap(self):
@@ -94,7 +98,11 @@ class Knowledge:
 
     def field(self, h: Hex, faction: str | None = None) -> list[int]:
         """Movement cost from anywhere to h for its own armies (or another faction's)."""
-        return distances.field_to(self.state, self.index(h), self.caps(faction))
+        f = self._fields.get((h, faction))
+        if f is None:
+            f = self._fields[h, faction] = distances.field_to(self.state, self.index(h),
+                                                              self.caps(faction))
+        return f
 
     def connected(self, a: Hex, b: Hex) -> bool:
         """Whether its armies could ever march from a to b (straits, seas, peaks)."""
@@ -115,8 +123,8 @@ class Knowledge:
 def water_indices(scn) -> frozenset[int]:
     w = scn.cache.get("ai_water")
     if w is None:
-        hm = scn.map
-        w = frozenset(i for i in range(hm.width * hm.height) if hm.is_water(hm.hex_of(i)))
+        terrain = scn.map.terrain.ravel()
+        w = frozenset(np.flatnonzero(np.isin(terrain, list(T.WATER_IDS))).tolist())
         scn.cache["ai_water"] = w
     return w
 
@@ -185,8 +193,46 @@ def attack_strength(state: GameState, army: Army) -> int:
     return s
 
 
-def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
-    """Hex -> the attacks enemies could make on it on their next turn: (strength, from hex).
+class Danger:
+    """Hex index -> the attacks enemies could make on it on their next turn.
+
+    An attack comes from a neighbouring hex, so a hex has at most six, one
+    from each side; from each side only the strongest counts.  `j in danger`
+    says whether any enemy can attack hex j; `danger.get(j)` lists the
+    attacks as (strength, from hex), strongest first, then by hex index (None
+    when there is none).  Kept as a table [hex index, side] of strengths (-1
+    for none), filled with numpy: the computer builds one at every plan.
+    """
+
+    def __init__(self, strongest: np.ndarray, neighbours: list, hexes: list):
+        self.strongest = strongest
+        self._neighbours = neighbours      # per hex index, its neighbour on each side
+        self._hexes = hexes
+        self.reached = set(np.flatnonzero(strongest.max(axis=1) >= 0).tolist())
+
+    def __contains__(self, j: int) -> bool:
+        return j in self.reached
+
+    def __len__(self) -> int:
+        return len(self.reached)
+
+    def get(self, j: int, default=None):
+        if j not in self.reached:
+            return default
+        nb = self._neighbours[j]
+        found = sorted((-s, nb[d]) for d, s in enumerate(self.strongest[j].tolist()) if s >= 0)
+        return [(-ns, self._hexes[i]) for ns, i in found]
+
+    def by_side(self, j: int) -> list[int]:
+        """The strongest attack on hex j from each of its sides (-1: none)."""
+        return self.strongest[j].tolist()
+
+
+_OPPOSITE = np.array([(d + 3) % 6 for d in range(6)], dtype=np.intp)
+
+
+def _danger_map(k: Knowledge) -> Danger:
+    """The attacks enemies could make on each hex on their next turn (see `Danger`).
 
     An army may attack once a turn after its march, even one a zone of control
     ended (the rules' one strike a turn), so an enemy threatens every hex next
@@ -194,8 +240,9 @@ def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
     """
     hm = k.hexmap
     state = k.state
-    nb = M.neighbour_lists(state.scenario)
-    out: dict[int, dict[int, int]] = {}
+    nb = hm.neighbor_index()                  # [hex, side] -> neighbour index, -1 off the map
+    strongest = np.full(nb.shape, -1, dtype=np.int64)
+    sides = np.broadcast_to(_OPPOSITE, (1, 6))
     obs_of: dict[str, M.Obstacles] = {}
     for e in k.enemies:
         s = attack_strength(state, e)
@@ -203,14 +250,19 @@ def _danger_map(k: Knowledge) -> dict[int, list[tuple[int, Hex]]]:
         if obs is None:
             known = k.armies + [a for a in k.others if a.faction != e.faction]
             obs = obs_of[e.faction] = M.obstacles(state, e.faction, known_armies=known)
-        for i in M.reachable(state, e, budget=M.move_budget(state, e), obs=obs):
-            for j in nb[i]:
-                best = out.get(j)
-                if best is None:
-                    out[j] = {i: s}
-                elif best.get(i, 0) < s:
-                    best[i] = s
-    hexes = hm.hex_table()
-    # strongest first, then by hex index (sorting (-s, i) pairs: no key function to call)
-    return {j: [(-ns, hexes[i]) for ns, i in sorted([(-s, i) for i, s in d.items()])]
-            for j, d in out.items()}
+        reach = M.reachable(state, e, budget=M.move_budget(state, e), obs=obs)
+        sources = np.fromiter(reach, dtype=np.intp, count=len(reach))
+        targets = nb[sources]                 # the hexes next to each one it can reach
+        on_map = targets >= 0
+        # the target sees the attack coming from the side opposite the step's direction
+        j = targets[on_map]
+        d = np.broadcast_to(sides, targets.shape)[on_map]
+        strongest[j, d] = np.maximum(strongest[j, d], s)   # each (hex, side) once per army
+    return Danger(strongest, _neighbour_lists(state.scenario), hm.hex_table())
+
+
+def _neighbour_lists(scn) -> list[list[int]]:
+    got = scn.cache.get("ai_neighbours")
+    if got is None:
+        got = scn.cache["ai_neighbours"] = scn.map.neighbor_index().tolist()
+    return got

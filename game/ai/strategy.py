@@ -15,6 +15,7 @@ goal has a value and the men it needs; operations.py assigns armies to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from game.ai import memory
 from game.ai import aims as author
@@ -333,15 +334,18 @@ def threats(k: Knowledge) -> dict[str, int]:
         if e.hex in sieging:
             continue          # tied to its siege (which is answered by a relief goal)
         s = e.men
+        march = k.budget(e)
+        j = k.index(e.hex)
         for c, turns in own:
-            budget = k.budget(e) * turns
-            if hex_distance(e.hex, c.hex) > budget + 1:
+            budget = march * turns
+            apart = hex_distance(e.hex, c.hex)
+            if apart > budget + 1:
                 continue
-            if hex_distance(e.hex, c.hex) <= 1:
+            if apart <= 1:
                 out[c.id] = out.get(c.id, 0) + s
                 continue
             f = k.field(c.hex, e.faction)
-            if f[k.index(e.hex)] <= budget:
+            if f[j] <= budget:
                 out[c.id] = out.get(c.id, 0) + s
     base = ghost_budget(k)
     for g in k.ghosts:
@@ -391,8 +395,8 @@ class Goal:
     urgent: bool = False  # guard duty: armies are sent to it before any other goal
     leader: str | None = None  # only an army this commander leads will do
 
-    @property
-    def name(self) -> str:
+    @cached_property
+    def name(self) -> str:           # asked a million times a game; kind and key never change
         return f"{self.kind}:{self.key}"
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.ai.knowledge import Knowledge
 from game.ai import strategy
 from game.ai.strategy import Goal, required_odds
@@ -137,23 +139,49 @@ def enemy_win_at(k: Knowledge, army: Army, j: int, h: Hex) -> int:
     The ground counts as in a real battle: hills, forest and marsh, a river
     between the armies (a river line is worth holding), walls of its own city.
     """
-    attacks = k.danger.get(j)
-    if not attacks:
-        return 0
+    return risk_for(k, army)(j, h)
+
+
+def risk_for(k: Knowledge, army: Army):
+    """`enemy_win_at` for one army as a function of (j, h), for asking at many hexes:
+    what does not depend on the hex is worked out once.  Valid while no army moves."""
     state = k.state
-    c = Q.city_at(state, h)
-    own = c is not None and c.owner == k.faction
-    walls = c.walls if own else 0
-    men = army.men * combat.army_quality(state, army, False) // 100
-    men += sum(a.men * combat.army_quality(state, a, False) // 100 for a in k.armies
-               if a.hex == h and a.id != army.id)
-    if own:
-        men += c.garrison
-    worst = 0
-    for strength, source in attacks:
-        mine = men * (100 + combat.ground_bonus(state, h, source, walls)) // 100
-        worst = max(worst, combat.win_chance(state, strength, max(1, mine)))
-    return worst
+    danger = k.danger
+    mine_alone = army.men * combat.army_quality(state, army, False) // 100
+    beside: dict[Hex, int] = {}             # own men at each hex, besides this army
+    for a in k.armies:
+        if a.id != army.id:
+            beside[a.hex] = beside.get(a.hex, 0) + \
+                a.men * combat.army_quality(state, a, False) // 100
+    ground = combat.ground_table(state.scenario)
+    per_wall = Q.rules(state)["defence_per_wall"]
+    city_at = state.scenario.city_at
+    cities = state.cities
+    odds: dict[tuple[int, int], int] = {}
+
+    def risk(j: int, h: Hex) -> int:
+        if j not in danger:
+            return 0
+        cid = city_at.get(h)
+        c = cities.get(cid) if cid else None
+        own = c is not None and c.owner == k.faction
+        walls = c.walls if own else 0
+        men = mine_alone + beside.get(h, 0)
+        if own:
+            men += c.garrison
+        bonus = ground[j]
+        worst = 0
+        for d, strength in enumerate(danger.by_side(j)):
+            if strength < 0:
+                continue
+            mine = max(1, men * (100 + bonus[d] + walls * per_wall) // 100)
+            p = odds.get((strength, mine))
+            if p is None:
+                p = odds[strength, mine] = combat.win_chance(state, strength, mine)
+            if p > worst:
+                worst = p
+        return worst
+    return risk
 
 
 def choose_destination(k: Knowledge, army: Army, errand: Errand,
@@ -180,6 +208,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
     if in_walls and target == army.hex:
         return here              # ordered to hold these walls: it does not step out
     danger = k.danger
+    risk_at = risk_for(k, army)
     best_j, best_score = here, None
     for j, (cost, _prev) in reach.items():
         if f is not None:
@@ -196,7 +225,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
         if j in walls_next and army.may_strike:
             score += 60          # next to the walls: it can invest them on arriving
         if j in danger and not (j == here and in_walls):
-            risk = enemy_win_at(k, army, j, hm.hex_of(j))
+            risk = risk_at(j, hm.hex_of(j))
             if risk > tolerance and careful:
                 score -= (risk - tolerance) * 40
             elif risk > 60:
@@ -212,9 +241,8 @@ def harsh_indices(scn) -> frozenset[int]:
     h = scn.cache.get("ai_harsh")
     if h is None:
         hm = scn.map
-        h = frozenset(i for i in range(hm.width * hm.height)
-                      if hm.terrain_at(hm.hex_of(i)) in supply.HARSH
-                      or hm.hex_of(i) in hm.pass_at)
+        harsh = np.isin(hm.terrain.ravel(), list(supply.HARSH))
+        h = frozenset(np.flatnonzero(harsh).tolist()) | {hm.index(p) for p in hm.pass_at}
         scn.cache["ai_harsh"] = h
     return h
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game import terrain as T
-from game.hexgrid import Hex, hex_direction_to, hex_distance, hex_neighbors
+from game.hexgrid import DIRECTIONS, Hex, hex_direction_to, hex_distance, hex_neighbors
 from game.rules import changes as C
 from game.rules import movement as M
 from game.rules import queries as Q
@@ -53,19 +55,34 @@ def army_quality(state: GameState, army: Army, attacking: bool) -> int:
 
 def ground_bonus(state: GameState, target: Hex, source: Hex | None, walls: int) -> int:
     """Defender's percent bonus for the ground: terrain, river between, walls."""
-    r = Q.rules(state)
-    hm = Q.hexmap(state)
-    bonus = 0
-    key = _DEFENCE_RULE.get(hm.terrain_at(target))
-    if key:
-        bonus += r[key]
-    if source is not None:
-        d = hex_direction_to(target, source)
-        if d is not None and hm.has_edge(hm.river, target, d) and not (
-                hm.has_edge(hm.bridge, target, d) or hm.has_edge(hm.road, target, d)):
-            bonus += r["defence_river"]
-    bonus += walls * r["defence_per_wall"]
-    return bonus
+    table = ground_table(state.scenario)
+    row = table[Q.hexmap(state).index(target)]
+    d = hex_direction_to(target, source) if source is not None else None
+    bonus = row[NO_SIDE] if d is None else row[d]
+    return bonus + walls * Q.rules(state)["defence_per_wall"]
+
+
+NO_SIDE = len(DIRECTIONS)     # in `ground_table`, the column of an attack from no side
+
+
+def ground_table(scn) -> list[list[int]]:
+    """Per hex index, the defender's bonus for the ground (walls aside) against an attack
+    from each of its six sides, then from no side: its terrain (hills, mountains, forest,
+    marsh) and a river on that side, unless a bridge or a road crosses it.  Made once per
+    scenario."""
+    got = scn.cache.get("ground_table")
+    if got is None:
+        r, hm = scn.rules, scn.map
+        terrain = hm.terrain.ravel()
+        by_terrain = np.zeros(len(T.TERRAINS), dtype=np.int64)
+        for tid, key in _DEFENCE_RULE.items():
+            by_terrain[tid] = r[key]
+        base = by_terrain[terrain]
+        crossed = (hm.bridge | hm.road).ravel()
+        river = (hm.river.ravel() & ~crossed).astype(np.int64)
+        sides = [base + r["defence_river"] * ((river >> d) & 1) for d in range(NO_SIDE)]
+        got = scn.cache["ground_table"] = np.stack(sides + [base], axis=1).tolist()
+    return got
 
 
 def defending_side(state: GameState, attacker: Army, target: Hex) -> Side:

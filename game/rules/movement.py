@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 
 import numpy as np
 
@@ -104,6 +105,22 @@ def graph(scn, winter: bool) -> list[list[tuple[int, int, int, str | None]]]:
         g.append(out)
     scn.cache[key] = g
     return g
+
+
+def graph_arrays(scn, winter: bool) -> tuple:
+    """`graph` as arrays, one entry per step: (from, to, cost, kind, strait id or None per
+    step), for searches made with numpy or scipy (made once per scenario and season)."""
+    key = ("graph_arrays", winter)
+    got = scn.cache.get(key)
+    if got is None:
+        g = graph(scn, winter)
+        flat = list(chain.from_iterable(g))          # (to, cost, kind, strait id)
+        to, cost, kind, tags = zip(*flat) if flat else ((), (), (), ())
+        got = scn.cache[key] = (
+            np.repeat(np.arange(len(g), dtype=np.int64), [len(out) for out in g]),
+            np.array(to, dtype=np.int64), np.array(cost, dtype=np.int64),
+            np.array(kind, dtype=np.int64), tags)
+    return got
 
 
 @dataclass

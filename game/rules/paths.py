@@ -108,10 +108,21 @@ class Matrix:
 
     def __init__(self, n: int, edges: Iterable[tuple[int, int, int]]):
         a = np.array(sorted(edges), dtype=np.int64).reshape(-1, 3)
+        self._set(n, a[:, 0], a[:, 1], a[:, 2])
+
+    @classmethod
+    def of_arrays(cls, n: int, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray
+                  ) -> "Matrix":
+        """The same from arrays of its steps, already sorted by row, then column."""
+        m = cls.__new__(cls)
+        m._set(n, rows.astype(np.int64), cols.astype(np.int64), weights)
+        return m
+
+    def _set(self, n: int, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> None:
         self.n = n
-        self.rows = a[:, 0]
-        self.cols = a[:, 1]
-        self.weights = a[:, 2].astype(np.float64)
+        self.rows = rows
+        self.cols = cols
+        self.weights = weights.astype(np.float64)
         self.indptr = np.searchsorted(self.rows, np.arange(n + 1)).astype(np.int32)
         self.csr = self._csr(self.weights, self.cols.astype(np.int32), self.indptr)
 
@@ -131,6 +142,13 @@ class Matrix:
         """Every step turned round: the costs to a hex rather than from it."""
         return Matrix(self.n, zip(self.cols.tolist(), self.rows.tolist(),
                                   self.weights.astype(np.int64).tolist()))
+
+
+def load_compiled() -> None:
+    """Import scipy's compiled search now.  The import costs a few tenths of a second, once
+    a process; a game calls this as it begins or is loaded, so that the wait comes with
+    setting the game up rather than in the middle of its first turn."""
+    import scipy.sparse.csgraph  # noqa: F401
 
 
 def costs(graph, sources: Sequence[int], limit: int | None = None) -> np.ndarray:

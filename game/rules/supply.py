@@ -9,6 +9,8 @@ men.  Winter in mountains or desert costs men even to a supplied army.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from game import terrain as T
 from game.rules import changes as C
 from game.rules import movement as M
@@ -54,9 +56,11 @@ def land_matrix(scn, winter: bool) -> paths.Matrix:
     key = ("supply_matrix", winter)
     got = scn.cache.get(key)
     if got is None:
-        got = scn.cache[key] = paths.Matrix(len(M.steps(scn, winter)), (
-            (i, j, c) for i, out in enumerate(M.steps(scn, winter))
-            for j, c, tag in out if tag is None))
+        src, to, cost, kind, _tags = M.graph_arrays(scn, winter)
+        land = kind == M.LAND
+        order = np.lexsort((to[land], src[land]))
+        got = scn.cache[key] = paths.Matrix.of_arrays(
+            scn.map.width * scn.map.height, src[land][order], to[land][order], cost[land][order])
     return got
 
 

@@ -12,7 +12,7 @@ import copy
 
 from game import calendar as cal
 from game.events.runner import check_events
-from game.rules import economy, siege, supply, victory
+from game.rules import economy, paths, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
@@ -64,12 +64,23 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     events = []
     if not begin:
         return state, events
+    _lay_out(state)
     if not factions[state.active_faction].in_play:
         events += _advance(state)
     else:
         events += begin_faction_turn(state)
     vision.refresh(state)
     return state, dated(events, state)
+
+
+def _lay_out(state: GameState) -> None:
+    """Make what the turns search over as the game begins rather than in the middle of the
+    first turn of a season: scipy's compiled search (imported once a process) and both
+    seasons' movement and supply graphs (made once per scenario and season, then kept)."""
+    paths.load_compiled()
+    for winter in (state.winter, not state.winter):
+        M.steps(state.scenario, winter)
+        supply.land_matrix(state.scenario, winter)
 
 
 def _where(scn, at: str):

@@ -147,29 +147,51 @@ def _mask(state: GameState, eyes: tuple[tuple[int, int], ...]) -> np.ndarray:
     return out
 
 
-def eyes(state: GameState, side: str) -> tuple[tuple[int, int], ...]:
-    """Where the side (with its allies) looks from: sorted (hex index, range) pairs.
+def eyes(state: GameState, side: str, _by_faction: dict | None = None
+         ) -> tuple[tuple[int, int], ...]:
+    """Where the side (with its allies) looks from: sorted (hex index, range) pairs."""
+    fr = friends(state, side)
+    by = eyes_by_faction(state, fr) if _by_faction is None else _by_faction
+    out: set[tuple[int, int]] = set()
+    for f in fr:
+        got = by.get(f)
+        if got:
+            out |= got
+    return tuple(sorted(out))
+
+
+def eyes_by_faction(state: GameState, only: set[str] | None = None
+                    ) -> dict[str, set[tuple[int, int]]]:
+    """Faction -> the (hex index, range) pairs its own armies and cities look from (for
+    the factions in `only`, or every faction).
 
     The same numbers as army_sight and city_sight, computed inline: this runs
     on every question about sight, so it is kept to plain arithmetic.
     """
-    fr = friends(state, side)
     st = _static(state)
     r = Q.rules(state)
     high, w, where = st["high"], st["width"], st["city"]
     ra, rc, rw = r["sight_army"], r["sight_city"], r["sight_walls_bonus"]
     wmin = r["sight_walls_min"]
-    out = set()
+    out: dict[str, set[tuple[int, int]]] = {}
     for a in state.armies.values():
-        if a.faction in fr:
-            q, row = a.hex
-            i = row * w + q + ((row - (row & 1)) >> 1)
-            out.add((i, ra + high[i]))
+        if only is not None and a.faction not in only:
+            continue
+        q, row = a.hex
+        i = row * w + q + ((row - (row & 1)) >> 1)
+        got = out.get(a.faction)
+        if got is None:
+            got = out[a.faction] = set()
+        got.add((i, ra + high[i]))
     for c in state.cities.values():
-        if c.owner in fr:
-            i = where[c.id]
-            out.add((i, rc + (rw if c.walls >= wmin else 0) + high[i]))
-    return tuple(sorted(out))
+        if only is not None and c.owner not in only:
+            continue
+        i = where[c.id]
+        got = out.get(c.owner)
+        if got is None:
+            got = out[c.owner] = set()
+        got.add((i, rc + (rw if c.walls >= wmin else 0) + high[i]))
+    return out
 
 
 def _cached_mask(state: GameState, key: tuple[tuple[int, int], ...]) -> np.ndarray:
@@ -255,12 +277,11 @@ def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
     if not fog(state):
         return dict(state.cities)
     vis = _visible_flat(state, side) if _vis is None else _vis
-    where = _static(state)["city"]
     mem = state.memory[side].cities
     out = {}
-    for cid, c in state.cities.items():
+    for (cid, c), sees_it in zip(state.cities.items(), vis[_city_indices(state)].tolist()):
         seen = mem.get(cid)
-        out[cid] = c if vis[where[cid]] or seen is None else _as_remembered(c, seen)
+        out[cid] = c if sees_it or seen is None else _as_remembered(c, seen)
     return out
 
 
@@ -344,35 +365,72 @@ def _explored_flat(state: GameState, side: str) -> np.ndarray:
     return hit
 
 
-def remember(state: GameState, side: str, seen: np.ndarray) -> None:
+def remember(state: GameState, side: str, seen: np.ndarray, _cities: tuple | None = None
+             ) -> None:
     """Add what the side sees (flat bool mask) to its memory.
 
     A side is also told at once when a city it believes it holds is lost,
     wherever that city is: its governor's messengers get through.
+
+    `_cities` (from `refresh`) is `_city_states(state)`: given it, a call that
+    would repeat the side's last call exactly (the same mask, the same cities,
+    the same turn, nothing remembered in between) is known to change nothing
+    and is skipped.
     """
     mem = state.memory[side]
+    stamps = _static(state).setdefault("remembered", {})
+    stamp = stamps.pop(id(mem), None)
+    if _cities is not None and stamp is not None:
+        was_mem, was_seen, was_cities, was_turn = stamp
+        if (was_mem is mem and was_seen is seen and was_cities == _cities
+                and was_turn == state.turn):
+            stamps[id(mem)] = stamp
+            return
     ex = _explored_flat(state, side)
     if (seen & ~ex).any():
         mem.explored = pack(ex | seen)
-    where = _static(state)["city"]
     turn = state.turn
     known = mem.cities
-    for cid, c in state.cities.items():
+    for (cid, c), sees_it in zip(state.cities.items(), seen[_city_indices(state)].tolist()):
         old = known.get(cid)
-        if seen[where[cid]] or (old is not None and old.owner == side and c.owner != side):
+        if sees_it or (old is not None and old.owner == side and c.owner != side):
             besieger = c.siege.by if c.siege else None
             if (old is None or old.turn != turn or old.owner != c.owner or old.walls != c.walls
                     or old.garrison != c.garrison or old.besieger != besieger):
                 known[cid] = CitySeen(c.owner, c.walls, c.garrison, besieger, turn)
+    if _cities is not None:
+        if len(stamps) >= _CACHE_LIMIT:
+            stamps.clear()
+        # the memory itself is kept in the stamp, so that its id is not another's
+        stamps[id(mem)] = (mem, seen, _cities, turn)
+
+
+def _city_states(state: GameState) -> tuple:
+    """What a side remembers of every city, as it is now (for `remember`'s skip)."""
+    return tuple((c.owner, c.walls, c.garrison, c.siege.by if c.siege else None)
+                 for c in state.cities.values())
+
+
+def _city_indices(state: GameState) -> np.ndarray:
+    """The hex index of each city of the state, in the order of `state.cities`."""
+    order = _static(state).setdefault("city_order", {})
+    key = tuple(state.cities)
+    got = order.get(key)
+    if got is None:
+        where = _static(state)["city"]
+        got = order[key] = np.array([where[cid] for cid in key], dtype=np.intp)
+    return got
 
 
 def refresh(state: GameState) -> None:
     """Bring every side's memory up to date with what it sees now."""
     if not fog(state):
         return
+    by = eyes_by_faction(state)        # one look at every army and city serves every side
+    cities = _city_states(state)
     for f in state.factions:
         if f in state.memory:
-            remember(state, f, _visible_flat(state, f))
+            remember(state, f, _cached_mask(state, eyes(state, f, by)), cities)
 
 
 def check_memory(state: GameState) -> list[str]:
