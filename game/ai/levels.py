@@ -55,10 +55,10 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "hard",
         "Hard: a more watchful general.  It plays as Normal, but watches two turns ahead, not "
         "one, for enemy armies that could strike its capital or a city whose loss would end "
-        "the war, and gathers to meet them sooner.  No bonus, and it sees only what its side "
-        "can see.",
+        "the war, and sends out three columns a turn, not two, from armies with men to spare "
+        "for work nobody has taken.  No bonus, and it sees only what its side can see.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True),
+        concentrates=True, raises=True, minds_supply=True, detachments=3),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
