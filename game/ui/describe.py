@@ -462,13 +462,13 @@ def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
     """(side, men before, men lost) for the attacker and the defender of a battle event;
     empty for an event that does not carry them."""
     d = e.data
-    if e.kind not in ("battle", "assault") or "attacker_lost" not in d:
+    if e.kind not in ("battle", "assault") or not d.attacker_faction:
         return []
-    att = d.get("attacker_faction")
+    att = d.attacker_faction
     others = [f for f in e.factions if f != att]
-    return [(faction_name(state, att), d["attacker_men"], d["attacker_lost"]),
+    return [(faction_name(state, att), d.attacker_men, d.attacker_lost),
             (_(" and ").join(faction_name(state, f) for f in others) or _("the defenders"),
-             d["defender_men"], d["defender_lost"])]
+             d.defender_men, d.defender_lost)]
 
 
 def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str, str]:
@@ -480,14 +480,14 @@ def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str
 
     def share(lost, men):
         return f"{lost * 100 // max(1, men)}%"
-    winner = e.data.get("winner")
+    winner = None if storm else e.data.winner
     lines = [(_("{side} stormed with {men} men and lost {lost} ({share}).") if storm else
               _("{side} attacked with {men} men and lost {lost} ({share}).")).format(
                  side=att, men=n(men_a), lost=n(lost_a), share=share(lost_a, men_a)),
              (_("{side} held the walls with {men} men and lost {lost} ({share}).") if storm else
               _("{side} stood with {men} men and lost {lost} ({share}).")).format(
                  side=dfn, men=n(men_d), lost=n(lost_d), share=share(lost_d, men_d)),
-             (_("The walls are taken.") if e.data.get("won") else _("The walls hold.")) if storm
+             (_("The walls are taken.") if e.data.won else _("The walls hold.")) if storm
              else (_("{side} win the field.") if Q.is_plural(state, winner) else
                    _("{side} wins the field.")).format(side=faction_name(state, winner))
              if winner in state.factions else ""]
@@ -556,46 +556,47 @@ def event_text(state: GameState, e: Event) -> str:
     """What an event of the rules says, in the language in use: a scripted event's title
     from the scenario's texts; the rules' own reports as they wrote them (English)."""
     d, scn = e.data, state.scenario
-    if e.kind == "fired" and d.get("event"):
-        return scenario_text(scn, f"events.{d['event']}.title", e.text)
-    if e.kind == "chosen" and d.get("event") and d.get("option"):
-        spec = next((x for x in scn.spec.events if x.id == d["event"]), None)
-        choice = next((c for c in spec.choices if c.id == d["option"]), None) if spec else None
+    if e.kind == "fired" and d.event:
+        return scenario_text(scn, f"events.{d.event}.title", e.text)
+    if e.kind == "chosen" and d.event and d.option:
+        spec = next((x for x in scn.spec.events if x.id == d.event), None)
+        choice = next((c for c in spec.choices if c.id == d.option), None) if spec else None
         if choice is not None:
             return "{}: {}".format(
                 scenario_text(scn, f"events.{spec.id}.title", spec.title),
                 scenario_text(scn, f"events.{spec.id}.choices.{choice.id}.label",
                               choice.label))
     if e.kind == "income" and e.factions and e.factions[0] in state.factions \
-            and "income" in d:
+            and (d.income or d.upkeep or d.unpaid):
         side = faction_name(state, e.factions[0])
-        if d.get("unpaid"):
+        if d.unpaid:
             return _("{side} cannot pay its troops: morale falls and men desert").format(
                 side=side)
         return _("{side}: income {income}, upkeep {upkeep}").format(
-            side=side, income=d["income"], upkeep=d.get("upkeep", 0))
-    if e.kind == "commander_died" and d.get("commander") in state.commanders:
-        c = state.commanders[d["commander"]]
+            side=side, income=d.income, upkeep=d.upkeep)
+    if e.kind == "commander_died" and d.commander in state.commanders:
+        c = state.commanders[d.commander]
         return _("{commander} is dead").format(commander=commander_name(state, c.id, c.name))
-    city = state.cities.get(d.get("city")) if isinstance(d.get("city"), str) else None
+    cid = getattr(d, "city", None)        # the kinds whose payload names a city
+    city = state.cities.get(cid) if cid else None
     if city is not None:
         where = place_name(state, city.id, city.name)
-        if e.kind == "siege_begun" and d.get("army") in state.armies:
+        if e.kind == "siege_begun" and d.army in state.armies:
             return _("{army} lays siege to {city}").format(
-                army=army_name(state, state.armies[d["army"]]), city=where)
+                army=army_name(state, state.armies[d.army]), city=where)
         if e.kind == "siege_lifted":
             return _("The siege of {city} is lifted").format(city=where)
-        if e.kind == "siege_progress" and "walls" in d:
+        if e.kind == "siege_progress" and d.walls is not None:
             return siege_progress_text(e, where)
         if e.kind == "siege_progress" and "surrenders" in e.text:
             return ngettext("{city} surrenders after {n} turn of siege",
                             "{city} surrenders after {n} turns of siege",
-                            d.get("turns", 0)).format(city=where, n=d.get("turns", 0)) \
-                if "turns" in d else e.text
+                            d.turns).format(city=where, n=d.turns) \
+                if d.turns is not None else e.text
         if e.kind == "captured" and e.factions and e.factions[0] in state.factions \
-                and "from" in d:
+                and d.owner_before is not None:
             many = Q.is_plural(state, e.factions[0])
-            if d.get("sacked"):
+            if d.sacked:
                 text = _("{side} take and sack {city}") if many else \
                     _("{side} takes and sacks {city}")
             else:
