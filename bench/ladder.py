@@ -9,7 +9,10 @@ Scripted players (bench/scripted.py) play one major side through the public
 rules API under the same fog a person has; the computer plays every other
 side at the level tested (minor powers at normal in every cell, so the cells
 differ only in the level of the opponent).  Mirror pairs play each seed
-twice, the stronger level once on each side; a pair of one level
+twice, the stronger level once on each side (with three major sides, three
+times, the weaker level on the other two; the seed counts as won when the
+stronger level won more of its games than the weaker) (a level may be an experiment: a base
+level with some settings changed, `--pairs normal+shortlist=8:normal`); a pair of one level
 (`--pairs normal:normal`) plays each seed once and sums both sides' counters,
 for the behaviour of that level against itself.  For every game the computer
 plays, it counts:
@@ -75,8 +78,34 @@ def _scenario(path):
     return scn
 
 
+def experimental_level(name: str) -> str:
+    """Make a level name like `normal+shortlist=8+odds_shift=-5` known to the computer: the
+    base level with those settings changed, for measuring one setting at a time.  Bench
+    only: the game's own levels stay the data in game/ai/levels.py."""
+    from dataclasses import fields, replace
+
+    from game.ai import levels
+    if name in levels.LEVELS_BY_NAME:
+        return name
+    base, *changes = name.split("+")
+    kinds = {f.name: f.type for f in fields(levels.Level)}
+    values = {}
+    for ch in changes:
+        key, _eq, raw = ch.partition("=")
+        if key not in kinds or key in ("name", "text"):
+            raise SystemExit(f"{name}: {key!r} is not a level setting "
+                             f"({', '.join(k for k in kinds if k not in ('name', 'text'))})")
+        if kinds[key] in (bool, "bool"):
+            values[key] = raw.lower() in ("1", "true", "yes", "on")
+        else:
+            values[key] = int(raw)
+    levels.LEVELS_BY_NAME[name] = replace(levels.get(base), name=name, **values)
+    return name
+
+
 def _policy(kind, level):
     if kind == "ai":
+        experimental_level(level)
         return lambda state: game.ai.play_turn(state, level)
     from bench.scripted import PLAYERS
     return PLAYERS[kind]
@@ -137,7 +166,7 @@ def play_game(g: Game) -> dict:
     state, _events = new_game(scn, g.seed)
     sides = {f: (kind, lvl) for f, kind, lvl in g.sides}
     policies = {f.id: _policy(*sides.get(f.id, ("ai", "normal"))) for f in scn.spec.factions}
-    watched = {f: lvl for f, (kind, lvl) in sides.items() if kind == "ai"}
+    watched = {f: experimental_level(lvl) for f, (kind, lvl) in sides.items() if kind == "ai"}
     ctr = {f: Counter() for f in watched}
     known_prev: dict[str, set] = {f: set() for f in watched}
     goals: dict[str, dict[str, list]] = {f: {} for f in watched}
@@ -239,7 +268,8 @@ def main(argv=None) -> int:
     p.add_argument("--levels", default="normal,hard")
     p.add_argument("--pairs", default="normal:easy,hard:normal",
                    help="mirror pairs STRONGER:WEAKER (LEVEL:LEVEL: the same level on both "
-                        "sides, one game a seed)")
+                        "sides, one game a seed); a level may be a base level with settings "
+                        "changed, e.g. normal+shortlist=8:normal (game/ai/levels.py names them)")
     p.add_argument("--sides", default="", help="major sides for the scripted players")
     p.add_argument("--no-players", action="store_true")
     p.add_argument("--no-mirror", action="store_true")
@@ -269,18 +299,18 @@ def main(argv=None) -> int:
                         tot = _sum(rs, lambda r: [f for f in majors if f != side])
                         print(f"{player:<8} {side:<10} {lvl:<8} {pw:>11} {cw:>13} {und:>9}  "
                               f"{turns:5.1f}  {_counter_text(tot, len(rs))}", flush=True)
-        if not a.no_mirror and len(majors) == 2:
+        if not a.no_mirror and len(majors) >= 2:
             print(f"{'mirror':<17} {'stronger wins':>13} {'weaker wins':>11} {'undecided':>9}  "
                   f"{'pairs won':>9}  counters (stronger | weaker)")
             for pair in [x for x in a.pairs.split(",") if x]:
                 hi, lo = pair.split(":")
                 games = []
                 for s in seeds:
-                    games.append(Game(path, s, ((majors[0], "ai", hi), (majors[1], "ai", lo)),
-                                      a.turns))
-                    if hi != lo:
-                        games.append(Game(path, s, ((majors[0], "ai", lo), (majors[1], "ai", hi)),
-                                          a.turns))
+                    # one game a seed with the stronger level on each major side in turn (a
+                    # pair of games when there are two), the weaker level on the others
+                    for strong in (majors if hi != lo else majors[:1]):
+                        games.append(Game(path, s, tuple(
+                            (f, "ai", hi if f == strong else lo) for f in majors), a.turns))
                 rs = list(run(games, a.jobs))
                 if hi == lo:
                     # the same level on both sides: one game a seed, wins by side, and the
@@ -290,7 +320,7 @@ def main(argv=None) -> int:
                     print(f"{hi + ' : ' + lo:<17} " + ", ".join(
                         f"{f} {won[f]}" for f in majors) + f", undecided "
                         f"{len(rs) - sum(won[f] for f in majors)}  "
-                        f"{_counter_text(both, 2 * len(rs))}", flush=True)
+                        f"{_counter_text(both, len(majors) * len(rs))}", flush=True)
                     continue
 
                 def level_of(r, f):
@@ -298,9 +328,12 @@ def main(argv=None) -> int:
                 hw = sum(1 for r in rs if r["winner"] in majors and level_of(r, r["winner"]) == hi)
                 und = sum(1 for r in rs if r["winner"] not in majors)
                 lw = len(rs) - hw - und
+                # a seed's set of games is won when the stronger level won more of them than
+                # the weaker did (with two sides: both games, or one and the other undecided)
+                n = len(majors)
                 pairs_won = 0
-                for k in range(0, len(rs), 2):
-                    x = [rs[k], rs[k + 1]]
+                for k in range(0, len(rs), n):
+                    x = rs[k:k + n]
                     h = sum(1 for r in x if r["winner"] in majors and level_of(r, r["winner"]) == hi)
                     lo_w = sum(1 for r in x if r["winner"] in majors and
                                level_of(r, r["winner"]) == lo)
@@ -308,8 +341,9 @@ def main(argv=None) -> int:
                 th = _sum(rs, lambda r: [f for f in majors if level_of(r, f) == hi])
                 tl = _sum(rs, lambda r: [f for f in majors if level_of(r, f) == lo])
                 print(f"{hi + ' : ' + lo:<17} {hw:>13} {lw:>11} {und:>9}  "
-                      f"{pairs_won:>4}/{len(rs) // 2:<4}  "
-                      f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs))}", flush=True)
+                      f"{pairs_won:>4}/{len(rs) // n:<4}  "
+                      f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs) * (n - 1))}",
+                      flush=True)
         print()
     print(f"({time.time() - start:.0f} s wall)")
     return 0

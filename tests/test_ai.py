@@ -3,6 +3,7 @@ import dataclasses
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,8 @@ def test_levels_are_described_and_unknown_ones_refused():
     assert game.ai.LEVELS == ("easy", "normal", "hard")
     texts = [game.ai.describe_level(lv) for lv in game.ai.LEVELS]
     assert len(set(texts)) == 3 and all(len(t) > 40 for t in texts)
-    assert "sees every army" in game.ai.describe_level("hard")      # the cheat is stated
-    assert "bonus" in game.ai.describe_level("normal")
+    for lv in game.ai.LEVELS:          # no level cheats, and each says so
+        assert not levels.get(lv).sees_all and "no bonus" in game.ai.describe_level(lv).lower()
     with pytest.raises(ValueError, match="unknown difficulty"):
         game.ai.describe_level("brutal")
     with pytest.raises(ValueError):
@@ -271,9 +272,10 @@ def test_under_fog_it_knows_only_what_its_side_sees(tmp_path):
     turn_of(state, "byzantium")
     prof = minor.profile(state.scenario, "byzantium")
     normal = knowledge.gather(state, "byzantium", levels.get("normal"), prof)
-    hard = knowledge.gather(state, "byzantium", levels.get("hard"), prof)
+    peek = knowledge.gather(state, "byzantium", replace(levels.get("normal"), sees_all=True),
+                            prof)
     assert [e.id for e in normal.enemies] == []      # out of sight, out of its plans
-    assert [e.id for e in hard.enemies] == ["p"]     # the hard level's stated cheat
+    assert [e.id for e in peek.enemies] == ["p"]     # the sight cheat (no level uses it now)
     for level in game.ai.LEVELS:                     # and the rules accept what it orders
         st = clone(state)
         for order in game.ai.plan_turn(st, level):
@@ -294,11 +296,13 @@ def test_an_army_it_cannot_see_is_not_attacked(tmp_path, monkeypatch):
     monkeypatch.setattr(knowledge, "known_world", blind)
     turn_of(state, "byzantium")
     attacks = {}
-    for level in ("normal", "hard"):
+    monkeypatch.setitem(levels.LEVELS_BY_NAME, "peek",
+                        replace(levels.get("normal"), name="peek", sees_all=True))
+    for level in ("normal", "peek"):
         st = clone(state)
         attacks[level] = [o for o in play_out(st, level) if isinstance(o, Attack)]
     assert attacks["normal"] == []                    # it plans on what it knows...
-    assert attacks["hard"] == [Attack("byzantium", "b", cell(5, 4))]   # ...hard sees all
+    assert attacks["peek"] == [Attack("byzantium", "b", cell(5, 4))]   # ...a cheat sees all
 
 
 # --- minor powers ----------------------------------------------------------------------------
@@ -861,6 +865,35 @@ def test_no_treadmill_against_a_stack_behind_walls_even_when_sent_to_take_the_ci
     assert tactics.best_attack(k, state.armies["b"], forced) is None
 
 
+def test_weighing_the_trade_by_share_a_great_army_grinds_a_small_stack_behind_walls(state):
+    # the same stand-off as above: a level that weighs each side's losses against all the
+    # men it has (and counts the rout) attacks, for a tenth of its army costs the enemy a third
+    from game.ai import tactics
+    from game.rules import combat
+    clear_armies(state)
+    put(state, "b", "byzantium", 9, 4, 60000, "priscus")
+    put(state, "p", "sassanids", 8, 5, 9000)
+    state.cities["edessa"].owner = "sassanids"
+    turn_of(state, "byzantium")
+    plan = Plan(state)
+    plan._replan(state)
+    k = plan.k
+    odds = combat.odds(state, state.armies["b"], cell(8, 5))
+    assert not tactics.fair_trade(k, odds, "sassanids")
+    k.level = replace(levels.get("normal"), trade_share=True)
+    assert tactics.fair_trade(k, odds, "sassanids")
+    take = next(g for g in plan.goals if g.name == "take:edessa")
+    order = tactics.best_attack(k, state.armies["b"], tactics.Errand("take", take.hex, take))
+    assert order is not None and order.target == cell(8, 5)
+    # against an equal army behind walls it still holds back
+    put(state, "p2", "sassanids", 8, 5, 60000)
+    plan = Plan(state)
+    plan._replan(state)
+    plan.k.level = k.level
+    odds = combat.odds(state, state.armies["b"], cell(8, 5))
+    assert not tactics.fair_trade(plan.k, odds, "sassanids")
+
+
 def test_the_note_keeps_the_goal_an_army_gave_up_so_it_does_not_swap_back(state):
     from game.ai import memory, operations
     from game.ai.tactics import Errand
@@ -880,7 +913,7 @@ def test_the_note_keeps_the_goal_an_army_gave_up_so_it_does_not_swap_back(state)
                         before={"p": "take:edessa"}, left={"p": "take:dara"})
     assert again.endswith(f"p {p.q} {p.r} take:edessa take:dara")
     # and a goal given up counts for less than one never tried
-    assert operations.RETURN < 100 < operations.COMMIT
+    assert operations.RETURN < 100 < levels.get("normal").commit
 
 
 def test_a_weak_city_worth_taking_is_invested_on_the_march(state):

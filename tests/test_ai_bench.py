@@ -62,6 +62,23 @@ def test_ladder_plays_one_level_against_itself_once_a_seed(capsys):
     assert "undecided" in line and "attrition" in line and "unanswered" in line
 
 
+def test_ladder_measures_an_experimental_level_one_setting_changed(capsys):
+    import pytest
+
+    from bench import ladder
+    from game.ai import levels
+    name = ladder.experimental_level("normal+shortlist=8+sees_all=1")
+    lvl = levels.get(name)
+    assert (lvl.shortlist, lvl.sees_all, lvl.odds_shift) == (8, True, 0)
+    assert levels.get("normal").shortlist == 4          # the game's own level is untouched
+    with pytest.raises(SystemExit, match="'speed' is not a level setting"):
+        ladder.experimental_level("normal+speed=3")
+    code = ladder.main(["--scenarios", str(TEST_SCENARIO), "--games", "1", "--turns", "2",
+                        "--jobs", "1", "--no-players", "--pairs", "normal+lookahead=2:normal"])
+    out = capsys.readouterr().out
+    assert code == 0 and "normal+lookahead=2 : normal" in out and "/1 " in out
+
+
 def test_war_ending_cities_are_the_capital_and_an_enemy_decisive_city():
     from bench.ladder import war_ending_cities
     from game.rules.engine import new_game

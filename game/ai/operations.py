@@ -23,7 +23,6 @@ from game.rules.state import Army
 
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
-COMMIT = 150         # the worth of last turn's goal to the army that marched for it (percent)
 RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
 
 
@@ -44,7 +43,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
 
     `reserved` maps armies detached this turn to the goal (by name) they were
     detached for; they keep it while it is still a goal.  `habits` maps armies
-    to the goal they marched for last turn: it counts for more (COMMIT), so
+    to the goal they marched for last turn: it counts for more (the level's `commit`), so
     an army does not turn back for a goal only a little better; `left` maps armies to
     the goal they last gave up, which counts for less (RETURN), so that two goals
     cannot take turns.
@@ -124,11 +123,11 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             turns = cost // budget
             if turns > raider_horizon:
                 continue
-            score = g.value * 1000 // (100 + TURN_COST * turns)
+            score = g.value * 1000 // (100 + k.level.turn_cost * turns)
             if sieged is not None and g.kind == "take" and g.key == sieged.id:
                 score = score * 3 // 2          # a siege under way is worth finishing
             if habits.get(a.id) == g.name:
-                score = score * COMMIT // 100   # the goal it marched for last turn
+                score = score * k.level.commit // 100   # the goal it marched for last turn
             elif left.get(a.id) == g.name and not g.urgent:
                 score = score * RETURN // 100   # the goal it gave up: not back and forth
             if turns > 1 and not k.supplied(g.hex):
@@ -144,7 +143,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         for _s, aid, gname, a, g in pairs:
             if aid in chosen or gname in dropped:
                 continue
-            if got.get(gname, 0) >= g.need * (10 if g.kind == "defend" else 13) // 10:
+            if got.get(gname, 0) >= g.need * (100 if g.kind == "defend" else k.level.margin) // 100:
                 continue
             chosen[aid] = g
             got[gname] = got.get(gname, 0) + a.men
@@ -229,7 +228,10 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
         g = e.goal if e is not None else None
         if g is None or g.kind != "defend" or army.moves <= 0:
             continue                 # only an army tied to a city's defence spares men
-        if k.index(army.hex) in k.danger:
+        reach = k.level.detach_reach
+        home = Q.city_at(k.state, army.hex)
+        walled = home is not None and home.owner == k.faction and home.walls > 0
+        if k.index(army.hex) in k.danger and not (reach > 1 and walled):
             continue                 # in contact with the enemy: keep the army whole
         others = sum(a.men for a in k.armies if a.id != army.id and a.id in g.assigned)
         keep = max(g.need * 12 // 10 - others, least)
@@ -239,13 +241,13 @@ def detachments(k: Knowledge, errands: dict[str, Errand], goals: list[Goal]
             size = -(-og.need * 13 // 1000) * 100
             if size < least or size > surplus:
                 continue
-            if hex_distance(army.hex, og.hex) > k.budget(army):
+            if hex_distance(army.hex, og.hex) > k.budget(army) * reach:
                 continue             # a column goes only to work close at hand
             cost = travel(k, army, og)
             if cost is None:
                 continue
             turns = cost // max(1, k.budget(army))
-            if turns > 2:
+            if turns > reach + 1:
                 continue
             score = og.value * 1000 // (100 + TURN_COST * turns)
             if score > best_score:

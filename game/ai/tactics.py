@@ -67,7 +67,7 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         need = want - (5 if n == target else 0)
         if win < need:
             continue
-        if held_behind_walls(k, n) and not fair_trade(k, odds):
+        if held_behind_walls(k, n) and not fair_trade(k, odds, enemies[0].faction):
             # beaten, they stay behind their walls (and are refilled), so only the losses
             # count: a battle that costs it more men than the enemy is a treadmill
             continue
@@ -85,14 +85,30 @@ def held_behind_walls(k: Knowledge, h: Hex) -> bool:
     return c is not None and k.hostile(c.owner) and c.walls > 0 and c.garrison > 0
 
 
-def fair_trade(k: Knowledge, odds: dict) -> bool:
-    """Whether a battle is expected to cost the enemy at least as many men as it costs us."""
+def fair_trade(k: Knowledge, odds: dict, enemy: str | None = None) -> bool:
+    """Whether a battle is expected to cost the enemy at least as many men as it costs us.
+
+    At a level that weighs the trade by share (`trade_share`), a rout is counted
+    (the beaten lose more, the winner less) and each side's losses are weighed
+    against all the men it has in the field: a large army that loses a tenth of
+    itself to destroy a third of a small one gains by the exchange."""
     r = Q.rules(k.state)
     win = odds["win_percent"]
     w = (r["loss_winner_min"] + r["loss_winner_max"]) // 2
     lo = (r["loss_loser_min"] + r["loss_loser_max"]) // 2
-    mine = odds["attacker_men"] * (win * w + (100 - win) * lo)
-    theirs = odds["defender_men"] * (win * lo + (100 - win) * w)
+    lo_them = lo
+    w_me = w
+    share = k.level.trade_share and enemy is not None
+    if share and odds["attacker_strength"] * 100 >= \
+            odds["defender_strength"] * r["rout_ratio"]:
+        lo_them = lo + r["rout_loser_extra"]
+        w_me = max(1, w - r["rout_winner_less"])
+    mine = odds["attacker_men"] * (win * w_me + (100 - win) * lo)
+    theirs = odds["defender_men"] * (win * lo_them + (100 - win) * w)
+    if share:
+        ours = max(1, sum(a.men for a in k.armies))
+        their_all = max(1, sum(a.men for a in k.enemies if a.faction == enemy))
+        return theirs * ours >= mine * their_all
     return theirs >= mine
 
 
