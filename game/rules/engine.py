@@ -66,14 +66,15 @@ def check(state: GameState, order: Order) -> None:
     if state.over:
         raise Refused("game_over", N_("the game is over"))
     if order.faction not in state.factions:
-        raise Refused("no_such_faction", N_("there is no faction {side}"), side=repr(order.faction))
+        raise Refused("no_such_faction", N_("there is no faction {side}"),
+                      side=repr(order.faction))
     if order.faction != state.active_faction:
         raise Refused("not_your_turn", N_("it is {side}'s turn"),
                       side=_side(state.active_faction, state.factions[state.active_faction].name))
     pending = [p for p in state.pending if p.faction == order.faction]
     if pending and not isinstance(order, (Choose, MixDice)):
-        raise Refused("choice_pending", N_("first answer the event {event}"),
-                      event=Named(repr(event_by_id(state, pending[0].event).spec.title), "event",
+        raise Refused("choice_pending", N_("first answer the event '{event}'"),
+                      event=Named(event_by_id(state, pending[0].event).spec.title, "event",
                                   pending[0].event))
     handler = _CHECKS.get(type(order))
     if handler is None:
@@ -128,7 +129,8 @@ def _why(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool
     if occupant and there:
         other = there[0]
         if Q.hostile(state, a.faction, other.faction):
-            return "hex_occupied", N_("{army} holds it (attack it instead)"), {"army": _army(other)}
+            return ("hex_occupied", N_("{army} holds it (attack it instead)"),
+                    {"army": _army(other)})
         return ("neutral_army", N_("{army} of a faction at peace stands there"),
                 {"army": _army(other)})
     city = Q.city_at(state, step)

@@ -270,6 +270,34 @@ def _leaf(state, view, side, name, args, cond) -> tuple[Named, Named, bool | Non
     if name == "in_play":
         ok = public()
         return said(N_("{side} is in the war"), side=fname(args["faction"])), _yes(ok), ok
+    if name == "stronger":
+        percent = args.get("percent") or 100
+        text = (said(N_("{side} has as many men under arms as {other}"), side=fname(
+                    args["faction"]), other=fname(args["than"])) if percent == 100 else
+                said(N_("{side} has {percent}% of the men under arms of {other}"),
+                     side=fname(args["faction"]), percent=percent, other=fname(args["than"])))
+        if known:
+            ok = public()
+            return text, _yes(ok), ok
+        return text, said(N_("not known")), None
+    if name == "army_in_region":
+        f = args["faction"]
+        who = _who(state, f, args.get("men"), args.get("commander"))
+        place, within = args.get("place"), args.get("within") or 0
+        if args.get("regions"):
+            text = said(N_("{who} in {region}"), who=who, region=_and(
+                [Named(str(r).replace("_", " ").title(), "region", r) for r in args["regions"]]))
+        elif place is not None:
+            text = (said(N_("{who} at {place}"), who=who, place=_spot(state, place))
+                    if not within else
+                    said(N_("{who} within {n} hexes of {place}"), who=who, n=within,
+                         place=_spot(state, place)))
+        else:
+            text = said(N_("{who} in the field"), who=who)
+        if known or f == side:
+            ok = public()
+            return text, _yes(ok), ok
+        return text, said(N_("not known")), None
     if name in ("date", "turn"):
         ok = public()
         return said(N_("The time has come ({when})"),
@@ -287,14 +315,7 @@ def _army_near(state, view, side, args) -> tuple[Named, Named, bool | None]:
     f = args["faction"]
     place, within = args.get("place"), args.get("within", 0)
     men, commander = args.get("men"), args.get("commander")
-    if commander:
-        who = (said(N_("{commander} with an army of at least {men} men"),
-                    commander=_commander_namer(state)(commander), men=men) if men else
-               said(N_("{commander} with an army"), commander=_commander_namer(state)(commander)))
-    else:
-        who = (said(N_("An army of {side} of at least {men} men"),
-                    side=_faction_namer(state)(f), men=men) if men else
-               said(N_("An army of {side}"), side=_faction_namer(state)(f)))
+    who = _who(state, f, men, commander)
     if place is None:
         region = args.get("region")
         return (said(N_("{who} in {region}"), who=who, region=Named(str(region), "region",
@@ -313,6 +334,17 @@ def _army_near(state, view, side, args) -> tuple[Named, Named, bool | None]:
     d = min(hex_distance(a.hex, place) for a in armies)
     ok = d <= within
     return text, (said(N_("there")) if d == 0 else said(N_("{n} hexes away"), n=d)), ok
+
+
+def _who(state, f, men, commander) -> Named:
+    """The army a goal asks for: led by a commander or any of the side's, of some size."""
+    if commander:
+        name = _commander_namer(state)(commander)
+        return (said(N_("{commander} with an army of at least {men} men"), commander=name,
+                     men=men) if men else said(N_("{commander} with an army"), commander=name))
+    side = _faction_namer(state)(f)
+    return (said(N_("An army of {side} of at least {men} men"), side=side, men=men) if men
+            else said(N_("An army of {side}"), side=side))
 
 
 def _since(state, side, a, b, as_at_start: bool) -> str:

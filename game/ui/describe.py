@@ -209,7 +209,8 @@ def army_html(view, a: Army, own: bool) -> str:
                                                            tactics=c.tactics, siege=c.siege,
                                                            loyalty=c.loyalty))
         for t in c.traits:
-            lines.append(f"   <i>{esc(t.replace('_', ' '))}</i>: {esc(TRAITS.get(t, ''))}")
+            said = _(TRAITS[t]) if t in TRAITS else ""
+            lines.append(f"   <i>{esc(trait_name(t))}</i>: {esc(said)}")
     else:
         lines.append(_("Commander: {name}").format(name="<i>" + _("none") + "</i>"))
     c = view.cities.get(state.scenario.city_at.get(a.hex))
@@ -217,6 +218,19 @@ def army_html(view, a: Army, own: bool) -> str:
         lines.append(_("Besieging {city}").format(
             city=f"<b>{esc(place_name(state, c.id, c.name))}</b>"))
     return "<br>".join(lines)
+
+
+TRAIT_NAMES = {"valour": N_("valour"), "winter_campaigner": N_("winter campaigner"),
+               "fortress_defender": N_("fortress defender"),
+               "siege_engineer": N_("siege engineer"), "duellist": N_("duellist"),
+               "glory_seeker": N_("glory seeker"), "seasonal": N_("seasonal"),
+               "tyrant": N_("tyrant"), "ruthless": N_("ruthless"),
+               "inexperienced": N_("inexperienced")}
+
+
+def trait_name(t: str) -> str:
+    """A commander's trait as the player reads it."""
+    return _(TRAIT_NAMES[t]) if t in TRAIT_NAMES else t.replace("_", " ")
 
 
 def army_name(state: GameState, a) -> str:
@@ -491,7 +505,8 @@ def summary_lines(events: list[Event], side: str | None,
             continue
         text = event_text(state, e) if state is not None else e.text
         if e.kind in ("battle", "assault") and state is not None and losses(state, e):
-            text += ". " + _("Lost: {list}").format(list="; ".join(
+            # TRANSLATORS: between the sides in "Lost: A 900 of 15,000; B 2,160 of 8,000"
+            text += ". " + _("Lost: {list}").format(list=_("; ").join(
                 _("{side} {lost} of {men}").format(side=name, lost=n(lost), men=n(men))
                 for name, men, lost in losses(state, e)))
         rows.append((ORDER.index(head), len(rows), _(head), text))
@@ -917,8 +932,8 @@ def _word(state: GameState, v) -> str:
         return place_phrase(state, *v.ref)
     if v.kind == "event":
         spec = next((x for x in state.scenario.spec.events if x.id == v.ref), None)
-        return "'{}'".format(scenario_text(state.scenario, f"events.{v.ref}.title", spec.title)
-                             ) if spec is not None else v.english
+        return scenario_text(state.scenario, f"events.{v.ref}.title", spec.title) \
+            if spec is not None else v.english
     if v.kind == "phrase":
         return _say(state, *v.ref)
     if v.kind == "commander":

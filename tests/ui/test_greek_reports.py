@@ -101,3 +101,14 @@ def test_the_goals_of_the_aims_are_said_in_greek(state):
              for g in a.goals]
     assert english and len(greek) == len(english)
     assert all(g != e for g, e in zip(greek, english)), list(zip(english, greek))
+
+
+def test_a_commanders_traits_are_named_and_explained_in_greek(state):
+    from game.session.view import observe
+    army = state.armies["byz_field"]
+    state.commanders[army.commander].traits = ["valour", "winter_campaigner"]
+    i18n.set_language("el")
+    text = describe.army_html(observe(state, "byzantium"), army, True)
+    assert "ανδρεία" in text and "Ηγείται από την πρώτη γραμμή" in text
+    assert "χειμερινός πολεμιστής" in text
+    assert "valour" not in text and "Leads" not in text and "winter campaigner" not in text

@@ -71,7 +71,7 @@ def update_hud(gs) -> None:
                    if st.winter else _("The campaigning season.")) + "  "
                   + _("The war ends after {date}.").format(date=end))
     hud.set_label("side", hud.side, texts["side"],
-                  _("Who plays each side: {list}").format(list="; ".join(
+                  _("Who plays each side: {list}").format(list=_("; ").join(
                       f"{describe.faction_name(st, x)}: {describe.seat_text(w)}"
                       for x, w in gs.session.sides.items()
                       if st.factions[x].in_play)))
