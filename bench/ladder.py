@@ -178,16 +178,16 @@ def play_game(g: Game) -> dict:
 
 def _note(state, e, ctr, keys):
     if e.kind == "attrition" and e.factions[0] in ctr:
-        ctr[e.factions[0]]["attrition"] += e.data.get("men", 0)
-    elif e.kind == "battle" and e.data.get("attacker_faction") in ctr:
-        f = e.data["attacker_faction"]
+        ctr[e.factions[0]]["attrition"] += e.data.men
+    elif e.kind == "battle" and e.data.attacker_faction in ctr:
+        f = e.data.attacker_faction
         ctr[f]["battles"] += 1
         c = Q.city_at(state, e.at)
-        if c is not None and c.walls > 0 and Q.hostile(state, f, c.owner) and e.data["defenders"]:
+        if c is not None and c.walls > 0 and Q.hostile(state, f, c.owner) and e.data.defenders:
             ctr[f]["walled"] += 1
-    elif e.kind == "captured" and e.data.get("from") in ctr:
-        loser = e.data["from"]
-        cid = e.data["city"]
+    elif e.kind == "captured" and e.data.owner_before in ctr:
+        loser = e.data.owner_before
+        cid = e.data.city
         named, vital = keys[loser]
         if cid not in named:
             return

@@ -15,7 +15,18 @@ writes it first and `decode_tagged` looks the class up in a table of kinds,
 so an unknown kind is refused by name.  Orders and events are written
 sparse (`encode_sparse`): a field at its default is left out, so older
 files read the same.  A field marked `metadata={"saved": False}` (the
-state's back reference to its scenario) is never written or read.
+state's back reference to its scenario) is never written or read; one
+marked `metadata={"key": NAME}` is written under that name.
+
+Scenario files do not come through here: game.scenario.schema.convert reads
+YAML into the scenario's typed specs.  The two stay apart on purpose.  A
+scenario is written by a person, so its reader goes on after a fault and
+gives every problem of the file at once, each at its line and column, with
+the key's limits (minimum, maximum, pattern, a suggestion for a misspelt
+word) from the spec's field metadata.  A save, an order or a turn file is
+written by the game: one that does not decode is damaged, and the first
+fault, by its field path, is all a player needs; stopping there keeps the
+decoders lean enough for the hot path (a state is encoded every round).
 """
 from __future__ import annotations
 
@@ -38,16 +49,23 @@ class DecodeError(ValueError):
 
 # --- encoding ------------------------------------------------------------------------
 
-_saved_fields: dict[type, tuple[str, ...] | None] = {}
+_saved_fields: dict[type, tuple[tuple[str, str], ...] | None] = {}
 
 
-def saved_fields(tp: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass that are written (cached per class); None for other types."""
+def key_of(f: dataclasses.Field) -> str:
+    """The name a field is written under: its own, or `metadata={"key": ...}` where the
+    written name is a word Python keeps for itself (an event's `from`)."""
+    return f.metadata.get("key", f.name)
+
+
+def saved_fields(tp: type) -> tuple[tuple[str, str], ...] | None:
+    """The (field, written name) pairs of a dataclass that are written (cached per class);
+    None for other types."""
     names = _saved_fields.get(tp, False)
     if names is False:
         names = None
         if dataclasses.is_dataclass(tp):
-            names = tuple(f.name for f in dataclasses.fields(tp)
+            names = tuple((f.name, key_of(f)) for f in dataclasses.fields(tp)
                           if f.metadata.get("saved", True))
         _saved_fields[tp] = names
     return names
@@ -66,7 +84,7 @@ def encode(obj: Any) -> Any:
         return {str(k): encode(v) for k, v in obj.items()}
     names = saved_fields(tp)
     if names is not None:
-        return {n: encode(getattr(obj, n)) for n in names}
+        return {k: encode(getattr(obj, n)) for n, k in names}
     # anything else (subclasses of the plain types) by what it is an instance of
     if isinstance(obj, Hex):
         return [obj.q, obj.r]
@@ -77,7 +95,7 @@ def encode(obj: Any) -> Any:
     return obj
 
 
-_sparse_fields: dict[type, tuple[tuple[str, Any], ...]] = {}
+_sparse_fields: dict[type, tuple[tuple[str, str, Any], ...]] = {}
 _NO_DEFAULT = object()
 
 
@@ -86,15 +104,15 @@ def encode_sparse(obj: Any) -> dict:
     fields = _sparse_fields.get(type(obj))
     if fields is None:
         fields = _sparse_fields[type(obj)] = tuple(
-            (f.name, f.default if f.default is not dataclasses.MISSING
+            (f.name, key_of(f), f.default if f.default is not dataclasses.MISSING
              else f.default_factory() if f.default_factory is not dataclasses.MISSING
              else _NO_DEFAULT)
             for f in dataclasses.fields(obj) if f.metadata.get("saved", True))
     out = {}
-    for name, default in fields:
+    for name, key, default in fields:
         v = getattr(obj, name)
         if default is _NO_DEFAULT or v != default:
-            out[name] = encode(v)
+            out[key] = encode(v)
     return out
 
 
@@ -121,16 +139,24 @@ def decode(tp: Any, value: Any, path: str) -> Any:
         raise DecodeError(path + "".join(reversed(bad.parts)), bad.message) from None
 
 
-def decode_tagged(kinds: dict[str, type], value: Any, path: str) -> Any:
-    """Rebuild a tagged dataclass (an order) from data whose `kind` names its class in
-    `kinds`; DecodeError if the kind is unknown or a field is missing or bad."""
+def class_of_kind(kinds: dict[str, type], value: Any, path: str, what: str = "kind") -> type:
+    """The class in `kinds` that the `kind` of tagged data names; DecodeError if the data
+    is not an object or the kind is unknown (`what` words it)."""
     if not isinstance(value, dict):
         raise DecodeError(path, "expected an object")
     kind = value.get("kind")
     cls = kinds.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise DecodeError(f"{path}.kind", f"unknown kind {kind!r}")
-    return decode(cls, value, f"{path}({kind})")     # `kind` is a class variable, not a field
+        raise DecodeError(f"{path}.kind", f"unknown {what} {kind!r:.60}")
+    return cls
+
+
+def decode_tagged(kinds: dict[str, type], value: Any, path: str) -> Any:
+    """Rebuild a tagged dataclass (an order) from data whose `kind` names its class in
+    `kinds`; DecodeError if the kind is unknown or a field is missing or bad."""
+    cls = class_of_kind(kinds, value, path)
+    # `kind` is a class variable, not a field
+    return decode(cls, value, f"{path}({value['kind']})")
 
 
 _hint_cache: dict[type, dict] = {}
@@ -279,7 +305,7 @@ def _tuple(args):
 
 
 def _object(tp):
-    fields: list[tuple[str, Any, bool]] | None = None     # name, decoder, required
+    fields: list[tuple[str, str, Any, bool]] | None = None     # name, key, decoder, required
 
     def object_(value):
         nonlocal fields
@@ -287,20 +313,20 @@ def _object(tp):
             raise _Bad(f"expected an object ({tp.__name__})")
         if fields is None:          # made at first use: the hints may name later classes
             hints = _hints(tp)
-            fields = [(f.name, _decoder(hints[f.name]),
+            fields = [(f.name, key_of(f), _decoder(hints[f.name]),
                        f.default is dataclasses.MISSING
                        and f.default_factory is dataclasses.MISSING)
                       for f in dataclasses.fields(tp) if f.metadata.get("saved", True)]
         kwargs = {}
-        for name, dec, required in fields:
-            if name not in value:
+        for name, key, dec, required in fields:
+            if key not in value:
                 if required:
-                    raise _Bad("missing", f".{name}")
+                    raise _Bad("missing", f".{key}")
                 continue
             try:
-                kwargs[name] = dec(value[name])
+                kwargs[name] = dec(value[key])
             except _Bad as bad:
-                bad.parts.append(f".{name}")
+                bad.parts.append(f".{key}")
                 raise
         return tp(**kwargs)
     return object_

@@ -55,7 +55,7 @@ class GameResult:
 def fired_record(state: GameState, e: Event, seed: int) -> dict:
     turn, year, month = e.when or (state.turn, state.year, state.month)
     return {"type": "event", "seed": seed, "turn": turn, "year": year,
-            "month": month, "season": cal.season_of(month), "id": e.data["event"],
+            "month": month, "season": cal.season_of(month), "id": e.data.event,
             "title": e.text}
 
 
@@ -101,14 +101,14 @@ def _play(scn, seed, max_turns, on_event, turn_policy, sides, sink) -> GameResul
                 if on_event:
                     on_event(rec)
             elif e.kind == "captured":
-                result.taken.append(_when(state, e, city=e.data["city"], by=e.factions[0],
-                                          lost_by=e.data.get("from")))
+                result.taken.append(_when(state, e, city=e.data.city, by=e.factions[0],
+                                          lost_by=e.data.owner_before))
             elif e.kind == "siege_begun":
-                result.sieges.append(_when(state, e, city=e.data["city"], by=e.factions[0]))
+                result.sieges.append(_when(state, e, city=e.data.city, by=e.factions[0]))
             elif e.kind == "commander_died":
-                result.deaths.append(_when(state, e, commander=e.data["commander"]))
+                result.deaths.append(_when(state, e, commander=e.data.commander))
             elif e.kind == "game_over":
-                result.by = e.data.get("by")
+                result.by = e.data.by
     note(events)
     rulers = {f: x.ruler for f, x in state.factions.items()}
     while not state.over:

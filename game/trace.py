@@ -117,8 +117,8 @@ def side_turn(state, faction: str, turn: int, year: int, month: int, pairs) -> d
                for o, _ in pairs if isinstance(o, Choose)]
     for _, events in pairs:
         for e in events:
-            if e.kind == "chosen" and not any(c["event"] == e.data.get("event") for c in choices):
-                choices.append({"event": e.data.get("event"), "option": e.data.get("option"),
+            if e.kind == "chosen" and not any(c["event"] == e.data.event for c in choices):
+                choices.append({"event": e.data.event, "option": e.data.option,
                                 "by": "nobody (the likeliest option)"})
     return {"type": "turn", "turn": turn, "year": year, "month": month, "faction": faction,
             "treasury": f.treasury, "income": economy.income(state, faction),

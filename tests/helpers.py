@@ -1,4 +1,6 @@
 """Small helpers for building positions in tests."""
+import dataclasses
+
 from game.hexgrid import hex_from_offset
 from game.rules.state import clone, state_hash
 
@@ -18,6 +20,16 @@ def unchanged_after(state, fn):
 def clear_armies(state, keep=()):
     for aid in [a for a in state.armies if a not in keep]:
         del state.armies[aid]
+
+
+def penniless(state, faction: str) -> None:
+    """The faction with no money and no income at all (no city of the scenario yields any),
+    so that it cannot pay its troops at the end of the round."""
+    f = state.factions[faction]
+    f.treasury = 0
+    f.income = 0
+    for c in state.cities.values():
+        c.spec = dataclasses.replace(c.spec, income=0)      # a scenario without city income
 
 
 def copy(state):

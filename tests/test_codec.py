@@ -9,6 +9,7 @@ import pytest
 from game import codec
 from game.codec import DecodeError
 from game.hexgrid import Hex
+from game.rules.event_data import Battle, Captured, Moved
 from game.rules.orders import ORDER_TYPES, EndTurn, Move, Raise, order_from_dict
 from game.rules.report import Event
 from game.rules.state import state_from_dict, state_hash, state_to_dict
@@ -50,7 +51,7 @@ def test_a_bad_order_is_refused_with_where_and_what(data, where, what):
 
 def test_events_go_to_data_and_back_sparse(scn):
     _, events = Session.new(scn, seed=2)
-    for e in events + [Event("battle", "b", Hex(1, -1), ("a", "b"), {"winner": "a"}, True,
+    for e in events + [Event("battle", "b", Hex(1, -1), ("a", "b"), Battle(winner="a"), True,
                              True, (3, 604, 6))]:
         back = Event.from_dict(json.loads(json.dumps(e.to_dict())))
         assert back == e and back.data == e.data and back.when == e.when
@@ -59,8 +60,30 @@ def test_events_go_to_data_and_back_sparse(scn):
         Event.from_dict({"kind": "message", "text": "x", "factions": ["a", 2]})
     with pytest.raises(DecodeError, match="event.when: expected a list of 3"):
         Event.from_dict({"kind": "message", "text": "x", "when": [1, 2]})
-    with pytest.raises(DecodeError, match="not an event kind"):
+    with pytest.raises(DecodeError, match="event.kind: unknown event kind 'picnic'"):
         Event.from_dict({"kind": "picnic", "text": "x"})
+
+
+def test_an_event_carries_its_kinds_payload_written_as_the_older_free_data():
+    """Each kind's payload is a typed dataclass; its data is what the free dictionaries of
+    older saves held (`from` included), so their news reads back; a bad field is named."""
+    old = {"kind": "captured", "text": "Persia takes Dara", "at": [3, 4],
+           "factions": ["sassanids", "byzantium"],
+           "data": {"city": "dara", "from": "byzantium", "loot": 12, "sacked": True}}
+    e = Event.from_dict(old)
+    assert e.data == Captured("dara", "byzantium", 12, sacked=True)
+    assert e.to_dict() == old
+    march = {"kind": "moved", "text": "m", "data": {"army": "a1", "from": [0, 1],
+                                                     "path": [[1, 1], [2, 1]], "halted": False}}
+    assert Event.from_dict(march).data == Moved("a1", start=Hex(0, 1),
+                                                path=(Hex(1, 1), Hex(2, 1)))
+    assert Event("battle", "b").data == Battle()           # a kind's empty payload
+    with pytest.raises(TypeError, match="carries Battle, not Captured"):
+        Event("battle", "b", data=Captured("dara"))
+    with pytest.raises(DecodeError, match="event.data.loot: expected a whole number"):
+        Event.from_dict({**old, "data": {"city": "dara", "loot": "lots"}})
+    with pytest.raises(DecodeError, match=r"event.data.choices\[0\].label: missing"):
+        Event.from_dict({"kind": "fired", "text": "f", "data": {"choices": [{"id": "a"}]}})
 
 
 def test_a_state_goes_to_data_and_back_and_a_bad_field_is_named(scn):

@@ -64,7 +64,7 @@ def test_winner_advances_and_loser_retreats_away(state):
     byz, per = face_off(state, cell(4, 2), cell(5, 2), byz_men=40000, per_men=3000)
     events = engine.apply(state, Attack("byzantium", "byz_field", cell(5, 2)))
     battle = next(e for e in events if e.kind == "battle")
-    assert battle.data["winner"] == "byzantium"
+    assert battle.data.winner == "byzantium"
     assert byz.hex == cell(5, 2) and byz.moves == 0
     if "per_raid" in state.armies:
         from game.hexgrid import hex_distance

@@ -3,6 +3,7 @@ import pytest
 
 from game.rules import economy, engine, turns
 from game.rules.orders import Raise, Refused
+from tests.helpers import penniless
 
 
 def test_income_counts_cities_lands_and_tribute(state):
@@ -23,17 +24,14 @@ def test_end_of_round_pays_income_less_upkeep(state):
 
 
 def test_unpaid_troops_lose_morale_and_men(state):
+    penniless(state, "byzantium")
     f = state.factions["byzantium"]
-    f.treasury = 0
-    f.income = 0
-    for c in state.cities.values():
-        c.income = 0
     byz = state.armies["byz_field"]
     men, morale = byz.men, byz.morale
     events = economy.end_of_round(state)
     assert f.treasury == 0
     assert byz.morale < morale and byz.men < men
-    assert any(e.data.get("unpaid") for e in events)
+    assert any(e.data.unpaid for e in events)
 
 
 def test_raising_troops_costs_money_and_is_limited(state):

@@ -45,7 +45,7 @@ def test_an_event_at_the_last_sides_end_check_carries_the_turn_it_fired_in(tmp_p
     scn = load_scenario(scenario(tmp_path))
     state, _ = new_game(scn, 1)
     events = end_round(state)
-    fired = [e for e in events if e.kind == "fired" and e.data["event"] == "evt_spring_muster"]
+    fired = [e for e in events if e.kind == "fired" and e.data.event == "evt_spring_muster"]
     assert len(fired) == 1 and state.turn == 2 and state.month == 6    # the round moved on
     assert fired[0].when == (1, 603, 3)
     assert [(x.year, x.month) for x in state.log if x.event == "evt_spring_muster"] == [(603, 3)]

@@ -97,7 +97,7 @@ def test_a_battles_dice_do_not_hang_on_what_was_done_before_it_in_the_turn(fscn)
 def test_a_sighting_is_news_only_to_the_side_that_made_it(fsession):
     put(fsession.state, "per_b", "sassanids", cell(7, 3))
     events = fsession.do(Move("byzantium", "byz_a", (cell(4, 3), cell(5, 3))))
-    assert [e.data["army"] for e in events if e.kind == "spotted"] == ["per_b"]
+    assert [e.data.army for e in events if e.kind == "spotted"] == ["per_b"]
     assert vision.sees(fsession.state, "sassanids", cell(7, 3))     # its own hex
     assert not [e for e in fsession.news_for("sassanids") if e.kind == "spotted"]
     fsession.do(EndTurn("byzantium"))

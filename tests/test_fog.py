@@ -11,6 +11,7 @@ from game.hexgrid import Hex, hex_distance, hex_neighbor
 from game.rules import changes as C
 from game.rules import engine, vision
 from game.rules import movement as M
+from game.rules.event_data import Fired, Moved, Option
 from game.rules.orders import Attack, EndTurn, Move, Refused
 from game.rules.report import Event
 from game.rules.state import Army, Relation, clone, relation_key, state_hash
@@ -150,8 +151,8 @@ def assert_news_honest(side, told, before, after):
             continue
         assert e.at is not None and seen_at(mask, e.at), e
         if e.kind == "moved":
-            assert all(seen_at(mask, Hex(*p)) for p in e.data["path"]), e
-            assert e.data["from"] is None or seen_at(mask, Hex(*e.data["from"])), e
+            assert all(seen_at(mask, h) for h in e.data.path), e
+            assert e.data.start is None or seen_at(mask, e.data.start), e
 
 
 def test_no_army_outside_sight_is_ever_shown(fog_scn):
@@ -258,11 +259,11 @@ def test_a_hidden_enemy_halts_a_march_in_its_zone_of_control(fst):
     events = engine.apply(fst, order)
     a = fst.armies["byz_a"]
     assert a.hex == cell(7, 3) and a.moves == 0
-    halt = [e for e in events if e.kind == "spotted" and e.data.get("halted")]
-    assert len(halt) == 1 and halt[0].data["enemy"] == "per_b"
+    halt = [e for e in events if e.kind == "spotted" and e.data.halted]
+    assert len(halt) == 1 and halt[0].data.enemy == "per_b"
     moved = [e for e in events if e.kind == "moved"][0]
-    assert moved.data["path"] == [[h.q, h.r] for h in path_east(4, 7)]
-    assert not [e for e in events if e.kind == "spotted" and e.data.get("army") == "per_b"]
+    assert moved.data.path == tuple(path_east(4, 7))
+    assert not [e for e in events if e.kind == "spotted" and e.data.army == "per_b"]
     # had it known, the same march would have been refused
     st2, _ = engine.new_game(fst.scenario, seed=1)
     put(st2, "per_b", "sassanids", zoc_of)
@@ -281,8 +282,8 @@ def test_a_march_stops_before_an_unseen_army_in_its_way(fst):
     events = engine.apply(fst, order)
     a = fst.armies["byz_a"]
     assert a.hex == cell(6, 3) and a.moves == 0
-    halt = [e for e in events if e.kind == "spotted" and e.data.get("halted")]
-    assert len(halt) == 1 and halt[0].data["enemy"] == "arm_a" and halt[0].at == cell(7, 3)
+    halt = [e for e in events if e.kind == "spotted" and e.data.halted]
+    assert len(halt) == 1 and halt[0].data.enemy == "arm_a" and halt[0].at == cell(7, 3)
 
 
 def test_attacking_an_unseen_army_is_refused_as_if_the_hex_were_empty(fscn, monkeypatch):
@@ -349,7 +350,7 @@ def test_with_delayed_fog_updates_a_sighting_still_updates_and_closes_undo(fsess
     fsession.delay_fog = True
     put(fsession.state, "per_b", "sassanids", cell(7, 3))
     events = fsession.do(Move("byzantium", "byz_a", path_east(4, 5)))
-    assert [e.data["army"] for e in events if e.kind == "spotted"] == ["per_b"]
+    assert [e.data.army for e in events if e.kind == "spotted"] == ["per_b"]
     assert not fsession.can_undo() and "byzantium" not in fsession.held
     assert "per_b" in fsession.view_for("byzantium").armies
 
@@ -358,7 +359,7 @@ def test_a_move_that_reveals_an_army_closes_undo(fsession):
     put(fsession.state, "per_b", "sassanids", cell(7, 3))
     events = fsession.do(Move("byzantium", "byz_a", path_east(4, 5)))
     spotted = [e for e in events if e.kind == "spotted"]
-    assert [e.data["army"] for e in spotted] == ["per_b"]
+    assert [e.data.army for e in spotted] == ["per_b"]
     assert spotted[0].factions == ("byzantium",)
     assert not fsession.can_undo() and not fsession.undo()
 
@@ -371,7 +372,7 @@ def test_a_move_that_reveals_a_changed_city_closes_undo(fsession):
     vision.refresh(st)
     assert not vision.sees(st, "byzantium", st.cities["midtown"].hex)
     events = fsession.do(Move("byzantium", "byz_a", (cell(7, 5),)))
-    assert [e.data.get("city") for e in events if e.kind == "spotted"] == ["midtown"]
+    assert [e.data.city for e in events if e.kind == "spotted"] == ["midtown"]
     assert not fsession.can_undo()
 
 
@@ -392,28 +393,24 @@ def test_events_for_keeps_only_what_a_side_may_be_told(fst):
     assert [e.text for e in got] == ["ours", "in sight", "everyone hears", "a letter"]
     # a scripted event keeps only the reader's own text, and options only for the chooser
     letter = Event("fired", "Terms", None, ("sassanids", "byzantium"),
-                   {"event": "e", "text": "t", "text_for": {"sassanids": "for Persia",
-                                                            "byzantium": "for Rome"},
-                    "choices": [{"id": "pay", "label": "Pay", "hint": ""}],
-                    "chooser": "byzantium"})
+                   Fired("e", "t", {"sassanids": "for Persia", "byzantium": "for Rome"},
+                         (Option("pay", "Pay", ""),), "byzantium"))
     (mine,) = events_for([letter], fst, "sassanids")
-    assert mine.data["text_for"] == {"sassanids": "for Persia"} and mine.data["choices"] == []
+    assert mine.data.text_for == {"sassanids": "for Persia"} and mine.data.choices == ()
     (theirs,) = events_for([letter], fst, "byzantium")
-    assert theirs.data["text_for"] == {"byzantium": "for Rome"} and theirs.data["choices"]
+    assert theirs.data.text_for == {"byzantium": "for Rome"} and theirs.data.choices
     # a march seen in part: only the steps in sight, and no word of where it went
     start = cell(13, 3)
     march = Event("moved", "Army of X marches to Westhold", cell(9, 3), ("byzantium",),
-                  {"army": "x", "name": "Army of X", "from": [start.q, start.r],
-                   "path": [[h.q, h.r] for h in (cell(12, 3), cell(11, 3), cell(10, 3),
-                                                  cell(9, 3), cell(8, 3))]})
+                  Moved("x", "Army of X", start=start,
+                        path=(cell(12, 3), cell(11, 3), cell(10, 3), cell(9, 3), cell(8, 3))))
     (seen,) = events_for([march], vis, "sassanids")
-    steps = [Hex(*p) for p in seen.data["path"]]
+    steps = list(seen.data.path)
     assert steps and all(vision.sees(fst, "sassanids", h) for h in steps)
-    assert len(steps) < 5 and "Westhold" not in seen.text and seen.data["partial"]
+    assert len(steps) < 5 and "Westhold" not in seen.text and seen.data.partial
     assert seen.at == steps[-1]
     unseen = Event("moved", "far", cell(1, 1), ("byzantium",),
-                   {"army": "x", "from": [cell(0, 1).q, cell(0, 1).r],
-                    "path": [[cell(1, 1).q, cell(1, 1).r]]})
+                   Moved("x", start=cell(0, 1), path=(cell(1, 1),)))
     assert events_for([unseen], vis, "sassanids") == []
 
 
@@ -428,7 +425,7 @@ def test_news_records_what_each_side_saw_and_undo_takes_it_back(fsession):
     # a march ending within sight of Easthold: Persia sees its last steps
     fsession.do(Move("byzantium", "byz_a", path_east(4, 11)))
     (seen,) = [e for e in fsession.news_for("sassanids") if e.kind == "moved"]
-    assert seen.data["partial"] and seen.data["from"] is None
+    assert seen.data.partial and seen.data.start is None
     assert fsession.news_for("byzantium") == []       # its own orders are not news to it
     # a step in Persia's sight that shows Rome nothing new can be undone, news and all
     st = fsession.state

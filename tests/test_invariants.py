@@ -107,7 +107,7 @@ def test_a_rout_never_takes_more_men_than_the_loser_has(tmp_path, scn):
     lost_before = state.factions["sassanids"].men_lost
     events = engine.apply(state, Attack("byzantium", "byz_field", edessa.hex))
     (battle,) = [e for e in events if e.kind == "battle"]
-    assert battle.data["defender_lost"] == battle.data["defender_men"] == 6000 + 3000
+    assert battle.data.defender_lost == battle.data.defender_men == 6000 + 3000
     assert state.factions["sassanids"].men_lost - lost_before == 9000
     assert check_invariants(state) == []
 

@@ -14,7 +14,7 @@ from game.pbem import chain, crypto, dice, store, turnfile, watch  # noqa: E402
 from game.pbem.errors import PbemError                     # noqa: E402
 from game.rules import engine                              # noqa: E402
 from game.rules.orders import MixDice, order_from_dict     # noqa: E402
-from game.rules.state import state_hash                    # noqa: E402
+from game.rules.state import format1_hash, state_from_dict, state_hash  # noqa: E402
 from game.scenario.load import find_scenario, load_scenario  # noqa: E402
 
 SCN = "road_to_ctesiphon"
@@ -241,6 +241,44 @@ def test_a_turn_counts_how_often_it_was_opened(tmp_path):
     assert said
     news = [e["text"] for e in _record(b, "bob", game)["news"]["sassanids"]]
     assert "Byzantium opened this turn 3 times" in news
+
+
+def _as_version(path: Path, version: int) -> Path:
+    doc = json.loads(path.read_bytes())
+    doc["version"] = version
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_games_begun_before_save_format_2_open_their_old_records_and_files(tmp_path):
+    """Turn files of version 1 and records without a version stated the state hash with
+    the static fields (as saves of format 1): they open; a version 2 file must state the
+    new hash; a file of a later version is refused by name."""
+    a, b, s, game = _start(tmp_path)
+    scn = load_scenario(find_scenario(SCN))
+    ident_a, ident_b = store.identity(a, "alice"), store.identity(b, "bob")
+    rec_b = _record(b, "bob", game)
+    old_rec = {k: v for k, v in rec_b.items() if k != "version"}
+    old_rec["state_hash"] = format1_hash(state_from_dict(rec_b["state"], scn))
+    assert old_rec["state_hash"] != rec_b["state_hash"]
+    store.save_record(b, ident_b, old_rec)            # bob's record as the old game left it
+    watch.step(a, s, computer="normal")
+    (turn,) = s.glob("*-0002-alice.lgwturn")
+    rec_a = _record(a, "alice", game)
+    old_hash = format1_hash(state_from_dict(rec_a["state"], scn))
+    bad = tmp_path / "bad"
+    bad.mkdir()
+
+    def stating_old_hash(p):
+        p["state"] = old_hash
+    _refused(b, _forge(turn, bad / "v2old.lgwturn", ident_a, rec_a, stating_old_hash), "bob",
+             "another game")
+    _refused(b, _as_version(_forge(turn, bad / "v3.lgwturn", ident_a, rec_a, lambda p: None), 3),
+             "bob", r"v3.lgwturn: a turn file of another version \(3\).*update the game")
+    old_file = _as_version(_forge(turn, bad / turn.name, ident_a, rec_a, stating_old_hash), 1)
+    chain.open_file(b, old_file, "bob")
+    rec_b = _record(b, "bob", game)
+    assert rec_b["version"] == chain.RECORD_VERSION and rec_b["state_hash"] == rec_a["state_hash"]
 
 
 def test_a_turn_cannot_be_played_out_of_turn_or_before_join(tmp_path):

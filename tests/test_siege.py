@@ -88,7 +88,7 @@ def test_assault_can_take_a_weak_city(state):
     events = engine.apply(state, Assault("byzantium", "byz_field", "dara"))
     assault = next(e for e in events if e.kind == "assault")
     assert assault.random
-    assert assault.data["won"] is True
+    assert assault.data.won is True
     assert dara.owner == "byzantium"
 
 

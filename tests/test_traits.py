@@ -1,10 +1,12 @@
 """Commander traits: each one changes the rules as its text in the traits table says."""
+import dataclasses
 from pathlib import Path
 
 from game.rules import changes as C
 from game.rules import economy
 from game.rules.table import make_rules
 from game.rules.traits import TRAITS, battle_bonus, effective_tactics
+from tests.helpers import penniless
 
 GAME = Path(__file__).resolve().parents[1] / "game"
 
@@ -52,18 +54,16 @@ def test_a_ruthless_commander_sacks_double_and_breeds_unrest(state, scn):
     assert sacked == plain * r["trait_ruthless_loot"] // 100 == 2 * plain
     assert w_plain == -r["weariness_city_won"] < 0
     assert w_sacked == r["trait_ruthless_unrest"] - r["weariness_city_won"] > 0
-    assert ev_sacked[0].data.get("sacked") is True and "sacks" in ev_sacked[0].text
-    assert "sacked" not in ev_plain[0].data
+    assert ev_sacked[0].data.sacked is True and "sacks" in ev_sacked[0].text
+    assert ev_plain[0].data.sacked is False
+    assert "sacked" not in ev_plain[0].to_dict()["data"]
 
 
 def _unpaid_loss(state, loyalty: int) -> int:
-    f = state.factions["byzantium"]
-    f.treasury = 0
-    f.income = 0
-    for c in state.cities.values():
-        c.income = 0
+    penniless(state, "byzantium")
     army = state.armies["byz_field"]
-    state.commanders[army.commander].loyalty = loyalty
+    cmd = state.commanders[army.commander]
+    cmd.spec = dataclasses.replace(cmd.spec, loyalty=loyalty)
     men = army.men
     economy.end_of_round(state)
     return men - army.men

@@ -340,7 +340,7 @@ def run(case: Case) -> str | None:
         outcome[spec.event] = spec.dice == "fire"
     with dice.forced(outcome):
         events = check_events(state, point)
-    fired = [e.data["event"] for e in events if e.kind == "fired"]
+    fired = [e.data.event for e in events if e.kind == "fired"]
     did = spec.event in fired
     head = (f"{case.where}: case {spec.name!r}: {spec.event} at the {point} check point of "
             f"{state.factions[before.active_faction].name}'s turn, {before.date_text()}")

@@ -19,6 +19,7 @@ from game.rules import changes as C
 from game.rules import queries as Q
 from game.rules import siege
 from game.rules import victory
+from game.rules.event_data import Captured, Message
 from game.rules.report import Event
 from game.rules.state import Direction
 
@@ -32,7 +33,7 @@ class Fire:
 def _note(text: str, fire: Fire, factions: tuple[str, ...], at=None, **data) -> Event:
     """A message caused by an event, told to everyone the event tells."""
     return Event("message", text, at, tuple(dict.fromkeys((*factions, *fire.told))),
-                 {"event": fire.event, "concerns": list(factions), **data})
+                 Message(fire.event, tuple(factions), **data))
 
 
 # --- words and flags -------------------------------------------------------------
@@ -48,11 +49,11 @@ def _note(text: str, fire: Fire, factions: tuple[str, ...], at=None, **data) -> 
         "about: [avars]}", text="text", to="factions?", at="place?", about="factions?")
 def message(state, fire, text, to=None, at=None, about=None):
     if to:
-        return [Event("message", text, None, tuple(to), {"event": fire.event})]
+        return [Event("message", text, None, tuple(to), Message(fire.event))]
     if at is not None:
         return [_note(text, fire, tuple(about or ()), at)]
     return [Event("message", text, None, tuple(dict.fromkeys((*(about or ()), *fire.told))),
-                  {"event": fire.event})]
+                  Message(fire.event))]
 
 
 message.check = lambda ctx, **a: (
@@ -117,7 +118,7 @@ def cede_cities(state, fire, faction, to, region=None, cities=None, garrison=Non
         c.owner, c.siege, c.garrison = to, None, garrison or 0
         events.append(Event("captured", f"{c.name} is handed to {state.factions[to].name}",
                             c.hex, (to, faction),
-                            {"city": cid, "from": faction, "loot": 0, "ceded": True}))
+                            Captured(cid, faction, ceded=True)))
     return events + (C.part_armies(state) if events else [])
 
 
@@ -279,7 +280,7 @@ _STATUS_TEXT = {"war": "are at war", "peace": "make peace", "alliance": "are all
         a="faction", b="faction", status="status", payer="faction?", amount="count?")
 def relation(state, fire, a, b, status, payer=None, amount=None):
     events = [Event("message", f"{state.factions[a].name} and {state.factions[b].name} "
-                               f"{_STATUS_TEXT[status]}", None, (a, b), {"event": fire.event},
+                               f"{_STATUS_TEXT[status]}", None, (a, b), Message(fire.event),
                     public=True)]
     return events + C.set_relation(state, a, b, status, payer, amount or 0)
 
@@ -454,7 +455,7 @@ def set_ruler(state, fire, faction, commander):
         for a in [a for a in state.armies.values() if a.commander == commander]:
             a.commander = None
     return [Event("message", f"{c.name} now rules {f.name}", None, (faction,),
-                  {"event": fire.event, "commander": commander}, public=True)]
+                  Message(fire.event, commander=commander), public=True)]
 
 
 @effect("change_side", "A commander, and the army he leads, goes over to another faction (a "

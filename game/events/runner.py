@@ -17,6 +17,7 @@ from __future__ import annotations
 from game import trace
 from game.events import dice
 from game.events.effects import Fire
+from game.rules.event_data import Chosen, Fired, OfEvent, Option
 from game.rules.report import Event
 from game.rules.state import GameState, LogEntry, PendingChoice
 
@@ -55,10 +56,9 @@ def fire(state: GameState, ev) -> list[Event]:
     state.fired[spec.id] = state.turn
     state.log.append(LogEntry(state.turn, state.year, state.month, spec.id, spec.title, list(who)))
     events = [Event("fired", spec.title, None, who,
-                    {"event": spec.id, "text": spec.text, "text_for": dict(spec.text_for),
-                     "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
-                                 for c, _ in ev.choices],
-                     "chooser": spec.chooser})]
+                    Fired(spec.id, spec.text, dict(spec.text_for),
+                          tuple(Option(c.id, c.label, c.hint) for c, _ in ev.choices),
+                          spec.chooser))]
     f = Fire(spec.id, who)
     for run in ev.effects:
         events += run(state, f)
@@ -68,7 +68,7 @@ def fire(state: GameState, ev) -> list[Event]:
             state.pending.append(PendingChoice(spec.id, chooser))
             events.append(Event("choice", f"{state.factions[chooser].name} must choose: "
                                           f"{spec.title}", None, (chooser,),
-                                {"event": spec.id}))
+                                OfEvent(spec.id)))
         else:  # nobody to ask: the most likely option is taken
             best = max(ev.choices, key=lambda c: c[0].ai_weight)
             events += apply_choice(state, ev, best[0].id)
@@ -86,7 +86,7 @@ def apply_choice(state: GameState, ev, option: str) -> list[Event]:
     for c, effects in ev.choices:
         if c.id == option:
             events.append(Event("chosen", f"{spec.title}: {c.label}", None, told(state, spec),
-                                {"event": spec.id, "option": option, "chooser": spec.chooser}))
+                                Chosen(spec.id, option, spec.chooser)))
             f = Fire(spec.id, told(state, spec))
             with dice.rolling_for(spec.id):
                 for run in effects:

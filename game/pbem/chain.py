@@ -36,9 +36,11 @@ from game.codec import DecodeError
 from game.pbem import crypto, dice, store, turnfile
 from game.pbem.errors import PbemError
 from game.rules.orders import EndTurn, MixDice, Refused, order_from_dict
+from game.rules.event_data import Reloaded
 from game.rules.report import Event
-from game.rules.state import state_from_dict, state_hash, state_to_dict
+from game.rules.state import format1_hash, state_from_dict, state_hash, state_to_dict
 
+RECORD_VERSION = 2         # 2: the state hash without the static fields (see _hash_fits)
 MAX_OPENS_SHOWN = 1        # "opened this turn N times" is news when N is above this
 
 
@@ -73,12 +75,18 @@ def session_of(record: dict, scn=None):
         state = state_from_dict(record["state"], scn)
     except DecodeError as exc:
         raise PbemError(f"the record of game {record['game']} is damaged: {exc}") from None
-    if state_hash(state) != record["state_hash"]:
+    if not _hash_fits(record["state_hash"], state, record.get("version", 1)):
         raise PbemError(f"the record of game {record['game']} is damaged (its state does not "
                         "match its hash)")
     orders = [order_from_dict(o) for o in record["orders"]]
     news = {f: [Event.from_dict(e) for e in items] for f, items in record["news"].items()}
     return Session(state, orders, [], sides_of(record), news, game_id=record["game"])
+
+
+def _hash_fits(stated, state, version: int) -> bool:
+    """Whether a stated hash is the state's.  Records and turn files of version 1 may state
+    it as saves of format 1 did, with the static fields: games begun before save format 2."""
+    return stated == state_hash(state) or (version == 1 and stated == format1_hash(state))
 
 
 def sides_of(record: dict) -> dict[str, str]:
@@ -104,6 +112,7 @@ def player_to_play(record: dict, state) -> str | None:
 
 
 def _store_session(record: dict, session) -> None:
+    record["version"] = RECORD_VERSION
     record["state"] = state_to_dict(session.state)
     record["state_hash"] = state_hash(session.state)
     record["orders"] = [o.to_dict() for o in session.orders]
@@ -333,7 +342,7 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
         _take_reveal(new, sender, payload, what)
         message = f"{sender} revealed the first dice secret"
     elif kind == "turn":
-        message = _take_turn(new, sender, payload, what)
+        message = _take_turn(new, sender, payload, what, env["version"])
     else:
         raise PbemError(f"{what}: unknown kind of file {kind!r}")
     new["seq"], new["head"] = seq, turnfile.payload_hash(signed)
@@ -372,7 +381,7 @@ def _send_start(record: dict, ident: dict, out: Path | None) -> Path:
     return _write_file(record, ident, payload, out)
 
 
-def _take_turn(record: dict, sender: str, payload: dict, what: str) -> str:
+def _take_turn(record: dict, sender: str, payload: dict, what: str, version: int) -> str:
     """Check and replay the orders of the other player's turn on the record (a copy)."""
     import game.ai as ai
     from game.rules.state import clone
@@ -421,7 +430,7 @@ def _take_turn(record: dict, sender: str, payload: dict, what: str) -> str:
     if not st.over and player_to_play(record, st) == sender:
         raise PbemError(f"{what}: the turn does not end with {sender}'s turn over")
     got = state_hash(st)
-    if got != payload.get("state"):
+    if not _hash_fits(payload.get("state"), st, version):
         raise PbemError(f"{what}: replaying the orders gives another game (state {got}, the "
                         f"file says {payload.get('state')!r}): an order or the dice were edited")
     opens = payload.get("opens")
@@ -439,7 +448,7 @@ def _news_of_opens(record: dict, session, sender: str, opens: int) -> None:
     name = " and ".join(st.factions[f].name for f in sides)
     mine = [f for f, n in record["players"].items() if n == record["me"]]
     text = f"{name} opened this turn {opens} time{'s' * (opens != 1)}"
-    e = Event("reloaded", text, None, tuple(mine), {"side": sides[0], "opens": opens},
+    e = Event("reloaded", text, None, tuple(mine), Reloaded(sides[0], opens=opens),
               when=(st.turn, st.year, st.month))
     for f in mine:
         session.news.setdefault(f, []).append(e)

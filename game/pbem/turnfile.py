@@ -2,7 +2,7 @@
 
 On disk a turn file is a small JSON envelope:
 
-    {"format": "last-great-war-turn", "version": 1, "game": ID, "seq": N,
+    {"format": "last-great-war-turn", "version": 2, "game": ID, "seq": N,
      "keys": {player: the file key sealed to him}, "box": the locked payload}
 
 The envelope names only the game and the file's number, so a folder watch
@@ -25,7 +25,8 @@ from game.pbem import crypto
 from game.pbem.errors import PbemError
 
 FORMAT = "last-great-war-turn"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)          # the versions this game opens
 SUFFIX = ".lgwturn"
 MAX_BYTES = 16 * 1024 * 1024
 FILE_NAME = re.compile(r"(?P<game>[a-z0-9_]{1,48}-[0-9a-f]{6})-(?P<seq>\d{4,})-(?P<name>[A-Za-z0-9_-]{1,32})"
@@ -77,9 +78,12 @@ def parse_envelope(raw: bytes, what: str) -> dict:
         raise PbemError(f"{what}: the turn file is damaged (not the JSON it should be)") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise PbemError(f"{what}: this is not a Last Great War turn file")
-    if doc.get("version") != VERSION:
-        raise PbemError(f"{what}: a turn file of another version ({doc.get('version')!r}); "
-                        f"this game reads version {VERSION}")
+    version = doc.get("version")
+    if version not in READS or type(version) is not int:
+        newer = type(version) is int and version > VERSION
+        raise PbemError(f"{what}: a turn file of another version ({version!r}); this game "
+                        f"reads versions {READS[0]} to {VERSION}"
+                        + ("; update the game to open it" if newer else ""))
     if not isinstance(doc.get("game"), str) or type(doc.get("seq")) is not int:
         raise PbemError(f"{what}: the turn file is damaged (its game or number)")
     return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import queries as Q
+from game.rules.event_data import Captured, CommanderDied, Message, Moved, OfArmy, OfSiege
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState
 
@@ -56,8 +57,12 @@ def remove_army(state: GameState, army: Army, why: str, lost: bool = True) -> li
     if army.men and lost:
         record_losses(state, army.faction, army.men)
     army.men = 0
-    out = [Event("destroyed" if lost else "message", f"{army.name} {why}", army.hex,
-                 (army.faction,), {"army": army.id})]
+    if lost:
+        out = [Event("destroyed", f"{army.name} {why}", army.hex, (army.faction,),
+                     OfArmy(army.id))]
+    else:
+        out = [Event("message", f"{army.name} {why}", army.hex, (army.faction,),
+                     Message(army=army.id))]
     return out + lift_sieges_without_army(state)
 
 
@@ -91,7 +96,7 @@ def lift_sieges_without_army(state: GameState) -> list[Event]:
             continue
         if not any(a.hex == c.hex and a.faction == c.siege.by for a in state.armies.values()):
             out.append(Event("siege_lifted", f"The siege of {c.name} is lifted", c.hex,
-                             (c.owner, c.siege.by), {"city": c.id}))
+                             (c.owner, c.siege.by), OfSiege(c.id)))
             c.siege = None
     return out
 
@@ -127,9 +132,7 @@ def capture_city(state: GameState, city: City, faction: str, army: Army | None) 
     add_weariness(state, faction, -r["weariness_city_won"]
                   + (r["trait_ruthless_unrest"] if ruthless else 0))
     who = state.factions[faction].name
-    data = {"city": city.id, "from": old, "loot": loot}
-    if ruthless:
-        data["sacked"] = True
+    data = Captured(city.id, old, loot, sacked=ruthless)
     verb = (Q.agree(state, faction, "takes and sacks", "take and sack") if ruthless
             else Q.agree(state, faction, "takes", "take"))
     return [Event("captured", f"{who} {verb} {city.name}", city.hex, (faction, old), data,
@@ -145,7 +148,7 @@ def set_commander_dead(state: GameState, commander_id: str) -> list[Event]:
         if a.commander == commander_id:
             a.commander = None
     out = [Event("commander_died", f"{c.name} is dead", None, (c.faction,),
-                 {"commander": c.id})]
+                 CommanderDied(c.id))]
     for f in state.factions.values():
         if f.ruler == commander_id:
             f.ruler = None
@@ -178,8 +181,7 @@ def relocate(state: GameState, army: Army, dest: Hex, text: str) -> Event:
     start = army.hex
     army.hex = dest
     return Event("moved", text, dest, (army.faction,),
-                 {"army": army.id, "name": army.name, "faction": army.faction,
-                  "from": [start.q, start.r], "path": [[dest.q, dest.r]], "halted": False})
+                 Moved(army.id, army.name, army.faction, start, (dest,)))
 
 
 def free_hex_near(state: GameState, faction: str, at: Hex, skip_at: bool = False) -> Hex | None:
@@ -269,5 +271,5 @@ def set_relation(state: GameState, a: str, b: str, status: str, payer: str | Non
             if c.siege is not None and {c.siege.by, c.owner} == {a, b}:
                 c.siege = None
                 events.append(Event("siege_lifted", f"The siege of {c.name} is lifted", c.hex,
-                                    (a, b), {"city": c.id}))
+                                    (a, b), OfSiege(c.id)))
     return events + part_armies(state)

@@ -15,6 +15,7 @@ from game.hexgrid import Hex, hex_direction_to, hex_distance, hex_neighbors
 from game.rules import changes as C
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.rules.event_data import Battle, OfArmy
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState
 from game.rules.traits import battle_bonus, effective_tactics
@@ -224,13 +225,11 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
         "battle", f"Battle {Q.place_phrase(state, target)}: {names_a} ({men_a:,} men) against "
                   f"{names_d} ({men_d:,} men); {winner_name} {'win' if many_won else 'wins'}",
         target, factions,
-        {"attacker": attacker.id, "defenders": [a.id for a in dfn.armies],
-         "attacker_faction": attacker.faction,
-         "winner": attacker.faction if attacker_wins else (dfn.armies[0].faction if dfn.armies
-                                                           else dfn.city.owner),
-         "attacker_lost": lost_w if attacker_wins else lost_l,
-         "defender_lost": lost_l if attacker_wins else lost_w,
-         "attacker_men": men_a, "defender_men": men_d},
+        Battle(attacker.faction, men_a, lost_w if attacker_wins else lost_l, men_d,
+               lost_l if attacker_wins else lost_w, attacker=attacker.id,
+               defenders=tuple(a.id for a in dfn.armies),
+               winner=attacker.faction if attacker_wins else (
+                   dfn.armies[0].faction if dfn.armies else dfn.city.owner)),
         random=True))
     events += ev_w + ev_l
     # a beaten commander may fall
@@ -259,7 +258,7 @@ def fight(state: GameState, attacker: Army, target: Hex) -> list[Event]:
                     a.hex = dest
                     a.moves = 0
                     events.append(Event("retreated", f"{a.name} falls back", dest, (a.faction,),
-                                        {"army": a.id}))
+                                        OfArmy(a.id)))
             events += C.lift_sieges_without_army(state)
             if attacker.id in state.armies and not any(
                     Q.hostile(state, attacker.faction, a.faction) for a in Q.armies_at(state, target)):

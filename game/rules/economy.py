@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from game.rules import changes as C
 from game.rules import queries as Q
+from game.rules.event_data import Income
 from game.rules.report import Event
 from game.rules.state import GameState
 
@@ -57,12 +58,12 @@ def end_of_round(state: GameState) -> list[Event]:
         if f.treasury + net >= 0:
             f.treasury += net
             events.append(Event("income", f"{f.name}: income {gross:,}, upkeep {cost:,}", None,
-                                (fid,), {"income": gross, "upkeep": cost, "net": net}))
+                                (fid,), Income(gross, cost, net)))
             continue
         f.treasury = 0
         events.append(Event("income", f"{f.name} cannot pay its troops: morale falls and men "
                                       "desert", None, (fid,),
-                            {"income": gross, "upkeep": cost, "net": net, "unpaid": True}))
+                            Income(gross, cost, net, unpaid=True)))
         for a in sorted(Q.armies_of(state, fid), key=lambda a: a.id):
             a.morale = C.clamp(a.morale - r["unpaid_morale"], 0, 100)
             pct = r["unpaid_desertion"]

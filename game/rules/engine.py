@@ -27,6 +27,7 @@ from game.rules import queries as Q
 from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, MixDice, Move,
                                Named, Order, Raise, Refused, Split)
+from game.rules.event_data import MenOf, Merged, Moved, SplitOff, Spotted
 from game.rules.report import Event, dated
 from game.rules.rng import Rng, is_mix
 from game.rules.state import GameState
@@ -396,13 +397,12 @@ def _apply_move(state: GameState, o: Move, eyes: vision.Watch | None = None) -> 
     if walked:
         events.append(Event("moved", f"{a.name} marches {Q.place_phrase(state, a.hex, 'to')}",
                             a.hex, (a.faction,),
-                            {"army": a.id, "name": a.name, "faction": a.faction,
-                             "from": [start.q, start.r],
-                             "path": [[h.q, h.r] for h in walked], "halted": halt is not None}))
-    if halt is not None and eyes is not None and "enemy" in halt.data:
+                            Moved(a.id, a.name, a.faction, start, tuple(walked),
+                                  halted=halt is not None)))
+    if halt is not None and eyes is not None and halt.data.enemy is not None:
         # the enemy that halted it is told of once, by the halt
-        sightings = [e for e in sightings if e.data.get("army") != halt.data["enemy"]]
-        eyes.reported.add(halt.data["enemy"])
+        sightings = [e for e in sightings if e.data.army != halt.data.enemy]
+        eyes.reported.add(halt.data.enemy)
     events += sightings
     if halt is not None:
         events.append(halt)
@@ -425,13 +425,15 @@ def _halt(state: GameState, a, near: Hex, verb: str) -> Event:
         foes = [x for x in Q.armies_at(state, near) if not Q.friendly(state, a.faction, x.faction)]
     foes.sort(key=lambda x: x.id)
     if foes:
-        what, where, data = foes[0].name, foes[0].hex, {"enemy": foes[0].id}
+        what, where = foes[0].name, foes[0].hex
+        data = Spotted(a.id, halted=True, enemy=foes[0].id)
     else:
         city = Q.city_at(state, near)
         what = city.name if city is not None else "the enemy"
-        where, data = near, {"city": city.id if city is not None else None}
+        where = near
+        data = Spotted(a.id, halted=True, city=city.id if city is not None else None)
     return Event("spotted", f"{a.name} {verb} {what} {Q.place_phrase(state, where)} and halts",
-                 where, (a.faction,), {"army": a.id, "halted": True, **data})
+                 where, (a.faction,), data)
 
 
 def _apply_attack(state: GameState, o: Attack) -> list[Event]:
@@ -462,7 +464,7 @@ def _apply_raise(state: GameState, o: Raise) -> list[Event]:
     else:
         a = C.spawn_army(state, o.faction, c.hex, o.men, f"Levy of {c.name}")
     return [Event("raised", f"{o.men} men raised at {c.name} for {cost}", c.hex, (o.faction,),
-                  {"army": a.id, "men": o.men, "cost": cost})]
+                  MenOf(a.id, o.men, cost))]
 
 
 def _apply_merge(state: GameState, o: Merge) -> list[Event]:
@@ -477,7 +479,7 @@ def _apply_merge(state: GameState, o: Merge) -> list[Event]:
         b.commander = a.commander
     del state.armies[a.id]
     return [Event("merged", f"{a.name} joins {b.name}", b.hex, (o.faction,),
-                  {"army": a.id, "into": b.id})]
+                  Merged(a.id, b.id))]
 
 
 def _apply_split(state: GameState, o: Split) -> list[Event]:
@@ -486,7 +488,7 @@ def _apply_split(state: GameState, o: Split) -> list[Event]:
     b = C.spawn_army(state, a.faction, a.hex, o.men, f"Detachment of {a.name}", None, a.morale)
     b.supply, b.moves, b.may_strike = a.supply, a.moves, a.may_strike
     return [Event("split", f"{o.men} men leave {a.name}", a.hex, (o.faction,),
-                  {"army": a.id, "new": b.id})]
+                  SplitOff(a.id, b.id))]
 
 
 def _apply_end(state: GameState, o: EndTurn) -> list[Event]:

@@ -8,35 +8,54 @@ emits them; the UI, the command line and logs read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from game.codec import DecodeError, decode, encode_sparse
+from game.codec import DecodeError, class_of_kind, decode, encode_sparse
 from game.hexgrid import Hex
+from game.rules.event_data import PAYLOADS
 
 
 @dataclass(frozen=True)
 class Event:
-    kind: str                        # see KINDS
+    kind: str                        # see game.rules.event_data.KINDS
     text: str                        # one line, for logs and summaries
     at: Hex | None = None            # where it happened, if anywhere
     factions: tuple[str, ...] = ()   # the sides directly concerned (always told)
-    data: dict = field(default_factory=dict, compare=False)
+    # what it carries besides its text: the payload of its kind (event_data.PAYLOADS),
+    # its kind's empty one if not given; written by to_dict, read by from_dict
+    data: Any = field(default=None, compare=False, metadata={"saved": False})
     random: bool = False             # used the generator (closes undo)
     public: bool = False             # everyone is told (e.g. a scripted event for all)
     when: tuple[int, int, int] | None = field(default=None, compare=False)
     # (turn, year, month) of the turn in which it happened; stamped by `dated`, so that
     # what happens at the last side's end of turn is not dated by the round after it
 
+    def __post_init__(self):
+        want = PAYLOADS.get(self.kind)
+        if want is None:
+            raise ValueError(f"not an event kind: {self.kind!r}")
+        if self.data is None:
+            object.__setattr__(self, "data", want())
+        elif type(self.data) is not want:
+            raise TypeError(f"a {self.kind!r} event carries {want.__name__}, "
+                            f"not {type(self.data).__name__}")
+
     def to_dict(self) -> dict:
-        """The event as data: its fields, each left out at its default."""
-        return encode_sparse(self)
+        """The event as data: its fields, each left out at its default; its payload's
+        fields likewise, under `data` (left out if all are at their defaults)."""
+        d = encode_sparse(self)
+        data = encode_sparse(self.data)
+        if data:
+            d["data"] = data
+        return d
 
     @classmethod
     def from_dict(cls, d, path: str = "event") -> "Event":
         """Rebuild an event from `to_dict`; a DecodeError (a ValueError) saying where and
         what is wrong if it is malformed."""
+        payload = class_of_kind(PAYLOADS, d, path, "event kind")
         e = decode(cls, d, path)
-        if e.kind not in KINDS:
-            raise DecodeError(f"{path}.kind", f"not an event kind: {e.kind!r:.60}")
+        e = replace(e, data=decode(payload, d.get("data", {}), f"{path}.data"))
         if e.when is not None and not (all(0 <= v < 100_000 for v in e.when)
                                        and 1 <= e.when[2] <= 12):
             raise DecodeError(f"{path}.when", "a damaged date")
@@ -50,11 +69,3 @@ def dated(events: list[Event], state) -> list[Event]:
     """
     now = (state.turn, state.year, state.month)
     return [e if e.when is not None else replace(e, when=now) for e in events]
-
-
-KINDS = (
-    "moved", "captured", "battle", "retreated", "destroyed", "siege_begun", "siege_lifted",
-    "siege_progress", "assault", "raised", "merged", "split", "turn_began", "turn_ended",
-    "supply", "attrition", "income", "fired", "choice", "chosen", "message", "game_over",
-    "commander_died", "spotted", "reloaded",
-)

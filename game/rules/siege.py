@@ -12,6 +12,7 @@ from __future__ import annotations
 from game.rules import changes as C
 from game.rules import combat
 from game.rules import queries as Q
+from game.rules.event_data import OfSiege, SiegeProgress, Stormed
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState, Siege
 
@@ -30,7 +31,7 @@ def begin(state: GameState, army: Army, city: City) -> list[Event]:
     if city.siege is None or city.siege.by != army.faction:
         city.siege = Siege(army.faction, 0, food_turns(state))
     return [Event("siege_begun", f"{army.name} lays siege to {city.name}", city.hex,
-                  (army.faction, city.owner), {"city": city.id, "army": army.id})]
+                  (army.faction, city.owner), OfSiege(city.id, army.id))]
 
 
 def _defenders(state: GameState, city: City) -> list[Army]:
@@ -148,19 +149,15 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
     army.may_strike = False
     loss_roll = rng.randint(r["loss_loser_min"], r["loss_loser_max"])
     men_before = army.men
-    events = [Event("assault", f"{army.name} storms {city.name}: "
-                               f"{'the walls are taken' if won else 'the assault fails'}",
-                    city.hex, (army.faction, city.owner),
-                    {"city": city.id, "army": army.id, "won": won, "garrison": city.garrison},
-                    random=True)]
+    text = (f"{army.name} storms {city.name}: "
+            f"{'the walls are taken' if won else 'the assault fails'}")
+    told = (army.faction, city.owner)
+    garrison = city.garrison
     lost = C.clamp(_stormers_lost(state, men_before, loss_roll, won), 0, men_before)
     holding = city.garrison + sum(a.men for a in defenders)
-    # the figures of the casualty report (what the storm cost each side)
-    events[0].data.update(attacker_faction=army.faction, attacker_men=men_before,
-                          attacker_lost=lost, defender_men=holding)
-    events += C.lose_men(state, army, lost)
+    events = C.lose_men(state, army, lost)
     if won:
-        events[0].data["defender_lost"] = holding
+        defender_lost = holding
         C.record_losses(state, city.owner, city.garrison)
         city.garrison = 0
         for a in defenders:
@@ -171,12 +168,14 @@ def assault(state: GameState, army: Army, city: City) -> list[Event]:
             city.siege = None
     else:
         army.morale = C.clamp(army.morale - r["morale_loss"], 0, 100)
-        loss = _repulse_lost(city.garrison, rng.randint(*_repulse_range(state)))
-        events[0].data["defender_lost"] = loss
+        defender_lost = loss = _repulse_lost(city.garrison, rng.randint(*_repulse_range(state)))
         city.garrison -= loss
         C.record_losses(state, city.owner, loss)
         events += C.lift_sieges_without_army(state)
-    return events
+    # the report first, with the figures of the casualty report (what the storm cost each side)
+    figures = Stormed(army.faction, men_before, lost, holding, defender_lost, city=city.id,
+                      army=army.id, won=won, garrison=garrison)
+    return [Event("assault", text, city.hex, told, figures, random=True)] + events
 
 
 def progress(state: GameState, faction: str) -> list[Event]:
@@ -212,13 +211,13 @@ def progress(state: GameState, faction: str) -> list[Event]:
             city.garrison = 0
             events.append(Event("siege_progress", f"{city.name} surrenders after {s.turns} "
                                                   "turns of siege", city.hex,
-                                (faction, city.owner), {"city": city.id}, random=True))
+                                (faction, city.owner), SiegeProgress(city.id), random=True))
             events += C.capture_city(state, city, faction, besiegers[0] if besiegers else None)
         else:
             text = f"The siege of {city.name} goes on" + (": " + ", ".join(note) if note else "")
             events.append(Event("siege_progress", text, city.hex, (faction, city.owner),
-                                {"city": city.id, "walls": city.walls, "food": s.food,
-                                 "garrison": city.garrison, "turns": s.turns}, random=True))
+                                SiegeProgress(city.id, city.walls, s.food, city.garrison,
+                                              s.turns), random=True))
     return events
 
 

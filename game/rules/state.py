@@ -4,58 +4,75 @@ The static scenario (map, rules table, compiled events) hangs off
 `GameState.scenario` and is never saved: a save names its scenario by id and
 file, as Unciv's saves name their ruleset.  Everything else here is the
 game as it stands, and the same state plus the same orders always gives the
-same next state.  The fields in STATIC (a faction's name and colour, a city's
-name and hex, a commander's ratings...) never change: they are the
-scenario's, so neither a save nor the state's hash holds them, and reading a
-state puts them back from its scenario.
+same next state.  What never changes of a faction, a city or a commander (a
+faction's name and colour, a city's name and hex, a commander's ratings) is
+not held here either: each points by `spec` at its static part on the
+scenario (game.scenario.scenario.Statics), shared by every copy of the
+state, and reads those fields through it (`city.hex` is `city.spec.hex`).
+A save and the state's hash leave them out; reading a state points them at
+its scenario again.
 """
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from game import calendar as cal
-from game.codec import decode, encode
+from game.codec import DecodeError, decode, encode
 from game.hexgrid import Hex
 from game.rules.rng import Rng
+from game.scenario.scenario import CityStatic, CommanderStatic, FactionStatic
 
-if TYPE_CHECKING:                     # the scenario module builds states: no import cycle
+if TYPE_CHECKING:
     from game.scenario.scenario import Scenario
 
 
 
+def _reads(static: type):
+    """Give a state class a read-only field for each field of its static part: `x.name`
+    reads `x.spec.name` (by a C getter).  The static part is the scenario's and never
+    changes; the class holds only what does, and `spec`."""
+    def add(cls):
+        for f in dataclasses.fields(static):
+            setattr(cls, f.name, property(attrgetter(f"spec.{f.name}"),
+                                          doc=f"The scenario's {f.name} (never changes)."))
+        return cls
+    return add
+
+
+def _spec_field():
+    """The reference to the static part: shared, never saved, hashed or compared."""
+    return field(default=None, compare=False, repr=False, metadata={"saved": False})
+
+
+@_reads(FactionStatic)          # name, color, playable, major, navy
 @dataclass
 class Faction:
     id: str
-    name: str
-    color: str
-    playable: bool
-    major: bool
     in_play: bool
     treasury: int
     income: int
     war_weariness: int
-    navy: bool
     capital: str | None = None
     ruler: str | None = None
     men_lost: int = 0
     lost_by_last_year: int = 0     # men_lost when the last year began (for quiet years)
+    spec: FactionStatic = _spec_field()
 
 
+@_reads(CommanderStatic)        # name, strategy, tactics, siege, loyalty
 @dataclass
 class Commander:
     id: str
-    name: str
     faction: str
-    strategy: int
-    tactics: int
-    siege: int
-    loyalty: int
     traits: list[str] = field(default_factory=list)
     alive: bool = True
+    spec: CommanderStatic = _spec_field()
 
 
 @dataclass
@@ -82,20 +99,16 @@ class Siege:
     food: int = 0      # turns of food left in the city
 
 
+@_reads(CityStatic)             # name, kind, hex, income, port, holy
 @dataclass
 class City:
     id: str
-    name: str
-    kind: str
-    hex: Hex
     owner: str
     walls: int
     max_walls: int
     garrison: int
-    income: int
-    port: bool
-    holy: bool
     siege: Siege | None = None
+    spec: CityStatic = _spec_field()
 
 
 @dataclass
@@ -247,28 +260,16 @@ def relation_key(a: str, b: str) -> str:
 
 # --- JSON (through game.codec) ----------------------------------------------------
 
-# The fields that never change in a game: they come from the scenario, so a save and the
-# state's hash leave them out, and reading a state puts them back from its scenario.
+# The static parts: the fields each kind reads from its scenario (saves of format 1 wrote
+# them, and hashed them; see game.session.save.saved_hash).
 STATIC: dict[str, tuple[str, ...]] = {
-    "factions": ("name", "color", "playable", "major", "navy"),
-    "cities": ("name", "kind", "hex", "income", "port", "holy"),
-    "commanders": ("name", "strategy", "tactics", "siege", "loyalty"),
-}
-
-
-def static_parts(state: GameState) -> dict[str, dict[str, dict[str, Any]]]:
-    """The static fields of a state's factions, cities and commanders, as data."""
-    return {part: {k: {n: encode(getattr(v, n)) for n in names}
-                   for k, v in getattr(state, part).items()}
-            for part, names in STATIC.items()}
+    part: tuple(f.name for f in dataclasses.fields(static))
+    for part, static in (("factions", FactionStatic), ("cities", CityStatic),
+                         ("commanders", CommanderStatic))}
 
 
 def state_to_dict(state: GameState) -> dict:
     d = encode(state)
-    for part, names in STATIC.items():
-        for v in d[part].values():
-            for n in names:
-                del v[n]
     if not d["plans"]:
         del d["plans"]      # no computer's notes: the same data (and checksum) as before them
     for a in d["armies"].values():
@@ -285,30 +286,32 @@ def state_to_dict(state: GameState) -> dict:
 
 
 def with_static(d: Any, scn) -> Any:
-    """`state_to_dict` data with the static fields put back from the scenario (a copy;
-    the scenario's values win over any written in the data)."""
+    """`state_to_dict` data with the static fields put in from the scenario, as saves of
+    format 1 wrote them (a copy; the scenario's values win over any in the data)."""
     if not isinstance(d, dict):
         return d
-    static = scn.cached("static parts", lambda: static_parts(_first_state(scn)))
     out = dict(d)
-    for part, items in static.items():
+    for part, names in STATIC.items():
         got = d.get(part)
+        specs = getattr(scn.statics, part)
         if isinstance(got, dict):
-            out[part] = {k: {**v, **items[k]} if isinstance(v, dict) and k in items else v
+            out[part] = {k: {**v, **{n: encode(getattr(specs[k], n)) for n in names}}
+                         if isinstance(v, dict) and k in specs else v
                          for k, v in got.items()}
     return out
 
 
-def _first_state(scn) -> GameState:
-    from game.rules.turns import new_game
-    return new_game(scn, 0, begin=False)[0]
-
-
 def state_from_dict(d: Any, scn) -> GameState:
     """Rebuild a state of scenario `scn` from `state_to_dict` data, checking every field's
-    shape; the static fields come from the scenario.  The state is tied to `scn`."""
-    state = decode(GameState, with_static(d, scn), "state")
+    shape; the static parts come from the scenario.  The state is tied to `scn`."""
+    state = decode(GameState, d, "state")
     state.scenario = scn
+    for part in STATIC:
+        specs = getattr(scn.statics, part)
+        for k, v in getattr(state, part).items():
+            if k not in specs:
+                raise DecodeError(f"state.{part}.{k}", "not in the scenario")
+            v.spec = specs[k]
     for aid, a in d["armies"].items():
         if isinstance(a, dict) and "may_strike" not in a:
             state.armies[aid].may_strike = state.armies[aid].moves > 0    # see state_to_dict
@@ -321,6 +324,12 @@ def canonical_json(data: Any) -> str:
 
 def state_hash(state: GameState) -> str:
     return dict_hash(state_to_dict(state))
+
+
+def format1_hash(state: GameState) -> str:
+    """The state's hash as saves of format 1 and turn files of version 1 gave it: with the
+    static fields of factions, cities and commanders, taken from the scenario."""
+    return dict_hash(with_static(state_to_dict(state), state.scenario))
 
 
 def dict_hash(data: dict) -> str:

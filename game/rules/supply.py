@@ -14,6 +14,7 @@ from game.rules import changes as C
 from game.rules import movement as M
 from game.rules import paths
 from game.rules import queries as Q
+from game.rules.event_data import MenOf
 from game.rules.report import Event
 from game.rules.state import GameState
 
@@ -118,6 +119,6 @@ def end_of_turn(state: GameState, faction: str) -> list[Event]:
             lost += army.men * r["winter_attrition"] // 100
         if lost:
             events.append(Event("attrition", f"{army.name} loses {lost} men to hunger and cold",
-                                army.hex, (faction,), {"army": army.id, "men": lost}))
+                                army.hex, (faction,), MenOf(army.id, lost)))
             events += C.lose_men(state, army, lost)
     return events

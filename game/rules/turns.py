@@ -16,6 +16,7 @@ from game.rules import economy, siege, supply, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
+from game.rules.event_data import OfTurn
 from game.rules.report import Event, dated
 from game.rules.rng import Rng
 from game.rules.state import (Army, City, Commander, Faction, GameState, Relation, TurnStats,
@@ -30,25 +31,18 @@ def new_game(scn, seed: int, begin: bool = True) -> tuple[GameState, list[Event]
     """
     spec = scn.spec
     hm = scn.map
-    factions = {f.id: Faction(f.id, f.name, f.color, f.playable, f.major, f.in_play, f.treasury,
-                              f.income, f.war_weariness, f.navy, f.capital, f.ruler)
+    statics = scn.statics
+    factions = {f.id: Faction(f.id, f.in_play, f.treasury, f.income, f.war_weariness,
+                              f.capital, f.ruler, spec=statics.factions[f.id])
                 for f in spec.factions}
-    commanders = {c.id: Commander(c.id, c.name, c.faction, c.strategy, c.tactics, c.siege,
-                                  c.loyalty, list(c.traits), c.alive) for c in spec.commanders}
+    commanders = {c.id: Commander(c.id, c.faction, list(c.traits), c.alive,
+                                  spec=statics.commanders[c.id]) for c in spec.commanders}
     cities = {}
     for c in spec.cities:
-        h = next(k for k, v in scn.city_at.items() if v == c.id)
         place = hm.places.get(c.at if c.at is not None else c.id)
-
-        def pick(value, default):
-            return value if value is not None else default
-        walls = pick(c.walls, place.walls if place else 0)
-        cities[c.id] = City(c.id, pick(c.name, place.name if place else c.id),
-                            pick(c.kind, place.kind if place and place.kind != "site" else "city"),
-                            h, c.owner, walls, walls, c.garrison,
-                            pick(c.income, place.income if place else 0),
-                            pick(c.port, place.port if place else False),
-                            pick(c.holy, place.holy if place else False))
+        walls = c.walls if c.walls is not None else place.walls if place else 0
+        cities[c.id] = City(c.id, c.owner, walls, walls, c.garrison,
+                            spec=statics.cities[c.id])
     armies = {}
     for a in spec.armies:
         h = _where(scn, a.at)
@@ -93,7 +87,7 @@ def begin_faction_turn(state: GameState) -> list[Event]:
             a.may_strike = True
     state.raised.clear()
     events = [Event("turn_began", f"{state.factions[fid].name}'s turn, {state.date_text()}", None,
-                    (fid,), {"faction": fid, "turn": state.turn})]
+                    (fid,), OfTurn(fid, state.turn))]
     events += check_events(state, "start")
     events += victory.check(state)
     return dated(events, state) + pass_if_out_of_war(state)
@@ -114,7 +108,7 @@ def end_faction_turn(state: GameState) -> list[Event]:
     fid = state.active_faction
     ends = Q.agree(state, fid, "ends its", "end their")
     events = [Event("turn_ended", f"{state.factions[fid].name} {ends} turn", None, (fid,),
-                    {"faction": fid})]
+                    OfTurn(fid))]
     events += supply.end_of_turn(state, fid)
     events += siege.progress(state, fid)
     events += check_events(state, "end")

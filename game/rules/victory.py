@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from game.rules import queries as Q
+from game.rules.event_data import GameOver
 from game.rules.report import Event
 from game.rules.state import GameState
 
@@ -18,7 +19,7 @@ def declare(state: GameState, winner: str | None, kind: str, text: str,
     state.result_kind = kind
     state.result_text = text
     return [Event("game_over", headline(state), None, tuple(state.order),
-                  {"winner": winner, "loser": loser, "kind": kind, "by": by}, public=True)]
+                  GameOver(winner, loser, kind, by), public=True)]
 
 
 def headline(state: GameState) -> str:

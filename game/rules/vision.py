@@ -39,6 +39,7 @@ import numpy as np
 from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import queries as Q
+from game.rules.event_data import Spotted
 from game.rules.report import Event
 from game.rules.state import Army, City, CitySeen, GameState, SideMemory, Siege
 
@@ -435,7 +436,7 @@ def _sighted(state: GameState, side: str, a: Army) -> Event:
     who = state.factions[a.faction].name
     return Event("spotted", f"{a.name} ({who}, {a.men} men) sighted "
                             f"{Q.place_phrase(state, a.hex)}", a.hex, (side,),
-                 {"army": a.id, "faction": a.faction, "men": a.men})
+                 Spotted(a.id, a.faction, a.men))
 
 
 def look(state: GameState, w: Watch | None, army: Army) -> list[Event]:
@@ -496,5 +497,5 @@ def after_order(state: GameState, w: Watch | None) -> list[Event]:
         else:
             text = f"News of {c.name}: walls {seen.walls}, garrison {seen.garrison}" + (
                 f", besieged by {state.factions[seen.besieger].name}" if seen.besieger else "")
-        out.append(Event("spotted", text, c.hex, (w.side,), {"city": cid, "owner": seen.owner}))
+        out.append(Event("spotted", text, c.hex, (w.side,), Spotted(city=cid, owner=seen.owner)))
     return out

@@ -22,7 +22,7 @@ from game.scenario.limits import MAX_PATH_CHARS
 from game.scenario.mapfile import build_map, load_map
 from game.scenario.meaning import warn_all
 from game.scenario.model import MapSpec, ScenarioSpec
-from game.scenario.scenario import Scenario
+from game.scenario.scenario import Scenario, statics_of
 from game.scenario.schema import read
 from game.scenario.yamlsrc import Collector, InputError, Problem, display_path, parse, read_text
 
@@ -94,7 +94,8 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
     col.raise_if_any()
     scn = Scenario(spec, shown, str(Path(path).resolve()),
                    hashlib.sha256(text.encode("utf-8")).hexdigest(), hm, found.rules,
-                   found.city_at, found.events, found.victory, direction=found.direction)
+                   found.city_at, found.events, found.victory, direction=found.direction,
+                   statics=statics_of(spec, hm, found.city_at))
     warn_all(scn, found, col)
     scn.translations = check_languages(scn, col)
     col.raise_if_any()

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from game.rules import engine, vision
 from game.rules.orders import EndTurn, Order
+from game.rules.event_data import Reloaded
 from game.rules.report import Event
 from game.rules.state import GameState, clone, state_hash
 from game.session import seats
@@ -205,7 +206,7 @@ class Session:
         if self.unsealed:
             text += " (from a save without a seal: an older game's, or edited by hand)"
         e = Event("reloaded", text, None,
-                  tuple(people), {"side": side, "turn": st.turn, "fresh": fresh},
+                  tuple(people), Reloaded(side, st.turn, fresh),
                   when=(st.turn, st.year, st.month))
         for f in people:
             if f != side:

@@ -27,8 +27,8 @@ from game import codec
 from game.codec import DecodeError
 from game.rules.invariants import invariants, references
 from game.rules.orders import order_from_dict
-from game.rules.state import (GameState, canonical_json, dict_hash, state_from_dict, state_hash,
-                              state_to_dict, with_static)
+from game.rules.state import (GameState, canonical_json, dict_hash, format1_hash,
+                              state_from_dict, state_hash, state_to_dict)
 from game.session.save_checks import rule_problems, text_and_number_problems
 
 # The seal: an HMAC over the description (meta: who plays, passwords, news), the
@@ -239,7 +239,7 @@ def saved_hash(state: GameState, version: int) -> str:
     3 December 2026) wrote and hashed the static fields of factions, cities and commanders
     too; they are the scenario's, so the state's own fields give that checksum again."""
     if version == 1:
-        return dict_hash(with_static(state_to_dict(state), state.scenario))
+        return format1_hash(state)
     return state_hash(state)
 
 

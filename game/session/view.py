@@ -196,9 +196,9 @@ def events_for(events: list[Event], where, side: str) -> list[Event]:
     for e in events:
         if e.kind == "fired" and (side in e.factions or e.public):
             out.append(_fired_for(e, side))
-        elif e.kind == "chosen" and e.data.get("chooser") not in (None, side):
+        elif e.kind == "chosen" and e.data.chooser not in (None, side):
             continue            # another's choice is known only by what it brings about
-        elif (e.kind == "message" and "concerns" in e.data and side not in e.data["concerns"]
+        elif (e.kind == "message" and e.data.concerns is not None and side not in e.data.concerns
               and e.at is not None and not e.public and not sees(e.at)):
             continue            # a scripted note of something out of its sight
         elif side in e.factions or e.public:
@@ -217,27 +217,23 @@ def events_for(events: list[Event], where, side: str) -> list[Event]:
 
 def _fired_for(e: Event, side: str) -> Event:
     """A scripted event as `side` reads it: its own text, and the options only if it chooses."""
-    data = dict(e.data)
-    own = data.get("text_for", {}).get(side)
-    data["text_for"] = {side: own} if own is not None else {}
-    if data.get("chooser") != side:
-        data["choices"] = []
+    own = e.data.text_for.get(side)
+    data = replace(e.data, text_for={side: own} if own is not None else {})
+    if data.chooser != side:
+        data = replace(data, choices=())
     return replace(e, data=data)
 
 
 def _march_seen(e: Event, sees) -> Event | None:
     """Someone else's march, cut to the steps the side saw; None if it saw none."""
-    start = Hex(*e.data["from"])
-    path = [Hex(*p) for p in e.data.get("path", [])]
+    start, path = e.data.start, e.data.path
     if sees(start) and all(sees(h) for h in path):
         return e
-    steps = [h for h in path if sees(h)]
+    steps = tuple(h for h in path if sees(h))
     if not steps and not sees(start):
         return None
-    data = {k: v for k, v in e.data.items() if k not in ("from", "path", "halted")}
-    data["from"] = [start.q, start.r] if sees(start) else None
-    data["path"] = [[h.q, h.r] for h in steps]
-    data["partial"] = True
-    name = e.data.get("name", "An army")
+    data = replace(e.data, start=start if sees(start) else None, path=steps, halted=False,
+                   partial=True)
+    name = e.data.name or "An army"
     return replace(e, text=f"{name} is seen on the march", at=steps[-1] if steps else None,
                    data=data)

@@ -518,13 +518,13 @@ def losses(state: GameState, e: Event) -> list[tuple[str, int, int]]:
     """(side, men before, men lost) for the attacker and the defender of a battle event;
     empty for an event that does not carry them."""
     d = e.data
-    if e.kind not in ("battle", "assault") or "attacker_lost" not in d:
+    if e.kind not in ("battle", "assault") or not d.attacker_faction:
         return []
-    att = d.get("attacker_faction")
+    att = d.attacker_faction
     others = [f for f in e.factions if f != att]
-    return [(faction_name(state, att), d["attacker_men"], d["attacker_lost"]),
+    return [(faction_name(state, att), d.attacker_men, d.attacker_lost),
             (_(" and ").join(faction_name(state, f) for f in others) or _("the defenders"),
-             d["defender_men"], d["defender_lost"])]
+             d.defender_men, d.defender_lost)]
 
 
 def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str, str]:
@@ -536,14 +536,14 @@ def casualty_report(state: GameState, e: Event, after: list[Event]) -> tuple[str
 
     def share(lost, men):
         return f"{lost * 100 // max(1, men)}%"
-    winner = e.data.get("winner")
+    winner = None if storm else e.data.winner
     lines = [(_("{side} stormed with {men} men and lost {lost} ({share}).") if storm else
               _("{side} attacked with {men} men and lost {lost} ({share}).")).format(
                  side=att, men=n(men_a), lost=n(lost_a), share=share(lost_a, men_a)),
              (_("{side} held the walls with {men} men and lost {lost} ({share}).") if storm else
               _("{side} stood with {men} men and lost {lost} ({share}).")).format(
                  side=dfn, men=n(men_d), lost=n(lost_d), share=share(lost_d, men_d)),
-             (_("The walls are taken.") if e.data.get("won") else _("The walls hold.")) if storm
+             (_("The walls are taken.") if e.data.won else _("The walls hold.")) if storm
              else (_("{side} win the field.") if Q.is_plural(state, winner) else
                    _("{side} wins the field.")).format(side=faction_name(state, winner))
              if winner in state.factions else ""]
@@ -619,50 +619,51 @@ def event_text(state: GameState, e: Event) -> str:
     """What an event of the rules says, in the language in use: a scripted event's title
     from the scenario's texts; the rules' own reports as they wrote them (English)."""
     d, scn = e.data, state.scenario
-    if e.kind == "fired" and d.get("event"):
-        return scenario_text(scn, f"events.{d['event']}.title", e.text)
-    if e.kind == "chosen" and d.get("event") and d.get("option"):
-        spec = next((x for x in scn.spec.events if x.id == d["event"]), None)
-        choice = next((c for c in spec.choices if c.id == d["option"]), None) if spec else None
+    if e.kind == "fired" and d.event:
+        return scenario_text(scn, f"events.{d.event}.title", e.text)
+    if e.kind == "chosen" and d.event and d.option:
+        spec = next((x for x in scn.spec.events if x.id == d.event), None)
+        choice = next((c for c in spec.choices if c.id == d.option), None) if spec else None
         if choice is not None:
             return "{}: {}".format(
                 scenario_text(scn, f"events.{spec.id}.title", spec.title),
                 scenario_text(scn, f"events.{spec.id}.choices.{choice.id}.label",
                               choice.label))
     if e.kind == "income" and e.factions and e.factions[0] in state.factions \
-            and "income" in d:
+            and (d.income or d.upkeep or d.unpaid):
         side = faction_name(state, e.factions[0])
-        if d.get("unpaid"):
+        if d.unpaid:
             return _("{side} cannot pay its troops: morale falls and men desert").format(
                 side=side)
         return _("{side}: income {income}, upkeep {upkeep}").format(
-            side=side, income=n(d["income"]), upkeep=n(d.get("upkeep", 0)))
-    if e.kind == "commander_died" and d.get("commander") in state.commanders:
-        c = state.commanders[d["commander"]]
+            side=side, income=n(d.income), upkeep=n(d.upkeep))
+    if e.kind == "commander_died" and d.commander in state.commanders:
+        c = state.commanders[d.commander]
         return _("{commander} is dead").format(commander=commander_name(state, c.id, c.name))
-    city = state.cities.get(d.get("city")) if isinstance(d.get("city"), str) else None
+    cid = getattr(d, "city", None)        # the kinds whose payload names a city
+    city = state.cities.get(cid) if cid else None
     if city is not None:
         where = place_name(state, city.id, city.name)
         if e.kind == "siege_begun" and " lays siege to " in e.text:
             return _("{army} lays siege to {city}").format(
-                army=army_called(state, d.get("army"), e.text.split(" lays siege to ")[0]),
+                army=army_called(state, d.army, e.text.split(" lays siege to ")[0]),
                 city=where)
-        if e.kind == "captured" and d.get("ceded") and e.factions:
+        if e.kind == "captured" and d.ceded and e.factions:
             return _("{city} is handed to {side}").format(
                 city=where, side=faction_name(state, e.factions[0]))
         if e.kind == "siege_lifted":
             return _("The siege of {city} is lifted").format(city=where)
-        if e.kind == "siege_progress" and "walls" in d:
+        if e.kind == "siege_progress" and d.walls is not None:
             return siege_progress_text(e, where)
         if e.kind == "siege_progress" and "surrenders" in e.text:
             return ngettext("{city} surrenders after {n} turn of siege",
                             "{city} surrenders after {n} turns of siege",
-                            d.get("turns", 0)).format(city=where, n=d.get("turns", 0)) \
-                if "turns" in d else e.text
+                            d.turns).format(city=where, n=d.turns) \
+                if d.turns is not None else e.text
         if e.kind == "captured" and e.factions and e.factions[0] in state.factions \
-                and "from" in d:
+                and d.owner_before is not None:
             many = Q.is_plural(state, e.factions[0])
-            if d.get("sacked"):
+            if d.sacked:
                 text = _("{side} take and sack {city}") if many else \
                     _("{side} takes and sacks {city}")
             else:
@@ -689,13 +690,13 @@ _STATUS = {"are at war": N_("{side} and {other} are at war"),
 
 
 def _city_here(state: GameState, e: Event):
-    cid = e.data.get("city") if isinstance(e.data.get("city"), str) else \
+    cid = getattr(e.data, "city", None) if isinstance(getattr(e.data, "city", None), str) else \
         state.scenario.city_at.get(e.at) if e.at is not None else None
     return state.cities.get(cid) if cid else None
 
 
 def _army_in(state: GameState, e: Event, english: str, key: str = "army") -> str:
-    return army_called(state, e.data.get(key), english)
+    return army_called(state, getattr(e.data, key, None), english)
 
 
 def rules_report(state: GameState, e: Event) -> str | None:
@@ -705,9 +706,9 @@ def rules_report(state: GameState, e: Event) -> str | None:
     d, text, kind = e.data, e.text, e.kind
     city = _city_here(state, e)
     cname = place_name(state, city.id, city.name) if city is not None else ""
-    if kind == "battle" and "attacker_men" in d and (m := _BATTLE.match(text)):
+    if kind == "battle" and getattr(d, "attacker_men", 0) and (m := _BATTLE.match(text)):
         att = _army_in(state, e, m["a"], "attacker")
-        ids, parts = list(d.get("defenders") or ()), m["d"].split(", ")
+        ids, parts = list(d.defenders or ()), m["d"].split(", ")
         if ids and len(ids) == len(parts):
             dfn = ", ".join(army_called(state, i, p) for i, p in zip(ids, parts))
         elif not ids and city is not None and m["d"] == city.name:
@@ -716,7 +717,7 @@ def rules_report(state: GameState, e: Event) -> str | None:
             dfn = _("the defenders")
         else:
             dfn = m["d"]
-        att_won = d.get("winner") == d.get("attacker_faction")
+        att_won = d.winner == d.attacker_faction
         line = (_("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
                   "men); {attacker} wins") if att_won else
                 _("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
@@ -724,15 +725,15 @@ def rules_report(state: GameState, e: Event) -> str | None:
                 _("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
                   "men); {defender} wins"))
         return line.format(place=place_phrase(state, e.at) if e.at is not None else "",
-                           attacker=att, defender=dfn, men=n(d["attacker_men"]),
-                           their_men=n(d["defender_men"]))
+                           attacker=att, defender=dfn, men=n(d.attacker_men),
+                           their_men=n(d.defender_men))
     if kind == "assault" and " storms " in text and city is not None:
         who = _army_in(state, e, text.split(" storms ", 1)[0])
-        return (_("{army} storms {city}: the walls are taken") if d.get("won") else
+        return (_("{army} storms {city}: the walls are taken") if getattr(d, "won", False) else
                 _("{army} storms {city}: the assault fails")).format(army=who, city=cname)
     if kind == "retreated" and text.endswith(" falls back"):
         return _("{army} falls back").format(army=_army_in(state, e, text[:-11]))
-    if kind in ("destroyed", "message") and "army" in d:
+    if kind in ("destroyed", "message") and getattr(d, "army", None):
         for why, line in _WHY.items():
             if text.endswith(" " + why):
                 return _(line).format(army=_army_in(state, e, text[:-len(why) - 1]))
@@ -746,15 +747,15 @@ def rules_report(state: GameState, e: Event) -> str | None:
                 army=_army_in(state, e, head), place=place_phrase(state, e.at))
         if kind == "destroyed":
             return None
-    if kind == "attrition" and " loses " in text and "men" in d:
+    if kind == "attrition" and " loses " in text and getattr(d, "men", 0):
         return ngettext("{army} loses {n} man to hunger and cold",
-                        "{army} loses {n} men to hunger and cold", d["men"]).format(
-            army=_army_in(state, e, text.rsplit(" loses ", 1)[0]), n=n(d["men"]))
-    if kind == "raised" and city is not None and "men" in d:
+                        "{army} loses {n} men to hunger and cold", d.men).format(
+            army=_army_in(state, e, text.rsplit(" loses ", 1)[0]), n=n(d.men))
+    if kind == "raised" and city is not None and getattr(d, "men", 0):
         return _("{men} men raised at {city} for {cost} solidi").format(
-            men=n(d["men"]), city=cname, cost=n(d.get("cost", 0)))
+            men=n(d.men), city=cname, cost=n(d.cost))
     if kind == "merged" and " joins " in text:
-        b = state.armies.get(d.get("into"))
+        b = state.armies.get(getattr(d, "into", None))
         first, last = (text[:-len(b.name) - 7], b.name) if b is not None and \
             text.endswith(" joins " + b.name) else text.split(" joins ", 1)
         return _("{army} joins {other}").format(army=_army_in(state, e, first),
@@ -773,7 +774,7 @@ def rules_report(state: GameState, e: Event) -> str | None:
         return None
     if kind == "spotted":
         return _spotted(state, e, city, cname)
-    if kind == "message" and not d:
+    if kind == "message" and text == "The dice of this turn are cast":
         return _("The dice of this turn are cast") \
             if text == "The dice of this turn are cast" else None
     if kind == "message" and len(e.factions) == 2 and e.public:
@@ -785,24 +786,25 @@ def rules_report(state: GameState, e: Event) -> str | None:
                 return _(line).format(side=faction_name(state, first),
                                       other=faction_name(state, second))
         return None
-    if kind == "message" and d.get("event"):
+    if kind == "message" and getattr(d, "event", None):
         said = _scripted(state, e)
         if said:
             return said
     if kind == "moved" and " is now " in text and e.at is not None:
         return _("{army} is now {place}").format(
             army=_army_in(state, e, text.split(" is now ", 1)[0]), place=place_phrase(state, e.at))
-    if kind == "message" and d.get("commander") in state.commanders and " now rules " in text:
-        c = state.commanders[d["commander"]]
+    if kind == "message" and getattr(d, "commander", None) in state.commanders \
+            and " now rules " in text:
+        c = state.commanders[d.commander]
         side = e.factions[0] if e.factions else None
         return _("{commander} now rules {side}").format(
             commander=commander_name(state, c.id, c.name), side=faction_name(state, side))
     if kind == "game_over":
         return game_over_text(state, d)
-    if kind == "reloaded" and d.get("side") in state.factions:
-        line = (_("{side} reloaded to the start of its turn, {date}") if d.get("fresh") else
+    if kind == "reloaded" and getattr(d, "side", None) in state.factions:
+        line = (_("{side} reloaded to the start of its turn, {date}") if d.fresh else
                 _("{side} reloaded to a point within its turn, {date}"))
-        line = line.format(side=faction_name(state, d["side"]), date=event_date(state, e))
+        line = line.format(side=faction_name(state, d.side), date=event_date(state, e))
         if "without a seal" in text:
             line += " " + _("(from a save without a seal: an older game's, or edited by hand)")
         return line
@@ -820,7 +822,7 @@ def _scripted(state: GameState, e: Event) -> str | None:
         if text.startswith(head) and text[len(head):] in sides:
             return line.format(side=faction_name(state, sides[text[len(head):]]))
     m = re.match(r"^(.+) \(([\d,]+) men\) appears ", text)
-    if m and "army" in d and e.at is not None:
+    if m and getattr(d, "army", None) and e.at is not None:
         return _("{army} ({men} men) appears {place}").format(
             army=_army_in(state, e, m[1]), men=n(int(m[2].replace(",", ""))),
             place=place_phrase(state, e.at))
@@ -846,12 +848,12 @@ def _scripted(state: GameState, e: Event) -> str | None:
 
 def _spotted(state: GameState, e: Event, city, cname: str) -> str | None:
     d, text = e.data, e.text
-    if "men" in d and " sighted " in text and " (" in text:
+    if getattr(d, "men", None) is not None and " sighted " in text and " (" in text:
         return _("{army} ({side}, {men} men) sighted {place}").format(
             army=_army_in(state, e, text.split(" (", 1)[0]), side=faction_name(state,
-                                                                               d.get("faction")),
-            men=n(d["men"]), place=place_phrase(state, e.at) if e.at is not None else "")
-    if d.get("halted") and e.at is not None:
+                                                                               d.faction),
+            men=n(d.men), place=place_phrase(state, e.at) if e.at is not None else "")
+    if getattr(d, "halted", False) and e.at is not None:
         for verb, line in ((" runs into ", _("{army} runs into {what} {place} and halts")),
                            (" meets ", _("{army} meets {what} {place} and halts"))):
             if verb in text:
@@ -860,7 +862,7 @@ def _spotted(state: GameState, e: Event, city, cname: str) -> str | None:
                 if not rest.endswith(tail):
                     return None
                 english = rest[:-len(tail)]
-                what = (army_called(state, d["enemy"], english) if d.get("enemy")
+                what = (army_called(state, d.enemy, english) if d.enemy
                         else cname if city is not None and english == city.name
                         else _("the enemy") if english == "the enemy" else english)
                 return line.format(army=_army_in(state, e, head), what=what,
@@ -868,7 +870,7 @@ def _spotted(state: GameState, e: Event, city, cname: str) -> str | None:
         return None
     if city is not None and " is seen to be held by " in text:
         return _("{city} is seen to be held by {side}").format(
-            city=cname, side=faction_name(state, d.get("owner")))
+            city=cname, side=faction_name(state, d.owner))
     m = re.match(r"^News of .+: walls (\d+), garrison ([\d,]+)(?:, besieged by (.+))?$", text)
     if city is not None and m:
         line = _("News of {city}: walls {walls}, garrison {men}").format(
@@ -881,9 +883,9 @@ def _spotted(state: GameState, e: Event, city, cname: str) -> str | None:
     return None
 
 
-def game_over_text(state: GameState, d: dict) -> str:
+def game_over_text(state: GameState, d) -> str:
     """How the war ended (victory.headline), in the language in use."""
-    w, loser, kind = d.get("winner"), d.get("loser"), d.get("kind")
+    w, loser, kind = d.winner, d.loser, d.kind
     many = Q.is_plural(state, w) if w in state.factions else False
     if kind == "peace":
         head = ((_("{side} win a negotiated peace") if many else

@@ -61,10 +61,10 @@ def beats(events: list[Event], state=None) -> list[Beat]:
             continue
         if e.kind == "moved":
             d = e.data
-            path = ([Hex(*d["from"])] if d.get("from") else []) + [Hex(*p) for p in d.get("path", [])]
+            path = ([d.start] if d.start is not None else []) + list(d.path)
             if not path:
                 continue
-            faction = d.get("faction") or (e.factions[0] if e.factions else None)
+            faction = d.faction or (e.factions[0] if e.factions else None)
             out.append(Beat("moved", caption(e), path[-1], path, faction,
                             STEP_TIME * max(1, len(path) - 1) + MARCH_TAIL))
         else:

@@ -33,7 +33,7 @@ def test_message_goes_to_the_listed_factions(state):
 
 def test_message_without_a_list_goes_to_those_the_event_tells(state):
     (e,) = apply(state, "[{message: Smoke on the horizon.}]", told=("byzantium",))
-    assert e.factions == ("byzantium",) and e.data["event"] == "evt_test"
+    assert e.factions == ("byzantium",) and e.data.event == "evt_test"
 
 
 def test_set_flag_sets_and_counts(state):
@@ -125,7 +125,7 @@ def test_spawn_army_with_an_id_and_a_commander(state):
     a = state.armies["avar_host"]
     assert (a.faction, a.hex, a.men, a.commander, a.morale) == ("avars", cell(0, 1), 9000,
                                                                 "khagan", 90)
-    assert events[0].data["army"] == "avar_host"
+    assert events[0].data.army == "avar_host"
 
 
 def test_spawn_army_next_to_a_city_it_may_not_enter(state):
@@ -488,7 +488,7 @@ def test_cede_cities_hands_over_a_region_without_a_fight(state):
     money = {f: x.treasury for f, x in state.factions.items()}
     events = apply(state, f"[{{cede_cities: {{faction: sassanids, to: byzantium, "
                           f"region: {region}, garrison: 500}}}}]")
-    assert inside and {e.data["city"] for e in events if e.kind == "captured"} == inside
+    assert inside and {e.data.city for e in events if e.kind == "captured"} == inside
     assert all(state.cities[c].owner == "byzantium" and state.cities[c].garrison == 500
                for c in inside)
     assert {c: state.cities[c].owner for c in outside} == owners
@@ -594,7 +594,7 @@ def test_moves_made_by_effects_are_told_through_fog_like_marches(fog_state):
     state = fog_state
     events = apply(state, "[{move_army: {army: byz_field, to: \"8,4\"}}]")
     (moved,) = [e for e in events if e.kind == "moved"]
-    assert moved.data["from"] == [cell(5, 3).q, cell(5, 3).r]
-    assert moved.data["path"] == [[cell(8, 4).q, cell(8, 4).r]]
+    assert moved.data.start == cell(5, 3)
+    assert moved.data.path == (cell(8, 4),)
     (seen,) = [e for e in events_for(events, state, "sassanids") if e.kind == "moved"]
-    assert seen.data["path"] == moved.data["path"]     # the Persians next to it see it arrive
+    assert seen.data.path == moved.data.path     # the Persians next to it see it arrive

@@ -11,7 +11,7 @@ def end_turn(state):
 
 
 def fired_kinds(events):
-    return [e.data["event"] for e in events if e.kind == "fired"]
+    return [e.data.event for e in events if e.kind == "fired"]
 
 
 def test_a_repeating_event_waits_its_cooldown(tmp_path):
@@ -114,8 +114,8 @@ def test_per_side_text_and_who_is_told(tmp_path):
     state, events = engine.new_game(scn, 1)
     (e,) = [e for e in events if e.kind == "fired"]
     assert e.factions == ("byzantium", "sassanids")
-    assert e.data["text"] == "Something happened."
-    assert e.data["text_for"] == {"sassanids": "Our plan worked."}
+    assert e.data.text == "Something happened."
+    assert e.data.text_for == {"sassanids": "Our plan worked."}
     assert state.log[0].seen_by == ["byzantium", "sassanids"]
 
 
@@ -134,8 +134,8 @@ def test_a_choice_for_a_side_out_of_play_takes_the_heaviest_option(tmp_path):
     assert state.flags == {"wait": 1} and state.log[0].choice == "wait"
 
 
-def test_a_choice_waits_for_its_side_and_only_its_side(tmp_path):
-    scn = scenario_with_events(tmp_path, """\
+# an offer that Persia alone may answer, from the first turn
+OFFER = """\
   - id: evt_offer
     title: An offer to Persia
     when: {turn: {min: 1}}
@@ -143,7 +143,11 @@ def test_a_choice_waits_for_its_side_and_only_its_side(tmp_path):
     choices:
       - {id: accept, label: Accept, hint: Peace., effects: [{set_flag: accepted}]}
       - {id: refuse, label: Refuse, effects: [{set_flag: refused}]}
-""")
+"""
+
+
+def test_a_choice_waits_for_its_side_and_only_its_side(tmp_path):
+    scn = scenario_with_events(tmp_path, OFFER)
     state = fresh(scn)
     assert [(p.event, p.faction) for p in state.pending] == [("evt_offer", "sassanids")]
     assert engine.is_legal(state, Move("byzantium", "byz_field", (cell(5, 4),)))
@@ -157,15 +161,7 @@ def test_a_choice_waits_for_its_side_and_only_its_side(tmp_path):
 
 
 def test_the_choice_announcement_goes_only_to_the_chooser(tmp_path):
-    scn = scenario_with_events(tmp_path, """\
-  - id: evt_offer
-    title: An offer to Persia
-    when: {turn: {min: 1}}
-    chooser: sassanids
-    choices:
-      - {id: accept, label: Accept}
-      - {id: refuse, label: Refuse}
-""")
+    scn = scenario_with_events(tmp_path, OFFER)
     _state, events = engine.new_game(scn, 1)
     (c,) = [e for e in events if e.kind == "choice"]
     assert c.factions == ("sassanids",) and not c.public

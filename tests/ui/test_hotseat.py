@@ -14,6 +14,7 @@ import pygame
 import pytest
 
 from game.rules import vision
+from game.rules.event_data import Moved
 from game.rules.state import Army, Relation, relation_key, state_hash
 from game.session.autosaves import autosaves_of
 from tests.helpers import cell
@@ -485,8 +486,7 @@ def test_news_beats_trace_only_the_steps_seen():
     from game.ui.playback import STEP_TIME, Playback, beats, runs
     seen = [cell(3, 3), cell(4, 3), cell(7, 3), cell(8, 3)]      # unseen hexes between
     march = Event("moved", "An army is seen on the march", seen[-1], ("sassanids",),
-                  {"army": "x", "name": "X", "faction": "sassanids", "from": None,
-                   "path": [[h.q, h.r] for h in seen], "partial": True})
+                  Moved("x", "X", "sassanids", None, tuple(seen), partial=True))
     dull = [Event("income", "B: income 9", None, ("byzantium",)),
             Event("turn_began", "Byzantium's turn", None, ("byzantium",))]
     battle = Event("battle", "Battle at Y", cell(5, 5), ("byzantium", "sassanids"))

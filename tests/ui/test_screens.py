@@ -53,19 +53,26 @@ def test_a_broken_scenario_is_listed_as_broken_and_cannot_start(make_app, tmp_pa
     assert ng.start.is_enabled
 
 
-def test_the_players_own_scenarios_are_listed_and_marked(make_app):
-    from game.resources import user_scenarios_dir
+def _pick_the_players_own(app):
+    """The new-game screen listing the test scenario and the player's own copy of it,
+    marked, with the copy picked."""
     from game.ui.screens.new_game import NewGame
-    mine = user_scenarios_dir() / "campaign" / "mine.yaml"
-    mine.parent.mkdir(parents=True)
-    mine.write_text(TEST_SCENARIO.read_text().replace("id: test_small", "id: my_small", 1))
-    app = make_app()
     ng = NewGame(app)
     app.switch(ng)
     steps(app, 2)
     rows = [c.row() for c in ng.choices]
     assert rows == ["Test Theatre  (603-605)", "Test Theatre  (603-605)  [yours]"]
     click_element(app, ng.list.item_list[1]["button_element"])
+    return ng
+
+
+def test_the_players_own_scenarios_are_listed_and_marked(make_app):
+    from game.resources import user_scenarios_dir
+    mine = user_scenarios_dir() / "campaign" / "mine.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(TEST_SCENARIO.read_text().replace("id: test_small", "id: my_small", 1))
+    app = make_app()
+    ng = _pick_the_players_own(app)
     assert "yours: campaign/mine.yaml" in ng.sub.text and ng.start.is_enabled
     click_element(app, ng.start)
     assert run_until(app, lambda: type(app.screen).__name__ == "GameScreen", 50)
@@ -74,7 +81,6 @@ def test_the_players_own_scenarios_are_listed_and_marked(make_app):
 
 def test_yml_scenarios_are_in_the_new_game_menu(make_app, tmp_path):
     from game.resources import user_scenarios_dir
-    from game.ui.screens.new_game import NewGame
     folder = tmp_path / "scenarios"
     folder.mkdir()
     (folder / "good.yml").write_text(TEST_SCENARIO.read_text())
@@ -82,12 +88,7 @@ def test_yml_scenarios_are_in_the_new_game_menu(make_app, tmp_path):
     mine.parent.mkdir(parents=True)
     mine.write_text(TEST_SCENARIO.read_text().replace("id: test_small", "id: my_small", 1))
     app = make_app(scenario_dir=folder)
-    ng = NewGame(app)
-    app.switch(ng)
-    steps(app, 2)
-    rows = [c.row() for c in ng.choices]
-    assert rows == ["Test Theatre  (603-605)", "Test Theatre  (603-605)  [yours]"]
-    click_element(app, ng.list.item_list[1]["button_element"])
+    ng = _pick_the_players_own(app)
     assert "yours: mine.yml" in ng.sub.text and ng.start.is_enabled
 
 

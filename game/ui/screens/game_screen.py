@@ -102,7 +102,7 @@ class GameScreen(TurnFlow, Screen):
             gs.logs[f] = [f"{describe.date_text(st, e.year, e.month)}: {e.title}"
                           + (f" ({e.choice})" if e.choice else "") for e in entries]
         if reload is not None:        # in their news, and in their logs to read again later
-            gs.record({f: [reload] for f in reload.factions if f != reload.data["side"]},
+            gs.record({f: [reload] for f in reload.factions if f != reload.data.side},
                       [reload])
         gs.say(_("Loaded: {title}, {date}").format(
             title=scenario_text(st.scenario, "title", st.scenario.title),

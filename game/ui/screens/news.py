@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.hexgrid import Hex
+from game.rules.event_data import Fired, Option
 from game.rules.orders import Choose
 from game.rules.report import Event
 from game.i18n import _
@@ -44,12 +44,12 @@ def show(gs, told: list[Event], own: bool) -> None:
     view_armies = gs.view().armies
     speed = gs.app.settings.animation_speed
     for e in told:
-        if e.kind == "moved" and e.data.get("army") in view_armies and speed < 10 \
+        if e.kind == "moved" and e.data.army in view_armies and speed < 10 \
                 and not gs.skip:
-            start = [Hex(*e.data["from"])] if e.data.get("from") else []
-            path = runs(start + [Hex(*p) for p in e.data.get("path", [])])[-1]
+            start = [e.data.start] if e.data.start is not None else []
+            path = runs(start + list(e.data.path))[-1]
             if len(path) > 1:
-                gs.march = March(e.data["army"], [center(h) for h in path],
+                gs.march = March(e.data.army, [center(h) for h in path],
                                  0.03 * (11 - speed))
         if e.at is not None and e.kind in ("battle", "assault", "captured"):
             rgb = {"battle": P.BAD, "assault": P.BAD, "captured": P.GOLD}[e.kind]
@@ -87,19 +87,19 @@ def queue_fired(gs, events: list[Event]) -> None:
 def show_fired(gs, e: Event) -> None:
     st = gs.state
     viewer = gs.viewer
-    event_id = e.data["event"]
+    event_id = e.data.event
     scn = st.scenario
-    if e.data.get("text_for", {}).get(viewer):
+    if e.data.text_for.get(viewer):
         text = scenario_text(scn, f"events.{event_id}.text_for.{viewer}",
-                             e.data["text_for"][viewer])
+                             e.data.text_for[viewer])
     else:
-        text = scenario_text(scn, f"events.{event_id}.text", e.data.get("text", ""))
-    choices = [dict(c, label=scenario_text(scn, f"events.{event_id}.choices.{c['id']}.label",
-                                           c["label"]),
-                    hint=scenario_text(scn, f"events.{event_id}.choices.{c['id']}.hint",
-                                       c.get("hint", "")))
-               for c in e.data.get("choices") or []] or e.data.get("choices")
-    chooser = e.data.get("chooser")
+        text = scenario_text(scn, f"events.{event_id}.text", e.data.text)
+    choices = [{"id": c.id,
+                "label": scenario_text(scn, f"events.{event_id}.choices.{c.id}.label", c.label),
+                "hint": scenario_text(scn, f"events.{event_id}.choices.{c.id}.hint",
+                                      c.hint or "")}
+               for c in e.data.choices]
+    chooser = e.data.chooser
     pending = any(p.event == event_id and p.faction == chooser for p in st.pending)
     can_choose = bool(pending and chooser == gs.human_to_play())
     if can_choose:
@@ -127,9 +127,8 @@ def show_pending_choice(gs) -> None:
                 continue
             spec = ev.spec
             fake = Event("fired", spec.title, None, (fid,),
-                         {"event": spec.id, "text": spec.text,
-                          "text_for": dict(spec.text_for),
-                          "choices": [{"id": c.id, "label": c.label, "hint": c.hint}
-                                      for c, _ in ev.choices], "chooser": fid})
+                         Fired(spec.id, spec.text, dict(spec.text_for),
+                               tuple(Option(c.id, c.label, c.hint) for c, _ in ev.choices),
+                               fid))
             show_fired(gs, fake)
             return
