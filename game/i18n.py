@@ -17,12 +17,14 @@ string comes back marked and about a third longer, so a test can spot both a
 string that never went through the layer and a box too small for a longer
 language.
 
-Headless: the engine never calls this (its reports stay English and
-deterministic); the UI and the command line's `--lang` do.
+Headless: the engine only marks strings with `N_` (its refusals' templates) and
+never looks one up, so its reports stay English and deterministic; the UI and the
+command line's `--lang` do the lookups.
 """
 from __future__ import annotations
 
 import gettext
+from dataclasses import dataclass
 from pathlib import Path
 
 DOMAIN = "game"
@@ -90,9 +92,50 @@ def pgettext(context: str, text: str) -> str:
     return _current.pgettext(context, text)
 
 
+# How each language groups the thousands of a number: Greek writes 12.500, English 12,500.
+THOUSANDS: dict[str, str] = {"en": ",", "el": "."}
+
+
+def number(n: int, sign: bool = False) -> str:
+    """A whole number as the language in use writes it (its thousands separator; a
+    leading + for a gain when `sign`).  Every count of men or solidi shown goes
+    through here."""
+    text = f"{n:+,}" if sign else f"{n:,}"
+    sep = THOUSANDS.get(_code, ",")
+    return text if sep == "," else text.replace(",", sep)
+
+
 def N_(text: str) -> str:
     """Mark `text` for translation without looking it up now."""
     return text
+
+
+# --- words said later -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Named:
+    """A name or phrase that headless code words in English now and a screen words in its
+    language later: its English, what it is and what it refers to.  kind: 'army',
+    'city', 'faction', 'commander', 'pass', 'region', 'event' (ref: an id), 'cities'
+    (ref: ids), 'place' (ref: (hex, preposition)), 'spot' (ref: a hex, named alone) or
+    'phrase' (ref: (template, values): a phrase inside another)."""
+    english: str
+    kind: str
+    ref: object = None
+
+    def __str__(self) -> str:
+        return self.english
+
+    def __format__(self, spec: str) -> str:
+        return format(self.english, spec)
+
+
+def said(template: str, **values) -> Named:
+    """A phrase for a screen: `template` (marked with N_) filled with `values` (numbers,
+    words, Named), in English now and in the screen's language when it is shown."""
+    english = {k: f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else v
+               for k, v in values.items()}
+    return Named(template.format(**english), "phrase", (template, values))
 
 
 # --- the pseudo-language --------------------------------------------------------------

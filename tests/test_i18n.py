@@ -130,7 +130,9 @@ def read_po_ids(path: Path) -> set:
 def test_every_interface_string_is_translated_with_the_same_placeholders(po):
     template = read_po_ids(LOCALE / "game.pot")
     found = read_po(po)
-    have = {k if isinstance(k, str) else k[0] for k in found}
+    # keys: a msgid, (msgid, plural) for a plural, (context, msgid) for a string in context
+    have = {k if isinstance(k, str) else k[0] if isinstance(found[k], list) else k[1]
+            for k in found}
     missing = sorted(template - have)
     assert not missing, f"{po}: untranslated: {missing[:5]}"
     def holes(text):

@@ -19,13 +19,14 @@ import json
 
 from game.events.runner import apply_choice, check_events, event_by_id
 from game.hexgrid import Hex, hex_distance, hex_neighbors
+from game.i18n import N_, said
 from game.rules import changes as C
 from game.rules import combat, economy, siege, turns, victory
 from game.rules import movement as M
 from game.rules import queries as Q
 from game.rules import vision
 from game.rules.orders import (Assault, Attack, Besiege, Choose, EndTurn, Merge, MixDice, Move,
-                               Order, Raise, Refused, Split)
+                               Named, Order, Raise, Refused, Split)
 from game.rules.event_data import MenOf, Merged, Moved, SplitOff, Spotted
 from game.rules.report import Event, dated
 from game.rules.rng import Rng, is_mix
@@ -39,15 +40,16 @@ new_game = turns.new_game
 def _own_army(state: GameState, order) -> "Army":
     a = state.armies.get(order.army)
     if a is None:
-        raise Refused("no_such_army", f"there is no army {order.army!r}")
+        raise Refused("no_such_army", N_("there is no army {army}"), army=repr(order.army))
     if a.faction != order.faction:
-        raise Refused("not_your_army", f"{a.name} does not serve {order.faction}")
+        raise Refused("not_your_army", N_("{army} does not serve {side}"), army=_army(a),
+                      side=_side(order.faction))
     return a
 
 
 def _needs_moves(a) -> None:
     if a.moves <= 0:
-        raise Refused("no_moves_left", f"{a.name} has no movement left this turn")
+        raise Refused("no_moves_left", N_("{army} has no movement left this turn"), army=_army(a))
 
 
 def _may_strike(a) -> None:
@@ -55,25 +57,29 @@ def _may_strike(a) -> None:
     up: an army whose march ended next to the enemy (a zone of control halts it) may
     still fight, however little movement it has left; the fight then ends its turn."""
     if not a.may_strike:
-        raise Refused("one_strike_a_turn", f"{a.name} has already fought or laid a siege this "
-                                           "turn (or was raised this turn): once a turn")
+        raise Refused("one_strike_a_turn", N_("{army} has already fought or laid a siege this "
+                                              "turn (or was raised this turn): once a turn"),
+                      army=_army(a))
 
 
 def check(state: GameState, order: Order) -> None:
     """Raise Refused if the order breaks a rule; never changes the state."""
     if state.over:
-        raise Refused("game_over", "the game is over")
+        raise Refused("game_over", N_("the game is over"))
     if order.faction not in state.factions:
-        raise Refused("no_such_faction", f"there is no faction {order.faction!r}")
+        raise Refused("no_such_faction", N_("there is no faction {side}"),
+                      side=repr(order.faction))
     if order.faction != state.active_faction:
-        raise Refused("not_your_turn", f"it is {state.factions[state.active_faction].name}'s turn")
+        raise Refused("not_your_turn", N_("it is {side}'s turn"),
+                      side=_side(state.active_faction, state.factions[state.active_faction].name))
     pending = [p for p in state.pending if p.faction == order.faction]
     if pending and not isinstance(order, (Choose, MixDice)):
-        raise Refused("choice_pending", f"first answer the event "
-                                        f"{event_by_id(state, pending[0].event).spec.title!r}")
+        raise Refused("choice_pending", N_("first answer the event '{event}'"),
+                      event=Named(event_by_id(state, pending[0].event).spec.title, "event",
+                                  pending[0].event))
     handler = _CHECKS.get(type(order))
     if handler is None:
-        raise Refused("unknown_order", f"unknown order {order!r}")
+        raise Refused("unknown_order", N_("unknown order {order}"), order=repr(order))
     handler(state, order)
 
 
@@ -81,35 +87,42 @@ def _check_move(state: GameState, o: Move) -> int:
     a = _own_army(state, o)
     _needs_moves(a)
     if not o.path:
-        raise Refused("empty_path", "a move needs at least one step")
+        raise Refused("empty_path", N_("a move needs at least one step"))
     obs = M.obstacles_known(state, a.faction)
     hm = Q.hexmap(state)
     here, cost = a.hex, 0
     for i, step in enumerate(o.path):
         if hex_distance(here, step) != 1:
-            raise Refused("not_adjacent", f"step {i + 1} of the march does not lead to a "
-                                          "neighbouring hex")
+            raise Refused("not_adjacent", N_("step {n} of the march does not lead to a "
+                                             "neighbouring hex"), n=i + 1)
         if not hm.contains(step):
-            raise Refused("off_map", f"step {i + 1} of the march leaves the map")
+            raise Refused("off_map", N_("step {n} of the march leaves the map"), n=i + 1)
         if i > 0 and hm.index(here) in obs.stop:
-            raise Refused("zone_of_control", f"{a.name} must stop {Q.place_phrase(state, here)}: "
-                                             "an enemy is adjacent (zone of control) or a town "
-                                             "is taken there")
+            raise Refused("zone_of_control", N_("{army} must stop {place}: an enemy is adjacent "
+                                                "(zone of control) or a town is taken there"),
+                          army=_army(a), place=_at(state, here))
         c = M.step_cost(state, here, step, a.faction, obs)
         if c is None:
             rule, why = _reason(state, a, here, step, obs)
-            raise Refused(rule, f"{a.name} cannot go on {Q.place_phrase(state, step, 'to')}: "
-                                f"{why}")
+            raise Refused(rule, N_("{army} cannot go on {place}: {why}"), army=_army(a),
+                          place=_at(state, step, "to"), why=why)
         cost += c
         here = step
     if cost > a.moves:
-        raise Refused("too_far", f"the march costs {cost} movement points; {a.name} has {a.moves}")
+        raise Refused("too_far", N_("the march costs {cost} movement points; {army} has {moves}"),
+                      cost=cost, army=_army(a), moves=a.moves)
     return cost
 
 
 def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = True
-            ) -> tuple[str, str]:
+            ) -> tuple[str, Named]:
     """Why a single step is not allowed: (rule id, explanation), as far as the side knows."""
+    rule, template, values = _why(state, a, here, step, obs, occupant)
+    return rule, said(template, **values)
+
+
+def _why(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool
+         ) -> tuple[str, str, dict]:
     hm = Q.hexmap(state)
     j = hm.index(step)
     there = [o for o in vision.armies_known_at(state, a.faction, step)
@@ -117,38 +130,62 @@ def _reason(state: GameState, a, here: Hex, step: Hex, obs, occupant: bool = Tru
     if occupant and there:
         other = there[0]
         if Q.hostile(state, a.faction, other.faction):
-            return "hex_occupied", f"{other.name} holds it (attack it instead)"
-        return "neutral_army", f"{other.name} of a faction at peace stands there"
+            return ("hex_occupied", N_("{army} holds it (attack it instead)"),
+                    {"army": _army(other)})
+        return ("neutral_army", N_("{army} of a faction at peace stands there"),
+                {"army": _army(other)})
     city = Q.city_at(state, step)
     if city is not None:
         city = vision.city_as_known(state, a.faction, city)
     if occupant and city is not None and not Q.friendly(state, a.faction, city.owner):
         if Q.hostile(state, a.faction, city.owner):
-            return "walled_city", f"{city.name} has walls or a garrison (besiege it)"
-        return "neutral_city", f"{city.name} belongs to a faction at peace"
+            return ("walled_city", N_("{city} has walls or a garrison (besiege it)"),
+                    {"city": _town(city)})
+        return "neutral_city", N_("{city} belongs to a faction at peace"), {"city": _town(city)}
     if j in obs.closed_passes:
         pid = hm.pass_at.get(step)
-        what = hm.passes[pid].name if pid else f"the pass {Q.place_phrase(state, step)}"
-        return "pass_closed", f"{what} is closed"
+        if pid:
+            return ("pass_closed", N_("{name} is closed"),
+                    {"name": Named(hm.passes[pid].name, "pass", pid)})
+        return "pass_closed", N_("the pass {place} is closed"), {"place": _at(state, step)}
     i = hm.index(here)
     for k, _c, kind, tag in M.graph(state.scenario, state.winter)[i]:
         if k == j:
             if kind == M.STRAIT:
-                return "strait", f"crossing the {tag or 'strait'} needs command of the sea"
+                if tag:
+                    return ("strait", N_("crossing the {strait} needs command of the sea"),
+                            {"strait": tag})
+                return "strait", N_("crossing the strait needs command of the sea"), {}
             if kind == M.EMBARK:
-                return ("no_port", "ships can be boarded only at a friendly port"
-                        if obs.navy else "it has no fleet to put to sea")
+                return ("no_port", N_("ships can be boarded only at a friendly port")
+                        if obs.navy else N_("it has no fleet to put to sea"), {})
             if kind in (M.SEA, M.LAND_FROM_SEA):
-                return "no_fleet", "it has no fleet"
-            return "blocked", "the way is blocked"
+                return "no_fleet", N_("it has no fleet"), {}
+            return "blocked", N_("the way is blocked"), {}
     if hm.is_water(step):
-        return "water", "that is water"
-    return "impassable", "the terrain is impassable"
+        return "water", N_("that is water"), {}
+    return "impassable", N_("the terrain is impassable"), {}
+
+
+def _army(a) -> Named:
+    return Named(a.name, "army", a.id)
+
+
+def _town(c) -> Named:
+    return Named(c.name, "city", c.id)
+
+
+def _side(fid: str, english: str | None = None) -> Named:
+    return Named(english or fid, "faction", fid)
+
+
+def _at(state: GameState, h: Hex, prep: str = "at") -> Named:
+    return Named(Q.place_phrase(state, h, prep), "place", (h, prep))
 
 
 def _adjacent_target(state: GameState, a, target: Hex) -> None:
     if hex_distance(a.hex, target) != 1:
-        raise Refused("not_adjacent", f"that hex is not next to {a.name}")
+        raise Refused("not_adjacent", N_("that hex is not next to {army}"), army=_army(a))
 
 
 def _check_attack(state: GameState, o: Attack) -> None:
@@ -164,9 +201,9 @@ def _check_attack(state: GameState, o: Attack) -> None:
         if city is not None:
             city = vision.city_as_known(state, a.faction, city)
         if city is not None and Q.hostile(state, a.faction, city.owner):
-            raise Refused("attack_city", f"{city.name} has no army in the field: besiege or "
-                                         "assault it")
-        raise Refused("no_enemy", f"no enemy army stands {Q.place_phrase(state, o.target)}")
+            raise Refused("attack_city", N_("{city} has no army in the field: besiege or "
+                                            "assault it"), city=_town(city))
+        raise Refused("no_enemy", N_("no enemy army stands {place}"), place=_at(state, o.target))
     _check_reach(state, a, o.target)
 
 
@@ -179,13 +216,14 @@ def _check_reach(state: GameState, a, target: Hex) -> None:
     obs.stop.discard(j)
     if M.step_cost(state, a.hex, target, a.faction, obs) is None:
         rule, why = _reason(state, a, a.hex, target, obs, occupant=False)
-        raise Refused(rule, f"{a.name} cannot reach it {Q.place_phrase(state, target)}: {why}")
+        raise Refused(rule, N_("{army} cannot reach it {place}: {why}"), army=_army(a),
+                      place=_at(state, target), why=why)
 
 
 def _city(state: GameState, cid: str):
     c = state.cities.get(cid)
     if c is None:
-        raise Refused("no_such_city", f"there is no city {cid!r}")
+        raise Refused("no_such_city", N_("there is no city {city}"), city=repr(cid))
     return c
 
 
@@ -193,63 +231,71 @@ def _check_besiege(state: GameState, o: Besiege) -> None:
     a = _own_army(state, o)
     c = vision.city_as_known(state, a.faction, _city(state, o.city))
     if not Q.hostile(state, a.faction, c.owner):
-        raise Refused("not_at_war", f"{c.name} belongs to a faction {a.faction} is not at war with")
+        raise Refused("not_at_war", N_("{city} belongs to a faction {side} is not at war with"),
+                      city=_town(c), side=_side(a.faction))
     if a.hex != c.hex:
         _may_strike(a)
         _adjacent_target(state, a, c.hex)
         _check_reach(state, a, c.hex)
     elif c.siege is not None and c.siege.by == a.faction:
-        raise Refused("already_besieging", f"{a.name} is already besieging {c.name}")
+        raise Refused("already_besieging", N_("{army} is already besieging {city}"),
+                      army=_army(a), city=_town(c))
     else:
         _may_strike(a)
     if any(Q.hostile(state, a.faction, x.faction)
            for x in vision.armies_known_at(state, a.faction, c.hex)):
-        raise Refused("relief_army", f"an enemy army stands in {c.name}: defeat it first")
+        raise Refused("relief_army", N_("an enemy army stands in {city}: defeat it first"),
+                      city=_town(c))
 
 
 def _check_assault(state: GameState, o: Assault) -> None:
     a = _own_army(state, o)
     c = _city(state, o.city)
     if a.hex != c.hex or c.siege is None or c.siege.by != a.faction:
-        raise Refused("not_besieging", f"{a.name} must be besieging {c.name} to storm it")
+        raise Refused("not_besieging", N_("{army} must be besieging {city} to storm it"),
+                      army=_army(a), city=_town(c))
     _may_strike(a)
 
 
 def _check_raise(state: GameState, o: Raise) -> None:
     c = _city(state, o.city)
     if c.owner != o.faction:
-        raise Refused("not_your_city", f"{c.name} is not held by {o.faction}")
+        raise Refused("not_your_city", N_("{city} is not held by {side}"), city=_town(c),
+                      side=_side(o.faction))
     if c.siege is not None:
-        raise Refused("city_besieged", f"{c.name} is under siege")
+        raise Refused("city_besieged", N_("{city} is under siege"), city=_town(c))
     if o.men < 100 or o.men % 100:
-        raise Refused("bad_amount", "raise men in hundreds, at least 100")
+        raise Refused("bad_amount", N_("raise men in hundreds, at least 100"))
     limit = economy.raise_limit(state) - state.raised.get(c.id, 0)
     if o.men > limit:
-        raise Refused("raise_limit", f"{c.name} can raise only {max(0, limit)} more men this turn")
+        raise Refused("raise_limit", N_("{city} can raise only {men} more men this turn"),
+                      city=_town(c), men=max(0, limit))
     cost = economy.raise_cost(state, o.men)
     if cost > state.factions[o.faction].treasury:
-        raise Refused("no_money", f"raising {o.men} men costs {cost}; the treasury holds "
-                                  f"{state.factions[o.faction].treasury}")
+        raise Refused("no_money", N_("raising {men} men costs {cost}; the treasury holds {gold}"),
+                      men=o.men, cost=cost, gold=state.factions[o.faction].treasury)
     if any(Q.hostile(state, o.faction, x.faction) for x in Q.armies_at(state, c.hex)):
-        raise Refused("enemy_present", f"an enemy army stands in {c.name}")
+        raise Refused("enemy_present", N_("an enemy army stands in {city}"), city=_town(c))
 
 
 def _check_merge(state: GameState, o: Merge) -> None:
     a = _own_army(state, o)
     b = state.armies.get(o.into)
     if b is None or b.faction != o.faction:
-        raise Refused("no_such_army", f"there is no army {o.into!r} of {o.faction}")
+        raise Refused("no_such_army", N_("there is no army {army} of {side}"), army=repr(o.into),
+                      side=_side(o.faction))
     if a.id == b.id:
-        raise Refused("same_army", "an army cannot merge with itself")
+        raise Refused("same_army", N_("an army cannot merge with itself"))
     if a.hex != b.hex:
-        raise Refused("not_together", f"{a.name} and {b.name} must stand on the same hex")
+        raise Refused("not_together", N_("{army} and {other} must stand on the same hex"),
+                      army=_army(a), other=_army(b))
 
 
 def _check_split(state: GameState, o: Split) -> None:
     a = _own_army(state, o)
     least = Q.rules(state)["min_army_men"]
     if o.men < least or a.men - o.men < least:
-        raise Refused("bad_amount", f"both parts must keep at least {least} men")
+        raise Refused("bad_amount", N_("both parts must keep at least {men} men"), men=least)
 
 
 def _check_end(state: GameState, o: EndTurn) -> None:
@@ -258,15 +304,17 @@ def _check_end(state: GameState, o: EndTurn) -> None:
 
 def _check_choose(state: GameState, o: Choose) -> None:
     if not any(p.event == o.event and p.faction == o.faction for p in state.pending):
-        raise Refused("no_choice", f"{o.faction} has no choice to make for {o.event!r}")
+        raise Refused("no_choice", N_("{side} has no choice to make for {event}"),
+                      side=_side(o.faction), event=repr(o.event))
     ev = event_by_id(state, o.event)
     if ev is None or o.option not in {c.id for c, _ in ev.choices}:
-        raise Refused("no_option", f"{o.event!r} has no option {o.option!r}")
+        raise Refused("no_option", N_("{event} has no option {option}"), event=repr(o.event),
+                      option=repr(o.option))
 
 
 def _check_mix(state: GameState, o: MixDice) -> None:
     if not is_mix(o.mix):
-        raise Refused("bad_mix", "the dice mix must be 64 hexadecimal digits")
+        raise Refused("bad_mix", N_("the dice mix must be 64 hexadecimal digits"))
 
 
 _CHECKS = {Move: _check_move, Attack: _check_attack, Besiege: _check_besiege,

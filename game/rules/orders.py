@@ -12,15 +12,22 @@ from typing import ClassVar
 
 from game.codec import decode_tagged, encode_tagged
 from game.hexgrid import Hex
+from game.i18n import Named  # noqa: F401  (the names in a refusal)
 
 
 class Refused(Exception):
-    """An order that breaks a rule.  `rule` is a short id, `message` says why."""
+    """An order that breaks a rule.  `rule` is a short id, `message` says why in English.
 
-    def __init__(self, rule: str, message: str):
-        super().__init__(f"{message} [{rule}]")
+    The message is `template` filled with `values`; the template is marked for
+    translation (N_) and a value that names something is a `game.i18n.Named`, so a screen
+    can say the same in its own language (game.ui.describe.refusal_text)."""
+
+    def __init__(self, rule: str, template: str, **values):
         self.rule = rule
-        self.message = message
+        self.template = template
+        self.values = values
+        self.message = template.format(**values) if values else template
+        super().__init__(f"{self.message} [{rule}]")
 
 
 @dataclass(frozen=True)

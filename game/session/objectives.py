@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.hexgrid import hex_distance
+from game.i18n import N_, Named, said
 from game.rules import queries as Q
 from game.rules.state import GameState
 from game.session.view import View, observe
 
 KIND_WORDS = {"decisive": "Decisive victory", "major": "Major victory",
               "minor": "Minor victory", "peace": "Victory by peace"}
-STATUS_WORDS = {"war": "at war", "peace": "at peace", "alliance": "allied",
-                "tribute": "at peace, with tribute"}
+STATUS_WORDS = {"war": N_("at war"), "peace": N_("at peace"), "alliance": N_("allied"),
+                "tribute": N_("at peace, with tribute")}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class Goal:
     progress: str = ""         # "held", "holds 3 of 5", "6 hexes away", "unknown"
     met: bool | None = None    # None: the side cannot know
     depth: int = 0             # nesting under "one of" / "all of"
+    # the same two as phrases a screen words in its language (game.i18n.said)
+    words: Named | None = field(default=None, compare=False)
+    progress_words: Named | None = field(default=None, compare=False)
+
+
+def _goal(text: Named, progress: Named | None, met, depth: int) -> Goal:
+    return Goal(str(text), str(progress or ""), met, depth, text, progress)
 
 
 @dataclass(frozen=True)
@@ -136,12 +144,12 @@ def _describe(state, view, side, cond, depth, out: list[Goal]) -> bool | None:
     if name in ("all", "any"):
         parts = list(cond.parts)
         if len(parts) > 1:
-            head = Goal("All of these:" if name == "all" else "One of these:", "", None, depth)
+            head = said(N_("All of these:") if name == "all" else N_("One of these:"))
             at = len(out)
-            out.append(head)
+            out.append(_goal(head, None, None, depth))
             results = [_describe(state, view, side, p, depth + 1, out) for p in parts]
             met = _combine(name, results)
-            out[at] = Goal(head.text, _count_text(results), met, depth)
+            out[at] = _goal(head, _count_text(results), met, depth)
             return met
         if parts:
             return _describe(state, view, side, parts[0], depth, out)
@@ -151,17 +159,25 @@ def _describe(state, view, side, cond, depth, out: list[Goal]) -> bool | None:
         m = _describe(state, view, side, inner, depth, sub)
         met = None if m is None else not m
         if len(sub) == 1:
-            out.append(Goal(_negate(sub[0].text), _done(met), met, depth))
+            out.append(_goal(_negate(sub[0].words), _done(met), met, depth))
         else:
-            out.append(Goal("None of the following holds:", _done(met), met, depth))
-            out.extend(Goal(g.text, g.progress, g.met, g.depth + 1) for g in sub)
+            out.append(_goal(said(N_("None of the following holds:")), _done(met), met, depth))
+            out.extend(_goal(g.words, g.progress_words, g.met, g.depth + 1) for g in sub)
         return met
     goal = _leaf(state, view, side, name, args, cond)
-    out.append(Goal(goal[0], goal[1], goal[2], depth))
+    out.append(_goal(goal[0], goal[1], goal[2], depth))
     return goal[2]
 
 
-def _leaf(state, view, side, name, args, cond) -> tuple[str, str, bool | None]:
+_YES_NO = {True: N_("yes"), False: N_("no")}
+
+
+def _yes(ok) -> Named:
+    return said(_YES_NO[bool(ok)])
+
+
+def _leaf(state, view, side, name, args, cond) -> tuple[Named, Named, bool | None]:
+    """A condition as a goal and its progress, both as phrases (English in .text)."""
     fname = _faction_namer(state)
     cname = _commander_namer(state)
     known = view.omniscient
@@ -174,108 +190,161 @@ def _leaf(state, view, side, name, args, cond) -> tuple[str, str, bool | None]:
         if args.get("city"):
             cid = args["city"]
             held = _owner(state, view, cid) == f
-            return (f"{fname(f)} holds {state.cities[cid].name}", "held" if held else "not held",
-                    held)
+            return (said(N_("{side} holds {city}"), side=fname(f), city=_city(state, cid)),
+                    said(N_("held") if held else N_("not held")), held)
         if args.get("region"):
             hm = state.scenario.map
-            pool = [c.id for c in state.cities.values() if hm.region_of(c.hex) == args["region"]]
-            where = f"the cities of {str(args['region']).replace('_', ' ').title()}"
+            region = args["region"]
+            pool = [c.id for c in state.cities.values() if hm.region_of(c.hex) == region]
+            where = said(N_("the cities of {region}"), region=Named(
+                str(region).replace("_", " ").title(), "region", region))
         else:
             pool = list(args["cities"])
-            where = _join([state.cities[c].name for c in pool])
+            where = _cities(state, pool)
         need = args.get("count") or len(pool)
         held = [c for c in pool if _owner(state, view, c) == f]
-        what = (f"{fname(f)} holds {where}" if need == len(pool)
-                else f"{fname(f)} holds {need} of {where}")
+        what = (said(N_("{side} holds {cities}"), side=fname(f), cities=where)
+                if need == len(pool) else
+                said(N_("{side} holds {n} of {cities}"), side=fname(f), n=need, cities=where))
         ok = len(held) >= need and bool(pool)
-        missing = [state.cities[c].name for c in pool if c not in held]
-        return what, f"holds {len(held)} of {len(pool)}" + (
-            f"; not {_join(missing)}" if held and missing else ""), ok
+        missing = [c for c in pool if c not in held]
+        progress = (said(N_("holds {n} of {total}; not {cities}"), n=len(held), total=len(pool),
+                         cities=_cities(state, missing)) if held and missing else
+                    said(N_("holds {n} of {total}"), n=len(held), total=len(pool)))
+        return what, progress, ok
     if name == "commander_alive":
         c = args["commander"]
         ok = public()
-        return f"{cname(c)} lives", "alive" if ok else "dead", ok
+        return (said(N_("{commander} lives"), commander=cname(c)),
+                said(N_("alive") if ok else N_("dead")), ok)
     if name == "ruler":
         ok = public()
-        return (f"{cname(args['commander'])} rules {fname(args['faction'])}",
-                "yes" if ok else "no", ok)
+        return (said(N_("{commander} rules {side}"), commander=cname(args["commander"]),
+                     side=fname(args["faction"])), _yes(ok), ok)
     if name == "flag":
         ok = public()
         return _flag_text(state, args["name"]), _done(ok), ok
     if name == "fired":
-        title = _event_title(state, args["event"])
         ok = public()
-        return f"“{title}” has happened", _done(ok), ok
+        return said(N_("“{event}” has happened"), event=_event_title(state, args["event"])), \
+            _done(ok), ok
     if name == "army_near":
         return _army_near(state, view, side, args)
     if name == "commander_at":
         place = args.get("place")
-        where = Q.place_name(state, place) if place is not None else str(args.get("region"))
+        where = _spot(state, place) if place is not None else Named(
+            str(args.get("region")), "region", args.get("region"))
         within = args.get("within", 0)
-        text = f"{cname(args['commander'])} stands " + (
-            f"at {where}" if not within else f"within {within} hexes of {where}")
+        text = (said(N_("{commander} stands at {place}"), commander=cname(args["commander"]),
+                     place=where) if not within else
+                said(N_("{commander} stands within {n} hexes of {place}"),
+                     commander=cname(args["commander"]), n=within, place=where))
         if known or _commander_side(state, args["commander"]) == side:
             ok = public()
-            return text, "yes" if ok else "not yet", ok
-        return text, "unknown", None
+            return text, said(N_("yes") if ok else N_("not yet")), ok
+        return text, said(N_("unknown")), None
     if name == "weariness":
         f = args["faction"]
-        text = f"{fname(f)}'s war-weariness " + _bounds(args)
+        text = said(N_("{side}'s war-weariness {bounds}"), side=fname(f), bounds=_bounds(args))
         if known or f == side:
             ok = public()
-            return text, f"now {state.factions[f].war_weariness}", ok
-        return text, "not known", None
+            return text, said(N_("now {n}"), n=state.factions[f].war_weariness), ok
+        return text, said(N_("not known")), None
     if name == "besieged":
         by = args.get("by")
-        text = f"{state.cities[args['city']].name} is besieged" + (
-            f" by {fname(by)}" if by else "")
+        city = _city(state, args["city"])
+        text = (said(N_("{city} is besieged by {side}"), city=city, side=fname(by)) if by else
+                said(N_("{city} is besieged"), city=city))
         c = view.cities.get(args["city"])
         if c is None:
-            return text, "unknown", None
+            return text, said(N_("unknown")), None
         ok = c.siege is not None and (by is None or c.siege.by == by)
-        return text, "yes" if ok else "no", ok
+        return text, _yes(ok), ok
     if name == "relation":
         ok = public()
-        return (f"{fname(args['a'])} and {fname(args['b'])} "
-                f"{STATUS_WORDS.get(args['status'], args['status'])}", "yes" if ok else "no", ok)
+        status = args["status"]
+        words = STATUS_WORDS.get(status, status)
+        return (said(N_("{side} and {other} {status}"), side=fname(args["a"]),
+                     other=fname(args["b"]), status=said(words) if status in STATUS_WORDS
+                     else words), _yes(ok), ok)
     if name == "in_play":
         ok = public()
-        return f"{fname(args['faction'])} is in the war", "yes" if ok else "no", ok
+        return said(N_("{side} is in the war"), side=fname(args["faction"])), _yes(ok), ok
+    if name == "stronger":
+        percent = args.get("percent") or 100
+        text = (said(N_("{side} has as many men under arms as {other}"), side=fname(
+                    args["faction"]), other=fname(args["than"])) if percent == 100 else
+                said(N_("{side} has {percent}% of the men under arms of {other}"),
+                     side=fname(args["faction"]), percent=percent, other=fname(args["than"])))
+        if known:
+            ok = public()
+            return text, _yes(ok), ok
+        return text, said(N_("not known")), None
+    if name == "army_in_region":
+        f = args["faction"]
+        who = _who(state, f, args.get("men"), args.get("commander"))
+        place, within = args.get("place"), args.get("within") or 0
+        if args.get("regions"):
+            text = said(N_("{who} in {region}"), who=who, region=_and(
+                [Named(str(r).replace("_", " ").title(), "region", r) for r in args["regions"]]))
+        elif place is not None:
+            text = (said(N_("{who} at {place}"), who=who, place=_spot(state, place))
+                    if not within else
+                    said(N_("{who} within {n} hexes of {place}"), who=who, n=within,
+                         place=_spot(state, place)))
+        else:
+            text = said(N_("{who} in the field"), who=who)
+        if known or f == side:
+            ok = public()
+            return text, _yes(ok), ok
+        return text, said(N_("not known")), None
     if name in ("date", "turn"):
         ok = public()
-        return "The time has come (" + ", ".join(f"{k} {v}" for k, v in args.items()) + ")", \
-            _done(ok), ok
+        return said(N_("The time has come ({when})"),
+                    when=", ".join(f"{k} {v}" for k, v in args.items())), _done(ok), ok
     # anything else: its name and arguments, and whether it holds if the side may know
-    text = name.replace("_", " ").capitalize() + ": " + ", ".join(
-        f"{k} {v}" for k, v in args.items())
+    text = said(N_("{condition}: {values}"), condition=name.replace("_", " ").capitalize(),
+                values=", ".join(f"{k} {v}" for k, v in args.items()))
     if known:
         ok = public()
-        return text, "yes" if ok else "no", ok
-    return text, "not known", None
+        return text, _yes(ok), ok
+    return text, said(N_("not known")), None
 
 
-def _army_near(state, view, side, args) -> tuple[str, str, bool | None]:
+def _army_near(state, view, side, args) -> tuple[Named, Named, bool | None]:
     f = args["faction"]
     place, within = args.get("place"), args.get("within", 0)
     men, commander = args.get("men"), args.get("commander")
-    who = (f"{_commander_namer(state)(commander)} with an army" if commander
-           else f"An army of {_faction_namer(state)(f)}")
-    if men:
-        who += f" of at least {men:,} men"
+    who = _who(state, f, men, commander)
     if place is None:
-        return who + f" in {args.get('region')}", "unknown", None
-    where = Q.place_name(state, place)
-    text = who + (f" at {where}" if not within else f" within {within} hexes of {where}")
+        region = args.get("region")
+        return (said(N_("{who} in {region}"), who=who, region=Named(str(region), "region",
+                                                                    region)),
+                said(N_("unknown")), None)
+    where = _spot(state, place)
+    text = (said(N_("{who} at {place}"), who=who, place=where) if not within else
+            said(N_("{who} within {n} hexes of {place}"), who=who, n=within, place=where))
     armies = [a for a in view.armies.values() if a.faction == f
               and (men is None or a.men >= men)
               and (commander is None or a.commander == commander)]
     if not view.omniscient and f != side:
-        return text, "unknown", None
+        return text, said(N_("unknown")), None
     if not armies:
-        return text, "no such army", False
+        return text, said(N_("no such army")), False
     d = min(hex_distance(a.hex, place) for a in armies)
     ok = d <= within
-    return text, ("there" if d == 0 else f"{d} hexes away"), ok
+    return text, (said(N_("there")) if d == 0 else said(N_("{n} hexes away"), n=d)), ok
+
+
+def _who(state, f, men, commander) -> Named:
+    """The army a goal asks for: led by a commander or any of the side's, of some size."""
+    if commander:
+        name = _commander_namer(state)(commander)
+        return (said(N_("{commander} with an army of at least {men} men"), commander=name,
+                     men=men) if men else said(N_("{commander} with an army"), commander=name))
+    side = _faction_namer(state)(f)
+    return (said(N_("An army of {side} of at least {men} men"), side=side, men=men) if men
+            else said(N_("An army of {side}"), side=side))
 
 
 def _since(state, side, a, b, as_at_start: bool) -> str:
@@ -338,58 +407,80 @@ def _combine(name, results) -> bool | None:
     return None if any(r is None for r in results) else False
 
 
-def _count_text(results) -> str:
+def _count_text(results) -> Named:
     done = sum(1 for r in results if r)
-    return f"{done} of {len(results)} done"
+    return said(N_("{n} of {total} done"), n=done, total=len(results))
 
 
-def _done(ok) -> str:
-    return {True: "done", False: "not yet", None: "not known"}[ok]
+def _done(ok) -> Named:
+    return said({True: N_("done"), False: N_("not yet"), None: N_("not known")}[ok])
 
 
-def _negate(text: str) -> str:
-    if text.endswith(" lives"):
-        return text[:-len(" lives")] + " is dead"
-    if text.endswith(" has happened"):
-        return text[:-len(" has happened")] + " has not happened"
-    return "Not: " + text[0].lower() + text[1:]
+def _negate(goal: Named) -> Named:
+    template, values = goal.ref
+    if template == "{commander} lives":
+        return said(N_("{commander} is dead"), **values)
+    if template == "“{event}” has happened":
+        return said(N_("“{event}” has not happened"), **values)
+    text = goal.english
+    return said(N_("Not: {goal}"), goal=Named(text[0].lower() + text[1:], "phrase", goal.ref))
 
 
-def _bounds(args) -> str:
-    parts = []
-    if args.get("min") is not None:
-        parts.append(f"at least {args['min']}")
-    if args.get("max") is not None:
-        parts.append(f"at most {args['max']}")
-    if args.get("above") is not None:
-        parts.append(f"above {args['above']}")
-    if args.get("below") is not None:
-        parts.append(f"below {args['below']}")
-    return " and ".join(parts) or "as given"
+_BOUNDS = (("min", N_("at least {n}")), ("max", N_("at most {n}")),
+           ("above", N_("above {n}")), ("below", N_("below {n}")))
 
 
-def _flag_text(state, name: str) -> str:
+def _bounds(args) -> Named:
+    parts = [said(line, n=args[key]) for key, line in _BOUNDS if args.get(key) is not None]
+    if not parts:
+        return said(N_("as given"))
+    if len(parts) == 1:
+        return parts[0]
+    return said(N_("{first} and {second}"), first=parts[0], second=_and(parts[1:]))
+
+
+def _and(parts: list[Named]) -> Named:
+    return parts[0] if len(parts) == 1 else said(N_("{first} and {second}"), first=parts[0],
+                                                  second=_and(parts[1:]))
+
+
+def _flag_text(state, name: str) -> Named:
     """A flag in words: the title of the event that sets it, if one does."""
     for ev in state.scenario.events:
         effects = list(ev.effects) + [e for _, chosen in ev.choices for e in chosen]
         for e in effects:
             if e.name == "set_flag" and e.args.get("name") == name:
-                return f"“{ev.spec.title}” has happened"
-    return f"The mark “{name.replace('_', ' ')}” is set"
+                return said(N_("“{event}” has happened"),
+                            event=Named(ev.spec.title, "event", ev.spec.id))
+    return said(N_("The mark “{name}” is set"), name=name.replace("_", " "))
 
 
-def _event_title(state, event_id: str) -> str:
+def _city(state, cid: str) -> Named:
+    return Named(state.cities[cid].name, "city", cid)
+
+
+def _cities(state, ids: list[str]) -> Named:
+    return Named(_join([state.cities[c].name for c in ids]), "cities", tuple(ids))
+
+
+def _spot(state, h) -> Named:
+    return Named(Q.place_name(state, h), "spot", h)
+
+
+def _event_title(state, event_id: str) -> Named:
     from game.events.runner import event_by_id
     ev = event_by_id(state, event_id)
-    return ev.spec.title if ev is not None else event_id
+    return Named(ev.spec.title if ev is not None else event_id, "event", event_id)
 
 
 def _faction_namer(state):
-    return lambda f: state.factions[f].name if f in state.factions else str(f)
+    return lambda f: Named(state.factions[f].name if f in state.factions else str(f),
+                           "faction", f)
 
 
 def _commander_namer(state):
-    return lambda c: state.commanders[c].name if c in state.commanders else str(c)
+    return lambda c: Named(state.commanders[c].name if c in state.commanders else str(c),
+                           "commander", c)
 
 
 def _commander_side(state, c) -> str | None:

@@ -8,7 +8,7 @@ what is legal.
 from __future__ import annotations
 
 from game.hexgrid import hex_neighbors
-from game.i18n import _
+from game.i18n import _, number
 from game.rules import economy, engine, siege
 from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
 from game.session import objectives as aims
@@ -21,7 +21,8 @@ def refusal(state, order) -> str:
     try:
         engine.check(state, order)
     except Refused as r:
-        return r.message[:1].upper() + r.message[1:]
+        from game.ui.describe import refusal_text
+        return refusal_text(state, r)
     return ""
 
 
@@ -86,14 +87,14 @@ def possible(view, me: str | None, army, city_id: str | None
                 f = siege.storm_forecast(state, army, c)
                 tip += ": " + _("{percent}% chance to take it; expected losses {lost} of yours, "
                                 "{their_lost} of theirs").format(
-                    percent=f['take_percent'], lost=f"{f['attacker_loss']:,}",
-                    their_lost=f"{f['defender_loss']:,}")
+                    percent=f['take_percent'], lost=number(f['attacker_loss']),
+                    their_lost=number(f['defender_loss']))
             out["assault"] = _offer(state, Assault(me, army.id, cid), tip)
         else:
             out["assault"] = (None, _("Storming needs a siege: besiege a city first"))
         half = army.men // 2 // 100 * 100
         out["split"] = _offer(state, Split(me, army.id, half),
-                              _("Split off {men} men as a new army").format(men=f"{half:,}"))
+                              _("Split off {men} men as a new army").format(men=number(half)))
         others = [x for x in view.armies.values()
                   if x.hex == army.hex and x.faction == me and x.id != army.id]
         out["merge"] = ((Merge(me, army.id, others[0].id),
@@ -108,7 +109,7 @@ def possible(view, me: str | None, army, city_id: str | None
         cost = economy.raise_cost(state, men)
         out["raise"] = _offer(state, Raise(me, city_id, men),
                               _("Raise {men} men at {city} for {cost}").format(
-                                  men=f"{men:,}", city=_city(state, city_id), cost=cost))
+                                  men=number(men), city=_city(state, city_id), cost=cost))
     else:
         out["raise"] = (None, _("Select one of your cities (or an army in one) to raise men "
                                 "there"))

@@ -21,7 +21,7 @@ import pygame_gui
 from game.cli import program_name
 from game.resources import assets_dir
 from game import i18n
-from game.ui import fonts, map_marks, scale
+from game.ui import fonts, map_marks, scale, scroll_bars
 from game.ui.sounds import Sounds
 from game.ui.settings import MAX_WINDOW, MIN_WINDOW, Settings, load_settings, save_settings
 
@@ -114,6 +114,7 @@ class App:
         if percent != scale.percent():
             map_marks.reset()               # counters and marks are drawn for the scale
         scale.set_percent(percent)
+        scroll_bars.install()               # pygame_gui's fixed 20 px follow the scale
         theme = load_theme(self.settings.high_contrast, percent)
         self.manager = pygame_gui.UIManager(self.window.get_size(), theme,
                                             enable_live_theme_updates=False)

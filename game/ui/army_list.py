@@ -6,7 +6,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UISelectionList, UIWindow
 
-from game.i18n import N_, _
+from game.i18n import N_, _, number
 from game.ui import describe
 from game.rules import movement as M
 from game.rules import queries as Q
@@ -29,7 +29,7 @@ def rows(view, side: str, sort: str) -> list[tuple[str, str]]:
         where = describe.place_phrase(state, a.hex)      # 'at Dara', 'near Tiflis', 'in Armenia'
         out.append((a.id, _("{army}: {men} men, movement {moves} of {budget}, supply {supply}, "
                             "morale {morale}, {place}").format(
-            army=describe.army_name(state, a), men=f"{a.men:,}", moves=a.moves,
+            army=describe.army_name(state, a), men=number(a.men), moves=a.moves,
             budget=M.move_budget(state, a), supply=a.supply, morale=a.morale, place=where)))
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import N_, _
+from game.i18n import N_, _, number
 from game.ui import fonts
 from game.ui import palette as P
 from game.ui.scale import px
@@ -31,7 +31,7 @@ def short(v: int) -> str:
         return f"{v / 1_000_000:.1f}M"
     if abs(v) >= 10_000:
         return f"{v // 1000}k"
-    return f"{v:,}"
+    return number(v)
 
 
 def line_chart(size: tuple[int, int], title: str, xs: list[str],

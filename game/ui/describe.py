@@ -14,6 +14,7 @@ odds of an attack are given only against a hex the viewer sees.
 from __future__ import annotations
 
 import html
+import re
 
 from game import calendar as cal
 from game import terrain as T
@@ -21,10 +22,11 @@ from game.hexgrid import Hex, hex_distance
 from game.rules import combat, economy, siege
 from game.rules import movement as M
 from game.rules import queries as Q
+from game.rules.orders import Refused
 from game.rules.report import Event
 from game.rules.state import Army, City, GameState
 from game.rules.traits import TRAITS
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, Named, _, ngettext, number, pgettext
 from game.scenario.lang import text as scenario_text
 
 
@@ -33,7 +35,7 @@ def esc(text) -> str:
 
 
 def n(x: int) -> str:
-    return f"{x:,}"
+    return number(x)
 
 
 def faction_name(state: GameState, fid: str | None) -> str:
@@ -57,10 +59,21 @@ def place_phrase(state: GameState, h: Hex, prep: str = "at") -> str:
     section, _dot, ident = (key or "").partition(".")
     name = (place_name(state, ident, english) if section in ("cities", "places") else
             scenario_text(state.scenario, f"{key}.name", english) if key else None)
+    if how == "at" and prep == "to":
+        return _("to {place}").format(place=name)
+    # TRANSLATORS: the context says what the place is (a city, a fortress, a named spot
+    # of the map), for a language that words "at" and "near" differently for each.
+    c = state.cities.get(ident) if section == "cities" else None
     if how == "at":
-        return (_("to {place}") if prep == "to" else _("at {place}")).format(place=name)
+        line = (pgettext("place", "at {place}") if c is None else
+                pgettext("fortress", "at {place}") if c.kind == "fortress" else
+                pgettext("city", "at {place}"))
+        return line.format(place=name)
     if how == "near":
-        return _("near {place}").format(place=name)
+        line = (pgettext("place", "near {place}") if c is None else
+                pgettext("fortress", "near {place}") if c.kind == "fortress" else
+                pgettext("city", "near {place}"))
+        return line.format(place=name)
     if how == "in":
         return (_("into {region}") if prep == "to" else _("in {region}")).format(region=name)
     return _("in open country") if how == "open" else _("off the map")
@@ -196,7 +209,8 @@ def army_html(view, a: Army, own: bool) -> str:
                                                            tactics=c.tactics, siege=c.siege,
                                                            loyalty=c.loyalty))
         for t in c.traits:
-            lines.append(f"   <i>{esc(t.replace('_', ' '))}</i>: {esc(TRAITS.get(t, ''))}")
+            said = _(TRAITS[t]) if t in TRAITS else ""
+            lines.append(f"   <i>{esc(trait_name(t))}</i>: {esc(said)}")
     else:
         lines.append(_("Commander: {name}").format(name="<i>" + _("none") + "</i>"))
     c = view.cities.get(state.scenario.city_at.get(a.hex))
@@ -206,18 +220,59 @@ def army_html(view, a: Army, own: bool) -> str:
     return "<br>".join(lines)
 
 
+TRAIT_NAMES = {"valour": N_("valour"), "winter_campaigner": N_("winter campaigner"),
+               "fortress_defender": N_("fortress defender"),
+               "siege_engineer": N_("siege engineer"), "duellist": N_("duellist"),
+               "glory_seeker": N_("glory seeker"), "seasonal": N_("seasonal"),
+               "tyrant": N_("tyrant"), "ruthless": N_("ruthless"),
+               "inexperienced": N_("inexperienced")}
+
+
+def trait_name(t: str) -> str:
+    """A commander's trait as the player reads it."""
+    return _(TRAIT_NAMES[t]) if t in TRAIT_NAMES else t.replace("_", " ")
+
+
 def army_name(state: GameState, a) -> str:
-    """An army's name in the language in use: the scenario's own, else "Army of" its
-    commander (the rules name armies that way)."""
-    if any(x.id == a.id and x.name for x in state.scenario.spec.armies):
-        return scenario_text(state.scenario, f"armies.{a.id}.name", a.name)
-    c = state.commanders.get(a.commander) if a.commander else None
-    if c is not None and a.name == f"Army of {c.name}":
-        return _("Army of {commander}").format(commander=commander_name(state, c.id, c.name))
-    f = state.factions.get(a.faction)
-    if f is not None and a.name == f"{f.name} army":
-        return _("{side} army").format(side=faction_name(state, a.faction))
-    return a.name
+    """An army's name in the language in use: the scenario's own, else the name the rules
+    gave it ("Army of" its commander, "Levy of" a city, ...) in its words."""
+    return army_called(state, a.id, a.name)
+
+
+def army_called(state: GameState, aid: str | None, english: str) -> str:
+    """An army's name in the language in use from its id and its English name alone, so
+    that an army gone from the map (destroyed, merged, out of sight) is named too."""
+    if aid and any(x.id == aid and x.name for x in state.scenario.spec.armies):
+        return scenario_text(state.scenario, f"armies.{aid}.name", english)
+    return made_name(state, english)
+
+
+def made_name(state: GameState, english: str) -> str:
+    """A name the rules make for a new army, in the language in use: 'Army of Heraclius',
+    'Byzantium army', 'Levy of Dara', 'Detachment of ...'; any other name as it is."""
+    spec = next((x for x in state.scenario.spec.armies if x.name == english), None)
+    if spec is not None:
+        return scenario_text(state.scenario, f"armies.{spec.id}.name", english)
+    head, sep, rest = english.partition(" of ")
+    if sep and head == "Army":
+        c = next((c for c in state.commanders.values() if c.name == rest), None)
+        if c is not None:
+            return _("Army of {commander}").format(commander=commander_name(state, c.id, c.name))
+    if sep and head == "Levy":
+        c = next((c for c in state.cities.values() if c.name == rest), None)
+        if c is not None:
+            return _("Levy of {city}").format(city=place_name(state, c.id, c.name))
+    if sep and head == "Escort":
+        c = next((c for c in state.commanders.values() if c.name == rest), None)
+        if c is not None:
+            return _("Escort of {commander}").format(
+                commander=commander_name(state, c.id, c.name))
+    if sep and head == "Detachment":
+        return _("Detachment of {army}").format(army=made_name(state, rest))
+    f = next((f for f in state.factions.values() if english == f"{f.name} army"), None)
+    if f is not None:
+        return _("{side} army").format(side=faction_name(state, f.id))
+    return english
 
 
 def city_html(view, c: City, own: bool) -> str:
@@ -450,7 +505,8 @@ def summary_lines(events: list[Event], side: str | None,
             continue
         text = event_text(state, e) if state is not None else e.text
         if e.kind in ("battle", "assault") and state is not None and losses(state, e):
-            text += ". " + _("Lost: {list}").format(list="; ".join(
+            # TRANSLATORS: between the sides in "Lost: A 900 of 15,000; B 2,160 of 8,000"
+            text += ". " + _("Lost: {list}").format(list=_("; ").join(
                 _("{side} {lost} of {men}").format(side=name, lost=n(lost), men=n(men))
                 for name, men, lost in losses(state, e)))
         rows.append((ORDER.index(head), len(rows), _(head), text))
@@ -536,6 +592,13 @@ def victory_text(state: GameState, english: str) -> str:
     for i, v in enumerate(state.scenario.spec.victory):
         if v.text and v.text == english:
             return scenario_text(state.scenario, f"victory.{v.id or i}.text", english)
+    # the rules' own words, when a victory has no text or nobody won
+    if english == "no side achieved its aims by the end date":
+        return _("no side achieved its aims by the end date")
+    for f in state.factions.values():
+        if english in (f"{f.name} prevails", f"{f.name} prevail"):
+            return (_("{side} prevail") if Q.is_plural(state, f.id) else
+                    _("{side} prevails")).format(side=faction_name(state, f.id))
     return english
 
 
@@ -573,7 +636,7 @@ def event_text(state: GameState, e: Event) -> str:
             return _("{side} cannot pay its troops: morale falls and men desert").format(
                 side=side)
         return _("{side}: income {income}, upkeep {upkeep}").format(
-            side=side, income=d.income, upkeep=d.upkeep)
+            side=side, income=n(d.income), upkeep=n(d.upkeep))
     if e.kind == "commander_died" and d.commander in state.commanders:
         c = state.commanders[d.commander]
         return _("{commander} is dead").format(commander=commander_name(state, c.id, c.name))
@@ -581,9 +644,13 @@ def event_text(state: GameState, e: Event) -> str:
     city = state.cities.get(cid) if cid else None
     if city is not None:
         where = place_name(state, city.id, city.name)
-        if e.kind == "siege_begun" and d.army in state.armies:
+        if e.kind == "siege_begun" and " lays siege to " in e.text:
             return _("{army} lays siege to {city}").format(
-                army=army_name(state, state.armies[d.army]), city=where)
+                army=army_called(state, d.army, e.text.split(" lays siege to ")[0]),
+                city=where)
+        if e.kind == "captured" and d.ceded and e.factions:
+            return _("{city} is handed to {side}").format(
+                city=where, side=faction_name(state, e.factions[0]))
         if e.kind == "siege_lifted":
             return _("The siege of {city} is lifted").format(city=where)
         if e.kind == "siege_progress" and d.walls is not None:
@@ -602,7 +669,307 @@ def event_text(state: GameState, e: Event) -> str:
             else:
                 text = _("{side} take {city}") if many else _("{side} takes {city}")
             return text.format(side=faction_name(state, e.factions[0]), city=where)
-    return e.text
+    return rules_report(state, e) or e.text
+
+
+
+# --- the rules' own reports, in the language in use -----------------------------------
+# The rules word their events in English (the logs, the command line and the golden
+# games read that); the screen says the same from the event's ids and figures.  Where a
+# name is needed of an army that may be gone, the English text gives it and made_name or
+# the scenario's texts word it.
+
+_BATTLE = re.compile(r"^Battle .+?: (?P<a>.+) \([\d,]+ men\) against (?P<d>.+) \([\d,]+ men\);")
+_WHY = {"is broken and disbands": N_("{army} is broken and disbands"),
+        "is cut off and surrenders": N_("{army} is cut off and surrenders"),
+        "goes home": N_("{army} goes home"), "leaves the war": N_("{army} leaves the war")}
+_STATUS = {"are at war": N_("{side} and {other} are at war"),
+           "make peace": N_("{side} and {other} make peace"),
+           "are allies": N_("{side} and {other} are allies"),
+           "agree a tribute": N_("{side} and {other} agree a tribute")}
+
+
+def _city_here(state: GameState, e: Event):
+    cid = getattr(e.data, "city", None) if isinstance(getattr(e.data, "city", None), str) else \
+        state.scenario.city_at.get(e.at) if e.at is not None else None
+    return state.cities.get(cid) if cid else None
+
+
+def _army_in(state: GameState, e: Event, english: str, key: str = "army") -> str:
+    return army_called(state, getattr(e.data, key, None), english)
+
+
+def rules_report(state: GameState, e: Event) -> str | None:
+    """An event the rules word themselves (a battle, a storm, a retreat, an army lost, a
+    levy, a sighting, the end of the war...) in the language in use; None for a text
+    that is not the rules' own (a scenario's message stays as the scenario gives it)."""
+    d, text, kind = e.data, e.text, e.kind
+    city = _city_here(state, e)
+    cname = place_name(state, city.id, city.name) if city is not None else ""
+    if kind == "battle" and getattr(d, "attacker_men", 0) and (m := _BATTLE.match(text)):
+        att = _army_in(state, e, m["a"], "attacker")
+        ids, parts = list(d.defenders or ()), m["d"].split(", ")
+        if ids and len(ids) == len(parts):
+            dfn = ", ".join(army_called(state, i, p) for i, p in zip(ids, parts))
+        elif not ids and city is not None and m["d"] == city.name:
+            dfn = cname
+        elif not ids and m["d"] == "defenders":
+            dfn = _("the defenders")
+        else:
+            dfn = m["d"]
+        att_won = d.winner == d.attacker_faction
+        line = (_("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
+                  "men); {attacker} wins") if att_won else
+                _("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
+                  "men); {defender} win") if len(ids) > 1 else
+                _("Battle {place}: {attacker} ({men} men) against {defender} ({their_men} "
+                  "men); {defender} wins"))
+        return line.format(place=place_phrase(state, e.at) if e.at is not None else "",
+                           attacker=att, defender=dfn, men=n(d.attacker_men),
+                           their_men=n(d.defender_men))
+    if kind == "assault" and " storms " in text and city is not None:
+        who = _army_in(state, e, text.split(" storms ", 1)[0])
+        return (_("{army} storms {city}: the walls are taken") if getattr(d, "won", False) else
+                _("{army} storms {city}: the assault fails")).format(army=who, city=cname)
+    if kind == "retreated" and text.endswith(" falls back"):
+        return _("{army} falls back").format(army=_army_in(state, e, text[:-11]))
+    if kind in ("destroyed", "message") and getattr(d, "army", None):
+        for why, line in _WHY.items():
+            if text.endswith(" " + why):
+                return _(line).format(army=_army_in(state, e, text[:-len(why) - 1]))
+        head, sep, _rest = text.partition(" is destroyed in the fall of ")
+        if sep:
+            return _("{army} is destroyed in the fall of {city}").format(
+                army=_army_in(state, e, head), city=cname or _rest)
+        head, sep, _rest = text.partition(" is trapped ")
+        if sep and text.endswith(" and disbands") and e.at is not None:
+            return _("{army} is trapped {place} and disbands").format(
+                army=_army_in(state, e, head), place=place_phrase(state, e.at))
+        if kind == "destroyed":
+            return None
+    if kind == "attrition" and " loses " in text and getattr(d, "men", 0):
+        return ngettext("{army} loses {n} man to hunger and cold",
+                        "{army} loses {n} men to hunger and cold", d.men).format(
+            army=_army_in(state, e, text.rsplit(" loses ", 1)[0]), n=n(d.men))
+    if kind == "raised" and city is not None and getattr(d, "men", 0):
+        return _("{men} men raised at {city} for {cost} solidi").format(
+            men=n(d.men), city=cname, cost=n(d.cost))
+    if kind == "merged" and " joins " in text:
+        b = state.armies.get(getattr(d, "into", None))
+        first, last = (text[:-len(b.name) - 7], b.name) if b is not None and \
+            text.endswith(" joins " + b.name) else text.split(" joins ", 1)
+        return _("{army} joins {other}").format(army=_army_in(state, e, first),
+                                                other=_army_in(state, e, last, "into"))
+    if kind == "split" and " men leave " in text:
+        men, _sep, name = text.partition(" men leave ")
+        return _("{men} men leave {army}").format(men=n(int(men.replace(",", ""))),
+                                                  army=_army_in(state, e, name)) \
+            if men.replace(",", "").isdigit() else None
+    if kind == "moved" and e.at is not None:
+        for verb, line in ((" marches ", _("{army} marches {place}")),
+                           (" withdraws ", _("{army} withdraws {place}"))):
+            if verb in text:
+                return line.format(army=_army_in(state, e, text.split(verb, 1)[0]),
+                                   place=place_phrase(state, e.at, "to"))
+        return None
+    if kind == "spotted":
+        return _spotted(state, e, city, cname)
+    if kind == "message" and text == "The dice of this turn are cast":
+        return _("The dice of this turn are cast") \
+            if text == "The dice of this turn are cast" else None
+    if kind == "message" and len(e.factions) == 2 and e.public:
+        for words, line in _STATUS.items():
+            a, b = (state.factions.get(f) for f in e.factions)
+            if a is not None and b is not None and text in (
+                    f"{a.name} and {b.name} {words}", f"{b.name} and {a.name} {words}"):
+                first, second = e.factions if text.startswith(a.name) else e.factions[::-1]
+                return _(line).format(side=faction_name(state, first),
+                                      other=faction_name(state, second))
+        return None
+    if kind == "message" and getattr(d, "event", None):
+        said = _scripted(state, e)
+        if said:
+            return said
+    if kind == "moved" and " is now " in text and e.at is not None:
+        return _("{army} is now {place}").format(
+            army=_army_in(state, e, text.split(" is now ", 1)[0]), place=place_phrase(state, e.at))
+    if kind == "message" and getattr(d, "commander", None) in state.commanders \
+            and " now rules " in text:
+        c = state.commanders[d.commander]
+        side = e.factions[0] if e.factions else None
+        return _("{commander} now rules {side}").format(
+            commander=commander_name(state, c.id, c.name), side=faction_name(state, side))
+    if kind == "game_over":
+        return game_over_text(state, d)
+    if kind == "reloaded" and getattr(d, "side", None) in state.factions:
+        line = (_("{side} reloaded to the start of its turn, {date}") if d.fresh else
+                _("{side} reloaded to a point within its turn, {date}"))
+        line = line.format(side=faction_name(state, d.side), date=event_date(state, e))
+        if "without a seal" in text:
+            line += " " + _("(from a save without a seal: an older game's, or edited by hand)")
+        return line
+    return None
+
+
+def _scripted(state: GameState, e: Event) -> str | None:
+    """The messages an event's effects word themselves (a side entering the war, an army
+    appearing, a commander changing sides...), in the language in use."""
+    d, text = e.data, e.text
+    sides = {f.name: f.id for f in state.factions.values()}
+    chiefs = {c.name: c.id for c in state.commanders.values()}
+    for head, line in (("Entering the war: ", _("Entering the war: {side}")),
+                       ("Leaving the war: ", _("Leaving the war: {side}"))):
+        if text.startswith(head) and text[len(head):] in sides:
+            return line.format(side=faction_name(state, sides[text[len(head):]]))
+    m = re.match(r"^(.+) \(([\d,]+) men\) appears ", text)
+    if m and getattr(d, "army", None) and e.at is not None:
+        return _("{army} ({men} men) appears {place}").format(
+            army=_army_in(state, e, m[1]), men=n(int(m[2].replace(",", ""))),
+            place=place_phrase(state, e.at))
+    who, sep, side = text.partition(" goes over to ")
+    if sep and who in chiefs and side in sides:
+        return _("{commander} goes over to {side}").format(
+            commander=commander_name(state, chiefs[who], who),
+            side=faction_name(state, sides[side]))
+    m = re.match(r"^(.+) takes command of (.+) from (.+)$", text)
+    if m and m[1] in chiefs and m[3] in chiefs:
+        return _("{commander} takes command of {army} from {other}").format(
+            commander=commander_name(state, chiefs[m[1]], m[1]), army=_army_in(state, e, m[2]),
+            other=commander_name(state, chiefs[m[3]], m[3]))
+    who, sep, rest = text.partition(" takes command of ")
+    if sep and who in chiefs and e.at is not None:
+        tail = " " + Q.place_phrase(state, e.at)
+        if rest.endswith(tail):
+            return _("{commander} takes command of {army} {place}").format(
+                commander=commander_name(state, chiefs[who], who),
+                army=_army_in(state, e, rest[:-len(tail)]), place=place_phrase(state, e.at))
+    return None
+
+
+def _spotted(state: GameState, e: Event, city, cname: str) -> str | None:
+    d, text = e.data, e.text
+    if getattr(d, "men", None) is not None and " sighted " in text and " (" in text:
+        return _("{army} ({side}, {men} men) sighted {place}").format(
+            army=_army_in(state, e, text.split(" (", 1)[0]), side=faction_name(state,
+                                                                               d.faction),
+            men=n(d.men), place=place_phrase(state, e.at) if e.at is not None else "")
+    if getattr(d, "halted", False) and e.at is not None:
+        for verb, line in ((" runs into ", _("{army} runs into {what} {place} and halts")),
+                           (" meets ", _("{army} meets {what} {place} and halts"))):
+            if verb in text:
+                head, _sep, rest = text.partition(verb)
+                tail = f" {Q.place_phrase(state, e.at)} and halts"
+                if not rest.endswith(tail):
+                    return None
+                english = rest[:-len(tail)]
+                what = (army_called(state, d.enemy, english) if d.enemy
+                        else cname if city is not None and english == city.name
+                        else _("the enemy") if english == "the enemy" else english)
+                return line.format(army=_army_in(state, e, head), what=what,
+                                   place=place_phrase(state, e.at))
+        return None
+    if city is not None and " is seen to be held by " in text:
+        return _("{city} is seen to be held by {side}").format(
+            city=cname, side=faction_name(state, d.owner))
+    m = re.match(r"^News of .+: walls (\d+), garrison ([\d,]+)(?:, besieged by (.+))?$", text)
+    if city is not None and m:
+        line = _("News of {city}: walls {walls}, garrison {men}").format(
+            city=cname, walls=m[1], men=n(int(m[2].replace(",", ""))))
+        if m[3]:
+            by = next((f.id for f in state.factions.values() if f.name == m[3]), None)
+            line += ", " + _("besieged by {side}").format(
+                side=faction_name(state, by) if by else m[3])
+        return line
+    return None
+
+
+def game_over_text(state: GameState, d) -> str:
+    """How the war ended (victory.headline), in the language in use."""
+    w, loser, kind = d.winner, d.loser, d.kind
+    many = Q.is_plural(state, w) if w in state.factions else False
+    if kind == "peace":
+        head = ((_("{side} win a negotiated peace") if many else
+                 _("{side} wins a negotiated peace")).format(side=faction_name(state, w))
+                if w else _("A negotiated peace"))
+    elif w:
+        head = (_("{side} win") if many else _("{side} wins")).format(
+            side=faction_name(state, w))
+        if loser:
+            head = _("{head}; defeat for {side}").format(head=head,
+                                                         side=faction_name(state, loser))
+    elif loser:
+        head = _("Defeat for {side}").format(side=faction_name(state, loser))
+    else:
+        head = _("The war is undecided")
+    why = victory_text(state, state.result_text) if state.over and state.result_text else ""
+    return f"{head}: {why}" if why else head
+
+
+def refusal_text(state: GameState, r: Refused) -> str:
+    """Why the rules refuse an order, in the language in use, as a sentence."""
+    text = _say(state, r.template, r.values)
+    return text[:1].upper() + text[1:]
+
+
+def _say(state: GameState, template: str, values: dict) -> str:
+    return _(template).format(**{k: _word(state, v) for k, v in values.items()})
+
+
+def _word(state: GameState, v) -> str:
+    """One value of a refusal in the language in use: a name worded, a number grouped."""
+    if isinstance(v, bool) or not isinstance(v, (int, Named)):
+        return str(v)
+    if isinstance(v, int):
+        return n(v)
+    if v.kind == "army":
+        return army_called(state, v.ref, v.english)
+    if v.kind == "city":
+        c = state.cities.get(v.ref)
+        return place_name(state, v.ref, c.name if c is not None else v.english)
+    if v.kind == "faction":
+        return faction_name(state, v.ref)
+    if v.kind == "pass" and v.ref in state.scenario.map.passes:
+        return pass_name(state, v.ref)
+    if v.kind == "place":
+        return place_phrase(state, *v.ref)
+    if v.kind == "event":
+        spec = next((x for x in state.scenario.spec.events if x.id == v.ref), None)
+        return scenario_text(state.scenario, f"events.{v.ref}.title", spec.title) \
+            if spec is not None else v.english
+    if v.kind == "phrase":
+        return _say(state, *v.ref)
+    if v.kind == "commander":
+        return commander_name(state, v.ref, v.english)
+    if v.kind == "region":
+        return scenario_text(state.scenario, f"regions.{v.ref}.name",
+                             state.scenario.map.region_names.get(v.ref, v.english))
+    if v.kind == "cities":
+        names = [place_name(state, c, state.cities[c].name) for c in v.ref if c in state.cities]
+        return (", ".join(names[:-1]) + _(" and ") + names[-1]) if len(names) > 1 else \
+            "".join(names)
+    if v.kind == "spot":
+        return spot_name(state, v.ref)
+    return v.english
+
+
+def spot_name(state: GameState, h: Hex) -> str:
+    """queries.place_name in the language in use: the place at a hex, else the country near
+    the nearest, else its region."""
+    how, english, key = Q.where(state, h)
+    section, _dot, ident = (key or "").partition(".")
+    name = (place_name(state, ident, english) if section in ("cities", "places") else
+            scenario_text(state.scenario, f"{key}.name", english) if key else None)
+    if how == "at" or how == "in":
+        return name
+    if how == "near":
+        return _("the country near {place}").format(place=name)
+    return _("open country") if how == "open" else _("off the map")
+
+
+def say(state: GameState, v: Named | None, english: str = "") -> str:
+    """A phrase of headless code (game.i18n.said) in the language in use; `english` when
+    there is none."""
+    return english if v is None else _word(state, v)
 
 
 def event_date(state: GameState, e: Event) -> str:

@@ -139,10 +139,10 @@ def message(manager, screen_size, title: str, text: str, on_result=None) -> Dial
 
 
 def confirm(manager, screen_size, title: str, text: str, yes: str, on_result,
-            no: str | None = None) -> Dialog:
+            no: str | None = None, size: tuple[int, int] = (460, 230)) -> Dialog:
     no = _("Cancel") if no is None else no
     return Dialog(manager, screen_size, title, esc(text), [(yes, True, ""), (no, False, "")],
-                  on_result, size=(460, 230))
+                  on_result, size=size)
 
 
 def event_dialog(manager, screen_size, title: str, date: str, text: str,

@@ -4,7 +4,7 @@ A test checks that README.md's "How to play" section lists every key here.
 """
 from __future__ import annotations
 
-from game.i18n import N_, _
+from game.i18n import N_, _, number
 
 MOUSE: list[tuple[str, str]] = [
     (N_("Left click"), N_("select an army or city; with an army selected, march to a hex, attack an "
@@ -114,9 +114,11 @@ def concepts(rules: dict) -> list[tuple[str, list[str]]]:
             "adds {weariness_tyrant} a year."),
             _("It falls by {weariness_city_won} for each city taken, by "
             "{weariness_quiet_recovery} after a quiet year of war (fewer than "
-            "{weariness_quiet_men:,} men lost since the spring before), and by "
+            "{weariness_quiet_men} men lost since the spring before), and by "
             "{weariness_peace_recovery} each spring at peace.  Some events change it "
             "too."),
         ]),
     ]
-    return [(title, [p.format(**rules) for p in paras]) for title, paras in found]
+    shown = {k: number(v) if isinstance(v, int) and not isinstance(v, bool) else v
+             for k, v in rules.items()}
+    return [(title, [p.format(**shown) for p in paras]) for title, paras in found]

@@ -6,7 +6,7 @@ View; this module only lays it out.
 """
 from __future__ import annotations
 
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, ngettext, number
 from game.scenario.lang import text as scenario_text
 from game.ui import describe
 from game.session import objectives
@@ -49,7 +49,7 @@ def aims_html(view, side: str | None) -> str:
             parts.append("• " + esc(_("{side} and {other}").format(
                 side=describe.faction_name(state, r.a), other=describe.faction_name(state, r.b)))
                          + ": "
-                         f"<font color='{colour}'>{esc(relation_words(r))}</font> "
+                         f"<font color='{colour}'>{esc(relation_words(r, state))}</font> "
                          f"<font color='{DIM}'>{esc(relation_since(state, side, r))}</font>")
     return "<br>".join(parts)
 
@@ -59,10 +59,20 @@ AIM_TITLES = {"decisive": N_("Decisive victory"), "major": N_("Major victory"),
 RELATION_WORDS = {"war": N_("at war"), "peace": N_("at peace"), "alliance": N_("allied")}
 
 
-def relation_words(r) -> str:
-    """How two sides stand, in the language in use (a tribute's terms as the session words
-    them)."""
-    return _(RELATION_WORDS[r.status]) if r.status in RELATION_WORDS else r.words
+def relation_words(r, state=None) -> str:
+    """How two sides stand, in the language in use (with the state, a tribute's terms)."""
+    if r.status in RELATION_WORDS:
+        return _(RELATION_WORDS[r.status])
+    if r.status == "tribute" and state is not None:
+        from game.rules import queries as Q
+        rel = Q.relation(state, r.a, r.b)
+        if rel.payer in (r.a, r.b):
+            other = r.b if rel.payer == r.a else r.a
+            return _("at peace, with tribute ({side} pays {other} {amount} a month)").format(
+                side=describe.faction_name(state, rel.payer),
+                other=describe.faction_name(state, other), amount=number(rel.amount))
+        return _("at peace, with tribute")
+    return r.words
 
 
 def relation_since(state, side, r) -> str:
@@ -106,8 +116,9 @@ def _aim_html(a: objectives.Aim, state, named: bool = True) -> str:
              f"<i>{esc(result)}</i>"]
     for g in a.goals:
         pad = "&nbsp;&nbsp;&nbsp;&nbsp;" * (g.depth + 1)
-        progress = f" <font color='{DIM}'>- {esc(g.progress)}</font>" if g.progress else ""
-        lines.append(f"{pad}{_mark(g.met)} {esc(g.text)}{progress}")
+        said = describe.say(state, g.progress_words, g.progress)
+        progress = f" <font color='{DIM}'>- {esc(said)}</font>" if said else ""
+        lines.append(f"{pad}{_mark(g.met)} {esc(describe.say(state, g.words, g.text))}{progress}")
     return "<br>".join(lines)
 
 

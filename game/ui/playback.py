@@ -48,8 +48,13 @@ class Beat:
     duration: float = 1.0
 
 
-def beats(events: list[Event]) -> list[Beat]:
-    """The beats of a side's news, in the order it happened; dull items are left out."""
+def beats(events: list[Event], state=None) -> list[Beat]:
+    """The beats of a side's news, in the order it happened; dull items are left out.
+    With the side's known world each caption is in the language in use."""
+    from game.ui import describe
+
+    def caption(e):
+        return describe.event_text(state, e) if state is not None else e.text
     out = []
     for e in events:
         if e.kind not in SHOWN:
@@ -60,10 +65,10 @@ def beats(events: list[Event]) -> list[Beat]:
             if not path:
                 continue
             faction = d.faction or (e.factions[0] if e.factions else None)
-            out.append(Beat("moved", e.text, path[-1], path, faction,
+            out.append(Beat("moved", caption(e), path[-1], path, faction,
                             STEP_TIME * max(1, len(path) - 1) + MARCH_TAIL))
         else:
-            out.append(Beat(e.kind, e.text, e.at, duration=SHOWN[e.kind]))
+            out.append(Beat(e.kind, caption(e), e.at, duration=SHOWN[e.kind]))
     return out
 
 

@@ -227,3 +227,21 @@ def test_the_closest_zoom_and_the_counters_grow_with_the_scale():
         got[percent] = (LEVELS[cam.level], map_marks.counter_size(LEVELS[cam.level]))
     assert [got[p][0] for p in (100, 150, 200)] == [48, 64, 96]
     assert got[200][1][1] == 2 * got[100][1][1]        # the counter is twice as tall
+
+
+def test_scroll_bars_and_their_arrows_grow_with_the_scale(make_app):
+    """pygame_gui draws a text box's scroll bar and its arrow buttons 20 px wide in its
+    code; at 200 % they are 40 px like everything around them, at 100 % still 20."""
+    from pygame_gui.elements import UITextBox
+    got = {}
+    for percent in (100, 200):
+        app = make_app(size=(1920 * percent // 100, 1280 * percent // 100))
+        app.make_manager(percent)
+        box = UITextBox("line<br>" * 200, pygame.Rect(0, 0, scale.px(300), scale.px(200)),
+                        app.manager)
+        bar = box.scroll_bar
+        assert bar is not None, "the text is long enough to scroll"
+        got[percent] = (bar.rect.w, bar.top_button.rect.h, bar.bottom_button.rect.h)
+        box.kill()
+    assert got[100] == (20, 20, 20)
+    assert got[200] == (40, 40, 40)

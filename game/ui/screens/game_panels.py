@@ -1,7 +1,7 @@
 """The texts of the top bar and side panel on the play screen, set when they change."""
 from __future__ import annotations
 
-from game.i18n import _
+from game.i18n import _, number
 from game.rules import economy
 from game.ui import describe
 from game.session import seats
@@ -48,13 +48,13 @@ def update_hud(gs) -> None:
     long_ = {"date": _("{date}  -  turn {turn} of {total}").format(date=date, turn=st.turn,
                                                                    total=total),
              "side": f"{name} ({playing[0][0]})",
-             "money": _("Treasury {gold} ({net})").format(gold=f"{mine.treasury:,}",
-                                                          net=f"{net:+,}"),
+             "money": _("Treasury {gold} ({net})").format(gold=number(mine.treasury),
+                                                          net=number(net, sign=True)),
              "weary": _("War-weariness {n}").format(n=mine.war_weariness)}
     short_ = {"date": f"{date}, {st.turn}/{total}",
               "side": f"{name} ({playing[0][1]})",
-              "money": _("Gold {gold} ({net})").format(gold=f"{mine.treasury:,}",
-                                                       net=f"{net:+,}"),
+              "money": _("Gold {gold} ({net})").format(gold=number(mine.treasury),
+                                                       net=number(net, sign=True)),
               "weary": _("Weariness {n}").format(n=mine.war_weariness)}
     if gs.viewer is None and gs.hotseat and not st.over:
         # in nobody's hands (a hot-seat game between the load and the gate): no side's figures
@@ -71,7 +71,7 @@ def update_hud(gs) -> None:
                    if st.winter else _("The campaigning season.")) + "  "
                   + _("The war ends after {date}.").format(date=end))
     hud.set_label("side", hud.side, texts["side"],
-                  _("Who plays each side: {list}").format(list="; ".join(
+                  _("Who plays each side: {list}").format(list=_("; ").join(
                       f"{describe.faction_name(st, x)}: {describe.seat_text(w)}"
                       for x, w in gs.session.sides.items()
                       if st.factions[x].in_play)))

@@ -299,7 +299,7 @@ class GameScreen(TurnFlow, Screen):
         try:
             events = self.session.do(order)
         except Refused as r:
-            self.say(r.message, bad=True)
+            self.say(describe.refusal_text(st, r), bad=True)
             return False
         if len(self.session.undo_stack) > stack:
             self.log_marks.append(marks)

@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, ngettext, number
 from game.session.view import observe
 from game.ui import describe
 from game.ui import charts
@@ -30,21 +30,32 @@ def result_text(state) -> str:
 
 
 def history_summary_html(state) -> str | None:
-    """The "war against history" rows, if the events module provides them."""
-    try:
-        from game.events.history import summary
-    except ImportError:
-        return None
+    """The "war against history" rows, in the language in use."""
+    from game.events.history import summary
     rows = summary(state)
     if not rows:
         return None
-    lines = []
-    for row in rows:
-        text = getattr(row, "text", None)
-        if text is None and isinstance(row, dict):
-            text = row.get("text")
-        lines.append(f"• {esc(str(text if text is not None else row))}")
-    return "<br>".join(lines)
+    return "<br>".join(f"• {esc(history_row(state, row))}" for row in rows)
+
+
+def history_row(state, row) -> str:
+    """One row of the war against history: the event, when it happened here, and how far
+    that is from history."""
+    from game import calendar as cal
+    title = describe.scenario_text(state.scenario, f"events.{row.event}.title", row.title)
+    real = _(describe.MONTH_DATES[cal.year_month(row.historical)[1] - 1]).format(
+        year=cal.year_month(row.historical)[0])
+    if not row.happened:
+        return _("{event}: did not happen (history: {date})").format(event=title, date=real)
+    when = describe.date_text(state, *cal.year_month(row.when))
+    months = abs(row.diff)
+    how = (_("as in history") if row.diff == 0 else
+           ngettext("{n} month earlier than history", "{n} months earlier than history",
+                    months) if row.diff < 0 else
+           ngettext("{n} month later than history", "{n} months later than history",
+                    months)).format(n=months)
+    return _("{event}: {when}, {how} ({date})").format(event=title, when=when, how=how,
+                                                       date=real)
 
 
 class VictoryScreen(Screen):
@@ -87,7 +98,7 @@ class VictoryScreen(Screen):
             stats.append(f"<b>{esc(describe.faction_name(st, fid))}</b>: " + ngettext(
                 "{n} city, treasury {gold}, {lost} men lost, war-weariness {weary}",
                 "{n} cities, treasury {gold}, {lost} men lost, war-weariness {weary}",
-                cities).format(n=cities, gold=f"{f.treasury:,}", lost=f"{f.men_lost:,}",
+                cities).format(n=cities, gold=number(f.treasury), lost=number(f.men_lost),
                                weary=f.war_weariness))
         body = "<font color='#d6b04a'><b>" + _("Your war against history") + "</b></font><br>"
         body += hist if hist else ("<i>" + _("The comparison with the real war is not "

@@ -150,7 +150,7 @@ def end_turn(gs, confirmed: bool = False) -> None:
                 gs.manager, gs.size, _("End the turn?"),
                 describe.left_to_move_text([describe.army_name(gs.state, a) for a in left]),
                 _("End the turn"), lambda ok: ok and end_turn(gs, confirmed=True),
-                no=_("Keep playing")))
+                no=_("Keep playing"), size=(560, 300)))    # room for a longer language
             return
     if gs.do(EndTurn(me)):
         gs.app.sounds.play("end_turn")

@@ -55,7 +55,7 @@ PLAYBACK = PlaybackMode()
 
 def start(gs, news: list[Event]) -> None:
     """Play back what the side to play saw since its last turn (nothing if nothing)."""
-    items = beats(news)
+    items = beats(news, gs.view().world)
     if not items:
         return
     gs.playback = Playback(items, gs.app.settings.animation_speed)
