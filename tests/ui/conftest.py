@@ -132,3 +132,20 @@ def run_until(app, cond, limit=600):
 def hex_pos(gs, h):
     x, y = gs.map.screen_of(h)
     return int(x), int(y)
+
+
+def battle_by_ancyra(game, **kwargs):
+    """Start a game (game fixture, its keywords) with a 2,000-man Persian raid next to
+    Ancyra and the 30,000 men of byz_field beside it, and attack the raid by two clicks;
+    gives (app, gs) with the casualty report up."""
+    from tests.helpers import cell
+
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(6, 3)         # next to Ancyra
+        st.armies["per_raid"].men = 2000
+        st.armies["byz_field"].men = 30000
+    app, gs = game(prepare=prepare, **kwargs)
+    click(app, hex_pos(gs, cell(5, 3)))
+    click(app, hex_pos(gs, cell(6, 3)))                # attack
+    steps(app, 3)
+    return app, gs

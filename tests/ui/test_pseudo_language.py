@@ -11,7 +11,8 @@ import pygame
 import pytest
 
 from game import i18n
-from tests.ui.conftest import click, click_element, dismiss, hex_pos, key, run_until, steps
+from tests.ui.conftest import (battle_by_ancyra, click, click_element, dismiss, hex_pos, key,
+                               run_until, steps)
 
 # Words of two or more plain Latin letters: the pseudo-language accents every letter it
 # translates, so such a word on screen is English that skipped the layer.
@@ -185,14 +186,7 @@ def test_a_battle_a_refusal_and_the_news_in_the_pseudo_language(game, monkeypatc
     from tests.helpers import cell
     drawn = drawn_texts(monkeypatch)
 
-    def prepare(st):
-        st.armies["per_raid"].hex = cell(6, 3)         # next to Ancyra
-        st.armies["per_raid"].men = 2000
-        st.armies["byz_field"].men = 30000
-    app, gs = game(prepare=prepare, language="qps")
-    click(app, hex_pos(gs, cell(5, 3)))
-    click(app, hex_pos(gs, cell(6, 3)))                # attack
-    steps(app, 3)
+    app, gs = battle_by_ancyra(game, language="qps")
     assert gs.session.orders[-1].kind == "attack"
     dlg = gs.dialogs[-1]
     assert getattr(dlg, "is_casualties", False)

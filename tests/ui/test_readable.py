@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from tests.helpers import cell
-from tests.ui.conftest import click, click_element, hex_pos, key, steps
+from tests.ui.conftest import battle_by_ancyra, click, click_element, hex_pos, key, steps
 
 
 def test_g_turns_the_owners_colours_on_and_off(game):
@@ -83,14 +83,7 @@ def test_v_mutes_and_the_sounds_say_what_happened(game):
 
 
 def test_a_battle_ends_with_a_casualty_report(game):
-    def prepare(st):
-        st.armies["per_raid"].hex = cell(6, 3)         # next to Ancyra
-        st.armies["per_raid"].men = 2000
-        st.armies["byz_field"].men = 30000
-    app, gs = game(prepare=prepare)
-    click(app, hex_pos(gs, cell(5, 3)))
-    click(app, hex_pos(gs, cell(6, 3)))                # attack
-    steps(app, 3)
+    app, gs = battle_by_ancyra(game)
     assert gs.session.orders[-1].kind == "attack"
     dlg = gs.dialogs[-1]
     assert getattr(dlg, "is_casualties", False)
