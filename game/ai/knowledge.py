@@ -148,10 +148,10 @@ def signature(state: GameState, faction: str, level: Level) -> tuple:
         armies = [a for a in state.armies.values() if a.faction != faction]
         owners = tuple(c.owner for c in state.cities.values())
     else:
-        hm = state.scenario.map
         vis = vision.visible(state, faction).ravel()
         armies = [a for a in vision.known_armies(state, faction, vis) if a.faction != faction]
-        owners = tuple(c.owner if vis[hm.index(c.hex)] else None for c in state.cities.values())
+        owners = tuple([c.owner if seen else None for c, seen in
+                        zip(state.cities.values(), vision.city_sight_bits(state, vis))])
     return tuple(sorted((a.id, a.hex, a.men) for a in armies)), owners
 
 

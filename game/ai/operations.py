@@ -111,8 +111,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
         mine = [g for g in goals if g.leader is None or g.leader == a.commander]
-        rough = sorted(mine, key=lambda g: (-g.value * 100 // (10 + hex_distance(a.hex, g.hex)),
-                                            g.name))[:k.level.shortlist]
+        rough = _shortlist(a, mine, k.level.shortlist)
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
             if g.name in hungry and a.hex != g.hex:
@@ -195,6 +194,21 @@ def _needs_quarters(k: Knowledge, a: Army) -> bool:
     if city is not None and city.garrison < a.men // 4:
         return False                # the city is about to fall: see it through
     return True
+
+
+def _shortlist(army: Army, goals: list[Goal], n: int) -> list[Goal]:
+    """The n goals worth most for how near they lie (as the crow flies; by name among
+    equals, then in the order given): those an army weighs by the true cost of the march.
+    The hex distance is worked out inline: this runs for every army and goal of a plan."""
+    aq, ar = army.hex
+    keyed = []
+    for i, g in enumerate(goals):
+        dq = aq - g.hex[0]
+        dr = ar - g.hex[1]
+        apart = (abs(dq) + abs(dr) + abs(dq + dr)) // 2
+        keyed.append((-g.value * 100 // (10 + apart), g.name, i))
+    keyed.sort()
+    return [goals[i] for _w, _name, i in keyed[:n]]
 
 
 def nearest_own_city(k: Knowledge, a: Army):

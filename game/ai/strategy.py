@@ -336,9 +336,12 @@ def threats(k: Knowledge) -> dict[str, int]:
         s = e.men
         march = k.budget(e)
         j = k.index(e.hex)
+        eq, er = e.hex
         for c, turns in own:
             budget = march * turns
-            apart = hex_distance(e.hex, c.hex)
+            dq = eq - c.hex[0]          # the hex distance, inline: pairs of enemy and city
+            dr = er - c.hex[1]
+            apart = (abs(dq) + abs(dr) + abs(dq + dr)) // 2
             if apart > budget + 1:
                 continue
             if apart <= 1:

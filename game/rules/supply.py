@@ -37,14 +37,15 @@ def supplied_hexes(state: GameState, faction: str, armies=None, cities=None
     armies = state.armies.values() if armies is None else armies
     cities = state.cities.values() if cities is None else cities
     closed = {hm.index(p.hex) for p in hm.passes.values() if M.pass_closed(state, p.id)}
+    hostile = {f for f in state.factions if Q.hostile(state, faction, f)}
+    friendly = {f for f in state.factions if Q.friendly(state, faction, f)}
     for a in armies:
-        if Q.hostile(state, faction, a.faction):
+        if a.faction in hostile:
             closed.add(hm.index(a.hex))
     for c in cities:
-        if Q.hostile(state, faction, c.owner):
+        if c.owner in hostile:
             closed.add(hm.index(c.hex))
-    sources = [hm.index(c.hex) for c in cities
-               if c.siege is None and Q.friendly(state, faction, c.owner)]
+    sources = [hm.index(c.hex) for c in cities if c.siege is None and c.owner in friendly]
     if not sources:
         return {}
     d = paths.costs(land_matrix(scn, state.winter).without_entering(closed), sources, limit)

@@ -24,7 +24,7 @@ side could know.  With `fog: false` in the scenario nothing is hidden: every
 function here answers with the whole truth and no memory is kept.
 
 A sight mask depends only on where a side's eyes are, so it is cached per
-scenario by that list; recomputing one is a few numpy operations per group of
+scenario by that set; recomputing one is a few numpy operations per group of
 eyes with the same range.
 """
 from __future__ import annotations
@@ -114,8 +114,8 @@ def _stamp(radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             np.array(dist, dtype=np.int32))
 
 
-def _mask(state: GameState, eyes: tuple[tuple[int, int], ...]) -> np.ndarray:
-    """Flat bool mask of the hexes seen from eyes, a sorted tuple of (hex index, range)."""
+def _mask(state: GameState, eyes) -> np.ndarray:
+    """Flat bool mask of the hexes seen from eyes, (hex index, range) pairs in any order."""
     st = _static(state)
     hm = Q.hexmap(state)
     w, h = hm.width, hm.height
@@ -151,13 +151,40 @@ def eyes(state: GameState, side: str, _by_faction: dict | None = None
          ) -> tuple[tuple[int, int], ...]:
     """Where the side (with its allies) looks from: sorted (hex index, range) pairs."""
     fr = friends(state, side)
-    by = eyes_by_faction(state, fr) if _by_faction is None else _by_faction
+    if _by_faction is None:
+        return tuple(sorted(_eyes_of(state, fr)))
+    return tuple(sorted(_eye_set(_by_faction, fr)))
+
+
+def _eyes_of(state: GameState, only: set[str]) -> set[tuple[int, int]]:
+    """The (hex index, range) pairs the armies and cities of the factions in `only` look
+    from, all in one set (`eyes_by_faction` without telling the factions apart)."""
+    st = _static(state)
+    r = Q.rules(state)
+    high, w = st["high"], st["width"]
+    ra, rw, wmin = r["sight_army"], r["sight_walls_bonus"], r["sight_walls_min"]
+    out: set[tuple[int, int]] = set()
+    add = out.add
+    for a in state.armies.values():
+        if a.faction in only:
+            q, row = a.hex
+            i = row * w + q + ((row - (row & 1)) >> 1)
+            add((i, ra + high[i]))
+    for c, (i, base) in zip(state.cities.values(), _city_sights(state)):
+        if c.owner in only:
+            add((i, base + rw) if c.walls >= wmin else (i, base))
+    return out
+
+
+def _eye_set(by_faction: dict[str, set[tuple[int, int]]], fr: set[str]
+             ) -> frozenset[tuple[int, int]]:
+    """The eyes of the factions fr, from `eyes_by_faction`, as one set."""
     out: set[tuple[int, int]] = set()
     for f in fr:
-        got = by.get(f)
+        got = by_faction.get(f)
         if got:
             out |= got
-    return tuple(sorted(out))
+    return frozenset(out)
 
 
 def eyes_by_faction(state: GameState, only: set[str] | None = None
@@ -170,9 +197,8 @@ def eyes_by_faction(state: GameState, only: set[str] | None = None
     """
     st = _static(state)
     r = Q.rules(state)
-    high, w, where = st["high"], st["width"], st["city"]
-    ra, rc, rw = r["sight_army"], r["sight_city"], r["sight_walls_bonus"]
-    wmin = r["sight_walls_min"]
+    high, w = st["high"], st["width"]
+    ra, rw, wmin = r["sight_army"], r["sight_walls_bonus"], r["sight_walls_min"]
     out: dict[str, set[tuple[int, int]]] = {}
     for a in state.armies.values():
         if only is not None and a.faction not in only:
@@ -183,18 +209,32 @@ def eyes_by_faction(state: GameState, only: set[str] | None = None
         if got is None:
             got = out[a.faction] = set()
         got.add((i, ra + high[i]))
-    for c in state.cities.values():
+    for c, (i, base) in zip(state.cities.values(), _city_sights(state)):
         if only is not None and c.owner not in only:
             continue
-        i = where[c.id]
         got = out.get(c.owner)
         if got is None:
             got = out[c.owner] = set()
-        got.add((i, rc + (rw if c.walls >= wmin else 0) + high[i]))
+        got.add((i, base + rw) if c.walls >= wmin else (i, base))
     return out
 
 
-def _cached_mask(state: GameState, key: tuple[tuple[int, int], ...]) -> np.ndarray:
+def _city_sights(state: GameState) -> list[tuple[int, int]]:
+    """(hex index, sight without the walls' bonus) of each city of the state, in the order
+    of `state.cities` (cached per scenario by that order)."""
+    table = _static(state).setdefault("city_sights", {})
+    key = tuple(state.cities)
+    got = table.get(key)
+    if got is None:
+        st = _static(state)
+        rc = Q.rules(state)["sight_city"]
+        got = table[key] = [(st["city"][cid], rc + st["high"][st["city"][cid]]) for cid in key]
+    return got
+
+
+def _cached_mask(state: GameState, key: frozenset[tuple[int, int]]) -> np.ndarray:
+    """The sight mask of a set of eyes, made once and kept (a set, not a sorted tuple, is
+    the key: sorting a hundred eyes costs ten times what hashing them does)."""
     masks = _static(state)["masks"]
     m = masks.get(key)
     if m is None:
@@ -205,7 +245,7 @@ def _cached_mask(state: GameState, key: tuple[tuple[int, int], ...]) -> np.ndarr
 
 
 def _visible_flat(state: GameState, side: str) -> np.ndarray:
-    return _cached_mask(state, eyes(state, side))
+    return _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
 
 
 def visible(state: GameState, side: str | None) -> np.ndarray:
@@ -227,7 +267,7 @@ def sees(state: GameState, side: str, h: Hex) -> bool:
 
 def disc(state: GameState, h: Hex, radius: int) -> np.ndarray:
     """Flat bool mask of what one pair of eyes at h with this range sees (read-only)."""
-    return _cached_mask(state, ((Q.hexmap(state).index(h), radius),))
+    return _cached_mask(state, frozenset(((Q.hexmap(state).index(h), radius),)))
 
 
 # --- knowledge -------------------------------------------------------------------
@@ -278,11 +318,33 @@ def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
         return dict(state.cities)
     vis = _visible_flat(state, side) if _vis is None else _vis
     mem = state.memory[side].cities
+    # the answer is kept, per side's memory, and given again (as a new dict) while the
+    # mask, the memory's records and the state's cities are the very same objects, in the
+    # same order, and no city's fixed part changed; sight masks are read-only, and the
+    # memory replaces a record rather than change it
+    kept = _static(state).setdefault("known_cities", {})
+    mask = vis if vis.base is None else vis.base
+    records = tuple(mem.items())
+    cities = tuple(state.cities.values())
+    fixed = tuple([c.max_walls for c in cities])
+    stamp = kept.get(id(mem)) if not mask.flags.writeable else None
+    if (stamp is not None and stamp[0] is mem and stamp[1] is mask and stamp[2] == records
+            and _same(stamp[3], cities) and stamp[4] == fixed):
+        return dict(stamp[5])
     out = {}
     for (cid, c), sees_it in zip(state.cities.items(), vis[_city_indices(state)].tolist()):
         seen = mem.get(cid)
         out[cid] = c if sees_it or seen is None else _as_remembered(c, seen)
-    return out
+    if not mask.flags.writeable:
+        if len(kept) >= _CACHE_LIMIT:
+            kept.clear()
+        kept[id(mem)] = (mem, mask, records, cities, fixed, out)   # mem kept: its id stays
+    return dict(out)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """Whether two tuples hold the very same objects, in the same order."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
 def city_last_seen(state: GameState, side: str) -> dict[str, int]:
@@ -411,6 +473,12 @@ def _city_states(state: GameState) -> tuple:
                  for c in state.cities.values())
 
 
+def city_sight_bits(state: GameState, vis: np.ndarray) -> list[bool]:
+    """Whether each city of the state (in the order of `state.cities`) is on a hex of the
+    flat mask vis."""
+    return vis[_city_indices(state)].tolist()
+
+
 def _city_indices(state: GameState) -> np.ndarray:
     """The hex index of each city of the state, in the order of `state.cities`."""
     order = _static(state).setdefault("city_order", {})
@@ -428,9 +496,15 @@ def refresh(state: GameState) -> None:
         return
     by = eyes_by_faction(state)        # one look at every army and city serves every side
     cities = _city_states(state)
+    # cities as at the last refresh are that very tuple, so `remember` compares them at once
+    st = _static(state)
+    if st.get("city_states") == cities:
+        cities = st["city_states"]
+    else:
+        st["city_states"] = cities
     for f in state.factions:
         if f in state.memory:
-            remember(state, f, _cached_mask(state, eyes(state, f, by)), cities)
+            remember(state, f, _cached_mask(state, _eye_set(by, friends(state, f))), cities)
 
 
 def check_memory(state: GameState) -> list[str]:
