@@ -250,8 +250,7 @@ def _danger_map(k: Knowledge) -> Danger:
         if obs is None:
             known = k.armies + [a for a in k.others if a.faction != e.faction]
             obs = obs_of[e.faction] = M.obstacles(state, e.faction, known_armies=known)
-        reach = M.reachable(state, e, budget=M.move_budget(state, e), obs=obs)
-        sources = np.fromiter(reach, dtype=np.intp, count=len(reach))
+        sources = _reach(k, e, obs)
         targets = nb[sources]                 # the hexes next to each one it can reach
         on_map = targets >= 0
         # the target sees the attack coming from the side opposite the step's direction
@@ -259,6 +258,44 @@ def _danger_map(k: Knowledge) -> Danger:
         d = np.broadcast_to(sides, targets.shape)[on_map]
         strongest[j, d] = np.maximum(strongest[j, d], s)   # each (hex, side) once per army
     return Danger(strongest, _neighbour_lists(state.scenario), hm.hex_table())
+
+
+def _reach(k: Knowledge, e: Army, obs: M.Obstacles) -> np.ndarray:
+    """The hex indices the army could reach on its next turn (`movement.reachable`'s).
+
+    Kept in the turn's memo and given again to a later plan of the same turn
+    while the army stands where it stood, with the same movement, and nothing
+    the search looked at has changed: no hex it reached or looked into from
+    one it reached became, or stopped being, barred, a zone of control or a
+    port (and the season, the fleet and the straits are as they were).
+    """
+    state = k.state
+    budget = M.move_budget(state, e)
+    kept = k._supply_memo.setdefault("reach", {})
+    got = kept.get(e.id)
+    if got is not None:
+        where, moves, winter, was, looked, sources = got
+        if (where == e.hex and moves == budget and winter == state.winter
+                and _same_within(was, obs, looked)):
+            return sources
+    reach = M.reachable(state, e, budget=budget, obs=obs)
+    sources = np.fromiter(reach, dtype=np.intp, count=len(reach))
+    nbs = M.neighbour_lists(state.scenario)
+    looked = set(reach)
+    for j in reach:
+        looked.update(nbs[j])
+    kept[e.id] = (e.hex, budget, state.winter, obs, looked, sources)
+    return sources
+
+
+def _same_within(a: M.Obstacles, b: M.Obstacles, hexes: set[int]) -> bool:
+    """Whether two sets of obstacles agree on every hex of `hexes` (and in what does not
+    depend on the hex: the fleet, the straits)."""
+    return a is b or (a.navy == b.navy and a.straits == b.straits
+                      and hexes.isdisjoint(a.blocked ^ b.blocked)
+                      and hexes.isdisjoint(a.stop ^ b.stop)
+                      and hexes.isdisjoint(a.closed_passes ^ b.closed_passes)
+                      and hexes.isdisjoint(a.ports ^ b.ports))
 
 
 def _neighbour_lists(scn) -> list[list[int]]:

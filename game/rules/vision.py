@@ -46,6 +46,7 @@ from game.rules.state import Army, City, CitySeen, GameState, SideMemory, Siege
 COVER = (T.FOREST, T.MOUNTAINS, T.PEAKS)
 HIGH = (T.HILLS, T.MOUNTAINS)
 _CACHE_LIMIT = 512
+_MASK_LIMIT = 4096      # sight masks kept per scenario (6 KB each on the full war's map)
 
 
 def fog(state: GameState) -> bool:
@@ -238,7 +239,7 @@ def _cached_mask(state: GameState, key: frozenset[tuple[int, int]]) -> np.ndarra
     masks = _static(state)["masks"]
     m = masks.get(key)
     if m is None:
-        if len(masks) >= _CACHE_LIMIT:
+        if len(masks) >= _MASK_LIMIT:
             masks.clear()
         m = masks[key] = _mask(state, key)
     return m
