@@ -204,11 +204,14 @@ class Danger:
     for none), filled with numpy: the computer builds one at every plan.
     """
 
-    def __init__(self, strongest: np.ndarray, neighbours: list, hexes: list):
+    def __init__(self, strongest: np.ndarray, neighbours: list, hexes: list,
+                 attacked: np.ndarray | None = None):
         self.strongest = strongest
         self._neighbours = neighbours      # per hex index, its neighbour on each side
         self._hexes = hexes
-        self.reached = set(np.flatnonzero(strongest.max(axis=1) >= 0).tolist())
+        if attacked is None:               # bool per hex index: any attack on it at all
+            attacked = strongest.max(axis=1) >= 0
+        self.reached = set(np.flatnonzero(attacked).tolist())
 
     def __contains__(self, j: int) -> bool:
         return j in self.reached
@@ -242,7 +245,7 @@ def _danger_map(k: Knowledge) -> Danger:
     state = k.state
     nb = hm.neighbor_index()                  # [hex, side] -> neighbour index, -1 off the map
     strongest = np.full(nb.shape, -1, dtype=np.int64)
-    sides = np.broadcast_to(_OPPOSITE, (1, 6))
+    attacked = np.zeros(len(nb), dtype=bool)
     obs_of: dict[str, M.Obstacles] = {}
     for e in k.enemies:
         s = attack_strength(state, e)
@@ -250,18 +253,19 @@ def _danger_map(k: Knowledge) -> Danger:
         if obs is None:
             known = k.armies + [a for a in k.others if a.faction != e.faction]
             obs = obs_of[e.faction] = M.obstacles(state, e.faction, known_armies=known)
-        sources = _reach(k, e, obs)
-        targets = nb[sources]                 # the hexes next to each one it can reach
-        on_map = targets >= 0
-        # the target sees the attack coming from the side opposite the step's direction
-        j = targets[on_map]
-        d = np.broadcast_to(sides, targets.shape)[on_map]
+        j, d = _reach(k, e, obs, nb)
         strongest[j, d] = np.maximum(strongest[j, d], s)   # each (hex, side) once per army
-    return Danger(strongest, _neighbour_lists(state.scenario), hm.hex_table())
+        attacked[j] = True
+    return Danger(strongest, _neighbour_lists(state.scenario), hm.hex_table(), attacked)
 
 
-def _reach(k: Knowledge, e: Army, obs: M.Obstacles) -> np.ndarray:
-    """The hex indices the army could reach on its next turn (`movement.reachable`'s).
+_SIDES = np.broadcast_to(_OPPOSITE, (1, 6))
+
+
+def _reach(k: Knowledge, e: Army, obs: M.Obstacles, nb: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Where the army could attack on its next turn: (hex index, side the attack comes
+    from) as two arrays, for every hex next to one it can reach (`movement.reachable`).
 
     Kept in the turn's memo and given again to a later plan of the same turn
     while the army stands where it stood, with the same movement, and nothing
@@ -274,28 +278,35 @@ def _reach(k: Knowledge, e: Army, obs: M.Obstacles) -> np.ndarray:
     kept = k._supply_memo.setdefault("reach", {})
     got = kept.get(e.id)
     if got is not None:
-        where, moves, winter, was, looked, sources = got
+        where, moves, winter, was, looked, j, d = got
         if (where == e.hex and moves == budget and winter == state.winter
                 and _same_within(was, obs, looked)):
-            return sources
+            return j, d
     reach = M.reachable(state, e, budget=budget, obs=obs)
     sources = np.fromiter(reach, dtype=np.intp, count=len(reach))
-    nbs = M.neighbour_lists(state.scenario)
-    looked = set(reach)
-    for j in reach:
-        looked.update(nbs[j])
-    kept[e.id] = (e.hex, budget, state.winter, obs, looked, sources)
-    return sources
+    targets = nb[sources]                 # the hexes next to each one it can reach
+    on_map = targets >= 0
+    # the target sees the attack coming from the side opposite the step's direction
+    j = targets[on_map]
+    d = np.broadcast_to(_SIDES, targets.shape)[on_map]
+    looked = np.zeros(len(nb), dtype=bool)
+    looked[sources] = True
+    looked[j] = True
+    kept[e.id] = (e.hex, budget, state.winter, obs, looked, j, d)
+    return j, d
 
 
-def _same_within(a: M.Obstacles, b: M.Obstacles, hexes: set[int]) -> bool:
-    """Whether two sets of obstacles agree on every hex of `hexes` (and in what does not
-    depend on the hex: the fleet, the straits)."""
-    return a is b or (a.navy == b.navy and a.straits == b.straits
-                      and hexes.isdisjoint(a.blocked ^ b.blocked)
-                      and hexes.isdisjoint(a.stop ^ b.stop)
-                      and hexes.isdisjoint(a.closed_passes ^ b.closed_passes)
-                      and hexes.isdisjoint(a.ports ^ b.ports))
+def _same_within(a: M.Obstacles, b: M.Obstacles, looked: np.ndarray) -> bool:
+    """Whether two sets of obstacles agree on every hex `looked` marks (bool per hex
+    index), and in what does not depend on the hex: the fleet, the straits."""
+    if a is b:
+        return True
+    if a.navy != b.navy or a.straits != b.straits:
+        return False
+    changed = (a.blocked ^ b.blocked) | (a.stop ^ b.stop) | \
+        (a.closed_passes ^ b.closed_passes) | (a.ports ^ b.ports)
+    return not changed or not looked[np.fromiter(changed, dtype=np.intp,
+                                                 count=len(changed))].any()
 
 
 def _neighbour_lists(scn) -> list[list[int]]:
