@@ -21,10 +21,11 @@ from game import terrain as T
 from game.hexgrid import Hex
 from game.rules import combat
 from game.rules import movement as M
+from game.rules import paths
 from game.rules import vision
 from game.rules import queries as Q
 from game.rules.state import Army, City, GameState
-from game.rules.supply import supplied_hexes
+from game.rules.supply import supply_costs, supply_lines
 
 
 @dataclass
@@ -59,16 +60,16 @@ class Knowledge:
             st = self.state
             # what it knows, not the truth: a hidden army across a supply line is not
             # given away by the forecast (the end of the turn still meets the truth)
-            key = (tuple((c.owner, c.siege is None) for c in self.cities.values()),
-                   tuple(sorted(a.hex for a in self.others
-                                if Q.hostile(st, self.faction, a.faction))))
+            closed, sources = supply_lines(st, self.faction, self.others, self.cities.values())
+            sources = frozenset(sources)
             kept = self._supply_memo.get("supply")
-            if kept is not None and kept[0] == key:
-                self._supply = kept[1]
+            if kept is not None and _same_supply(kept, closed, sources, st.winter):
+                self._supply = kept[4]
             else:
-                self._supply = supplied_hexes(st, self.faction, self.others,
-                                              self.cities.values())
-                self._supply_memo["supply"] = (key, self._supply)
+                d = supply_costs(st, closed, sorted(sources))
+                self._supply = paths.as_dict(d)
+                self._supply_memo["supply"] = (closed, sources, st.winter,
+                                               _looked_into(st, np.isfinite(d)), self._supply)
         return self._supply
 
     def supplied(self, h: Hex) -> bool:
@@ -118,6 +119,27 @@ class Knowledge:
 
     def hostile(self, other: str) -> bool:
         return Q.hostile(self.state, self.faction, other)
+
+
+def _same_supply(kept: tuple, closed: set[int], sources: frozenset[int], winter: bool) -> bool:
+    """Whether a supply map kept from an earlier plan of the turn holds now: the same
+    cities feed it, in the same season, and no hex its search reached or looked into
+    from one it reached has been closed or opened since."""
+    was_closed, was_sources, was_winter, looked, _map = kept
+    if was_sources != sources or was_winter != winter:
+        return False
+    changed = closed ^ was_closed
+    return not changed or not looked[np.fromiter(changed, dtype=np.intp,
+                                                 count=len(changed))].any()
+
+
+def _looked_into(state: GameState, reached: np.ndarray) -> np.ndarray:
+    """Bool per hex index: the hexes reached (bool per hex) and their neighbours."""
+    nb = state.scenario.map.neighbor_index()
+    looked = reached.copy()
+    near = nb[reached]
+    looked[near[near >= 0]] = True
+    return looked
 
 
 def water_indices(scn) -> frozenset[int]:

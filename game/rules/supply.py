@@ -31,9 +31,16 @@ def supplied_hexes(state: GameState, faction: str, armies=None, cities=None
     forecast passes the armies and cities it knows of (`known`), so the forecast never
     betrays a hidden army standing across a supply line.
     """
+    closed, sources = supply_lines(state, faction, armies, cities)
+    return paths.as_dict(supply_costs(state, closed, sources))
+
+
+def supply_lines(state: GameState, faction: str, armies=None, cities=None
+                 ) -> tuple[set[int], list[int]]:
+    """What `supplied_hexes` searches with: the hexes supply may not enter (shut passes,
+    hostile armies and cities) and the hexes of the cities it comes from."""
     scn = state.scenario
     hm = scn.map
-    limit = scn.rules["supply_range"]
     armies = state.armies.values() if armies is None else armies
     cities = state.cities.values() if cities is None else cities
     closed = {hm.index(p.hex) for p in hm.passes.values() if M.pass_closed(state, p.id)}
@@ -46,10 +53,17 @@ def supplied_hexes(state: GameState, faction: str, armies=None, cities=None
         if c.owner in hostile:
             closed.add(hm.index(c.hex))
     sources = [hm.index(c.hex) for c in cities if c.siege is None and c.owner in friendly]
+    return closed, sources
+
+
+def supply_costs(state: GameState, closed: set[int], sources: list[int]) -> np.ndarray:
+    """The supply cost of every hex from the nearest source (inf beyond `supply_range`),
+    by land, never entering a closed hex."""
+    scn = state.scenario
     if not sources:
-        return {}
-    d = paths.costs(land_matrix(scn, state.winter).without_entering(closed), sources, limit)
-    return paths.as_dict(d)
+        return np.full(scn.map.width * scn.map.height, np.inf)
+    return paths.costs(land_matrix(scn, state.winter).without_entering(closed), sources,
+                       scn.rules["supply_range"])
 
 
 def land_matrix(scn, winter: bool) -> paths.Matrix:
