@@ -358,12 +358,15 @@ def threats(k: Knowledge) -> dict[str, int]:
         s = g.men * memory.fade(age) // 100
         if s <= 0 or g.hex in sieging:
             continue
+        j = k.index(g.hex)
+        gq, gr = g.hex
         for c, turns in own:
             budget = base * (turns + age)
-            if hex_distance(g.hex, c.hex) > budget + 1:
+            dq = gq - c.hex[0]
+            dr = gr - c.hex[1]
+            if (abs(dq) + abs(dr) + abs(dq + dr)) // 2 > budget + 1:
                 continue
             f = k.field(c.hex, g.faction)
-            j = k.index(g.hex)
             if j >= 0 and f[j] <= budget:
                 out[c.id] = out.get(c.id, 0) + s
     return out

@@ -155,6 +155,11 @@ def _lookups(scn) -> tuple[list[tuple[int, ...]], list[bool], dict[str, int]]:
     return got
 
 
+def city_indices(scn) -> dict[str, int]:
+    """City id -> the index of the hex the scenario puts it on."""
+    return _lookups(scn)[2]
+
+
 def neighbour_lists(scn) -> list[tuple[int, ...]]:
     """Per hex index, the indices of its neighbours on the map."""
     return _lookups(scn)[0]

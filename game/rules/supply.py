@@ -49,10 +49,16 @@ def supply_lines(state: GameState, faction: str, armies=None, cities=None
     for a in armies:
         if a.faction in hostile:
             closed.add(hm.index(a.hex))
+    where = M.city_indices(scn)
+    sources = []
     for c in cities:
+        i = where.get(c.id)
+        if i is None:
+            i = hm.index(c.hex)
         if c.owner in hostile:
-            closed.add(hm.index(c.hex))
-    sources = [hm.index(c.hex) for c in cities if c.siege is None and c.owner in friendly]
+            closed.add(i)
+        elif c.siege is None and c.owner in friendly:
+            sources.append(i)
     return closed, sources
 
 

@@ -620,9 +620,9 @@ def after_order(state: GameState, w: Watch | None) -> list[Event]:
             w.reported.add(a.id)
             out.append(_sighted(state, w.side, a))
     where = _static(state)["city"]
-    for cid, seen in sorted(state.memory[w.side].cities.items()):
-        if w.visible[where[cid]] or _seen_key(seen) == w.cities.get(cid):
-            continue
+    news = [(cid, seen) for cid, seen in state.memory[w.side].cities.items()
+            if not w.visible[where[cid]] and _seen_key(seen) != w.cities.get(cid)]
+    for cid, seen in sorted(news):
         c = state.cities[cid]
         was = w.cities.get(cid)
         if was is None or was[0] != seen.owner:
