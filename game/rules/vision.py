@@ -329,9 +329,11 @@ def known_cities(state: GameState, side: str, _vis: np.ndarray | None = None
     cities = tuple(state.cities.values())
     fixed = tuple([c.max_walls for c in cities])
     stamp = kept.get(id(mem)) if not mask.flags.writeable else None
-    if (stamp is not None and stamp[0] is mem and stamp[1] is mask and stamp[2] == records
-            and _same(stamp[3], cities) and stamp[4] == fixed):
-        return dict(stamp[5])
+    if stamp is not None:
+        was_mem, was_mask, was_records, was_cities, was_fixed, was_out = stamp
+        if (was_mem is mem and was_mask is mask and was_records == records
+                and _same(was_cities, cities) and was_fixed == fixed):
+            return dict(was_out)
     out = {}
     for (cid, c), sees_it in zip(state.cities.items(), vis[_city_indices(state)].tolist()):
         seen = mem.get(cid)
