@@ -281,11 +281,12 @@ class MapTiles:
         got = self._stand_in
         if got is None or got[0] != cam.level or not got[3].contains(need):
             w, h = self.level_size(cam.level)
-            # panning at this zoom: a tile's margin around the view, so the next frames
-            # reuse it; just after a zoom, the view alone (the frame is slow enough)
-            margin = 2 * TILE if got is not None and got[0] == cam.level else 0
-            area = view.inflate(margin, margin).clip(pygame.Rect(0, 0, w, h))
-            area = area.union(need)
+            if got is not None and got[0] == cam.level:
+                # panning at this zoom: the view and a tile's margin, for the next frames
+                area = view.inflate(2 * TILE, 2 * TILE).clip(pygame.Rect(0, 0, w, h))
+                area = area.union(need)
+            else:       # just after a zoom: only what is missing (the frame is slow enough)
+                area = need
             k = LEVELS[self.base_level] / cam.s
             src = pygame.Rect(math.floor(area.x * k), math.floor(area.y * k),
                               math.ceil(area.w * k) + 1, math.ceil(area.h * k) + 1)
