@@ -111,6 +111,8 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
         if all_seen:
             scn.spec.fog = False
         gs = GameScreen.new(app, scn, 1, seats.default_sides(scn))
+    # the busiest round may be the war's last: stay on the map, not the victory screen
+    gs.over_wait = float("inf")
     if tile_thread:
         gs.map.tiles._use_process = False
     app.switch(gs)

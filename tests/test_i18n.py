@@ -111,6 +111,16 @@ def test_every_marked_string_is_in_the_template():
     assert not missing, f"run: python tools/i18n.py extract && update: {missing[:5]}"
 
 
+def test_the_difficulty_texts_are_in_the_template():
+    """The levels' texts are the computer's own (game/ai/levels.py, unmarked) and the
+    new-game screen shows them translated: a changed text must be extracted again (and
+    translated: the test above then asks for it)."""
+    from game.ai.levels import LEVELS_TEXT
+    template = read_po_ids(LOCALE / "game.pot")
+    missing = [t for t in LEVELS_TEXT.values() if t not in template]
+    assert not missing, f"run: python tools/i18n.py extract && update: {missing[:1]}"
+
+
 def read_po_ids(path: Path) -> set:
     ids, key, cur = set(), None, None
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
@@ -282,6 +292,52 @@ def test_a_language_file_that_is_not_a_mapping_is_refused(tmp_path):
     with pytest.raises(InputError) as exc:
         load_scenario(f)
     assert any("a language file is a mapping" in str(p) for p in exc.value.problems)
+
+
+MESSAGE = "events.evt_605_narses_surrender.choices.accept.effects.0.text"
+
+
+def test_a_message_effects_text_is_translated_by_its_key_path(tmp_path):
+    """A `message` effect's text has a key path (where it stands in the YAML): left out of
+    a language that gives other texts, it is a warning; a wrong place is an error; given,
+    the screen shows it in that language when the message comes."""
+    from game.rules.event_data import Message
+    from game.rules.report import Event
+    from game.ui import describe
+    src = ROOT / "scenarios" / "avenging_maurice.yaml"
+    f = tmp_path / "maurice.yaml"
+    f.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "theatre.yaml").write_text(
+        (ROOT / "scenarios" / "maps" / "theatre.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    greek = tmp_path / "lang" / "el" / "maurice.yaml"
+    greek.parent.mkdir(parents=True)
+    greek.write_text("title: Εκδίκηση\n", encoding="utf-8")
+    scn = load_scenario(f)
+    english = lang.texts(scn.spec)[MESSAGE]
+    assert english.startswith("Phocas did not keep the oath")
+    assert any(w.key == MESSAGE and "no 'el' text" in w.message for w in scn.warnings)
+    greek.write_text("title: Εκδίκηση\n"
+                     "events.evt_605_narses_surrender.choices.accept.effects.1.text: Όχι\n",
+                     encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_scenario(f)
+    assert any(":2:1: events.evt_605_narses_surrender.choices.accept.effects.1.text: no text"
+               in str(p) for p in exc.value.problems)
+    greek.write_text(f"title: Εκδίκηση\n{MESSAGE}: Ο Φωκάς δεν κράτησε τον όρκο.\n",
+                     encoding="utf-8")
+    scn = load_scenario(f)
+    assert not any(w.key == MESSAGE for w in scn.warnings)
+    from game.rules import engine
+    state, _events = engine.new_game(scn, 1)
+    e = Event("message", english, None, ("byzantium",), Message("evt_605_narses_surrender"))
+    try:
+        i18n.set_language("el")
+        assert describe.event_text(state, e) == "Ο Φωκάς δεν κράτησε τον όρκο."
+    finally:
+        i18n.set_language("en")
+    assert describe.event_text(state, e) == english
 
 
 @pytest.mark.parametrize("sid", ["full_war", "road_to_ctesiphon"])

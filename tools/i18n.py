@@ -33,6 +33,14 @@ def catalogues() -> list[Path]:
     return sorted(LOCALE.glob("*/LC_MESSAGES/game.po"))
 
 
+def level_texts() -> list[str]:
+    """The difficulty levels' texts: the computer's code holds them unmarked (it stays
+    English), and the new-game screen shows them translated."""
+    sys.path.insert(0, str(ROOT))
+    from game.ai.levels import LEVELS_TEXT
+    return list(LEVELS_TEXT.values())
+
+
 def extract() -> None:
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
@@ -43,6 +51,9 @@ def extract() -> None:
             comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
         cat.add(message, None, [(f"game/{name}", lineno)], auto_comments=comments,
                 context=context)
+    for message in level_texts():
+        cat.add(message, None, [("game/ai/levels.py", 0)],
+                auto_comments=["a difficulty level's text, as the new-game screen shows it"])
     with open(TEMPLATE, "wb") as fh:
         write_po(fh, cat, width=88, sort_output=False, omit_header=False)
     print(f"{TEMPLATE.relative_to(ROOT)}: {len(cat)} strings")

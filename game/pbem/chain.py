@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.codec import DecodeError
+from game.i18n import N_, Named, said
 from game.pbem import crypto, dice, store, turnfile
 from game.pbem.errors import PbemError
 from game.rules.orders import EndTurn, MixDice, Refused, order_from_dict
@@ -53,16 +54,18 @@ def load_scenario_for(record: dict):
     from game.scenario.yamlsrc import InputError
     path = find_scenario(record["scenario_id"])
     if path is None:
-        raise PbemError(f"the game needs the scenario {record['scenario_id']!r}, which is not "
-                        "installed")
+        raise PbemError(said(N_("the game needs the scenario '{scenario}', which is not "
+                                "installed"), scenario=record["scenario_id"]))
     try:
         scn = load_scenario(path)
     except InputError as exc:
-        raise PbemError(f"the scenario {record['scenario_id']!r} has problems: "
-                        f"{exc.problems[0]}") from None
+        raise PbemError(said(N_("the scenario '{scenario}' has problems: {problem}"),
+                             scenario=record["scenario_id"], problem=str(exc.problems[0]))
+                        ) from None
     if scn.sha256 != record["scenario_sha256"]:
-        raise PbemError(f"the scenario {record['scenario_id']!r} here is not the same file as "
-                        "the other player's (its hash differs); both need the same version")
+        raise PbemError(said(N_("the scenario '{scenario}' here is not the same file as the "
+                                "other player's (its hash differs); both need the same "
+                                "version"), scenario=record["scenario_id"]))
     return scn
 
 
@@ -74,10 +77,11 @@ def session_of(record: dict, scn=None):
     try:
         state = state_from_dict(record["state"], scn)
     except DecodeError as exc:
-        raise PbemError(f"the record of game {record['game']} is damaged: {exc}") from None
+        raise PbemError(said(N_("the record of game {game} is damaged: {why}"),
+                             game=record["game"], why=str(exc))) from None
     if not _hash_fits(record["state_hash"], state, record.get("version", 1)):
-        raise PbemError(f"the record of game {record['game']} is damaged (its state does not "
-                        "match its hash)")
+        raise PbemError(said(N_("the record of game {game} is damaged (its state does not "
+                                "match its hash)"), game=record["game"]))
     orders = [order_from_dict(o) for o in record["orders"]]
     news = {f: [Event.from_dict(e) for e in items] for f, items in record["news"].items()}
     return Session(state, orders, [], sides_of(record), news, game_id=record["game"])
@@ -134,27 +138,33 @@ def _write_file(record: dict, ident: dict, payload: dict, folder: Path | None) -
     try:
         write_atomic(path, data, keep_backup=False)
     except OSError as exc:
-        raise PbemError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise PbemError(said(N_("cannot write {file}: {why}"), file=str(path),
+                             why=str(exc.strerror or exc))) from None
     record["seq"] = payload["seq"]
     record["head"] = turnfile.payload_hash(signed)
     return path
 
 
 def status(record: dict, state=None) -> str:
-    """One line: where the game stands for the record's player."""
+    """One line: where the game stands for the record's player (in English)."""
+    return str(status_said(record, state))
+
+
+def status_said(record: dict, state=None) -> Named:
+    """`status` as a phrase a screen says in its language."""
     if state is None:
         state = state_from_dict(record["state"], load_scenario_for(record))
     if len(record["keys"]) < 2:
         other = next(n for n in record["players"].values() if n != record["me"])
-        return f"waiting for {other} to join"
+        return said(N_("waiting for {name} to join"), name=other)
     if state.over:
-        return "the war is over"
+        return said(N_("the war is over"))
     who = player_to_play(record, state)
     if who == record["me"]:
         if not _may_start(record):
-            return "waiting for the other player's dice"
-        return "your turn"
-    return f"waiting for {who}"
+            return said(N_("waiting for the other player's dice"))
+        return said(N_("your turn"))
+    return said(N_("waiting for {name}"), name=who)
 
 
 def _may_start(record: dict) -> bool:
@@ -174,9 +184,11 @@ def new_game(folder: Path, scn, seed: int, players: dict[str, str], computers: d
     for n in names:
         store.check_name(n)
     if len(names) != 2:
-        raise PbemError("a game by e-mail has two players: give each side to one of two names")
+        raise PbemError(said(N_("a game by e-mail has two players: give each side to one of "
+                                "two names")))
     if me not in names:
-        raise PbemError(f"{me} plays none of the sides ({', '.join(names)})")
+        raise PbemError(said(N_("{name} plays none of the sides ({names})"), name=me,
+                             names=", ".join(names)))
     ident = store.identity(folder, me, create=True)
     game = new_game_id(scn.id)
     session, _events = Session.new(scn, seed, {})
@@ -206,18 +218,23 @@ def _join(folder: Path, path: Path, payload: dict, signed: bytes, me: str | None
     creator = payload.get("from")
     keys = payload.get("keys")
     if not (isinstance(keys, dict) and creator in keys and creator in names and len(names) == 2):
-        raise PbemError(f"{what}: the invitation is damaged (its players or keys)")
+        raise PbemError(said(N_("{file}: the invitation is damaged (its players or keys)"),
+                             file=what))
     if not _keys_ok(keys[creator]):
-        raise PbemError(f"{what}: the invitation is damaged (the creator's keys)")
+        raise PbemError(said(N_("{file}: the invitation is damaged (the creator's keys)"),
+                             file=what))
     try:
         crypto.verify(keys[creator]["sign"], signed)
     except PbemError:
-        raise PbemError(f"{what}: the invitation is not signed by {creator}'s key") from None
+        raise PbemError(said(N_("{file}: the invitation is not signed by {name}'s key"),
+                             file=what, name=creator)) from None
     joiner = me or next(n for n in names if n != creator)
     if joiner == creator or joiner not in names:
-        raise PbemError(f"{what}: {joiner} is not the invited player ({', '.join(names)})")
+        raise PbemError(said(N_("{file}: {name} is not the invited player ({names})"),
+                             file=what, name=joiner, names=", ".join(names)))
     if store.record_path(folder, payload["game"], joiner).exists():
-        raise PbemError(f"{what}: {joiner} has already joined game {payload['game']}")
+        raise PbemError(said(N_("{file}: {name} has already joined game {game}"), file=what,
+                             name=joiner, game=payload["game"]))
     record = {"game": payload["game"], "me": joiner, "creator": creator,
               "scenario_id": payload["scenario_id"], "scenario_sha256": payload["scenario_sha256"],
               "seed": payload["seed"], "players": dict(payload["players"]),
@@ -254,7 +271,7 @@ def _keys_ok(keys) -> bool:
 @dataclass
 class Opened:
     record: dict
-    message: str
+    message: Named          # str() in English; a screen says it in its language
     written: list[Path]
 
 
@@ -271,18 +288,21 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
         signed = turnfile.open_signed(env, None, what)
         payload = turnfile.split_signed(signed, what)
         if payload.get("kind") != "invitation" or payload.get("game") != game:
-            raise PbemError(f"{what}: the turn file is damaged (its payload)")
+            raise PbemError(said(N_("{file}: the turn file is damaged (its payload)"),
+                                 file=what))
         mine = [n for g, n in store.games(folder) if g == game]
         if mine:
-            raise PbemError(f"{what}: the invitation to game {game} was opened before here "
-                            f"(by {', '.join(mine)})")
+            raise PbemError(said(N_("{file}: the invitation to game {game} was opened before "
+                                    "here (by {names})"), file=what, game=game,
+                                 names=", ".join(mine)))
         return _join(folder, path, payload, signed, me, out)
     players = [n for g, n in store.games(folder) if g == game]
     if me is not None:
         players = [n for n in players if n == me]
     if not players:
-        raise PbemError(f"{what}: game {game} is not a game of "
-                        f"{me or 'any player'} in {folder}")
+        raise PbemError(said(N_("{file}: game {game} is not a game of {name} in {folder}"),
+                             file=what, game=game, folder=str(folder),
+                             name=me or said(N_("any player"))))
     name = players[0]
     ident = store.identity(folder, name)
     record = store.load_record(folder, ident, game)
@@ -291,60 +311,72 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
     sender = payload.get("from")
     kind = payload.get("kind")
     if sender == name:
-        raise PbemError(f"{what}: this is {name}'s own file (it goes to the other player)")
+        raise PbemError(said(N_("{file}: this is {name}'s own file (it goes to the other "
+                                "player)"), file=what, name=name))
     if kind == "join":
         keys = payload.get("keys")
         keys = keys.get(sender) if isinstance(keys, dict) else None
         if sender in record["keys"] and payload.get("seq") == env["seq"] <= record["seq"]:
-            raise PbemError(f"{what}: file {env['seq']} of game {game} was opened before (the "
-                            f"game is at file {record['seq']}): a file cannot be played twice")
+            raise PbemError(said(N_("{file}: file {n} of game {game} was opened before (the "
+                                    "game is at file {at}): a file cannot be played twice"),
+                                 file=what, n=str(env["seq"]), game=game,
+                                 at=str(record["seq"])))
         if sender not in record["players"].values() or sender in record["keys"]:
-            raise PbemError(f"{what}: {sender!r} is not the invited player of game {game}")
+            raise PbemError(said(N_("{file}: '{name}' is not the invited player of game "
+                                    "{game}"), file=what, name=sender, game=game))
         if not _keys_ok(keys):
-            raise PbemError(f"{what}: the join is damaged (its keys)")
+            raise PbemError(said(N_("{file}: the join is damaged (its keys)"), file=what))
         signer = keys["sign"]
     elif sender in record["keys"]:
         signer = record["keys"][sender]["sign"]
     else:
-        raise PbemError(f"{what}: the sender {sender!r} is not a player of game {game}")
+        raise PbemError(said(N_("{file}: the sender '{name}' is not a player of game {game}"),
+                             file=what, name=sender, game=game))
     try:
         crypto.verify(signer, signed)
     except PbemError:
-        raise PbemError(f"{what}: the file is not signed by {sender}'s key (forged, or edited "
-                        "after it was signed)") from None
+        raise PbemError(said(N_("{file}: the file is not signed by {name}'s key (forged, or "
+                                "edited after it was signed)"), file=what, name=sender)
+                        ) from None
     if payload.get("game") != game or payload.get("game") != record["game"]:
-        raise PbemError(f"{what}: the file belongs to another game ({payload.get('game')!r}, "
-                        f"not {record['game']})")
+        raise PbemError(said(N_("{file}: the file belongs to another game ('{other}', not "
+                                "{game})"), file=what, other=str(payload.get("game")),
+                             game=record["game"]))
     seq = payload.get("seq")
     if type(seq) is not int or seq != env["seq"]:
-        raise PbemError(f"{what}: the turn file is damaged (its number)")
+        raise PbemError(said(N_("{file}: the turn file is damaged (its number)"), file=what))
     if seq <= record["seq"]:
-        raise PbemError(f"{what}: file {seq} of game {game} was opened before (the game is at "
-                        f"file {record['seq']}): a file cannot be played twice")
+        raise PbemError(said(N_("{file}: file {n} of game {game} was opened before (the "
+                                "game is at file {at}): a file cannot be played twice"),
+                             file=what, n=str(seq), game=game, at=str(record["seq"])))
     if seq > record["seq"] + 1:
-        raise PbemError(f"{what}: file {seq} of game {game} comes out of order: file "
-                        f"{record['seq'] + 1} must be opened first")
+        raise PbemError(said(N_("{file}: file {n} of game {game} comes out of order: file "
+                                "{first} must be opened first"), file=what, n=str(seq),
+                             game=game, first=str(record["seq"] + 1)))
     if payload.get("prev") != record["head"]:
-        raise PbemError(f"{what}: the file does not follow the last one opened (the chain is "
-                        "broken: another branch of the game, or a file from another copy)")
+        raise PbemError(said(N_("{file}: the file does not follow the last one opened (the "
+                                "chain is broken: another branch of the game, or a file from "
+                                "another copy)"), file=what))
     new = dict(record)
     new["commits"], new["reveals"], new["keys"] = (dict(record["commits"]),
                                                    dict(record["reveals"]), dict(record["keys"]))
     written: list[Path] = []
     if kind == "join":
         if name != record["creator"]:
-            raise PbemError(f"{what}: a join goes to the creator of the game")
+            raise PbemError(said(N_("{file}: a join goes to the creator of the game"),
+                                 file=what))
         new["keys"][sender] = payload["keys"][sender]
         _take_reveal(new, sender, payload, what, fresh=True)
-        message = (f"{sender} joined game {game}; fingerprint of {sender}'s key: "
-                   f"{crypto.fingerprint(new['keys'][sender])}")
+        message = said(N_("{name} joined game {game}; fingerprint of {name}'s key: {key}"),
+                       name=sender, game=game, key=crypto.fingerprint(new["keys"][sender]))
     elif kind == "start":
         _take_reveal(new, sender, payload, what)
-        message = f"{sender} revealed the first dice secret"
+        message = said(N_("{name} revealed the first dice secret"), name=sender)
     elif kind == "turn":
         message = _take_turn(new, sender, payload, what, env["version"])
     else:
-        raise PbemError(f"{what}: unknown kind of file {kind!r}")
+        raise PbemError(said(N_("{file}: unknown kind of file '{kind}'"), file=what,
+                             kind=str(kind)))
     new["seq"], new["head"] = seq, turnfile.payload_hash(signed)
     if out is not None:
         new["folder"] = str(out)
@@ -353,19 +385,21 @@ def open_file(folder: Path, path: str | Path, me: str | None = None, out: Path |
         state = state_from_dict(new["state"], load_scenario_for(new))
         if player_to_play(new, state) != name:
             written.append(_send_start(new, ident, out))
-            message += f"; {sender} moves first: send {written[-1].name} to {sender}"
+            message = said(N_("{message}; {name} moves first: send {file} to {name}"),
+                           message=message, name=sender, file=written[-1].name)
     store.save_record(folder, ident, new)
     state = state_from_dict(new["state"], load_scenario_for(new))
-    return Opened(new, f"{message}. Game {game}: {status(new, state)}", written)
+    return Opened(new, said(N_("{message}. Game {game}: {status}"), message=message, game=game,
+                            status=status_said(new, state)), written)
 
 
 def _take_reveal(record: dict, sender: str, payload: dict, what: str, fresh: bool = False) -> None:
     reveal, commit = payload.get("reveal"), payload.get("commit")
     if not dice.is_secret(reveal) or not isinstance(commit, str) or len(commit) != 64:
-        raise PbemError(f"{what}: the file's dice secret is damaged")
+        raise PbemError(said(N_("{file}: the file's dice secret is damaged"), file=what))
     if not fresh and dice.commitment(reveal) != record["commits"].get(sender):
-        raise PbemError(f"{what}: the dice secret {sender} reveals is not the one he committed "
-                        "to (changed dice)")
+        raise PbemError(said(N_("{file}: the dice secret {name} reveals is not the one he "
+                                "committed to (changed dice)"), file=what, name=sender))
     record["reveals"][sender] = reveal
     record["commits"][sender] = commit
 
@@ -389,22 +423,23 @@ def _take_turn(record: dict, sender: str, payload: dict, what: str, version: int
     session = session_of(record, scn)
     st = session.state
     if player_to_play(record, st) != sender:
-        raise PbemError(f"{what}: it is not {sender}'s turn")
+        raise PbemError(said(N_("{file}: it is not {name}'s turn"), file=what, name=sender))
     _take_reveal(record, sender, payload, what)
     want = dice.mix(record["game"], payload["seq"], record["reveals"])
     raw = payload.get("orders")
     if not isinstance(raw, list) or not raw:
-        raise PbemError(f"{what}: the file has no orders")
+        raise PbemError(said(N_("{file}: the file has no orders"), file=what))
     try:
         orders = [order_from_dict(o, f"orders[{i}]") for i, o in enumerate(raw)]
     except ValueError as exc:
-        raise PbemError(f"{what}: an order of the file is damaged: {exc}") from None
+        raise PbemError(said(N_("{file}: an order of the file is damaged: {why}"), file=what,
+                             why=str(exc))) from None
     first = orders[0]
     if not isinstance(first, MixDice) or first.mix != want:
-        raise PbemError(f"{what}: the turn's dice do not come from the revealed secrets "
-                        "(changed dice)")
+        raise PbemError(said(N_("{file}: the turn's dice do not come from the revealed "
+                                "secrets (changed dice)"), file=what))
     if any(isinstance(o, MixDice) for o in orders[1:]):
-        raise PbemError(f"{what}: the dice are mixed twice in one turn")
+        raise PbemError(said(N_("{file}: the dice are mixed twice in one turn"), file=what))
     computers = record["computers"]
     planned: list = []
     for n, o in enumerate(orders, 1):
@@ -415,31 +450,39 @@ def _take_turn(record: dict, sender: str, payload: dict, what: str, version: int
             if not planned:
                 planned = ai.plan_turn(clone(st), computers[fid])
             if o != planned.pop(0):
-                raise PbemError(f"{what}: order {n} is not what the computer playing "
-                                f"{st.factions[fid].name} gives")
+                raise PbemError(said(N_("{file}: order {n} is not what the computer playing "
+                                        "{side} gives"), file=what, n=str(n),
+                                     side=st.factions[fid].name))
         elif record["players"].get(fid) != sender:
-            raise PbemError(f"{what}: order {n} is given for {fid}, which {sender} does not "
-                            "play")
+            raise PbemError(said(N_("{file}: order {n} is given for {side}, which {name} does "
+                                    "not play"), file=what, n=str(n), side=fid, name=sender))
         if o.faction != fid:
-            raise PbemError(f"{what}: order {n} is not for the side to play ({fid})")
+            raise PbemError(said(N_("{file}: order {n} is not for the side to play ({side})"),
+                                 file=what, n=str(n), side=fid))
         try:
             session.do(o)
         except Refused as exc:
-            raise PbemError(f"{what}: order {n} breaks the rules: {exc.message}") from None
+            raise PbemError(said(N_("{file}: order {n} breaks the rules: {why}"), file=what,
+                                 n=str(n), why=exc.message)) from None
         session.undo_stack.clear()
     if not st.over and player_to_play(record, st) == sender:
-        raise PbemError(f"{what}: the turn does not end with {sender}'s turn over")
+        raise PbemError(said(N_("{file}: the turn does not end with {name}'s turn over"),
+                             file=what, name=sender))
     got = state_hash(st)
     if not _hash_fits(payload.get("state"), st, version):
-        raise PbemError(f"{what}: replaying the orders gives another game (state {got}, the "
-                        f"file says {payload.get('state')!r}): an order or the dice were edited")
+        raise PbemError(said(N_("{file}: replaying the orders gives another game (state "
+                                "{got}, the file says '{says}'): an order or the dice were "
+                                "edited"), file=what, got=str(got),
+                             says=str(payload.get("state"))))
     opens = payload.get("opens")
     if type(opens) is not int or opens < 1:
-        raise PbemError(f"{what}: the file's count of openings is damaged")
+        raise PbemError(said(N_("{file}: the file's count of openings is damaged"),
+                             file=what))
     _news_of_opens(record, session, sender, opens)
     _store_session(record, session)
     record["opens"] = 0
-    return f"{sender}'s turn replayed ({len(orders)} orders, state {got})"
+    return said(N_("{name}'s turn replayed ({n} orders, state {got})"), name=sender,
+                n=len(orders), got=str(got))
 
 
 def _news_of_opens(record: dict, session, sender: str, opens: int) -> None:
@@ -477,12 +520,14 @@ def begin_turn(folder: Path, name: str, game: str) -> Turn:
     session = session_of(record, scn)
     st = session.state
     if st.over:
-        raise PbemError(f"game {game} is over")
+        raise PbemError(said(N_("game {game} is over"), game=game))
     who = player_to_play(record, st)
     if who != name or len(record["keys"]) < 2:
-        raise PbemError(f"game {game}: it is not {name}'s turn ({status(record, st)})")
+        raise PbemError(said(N_("game {game}: it is not {name}'s turn ({status})"), game=game,
+                             name=name, status=status_said(record, st)))
     if not _may_start(record):
-        raise PbemError(f"game {game}: the other player's dice secret has not come yet")
+        raise PbemError(said(N_("game {game}: the other player's dice secret has not come "
+                                "yet"), game=game))
     record["opens"] = record.get("opens", 0) + 1
     store.save_record(folder, ident, record)
     reveals = dict(record["reveals"])
@@ -520,7 +565,7 @@ def finish_turn(turn: Turn, out: Path | None = None, logs: dict | None = None) -
     _play_computers(session, record)
     st = session.state
     if not st.over and player_to_play(record, st) == record["me"]:
-        raise PbemError("the turn is not over yet: end it first")
+        raise PbemError(said(N_("the turn is not over yet: end it first")))
     me = record["me"]
     secret = record["secret"]
     record["reveals"][me] = secret

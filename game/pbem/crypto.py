@@ -17,9 +17,10 @@ import base64
 import hashlib
 
 from game.pbem.errors import PbemError
+from game.i18n import N_, said
 
-MISSING = ("play by e-mail needs PyNaCl, which is not installed; install the extra with "
-           "`pip install -c constraints.txt -e '.[pbem]'` (or `pip install pynacl`)")
+MISSING = N_("play by e-mail needs PyNaCl, which is not installed; install the extra with "
+             "`pip install -c constraints.txt -e '.[pbem]'` (or `pip install pynacl`)")
 
 
 def nacl():
@@ -32,7 +33,7 @@ def nacl():
         import nacl.signing
         import nacl.utils
     except ImportError:
-        raise PbemError(MISSING) from None
+        raise PbemError(said(MISSING)) from None
     return nacl
 
 
@@ -42,11 +43,11 @@ def b64(data: bytes) -> str:
 
 def unb64(text, what: str) -> bytes:
     if not isinstance(text, str):
-        raise PbemError(f"{what} is damaged (not text)")
+        raise PbemError(said(N_("{what} is damaged (not text)"), what=what))
     try:
         return base64.b64decode(text.encode("ascii"), validate=True)
     except (ValueError, UnicodeEncodeError):
-        raise PbemError(f"{what} is damaged (not base64)") from None
+        raise PbemError(said(N_("{what} is damaged (not base64)"), what=what)) from None
 
 
 def new_identity(name: str) -> dict:
@@ -82,7 +83,7 @@ def verify(public_sign: str, signed: bytes) -> bytes:
     try:
         return n.signing.VerifyKey(bytes.fromhex(public_sign)).verify(signed)
     except (n.exceptions.BadSignatureError, ValueError, TypeError):
-        raise PbemError("bad signature") from None
+        raise PbemError(said(N_("bad signature"))) from None
 
 
 def seal(data: bytes, recipients: dict[str, str]) -> dict:
@@ -99,17 +100,19 @@ def unseal(keys: dict, box: str, identity: dict, what: str) -> bytes:
     """Open what `seal` locked, with the identity's private key; PbemError saying why not."""
     n = nacl()
     if not isinstance(keys, dict):
-        raise PbemError(f"{what} is damaged (its keys)")
+        raise PbemError(said(N_("{what} is damaged (its keys)"), what=what))
     mine = keys.get(identity["name"])
     if mine is None:
-        raise PbemError(f"{what} is not addressed to {identity['name']}")
+        raise PbemError(said(N_("{what} is not addressed to {name}"), what=what,
+                             name=identity["name"]))
     try:
         private = n.public.PrivateKey(bytes.fromhex(identity["box"]))
         key = n.public.SealedBox(private).decrypt(unb64(mine, what))
         return n.secret.SecretBox(key).decrypt(unb64(box, what))
     except (n.exceptions.CryptoError, ValueError, TypeError):
-        raise PbemError(f"{what} cannot be opened with {identity['name']}'s key: it was "
-                        "changed or damaged on the way, or it is not for this player") from None
+        raise PbemError(said(N_("{what} cannot be opened with {name}'s key: it was changed "
+                                "or damaged on the way, or it is not for this player"),
+                             what=what, name=identity["name"])) from None
 
 
 def _local_key(identity: dict) -> bytes:
@@ -128,5 +131,6 @@ def unlock_local(identity: dict, blob: bytes, what: str) -> bytes:
     try:
         return n.secret.SecretBox(_local_key(identity)).decrypt(blob)
     except (n.exceptions.CryptoError, ValueError, TypeError):
-        raise PbemError(f"{what} cannot be opened with {identity['name']}'s key (damaged, "
-                        "or another player's)") from None
+        raise PbemError(said(N_("{what} cannot be opened with {name}'s key (damaged, or "
+                                "another player's)"), what=what, name=identity["name"])
+                        ) from None

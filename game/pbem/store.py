@@ -19,6 +19,7 @@ from pathlib import Path
 
 from game.pbem import crypto
 from game.pbem.errors import PbemError
+from game.i18n import N_, said
 
 NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
 RECORD_FORMAT = "last-great-war-pbem-record"
@@ -33,7 +34,8 @@ def pbem_dir(data: str | os.PathLike | None = None) -> Path:
 
 def check_name(name: str) -> str:
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        raise PbemError(f"{name!r} is not a player name (1 to 32 letters, digits, - or _)")
+        raise PbemError(said(N_("'{name}' is not a player name (1 to 32 letters, digits, - "
+                                "or _)"), name=str(name)))
     return name
 
 
@@ -51,17 +53,20 @@ def identity(folder: Path, name: str, create: bool = False) -> dict:
     p = key_path(folder, name)
     if not p.exists():
         if not create:
-            raise PbemError(f"there are no keys of {name} in {folder}")
+            raise PbemError(said(N_("there are no keys of {name} in {folder}"), name=name,
+                                 folder=str(folder)))
         ident = crypto.new_identity(name)
         _write(p, json.dumps(ident).encode(), private=True)
         return ident
     try:
         ident = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PbemError(f"{p}: the keys of {name} cannot be read ({exc})") from None
+        raise PbemError(said(N_("{file}: the keys of {name} cannot be read ({why})"),
+                             file=str(p), name=name, why=str(exc))) from None
     if not (isinstance(ident, dict) and ident.get("name") == name
             and all(isinstance(ident.get(k), str) and len(ident[k]) == 64 for k in ("sign", "box"))):
-        raise PbemError(f"{p}: the keys of {name} are damaged")
+        raise PbemError(said(N_("{file}: the keys of {name} are damaged"), file=str(p),
+                             name=name))
     return ident
 
 
@@ -91,18 +96,22 @@ def save_record(folder: Path, ident: dict, record: dict) -> None:
 def load_record(folder: Path, ident: dict, game: str) -> dict:
     p = record_path(folder, game, ident["name"])
     if not p.exists():
-        raise PbemError(f"{ident['name']} has no game {game!r} in {folder}")
+        raise PbemError(said(N_("{name} has no game '{game}' in {folder}"), name=ident["name"],
+                             game=str(game), folder=str(folder)))
     try:
         doc = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise PbemError(f"{p}: the record of the game is damaged") from None
+        raise PbemError(said(N_("{file}: the record of the game is damaged"), file=str(p))
+                        ) from None
     if not isinstance(doc, dict) or doc.get("format") != RECORD_FORMAT:
-        raise PbemError(f"{p}: this is not a record of a game by e-mail")
+        raise PbemError(said(N_("{file}: this is not a record of a game by e-mail"),
+                             file=str(p)))
     data = crypto.unlock_local(ident, crypto.unb64(doc.get("box"), str(p)), str(p))
     try:
         return json.loads(data.decode("utf-8"))
     except ValueError:
-        raise PbemError(f"{p}: the record of the game is damaged") from None
+        raise PbemError(said(N_("{file}: the record of the game is damaged"), file=str(p))
+                        ) from None
 
 
 def games(folder: Path) -> list[tuple[str, str]]:

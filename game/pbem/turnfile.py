@@ -23,6 +23,7 @@ from pathlib import Path
 
 from game.pbem import crypto
 from game.pbem.errors import PbemError
+from game.i18n import N_, said
 
 FORMAT = "last-great-war-turn"
 VERSION = 2
@@ -64,10 +65,11 @@ def read_envelope(path: str | Path) -> dict:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_BYTES:
-            raise PbemError(f"{p}: too big to be a turn file")
+            raise PbemError(said(N_("{file}: too big to be a turn file"), file=str(p)))
         raw = p.read_bytes()
     except OSError as exc:
-        raise PbemError(f"{p}: cannot read the file: {exc.strerror or exc}") from None
+        raise PbemError(said(N_("{file}: cannot read the file: {why}"), file=str(p),
+                             why=str(exc.strerror or exc))) from None
     return parse_envelope(raw, str(p))
 
 
@@ -75,17 +77,21 @@ def parse_envelope(raw: bytes, what: str) -> dict:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PbemError(f"{what}: the turn file is damaged (not the JSON it should be)") from None
+        raise PbemError(said(N_("{file}: the turn file is damaged (not the JSON it should "
+                                "be)"), file=what)) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise PbemError(f"{what}: this is not a Last Great War turn file")
+        raise PbemError(said(N_("{file}: this is not a Last Great War turn file"), file=what))
     version = doc.get("version")
     if version not in READS or type(version) is not int:
         newer = type(version) is int and version > VERSION
-        raise PbemError(f"{what}: a turn file of another version ({version!r}); this game "
-                        f"reads versions {READS[0]} to {VERSION}"
-                        + ("; update the game to open it" if newer else ""))
+        other = said(N_("{file}: a turn file of another version ({version}); this game "
+                        "reads versions {first} to {last}"), file=what,
+                     version=repr(version), first=str(READS[0]), last=str(VERSION))
+        raise PbemError(said(N_("{why}; update the game to open it"), why=other)
+                        if newer else other)
     if not isinstance(doc.get("game"), str) or type(doc.get("seq")) is not int:
-        raise PbemError(f"{what}: the turn file is damaged (its game or number)")
+        raise PbemError(said(N_("{file}: the turn file is damaged (its game or number)"),
+                             file=what))
     return doc
 
 
@@ -94,18 +100,20 @@ def open_signed(doc: dict, ident: dict | None, what: str) -> bytes:
     if "plain" in doc:
         return crypto.unb64(doc["plain"], what)
     if ident is None:
-        raise PbemError(f"{what}: the file is locked and no keys were given to open it")
+        raise PbemError(said(N_("{file}: the file is locked and no keys were given to open "
+                                "it"), file=what))
     return crypto.unseal(doc.get("keys"), doc.get("box"), ident, what)
 
 
 def split_signed(signed: bytes, what: str) -> dict:
     """The payload of a signed message, not yet checked (to learn who claims to send it)."""
     if len(signed) < 64:
-        raise PbemError(f"{what}: the turn file is damaged (cut short)")
+        raise PbemError(said(N_("{file}: the turn file is damaged (cut short)"), file=what))
     try:
         payload = json.loads(signed[64:].decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PbemError(f"{what}: the turn file is damaged (its payload)") from None
+        raise PbemError(said(N_("{file}: the turn file is damaged (its payload)"), file=what)
+                        ) from None
     if not isinstance(payload, dict):
-        raise PbemError(f"{what}: the turn file is damaged (its payload)")
+        raise PbemError(said(N_("{file}: the turn file is damaged (its payload)"), file=what))
     return payload

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from game.pbem import chain, store, turnfile
+from game.i18n import N_, Named, said
 from game.pbem.errors import PbemError
 
 
@@ -20,11 +21,12 @@ def next_file(folder: Path, record: dict) -> Path | None:
 
 
 def step(data: Path, folder: Path | None = None, me: str | None = None,
-         computer: str | None = None) -> list[str]:
+         computer: str | None = None) -> list[Named]:
     """One look: open every file that has come for the folder's games (each game's own
     folder, or `folder`), and play with the computer the turns that are due, if asked.
-    Returns what happened, one line each; a refused file is reported and left alone."""
-    said = []
+    Returns what happened, one line each (str() of one is English; a screen says it in its
+    language); a refused file is reported and left alone."""
+    lines: list[Named] = []
     for game, name in store.games(data):
         if me is not None and name != me:
             continue
@@ -38,13 +40,14 @@ def step(data: Path, folder: Path | None = None, me: str | None = None,
                     break
                 opened = chain.open_file(data, p, name)
                 record = opened.record
-                said.append(opened.message)
+                lines.append(opened.message)
             if computer is not None and chain.status(record) == "your turn":
                 sent = chain.play_computer(data, name, game, computer, where)
-                said.append(f"{name} played game {game} with the computer; sent {sent.name}")
+                lines.append(said(N_("{name} played game {game} with the computer; sent "
+                                     "{file}"), name=name, game=game, file=sent.name))
         except PbemError as exc:
-            said.append(f"game {game}: {exc}")
-    return said
+            lines.append(said(N_("game {game}: {why}"), game=game, why=exc.message))
+    return lines
 
 
 def games_over(data: Path, me: str | None = None) -> bool:

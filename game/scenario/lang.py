@@ -41,6 +41,10 @@ KEY_PATHS = [
     ("events.ID.text_for.FACTION", "The text one faction reads instead."),
     ("events.ID.choices.OPTION.label", "An option's button."),
     ("events.ID.choices.OPTION.hint", "An option's line of explanation."),
+    ("events.ID.effects.N.text", "The text of a `message` effect of an event (N: its place "
+                                 "in the event's `effects`, counted from 0)."),
+    ("events.ID.choices.OPTION.effects.N.text", "The text of a `message` effect of an "
+                                                "option."),
     ("victory.ID.text", "A victory's text (ID is the victory's `id`, or its place in the "
                         "list counted from 0 when it has none)."),
 ]
@@ -70,13 +74,31 @@ def texts(scn_spec, hm=None) -> dict[str, str]:
             out[f"events.{e.id}.text"] = e.text
         for fid, t in e.text_for.items():
             out[f"events.{e.id}.text_for.{fid}"] = t
+        out.update(message_texts(e.effects, f"events.{e.id}.effects"))
         for ch in e.choices:
             out[f"events.{e.id}.choices.{ch.id}.label"] = ch.label
             if ch.hint:
                 out[f"events.{e.id}.choices.{ch.id}.hint"] = ch.hint
+            out.update(message_texts(ch.effects, f"events.{e.id}.choices.{ch.id}.effects"))
     for i, v in enumerate(s.victory):
         if v.text:
             out[f"victory.{v.id or i}.text"] = v.text
+    return out
+
+
+def message_texts(effects, prefix: str) -> dict[str, str]:
+    """The texts of the `message` effects in a list of effects (as written, a YAML node),
+    by key path: `prefix.N.text`, N the effect's place in the list."""
+    out: dict[str, str] = {}
+    if effects is None or effects.kind != "seq":
+        return out
+    for i, item in enumerate(effects.value):
+        if item.kind != "map" or "message" not in item.value:
+            continue
+        args = item.value["message"]
+        text = args.value.get("text") if args.kind == "map" else args
+        if text is not None and text.kind == "scalar" and isinstance(text.value, str):
+            out[f"{prefix}.{i}.text"] = text.value
     return out
 
 

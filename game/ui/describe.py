@@ -123,6 +123,13 @@ def level_text(level: str) -> str:
     return _(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
 
 
+def level_description(level: str) -> str:
+    """What a difficulty level does, and that it gets no bonus, in the language in use (the
+    text is the computer's own, game.ai.describe_level; tools/i18n.py extracts it)."""
+    from game.ai import describe_level
+    return _(describe_level(level))
+
+
 def seat_text(who: str) -> str:
     """Who plays a side, for the player: "Human", "Computer (hard)"."""
     from game.session import seats
@@ -787,7 +794,7 @@ def rules_report(state: GameState, e: Event) -> str | None:
                                       other=faction_name(state, second))
         return None
     if kind == "message" and getattr(d, "event", None):
-        said = _scripted(state, e)
+        said = _scripted(state, e) or _message_effect(state, e)
         if said:
             return said
     if kind == "moved" and " is now " in text and e.at is not None:
@@ -809,6 +816,23 @@ def rules_report(state: GameState, e: Event) -> str | None:
             line += " " + _("(from a save without a seal: an older game's, or edited by hand)")
         return line
     return None
+
+
+def _message_effect(state: GameState, e: Event) -> str | None:
+    """The text of an event's `message` effect in the language in use (the scenario's
+    language files give it by key path; game.scenario.lang.message_texts)."""
+    from game.scenario.lang import message_texts
+    scn = state.scenario
+    spec = next((x for x in scn.spec.events if x.id == e.data.event), None)
+    if spec is None:
+        return None
+    found = scn.cached(("message texts", spec.id), lambda: {
+        **message_texts(spec.effects, f"events.{spec.id}.effects"),
+        **{k: v for ch in spec.choices
+           for k, v in message_texts(ch.effects, f"events.{spec.id}.choices.{ch.id}.effects")
+           .items()}})
+    key = next((k for k, english in found.items() if english == e.text), None)
+    return scenario_text(scn, key, e.text) if key is not None else None
 
 
 def _scripted(state: GameState, e: Event) -> str | None:

@@ -51,8 +51,8 @@ class MapTiles:
         self.base_level = 0
         self.base = self.render_region(LEVELS[0], 0, 0, *self.level_size(0))
         self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
-        self._bg = None
-        self._stand_in = None               # (key, picture, world position) while tiles are missing
+        # while tiles are missing: (level, picture, the world rect it covers, the one asked)
+        self._stand_in = None
         self._last_view = None
         self._still = 0
         self._painter: Painter | None = None
@@ -208,12 +208,12 @@ class MapTiles:
         screen.set_clip(vp)
         ox, oy = cam.world_origin()
         w, h = self.level_size(cam.level)
-        if not pygame.Rect(ox, oy, w, h).contains(vp):
-            # part of the view lies beyond the map (a fill is slower than a blit here)
-            if self._bg is None or self._bg.get_size() != vp.size:
-                self._bg = pygame.Surface(vp.size)
-                self._bg.fill(P.BACKGROUND)
-            screen.blit(self._bg, vp)
+        inside = pygame.Rect(ox, oy, w, h)
+        if not inside.contains(vp):
+            # part of the view lies beyond the map: fill only that part (the tiles cover
+            # the rest; a whole-window fill or blit costs over a millisecond at 4K)
+            for band in outside(vp, inside):
+                screen.fill(P.BACKGROUND, band)
         keys = self.visible_keys(cam)
         self.shown = len(keys)
         # a large window (a 4K screen) shows more tiles than the cache was made for: keep
@@ -266,19 +266,27 @@ class MapTiles:
 
     def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in
-        one piece (one scaling however many tiles are missing, kept while the view stays)."""
+        one piece.  The picture is scaled once for the view and a tile's margin around it,
+        and kept while the view pans inside that (a scaling each frame cost several
+        milliseconds at 4K)."""
         ox, oy = cam.world_origin()
         vp = cam.viewport
-        x0 = min(k[1] for k in missing) * TILE
-        y0 = min(k[2] for k in missing) * TILE
-        x1 = (max(k[1] for k in missing) + 1) * TILE
-        y1 = (max(k[2] for k in missing) + 1) * TILE
-        area = pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(
-            pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h))
-        if area.w <= 0 or area.h <= 0:
+        view = pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h)       # in world pixels
+        want = [pygame.Rect(k[1] * TILE, k[2] * TILE, TILE, TILE).clip(view)
+                for k in missing]
+        want = [r for r in want if r.w > 0 and r.h > 0]
+        if not want:
             return
-        key = (cam.level, tuple(area))
-        if self._stand_in is None or self._stand_in[0] != key:
+        need = want[0].unionall(want[1:])
+        got = self._stand_in
+        if got is None or got[0] != cam.level or not got[3].contains(need):
+            w, h = self.level_size(cam.level)
+            if got is not None and got[0] == cam.level:
+                # panning at this zoom: the view and a tile's margin, for the next frames
+                area = view.inflate(2 * TILE, 2 * TILE).clip(pygame.Rect(0, 0, w, h))
+                area = area.union(need)
+            else:       # just after a zoom: only what is missing (the frame is slow enough)
+                area = need
             k = LEVELS[self.base_level] / cam.s
             src = pygame.Rect(math.floor(area.x * k), math.floor(area.y * k),
                               math.ceil(area.w * k) + 1, math.ceil(area.h * k) + 1)
@@ -287,9 +295,23 @@ class MapTiles:
                 return
             img = pygame.transform.scale(self.base.subsurface(src),
                                          (math.ceil(src.w / k), math.ceil(src.h / k)))
-            self._stand_in = (key, img, (round(src.x / k), round(src.y / k)))
-        _key, img, (x, y) = self._stand_in
-        screen.blit(img, (ox + x, oy + y))
+            at = (round(src.x / k), round(src.y / k))
+            self._stand_in = got = (cam.level, img, pygame.Rect(at, img.get_size()), area)
+        _level, img, covered, _area = got
+        r = need.clip(covered)          # one blit (many small ones cost more at 4K)
+        screen.blit(img, (ox + r.x, oy + r.y), r.move(-covered.x, -covered.y))
+
+
+def outside(rect: pygame.Rect, inner: pygame.Rect) -> list[pygame.Rect]:
+    """The parts of `rect` that `inner` does not cover, as up to four bands."""
+    inner = inner.clip(rect)
+    if inner.w <= 0 or inner.h <= 0:
+        return [rect]
+    bands = [pygame.Rect(rect.x, rect.y, rect.w, inner.y - rect.y),
+             pygame.Rect(rect.x, inner.bottom, rect.w, rect.bottom - inner.bottom),
+             pygame.Rect(rect.x, inner.y, inner.x - rect.x, inner.h),
+             pygame.Rect(inner.right, inner.y, rect.right - inner.right, inner.h)]
+    return [b for b in bands if b.w > 0 and b.h > 0]
 
 
 # --- painting, here and in the helper process ----------------------------------

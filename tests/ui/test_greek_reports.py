@@ -44,7 +44,9 @@ def test_a_battle_and_its_retreat_are_reported_in_greek(state):
     assert text.startswith("Μάχη ") and "30.000 άνδρες" in text and "2.000 άνδρες" in text
     assert "νικά" in text and "Battle" not in text and " men" not in text
     back = [e for e in events if e.kind == "retreated"]
-    assert back and all(describe.event_text(state, e).endswith(": υποχωρεί") for e in back)
+    # the army is the subject, in the nominative: "<army> υποχωρεί", no "<army>: ..."
+    assert back and all(describe.event_text(state, e).endswith(" υποχωρεί")
+                        and ":" not in describe.event_text(state, e) for e in back)
     title, report = describe.casualty_report(state, fought, events[events.index(fought) + 1:])
     assert "Μάχη" in title and "falls back" not in report and "υποχωρεί" in report
 
@@ -73,8 +75,8 @@ def test_a_nested_reason_is_translated_too(state):
     assert r.value.rule == "hex_occupied" and "holds it (attack it instead)" in r.value.message
     i18n.set_language("el")
     said = describe.refusal_text(state, r.value)
-    assert said.startswith("Στρατός (Priscus): δεν μπορεί να συνεχίσει κοντά στην πόλη Ancyra")
-    assert "το κρατά: Στρατός: Sassanid Persia" in said and "holds" not in said
+    assert said.startswith("Στρατός (Priscus) δεν μπορεί να συνεχίσει κοντά στην πόλη Ancyra")
+    assert "Στρατός της παράταξης Sassanid Persia το κρατά" in said and "holds" not in said
 
 
 def test_places_are_worded_as_greek_words_a_city_a_fortress_and_a_spot(state):

@@ -94,6 +94,56 @@ def test_a_threaded_view_never_waits_and_fills_in(big, display):
         tiles.close()
 
 
+def test_the_stand_in_is_scaled_once_while_the_view_pans(big, display, monkeypatch):
+    """Panning while tiles are missing reuses the stand-in picture (scaled for the view
+    and a margin once the view pans) instead of scaling it again each frame; nothing is
+    left blank."""
+    from game.ui import map_tiles
+    tiles = map_tiles.MapTiles(big.map, threaded=True)
+    tiles._request = lambda keys: None          # no tile ever arrives: all stand-in
+    scaled = []
+    real = pygame.transform.scale
+    monkeypatch.setattr(map_tiles.pygame.transform, "scale",
+                        lambda *a: scaled.append(1) or real(*a))
+    try:
+        cam = Camera(big.map.width, big.map.height, pygame.Rect(0, 0, 800, 600))
+        cam.zoom(5, (400, 300))
+        screen = pygame.Surface((800, 600))
+        for i in range(20):
+            screen.fill((255, 0, 255))
+            cam.pan(9, 0)
+            assert tiles.draw(screen, cam)                      # tiles are missing
+            arr = pygame.surfarray.array3d(screen)
+            assert not ((arr == (255, 0, 255)).all(axis=2)).any(), i
+        assert len(scaled) == 2         # the view just zoomed, then the view and a margin
+    finally:
+        tiles.close()
+
+
+def test_only_what_lies_beyond_the_map_is_filled(big, display):
+    from game.ui import palette as P
+    from game.ui.map_tiles import MapTiles, outside
+    vp = pygame.Rect(10, 20, 500, 400)
+    for inner in (pygame.Rect(60, 70, 100, 80), pygame.Rect(0, 0, 300, 900),
+                  pygame.Rect(-5, 100, 900, 50), pygame.Rect(600, 0, 10, 10)):
+        bands = outside(vp, inner)
+        area = sum(b.w * b.h for b in bands)
+        covered = inner.clip(vp)
+        assert area + covered.w * covered.h == vp.w * vp.h            # no gap, no overlap
+        assert all(vp.contains(b) and not b.colliderect(inner) for b in bands)
+    tiles = MapTiles(big.map, threaded=False)
+    cam = Camera(big.map.width, big.map.height, pygame.Rect(0, 0, 1000, 760))
+    cam.pan(-300, -200)                         # the map's corner in the view
+    screen = pygame.Surface((1000, 760))
+    screen.fill((255, 0, 255))
+    tiles.draw(screen, cam)
+    arr = pygame.surfarray.array3d(screen)
+    assert not ((arr == (255, 0, 255)).all(axis=2)).any()
+    ox, oy = cam.world_origin()
+    assert ox > 0 and oy > 0
+    assert tuple(arr[ox // 2, oy // 2]) == P.BACKGROUND
+
+
 def test_zoom_keeps_the_point_under_the_cursor():
     cam = Camera(86, 71, pygame.Rect(0, 40, 970, 760))
     at = (300, 500)

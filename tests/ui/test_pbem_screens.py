@@ -106,3 +106,34 @@ def test_a_whole_war_from_the_menu_ends_as_the_same_orders_in_one_process(make_a
     for o in ra["orders"]:
         engine.apply(state, order_from_dict(o))
     assert state_hash(state) == ra["state_hash"]
+
+
+def test_the_menu_says_the_games_and_the_refusals_in_greek(make_app, tmp_path):
+    from game import i18n
+    from game.pbem import chain, store
+    from game.scenario.load import find_scenario, load_scenario
+    from game.ui.screens.pbem import PbemMenu
+    alice, shared = store.pbem_dir(None), tmp_path / "shared"
+    shared.mkdir()
+    scn = load_scenario(find_scenario("road_to_ctesiphon"))
+    rec, _invite = chain.new_game(alice, scn, 4, {"byzantium": "alice", "sassanids": "bob"},
+                                  {"turks": "normal"}, "alice", shared)
+    assert chain.status(store.load_record(alice, store.identity(alice, "alice"), rec["game"])
+                        ) == "waiting for bob to join"              # the command line's
+    bad = tmp_path / "damaged.lgwturn"
+    bad.write_text("not a turn file")
+    try:
+        app = make_app(language="el")
+        menu = PbemMenu(app)
+        app.switch(menu)
+        steps(app, 2)
+        rows = [el.text for el in app.manager.get_sprite_group().sprites()
+                if type(el).__name__ == "UILabel" and rec["game"] in el.text]
+        assert rows == [f"{rec['game']}  (road_to_ctesiphon, alice): "
+                        "αναμονή να μπει ο παίκτης bob"]
+        menu.entry.set_text(str(bad))
+        click_element(app, menu.open_btn)
+        assert menu.lines[-1] == (f"Απορρίφθηκε: {bad}: το αρχείο γύρου είναι χαλασμένο "
+                                  "(δεν είναι το JSON που θα έπρεπε)")
+    finally:
+        i18n.set_language("en")

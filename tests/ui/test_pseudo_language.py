@@ -4,7 +4,9 @@ never went through the translation layer (English words left unmarked) and any t
 wider than its box (a longer language would be cut off there)."""
 from __future__ import annotations
 
+import errno
 import html
+import os
 import re
 
 import pygame
@@ -253,3 +255,68 @@ def test_the_hot_seat_gate_in_the_pseudo_language(make_app, monkeypatch):
         if unmarked(text):
             problems.append(f"drawn at the gate: {unmarked(text)[:4]} unmarked: {text[:90]!r}")
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_play_by_e_mail_screen_in_the_pseudo_language(make_app, tmp_path):
+    """The list of games, what opening a file says, a refused file and the watch: every
+    line is said through the layer (names of games, players, scenarios and files aside)."""
+    pytest.importorskip("nacl")
+    from game.pbem import chain, store
+    from game.scenario.load import find_scenario, load_scenario
+    from game.ui.screens.pbem import PbemMenu
+    alice, bob, shared = store.pbem_dir(None), tmp_path / "bob", tmp_path / "shared"
+    shared.mkdir()
+    scn = load_scenario(find_scenario("road_to_ctesiphon"))
+    rec, invite = chain.new_game(alice, scn, 4, {"byzantium": "alice", "sassanids": "bob"},
+                                 {"turks": "normal"}, "alice", shared)
+    join = chain.open_file(bob, invite).written[0]
+    bad = tmp_path / "damaged.lgwturn"
+    bad.write_text("not a turn file")
+    app = make_app(language="qps")
+    menu = PbemMenu(app)
+    app.switch(menu)
+    steps(app, 2)
+    names = ["alice", "bob", "road_to_ctesiphon", rec["game"], str(tmp_path), join.name,
+             bad.name, "missing.lgwturn", os.strerror(errno.ENOENT)]   # the system's words
+    problems = _pbem_problems(app, "pbem, waiting", names)
+    assert any("bob" in t and i18n.is_pseudo(t) for t in _texts(app))   # waiting for bob
+    for path in (join, bad, tmp_path / "missing.lgwturn"):              # opened, refused x2
+        menu.entry.set_text(str(path))
+        click_element(app, menu.open_btn)
+        steps(app, 2)
+    click_element(app, menu.watch_btn)
+    steps(app, 2)
+    assert len(menu.lines) == 4 and all(i18n.is_pseudo(line) for line in menu.lines)
+    assert menu.play_buttons                                  # alice's turn now
+    names += [p.name for p in shared.iterdir()] + [str(shared)]
+    names += re.findall(r"[0-9a-f]{4}(?:-[0-9a-f]{4})+", " ".join(menu.lines))   # a key's
+    problems += _pbem_problems(app, "pbem, after opening", names)
+    assert not problems, "\n".join(problems)
+
+
+def _texts(app) -> list[str]:
+    out = []
+    for el in elements(app):
+        if not visible(el):
+            continue
+        kind = type(el).__name__
+        if kind in ("UILabel", "UIButton") and isinstance(getattr(el, "text", None), str):
+            out.append(el.text)
+        elif kind == "UITextBox":
+            out.append(getattr(el, "html_text", ""))
+        tip = getattr(el, "tool_tip_text", None)
+        if isinstance(tip, str):
+            out.append(tip)
+    return out
+
+
+def _pbem_problems(app, where: str, names: list[str]) -> list[str]:
+    """check_screen's problems, the English of names (players, games, files) aside."""
+    allowed = set(ENGLISH.findall(" ".join(names)))
+    problems = [p for p in check_screen(app, where) if "unmarked" not in p]   # cut off
+    for text in _texts(app):
+        for line in _plain(text).split("\n"):
+            words = [w for w in unmarked(line) if w not in allowed]
+            if words:
+                problems.append(f"{where}: says {words[:4]} unmarked: {line[:90]!r}")
+    return problems

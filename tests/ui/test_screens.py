@@ -32,6 +32,38 @@ def test_main_menu_to_a_new_game_with_real_clicks(make_app):
                                 "avars": "computer:normal"}
 
 
+def test_the_new_game_screen_says_what_each_chosen_difficulty_does(make_app):
+    """Issue 17: the level's text (no bonus, what it does) is on the new-game screen, for
+    the levels the computer's sides play, and follows the menus."""
+    import pygame_gui
+    from game import i18n
+    from game.ai import describe_level
+    from game.ui.screens.new_game import NewGame, computer_labels
+    app = make_app()
+    ng = NewGame(app)
+    app.switch(ng)
+    steps(app, 2)
+    shown = ng.levels_box.html_text
+    assert "No bonus" in shown and shown == describe_level("normal")   # sassanids: normal
+    dd = ng.side_menus["sassanids"]
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_DROP_DOWN_MENU_CHANGED,
+                                         text=computer_labels()["hard"], ui_element=dd))
+    steps(app, 2)
+    assert ng.sides["sassanids"] == "computer:hard"
+    assert ng.levels_box.html_text == describe_level("hard")
+    pygame.event.post(pygame.event.Event(pygame_gui.UI_DROP_DOWN_MENU_CHANGED,
+                                         text="Human", ui_element=dd))
+    steps(app, 2)
+    assert ng.levels_box.html_text == ""                 # two people: no computer level
+    try:                                                   # in Greek, from the catalogue
+        i18n.set_language("el")
+        ng.pick(0)
+        greek = ng.levels_box.html_text
+        assert greek and greek != describe_level("normal") and "Κανονικός" in greek
+    finally:
+        i18n.set_language("en")
+
+
 def test_a_broken_scenario_is_listed_as_broken_and_cannot_start(make_app, tmp_path):
     from game.ui.screens.new_game import NewGame
     folder = tmp_path / "scenarios"

@@ -8,7 +8,8 @@ Every scenario is listed: the shipped ones, then the player's own (from their
 scenarios folder or --scenarios, marked as theirs; see game.scenario.load); a
 broken one is listed as broken with its first problems, and cannot be started.  Choosing one shows its
 title, years, description, each side's briefing and a small picture of its
-map with the area in play framed.
+map with the area in play framed.  Below the sides, the text of each difficulty
+chosen for a computer side says how that level plays and that it gets no bonus.
 """
 from __future__ import annotations
 
@@ -134,6 +135,7 @@ class NewGame(Screen):
         self.sides: dict[str, str] = {}
         self.side_widgets: list = []
         self.thumbs: dict[int, pygame.Surface] = {}
+        self.levels_box: UITextBox | None = None
 
     def build(self) -> None:
         w, h = self.size
@@ -157,8 +159,9 @@ class NewGame(Screen):
         tw = min(px(360), rw // 2)
         ty = top + px(60)
         by = h - px(64)
-        # the picture and the description leave room for the sides (up to six) below
-        th = max(px(90), min(tw * 2 // 3, by - ty - px(14 + 32 + 6 * 38 + 8)))
+        # the picture and the description leave room for the sides (up to six) below, and
+        # for the text of the difficulties chosen (three lines; it scrolls if longer)
+        th = max(px(90), min(tw * 2 // 3, by - ty - px(14 + 32 + 6 * 38 + 8 + 72)))
         self.thumb_rect = pygame.Rect(rx + rw - tw, ty, tw, th)
         self.desc = self.add(UITextBox("", pygame.Rect(rx, ty, rw - tw - px(12),
                                                        self.thumb_rect.h), self.manager))
@@ -189,6 +192,7 @@ class NewGame(Screen):
         for wdg in self.side_widgets:
             wdg.kill()
         self.side_widgets = []
+        self.levels_box = None
         self.side_menus = {}
         self.passwords = {}
         if self.thumb is not None:
@@ -275,7 +279,28 @@ class NewGame(Screen):
                 lab2.set_tooltip(_("A minor power: the computer always plays it"), delay=0.3)
                 self.side_widgets.append(lab2)
             y += px(38)
+        by = self.size[1] - px(64)
+        self.levels_box = UITextBox("", pygame.Rect(self.rx, y + px(2), self.rw,
+                                                    max(px(40), by - y - px(8))),
+                                    self.manager)
+        self.side_widgets.append(self.levels_box)
+        self.show_levels()
         self.start.enable()
+
+    def chosen_levels(self) -> list[str]:
+        """The difficulties chosen for the computer's playable sides, in the menu's order."""
+        scn = self.choices[self.index].scn if self.index is not None else None
+        playable = {f.id for f in scn.spec.factions if f.playable} if scn else set()
+        used = {seats.level_of(who) for fid, who in self.sides.items()
+                if fid in playable and not seats.is_human(who)}
+        return [lv for lv in LEVELS if lv in used]
+
+    def show_levels(self) -> None:
+        """Each chosen difficulty's text under the sides (none: every side is a person's)."""
+        if self.levels_box is None:
+            return
+        self.levels_box.set_text("<br>".join(esc(describe.level_description(lv))
+                                             for lv in self.chosen_levels()))
 
     def _lock(self, fid: str) -> None:
         """A password only for a human side."""
@@ -314,6 +339,7 @@ class NewGame(Screen):
                                   "normal")
                         self.sides[fid] = seats.computer(lv)
                     self._lock(fid)
+                    self.show_levels()
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:

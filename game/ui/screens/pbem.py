@@ -25,6 +25,11 @@ from game.ui.scale import px
 WATCH_EVERY = 2.0
 
 
+def said_here(text) -> str:
+    """A message of game.pbem (a phrase, or English text) in the language in use."""
+    return text if isinstance(text, str) else describe.say(None, text, str(text))
+
+
 class PbemMenu(Screen):
     def __init__(self, app, data: Path | None = None, message: str = ""):
         super().__init__(app)
@@ -37,16 +42,19 @@ class PbemMenu(Screen):
         self.next_screen = None
         self.play_buttons: dict = {}
 
-    def games(self) -> list[tuple[str, str, str, str]]:
-        """(game, player, scenario, status) of each game in the data folder."""
+    def games(self) -> list[tuple[str, str, str, str, bool]]:
+        """(game, player, scenario, status, whether it is my turn) of each game in the data
+        folder, the status in the language in use."""
         from game.pbem import chain, store
         rows = []
         for game, name in store.games(self.data):
             try:
                 record = store.load_record(self.data, store.identity(self.data, name), game)
-                rows.append((game, name, record["scenario_id"], chain.status(record)))
+                status = chain.status_said(record)
+                rows.append((game, name, record["scenario_id"], said_here(status),
+                             str(status) == "your turn"))
             except PbemError as exc:
-                rows.append((game, name, "?", str(exc)))
+                rows.append((game, name, "?", said_here(exc.message), False))
         return rows
 
     def build(self) -> None:
@@ -61,10 +69,10 @@ class PbemMenu(Screen):
             self.add(UILabel(pygame.Rect(x, y, bw, px(30)), _("No games yet. Make one with "
                              "`run.py pbem new`, or open an invitation below."), self.manager))
             y += px(40)
-        for game, name, scn, status in rows[:8]:
+        for game, name, scn, status, mine in rows[:8]:
             self.add(UILabel(pygame.Rect(x, y, bw - px(170), px(34)),
                              f"{game}  ({scn}, {name}): {status}", self.manager))
-            if status == "your turn":
+            if mine:
                 self.play_buttons[self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160),
                                                                 px(34)),
                                                     _("Play your turn"),
@@ -83,6 +91,10 @@ class PbemMenu(Screen):
             pygame.Rect(x, y, px(300), px(40)), _("Stop watching") if self.watching
             else _("Watch the shared folder"), self.manager,
             tool_tip_text=_("Open each file of your games as it arrives in its folder")))
+        font = getattr(self.watch_btn, "font", None)      # a longer language: a wider button
+        need = font.size(self.watch_btn.text)[0] + px(24) if font is not None else 0
+        if need > px(300):
+            self.watch_btn.set_dimensions((min(need, bw - px(180)), px(40)))
         self.back_btn = self.add(UIButton(pygame.Rect(x + bw - px(160), y, px(160), px(40)),
                                           _("Back"),
                                           self.manager))
@@ -90,8 +102,9 @@ class PbemMenu(Screen):
         self.box = self.add(UITextBox(dialogs.esc("\n".join(self.lines[-12:])).replace(
             "\n", "<br>"), pygame.Rect(x, y, bw, max(px(80), h - y - px(30))), self.manager))
 
-    def say(self, text: str) -> None:
-        self.lines.append(text)
+    def say(self, text) -> None:
+        """Add a line (text, or a phrase of game.pbem said in the language in use)."""
+        self.lines.append(said_here(text))
         self.resize()
 
     def handle(self, event):
@@ -102,7 +115,7 @@ class PbemMenu(Screen):
                 try:
                     return start_turn(self.app, self.data, name, game)
                 except PbemError as exc:
-                    self.say(str(exc))
+                    self.say(exc.message)
             elif el is self.open_btn:
                 self.open_file(self.entry.get_text().strip())
             elif el is self.watch_btn:
@@ -126,9 +139,10 @@ class PbemMenu(Screen):
         try:
             opened = chain.open_file(self.data, Path(text).expanduser())
         except PbemError as exc:
-            self.say(_("Refused: {why}").format(why=exc))
+            self.say(_("Refused: {why}").format(why=said_here(exc.message)))
             return
-        self.say(opened.message + "".join(f"\nwrote {p}" for p in opened.written))
+        self.say(said_here(opened.message) + "".join(
+            "\n" + _("wrote {file}").format(file=p) for p in opened.written))
 
     def update(self, dt: float):
         if self.watching:
@@ -139,7 +153,7 @@ class PbemMenu(Screen):
                 said = watch.step(self.data)
                 if said:
                     for line in said:
-                        self.lines.append(line)
+                        self.lines.append(said_here(line))
                     self.resize()
         return None
 
@@ -174,7 +188,8 @@ def send(gs):
     try:
         path = chain.finish_turn(gs.pbem, logs=gs.logs)
     except PbemError as exc:
-        gs.open_dialog(dialogs.message(gs.manager, gs.size, _("Not sent"), str(exc)))
+        gs.open_dialog(dialogs.message(gs.manager, gs.size, _("Not sent"),
+                                       said_here(exc.message)))
         return None
     gs.pbem_sent = path
     gs.changed()
