@@ -211,6 +211,10 @@ class Plan:
         o = tactics.best_attack(k, army, errand)
         if o is not None:
             return o
+        home = tactics.shut_in(k, army)
+        if home is not None and home.siege.food == 0 and army.moves > 0:
+            # starving with the garrison and too weak to sally: break out, and live
+            errand = Errand("hold", operations.nearest_own_city(k, army))
         o = tactics.on_the_way(k, army, errand, self.goals)
         if o is not None:
             return o

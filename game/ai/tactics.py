@@ -55,11 +55,11 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     best, best_key = None, None
     target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
               else None)
-    for n in hex_neighbors(army.hex):
+    for n in [army.hex, *hex_neighbors(army.hex)]:
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
             continue
-        o = Attack(k.faction, army.id, n)
+        o = Attack(k.faction, army.id, n)     # on its own hex: a sally against besiegers
         if not engine.is_legal(k.state, o):
             continue
         odds = combat.odds(k.state, army, n)
@@ -77,6 +77,16 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     return best
 
 
+
+
+def shut_in(k: Knowledge, army: Army):
+    """The city of its side it stands in, if an enemy besieges it there (it eats the food
+    and starves with the garrison)."""
+    c = Q.city_at(k.state, army.hex)
+    if c is not None and c.siege is not None and not k.hostile(c.owner) and \
+            k.hostile(c.siege.by):
+        return c
+    return None
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:
