@@ -164,6 +164,7 @@ def raise_at(state, fid, cities, out, keep_turns=3):
 def _end(state, fid, out):
     if state.over or state.active_faction != fid:
         return out                 # a storm or a battle ended the war
+    _choices(state, fid, out)      # an event its own orders set off may ask a choice
     out.append((EndTurn(fid), engine.apply(state, EndTurn(fid))))
     return out
 
