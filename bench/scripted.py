@@ -10,9 +10,13 @@ weights, as the baseline policy answers them.
 
     blitz   one doom-stack (the largest army, every other army and each levy
             marching to join it) takes the shortest road to the enemy capital,
-            fights what blocks it and storms at 55% or better
+            fights what blocks it and storms at 55% or better; when no road
+            leads there (a strait it cannot cross), it goes after the largest
+            enemy army it sees instead
     turtle  every army inside a few walled cities that the victory conditions
-            name (its capital first), raising men there; it never attacks
+            name (its capital first), raising men there; it never marches out
+            to attack, but an army besieged in its city sallies against the
+            besiegers at 70% or better
     raider  columns of at most 8,000 men, each after the nearest enemy city
             it can storm, keeping clear of stronger armies it sees
 
@@ -62,6 +66,26 @@ def enemy_capital(state, fid):
         if best is None or key > best[0]:
             best = (key, c)
     return best[1] if best else None
+
+
+def blitz_target(state, fid, army):
+    """(hex, city or None) the doom-stack makes for: the enemy capital if a road leads
+    there, else the largest enemy army it sees (a land power cannot cross to a capital
+    beyond the sea)."""
+    cap = enemy_capital(state, fid)
+    if cap is not None:
+        hm = state.scenario.map
+        obs = M.obstacles_known(state, fid)
+        j = hm.index(cap.hex)
+        obs = M.Obstacles(obs.blocked - {j}, obs.stop, obs.ports, obs.straits,
+                          obs.closed_passes, obs.navy)
+        if hex_distance(army.hex, cap.hex) <= 1 or M.route(state, army, cap.hex, obs):
+            return cap.hex, cap
+    enemies = [e for e in seen_enemies(state, fid) if e.men >= 2000]
+    if enemies:
+        e = max(enemies, key=lambda e: (e.men, e.id))
+        return e.hex, None
+    return (cap.hex, cap) if cap is not None else (None, None)
 
 
 def victory_cities(state, fid):
@@ -140,6 +164,7 @@ def raise_at(state, fid, cities, out, keep_turns=3):
 def _end(state, fid, out):
     if state.over or state.active_faction != fid:
         return out                 # a storm or a battle ended the war
+    _choices(state, fid, out)      # an event its own orders set off may ask a choice
     out.append((EndTurn(fid), engine.apply(state, EndTurn(fid))))
     return out
 
@@ -163,10 +188,12 @@ def blitz(state):
     out: list = []
     _choices(state, fid, out)
     mine = sorted(Q.armies_of(state, fid), key=lambda a: (-a.men, a.id))
-    target = enemy_capital(state, fid)
-    if not mine or target is None:
+    if not mine:
         return _end(state, fid, out)
     main = mine[0]
+    goal, target = blitz_target(state, fid, main)
+    if goal is None:
+        return _end(state, fid, out)
     for a in mine[1:]:                       # fold everything on the main stack's hex into it
         if a.hex == main.hex:
             _try(state, Merge(fid, a.id, main.id), out)
@@ -191,20 +218,20 @@ def blitz(state):
                     break
         if acted:
             break
-        target = enemy_capital(state, fid)
-        if target is None:
+        goal, target = blitz_target(state, fid, main)
+        if goal is None:
             break
-        if hex_distance(main.hex, target.hex) <= 1:
-            if _try(state, Besiege(fid, main.id, target.id), out):
+        if hex_distance(main.hex, goal) <= 1:
+            if target is not None and _try(state, Besiege(fid, main.id, target.id), out):
                 continue
             break
         before = main.hex
-        if not march_toward(state, main, target.hex, out) or main.hex == before:
+        if not march_toward(state, main, goal, out) or main.hex == before:
             # something bars the road: a city next to it on the way is besieged
             for n in hex_neighbors(main.hex):
                 c = Q.city_at(state, n)
                 if c is not None and Q.hostile(state, fid, c.owner) and \
-                        hex_distance(n, target.hex) < hex_distance(main.hex, target.hex):
+                        hex_distance(n, goal) < hex_distance(main.hex, goal):
                     if _try(state, Besiege(fid, main.id, c.id), out):
                         break
             break
@@ -254,6 +281,10 @@ def turtle(state):
     raise_at(state, fid, sorted(keep, key=lambda c: (held[c.hex], c.id)), out)
     for a in sorted(Q.armies_of(state, fid), key=lambda a: (-a.men, a.id)):
         if a.hex in held:
+            here = Q.city_at(state, a.hex)
+            if here.siege is not None and a.may_strike and \
+                    combat.odds(state, a, a.hex)["win_percent"] >= 70:
+                _try(state, Attack(fid, a.id, a.hex), out)      # a sally
             continue                       # inside: it stays
         dest = min(keep, key=lambda c: (hex_distance(c.hex, a.hex) * 1000 + held[c.hex] // 1000,
                                         c.id))

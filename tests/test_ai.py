@@ -934,3 +934,60 @@ def test_a_weak_city_worth_taking_is_invested_on_the_march(state):
     plan = Plan(state)
     plan._replan(state)
     assert tactics.on_the_way(plan.k, state.armies["b"], errand, plan.goals) is None
+
+
+# --- an army in a walled city is besieged with it (the siege rule) --------------------------
+
+def test_it_besieges_a_walled_stack_rather_than_fight_it(state):
+    """Battles against an army behind walls only trade men; a siege starves it with the
+    garrison, so it plans a siege (a modest need, the city's full worth) and lays one."""
+    from game.ai import tactics
+    clear_armies(state)
+    b = put(state, "b", "byzantium", 9, 4, 40000, "priscus")  # next to Edessa
+    put(state, "p", "sassanids", 8, 5, 2500)                  # in Edessa
+    edessa = state.cities["edessa"]
+    edessa.garrison = 2000                  # small enough to starve beyond its supply lines
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    take = next(g for g in strategy.goals(k, strategy.threats(k)) if g.name == "take:edessa")
+    assert take.need == 4000                # twice the garrison (more than 120% of 2,500)
+    assert take.need < strategy.attack_need(k, k.enemies[0])
+    assert take.value == strategy.city_value(k, k.cities["edessa"])
+    assert tactics.invest(k, b, take, b.men) == Besiege("byzantium", "b", "edessa")
+    assert not any(isinstance(o, Attack) for o in play_out(clone(state)))
+
+
+def _shut_in_edessa(state, inside, besiegers):
+    clear_armies(state)
+    edessa = state.cities["edessa"]
+    put(state, "p", "sassanids", 8, 5, inside)
+    put(state, "b", "byzantium", 8, 5, besiegers, "priscus")
+    edessa.siege = Siege("byzantium", 1, 1)
+    turn_of(state, "sassanids")
+    return edessa
+
+
+def test_an_army_shut_in_sallies_against_weak_besiegers(state):
+    _shut_in_edessa(state, 30000, 6000)
+    assert Attack("sassanids", "p", cell(8, 5)) in play_out(state)
+
+
+def test_a_starving_army_shut_in_breaks_out(state):
+    edessa = _shut_in_edessa(state, 8000, 60000)
+    # too weak to sally; while the food lasts it holds the walls
+    assert not any(getattr(o, "army", None) == "p" for o in play_out(clone(state)))
+    edessa.siege = Siege("byzantium", 2, 0)                   # the food is gone
+    assert any(isinstance(o, Move) and o.army == "p" for o in play_out(state))
+    assert state.armies["p"].hex != edessa.hex
+
+
+def test_an_army_shut_in_its_capital_never_breaks_out(state):
+    clear_armies(state)
+    ctesiphon = state.cities["ctesiphon"]
+    assert state.factions["sassanids"].capital == "ctesiphon"
+    put(state, "p", "sassanids", 10, 6, 8000)
+    put(state, "b", "byzantium", 10, 6, 60000, "priscus")
+    ctesiphon.siege = Siege("byzantium", 2, 0)                # the food is gone
+    turn_of(state, "sassanids")
+    assert not any(isinstance(o, Move) and o.army == "p" for o in play_out(state))
+    assert state.armies["p"].hex == ctesiphon.hex

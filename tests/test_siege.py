@@ -2,7 +2,8 @@
 import pytest
 
 from game.rules import engine
-from game.rules.orders import Assault, Besiege, Choose, EndTurn, Move, Refused
+from game.rules.invariants import check_invariants
+from game.rules.orders import Assault, Attack, Besiege, Choose, EndTurn, Move, Refused
 from tests.helpers import cell
 
 
@@ -105,3 +106,124 @@ def test_cannot_besiege_a_friend_or_a_distant_city(state):
         with pytest.raises(Refused) as exc:
             engine.check(state, Besiege("byzantium", "byz_field", city))
         assert exc.value.rule == rule
+
+
+# --- an army shut in a besieged city ---------------------------------------------------
+
+def setup_shut_in(state, inside=10000, garrison=4000):
+    """Byzantium next to Dara, with a Persian army standing inside the walls."""
+    byz, dara = setup_siege(state)
+    shut = state.armies["per_raid"]
+    shut.hex, shut.men = dara.hex, inside
+    dara.garrison = garrison
+    return byz, dara, shut
+
+
+def test_an_army_in_a_walled_city_is_besieged_with_it(state):
+    byz, dara, shut = setup_shut_in(state)
+    engine.check(state, Besiege("byzantium", "byz_field", "dara"))      # no longer refused
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    assert byz.hex == shut.hex == dara.hex and dara.siege.by == "byzantium"
+    assert check_invariants(state) == []
+
+
+def test_an_army_in_an_open_town_must_be_beaten_first(state):
+    byz, dara, shut = setup_shut_in(state)
+    dara.walls = 0
+    with pytest.raises(Refused) as exc:
+        engine.check(state, Besiege("byzantium", "byz_field", "dara"))
+    assert exc.value.rule == "relief_army"
+
+
+@pytest.mark.parametrize("inside, food", [(0, 2), (4000, 1), (40000, 1)])
+def test_more_mouths_eat_the_food_sooner(state, inside, food):
+    assert state.scenario.rules["siege_food_season"] == 2
+    byz, dara, shut = setup_shut_in(state, inside=max(inside, 200))
+    if not inside:
+        del state.armies["per_raid"]
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    assert dara.siege.food == food
+
+
+def test_monthly_food_is_divided_by_the_mouths_up_to_a_cap(state):
+    from game.rules import siege
+    state.months_per_turn = 1
+    base = siege.food_turns(state)
+    dara = state.cities["dara"]
+    dara.garrison = 4000
+    assert siege.food_with(state, dara, 0) == base
+    assert siege.food_with(state, dara, 4000) == base // 2
+    cap = state.scenario.rules["siege_mouths_max"]
+    assert siege.food_with(state, dara, 400000) == max(1, base * 100 // cap)
+
+
+def test_the_army_inside_starves_with_the_garrison(state):
+    byz, dara, shut = setup_shut_in(state)
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    dara.walls = dara.max_walls = 5      # no storm needed, nothing breached matters
+    sizes = [shut.men]
+    while dara.siege.food > 0:
+        to_byzantine_turn(state)
+        sizes.append(shut.men)
+    assert len(set(sizes)) == 1                         # fed while the food lasts
+    before = dara.garrison
+    to_byzantine_turn(state)
+    pct = state.scenario.rules["siege_starve_percent"]
+    assert dara.garrison < before
+    # it starves as the garrison does (and, cut off, may also go hungry out of supply)
+    assert shut.men <= sizes[-1] - sizes[-1] * pct // 100
+
+
+def test_the_army_inside_falls_with_the_city(state):
+    byz, dara, shut = setup_shut_in(state, inside=3000, garrison=400)
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    for _ in range(30):
+        if dara.owner == "byzantium" or state.over:
+            break
+        to_byzantine_turn(state)
+    assert dara.owner == "byzantium"
+    assert "per_raid" not in state.armies
+    assert check_invariants(state) == []
+
+
+def test_a_storm_that_takes_the_city_destroys_the_army_inside(state):
+    byz, dara, shut = setup_shut_in(state, inside=1000, garrison=300)
+    byz.men = 90000
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    dara.walls = 0
+    to_byzantine_turn(state)
+    events = engine.apply(state, Assault("byzantium", "byz_field", "dara"))
+    assert dara.owner == "byzantium"
+    assert "per_raid" not in state.armies
+    assert any(e.kind == "destroyed" and "fall of Dara" in e.text for e in events)
+
+
+def test_the_army_inside_may_sally(state):
+    byz, dara, shut = setup_shut_in(state, inside=60000)
+    byz.men = 8000
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    end_turn(state)
+    assert state.active_faction == "sassanids"
+    sally = Attack("sassanids", "per_raid", dara.hex)
+    assert engine.is_legal(state, sally)
+    assert sally in engine.legal_orders(state)
+    events = engine.apply(state, sally)
+    assert any(e.kind == "battle" for e in events)
+    if byz.id in state.armies and byz.hex == dara.hex:
+        assert dara.siege is not None
+    else:
+        assert dara.siege is None                   # beaten off: the siege is lifted
+    assert check_invariants(state) == []
+
+
+def test_no_sally_without_a_siege(state):
+    byz, dara, shut = setup_shut_in(state)
+    end_turn(state)
+    assert not engine.is_legal(state, Attack("sassanids", "per_raid", dara.hex))
+
+
+def test_the_army_inside_may_march_out(state):
+    byz, dara, shut = setup_shut_in(state)
+    engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
+    end_turn(state)
+    assert any(isinstance(o, Move) and o.army == "per_raid" for o in engine.legal_orders(state))

@@ -209,8 +209,21 @@ class Plan:
                 return o if engine.is_legal(state, o) else None
             errand = Errand("hold", operations.nearest_own_city(k, army))
         o = tactics.best_attack(k, army, errand)
+        later = None
         if o is not None:
-            return o
+            if aid in self.marched or not tactics.fight_later(k, army, errand, o):
+                return o
+            later = o            # march on first: it may still fight where it arrives
+        home = tactics.shut_in(k, army)
+        # (never out of its capital or a city whose loss ends the war: that loss is the war)
+        breakout = home is not None and home.siege.food == 0 and army.moves > 0 and \
+            not strategy.vital_city(k, home) and not any(
+            b.id != army.id and b.hex == army.hex and b.may_strike
+            and tactics.best_attack(k, b, Errand("hold", b.hex)) is not None
+            for b in k.armies)        # unless another army shut in with it will sally
+        if breakout:
+            # starving with the garrison and too weak to sally: break out, and live
+            errand = Errand("hold", operations.nearest_own_city(k, army))
         o = tactics.on_the_way(k, army, errand, self.goals)
         if o is not None:
             return o
@@ -228,6 +241,10 @@ class Plan:
         self.marched.add(aid)
         reach = tactics.reachable(k, army)
         here = k.index(army.hex)
+        away = {j: v for j, v in reach.items() if j != here}
+        if breakout and away:         # out of the starving city, wherever it can get to
+            return tactics.march(k, army, tactics.choose_destination(k, army, errand, away),
+                                 reach)
         dest = tactics.choose_destination(k, army, errand, reach)
         if dest == here and errand.hex is not None and errand.hex != army.hex:
             f = k.field(errand.hex)
@@ -241,8 +258,8 @@ class Plan:
                 if alt is not None:
                     dest = alt
         if dest == here:
-            return None
-        return tactics.march(k, army, dest, reach)
+            return later
+        return tactics.march(k, army, dest, reach) or later
 
     def _blunder(self, k: Knowledge, army, rng: random.Random) -> Order | None:
         """A careless order: wander somewhere within reach, or idle."""

@@ -250,6 +250,7 @@ def defence_strength(state: GameState, army: Army, at: Hex, walls: int = 0) -> i
 
 STARVE_UNSUPPLIED = 2500  # largest garrison it means to starve out beyond its supply lines
 WALLED_STACK = 50    # percent of its worth left to a city an enemy army holds behind walls
+SALLY_MARGIN = 120   # besiegers wanted per man of the armies shut in a city, percent
 CONTESTED_LEAST = 20  # least worth of a city held by an army too strong to attack
 GUARD_ODDS = 15     # more win percent wanted when a commander the war turns on leads
 
@@ -299,21 +300,27 @@ def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
 
 
+def may_starve(k: Knowledge, c: City) -> bool:
+    """Whether it means to starve the city out rather than storm it: a major power within
+    its supply lines (beyond them, only a small garrison; the besiegers would starve first)."""
+    return not k.profile.raider and (k.supplied(c.hex) or c.garrison <= STARVE_UNSUPPLIED)
+
+
 def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men needed to take a city: to storm it, or (a major power) to starve it out; the
-    armies it knows inside must be beaten too (unless `inside` is false)."""
+    armies it knows inside must be beaten or starved with it (unless `inside` is false)."""
     need = storm_need(k, c, inside)
     inside = known_inside(k, c) if inside else []
     if inside:
         # one battle against all of them together (the garrison fights with them)
-        return max(need, attack_need(k, inside[0], inside))
-    if k.profile.raider:
+        need = max(need, attack_need(k, inside[0], inside))
+    if not may_starve(k, c):
         return need
-    if not k.supplied(c.hex) and c.garrison > STARVE_UNSUPPLIED:
-        return need        # beyond its supply lines the besiegers would starve first
-    # a siege starves the garrison: the besiegers need only outlast a sally
-    # and any relief, so a modest force will do when storming is too dear
-    return min(need, max(c.garrison * 2, Q.rules(k.state)["min_army_men"] * 10))
+    # a siege starves the garrison (and the armies shut in with it, the sooner): the
+    # besiegers need only outlast a sally and any relief, so a modest force will do when
+    # storming is too dear
+    sally = sum(a.men for a in inside) * SALLY_MARGIN // 100
+    return min(need, max(sally, c.garrison * 2, Q.rules(k.state)["min_army_men"] * 10))
 
 
 # --- threats ---------------------------------------------------------------------
@@ -446,9 +453,9 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             need = take_need(k, c, inside=False)
             if value < CONTESTED_LEAST:
                 continue
-        if held and c.walls > 0 and c.garrison > 0:
-            # an army behind walls cannot be besieged, and beaten it stays (and is
-            # refilled): a poor objective while softer ones are to be had
+        if held and c.walls > 0 and c.garrison > 0 and not may_starve(k, c):
+            # beaten, an army behind walls stays (and is refilled), and no siege of ours
+            # could starve it here: a poor objective while softer ones are to be had
             value = value * WALLED_STACK // 100
         out.append(Goal("take", c.id, c.hex, value, need))
     mine = {c.hex: c for c in k.own_cities()}

@@ -55,16 +55,21 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     best, best_key = None, None
     target = (errand.goal.hex if errand.goal is not None and errand.kind in ("attack", "relieve")
               else None)
-    for n in hex_neighbors(army.hex):
+    home = shut_in(k, army)
+    keep = home is not None and strategy.vital_city(k, home)
+    for n in [army.hex] if keep else [army.hex, *hex_neighbors(army.hex)]:
+        # (a battle won next door would carry it out of a city it must keep)
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
             continue
-        o = Attack(k.faction, army.id, n)
+        o = Attack(k.faction, army.id, n)     # on its own hex: a sally against besiegers
         if not engine.is_legal(k.state, o):
             continue
         odds = combat.odds(k.state, army, n)
         win = odds["win_percent"]
         need = want - (5 if n == target else 0)
+        if n == army.hex and keep and home.siege.food == 0:
+            need -= LAST_STAND
         if win < need:
             continue
         if held_behind_walls(k, n) and not fair_trade(k, odds, enemies[0].faction):
@@ -77,6 +82,38 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
     return best
 
 
+
+
+LAST_STAND = 20    # fewer win percent it asks of a sally from a starving city it must keep
+# (shut in its capital or a city whose loss ends the war with the food gone, it may not
+# break out, and waiting is death)
+
+
+def fight_later(k: Knowledge, army: Army, errand: Errand, attack: Attack) -> bool:
+    """Whether to march on its errand before fighting an enemy next to it that is not
+    its errand and not on its way: a fight ends its march, and a beaten enemy that
+    keeps coming back at its flank would hold it there turn after turn.  After the
+    march it may still fight."""
+    if errand.hex is None or errand.hex == army.hex or attack.target == errand.hex:
+        return False
+    if errand.goal is None or errand.goal.kind not in ("take", "visit"):
+        return False
+    if hex_distance(army.hex, errand.hex) <= 1:
+        return False
+    if any(hex_distance(c.hex, attack.target) <= 1 for c in k.own_cities()):
+        return False             # an enemy at the gates of its own city is dealt with now
+    f = k.field(errand.hex)
+    return f[k.index(attack.target)] >= f[k.index(army.hex)]    # not on its way: behind it
+
+
+def shut_in(k: Knowledge, army: Army):
+    """The city of its side it stands in, if an enemy besieges it there (it eats the food
+    and starves with the garrison)."""
+    c = Q.city_at(k.state, army.hex)
+    if c is not None and c.siege is not None and not k.hostile(c.owner) and \
+            k.hostile(c.siege.by):
+        return c
+    return None
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:

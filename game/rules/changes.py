@@ -225,7 +225,8 @@ def _misplaced(state: GameState, army: Army) -> bool:
         besieging = city.siege is not None and city.siege.by == army.faction
         if not besieging:
             return True
-    return any(Q.hostile(state, army.faction, o.faction) for o in Q.armies_at(state, army.hex))
+    return any(Q.hostile(state, army.faction, o.faction) and not Q.besieged_together(state, army, o)
+               for o in Q.armies_at(state, army.hex))
 
 
 def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
@@ -233,7 +234,7 @@ def part_armies(state: GameState, movers: tuple[str, ...] = ()) -> list[Event]:
 
     An army on the hex of a city that is neither its faction's nor an ally's
     marches out, unless it is besieging that city.  Of two hostile armies on
-    one hex, the one named in `movers` moves, else the smaller one (then the
+    one hex (besiegers and an army shut in the city aside), the one named in `movers` moves, else the smaller one (then the
     later id).  Each goes to the nearest free hex; with none within five
     hexes it disbands.
     """

@@ -191,6 +191,8 @@ def _adjacent_target(state: GameState, a, target: Hex) -> None:
 def _check_attack(state: GameState, o: Attack) -> None:
     a = _own_army(state, o)
     _may_strike(a)
+    if o.target == a.hex and _sally(state, a):
+        return
     _adjacent_target(state, a, o.target)
     # only an enemy the side can see may be attacked; an unseen one gets the same answer
     # as an empty hex, so a refusal never gives it away
@@ -205,6 +207,16 @@ def _check_attack(state: GameState, o: Attack) -> None:
                                             "assault it"), city=_town(city))
         raise Refused("no_enemy", N_("no enemy army stands {place}"), place=_at(state, o.target))
     _check_reach(state, a, o.target)
+
+
+def _sally(state: GameState, a) -> bool:
+    """May the army attack its own hex: it stands in a city of its side (or an ally's)
+    that an enemy it can see is besieging there."""
+    c = Q.city_at(state, a.hex)
+    return (c is not None and c.siege is not None and Q.friendly(state, a.faction, c.owner)
+            and Q.hostile(state, a.faction, c.siege.by)
+            and any(Q.hostile(state, a.faction, x.faction)
+                    for x in vision.armies_known_at(state, a.faction, a.hex)))
 
 
 def _check_reach(state: GameState, a, target: Hex) -> None:
@@ -242,8 +254,11 @@ def _check_besiege(state: GameState, o: Besiege) -> None:
                       army=_army(a), city=_town(c))
     else:
         _may_strike(a)
-    if any(Q.hostile(state, a.faction, x.faction)
-           for x in vision.armies_known_at(state, a.faction, c.hex)):
+    # an army in a walled, garrisoned city is besieged with it (see game.rules.siege);
+    # one in an open town must be beaten in the field first
+    if (c.walls == 0 or c.garrison == 0) and any(
+            Q.hostile(state, a.faction, x.faction)
+            for x in vision.armies_known_at(state, a.faction, c.hex)):
         raise Refused("relief_army", N_("an enemy army stands in {city}: defeat it first"),
                       city=_town(c))
 
@@ -538,7 +553,7 @@ def legal_orders(state: GameState, moves_per_army: int | None = None) -> list[Or
             for j in dests:
                 out.append(Move(fid, a.id, M.path_to(state, reach, Q.hexmap(state).hex_of(j))))
         if a.may_strike:
-            for n in hex_neighbors(a.hex):
+            for n in [a.hex, *hex_neighbors(a.hex)]:
                 o = Attack(fid, a.id, n)
                 if is_legal(state, o):
                     out.append(o)

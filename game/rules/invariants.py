@@ -8,7 +8,8 @@ Two steps, each check written once:
   the winner, each side's memory).  The other checks, and the rules, take
   these for granted.
 - `invariants(state)`: what the rules keep true (no negative treasury,
-  morale and supply in 0-100, no hostile armies sharing a hex, no army at
+  morale and supply in 0-100, no hostile armies sharing a hex (but the
+  besiegers of a city and the armies shut in it), no army at
   sea without a fleet, one army per commander, walls within bounds...).
 
 `check_invariants(state)` runs both (the second only when the first finds
@@ -140,7 +141,7 @@ def invariants(state: GameState) -> list[str]:
         elif t != T.SEA and terrain_cost(scn.rules, t, False, a.hex in hm.pass_at) >= INF:
             out.append(f"army {a.id} stands on impassable {T.TERRAINS[t].key} at {a.hex}")
         for b in by_hex.get(a.hex, ()):
-            if Q.hostile(state, a.faction, b.faction):
+            if Q.hostile(state, a.faction, b.faction) and not Q.besieged_together(state, a, b):
                 out.append(f"hostile armies {b.id} ({b.faction}) and {a.id} ({a.faction}) share "
                            f"hex {a.hex}")
         by_hex.setdefault(a.hex, []).append(a)
@@ -161,3 +162,4 @@ def invariants(state: GameState) -> list[str]:
             if c.siege.food < 0 or c.siege.turns < 0:
                 out.append(f"the siege of {c.id} has food {c.siege.food}, turns {c.siege.turns}")
     return out
+

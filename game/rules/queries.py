@@ -22,6 +22,16 @@ def friendly(state: GameState, a: str, b: str) -> bool:
     return a == b or relation(state, a, b).status == "alliance"
 
 
+def besieged_together(state: GameState, a, b) -> bool:
+    """Are two hostile armies on one hex the besiegers of the city there and an army of
+    the city's side shut in it (the one way two enemies may share a hex)?"""
+    c = city_at(state, a.hex)
+    if c is None or c.siege is None or b.hex != a.hex:
+        return False
+    return any(friendly(state, x.faction, c.owner) and friendly(state, y.faction, c.siege.by)
+               for x, y in ((a, b), (b, a)))
+
+
 def rules(state: GameState):
     return state.scenario.rules
 

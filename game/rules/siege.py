@@ -6,6 +6,11 @@ level off the walls (more likely under a good siege commander).  When the
 food is gone the garrison starves; when the garrison is gone the city
 falls.  An assault is quicker and bloodier: a battle against the garrison
 behind its walls.
+
+An army of the city's side standing in it is shut in with the garrison: it
+eats the same food (so the food lasts fewer turns), starves with the garrison
+once the food is gone, may sally against the besiegers, march out, or help
+beat off a storm; if the city falls it falls with it.
 """
 from __future__ import annotations
 
@@ -22,14 +27,27 @@ def food_turns(state: GameState) -> int:
     return r["siege_food_season"] if state.months_per_turn == 3 else r["siege_food_month"]
 
 
+def food_with(state: GameState, city: City, shut_in: int) -> int:
+    """Turns of food the city holds when `shut_in` men of armies stand in it besides
+    the garrison: more mouths eat it sooner (counted up to `siege_mouths_max`)."""
+    base = food_turns(state)
+    if shut_in <= 0 or city.garrison <= 0:
+        return base
+    mouths = min(Q.rules(state)["siege_mouths_max"],
+                 100 * (city.garrison + shut_in) // city.garrison)
+    return max(1, base * 100 // mouths)
+
+
 def begin(state: GameState, army: Army, city: City) -> list[Event]:
     army.hex = city.hex
     army.moves = 0
     army.may_strike = False
-    if city.walls == 0 or city.garrison == 0:
+    shut_in = _defenders(state, city)
+    if not shut_in and (city.walls == 0 or city.garrison == 0):
         return C.capture_city(state, city, army.faction, army)
     if city.siege is None or city.siege.by != army.faction:
-        city.siege = Siege(army.faction, 0, food_turns(state))
+        city.siege = Siege(army.faction, 0,
+                           food_with(state, city, sum(a.men for a in shut_in)))
     return [Event("siege_begun", f"{army.name} lays siege to {city.name}", city.hex,
                   (army.faction, city.owner), OfSiege(city.id, army.id))]
 
@@ -120,7 +138,8 @@ def storm_forecast(state: GameState, army: Army, city: City,
     lo, hi = _repulse_range(state)
     repulse = [_repulse_lost(city.garrison, k) for k in range(lo, hi + 1)]
     fallen = city.garrison + sum(a.men for a in defenders)
-    food = city.siege.food if city.siege is not None else food_turns(state)
+    food = (city.siege.food if city.siege is not None
+            else food_with(state, city, sum(a.men for a in defenders)))
     return {"attacker_strength": att, "defender_strength": dfn,
             "win_percent": combat.win_chance(state, att, dfn),
             "take_percent": round(100 * p_win * (1 - broken_won)),
@@ -207,11 +226,19 @@ def progress(state: GameState, faction: str) -> list[Event]:
             city.garrison -= starved
             C.record_losses(state, city.owner, starved)
             note.append(f"{starved} of the garrison starve")
+            shut_in = _defenders(state, city)
+            if shut_in:
+                hungry = [max(1, a.men * r["siege_starve_percent"] // 100) for a in shut_in]
+                note.append(f"{sum(hungry)} men of the armies inside starve")
+                for a, n in zip(shut_in, hungry):
+                    events += C.lose_men(state, a, n)
         if city.garrison < r["min_army_men"] // 2:
             city.garrison = 0
             events.append(Event("siege_progress", f"{city.name} surrenders after {s.turns} "
                                                   "turns of siege", city.hex,
                                 (faction, city.owner), SiegeProgress(city.id), random=True))
+            for a in _defenders(state, city):
+                events += C.remove_army(state, a, f"is destroyed in the fall of {city.name}")
             events += C.capture_city(state, city, faction, besiegers[0] if besiegers else None)
         else:
             text = f"The siege of {city.name} goes on" + (": " + ", ".join(note) if note else "")

@@ -66,7 +66,11 @@ RULES: dict[str, tuple[int, str]] = {
     # --- sieges ---
     "siege_food_season": (2, "Turns of food a besieged city holds, seasonal turns."),
     "siege_food_month": (5, "Turns of food a besieged city holds, monthly turns."),
-    "siege_starve_percent": (30, "Garrison lost each turn once the food is gone, percent."),
+    "siege_starve_percent": (30, "Garrison lost each turn once the food is gone, percent "
+                                 "(armies shut in the city lose as much)."),
+    "siege_mouths_max": (300, "An army shut in a besieged city makes its food run out sooner: "
+                              "the turns of food are divided by (garrison + army) / garrison, "
+                              "counted up to this percent; at least one turn is left."),
     "siege_breach_percent": (25, "Base chance a turn of siege knocks a level off the walls."),
     "siege_breach_per_point": (5, "Extra breach chance per point of commander siegecraft "
                                   "above rating_average (less below it)."),
@@ -158,6 +162,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "commander_death_percent": _PERCENT,
     "min_army_men": (1, RULE_MAX),
     "siege_starve_percent": _PERCENT,
+    "siege_mouths_max": (100, 1000),
     "assault_extra_loss": _PERCENT,
     "capture_garrison_percent": _PERCENT,
     "attrition_threshold": _PERCENT,

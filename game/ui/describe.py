@@ -588,6 +588,8 @@ def siege_progress_text(e: Event, city: str) -> str:
             notes.append(_("the food runs out"))
         elif part.endswith(" of the garrison starve") and part.split(" ")[0].isdigit():
             notes.append(_("{n} of the garrison starve").format(n=part.split(" ")[0]))
+        elif part.endswith(" men of the armies inside starve") and part.split(" ")[0].isdigit():
+            notes.append(_("{n} men of the armies inside starve").format(n=part.split(" ")[0]))
         else:
             notes.append(part)
     text = _("The siege of {city} goes on").format(city=city)

@@ -55,6 +55,9 @@ HOW_TO_PLAY: list[str] = [
     "siege eats the city's food and may breach its walls; storm it (T) when it is weak.  "
     "Hover over the city you besiege to see the chance to take it by storm, the losses to "
     "expect and the food it has left."),
+    N_("An army inside a walled city is besieged with it.  It eats the city's food, so the "
+    "food runs out sooner, and then it starves with the garrison.  It may march out; if the "
+    "city falls, the army falls with it."),
     N_("Armies far from a friendly city run short of supply and lose men, above all in winter, "
     "in mountains and in the desert.  Money pays your troops; raise new men in your cities "
     "from the side panel."),
