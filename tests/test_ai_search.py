@@ -126,3 +126,17 @@ def test_a_score_knows_a_won_and_a_lost_game(state):
     poorer.cities[next(c for c, x in state.cities.items() if x.owner == "byzantium")].owner = \
         "sassanids"
     assert search.score(poorer, "byzantium") < mid
+
+
+def test_a_focused_plan_sends_the_biggest_army_to_that_goal(state):
+    hard = levels.get("hard")
+    for rank in (1, 2):
+        copy = clone(state)
+        plan = Plan(copy, replace(hard, plans=1, focus=rank))
+        plan.next_order(copy)
+        ranked = sorted((g for g in plan.goals
+                         if g.kind in ("take", "attack", "defend", "relieve")),
+                        key=lambda g: (-g.value, g.name))
+        biggest = sorted(plan.k.armies, key=lambda a: (-a.men, a.id))[0]   # none besieging yet
+        assert plan.errands[biggest.id].goal is ranked[rank - 1]
+        assert biggest.id in ranked[rank - 1].assigned
