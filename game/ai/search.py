@@ -1,10 +1,12 @@
 """Hard's look-ahead: try a few plans for the turn on copies of the game, keep the best.
 
 At the start of its turn a level with `plans` > 1 (hard) considers that many
-ways to play the turn: its own settings, and variants of them (bolder,
-more cautious, columns sent further).  Each is played out on a copy of the
-game: this turn with that variant, then `horizon` more rounds in which every
-side plays Normal.  The copy is then scored for the side (`score`): the game
+ways to play the turn: its own settings, then variants of them in the order
+of VARIANTS (its main army sent to one of its best aims, bolder, more
+cautious; the later ones are there for measuring with more plans).  Each is
+played out on a copy of the game: this turn with that variant, then
+`horizon` more rounds in which its own side keeps to the variant and every
+other side plays Normal.  The copy is then scored for the side (`score`): the game
 won or lost, else the cities it holds weighed by what the victory
 conditions make them worth, the men of both sides, its treasury and its
 weariness.  The best variant is played for real, through the ordinary plan
