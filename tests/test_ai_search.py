@@ -41,6 +41,9 @@ def test_the_copy_holds_no_enemy_army_its_side_does_not_know_of(fog_state):
     ghost = copy.armies["p"]
     assert (ghost.hex, ghost.men, ghost.commander) == (seen_at, 12000, None)
     assert state.armies["p"].hex == hidden and state.armies["p"].men == 30000   # untouched
+    # nor does it read the other side's notes of its plans
+    state.plans["sassanids"] = f"{state.turn};p 1 1 take:x"
+    assert "sassanids" not in search.believed_copy(state, "byzantium").plans
 
 
 def test_cities_out_of_sight_are_as_its_side_last_saw_them(fog_state):

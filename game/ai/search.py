@@ -15,7 +15,8 @@ and order path; on a tie the first (its own settings) wins.
 No peeking.  The copy is built from what the side knows, not from the
 game: under fog of war, enemy armies it neither sees nor remembers are taken
 out, those it remembers stand where it last saw them with the men it saw,
-and cities out of sight are as it last saw them (`believed_copy`).  The copy's
+and cities out of sight are as it last saw them (`believed_copy`); the notes
+other sides keep of their plans (`state.plans`) are left out.  The copy's
 dice are reseeded from the game's seed, the turn, the side and the sample,
 so the real future's dice are not known; every variant meets the same dice,
 so they are compared fairly.  All of this is deterministic: the same game
@@ -105,6 +106,8 @@ def dice_for(state: GameState, faction: str, sample: int) -> Rng:
 def believed_copy(state: GameState, faction: str) -> GameState:
     """A copy of the game as `faction` knows it (see the module text), with fresh dice."""
     copy = clone(state)
+    # the notes other sides keep of their own plans are theirs: its side cannot read them
+    copy.plans = {f: note for f, note in copy.plans.items() if f == faction}
     if vision.fog(state):
         friends = vision.friends(state, faction)
         vis = vision.visible(state, faction).ravel()
