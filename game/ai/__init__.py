@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import weakref
 
-from game.ai import player
+from game.ai import player, search
 from game.ai.levels import LEVELS, LEVELS_TEXT
 from game.ai.levels import get as get_level
 from game.rules.state import clone
@@ -49,7 +49,7 @@ def next_order(state, level: str = "normal"):
             if ref() is state and lvl == level and p.matches(state) and p.stage != "end":
                 plan = p
         if plan is None:
-            plan = player.Plan(state, level)
+            plan = player.Plan(state, search.choose(state, get_level(level)))
             _plans[id(state)] = (weakref.ref(state), level, plan)
     return plan.next_order(state)
 

@@ -4,8 +4,10 @@ Each level is a bundle of settings read by the rest of game/ai; its text is
 what the menu shows, and it says plainly where a level cheats.  No level
 cheats now: seeing through the fog of war (`sees_all`) is still a setting, but
 measured alone it did not make the computer stronger (docs/ai.md), so hard
-does not use it.  Hard keeps only the settings that, each measured alone
-against Normal, won more games than they lost.
+does not use it.  Hard keeps the settings that, each measured alone against
+Normal, won more games than they lost, and adds a look-ahead (`plans`,
+`horizon`, `samples`: game.ai.search) that plays its candidate plans out on
+copies of what its side knows.
 """
 from __future__ import annotations
 
@@ -32,16 +34,20 @@ class Level:
     commit: int = 150      # percent: the worth of last turn's goal to the army that marched for it
     detach_reach: int = 1  # turns' march a detachment may go (above 1: also from walls in contact)
     trade_share: bool = False  # weighs a battle against walls by each side's share of its men
+    plans: int = 1         # plans for the turn it plays out on a copy before choosing (search)
+    horizon: int = 1       # rounds after its turn each plan is played out for
+    samples: int = 1       # times each plan is played out, with different dice
+    focus: int = 0         # above 0: its biggest army goes for its focus-th most valuable goal
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
     "easy": Level(
         "easy",
-        "Easy: a careless general.  About one army in four is given a poor order each turn "
-        "(it wanders or idles); it does not watch for threats to its cities, gives battle at "
-        "even odds, never merges its armies, raises no new troops and pays little heed to "
+        "Easy: a careless general.  About two armies in five are given a poor order each "
+        "turn (they wander or idle); it does not watch for threats to its cities, gives battle "
+        "at even odds, never merges its armies, raises no new troops and pays little heed to "
         "supply.  No bonus, and it sees only what its side can see.",
-        blunder_percent=25, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
+        blunder_percent=40, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
         concentrates=False, raises=False, minds_supply=False, detachments=0),
     "normal": Level(
         "normal",
@@ -53,12 +59,15 @@ LEVELS_BY_NAME: dict[str, Level] = {
         concentrates=True, raises=True, minds_supply=True),
     "hard": Level(
         "hard",
-        "Hard: a more watchful general.  It plays as Normal, but watches two turns ahead, not "
-        "one, for enemy armies that could strike its capital or a city whose loss would end "
-        "the war, and sends out three columns a turn, not two, from armies with men to spare "
-        "for work nobody has taken.  No bonus, and it sees only what its side can see.",
+        "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
+        "weighs six plans (its usual one, its main army sent to each of its three best aims, "
+        "bolder, more cautious) and plays each out three turns ahead on a copy of what its "
+        "side knows, then follows the one that turns out best.  It also watches two turns "
+        "ahead for enemies near its capital and sends out three columns a turn, not two.  No "
+        "bonus, and it sees only what its side can see: armies it has not seen are not in its "
+        "reckoning, and its guesses of the dice are its own.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True, detachments=3),
+        concentrates=True, raises=True, minds_supply=True, detachments=3, plans=6, horizon=3),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from game.ai import aims, knowledge, levels, memory, operations, strategy, tactics
+from game.ai import aims, knowledge, levels, memory, operations, search, strategy, tactics
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
@@ -49,8 +49,8 @@ def choose_option(state: GameState, faction: str, rng: random.Random | None = No
 class Plan:
     """The computer's plan for one faction's turn."""
 
-    def __init__(self, state: GameState, level: str = "normal"):
-        self.level = levels.get(level)
+    def __init__(self, state: GameState, level: "str | levels.Level" = "normal"):
+        self.level = level if isinstance(level, levels.Level) else levels.get(level)
         self.faction = state.active_faction
         self.turn = state.turn
         self.profile = aims.profile(state, self.faction)   # the posture may make it a raider
@@ -97,6 +97,8 @@ class Plan:
         # a commander the author's aims name keeps to them (then detachments to theirs)
         reserved = {**aims.errands(k, self.goals), **self.reserved}
         self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
+        if self.level.focus:
+            search.focus(k, self.goals, self.errands, self.level.focus)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -275,7 +277,7 @@ class Plan:
 
 def play_turn(state: GameState, level: str = "normal", limit: int = 1000) -> list:
     """Play the side-to-play's whole turn; returns the (order, events) pairs."""
-    plan = Plan(state, level)
+    plan = Plan(state, search.choose(state, levels.get(level)))
     return drive_turn(state, plan.next_order, plan.refused, limit)
 
 

@@ -1,0 +1,145 @@
+"""Hard's look-ahead (game.ai.search): it plays plans out on copies built from what its side
+knows, with fresh dice, and chooses the same way every time."""
+from copy import deepcopy
+from dataclasses import replace
+
+import game.ai
+from game.ai import levels, memory, search
+from game.ai.player import Plan
+from game.hexgrid import offset_from_hex
+from game.rules import engine, vision
+from game.rules.orders import EndTurn
+from game.rules.state import Army, clone, state_hash
+from tests.helpers import cell, clear_armies
+
+
+def _hidden_hex(state, side):
+    seen = vision.visible(state, side)
+    hm = state.scenario.map
+    return next(h for h in hm.hexes() if not hm.is_water(h) and h not in state.scenario.city_at
+                and not seen[offset_from_hex(h)[1], offset_from_hex(h)[0]])
+
+
+def _set_up(fog_state):
+    state = fog_state
+    clear_armies(state)
+    state.armies["b"] = Army("b", "b", "byzantium", cell(4, 4), 20000, "priscus", 70, 100, 0)
+    hidden = _hidden_hex(state, "byzantium")
+    state.armies["p"] = Army("p", "p", "sassanids", hidden, 30000, "shahrbaraz", 70, 100, 0)
+    return state, hidden
+
+
+def test_the_copy_holds_no_enemy_army_its_side_does_not_know_of(fog_state):
+    state, hidden = _set_up(fog_state)
+    copy = search.believed_copy(state, "byzantium")
+    assert "p" not in copy.armies and "b" in copy.armies
+    # an army it remembers stands where it was seen, as strong as it was seen
+    seen_at = cell(5, 5)
+    state.plans["byzantium"] = memory.note(
+        state, {}, [memory.Sighting("p", "sassanids", seen_at, 12000, state.turn)])
+    copy = search.believed_copy(state, "byzantium")
+    ghost = copy.armies["p"]
+    assert (ghost.hex, ghost.men, ghost.commander) == (seen_at, 12000, None)
+    assert state.armies["p"].hex == hidden and state.armies["p"].men == 30000   # untouched
+    # nor does it read the other side's notes of its plans
+    state.plans["sassanids"] = f"{state.turn};p 1 1 take:x"
+    assert "sassanids" not in search.believed_copy(state, "byzantium").plans
+
+
+def test_cities_out_of_sight_are_as_its_side_last_saw_them(fog_state):
+    state = fog_state
+    side = "byzantium"
+    vis = vision.visible(state, side).ravel()
+    hm = state.scenario.map
+    far = next(c for c in state.cities.values()
+               if not vis[hm.index(c.hex)] and c.id in state.memory[side].cities)
+    remembered = state.memory[side].cities[far.id]
+    state.cities[far.id].garrison = remembered.garrison + 5000
+    copy = search.believed_copy(state, side)
+    assert copy.cities[far.id].garrison == remembered.garrison
+    assert state.cities[far.id].garrison == remembered.garrison + 5000
+
+
+def test_the_copy_rolls_fresh_dice(state):
+    copy = search.believed_copy(state, "byzantium")
+    assert copy.rng != state.rng
+    draws = [search.dice_for(state, "byzantium", s).next_u64() for s in range(3)]
+    assert len(set(draws)) == 3
+    assert copy.rng.next_u64() != deepcopy(state.rng).next_u64()
+    assert deepcopy(state.rng).next_u64() not in draws
+
+
+def test_the_search_leaves_the_game_alone_and_chooses_the_same_way(fog_state):
+    state, _hidden = _set_up(fog_state)
+    hard = levels.get("hard")
+    before = state_hash(state)
+    first = search.choose(state, hard)
+    assert state_hash(state) == before
+    assert search.choose(clone(state), hard) == first
+    assert first in search.candidates(hard)
+
+
+def test_candidates_begin_with_the_levels_own_settings():
+    hard = levels.get("hard")
+    options = search.candidates(hard)
+    assert len(options) == hard.plans >= 2
+    assert options[0] == replace(hard, plans=1)
+    assert len(set(options)) == len(options)
+    assert search.choose(None, levels.get("normal")) is levels.get("normal")   # no search
+
+
+def test_hard_plan_turn_next_order_and_play_turn_agree(fog_state):
+    state, _hidden = _set_up(fog_state)
+    planned = game.ai.plan_turn(state, "hard")
+    step = clone(state)
+    stepwise = []
+    while True:
+        o = game.ai.next_order(step, "hard")
+        engine.apply(step, o)
+        stepwise.append(o)
+        if isinstance(o, EndTurn):
+            break
+    played = [o for o, _ in game.ai.play_turn(state, "hard")]
+    assert planned == stepwise == played
+
+
+def test_the_plan_it_plays_is_the_chosen_variant(fog_state):
+    state, _hidden = _set_up(fog_state)
+    chosen = search.choose(state, levels.get("hard"))
+    copy = clone(state)
+    plan = Plan(copy, chosen)
+    direct = []
+    while True:
+        o = plan.next_order(copy)
+        engine.apply(copy, o)
+        direct.append(o)
+        if isinstance(o, EndTurn):
+            break
+    assert [o for o, _ in game.ai.play_turn(state, "hard")] == direct
+
+
+def test_a_score_knows_a_won_and_a_lost_game(state):
+    mid = search.score(state, "byzantium")
+    won = clone(state)
+    won.over, won.winner = True, "byzantium"
+    lost = clone(state)
+    lost.over, lost.winner = True, "sassanids"
+    assert search.score(lost, "byzantium") < mid < search.score(won, "byzantium")
+    poorer = clone(state)
+    poorer.cities[next(c for c, x in state.cities.items() if x.owner == "byzantium")].owner = \
+        "sassanids"
+    assert search.score(poorer, "byzantium") < mid
+
+
+def test_a_focused_plan_sends_the_biggest_army_to_that_goal(state):
+    hard = levels.get("hard")
+    for rank in (1, 2):
+        copy = clone(state)
+        plan = Plan(copy, replace(hard, plans=1, focus=rank))
+        plan.next_order(copy)
+        ranked = sorted((g for g in plan.goals
+                         if g.kind in ("take", "attack", "defend", "relieve")),
+                        key=lambda g: (-g.value, g.name))
+        biggest = sorted(plan.k.armies, key=lambda a: (-a.men, a.id))[0]   # none besieging yet
+        assert plan.errands[biggest.id].goal is ranked[rank - 1]
+        assert biggest.id in ranked[rank - 1].assigned
