@@ -21,7 +21,7 @@ SCENARIOS = {
     "full_war": ("602-628", "season", 102),
     "avenging_maurice": ("603-610", "season", 32),
     "persian_tide": ("611-621", "season", 44),
-    "soldiers_of_the_cross": ("622-625", "season", 16),
+    "soldiers_of_the_cross": ("622-625", "month", 46),
     "year_of_two_sieges": ("626", "month", 10),
     "road_to_ctesiphon": ("627-628", "month", 11),
 }
