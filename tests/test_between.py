@@ -56,6 +56,8 @@ def test_an_order_ends_the_keeping(fst):
     vision.refresh(fst)
     with between.steady(fst):
         before = {f: M.obstacles_known(fst, f) for f in fst.factions}
+        sight = vision.visible(fst, "byzantium").copy()
+        assert vision.visible(fst, "byzantium").base is vision.visible(fst, "byzantium").base
         start = hm.index(byz.hex)
         assert start in before["armenians"].blocked          # armenians see it next door
         engine.apply(fst, Move("byzantium", "byz_a", (cell(4, 3), cell(5, 3))))
@@ -65,6 +67,9 @@ def test_an_order_ends_the_keeping(fst):
             assert after is not before[f]
             assert after == fresh(fst, f)
         assert start not in M.obstacles_known(fst, "armenians").blocked
+        seen = vision.visible(fst, "byzantium")
+        assert (seen != sight).any()                        # it sees further east now
+        assert (seen.ravel() == vision._mask(fst, vision.eyes(fst, "byzantium"))).all()
         # and nothing more is kept in that stretch, though the state is still again
         assert M.obstacles_known(fst, "byzantium") is not M.obstacles_known(fst, "byzantium")
 

@@ -351,12 +351,12 @@ def is_legal(state: GameState, order: Order) -> bool:
 def apply(state: GameState, order: Order) -> list[Event]:
     """Check the order, then carry it out.  Returns what happened."""
     check(state, order)
-    between.changed(state)          # nothing kept about the state before this holds after it
-    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws,
-                              state.dice_mix)
     # what the acting side saw before, to report what the order revealed to it (its turn
     # is over once it ends it: what follows is news for its next turn, not a revelation)
     seen = None if isinstance(order, EndTurn) else vision.watch(state, order.faction)
+    between.changed(state)          # nothing kept about the state before this holds after it
+    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws,
+                              state.dice_mix)
     if isinstance(order, Move):
         events = _apply_move(state, order, seen)
     else:

@@ -38,6 +38,7 @@ import numpy as np
 
 from game import terrain as T
 from game.hexgrid import Hex
+from game.rules import between
 from game.rules import queries as Q
 from game.rules.event_data import Spotted
 from game.rules.report import Event
@@ -278,7 +279,14 @@ def _cached_mask(state: GameState, key: frozenset[tuple[int, int]]) -> np.ndarra
 
 
 def _visible_flat(state: GameState, side: str) -> np.ndarray:
-    return _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    kept = between.kept(state)          # asked many times while the state stands still
+    if kept is None:
+        return _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    key = ("visible", side)
+    got = kept.get(key)
+    if got is None:
+        got = kept[key] = _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    return got
 
 
 def visible(state: GameState, side: str | None) -> np.ndarray:
@@ -525,10 +533,11 @@ def _city_indices(state: GameState) -> np.ndarray:
     return got
 
 
-def refresh(state: GameState) -> None:
-    """Bring every side's memory up to date with what it sees now."""
+def refresh(state: GameState) -> dict[str, np.ndarray]:
+    """Bring every side's memory up to date with what it sees now; returns what each side
+    sees now (its flat sight mask, as `_visible_flat` gives it)."""
     if not fog(state):
-        return
+        return {}
     by = eyes_by_faction(state)        # one look at every army and city serves every side
     cities = _city_states(state)
     # cities as at the last refresh are that very tuple, so `remember` compares them at once
@@ -537,9 +546,12 @@ def refresh(state: GameState) -> None:
         cities = st["city_states"]
     else:
         st["city_states"] = cities
+    seen = {}
     for f in state.factions:
         if f in state.memory:
-            remember(state, f, _cached_mask(state, _eye_set(by, friends(state, f))), cities)
+            seen[f] = _cached_mask(state, _eye_set(by, friends(state, f)))
+            remember(state, f, seen[f], cities)
+    return seen
 
 
 def check_memory(state: GameState) -> list[str]:
@@ -641,11 +653,13 @@ def after_order(state: GameState, w: Watch | None) -> list[Event]:
     news if the side did not see it before the order and finds it changed
     (owner, walls, garrison or siege) from what it remembered.
     """
-    refresh(state)
+    now = refresh(state)
     if w is None:
         return []
     hm = Q.hexmap(state)
-    vis = _visible_flat(state, w.side)
+    vis = now.get(w.side)
+    if vis is None:
+        vis = _visible_flat(state, w.side)
     fr = friends(state, w.side)
     out = []
     for a in sorted(state.armies.values(), key=lambda x: x.id):
