@@ -203,17 +203,15 @@ class MapTiles:
         """Blit the view's tiles; `dress(key, tile)` may give a tile to blit in place of a
         terrain tile (the terrain with the shade laid over it).  Returns the keys of the
         tiles not drawn yet (a stand-in shows)."""
-        vp = cam.viewport
-        old_clip = screen.get_clip()
-        screen.set_clip(vp)
+        self.keep_fresh(cam)
         ox, oy = cam.world_origin()
-        w, h = self.level_size(cam.level)
-        inside = pygame.Rect(ox, oy, w, h)
-        if not inside.contains(vp):
-            # part of the view lies beyond the map: fill only that part (the tiles cover
-            # the rest; a whole-window fill or blit costs over a millisecond at 4K)
-            for band in outside(vp, inside):
-                screen.fill(P.BACKGROUND, band)
+        vp = cam.viewport
+        return self.paint(screen, cam, ox, oy, pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h),
+                          dress)
+
+    def keep_fresh(self, cam: Camera) -> list:
+        """For a frame: the view's tiles kept fresh in the cache (drawn at once when not
+        threaded), the helper asked for what comes next; the keys still missing."""
         keys = self.visible_keys(cam)
         self.shown = len(keys)
         # a large window (a 4K screen) shows more tiles than the cache was made for: keep
@@ -224,30 +222,49 @@ class MapTiles:
             for k in missing:
                 self._store(k, self.render_tile(k))
             missing = []
+        for key in keys:
+            if key in self.cache:
+                self.cache.move_to_end(key)
+        self.tend(cam, keys, missing)
+        return missing
+
+    def keys_in(self, li: int, region: pygame.Rect) -> list:
+        """The keys of the tiles at level li that a world-pixel rectangle touches."""
+        nx, ny = self.tile_range(li)
+        tx0, ty0 = max(0, region.x // TILE), max(0, region.y // TILE)
+        tx1 = min(nx - 1, (region.right - 1) // TILE)
+        ty1 = min(ny - 1, (region.bottom - 1) // TILE)
+        return [(li, tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
+
+    def paint(self, screen: pygame.Surface, cam: Camera, ox: int, oy: int,
+              region: pygame.Rect, dress=None) -> list:
+        """Blit the tiles of the camera's level over a world-pixel region, world pixel
+        (0, 0) at (ox, oy) on `screen`, clipped to the region; beyond the map the
+        background.  Tiles not drawn yet are filled from the stand-in; their keys are
+        returned.  Each pixel depends only on its world position, so a region painted
+        alone matches the same pixels of a whole view painted at once."""
+        old_clip = screen.get_clip()
+        clip = region.move(ox, oy).clip(old_clip)
+        screen.set_clip(clip)
+        w, h = self.level_size(cam.level)
+        inside = pygame.Rect(0, 0, w, h)
+        if not inside.contains(region):
+            # part of the region lies beyond the map: fill only that part (the tiles cover
+            # the rest; a whole-window fill or blit costs over a millisecond at 4K)
+            for band in outside(region, inside):
+                screen.fill(P.BACKGROUND, band.move(ox, oy))
+        keys = self.keys_in(cam.level, region)
+        missing = [k for k in keys if k not in self.cache]
         if missing:
-            self._draw_stand_in(screen, cam, missing)
+            self._draw_stand_in(screen, cam, missing, ox, oy, region)
         for key in keys:
             surf = self.cache.get(key)
             if surf is not None:
-                self.cache.move_to_end(key)
                 if dress is not None:
                     surf = dress(key, surf)
                 screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
-        self.tend(cam, keys, missing)
         screen.set_clip(old_clip)
         return missing
-
-    def still_ready(self, cam: Camera) -> bool:
-        """For a frame that shows the view drawn before: whether every tile of the view is
-        still at hand (kept fresh in the cache) so that picture holds; the tiles of the
-        next zoom levels are asked for as after a draw."""
-        keys = self.visible_keys(cam)
-        if any(k not in self.cache for k in keys):
-            return False
-        for key in keys:
-            self.cache.move_to_end(key)
-        self.tend(cam, keys, [])
-        return True
 
     def tend(self, cam: Camera, keys: list, missing: list) -> None:
         """After a frame: ask the helper for what the view needs next, take what it drew."""
@@ -264,15 +281,16 @@ class MapTiles:
             if self._use_process:
                 self._pump()
 
-    def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
+    def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list,
+                       ox: int, oy: int, region: pygame.Rect) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in
         one piece.  The picture is scaled once for the view and a tile's margin around it,
         and kept while the view pans inside that (a scaling each frame cost several
         milliseconds at 4K)."""
-        ox, oy = cam.world_origin()
+        cox, coy = cam.world_origin()
         vp = cam.viewport
-        view = pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h)       # in world pixels
-        want = [pygame.Rect(k[1] * TILE, k[2] * TILE, TILE, TILE).clip(view)
+        view = pygame.Rect(vp.x - cox, vp.y - coy, vp.w, vp.h)     # in world pixels
+        want = [pygame.Rect(k[1] * TILE, k[2] * TILE, TILE, TILE).clip(region)
                 for k in missing]
         want = [r for r in want if r.w > 0 and r.h > 0]
         if not want:

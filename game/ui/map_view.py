@@ -27,6 +27,7 @@ from game.ui import describe, fonts, map_marks
 from game.ui import palette as P
 from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
+from game.ui.kept_view import KeptView
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
 from game.ui.scale import px
@@ -127,8 +128,10 @@ class MapView:
         self._shade_tiles: dict = {}
         self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
         self._dressed_now = 0
-        self._ground = None                  # (key, picture, view): the ground, when still
-        self._ground_key = None              # (key, view) of the last frame's ground
+        self._kept = KeptView()              # the ground of the view, kept between frames
+        self._fogged = False
+        self._borders_made = 0
+        self._bare: list = []                # tiles left unshaded in the last painting
         self.tint = True                     # the owners' colours over their land (G)
 
     def close(self) -> None:
@@ -176,33 +179,21 @@ class MapView:
         ox, oy = cam.world_origin()
         lut = self.shade_lut(view)
         old_clip = surf.get_clip()
-        ground = (cam.level, ox, oy, tuple(cam.viewport), id(view), lut is None, self.tint,
-                  (ov.version, s) if ov.reach or ov.attack or ov.siege else None)
-        if self._ground is not None and self._ground[0] == ground \
-                and self.tiles.still_ready(cam):
-            # the view has not moved nor changed: its ground (terrain, shade, frontiers,
-            # the reach) is the picture kept, one blit rather than a blit a tile and layer
-            surf.blit(self._ground[1], cam.viewport)
-            surf.set_clip(cam.viewport)
-        else:
-            self._dressed_now = 0
-            missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
-            surf.set_clip(cam.viewport)
-            if lut is not None and self.fog_alpha(view) is not None:
-                for key in missing:      # the fog over the stand-in too: nothing unseen shows
-                    surf.blit(self._shade_tile(key, cam.s),
-                              (ox + key[1] * TILE, oy + key[2] * TILE))
-            self._draw_borders(surf, view, cam, ox, oy)
-            self._draw_reach(surf, ov, s, ox, oy)
-            # kept once the view stays a second frame and every tile was drawn in full
-            complete = not missing and self._dressed_now == 0
-            # (the key holds the view's id, and the view is kept with it: the same id is
-            # the same view)
-            if complete and self._ground_key is not None and self._ground_key[0] == ground:
-                self._ground = (ground, surf.subsurface(cam.viewport).copy(), view)
-            elif self._ground is not None and self._ground[0] != ground:
-                self._ground = None
-            self._ground_key = (ground, view)
+        self._refresh_borders(view)
+        self._dressed_now = 0
+        self._borders_made = 0
+        self._fogged = lut is not None and self.fog_alpha(view) is not None
+        self.tiles.keep_fresh(cam)
+        reach = (ov.version, s) if ov.reach or ov.attack or ov.siege else None
+        # the ground (terrain, shade, frontiers, the reach) is kept from frame to frame:
+        # painted again only where the view uncovers it or something about it changed
+        self._kept.show(surf, cam.viewport, ox, oy,
+                        (cam.level, tuple(cam.viewport), self.tint, reach),
+                        (view, lut, self._lines),
+                        lambda dest, region, dx, dy: self._paint_ground(dest, region, dx, dy,
+                                                                        ov),
+                        self._can_finish)
+        surf.set_clip(cam.viewport)
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
         if ov.cursor is not None:
@@ -547,6 +538,7 @@ class MapView:
             return got[1]
         fog = self.fog_alpha(self._shade_view[0]) is not None
         if not fog and self._dressed_now >= DRESS_PER_FRAME:
+            self._bare.append(key)
             return tile
         self._dressed_now += 1
         if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
@@ -557,33 +549,74 @@ class MapView:
         return img
 
     # --- frontiers, as transparent tiles redrawn only when a city changes hands ---
-    def _draw_borders(self, surf, view, cam: Camera, ox, oy) -> None:
+    def _refresh_borders(self, view) -> None:
         if view is not self._borders_view:
             self._borders_view = view
             self._lines = self.territory.border_lines({cid: c.owner
                                                         for cid, c in view.cities.items()})
-        lines = self._lines
-        key = id(lines)
+        key = id(self._lines)
         if key != self._borders_key:
             self._borders_key = key
             self._border_tiles = {}
             self._border_segs = {}
+
+    def _paint_borders(self, surf, region: pygame.Rect, ox, oy) -> list:
+        """The frontier over a world region; the keys of the tiles where it was drawn
+        straight on (its tile not made yet: a few are made a frame)."""
+        if not self._lines:
+            return []
+        cam = self.camera
         s = cam.s
-        if not lines:
-            return
         segs = self._segments(s)
-        made = 0
-        for _li, tx, ty in self.tiles.visible_keys(cam):
+        direct = []
+        for key in self.tiles.keys_in(cam.level, region):
+            _li, tx, ty = key
             tkey = (s, tx, ty)
             img = self._border_tiles.get(tkey, False)
             if img is False:
-                if made >= BORDER_TILES_PER_FRAME:      # the rest straight onto the screen
-                    self._draw_segments(surf, segs.get((tx, ty), ()), s, ox, oy)
+                if self._borders_made >= BORDER_TILES_PER_FRAME:
+                    if (tx, ty) in segs:
+                        self._draw_segments(surf, segs[(tx, ty)], s, ox, oy)
+                        direct.append(key)
                     continue
                 img = self._border_tiles[tkey] = self._border_tile(segs, s, tx, ty)
-                made += 1
+                self._borders_made += 1
             if img is not None:
                 surf.blit(img, (ox + tx * TILE, oy + ty * TILE))
+        return direct
+
+    # --- the ground, painted a region at a time into the kept picture ---
+    def _paint_ground(self, dest, region: pygame.Rect, ox: int, oy: int, ov: Overlay) -> set:
+        """Terrain, shade, frontiers and the reach over a world region, world pixel (0, 0)
+        at (ox, oy) of dest; the keys of the tiles painted provisionally (a stand-in)."""
+        cam = self.camera
+        lut = self._shade_lut
+        self._bare = []
+        missing = self.tiles.paint(dest, cam, ox, oy, region,
+                                   None if lut is None else self._dress)
+        old = dest.get_clip()
+        dest.set_clip(region.move(ox, oy).clip(old))
+        if missing and self._fogged:     # the fog over the stand-in too: nothing unseen shows
+            for key in missing:
+                dest.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
+        direct = self._paint_borders(dest, region, ox, oy)
+        self._draw_reach(dest, ov, cam.s, ox, oy)
+        dest.set_clip(old)
+        return set(missing) | set(self._bare) | set(direct)
+
+    def _can_finish(self, key) -> bool:
+        """Whether a tile painted provisionally can now be painted in full."""
+        tile = self.tiles.cache.get(key)
+        if tile is None:
+            return False
+        if self._shade_lut is not None and not self._fogged:
+            got = self._dressed.get(key)
+            if (got is None or got[0] is not tile) and self._dressed_now >= DRESS_PER_FRAME:
+                return False
+        if self._lines and (self.camera.s, key[1], key[2]) not in self._border_tiles \
+                and self._borders_made >= BORDER_TILES_PER_FRAME:
+            return False
+        return True
 
     def _segments(self, s: int) -> dict:
         """The frontier's segments at hex size s, in world pixels, by the tile they cross."""
