@@ -98,7 +98,8 @@ class Plan:
         reserved = {**aims.errands(k, self.goals), **self.reserved}
         self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
         if self.level.focus:
-            search.focus(k, self.goals, self.errands, self.level.focus)
+            search.focus(k, self.goals, self.errands, self.level.focus,
+                         self.level.focus_army)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
