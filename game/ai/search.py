@@ -37,6 +37,7 @@ from game.rules.rng import Rng
 from game.rules.state import Army, GameState, Siege, clone
 
 WIN = 1_000_000
+last: list = []      # the scores of the last search, for looking into it
 
 # the variants tried, in order: each is the level's own settings with these changed
 VARIANTS: tuple[tuple[str, dict], ...] = (
@@ -96,21 +97,27 @@ def choose(state: GameState, level: Level) -> Level:
     faction = state.active_faction
     if state.over or not state.factions[faction].in_play:
         return options[0]
+    horizon = level.horizon
+    left = state.scenario.total_turns - state.turn      # rounds after this one
+    if left <= level.to_end:
+        horizon = left + 1                              # to the end of the war
     results: list[list[int]] = []
     played: dict[tuple, int] = {}
     for i, option in enumerate(options):
         scores = []
         for sample in range(level.samples):
             copy = believed_copy(state, faction)
-            copy.rng = dice_for(state, faction, sample)
+            reseed(copy, state, faction, sample)
             orders = first_turn(copy, option)
             if sample == 0:
                 j = played.setdefault(orders, i)
                 if j != i:
                     scores = list(results[j])
                     break
-            scores.append(play_on(copy, state.turn, faction, options[0], level.horizon))
+            scores.append(play_on(copy, state.turn, faction, options[0], horizon))
         results.append(scores)
+    global last
+    last = results
     best, best_total = 0, sum(results[0])
     for i in range(1, len(options)):
         ahead = all(s - o > level.switch for s, o in zip(results[i], results[0]))
@@ -142,8 +149,21 @@ def play_on(copy: GameState, start: int, faction: str, own: Level, horizon: int)
 def dice_for(state: GameState, faction: str, sample: int) -> Rng:
     """Fresh dice for a copy: from the game's seed, the turn, the side and the sample, never
     from the game's own generator (whose draws are the real future)."""
+    return Rng.from_seed(search_seed(state, faction, sample))
+
+
+def search_seed(state: GameState, faction: str, sample: int) -> int:
+    """The seed a copy plays with.  The engine draws every order's dice (and every event's
+    `chance`) afresh from the game's seed, the turn and the order, so a copy that kept the
+    game's seed would roll the real future's dice: each copy gets a seed of its own."""
     r = random.Random(f"search:{state.seed}:{state.turn}:{faction}:{sample}")
-    return Rng.from_seed(r.getrandbits(63))
+    return r.getrandbits(63)
+
+
+def reseed(copy: GameState, state: GameState, faction: str, sample: int) -> None:
+    """Give the copy its own dice for this sample (see search_seed)."""
+    copy.seed = search_seed(state, faction, sample)
+    copy.rng = dice_for(state, faction, sample)
 
 
 def believed_copy(state: GameState, faction: str) -> GameState:
@@ -170,7 +190,7 @@ def believed_copy(state: GameState, faction: str) -> GameState:
                 continue
             c.owner, c.walls, c.garrison = k.owner, k.walls, k.garrison
             c.siege = None if k.siege is None else Siege(k.siege.by)
-    copy.rng = dice_for(state, faction, 0)
+    reseed(copy, state, faction, 0)
     return copy
 
 
@@ -179,7 +199,7 @@ def play_out(state: GameState, faction: str, option: Level, horizon: int, sample
     side keeps to its own settings and every other side plays Normal; the copy's score for
     `faction`."""
     copy = believed_copy(state, faction)
-    copy.rng = dice_for(state, faction, sample)
+    reseed(copy, state, faction, sample)
     first_turn(copy, option)
     return play_on(copy, state.turn, faction, replace(option, plans=1, focus=0, focus_army=1),
                    horizon)
@@ -197,12 +217,14 @@ def score(state: GameState, faction: str) -> int:
     ground near each city, the men on both sides, the treasuries, the war weariness of
     both sides, the commanders whose lives a victory turns on, and which victory would be
     declared if the war ended now."""
+    result = 0
     if state.over:
+        # won or lost, how it stands still counts: among lost lines, the least bad
         if state.winner == faction or (state.winner and not Q.hostile(state, faction,
                                                                        state.winner)):
-            return WIN
-        if state.loser == faction or state.winner is not None:
-            return -WIN
+            result = WIN
+        elif state.loser == faction or state.winner is not None:
+            result = -WIN
     want = aims(state.scenario, faction)
     armies = [(a.hex, a.men, a.faction == faction, Q.hostile(state, faction, a.faction))
               for a in state.armies.values()]
@@ -245,7 +267,7 @@ def score(state: GameState, faction: str) -> int:
         c = state.commanders.get(cid)
         if c is not None and not c.alive:
             total -= w * LIVES
-    return total + standing(state, faction)
+    return result + total + standing(state, faction)
 
 
 def standing(state: GameState, faction: str) -> int:
