@@ -58,6 +58,7 @@ class MapTiles:
         self._painter: Painter | None = None
         self._inflight: dict = {}           # tile keys asked of the helper process
         self._use_process = True
+        self._keys_for = None               # (camera, the view's keys) of the last frame
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -168,6 +169,15 @@ class MapTiles:
     # --- which tiles ---
     def visible_keys(self, cam: Camera, li: int | None = None, ring: int = 0) -> list:
         li = cam.level if li is None else li
+        key = (li, ring, cam.level, cam.cx, cam.cy, tuple(cam.viewport))
+        if self._keys_for is not None and self._keys_for[0] == key:
+            return self._keys_for[1]          # the same view as the last frame's
+        keys = self._visible_keys(cam, li, ring)
+        if li == cam.level and ring == 0:
+            self._keys_for = (key, keys)
+        return keys
+
+    def _visible_keys(self, cam: Camera, li: int, ring: int) -> list:
         s = LEVELS[li]
         x0, y0, x1, y1 = cam.visible_units()
         nx, ny = self.tile_range(li)
