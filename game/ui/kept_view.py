@@ -50,19 +50,28 @@ class KeptView:
 
     def show(self, surf: pygame.Surface, vp: pygame.Rect, ox: int, oy: int, key, refs,
              paint, can_finish) -> None:
-        """Put the ground of the view `vp` (world pixel (0, 0) at (ox, oy) on `surf`) on the
-        screen.  `paint(dest, region, dx, dy)` paints a world region with world (0, 0) at
-        (dx, dy) of dest and returns the tiles it painted provisionally; `can_finish(key)`
-        says whether such a tile could now be painted in full."""
+        """Bring the picture up to date (`update`) and copy the whole view to the screen."""
+        self.update(vp, ox, oy, key, refs, paint, can_finish, surf)
+        self.blit(surf, ox, oy)
+
+    def update(self, vp: pygame.Rect, ox: int, oy: int, key, refs, paint, can_finish,
+               like: pygame.Surface) -> bool:
+        """Bring the picture up to date for the view `vp` (world pixel (0, 0) at (ox, oy)
+        on the screen).  `paint(dest, region, dx, dy)` paints a world region with world
+        (0, 0) at (dx, dy) of dest and returns the tiles it painted provisionally;
+        `can_finish(key)` says whether such a tile could now be painted in full.  Returns
+        whether the picture of the view changed."""
         view = pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h)
         if self.pic is None or self.pic.get_size() != vp.size:
-            self.pic = pygame.Surface(vp.size, 0, surf)     # the screen's format: fast blits
+            self.pic = pygame.Surface(vp.size, 0, like)     # the screen's format: fast blits
             self.key = None
         self.painted = 0
+        moved = view != self.have
         if not self.same(key, refs) or self.have is None \
                 or not self.have.colliderect(view):
             self.key, self.refs, self.prov = key, refs, set()
             todo = [view]
+            moved = True
         else:
             if view.x != self.x0:        # sideways: the picture scrolls
                 self.pic.scroll(self.x0 - view.x, 0)
@@ -76,6 +85,17 @@ class KeptView:
             if k in self.prov and can_finish(k):
                 self.prov.discard(k)
                 self._paint(tile_rect(k).clip(view), paint)
+        return moved or self.painted > 0
+
+    def blit(self, surf: pygame.Surface, ox: int, oy: int, area: pygame.Rect | None = None
+             ) -> None:
+        """Copy the view's ground (or the part of it in `area`, screen pixels) to the
+        screen."""
+        view = self.have
+        if area is not None:
+            view = area.move(-ox, -oy).clip(view)
+            if view.w <= 0 or view.h <= 0:
+                return
         surf.blits([(self.pic, (p.x + ox, p.y + oy), b) for p, b in self._pieces(view)],
                    doreturn=False)
 
