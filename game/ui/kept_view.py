@@ -3,8 +3,9 @@
 A frame that shows the same ground as the last one (the same zoom level,
 view, shade and overlays) does not paint it again: the picture is kept, and
 when the view pans only the strip it uncovers is painted.  The picture is as
-large as the view and holds world pixel (x, y) at (x - x0, y mod height),
-x0 the view's left edge: panning up or down moves nothing inside it (the
+large as the view and holds world pixel (x, y) at (x - x0, (y - y0) mod
+height), x0 the view's left edge, y0 its top when it was last painted
+whole (so a whole painting is one piece): panning up or down moves nothing inside it (the
 strip is painted where the rows that left the view were, and the view goes
 to the screen as two bands of whole rows), panning sideways scrolls it.
 Each copy to the screen is of whole rows of the picture starting at its
@@ -37,6 +38,7 @@ class KeptView:
         self.refs: tuple = ()            # and by identity (views, tables)
         self.have: pygame.Rect | None = None    # the world pixels the picture holds
         self.x0 = 0                      # the world x of the picture's first column
+        self.y0 = 0                      # a world y held in the picture's first row
         self.prov: set = set()           # tiles painted provisionally
         self.painted = 0                 # pixels painted in the last frame (for tests)
 
@@ -72,6 +74,7 @@ class KeptView:
             self.key, self.refs, self.prov = key, refs, set()
             todo = [view]
             moved = True
+            self.y0 = view.y             # painted in one piece
         else:
             if view.x != self.x0:        # sideways: the picture scrolls
                 self.pic.scroll(self.x0 - view.x, 0)
@@ -108,7 +111,7 @@ class KeptView:
         """A world rectangle inside the view as up to two bands that do not wrap:
         (world rectangle, the same pixels in the picture)."""
         h = self.pic.get_height()
-        y0 = r.y % h
+        y0 = (r.y - self.y0) % h
         h1 = min(r.h, h - y0)
         x = r.x - self.x0
         out = [(pygame.Rect(r.x, r.y, r.w, h1), pygame.Rect(x, y0, r.w, h1))]
