@@ -53,11 +53,13 @@ class MapTiles:
         self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
         # while tiles are missing: (level, picture, the world rect it covers, the one asked)
         self._stand_in = None
+        self._stand_in_buf: pygame.Surface | None = None    # what the stand-in is scaled into
         self._last_view = None
         self._still = 0
         self._painter: Painter | None = None
         self._inflight: dict = {}           # tile keys asked of the helper process
         self._use_process = True
+        self._keys_for = None               # (camera, the view's keys) of the last frame
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -168,6 +170,15 @@ class MapTiles:
     # --- which tiles ---
     def visible_keys(self, cam: Camera, li: int | None = None, ring: int = 0) -> list:
         li = cam.level if li is None else li
+        key = (li, ring, cam.level, cam.cx, cam.cy, tuple(cam.viewport))
+        if self._keys_for is not None and self._keys_for[0] == key:
+            return self._keys_for[1]          # the same view as the last frame's
+        keys = self._visible_keys(cam, li, ring)
+        if li == cam.level and ring == 0:
+            self._keys_for = (key, keys)
+        return keys
+
+    def _visible_keys(self, cam: Camera, li: int, ring: int) -> list:
         s = LEVELS[li]
         x0, y0, x1, y1 = cam.visible_units()
         nx, ny = self.tile_range(li)
@@ -311,8 +322,16 @@ class MapTiles:
             src = src.clip(self.base.get_rect())
             if src.w <= 0 or src.h <= 0:
                 return
-            img = pygame.transform.scale(self.base.subsurface(src),
-                                         (math.ceil(src.w / k), math.ceil(src.h / k)))
+            size = (math.ceil(src.w / k), math.ceil(src.h / k))
+            buf = self._stand_in_buf
+            if buf is None or buf.get_width() < size[0] or buf.get_height() < size[1]:
+                # kept for the next scalings: a new picture of 4K's size each time cost
+                # several times the scaling itself (the memory's first touch)
+                buf = self._stand_in_buf = pygame.Surface(
+                    (max(size[0], buf.get_width() if buf else 0),
+                     max(size[1], buf.get_height() if buf else 0)), 0, self.base)
+            img = pygame.transform.scale(self.base.subsurface(src), size,
+                                         buf.subsurface((0, 0, *size)))
             at = (round(src.x / k), round(src.y / k))
             self._stand_in = got = (cam.level, img, pygame.Rect(at, img.get_size()), area)
         _level, img, covered, _area = got

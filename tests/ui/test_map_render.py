@@ -293,3 +293,53 @@ def test_a_panned_view_is_the_picture_a_whole_painting_gives(game):
         settle()
         assert shot() == panned, (dx, dy)
     assert strips >= 3
+
+
+def test_a_frame_drawn_only_where_something_moved_is_the_whole_frame(game):
+    """While the ground and the scene stay, a frame draws the map again only where a mark
+    (the hovered hex, the path and its label) was or is, or where a tooltip, a message or
+    a widget was drawn over it; the window is then the very picture a whole drawing of
+    the same frame gives."""
+    from tests.helpers import cell
+    from tests.ui.conftest import click, hex_pos, move_mouse, steps
+    app, gs = game()
+    mv = gs.map
+
+    def shot():
+        return pygame.image.tobytes(app.window, "RGB")
+
+    def check(what):                      # the frame just drawn, after what changed
+        partial = mv.redrawn is not None
+        fast = shot()
+        mv.drawn_over = None              # the same frame again, drawn whole
+        gs.draw(app.window)
+        app.manager.draw_ui(app.window)
+        gs.draw_over(app.window)
+        assert mv.redrawn is None
+        assert shot() == fast, what
+        gs._drawn_frame = app.frame_no - 1     # the next frame follows this one
+        return partial
+    steps(app, 3)
+    partial = 0
+    for h in (cell(3, 3), cell(4, 3), cell(4, 4), cell(6, 5)):
+        move_mouse(app, hex_pos(gs, h))
+        partial += check(("hover", h))
+    steps(app, 20)                        # the tooltip comes up
+    assert gs._tip_lines
+    partial += check("tooltip")
+    move_mouse(app, hex_pos(gs, cell(4, 4)))
+    partial += check("tooltip moved")
+    steps(app)
+    partial += check("tooltip still")
+    click(app, hex_pos(gs, cell(5, 3)))   # Priscus' army: its reach on the ground
+    check("selected")
+    for h in (cell(3, 3), cell(4, 4), cell(6, 3)):
+        move_mouse(app, hex_pos(gs, h))   # a path and its label
+        partial += check(("path", h))
+    gs.say("A message over the map")
+    steps(app)
+    partial += check("toast")
+    gs.toast_time = 0
+    steps(app)
+    partial += check("toast gone")
+    assert partial >= 8                   # those frames were drawn in part
