@@ -60,6 +60,7 @@ class MapTiles:
         self._inflight: dict = {}           # tile keys asked of the helper process
         self._use_process = True
         self._keys_for = None               # (camera, the view's keys) of the last frame
+        self._fresh = None                  # (keys, cache size, tiles drawn) when all at hand
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -131,6 +132,8 @@ class MapTiles:
                     self._store(key, surf)
                     self.drawn_tiles += 1
             with self._cond:
+                if not self._wanted or len(self._inflight) >= Painter.SLOTS:
+                    return               # nothing to ask for, or no slot free
                 self._wanted = [k for k in self._wanted
                                 if k not in self.cache and k not in self._inflight]
                 while self._wanted and len(self._inflight) < Painter.SLOTS:
@@ -224,6 +227,10 @@ class MapTiles:
         """For a frame: the view's tiles kept fresh in the cache (drawn at once when not
         threaded), the helper asked for what comes next; the keys still missing."""
         keys = self.visible_keys(cam)
+        if self._fresh is not None and self._fresh[0] is keys \
+                and self._fresh[1:] == (len(self.cache), self.drawn_tiles):
+            self.tend(cam, keys, [])         # the same view, every tile at hand as before
+            return []
         self.shown = len(keys)
         # a large window (a 4K screen) shows more tiles than the cache was made for: keep
         # the view, its ring and the next zoom's view, or they would push each other out
@@ -237,6 +244,7 @@ class MapTiles:
             if key in self.cache:
                 self.cache.move_to_end(key)
         self.tend(cam, keys, missing)
+        self._fresh = None if missing else (keys, len(self.cache), self.drawn_tiles)
         return missing
 
     def keys_in(self, li: int, region: pygame.Rect) -> list:
@@ -326,10 +334,12 @@ class MapTiles:
             buf = self._stand_in_buf
             if buf is None or buf.get_width() < size[0] or buf.get_height() < size[1]:
                 # kept for the next scalings: a new picture of 4K's size each time cost
-                # several times the scaling itself (the memory's first touch)
+                # several times the scaling itself (the memory's first touch); made large
+                # enough at once for the view and the margin it is scaled with
+                most = (vp.w + 3 * TILE, vp.h + 3 * TILE)
                 buf = self._stand_in_buf = pygame.Surface(
-                    (max(size[0], buf.get_width() if buf else 0),
-                     max(size[1], buf.get_height() if buf else 0)), 0, self.base)
+                    (max(size[0], most[0], buf.get_width() if buf else 0),
+                     max(size[1], most[1], buf.get_height() if buf else 0)), 0, self.base)
             img = pygame.transform.scale(self.base.subsurface(src), size,
                                          buf.subsurface((0, 0, *size)))
             at = (round(src.x / k), round(src.y / k))

@@ -231,7 +231,7 @@ class MapView:
         if dirty is None:
             self._kept.blit(surf, ox, oy)
             surf.set_clip(vp.clip(old_clip))
-            self._draw_marks(surf, view, ov, scene, s, ox, oy, None)
+            self._draw_marks(surf, view, ov, scene, s, ox, oy, vp)
         else:
             for r in dirty:
                 surf.set_clip(r.clip(old_clip))
@@ -245,10 +245,10 @@ class MapView:
             self._idle(view, state, ov)
 
     def _draw_marks(self, surf, view, ov: Overlay, scene: Scene, s: int, ox: int, oy: int,
-                    clip: pygame.Rect | None) -> None:
+                    clip: pygame.Rect) -> None:
         """What is drawn over the ground, in order: the hovered hex, the cursor, the path,
-        the scene, marching counters, the path's label, flashes (within `clip` only the
-        scene's pictures that reach into it)."""
+        the scene, marching counters, the path's label, flashes (of the scene, only the
+        pictures that reach into `clip`)."""
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
         if ov.cursor is not None:
@@ -256,16 +256,12 @@ class MapView:
             pygame.draw.polygon(surf, P.INK, pts, 5 if s >= 11 else 3)
             pygame.draw.polygon(surf, P.SELECT, pts, 3 if s >= 11 else 1)
         self._draw_path(surf, ov, s, ox, oy)      # under the counters: never over a number
-        if clip is None:
-            surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items],
-                       doreturn=False)
-        else:
-            if scene.rects is None:
-                scene.rects = [pygame.Rect(xy, img.get_size()) for img, xy in scene.items]
-            items = scene.items
-            surf.blits([(items[i][0], (items[i][1][0] + ox, items[i][1][1] + oy))
-                        for i in clip.move(-ox, -oy).collidelistall(scene.rects)],
-                       doreturn=False)
+        if scene.rects is None:
+            scene.rects = [pygame.Rect(xy, img.get_size()) for img, xy in scene.items]
+        items = scene.items
+        surf.blits([(items[i][0], (items[i][1][0] + ox, items[i][1][1] + oy))
+                    for i in clip.move(-ox, -oy).collidelistall(scene.rects)],
+                   doreturn=False)
         for img, rect in self._moving(view, ov, s, ox, oy):
             surf.blit(img, rect)
         self._draw_path_label(surf, ov, s, ox, oy)

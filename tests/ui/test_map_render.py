@@ -252,7 +252,8 @@ def test_a_still_view_shows_its_kept_ground_and_a_change_draws_it_anew(game):
 def test_a_panned_view_is_the_picture_a_whole_painting_gives(game):
     """Panning paints only the strip the view uncovers into the kept picture of the ground;
     after any pan (small, diagonal, a jump, against the map's edge) the view is pixel for
-    pixel what painting the whole view at once gives, with an army's reach laid on it."""
+    pixel what painting the whole view at once gives, with an army's reach laid on it,
+    once the tiles laid unshaded at first have been painted again."""
     from tests.ui.conftest import steps
     app, gs = game()
     mv = gs.map
@@ -264,7 +265,7 @@ def test_a_panned_view_is_the_picture_a_whole_painting_gives(game):
 
     def settle():                         # until no tile is left painted provisionally
         for _ in range(200):
-            gs.toast_time = 0
+            gs.toast_time = gs.hover_time = 0     # no message, no tooltip
             steps(app)
             if not mv._kept.prov:
                 return
@@ -278,9 +279,10 @@ def test_a_panned_view_is_the_picture_a_whole_painting_gives(game):
     for dx, dy in ((9, 0), (0, 7), (-8, -5), (31, 47), (300, 0), (0, -250), (5000, 3000),
                    (-4000, -4000), (13, -11)):
         before = mv.camera.world_origin()
-        mv.camera.pan(dx, dy)
+        mv._dressed.clear()               # the uncovered tiles go unshaded first, then
+        mv.camera.pan(dx, dy)             # are painted again shaded, a few a frame
         moved = mv.camera.world_origin() != before
-        gs.toast_time = 0
+        gs.toast_time = gs.hover_time = 0
         steps(app)
         if not moved:                     # against the map's edge: nothing to paint
             assert mv._kept.painted == 0, (dx, dy)
