@@ -110,3 +110,54 @@ def test_a_computer_turn_plays_as_without_keeping(fst, monkeypatch):
     monkeypatch.setattr(between, "kept", lambda state: None)
     player.play_turn(twin)
     assert state_hash(fst) == state_hash(twin)
+
+
+# --- what the computer's plans keep from one turn to the next --------------------------
+
+def _play_rounds(state, rounds):
+    from game.ai import play_turn
+    start = state.turn
+    while not state.over and state.turn < start + rounds:
+        play_turn(state)
+
+
+@pytest.mark.parametrize("which", ["fog", "plain"])
+def test_the_lasting_memo_never_changes_a_game(which, fog_scn, scn, monkeypatch):
+    """Plans reusing their side's supply map and the enemies' reach from earlier turns play
+    exactly as plans that work everything out afresh."""
+    from game.ai import knowledge
+    from game.rules.state import state_hash
+    base = fog_scn if which == "fog" else scn
+    kept, _ = engine.new_game(base, seed=3)
+    fresh_game, _ = engine.new_game(base, seed=3)
+    _play_rounds(kept, 6)
+    monkeypatch.setattr(knowledge, "lasting_memo", lambda state, faction: {})
+    _play_rounds(fresh_game, 6)
+    assert state_hash(kept) == state_hash(fresh_game)
+
+
+def test_a_kept_reach_is_not_given_once_the_way_is_barred(fst):
+    """The reach of an enemy army kept from an earlier plan is worked out again when its
+    way is barred where it went before (and is then what a fresh search gives)."""
+    from dataclasses import replace
+    from game.ai import aims, knowledge, levels
+    from game.hexgrid import hex_neighbors
+    hm = fst.scenario.map
+    nb = hm.neighbor_index()
+    per = fst.armies["per_a"]
+    per.hex = cell(6, 3)
+    vision.refresh(fst)
+    level, prof = levels.get("normal"), aims.profile(fst, "byzantium")
+    k = knowledge.gather(fst, "byzantium", level, prof, knowledge.lasting_memo(fst, "byzantium"))
+    obs = M.obstacles(fst, "sassanids", known_armies=k.armies)
+    j1, _d1 = knowledge._reach(k, per, obs, nb)
+    again = knowledge.gather(fst, "byzantium", level, prof,
+                             knowledge.lasting_memo(fst, "byzantium"))
+    assert knowledge._reach(again, per, replace(obs), nb)[0] is j1     # kept: the same
+    ring = {hm.index(h) for h in hex_neighbors(per.hex)}
+    shut = replace(obs, blocked=obs.blocked | ring)
+    j2, d2 = knowledge._reach(again, per, shut, nb)
+    assert set(j2.tolist()) == ring and set(j1.tolist()) != ring
+    fresh = knowledge.gather(fst, "byzantium", level, prof, {})
+    j3, d3 = knowledge._reach(fresh, per, shut, nb)
+    assert j2.tolist() == j3.tolist() and d2.tolist() == d3.tolist()

@@ -532,3 +532,47 @@ def test_the_lie_of_the_land_is_known_from_the_start_by_default(scn, tmp_path):
     assert not vision.visible(st, "byzantium").all()
     from game.session.view import observe
     assert "per_main" not in observe(st, "byzantium").armies
+
+
+def _remember_by_the_rule(state, side, seen):
+    """Memory by the rule's words, city by city (vision.remember must agree)."""
+    from game.rules.state import CitySeen
+    hm = state.scenario.map
+    known = state.memory[side].cities
+    for cid, c in state.cities.items():
+        old = known.get(cid)
+        sees_it = bool(seen[hm.index(c.hex)])
+        if sees_it or (old is not None and old.owner == side and c.owner != side):
+            rec = CitySeen(c.owner, c.walls, c.garrison, c.siege.by if c.siege else None,
+                           state.turn)
+            if old != rec:
+                known[cid] = rec
+
+
+def test_memory_and_believed_counts_follow_the_rule_as_cities_change(fog_scn):
+    from game.rules.state import Siege, clone
+    st, _ = engine.new_game(fog_scn, seed=1)
+    hm = fog_scn.map
+    land = [h for h in hm.hexes() if not hm.is_water(h) and hm.terrain_at(h) != T.PEAKS]
+    rnd = random.Random(11)
+    sides = list(st.factions)
+    for step in range(40):
+        for a in st.armies.values():
+            if rnd.random() < 0.5:
+                a.hex = rnd.choice(land)
+        for c in st.cities.values():
+            if rnd.random() < 0.2:
+                c.owner = rnd.choice(sides)
+                c.garrison = rnd.randrange(0, 3000)
+                c.siege = Siege(rnd.choice(sides)) if rnd.random() < 0.3 else None
+        st.turn += step % 2
+        ref = clone(st)
+        for side in sides:
+            counts = {f: 0 for f in st.order}              # before it looks again
+            for c in vision.known_cities(st, side).values():
+                counts[c.owner] = counts.get(c.owner, 0) + 1
+            assert vision.believed_city_counts(st, side) == {f: counts[f] for f in st.order}
+            seen = vision._visible_flat(st, side)
+            vision.remember(st, side, seen)
+            _remember_by_the_rule(ref, side, seen)
+            assert list(st.memory[side].cities.items()) == list(ref.memory[side].cities.items())

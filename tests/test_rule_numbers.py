@@ -36,6 +36,7 @@ ALLOWED: dict[str, dict[int, str]] = {
                    6: "how far to look for a free hex for a displaced army (search bound)"},
     "vision.py": {512: "size of the caches of unpacked memories, stamps and known cities",
                   4096: "size of the sight-mask cache",
+                  50000: "size of the cache of what single pairs of eyes see",
                   8: "bits in a byte (packing the memory of seen hexes)",
                   7: "rounding up to whole bytes",
                   20: "(eye, offset) pairs worked on at once: a batch of 2**20",
@@ -57,6 +58,7 @@ ALLOWED: dict[str, dict[int, str]] = {
     "state.py": {**{m: "month numbers of the seasons" for m in range(3, 12)},
                  70: "a dataclass default (armies are made with morale_base)",
                  16: "length of the state hash"},
+    "between.py": {},
     "rng.py": {},  # the random generator's constants: not rules, not scanned
 }
 NOT_SCANNED = {"table.py", "rng.py"}

@@ -43,7 +43,7 @@ class Knowledge:
     ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
-    _supply_memo: dict = field(default_factory=dict)         # shared by a turn's plans
+    _supply_memo: dict = field(default_factory=dict)   # shared by the side's plans (lasting_memo)
     _fields: dict = field(default_factory=dict)   # (hex, faction) -> field, for this plan
 
     @property
@@ -119,6 +119,25 @@ class Knowledge:
 
     def hostile(self, other: str) -> bool:
         return Q.hostile(self.state, self.faction, other)
+
+
+_REACH_KEPT = 2000      # enemy armies' reach kept per side before the lot is dropped
+
+
+def lasting_memo(state: GameState, faction: str) -> dict:
+    """What the side's plans may reuse from its earlier plans, this turn or any before:
+    its supply map and where each enemy army could strike (`Knowledge.supply`, `_reach`).
+    Kept per scenario and side.  Each entry is given again only after checking that
+    everything it was worked out from is as it was (see `_same_supply`, `_reach`), so it
+    is never given for a changed world, and plans come out the same with it or without."""
+    memos = state.scenario.cache.setdefault("ai_lasting_memo", {})
+    memo = memos.get(faction)
+    if memo is None:
+        memo = memos[faction] = {}
+    reach = memo.get("reach")
+    if reach is not None and len(reach) > _REACH_KEPT:
+        reach.clear()
+    return memo
 
 
 def _same_supply(kept: tuple, closed: set[int], sources: frozenset[int], winter: bool) -> bool:
@@ -289,11 +308,12 @@ def _reach(k: Knowledge, e: Army, obs: M.Obstacles, nb: np.ndarray
     """Where the army could attack on its next turn: (hex index, side the attack comes
     from) as two arrays, for every hex next to one it can reach (`movement.reachable`).
 
-    Kept in the turn's memo and given again to a later plan of the same turn
-    while the army stands where it stood, with the same movement, and nothing
-    the search looked at has changed: no hex it reached or looked into from
-    one it reached became, or stopped being, barred, a zone of control or a
-    port (and the season, the fleet and the straits are as they were).
+    Kept in the side's memo (`lasting_memo`) and given again to a later plan, of
+    this turn or a later one, while the army stands where it stood, with the
+    same movement, and nothing the search looked at has changed: no hex it
+    reached or looked into from one it reached became, or stopped being,
+    barred, a zone of control or a port (and the season, the fleet and the
+    straits are as they were).
     """
     state = k.state
     budget = M.move_budget(state, e)

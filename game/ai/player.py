@@ -67,7 +67,7 @@ class Plan:
         self.threat: dict[str, int] = {}
         self.goals: list = []
         self.sig = None
-        self.memo: dict = {}                       # what a replan may reuse (the supply map)
+        self.memo = knowledge.lasting_memo(state, self.faction)   # what a replan may reuse
         self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
         self.left: dict[str, str] = {}             # army -> the goal it last gave up
         self.seen_at_start: dict | None = None     # enemy armies in sight when the turn began

@@ -404,9 +404,18 @@ def city_last_seen(state: GameState, side: str) -> dict[str, int]:
 def believed_city_counts(state: GameState, side: str) -> dict[str, int]:
     """Faction -> how many cities the side believes it holds."""
     out = {f: 0 for f in state.order}
-    for c in known_cities(state, side).values():
-        if c.owner in out:
-            out[c.owner] += 1
+    if not fog(state):
+        owners = [c.owner for c in state.cities.values()]
+    else:                  # the owners `known_cities` would give, without copying the cities
+        mem = state.memory[side].cities
+        owners = []
+        for (cid, c), sees_it in zip(state.cities.items(), city_sight_bits(
+                state, _visible_flat(state, side))):
+            seen = None if sees_it else mem.get(cid)
+            owners.append(c.owner if seen is None else seen.owner)
+    for owner in owners:
+        if owner in out:
+            out[owner] += 1
     return out
 
 
@@ -496,18 +505,33 @@ def remember(state: GameState, side: str, seen: np.ndarray, _cities: tuple | Non
         mem.explored = pack(ex | seen)
     turn = state.turn
     known = mem.cities
-    for (cid, c), sees_it in zip(state.cities.items(), seen[_city_indices(state)].tolist()):
-        old = known.get(cid)
-        if sees_it or (old is not None and old.owner == side and c.owner != side):
-            besieger = c.siege.by if c.siege else None
-            if (old is None or old.turn != turn or old.owner != c.owner or old.walls != c.walls
-                    or old.garrison != c.garrison or old.besieger != besieger):
-                known[cid] = CitySeen(c.owner, c.walls, c.garrison, besieger, turn)
+    cities = state.cities
+    # the cities it sees, in the order of the state's cities (so new records are added in
+    # that order), then those it believes it holds and does not see
+    order = list(cities)
+    for k in np.flatnonzero(seen[_city_indices(state)]).tolist():
+        cid = order[k]
+        _note(known, cid, cities[cid], turn)
+    where = _static(state)["city"]
+    lost = [cid for cid, old in known.items() if old.owner == side]
+    for cid in lost:
+        c = cities.get(cid)
+        if c is not None and c.owner != side and not seen[where[cid]]:
+            _note(known, cid, c, turn)
     if _cities is not None:
         if len(stamps) >= _CACHE_LIMIT:
             stamps.clear()
         # the memory itself is kept in the stamp, so that its id is not another's
         stamps[id(mem)] = (mem, seen, _cities, turn)
+
+
+def _note(known: dict, cid: str, c: City, turn: int) -> None:
+    """Record the city as seen now, unless the record already says just that."""
+    old = known.get(cid)
+    besieger = c.siege.by if c.siege else None
+    if (old is None or old.turn != turn or old.owner != c.owner or old.walls != c.walls
+            or old.garrison != c.garrison or old.besieger != besieger):
+        known[cid] = CitySeen(c.owner, c.walls, c.garrison, besieger, turn)
 
 
 def _city_states(state: GameState) -> tuple:
