@@ -188,13 +188,18 @@ def main() -> int:
     print(f"then {len(rest)} frames: median {statistics.median(rest):.2f} ms, "
           f"p95 {pct(rest, 0.95):.2f}, p99 {pct(rest, 0.99):.2f}, worst {max(rest):.2f}; "
           f"over 16 ms: {sum(t > 16 for t in rest)}")
+    cpu = f.cpu[WARM:]
+    print(f"CPU of the game's thread: median {statistics.median(cpu):.2f} ms, "
+          f"p95 {pct(cpu, 0.95):.2f}, worst {max(cpu):.2f}; over 16 ms: {sum(t > 16 for t in cpu)}")
     print(f"tiles drawn: {f.tiles}")
     if args.verbose:
         for k in sorted(set(f.kinds)):
             ts = sorted(t for t, kk in zip(f.rest, f.kinds[WARM:]) if kk == k)
+            cs = sorted(t for t, kk in zip(cpu, f.kinds[WARM:]) if kk == k)
             if ts:
                 print(f"  {k:6s} {len(ts):5d} frames: median {statistics.median(ts):.2f}, "
-                      f"worst {ts[-1]:.2f}, over 16 ms {sum(t > 16 for t in ts)}")
+                      f"worst {ts[-1]:.2f}, over 16 ms {sum(t > 16 for t in ts)}; CPU median "
+                      f"{statistics.median(cs):.2f}, worst {cs[-1]:.2f}")
     return 0
 
 

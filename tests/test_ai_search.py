@@ -69,6 +69,24 @@ def test_the_copy_rolls_fresh_dice(state):
     assert deepcopy(state.rng).next_u64() not in draws
 
 
+def test_the_copy_does_not_roll_the_games_future_dice(state):
+    """The engine draws each order's dice (and each event's chance) from the game's seed:
+    a copy with the game's seed would know the real outcome of every battle in advance."""
+    from game.events import dice
+    from game.rules.rng import Rng
+    copies = [search.believed_copy(state, "byzantium")]
+    for sample in (1, 2):
+        c = search.believed_copy(state, "byzantium")
+        search.reseed(c, state, "byzantium", sample)
+        copies.append(c)
+    assert len({c.seed for c in copies} | {state.seed}) == 4
+    real = Rng.for_order(state.seed, state.turn, "x").next_u64()
+    assert all(Rng.for_order(c.seed, c.turn, "x").next_u64() != real for c in copies)
+    with dice.rolling_for("some_event"):
+        rolls = {dice.draw(c, 1 << 30) for c in copies + [state]}
+    assert len(rolls) == 4
+
+
 def test_the_search_leaves_the_game_alone_and_chooses_the_same_way(fog_state):
     state, _hidden = _set_up(fog_state)
     hard = levels.get("hard")

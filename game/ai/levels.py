@@ -38,6 +38,9 @@ class Level:
     horizon: int = 1       # rounds after its turn each plan is played out for
     samples: int = 1       # times each plan is played out, with different dice
     focus: int = 0         # above 0: its biggest army goes for its focus-th most valuable goal
+    focus_army: int = 1    # which army `focus` moves: 1 its biggest, 2 its second biggest
+    switch: int = 0        # points a variant must score above its own plan, in every sample
+    to_end: int = 0        # plays out to the war's end when at most this many rounds are left
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
@@ -67,7 +70,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "bonus, and it sees only what its side can see: armies it has not seen are not in its "
         "reckoning, and its guesses of the dice are its own.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True, detachments=3, plans=6, horizon=3),
+        concentrates=True, raises=True, minds_supply=True, detachments=3, plans=9, horizon=2, samples=2, switch=30, to_end=10),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

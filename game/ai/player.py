@@ -19,7 +19,7 @@ from game.ai import aims, knowledge, levels, memory, operations, search, strateg
 from game.ai.knowledge import Knowledge, gather
 from game.ai.tactics import Errand
 from game.events.runner import event_by_id
-from game.rules import engine
+from game.rules import between, engine
 from game.rules import queries as Q
 from game.rules.orders import Besiege, Choose, EndTurn, Order, Refused
 from game.rules.state import GameState
@@ -98,7 +98,8 @@ class Plan:
         reserved = {**aims.errands(k, self.goals), **self.reserved}
         self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
         if self.level.focus:
-            search.focus(k, self.goals, self.errands, self.level.focus)
+            search.focus(k, self.goals, self.errands, self.level.focus,
+                         self.level.focus_army)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 
@@ -293,14 +294,17 @@ def drive_turn(state: GameState, next_order, refused=None, limit: int = 1000) ->
     for _ in range(limit):
         if state.over or state.active_faction != fid or state.turn != turn:
             break
-        order = next_order(state)
-        try:
-            events = engine.apply(state, order)
-        except Refused:
-            if refused is None or isinstance(order, EndTurn):
-                raise
-            refused(order)            # a misjudged order: that army waits, the turn goes on
-            continue
+        # the plan and the check of its order read the state as it stands: what they both
+        # ask is worked out once (engine.apply ends that as it begins to change the state)
+        with between.steady(state):
+            order = next_order(state)
+            try:
+                events = engine.apply(state, order)
+            except Refused:
+                if refused is None or isinstance(order, EndTurn):
+                    raise
+                refused(order)        # a misjudged order: that army waits, the turn goes on
+                continue
         out.append((order, events))
         if isinstance(order, EndTurn):
             break

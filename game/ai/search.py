@@ -29,13 +29,15 @@ from dataclasses import replace
 
 from game.ai import levels, memory
 from game.ai.levels import Level
-from game.ai.strategy import aims, city_worth
+from game.ai.strategy import KIND_WEIGHT, aims, city_worth
+from game.hexgrid import hex_distance
 from game.rules import queries as Q
 from game.rules import vision
 from game.rules.rng import Rng
 from game.rules.state import Army, GameState, Siege, clone
 
 WIN = 1_000_000
+last: list = []      # the scores of the last search, for looking into it
 
 # the variants tried, in order: each is the level's own settings with these changed
 VARIANTS: tuple[tuple[str, dict], ...] = (
@@ -45,24 +47,27 @@ VARIANTS: tuple[tuple[str, dict], ...] = (
     ("third", {"focus": 3}),
     ("bold", {"odds_shift": -8, "margin": 110}),
     ("cautious", {"odds_shift": 10, "margin": 160, "detachments": 0}),
+    ("first, second army", {"focus": 1, "focus_army": 2}),
+    ("second, second army", {"focus": 2, "focus_army": 2}),
+    ("third, second army", {"focus": 3, "focus_army": 2}),
     ("far", {"detach_reach": 6, "trade_share": True}),
     ("watchful", {"lookahead": 4, "commit": 200}),
     ("massed", {"detachments": 0, "concentrates": True, "margin": 180}),
 )
 
-
-def focus(k, goals: list, errands: dict, rank: int) -> None:
-    """Send the side's biggest army (not one besieging) to its `rank`-th most valuable goal of
-    taking, attacking or defending, whatever it was given."""
+def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
+    """Send the side's biggest army (`army_rank` 2: its second biggest; never one
+    besieging) to its `rank`-th most valuable goal of taking, attacking or defending,
+    whatever it was given."""
     from game.ai import tactics
     from game.ai.tactics import Errand
     ranked = sorted((g for g in goals if g.kind in ("take", "attack", "defend", "relieve")),
                     key=lambda g: (-g.value, g.name))
     free = sorted((a for a in k.armies if a.id in errands and tactics.besieging(k, a) is None),
                   key=lambda a: (-a.men, a.id))
-    if len(ranked) < rank or not free:
+    if len(ranked) < rank or len(free) < army_rank:
         return
-    goal, army = ranked[rank - 1], free[0]
+    goal, army = ranked[rank - 1], free[army_rank - 1]
     old = errands[army.id].goal
     if old is goal:
         return
@@ -79,28 +84,86 @@ def candidates(level: Level) -> list[Level]:
 
 
 def choose(state: GameState, level: Level) -> Level:
-    """The settings to play this turn with: the level itself, or the best of its variants."""
+    """The settings to play this turn with: the level itself, or the best of its variants.
+
+    A variant is played only if it scores more than `level.switch` points above the
+    level's own plan on every dice sample (a small lead is as likely the dice as the plan).
+    Variants whose orders this turn are the same as an earlier one's are not played out
+    again: after this turn every plan goes on with the level's own settings, so the same
+    orders on the same dice give the same future."""
     if level.plans <= 1:
         return level
     options = candidates(level)
     faction = state.active_faction
     if state.over or not state.factions[faction].in_play:
         return options[0]
-    best, best_score = options[0], None
-    for option in options:
-        total = 0
+    horizon = level.horizon
+    left = state.scenario.total_turns - state.turn      # rounds after this one
+    if left <= level.to_end:
+        horizon = left + 1                              # to the end of the war
+    results: list[list[int]] = []
+    played: dict[tuple, int] = {}
+    for i, option in enumerate(options):
+        scores = []
         for sample in range(level.samples):
-            total += play_out(state, faction, option, level.horizon, sample)
-        if best_score is None or total > best_score:
-            best, best_score = option, total
-    return best
+            copy = believed_copy(state, faction)
+            reseed(copy, state, faction, sample)
+            orders = first_turn(copy, option)
+            if sample == 0:
+                j = played.setdefault(orders, i)
+                if j != i:
+                    scores = list(results[j])
+                    break
+            scores.append(play_on(copy, state.turn, faction, options[0], horizon))
+        results.append(scores)
+    global last
+    last = results
+    best, best_total = 0, sum(results[0])
+    for i in range(1, len(options)):
+        ahead = all(s - o > level.switch for s, o in zip(results[i], results[0]))
+        if ahead and sum(results[i]) > best_total:
+            best, best_total = i, sum(results[i])
+    return options[best]
+
+
+def first_turn(copy: GameState, option: Level) -> tuple:
+    """Play the side's turn on the copy with `option`; its orders, to compare plans by."""
+    from game.ai.player import Plan, drive_turn
+    plan = Plan(copy, option)
+    return tuple(repr(o) for o, _events in drive_turn(copy, plan.next_order, plan.refused))
+
+
+def play_on(copy: GameState, start: int, faction: str, own: Level, horizon: int) -> int:
+    """After the side's turn: `horizon` rounds in which it plays `own` and every other side
+    Normal; the copy's score for `faction`."""
+    from game.ai.player import Plan, drive_turn
+    normal = levels.get("normal")
+    while not copy.over:
+        if copy.active_faction == faction and copy.turn > start + horizon - 1:
+            break
+        p = Plan(copy, own if copy.active_faction == faction else normal)
+        drive_turn(copy, p.next_order, p.refused)
+    return score(copy, faction)
 
 
 def dice_for(state: GameState, faction: str, sample: int) -> Rng:
     """Fresh dice for a copy: from the game's seed, the turn, the side and the sample, never
     from the game's own generator (whose draws are the real future)."""
+    return Rng.from_seed(search_seed(state, faction, sample))
+
+
+def search_seed(state: GameState, faction: str, sample: int) -> int:
+    """The seed a copy plays with.  The engine draws every order's dice (and every event's
+    `chance`) afresh from the game's seed, the turn and the order, so a copy that kept the
+    game's seed would roll the real future's dice: each copy gets a seed of its own."""
     r = random.Random(f"search:{state.seed}:{state.turn}:{faction}:{sample}")
-    return Rng.from_seed(r.getrandbits(63))
+    return r.getrandbits(63)
+
+
+def reseed(copy: GameState, state: GameState, faction: str, sample: int) -> None:
+    """Give the copy its own dice for this sample (see search_seed)."""
+    copy.seed = search_seed(state, faction, sample)
+    copy.rng = dice_for(state, faction, sample)
 
 
 def believed_copy(state: GameState, faction: str) -> GameState:
@@ -127,51 +190,94 @@ def believed_copy(state: GameState, faction: str) -> GameState:
                 continue
             c.owner, c.walls, c.garrison = k.owner, k.walls, k.garrison
             c.siege = None if k.siege is None else Siege(k.siege.by)
-    copy.rng = dice_for(state, faction, 0)
+    reseed(copy, state, faction, 0)
     return copy
 
 
 def play_out(state: GameState, faction: str, option: Level, horizon: int, sample: int) -> int:
-    """Play this turn on a believed copy with `option`, then `horizon` rounds of Normal for
-    every side; the copy's score for `faction`."""
-    from game.ai.player import Plan, drive_turn
+    """Play this turn on a believed copy with `option`, then `horizon` rounds in which the
+    side keeps to its own settings and every other side plays Normal; the copy's score for
+    `faction`."""
     copy = believed_copy(state, faction)
-    copy.rng = dice_for(state, faction, sample)
-    plan = Plan(copy, option)
-    drive_turn(copy, plan.next_order, plan.refused)
-    normal = levels.get("normal")
-    start = state.turn
-    while not copy.over:
-        if copy.active_faction == faction and copy.turn > start + horizon - 1:
-            break
-        p = Plan(copy, option if copy.active_faction == faction else normal)
-        drive_turn(copy, p.next_order, p.refused)
-    return score(copy, faction)
+    reseed(copy, state, faction, sample)
+    first_turn(copy, option)
+    return play_on(copy, state.turn, faction, replace(option, plans=1, focus=0, focus_army=1),
+                   horizon)
+
+
+INFLUENCE_REACH = 10   # hexes within which an army counts towards holding a city
+INFLUENCE = 3          # times a city's worth that having all the men near it is worth
+STANDING = 20          # times a victory's weight (strategy.KIND_WEIGHT) that it is worth now
+LIVES = 20             # times the weight of a victory a commander's life or death decides
 
 
 def score(state: GameState, faction: str) -> int:
     """How well `faction` stands: the game's result if it is over, else its cities weighed
-    by their worth and by what the victory conditions make them worth, the men on both
-    sides, its treasury and its war weariness."""
+    by their worth and by what the victory conditions make them worth, who holds the
+    ground near each city, the men on both sides, the treasuries, the war weariness of
+    both sides, the commanders whose lives a victory turns on, and which victory would be
+    declared if the war ended now."""
+    result = 0
     if state.over:
+        # won or lost, how it stands still counts: among lost lines, the least bad
         if state.winner == faction or (state.winner and not Q.hostile(state, faction,
                                                                        state.winner)):
-            return WIN
-        if state.loser == faction or state.winner is not None:
-            return -WIN
-    want = aims(state.scenario, faction).cities
+            result = WIN
+        elif state.loser == faction or state.winner is not None:
+            result = -WIN
+    want = aims(state.scenario, faction)
+    armies = [(a.hex, a.men, a.faction == faction, Q.hostile(state, faction, a.faction))
+              for a in state.armies.values()]
     total = 0
     for c in state.cities.values():
-        worth = city_worth(state, c) + want.get(c.id, 0)
+        worth = city_worth(state, c) + want.cities.get(c.id, 0)
         if c.owner == faction:
             total += worth * 10
         elif c.owner and Q.hostile(state, faction, c.owner):
             total -= worth * 10
             if c.siege is not None and c.siege.by == faction:
                 total += worth * 3
+        ours = theirs = 0
+        for h, men, own, foe in armies:
+            if not (own or foe):
+                continue
+            d = hex_distance(h, c.hex)
+            if d >= INFLUENCE_REACH:
+                continue
+            w = men * (INFLUENCE_REACH - d)
+            if own:
+                ours += w
+            else:
+                theirs += w
+        if ours or theirs:
+            total += worth * INFLUENCE * (ours - theirs) // (ours + theirs)
     own = sum(a.men for a in state.armies.values() if a.faction == faction)
     foes = sum(a.men for a in state.armies.values() if Q.hostile(state, faction, a.faction))
     total += (own - foes) // 200
     f = state.factions[faction]
     total += f.treasury // 50 - f.war_weariness * 5
-    return total
+    for fid, other in state.factions.items():
+        if fid != faction and other.in_play and Q.hostile(state, faction, fid):
+            total += other.war_weariness * 5
+    for cid, w in want.commanders.items():
+        c = state.commanders.get(cid)
+        if c is not None and not c.alive:
+            total += w * LIVES
+    for cid, w in want.guard.items():
+        c = state.commanders.get(cid)
+        if c is not None and not c.alive:
+            total -= w * LIVES
+    return result + total + standing(state, faction)
+
+
+def standing(state: GameState, faction: str) -> int:
+    """The victory that would be declared if the war ended now, for `faction`: its weight
+    (STANDING times strategy.KIND_WEIGHT), plus for its side or an ally, minus for an enemy."""
+    for v in state.scenario.victory:
+        if not v.when(state):
+            continue
+        w = KIND_WEIGHT.get(v.spec.kind, 30) * STANDING
+        if Q.friendly(state, faction, v.spec.faction):
+            return w
+        return -w if Q.hostile(state, faction, v.spec.faction) else 0
+    return 0

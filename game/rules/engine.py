@@ -16,10 +16,12 @@ the acting side newly saw is reported as `spotted` events (which close undo).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from game.events.runner import apply_choice, check_events, event_by_id
 from game.hexgrid import Hex, hex_distance, hex_neighbors
 from game.i18n import N_, said
+from game.rules import between
 from game.rules import changes as C
 from game.rules import combat, economy, siege, turns, victory
 from game.rules import movement as M
@@ -224,8 +226,7 @@ def _check_reach(state: GameState, a, target: Hex) -> None:
     hm = Q.hexmap(state)
     obs = M.obstacles_known(state, a.faction)
     j = hm.index(target)
-    obs.blocked.discard(j)
-    obs.stop.discard(j)
+    obs = replace(obs, blocked=obs.blocked - {j}, stop=obs.stop - {j})    # never change it
     if M.step_cost(state, a.hex, target, a.faction, obs) is None:
         rule, why = _reason(state, a, a.hex, target, obs, occupant=False)
         raise Refused(rule, N_("{army} cannot reach it {place}: {why}"), army=_army(a),
@@ -350,11 +351,12 @@ def is_legal(state: GameState, order: Order) -> bool:
 def apply(state: GameState, order: Order) -> list[Event]:
     """Check the order, then carry it out.  Returns what happened."""
     check(state, order)
-    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws,
-                              state.dice_mix)
     # what the acting side saw before, to report what the order revealed to it (its turn
     # is over once it ends it: what follows is news for its next turn, not a revelation)
     seen = None if isinstance(order, EndTurn) else vision.watch(state, order.faction)
+    between.changed(state)          # nothing kept about the state before this holds after it
+    state.rng = Rng.for_order(state.seed, state.turn, dice_key(state, order), state.rng.draws,
+                              state.dice_mix)
     if isinstance(order, Move):
         events = _apply_move(state, order, seen)
     else:

@@ -23,7 +23,7 @@ import numpy as np
 
 from game import terrain as T
 from game.hexgrid import Hex
-from game.rules import paths
+from game.rules import between, paths
 from game.rules import queries as Q
 from game.rules import vision
 from game.rules.state import Army, GameState
@@ -211,7 +211,22 @@ def obstacles(state: GameState, faction: str, known_armies=None, known_cities=No
 
 
 def obstacles_known(state: GameState, faction: str) -> Obstacles:
-    """What stands in `faction`'s way as far as it knows (fog of war)."""
+    """What stands in `faction`'s way as far as it knows (fog of war).
+
+    Within a steady stretch of the state (`between.steady`) the answer is worked out
+    once and given again: callers must not change it.
+    """
+    kept = between.kept(state)
+    if kept is None:
+        return _obstacles_known(state, faction)
+    key = ("obstacles_known", faction)
+    got = kept.get(key)
+    if got is None:
+        got = kept[key] = _obstacles_known(state, faction)
+    return got
+
+
+def _obstacles_known(state: GameState, faction: str) -> Obstacles:
     if not vision.fog(state):
         return obstacles(state, faction)
     vis = vision.visible(state, faction).ravel()

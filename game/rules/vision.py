@@ -24,8 +24,8 @@ side could know.  With `fog: false` in the scenario nothing is hidden: every
 function here answers with the whole truth and no memory is kept.
 
 A sight mask depends only on where a side's eyes are, so it is cached per
-scenario by that set; recomputing one is a few numpy operations per group of
-eyes with the same range.
+scenario by that set; what each single pair of eyes (a hex and a range) sees
+is kept too, so a new mask is the union of hexes already worked out.
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ import numpy as np
 
 from game import terrain as T
 from game.hexgrid import Hex
+from game.rules import between
 from game.rules import queries as Q
 from game.rules.event_data import Spotted
 from game.rules.report import Event
@@ -47,6 +48,7 @@ COVER = (T.FOREST, T.MOUNTAINS, T.PEAKS)
 HIGH = (T.HILLS, T.MOUNTAINS)
 _CACHE_LIMIT = 512
 _MASK_LIMIT = 4096      # sight masks kept per scenario (6 KB each on the full war's map)
+_DISC_LIMIT = 50000     # what one pair of eyes sees, kept per scenario (a few hundred bytes each)
 
 
 def fog(state: GameState) -> bool:
@@ -94,7 +96,7 @@ def _static(state: GameState) -> dict:
         st = {"q": qs, "r": rs, "cover": np.isin(hm.terrain.ravel(), COVER),
               "high": [int(x) for x in high], "width": hm.width,
               "city": {cid: hm.index(h) for h, cid in scn.city_at.items()},
-              "masks": {}}
+              "masks": {}, "discs": {}}
         scn.cache["vision"] = st
     return st
 
@@ -116,35 +118,66 @@ def _stamp(radius: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _mask(state: GameState, eyes) -> np.ndarray:
-    """Flat bool mask of the hexes seen from eyes, (hex index, range) pairs in any order."""
+    """Flat bool mask of the hexes seen from eyes, (hex index, range) pairs in any order.
+
+    Each pair of eyes sees the same hexes wherever else the side looks from, so what
+    one pair sees is worked out once (`_discs`) and kept; a mask is then the union of
+    its eyes' kept hexes, one numpy operation.
+    """
+    hm = Q.hexmap(state)
+    out = np.zeros(hm.width * hm.height, dtype=bool)
+    got = _discs(state, eyes)
+    if got is None:             # a sight that reaches across the whole map sees all of it
+        out[:] = True
+    elif got:
+        out[np.concatenate(got)] = True
+    out.flags.writeable = False
+    return out
+
+
+def _discs(state: GameState, eyes) -> list[np.ndarray] | None:
+    """The hex indices each pair of eyes sees, one array per pair (kept per scenario);
+    None if one of them sees the whole map."""
     st = _static(state)
+    kept = st["discs"]
     hm = Q.hexmap(state)
     w, h = hm.width, hm.height
-    out = np.zeros(w * h, dtype=bool)
     penalty = Q.rules(state)["sight_cover_penalty"]
-    by_range: dict[int, list[int]] = {}
-    for i, rng in eyes:
-        by_range.setdefault(max(0, rng), []).append(i)
     span = w + h            # no two hexes of the map are farther apart than this
-    for rng, idx in by_range.items():
+    out: list[np.ndarray] = []
+    missing: dict[int, list[int]] = {}
+    for i, rng in eyes:
+        rng = max(0, rng)
+        got = kept.get((i, rng))
+        if got is None:
+            if max(min(rng, 1), rng - penalty) >= span:
+                return None
+            missing.setdefault(rng, []).append(i)
+        else:
+            out.append(got)
+    if not missing:
+        return out
+    if len(kept) >= _DISC_LIMIT:
+        kept.clear()
+    for rng, idx in missing.items():
         near = max(min(rng, 1), rng - penalty)
-        if near >= span:    # a sight that reaches across the whole map sees all of it
-            out[:] = True
-            break
-        rng = min(rng, span)
-        dq, dr, dist = _stamp(rng)
+        dq, dr, dist = _stamp(min(rng, span))
         # eyes in batches, so a wide sight over many eyes never builds one huge array
         step = max(1, _BATCH_CELLS // len(dq))
         for k in range(0, len(idx), step):
-            src = np.array(idx[k:k + step], dtype=np.int32)
+            part = idx[k:k + step]
+            src = np.array(part, dtype=np.int32)
             q = st["q"][src][:, None] + dq[None, :]
             r = st["r"][src][:, None] + dr[None, :]
             col = q + (r - (r & 1)) // 2
             inside = (col >= 0) & (col < w) & (r >= 0) & (r < h)
             flat = np.where(inside, r * w + col, 0)
             seen = inside & ((dist[None, :] <= near) | ~st["cover"][flat])
-            out[flat[seen]] = True
-    out.flags.writeable = False
+            for row, i in enumerate(part):
+                d = flat[row][seen[row]]
+                d.flags.writeable = False
+                kept[(i, rng)] = d
+                out.append(d)
     return out
 
 
@@ -246,7 +279,14 @@ def _cached_mask(state: GameState, key: frozenset[tuple[int, int]]) -> np.ndarra
 
 
 def _visible_flat(state: GameState, side: str) -> np.ndarray:
-    return _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    kept = between.kept(state)          # asked many times while the state stands still
+    if kept is None:
+        return _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    key = ("visible", side)
+    got = kept.get(key)
+    if got is None:
+        got = kept[key] = _cached_mask(state, frozenset(_eyes_of(state, friends(state, side))))
+    return got
 
 
 def visible(state: GameState, side: str | None) -> np.ndarray:
@@ -493,10 +533,11 @@ def _city_indices(state: GameState) -> np.ndarray:
     return got
 
 
-def refresh(state: GameState) -> None:
-    """Bring every side's memory up to date with what it sees now."""
+def refresh(state: GameState) -> dict[str, np.ndarray]:
+    """Bring every side's memory up to date with what it sees now; returns what each side
+    sees now (its flat sight mask, as `_visible_flat` gives it)."""
     if not fog(state):
-        return
+        return {}
     by = eyes_by_faction(state)        # one look at every army and city serves every side
     cities = _city_states(state)
     # cities as at the last refresh are that very tuple, so `remember` compares them at once
@@ -505,9 +546,12 @@ def refresh(state: GameState) -> None:
         cities = st["city_states"]
     else:
         st["city_states"] = cities
+    seen = {}
     for f in state.factions:
         if f in state.memory:
-            remember(state, f, _cached_mask(state, _eye_set(by, friends(state, f))), cities)
+            seen[f] = _cached_mask(state, _eye_set(by, friends(state, f)))
+            remember(state, f, seen[f], cities)
+    return seen
 
 
 def check_memory(state: GameState) -> list[str]:
@@ -609,11 +653,13 @@ def after_order(state: GameState, w: Watch | None) -> list[Event]:
     news if the side did not see it before the order and finds it changed
     (owner, walls, garrison or siege) from what it remembered.
     """
-    refresh(state)
+    now = refresh(state)
     if w is None:
         return []
     hm = Q.hexmap(state)
-    vis = _visible_flat(state, w.side)
+    vis = now.get(w.side)
+    if vis is None:
+        vis = _visible_flat(state, w.side)
     fr = friends(state, w.side)
     out = []
     for a in sorted(state.armies.values(), key=lambda x: x.id):

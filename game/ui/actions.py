@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from game.hexgrid import hex_neighbors
 from game.i18n import _, number
-from game.rules import economy, engine, siege
-from game.rules.orders import Assault, Besiege, Merge, Raise, Refused, Split
+from game.rules import combat, economy, engine, siege
+from game.rules import queries as Q
+from game.rules.orders import Assault, Attack, Besiege, Merge, Raise, Refused, Split
 from game.session import objectives as aims
 
 RAISE_AT_ONCE = 1000
@@ -65,6 +66,40 @@ def _offer(state, order, tip: str) -> tuple[object | None, str]:
     return (None, why) if why else (order, tip)
 
 
+def besieged_in(state, army) -> str | None:
+    """The city of its own side (or an ally's) that `army` stands in while an enemy
+    besieges it, else None: there the storm button sallies against the besiegers."""
+    if army is None:
+        return None
+    cid = state.scenario.city_at.get(army.hex)
+    c = state.cities.get(cid) if cid else None
+    if c is None or c.siege is None:
+        return None
+    if Q.friendly(state, army.faction, c.owner) and Q.hostile(state, army.faction, c.siege.by):
+        return cid
+    return None
+
+
+def assault_label(view, me: str | None, army) -> str:
+    """What the storm button says: Sally for an army of the side shut in a besieged city."""
+    if army is not None and army.faction == me and besieged_in(view.world, army):
+        return _("Sally")
+    return _("Assault")
+
+
+def _sally(state, me: str, army, cid: str) -> tuple[object | None, str]:
+    """The sally of an army shut in city `cid`: an attack on its own hex, where the
+    besiegers stand (the engine's rule for it), with the odds when it may."""
+    order = Attack(me, army.id, army.hex)
+    tip = _("Sally out of {city} against its besiegers (T)").format(city=_city(state, cid))
+    if engine.is_legal(state, order):
+        o = combat.odds(state, army, army.hex)
+        tip += ": " + _("{percent}% chance to win; you {men} men against {their_men}").format(
+            percent=o["win_percent"], men=number(o["attacker_men"]),
+            their_men=number(o["defender_men"]))
+    return _offer(state, order, tip)
+
+
 def possible(view, me: str | None, army, city_id: str | None
              ) -> dict[str, tuple[object | None, str]]:
     """Checked on the game as the side knows it (`view.world`): what it may order of its
@@ -80,7 +115,10 @@ def possible(view, me: str | None, army, city_id: str | None
             city=_city(state, legal[0].city))) if legal
             else (None, _no_siege(state, view, me, targets)))
         cid = city_at.get(army.hex)
-        if cid:
+        shut_in = besieged_in(state, army)
+        if shut_in:
+            out["assault"] = _sally(state, me, army, shut_in)
+        elif cid:
             c = state.cities[cid]
             tip = _("Storm the walls of {city} (T)").format(city=_city(state, cid))
             if c.siege is not None and c.siege.by == me:

@@ -94,6 +94,7 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.frame_ms: list[float] = []          # recent frame times, for benchmarks
+        self.frame_no = 0                        # frames drawn so far
         self.help_window = None
         self.shot_dir = os.environ.get("LGW_SHOT_DIR")
         self.shots = 0
@@ -224,6 +225,7 @@ class App:
                 raise                  # every frame fails: give up (run() saves the game)
             self.recover()
         pygame.display.flip()
+        self.frame_no += 1
         self.frame_ms.append((time.perf_counter() - start) * 1000)
         if len(self.frame_ms) > 600:
             del self.frame_ms[:300]

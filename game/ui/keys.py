@@ -34,7 +34,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("next_army", "tab", N_("select the next army that can still move or strike (attack, "
                                "besiege or storm)")),
     Action("besiege", "b", N_("besiege the city next to (or under) the selected army")),
-    Action("storm", "t", N_("take by storm the city the selected army is besieging")),
+    Action("storm", "t", N_("take by storm the city the selected army is besieging, or sally "
+                           "from the city it is besieged in")),
     Action("raise", "r", N_("raise men in the selected city (or the city of the selected army)")),
     Action("split", "p", N_("split the selected army in two")),
     Action("merge", "m", N_("join the selected army to another of yours in its hex")),

@@ -53,11 +53,14 @@ class MapTiles:
         self.drawn_tiles = 0          # tiles rendered so far (for tests and benchmarks)
         # while tiles are missing: (level, picture, the world rect it covers, the one asked)
         self._stand_in = None
+        self._stand_in_buf: pygame.Surface | None = None    # what the stand-in is scaled into
         self._last_view = None
         self._still = 0
         self._painter: Painter | None = None
         self._inflight: dict = {}           # tile keys asked of the helper process
         self._use_process = True
+        self._keys_for = None               # (camera, the view's keys) of the last frame
+        self._fresh = None                  # (keys, cache size, tiles drawn) when all at hand
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -129,6 +132,8 @@ class MapTiles:
                     self._store(key, surf)
                     self.drawn_tiles += 1
             with self._cond:
+                if not self._wanted or len(self._inflight) >= Painter.SLOTS:
+                    return               # nothing to ask for, or no slot free
                 self._wanted = [k for k in self._wanted
                                 if k not in self.cache and k not in self._inflight]
                 while self._wanted and len(self._inflight) < Painter.SLOTS:
@@ -168,6 +173,15 @@ class MapTiles:
     # --- which tiles ---
     def visible_keys(self, cam: Camera, li: int | None = None, ring: int = 0) -> list:
         li = cam.level if li is None else li
+        key = (li, ring, cam.level, cam.cx, cam.cy, tuple(cam.viewport))
+        if self._keys_for is not None and self._keys_for[0] == key:
+            return self._keys_for[1]          # the same view as the last frame's
+        keys = self._visible_keys(cam, li, ring)
+        if li == cam.level and ring == 0:
+            self._keys_for = (key, keys)
+        return keys
+
+    def _visible_keys(self, cam: Camera, li: int, ring: int) -> list:
         s = LEVELS[li]
         x0, y0, x1, y1 = cam.visible_units()
         nx, ny = self.tile_range(li)
@@ -203,18 +217,20 @@ class MapTiles:
         """Blit the view's tiles; `dress(key, tile)` may give a tile to blit in place of a
         terrain tile (the terrain with the shade laid over it).  Returns the keys of the
         tiles not drawn yet (a stand-in shows)."""
-        vp = cam.viewport
-        old_clip = screen.get_clip()
-        screen.set_clip(vp)
+        self.keep_fresh(cam)
         ox, oy = cam.world_origin()
-        w, h = self.level_size(cam.level)
-        inside = pygame.Rect(ox, oy, w, h)
-        if not inside.contains(vp):
-            # part of the view lies beyond the map: fill only that part (the tiles cover
-            # the rest; a whole-window fill or blit costs over a millisecond at 4K)
-            for band in outside(vp, inside):
-                screen.fill(P.BACKGROUND, band)
+        vp = cam.viewport
+        return self.paint(screen, cam, ox, oy, pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h),
+                          dress)
+
+    def keep_fresh(self, cam: Camera) -> list:
+        """For a frame: the view's tiles kept fresh in the cache (drawn at once when not
+        threaded), the helper asked for what comes next; the keys still missing."""
         keys = self.visible_keys(cam)
+        if self._fresh is not None and self._fresh[0] is keys \
+                and self._fresh[1:] == (len(self.cache), self.drawn_tiles):
+            self.tend(cam, keys, [])         # the same view, every tile at hand as before
+            return []
         self.shown = len(keys)
         # a large window (a 4K screen) shows more tiles than the cache was made for: keep
         # the view, its ring and the next zoom's view, or they would push each other out
@@ -224,30 +240,50 @@ class MapTiles:
             for k in missing:
                 self._store(k, self.render_tile(k))
             missing = []
+        for key in keys:
+            if key in self.cache:
+                self.cache.move_to_end(key)
+        self.tend(cam, keys, missing)
+        self._fresh = None if missing else (keys, len(self.cache), self.drawn_tiles)
+        return missing
+
+    def keys_in(self, li: int, region: pygame.Rect) -> list:
+        """The keys of the tiles at level li that a world-pixel rectangle touches."""
+        nx, ny = self.tile_range(li)
+        tx0, ty0 = max(0, region.x // TILE), max(0, region.y // TILE)
+        tx1 = min(nx - 1, (region.right - 1) // TILE)
+        ty1 = min(ny - 1, (region.bottom - 1) // TILE)
+        return [(li, tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
+
+    def paint(self, screen: pygame.Surface, cam: Camera, ox: int, oy: int,
+              region: pygame.Rect, dress=None) -> list:
+        """Blit the tiles of the camera's level over a world-pixel region, world pixel
+        (0, 0) at (ox, oy) on `screen`, clipped to the region; beyond the map the
+        background.  Tiles not drawn yet are filled from the stand-in; their keys are
+        returned.  Each pixel depends only on its world position, so a region painted
+        alone matches the same pixels of a whole view painted at once."""
+        old_clip = screen.get_clip()
+        clip = region.move(ox, oy).clip(old_clip)
+        screen.set_clip(clip)
+        w, h = self.level_size(cam.level)
+        inside = pygame.Rect(0, 0, w, h)
+        if not inside.contains(region):
+            # part of the region lies beyond the map: fill only that part (the tiles cover
+            # the rest; a whole-window fill or blit costs over a millisecond at 4K)
+            for band in outside(region, inside):
+                screen.fill(P.BACKGROUND, band.move(ox, oy))
+        keys = self.keys_in(cam.level, region)
+        missing = [k for k in keys if k not in self.cache]
         if missing:
-            self._draw_stand_in(screen, cam, missing)
+            self._draw_stand_in(screen, cam, missing, ox, oy, region)
         for key in keys:
             surf = self.cache.get(key)
             if surf is not None:
-                self.cache.move_to_end(key)
                 if dress is not None:
                     surf = dress(key, surf)
                 screen.blit(surf, (ox + key[1] * TILE, oy + key[2] * TILE))
-        self.tend(cam, keys, missing)
         screen.set_clip(old_clip)
         return missing
-
-    def still_ready(self, cam: Camera) -> bool:
-        """For a frame that shows the view drawn before: whether every tile of the view is
-        still at hand (kept fresh in the cache) so that picture holds; the tiles of the
-        next zoom levels are asked for as after a draw."""
-        keys = self.visible_keys(cam)
-        if any(k not in self.cache for k in keys):
-            return False
-        for key in keys:
-            self.cache.move_to_end(key)
-        self.tend(cam, keys, [])
-        return True
 
     def tend(self, cam: Camera, keys: list, missing: list) -> None:
         """After a frame: ask the helper for what the view needs next, take what it drew."""
@@ -264,15 +300,16 @@ class MapTiles:
             if self._use_process:
                 self._pump()
 
-    def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list) -> None:
+    def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list,
+                       ox: int, oy: int, region: pygame.Rect) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in
         one piece.  The picture is scaled once for the view and a tile's margin around it,
         and kept while the view pans inside that (a scaling each frame cost several
         milliseconds at 4K)."""
-        ox, oy = cam.world_origin()
+        cox, coy = cam.world_origin()
         vp = cam.viewport
-        view = pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h)       # in world pixels
-        want = [pygame.Rect(k[1] * TILE, k[2] * TILE, TILE, TILE).clip(view)
+        view = pygame.Rect(vp.x - cox, vp.y - coy, vp.w, vp.h)     # in world pixels
+        want = [pygame.Rect(k[1] * TILE, k[2] * TILE, TILE, TILE).clip(region)
                 for k in missing]
         want = [r for r in want if r.w > 0 and r.h > 0]
         if not want:
@@ -293,8 +330,18 @@ class MapTiles:
             src = src.clip(self.base.get_rect())
             if src.w <= 0 or src.h <= 0:
                 return
-            img = pygame.transform.scale(self.base.subsurface(src),
-                                         (math.ceil(src.w / k), math.ceil(src.h / k)))
+            size = (math.ceil(src.w / k), math.ceil(src.h / k))
+            buf = self._stand_in_buf
+            if buf is None or buf.get_width() < size[0] or buf.get_height() < size[1]:
+                # kept for the next scalings: a new picture of 4K's size each time cost
+                # several times the scaling itself (the memory's first touch); made large
+                # enough at once for the view and the margin it is scaled with
+                most = (vp.w + 3 * TILE, vp.h + 3 * TILE)
+                buf = self._stand_in_buf = pygame.Surface(
+                    (max(size[0], most[0], buf.get_width() if buf else 0),
+                     max(size[1], most[1], buf.get_height() if buf else 0)), 0, self.base)
+            img = pygame.transform.scale(self.base.subsurface(src), size,
+                                         buf.subsurface((0, 0, *size)))
             at = (round(src.x / k), round(src.y / k))
             self._stand_in = got = (cam.level, img, pygame.Rect(at, img.get_size()), area)
         _level, img, covered, _area = got

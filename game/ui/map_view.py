@@ -27,6 +27,7 @@ from game.ui import describe, fonts, map_marks
 from game.ui import palette as P
 from game.ui.camera import LEVELS, Camera
 from game.ui.geometry import CORNERS, center, edge, hex_at
+from game.ui.kept_view import KeptView
 from game.ui.map_tiles import TILE, MapTiles
 from game.ui.territory import Territory
 from game.ui.scale import px
@@ -43,6 +44,22 @@ DRESS_PER_FRAME = 1     # shaded tiles made in a frame without fog
 DRESSED_KEPT = 96       # shaded tiles kept (256 KB each)
 FOG_UNKNOWN = 255       # never seen: hidden
 FOG_MEMORY = 110        # seen before, not now: dimmed
+
+
+def merged(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """The non-empty rectangles, those that overlap joined into their union."""
+    out: list[pygame.Rect] = []
+    for r in rects:
+        if r.w <= 0 or r.h <= 0:
+            continue
+        r = pygame.Rect(r)
+        while True:
+            i = r.collidelist(out)
+            if i < 0:
+                break
+            r.union_ip(out.pop(i))
+        out.append(r)
+    return out
 
 
 def _run(steps):
@@ -78,6 +95,7 @@ class Scene:
     items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
     stacks: dict[Hex, pygame.Rect]                          # top counters, world pixels
     badges: dict[Hex, int] = field(default_factory=dict)    # stacks marked with a count
+    rects: list | None = None            # where each item lies, world pixels (made when asked)
 
 
 def tint_alpha(rgb) -> int:
@@ -127,8 +145,16 @@ class MapView:
         self._shade_tiles: dict = {}
         self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
         self._dressed_now = 0
-        self._ground = None                  # (key, picture, view): the ground, when still
-        self._ground_key = None              # (key, view) of the last frame's ground
+        self._kept = KeptView()              # the ground of the view, kept between frames
+        # set by the screen after each frame: the boxes drawn over the map by others then
+        # (None: not known, the next frame draws the whole view)
+        self.drawn_over: list[pygame.Rect] | None = None
+        self._last = None                    # what the last frame showed
+        self._last_marks: list[pygame.Rect] | None = None
+        self.redrawn: list[pygame.Rect] | None = None   # what the last frame drew (None: all)
+        self._fogged = False
+        self._borders_made = 0
+        self._bare: list = []                # tiles left unshaded in the last painting
         self.tint = True                     # the owners' colours over their land (G)
 
     def close(self) -> None:
@@ -176,33 +202,53 @@ class MapView:
         ox, oy = cam.world_origin()
         lut = self.shade_lut(view)
         old_clip = surf.get_clip()
-        ground = (cam.level, ox, oy, tuple(cam.viewport), id(view), lut is None, self.tint,
-                  (ov.version, s) if ov.reach or ov.attack or ov.siege else None)
-        if self._ground is not None and self._ground[0] == ground \
-                and self.tiles.still_ready(cam):
-            # the view has not moved nor changed: its ground (terrain, shade, frontiers,
-            # the reach) is the picture kept, one blit rather than a blit a tile and layer
-            surf.blit(self._ground[1], cam.viewport)
-            surf.set_clip(cam.viewport)
+        self._refresh_borders(view)
+        self._dressed_now = 0
+        self._borders_made = 0
+        self._fogged = lut is not None and self.fog_alpha(view) is not None
+        self.tiles.keep_fresh(cam)
+        reach = (ov.version, s) if ov.reach or ov.attack or ov.siege else None
+        # the ground (terrain, shade, frontiers, the reach) is kept from frame to frame:
+        # painted again only where the view uncovers it or something about it changed
+        vp = cam.viewport
+        changed = self._kept.update(
+            vp, ox, oy, (cam.level, tuple(vp), self.tint, reach), (view, lut, self._lines),
+            lambda dest, region, dx, dy: self._paint_ground(dest, region, dx, dy, ov),
+            self._can_finish, surf)
+        scene = self._scene_for(view, state, ov, s)
+        marks = self._marks(view, ov, s, ox, oy)
+        # what the screen shows of the map is last frame's picture when the ground, the
+        # scene and the window are the same: then only where a mark was or is now, or
+        # where something else was drawn over the map, is drawn again
+        last = ((surf.get_size(), ox, oy, tuple(vp)), (surf, scene, view))
+        dirty = None
+        if not changed and self.drawn_over is not None and self._last_marks is not None \
+                and self._last is not None and last[0] == self._last[0] \
+                and all(x is y for x, y in zip(last[1], self._last[1])):
+            dirty = merged([r.clip(vp) for r in (*self._last_marks, *self.drawn_over, *marks)])
+        self._last, self._last_marks, self.drawn_over = last, marks, None
+        self.redrawn = dirty
+        if dirty is None:
+            self._kept.blit(surf, ox, oy)
+            surf.set_clip(vp.clip(old_clip))
+            self._draw_marks(surf, view, ov, scene, s, ox, oy, vp)
         else:
-            self._dressed_now = 0
-            missing = self.tiles.draw(surf, cam, None if lut is None else self._dress)
-            surf.set_clip(cam.viewport)
-            if lut is not None and self.fog_alpha(view) is not None:
-                for key in missing:      # the fog over the stand-in too: nothing unseen shows
-                    surf.blit(self._shade_tile(key, cam.s),
-                              (ox + key[1] * TILE, oy + key[2] * TILE))
-            self._draw_borders(surf, view, cam, ox, oy)
-            self._draw_reach(surf, ov, s, ox, oy)
-            # kept once the view stays a second frame and every tile was drawn in full
-            complete = not missing and self._dressed_now == 0
-            # (the key holds the view's id, and the view is kept with it: the same id is
-            # the same view)
-            if complete and self._ground_key is not None and self._ground_key[0] == ground:
-                self._ground = (ground, surf.subsurface(cam.viewport).copy(), view)
-            elif self._ground is not None and self._ground[0] != ground:
-                self._ground = None
-            self._ground_key = (ground, view)
+            for r in dirty:
+                surf.set_clip(r.clip(old_clip))
+                self._kept.blit(surf, ox, oy, r)
+                self._draw_marks(surf, view, ov, scene, s, ox, oy, r)
+        surf.set_clip(old_clip)
+        cam_key = (cam.level, ox, oy, cam.viewport.size)
+        self._still = self._still + 1 if cam_key == self._cam_key else 0
+        self._cam_key = cam_key
+        if self._still >= IDLE_AFTER:
+            self._idle(view, state, ov)
+
+    def _draw_marks(self, surf, view, ov: Overlay, scene: Scene, s: int, ox: int, oy: int,
+                    clip: pygame.Rect) -> None:
+        """What is drawn over the ground, in order: the hovered hex, the cursor, the path,
+        the scene, marching counters, the path's label, flashes (of the scene, only the
+        pictures that reach into `clip`)."""
         if ov.hover is not None:
             pygame.draw.polygon(surf, (255, 255, 255), self._hex_points(ov.hover, s, ox, oy), 1)
         if ov.cursor is not None:
@@ -210,23 +256,55 @@ class MapView:
             pygame.draw.polygon(surf, P.INK, pts, 5 if s >= 11 else 3)
             pygame.draw.polygon(surf, P.SELECT, pts, 3 if s >= 11 else 1)
         self._draw_path(surf, ov, s, ox, oy)      # under the counters: never over a number
-        scene = self._scene_for(view, state, ov, s)
-        surf.blits([(img, (x + ox, y + oy)) for img, (x, y) in scene.items], doreturn=False)
+        if scene.rects is None:
+            scene.rects = [pygame.Rect(xy, img.get_size()) for img, xy in scene.items]
+        items = scene.items
+        surf.blits([(items[i][0], (items[i][1][0] + ox, items[i][1][1] + oy))
+                    for i in clip.move(-ox, -oy).collidelistall(scene.rects)],
+                   doreturn=False)
+        for img, rect in self._moving(view, ov, s, ox, oy):
+            surf.blit(img, rect)
+        self._draw_path_label(surf, ov, s, ox, oy)
+        self._draw_flashes(surf, ov, s, ox, oy)
+
+    def _moving(self, view, ov: Overlay, s: int, ox: int, oy: int) -> list:
+        out = []
         for aid, (ux, uy) in ov.moving.items():
             a = view.armies.get(aid)
             if a is not None:
                 img = map_marks.counter(self.colors.get(a.faction, (128, 128, 128)), a.men, s,
                                         "plain", a.supply // 10 * 10,
                                         self.emblems.get(a.faction, ""), self.strong)
-                surf.blit(img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy)))
-        self._draw_path_label(surf, ov, s, ox, oy)
-        self._draw_flashes(surf, ov, s, ox, oy)
-        surf.set_clip(old_clip)
-        cam_key = (cam.level, ox, oy, cam.viewport.size)
-        self._still = self._still + 1 if cam_key == self._cam_key else 0
-        self._cam_key = cam_key
-        if self._still >= IDLE_AFTER:
-            self._idle(view, state, ov)
+                out.append((img, img.get_rect(center=(round(ux * s) + ox, round(uy * s) + oy))))
+        return out
+
+    def _marks(self, view, ov: Overlay, s: int, ox: int, oy: int) -> list[pygame.Rect]:
+        """Where this frame's marks over the ground and scene fall on the screen (each
+        rectangle holds all of a mark's pixels, with a margin)."""
+        out = []
+
+        def around(points, pad):
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            x0, y0 = math.floor(min(xs)) - pad, math.floor(min(ys)) - pad
+            return pygame.Rect(x0, y0, math.ceil(max(xs)) + pad + 1 - x0,
+                               math.ceil(max(ys)) + pad + 1 - y0)
+        if ov.hover is not None:
+            out.append(around(self._hex_points(ov.hover, s, ox, oy), 3))
+        if ov.cursor is not None:
+            out.append(around(self._hex_points(ov.cursor, s, ox, oy), 6))
+        if len(ov.path) >= 2:
+            out.append(around([(center(h)[0] * s + ox, center(h)[1] * s + oy)
+                               for h in ov.path], max(2, s // 8) + 6))
+            box = self._path_label_box(ov, s, ox, oy)
+            if box is not None:
+                out.append(box[1].inflate(2, 2))
+        out += [rect.inflate(2, 2) for _img, rect in self._moving(view, ov, s, ox, oy)]
+        for h, age, _rgb in ov.flashes:
+            x, y = center(h)[0] * s + ox, center(h)[1] * s + oy
+            r = max(8, s) * (0.4 + 0.9 * age) + 4
+            out.append(around([(x - r, y - r), (x + r, y + r)], 1))
+        return out
 
     # --- idle frames: the zoom levels next to this one made ready, a little at a time ---
     def _idle(self, view, state, ov: Overlay) -> None:
@@ -547,6 +625,7 @@ class MapView:
             return got[1]
         fog = self.fog_alpha(self._shade_view[0]) is not None
         if not fog and self._dressed_now >= DRESS_PER_FRAME:
+            self._bare.append(key)
             return tile
         self._dressed_now += 1
         if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
@@ -557,33 +636,74 @@ class MapView:
         return img
 
     # --- frontiers, as transparent tiles redrawn only when a city changes hands ---
-    def _draw_borders(self, surf, view, cam: Camera, ox, oy) -> None:
+    def _refresh_borders(self, view) -> None:
         if view is not self._borders_view:
             self._borders_view = view
             self._lines = self.territory.border_lines({cid: c.owner
                                                         for cid, c in view.cities.items()})
-        lines = self._lines
-        key = id(lines)
+        key = id(self._lines)
         if key != self._borders_key:
             self._borders_key = key
             self._border_tiles = {}
             self._border_segs = {}
+
+    def _paint_borders(self, surf, region: pygame.Rect, ox, oy) -> list:
+        """The frontier over a world region; the keys of the tiles where it was drawn
+        straight on (its tile not made yet: a few are made a frame)."""
+        if not self._lines:
+            return []
+        cam = self.camera
         s = cam.s
-        if not lines:
-            return
         segs = self._segments(s)
-        made = 0
-        for _li, tx, ty in self.tiles.visible_keys(cam):
+        direct = []
+        for key in self.tiles.keys_in(cam.level, region):
+            _li, tx, ty = key
             tkey = (s, tx, ty)
             img = self._border_tiles.get(tkey, False)
             if img is False:
-                if made >= BORDER_TILES_PER_FRAME:      # the rest straight onto the screen
-                    self._draw_segments(surf, segs.get((tx, ty), ()), s, ox, oy)
+                if self._borders_made >= BORDER_TILES_PER_FRAME:
+                    if (tx, ty) in segs:
+                        self._draw_segments(surf, segs[(tx, ty)], s, ox, oy)
+                        direct.append(key)
                     continue
                 img = self._border_tiles[tkey] = self._border_tile(segs, s, tx, ty)
-                made += 1
+                self._borders_made += 1
             if img is not None:
                 surf.blit(img, (ox + tx * TILE, oy + ty * TILE))
+        return direct
+
+    # --- the ground, painted a region at a time into the kept picture ---
+    def _paint_ground(self, dest, region: pygame.Rect, ox: int, oy: int, ov: Overlay) -> set:
+        """Terrain, shade, frontiers and the reach over a world region, world pixel (0, 0)
+        at (ox, oy) of dest; the keys of the tiles painted provisionally (a stand-in)."""
+        cam = self.camera
+        lut = self._shade_lut
+        self._bare = []
+        missing = self.tiles.paint(dest, cam, ox, oy, region,
+                                   None if lut is None else self._dress)
+        old = dest.get_clip()
+        dest.set_clip(region.move(ox, oy).clip(old))
+        if missing and self._fogged:     # the fog over the stand-in too: nothing unseen shows
+            for key in missing:
+                dest.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
+        direct = self._paint_borders(dest, region, ox, oy)
+        self._draw_reach(dest, ov, cam.s, ox, oy)
+        dest.set_clip(old)
+        return set(missing) | set(self._bare) | set(direct)
+
+    def _can_finish(self, key) -> bool:
+        """Whether a tile painted provisionally can now be painted in full."""
+        tile = self.tiles.cache.get(key)
+        if tile is None:
+            return False
+        if self._shade_lut is not None and not self._fogged:
+            got = self._dressed.get(key)
+            if (got is None or got[0] is not tile) and self._dressed_now >= DRESS_PER_FRAME:
+                return False
+        if self._lines and (self.camera.s, key[1], key[2]) not in self._border_tiles \
+                and self._borders_made >= BORDER_TILES_PER_FRAME:
+            return False
+        return True
 
     def _segments(self, s: int) -> dict:
         """The frontier's segments at hex size s, in world pixels, by the tile they cross."""
@@ -668,8 +788,8 @@ class MapView:
             pygame.draw.circle(surf, col, p, max(2, s // 8))
             pygame.draw.circle(surf, (20, 18, 14), p, max(2, s // 8), 1)
 
-    def _draw_path_label(self, surf, ov: Overlay, s, ox, oy) -> None:
-        """The march's cost and what follows it, over everything at the path's end."""
+    def _path_label_box(self, ov: Overlay, s, ox, oy):
+        """The march's cost and what follows it: its picture and box, or None."""
         if len(ov.path) >= 2 and ov.path_label:
             col = (255, 214, 64) if ov.path_ok else (244, 140, 60)
             end = (center(ov.path[-1])[0] * s + ox, center(ov.path[-1])[1] * s + oy)
@@ -678,6 +798,14 @@ class MapView:
             mine = self._scene.stacks.get(ov.path[0]) if self._scene is not None else None
             if mine is not None and box.colliderect(mine.move(ox, oy)):   # below, then
                 box = img.get_rect(midtop=(end[0], end[1] + max(10, s * 0.6))).inflate(10, 4)
+            return img, box
+        return None
+
+    def _draw_path_label(self, surf, ov: Overlay, s, ox, oy) -> None:
+        """The march's cost and what follows it, over everything at the path's end."""
+        got = self._path_label_box(ov, s, ox, oy)
+        if got is not None:
+            img, box = got
             surf.blit(map_marks.shadow_box(box.size), box)
             surf.blit(img, img.get_rect(center=box.center))
 

@@ -10,10 +10,16 @@ from game.ui.scale import px
 # When a list, every box drawn here is added to it as (what, rect): tests check that
 # none leaves the window or covers another.
 drawn: list | None = None
+# Every box drawn here since the play screen began its frame (it clears the list): the
+# map draws those places again in the next frame (game.ui.map_view, `drawn_over`).
+boxes: list[pygame.Rect] = []
 
 
 def note(what: str, rect: pygame.Rect) -> None:
-    """Tell the tests a box was drawn."""
+    """Tell the tests, and the play screen, a box was drawn."""
+    boxes.append(pygame.Rect(rect))
+    if len(boxes) > 200:                 # nobody clears it (another screen): keep it small
+        del boxes[:100]
     if drawn is not None:
         drawn.append((what, pygame.Rect(rect)))
 

@@ -229,9 +229,9 @@ def test_a_still_view_shows_its_kept_ground_and_a_change_draws_it_anew(game):
     def shot():
         return pygame.image.tobytes(app.window.subsurface(vp), "RGB")
     steps(app, 4)
-    assert gs.map._ground is not None
+    assert gs.map._kept.painted == 0      # nothing painted: the kept picture shown
     kept = shot()
-    gs.map._ground = None                 # a full drawing of the same view
+    gs.map._kept.forget()                 # a full drawing of the same view
     steps(app)
     assert shot() == kept
     key(app, pygame.K_g)                  # the owners' colours off: another ground
@@ -240,10 +240,108 @@ def test_a_still_view_shows_its_kept_ground_and_a_change_draws_it_anew(game):
     steps(app, 3)
     off = shot()
     assert off != kept
-    gs.map._ground = None
+    gs.map._kept.forget()
     steps(app)
     assert shot() == off
     army = next(a for a in gs.view().armies.values() if a.faction == "byzantium")
     gs.select_army(army.id)               # its reach is laid on the ground
     steps(app, 3)
     assert shot() != off
+
+
+def test_a_panned_view_is_the_picture_a_whole_painting_gives(game):
+    """Panning paints only the strip the view uncovers into the kept picture of the ground;
+    after any pan (small, diagonal, a jump, against the map's edge) the view is pixel for
+    pixel what painting the whole view at once gives, with an army's reach laid on it,
+    once the tiles laid unshaded at first have been painted again."""
+    from tests.ui.conftest import steps
+    app, gs = game()
+    mv = gs.map
+    vp = mv.camera.viewport
+    army = next(a for a in gs.view().armies.values() if a.faction == "byzantium")
+    gs.select_army(army.id)
+    mv.camera.zoom(3, vp.center)
+    mv.center_on(army.hex)
+
+    def settle():                         # until no tile is left painted provisionally
+        for _ in range(200):
+            gs.toast_time = gs.hover_time = 0     # no message, no tooltip
+            steps(app)
+            if not mv._kept.prov:
+                return
+        raise AssertionError("tiles stay provisional")
+
+    def shot():
+        return pygame.image.tobytes(app.window.subsurface(vp), "RGB")
+    settle()
+    full = vp.w * vp.h
+    strips = 0
+    for dx, dy in ((9, 0), (0, 7), (-8, -5), (31, 47), (300, 0), (0, -250), (5000, 3000),
+                   (-4000, -4000), (13, -11)):
+        before = mv.camera.world_origin()
+        mv._dressed.clear()               # the uncovered tiles go unshaded first, then
+        mv.camera.pan(dx, dy)             # are painted again shaded, a few a frame
+        moved = mv.camera.world_origin() != before
+        gs.toast_time = gs.hover_time = 0
+        steps(app)
+        if not moved:                     # against the map's edge: nothing to paint
+            assert mv._kept.painted == 0, (dx, dy)
+        elif abs(dx) < 100 and abs(dy) < 100:
+            assert 0 < mv._kept.painted < full / 4, (dx, dy)     # a strip, not the view
+            strips += 1
+        settle()
+        panned = shot()
+        mv._kept.forget()
+        settle()
+        assert shot() == panned, (dx, dy)
+    assert strips >= 3
+
+
+def test_a_frame_drawn_only_where_something_moved_is_the_whole_frame(game):
+    """While the ground and the scene stay, a frame draws the map again only where a mark
+    (the hovered hex, the path and its label) was or is, or where a tooltip, a message or
+    a widget was drawn over it; the window is then the very picture a whole drawing of
+    the same frame gives."""
+    from tests.helpers import cell
+    from tests.ui.conftest import click, hex_pos, move_mouse, steps
+    app, gs = game()
+    mv = gs.map
+
+    def shot():
+        return pygame.image.tobytes(app.window, "RGB")
+
+    def check(what):                      # the frame just drawn, after what changed
+        partial = mv.redrawn is not None
+        fast = shot()
+        mv.drawn_over = None              # the same frame again, drawn whole
+        gs.draw(app.window)
+        app.manager.draw_ui(app.window)
+        gs.draw_over(app.window)
+        assert mv.redrawn is None
+        assert shot() == fast, what
+        gs._drawn_frame = app.frame_no - 1     # the next frame follows this one
+        return partial
+    steps(app, 3)
+    partial = 0
+    for h in (cell(3, 3), cell(4, 3), cell(4, 4), cell(6, 5)):
+        move_mouse(app, hex_pos(gs, h))
+        partial += check(("hover", h))
+    steps(app, 20)                        # the tooltip comes up
+    assert gs._tip_lines
+    partial += check("tooltip")
+    move_mouse(app, hex_pos(gs, cell(4, 4)))
+    partial += check("tooltip moved")
+    steps(app)
+    partial += check("tooltip still")
+    click(app, hex_pos(gs, cell(5, 3)))   # Priscus' army: its reach on the ground
+    check("selected")
+    for h in (cell(3, 3), cell(4, 4), cell(6, 3)):
+        move_mouse(app, hex_pos(gs, h))   # a path and its label
+        partial += check(("path", h))
+    gs.say("A message over the map")
+    steps(app)
+    partial += check("toast")
+    gs.toast_time = 0
+    steps(app)
+    partial += check("toast gone")
+    assert partial >= 8                   # those frames were drawn in part

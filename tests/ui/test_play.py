@@ -259,3 +259,38 @@ def test_the_storm_forecast_shows_on_the_besieged_city_and_the_button(game):
     tip = "\n".join(gs._tip_lines)
     assert f"Storm Edessa (T): {f['take_percent']}% chance to take it" in tip
     assert f"they {f['defender_loss']:,} of" in tip and "or wait: food for" in tip
+
+
+def test_an_army_besieged_in_its_own_city_sallies_with_t(game):
+    """Shut in Ancyra by a Persian siege, Priscus' army finds the storm button reading
+    Sally; T attacks the besiegers on its own hex (the engine's sally), a battle."""
+    from game.rules.state import Siege
+
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(5, 3)       # the besiegers, on Ancyra's hex
+        st.cities["ancyra"].siege = Siege("sassanids", 1, 3)
+    app, gs = game(prepare=prepare)
+    button = gs.hud.actions["assault"]
+    assert button.text == "Assault"
+    gs.select_army("byz_field")
+    steps(app, 2)
+    assert button.text == "Sally" and button.is_enabled
+    assert "Sally out of Ancyra against its besiegers (T)" in button.tool_tip_text
+    assert "chance to win" in button.tool_tip_text
+    men = gs.session.state.armies["per_raid"].men
+    key(app, pygame.K_t)
+    order = gs.session.orders[-1]
+    assert order.kind == "attack" and order.army == "byz_field" and order.target == cell(5, 3)
+    assert any("Battle" in line for line in gs.log_lines)
+    st = gs.session.state
+    assert "per_raid" not in st.armies or st.armies["per_raid"].men < men
+    steps(app, 2)                                    # it has fought: no second sally
+    assert not button.is_enabled
+
+
+def test_the_storm_button_reads_assault_outside_a_besieged_city(game):
+    """The guard in Constantinople is not besieged: the button keeps its name."""
+    app, gs = game()
+    gs.select_army("byz_guard")
+    steps(app, 2)
+    assert gs.hud.actions["assault"].text == "Assault"

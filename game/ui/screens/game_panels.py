@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from game.i18n import _, number
 from game.rules import economy
-from game.ui import describe
+from game.ui import actions, describe
 from game.session import seats
 from game.ui.screens.modes import orders
 
@@ -91,4 +91,6 @@ def update_hud(gs) -> None:
             + "</i>"
     hud.set_box("details", hud.details, html)
     for k, (order, tip) in orders.possible_actions(gs).items():
-        hud.set_action(k, order is not None, tip)
+        hud.set_action(k, order is not None, tip,
+                       actions.assault_label(view, gs.human_to_play(), a) if k == "assault"
+                       else None)

@@ -114,6 +114,7 @@ class GameScreen(TurnFlow, Screen):
         self.session = session
         self.scn = session.state.scenario
         self.version = 0
+        self._drawn_frame = -2               # the app's frame this screen last drew
         self._view = None
         self._view_key = None
         self.overlay = Overlay()
@@ -588,7 +589,11 @@ class GameScreen(TurnFlow, Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
+        if self._drawn_frame != self.app.frame_no - 1:
+            self.map.drawn_over = None       # another screen was shown meanwhile
+        self._drawn_frame = self.app.frame_no
         self.map.draw(surface, view, self.overlay)
+        notes.boxes.clear()
         if self.hud is not None:
             self.hud.draw_background(surface)
             f = self.state.factions[self.state.active_faction]
@@ -610,6 +615,23 @@ class GameScreen(TurnFlow, Screen):
     def draw_over(self, surface: pygame.Surface) -> None:
         """Over the widgets: the map tooltip (what is under the cursor, the odds)."""
         self.mode().draw_over(self, surface)
+        self.map.drawn_over = self.drawn_over_map()
+
+    def drawn_over_map(self) -> list[pygame.Rect] | None:
+        """The boxes drawn over the map this frame by all but the map (notes, widgets), so
+        that the next frame draws the map again there; None when a mode draws its own
+        things over it (the next frame then draws the whole map)."""
+        m = self.mode()
+        if type(m).draw is not Mode.draw or type(m).draw_over is not Mode.draw_over \
+                or self.playback is not None:
+            return None
+        vp = self.map.camera.viewport
+        out = [r for r in notes.boxes if r.colliderect(vp)]
+        for image, rect, *_rest in self.manager.get_sprite_group().visible:
+            r = pygame.Rect(rect.topleft, image.get_size())      # where it was blitted
+            if r.colliderect(vp):
+                out.append(r)
+        return out
 
 
 def blind(state) -> View:

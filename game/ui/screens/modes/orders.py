@@ -1,6 +1,6 @@
 """Orders mode: a person plays the side whose turn it is.  A click with one of its
 armies selected marches, attacks or besieges; Enter ends the turn, Ctrl+Z undoes,
-Tab picks the next army, B besieges, T storms; the panel's buttons do the same."""
+Tab picks the next army, B besieges, T storms (or sallies); the panel's buttons do the same."""
 from __future__ import annotations
 
 import pygame
