@@ -63,14 +63,16 @@ LEVELS_BY_NAME: dict[str, Level] = {
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
-        "weighs six plans (its usual one, its main army sent to each of its three best aims, "
-        "bolder, more cautious) and plays each out three turns ahead on a copy of what its "
-        "side knows, then follows the one that turns out best.  It also watches two turns "
-        "ahead for enemies near its capital and sends out three columns a turn, not two.  No "
-        "bonus, and it sees only what its side can see: armies it has not seen are not in its "
-        "reckoning, and its guesses of the dice are its own.",
+        "weighs up to seven plans (its usual one, its biggest army sent to each of its three "
+        "best aims, its second army to each of its two best, bolder) and plays each out on a "
+        "copy of what its side knows, two turns ahead, twice, with dice it throws itself; it "
+        "leaves its usual plan only for one that does clearly better both times.  It also "
+        "watches two turns ahead for enemies near its capital and sends out three columns a "
+        "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
+        "seen are not in its reckoning, and it does not know how the real dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True, detachments=3, plans=9, horizon=2, samples=2, switch=30, to_end=10),
+        concentrates=True, raises=True, minds_supply=True, detachments=3,
+        plans=7, horizon=2, samples=2, switch=30),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
