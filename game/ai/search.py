@@ -12,6 +12,13 @@ conditions make them worth, the men of both sides, its treasury and its
 weariness.  The best variant is played for real, through the ordinary plan
 and order path; on a tie the first (its own settings) wins.
 
+Emergency defence comes first.  When its own plan sends armies to defend a
+threatened capital or a city whose loss ends the war (or to relieve a siege
+of one), a variant that leaves that city with fewer men near it than its own
+plan did, and fewer than it needs, is not weighed at all (`guarded`,
+`abandons`): two rounds are too short to see the city fall, so its score
+would not count the risk.
+
 No peeking.  The copy is built from what the side knows, not from the
 game: under fog of war, enemy armies it neither sees nor remembers are taken
 out, those it remembers stand where it last saw them with the men it saw,
