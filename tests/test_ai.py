@@ -393,9 +393,8 @@ def test_levels_play_differently(scn):
 
 
 def test_hard_watches_its_capital_two_turns_ahead(scn):
-    """Hard's own plan (its settings, before its look-ahead weighs other plans against it)
-    keeps the army home against an enemy two marches away; normal's does not."""
-    from game.ai.player import drive_turn
+    """Hard's whole turn (its look-ahead included: no plan that sends the capital's guard
+    away is weighed) keeps the army home against an enemy two marches away; normal does not."""
     stays = {}
     for lv in ("normal", "hard"):
         state, _ = engine.new_game(scn, 7)
@@ -403,8 +402,7 @@ def test_hard_watches_its_capital_two_turns_ahead(scn):
         put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")   # in Ctesiphon
         put(state, "b", "byzantium", 3, 4, 30000, "priscus")       # two marches away
         turn_of(state, "sassanids")
-        plan = Plan(state, replace(levels.get(lv), plans=1))
-        drive_turn(state, plan.next_order, plan.refused)
+        play_out(state, lv)
         stays[lv] = hex_distance(state.armies["p"].hex, cell(10, 6)) <= 1
     assert stays == {"normal": False, "hard": True}
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import game.ai
 from game.ai import levels, memory, search
 from game.ai.player import Plan
-from game.hexgrid import offset_from_hex
+from game.hexgrid import hex_distance, offset_from_hex
 from game.rules import engine, vision
 from game.rules.orders import EndTurn
 from game.rules.state import Army, clone, state_hash
@@ -161,3 +161,58 @@ def test_a_focused_plan_sends_the_biggest_army_to_that_goal(state):
         biggest = sorted(plan.k.armies, key=lambda a: (-a.men, a.id))[0]   # none besieging yet
         assert plan.errands[biggest.id].goal is ranked[rank - 1]
         assert biggest.id in ranked[rank - 1].assigned
+
+
+def _capital_under_threat(scn):
+    """Persia's 25,000 men in Ctesiphon, 30,000 Byzantines two marches away: its own plan
+    (hard's two-turn watch) keeps them home; the variant that sends its biggest army to its
+    second aim marches them on Jerusalem."""
+    from tests.test_ai import put, turn_of
+    state, _ = engine.new_game(scn, 7)
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")   # in Ctesiphon
+    put(state, "b", "byzantium", 3, 4, 30000, "priscus")
+    return turn_of(state, "sassanids")
+
+
+def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
+    state = _capital_under_threat(scn)
+    hard = levels.get("hard")
+    own, away = search.candidates(hard)[0], replace(hard, plans=1, focus=2)
+    home = search.believed_copy(state, "sassanids")
+    plan, _orders = search.played_turn(home, own)
+    watch = search.guarded(home, plan, "sassanids")
+    assert [(w.city, w.reach) for w in watch] == [("ctesiphon", 1)]
+    assert watch[0].held >= watch[0].need > 0
+    assert not search.abandons(home, "sassanids", watch)
+    gone = search.believed_copy(state, "sassanids")
+    search.played_turn(gone, away)
+    assert hex_distance(gone.armies["p"].hex, cell(10, 6)) > 1      # it did march off
+    assert search.abandons(gone, "sassanids", watch)
+    # in the search: left out whatever it scores, so the plan chosen keeps the guard home
+    chosen = search.choose(state, hard)
+    assert search.candidates(hard).index(away) in search.left_out
+    assert all(i not in search.left_out for i in (0, 1))   # a plan that stays is weighed
+    assert chosen.focus != 2
+    played = clone(state)
+    game.ai.play_turn(played, "hard")
+    assert hex_distance(played.armies["p"].hex, cell(10, 6)) <= 1
+
+
+def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):
+    """A guard that ends the own plan's turn three hexes out is watched within three hexes:
+    a variant leaving it farther off, with nothing else near, abandons the city."""
+    state = _capital_under_threat(scn)
+    copy = search.believed_copy(state, "sassanids")
+    ctes = cell(10, 6)
+    w = search.Watch("ctesiphon", ctes, 5000, 3, 25000)
+    copy.armies["p"].hex = cell(10, 3)                # three rows up: within reach
+    assert hex_distance(copy.armies["p"].hex, ctes) == 3
+    assert not search.abandons(copy, "sassanids", [w])
+    copy.armies["p"].hex = cell(10, 1)
+    assert search.abandons(copy, "sassanids", [w])
+    copy.armies["p"].men = 4000                        # fewer near than the own plan had...
+    copy.armies["p"].hex = ctes
+    assert search.abandons(copy, "sassanids", [w])
+    copy.armies["p"].men = 6000                        # ...but as many as the city needs
+    assert not search.abandons(copy, "sassanids", [w])

@@ -12,6 +12,13 @@ conditions make them worth, the men of both sides, its treasury and its
 weariness.  The best variant is played for real, through the ordinary plan
 and order path; on a tie the first (its own settings) wins.
 
+Emergency defence comes first.  When its own plan sends armies to defend a
+threatened capital or a city whose loss ends the war (or to relieve a siege
+of one), a variant that leaves that city with fewer men near it than its own
+plan did, and fewer than it needs, is not weighed at all (`guarded`,
+`abandons`): two rounds are too short to see the city fall, so its score
+would not count the risk.
+
 No peeking.  The copy is built from what the side knows, not from the
 game: under fog of war, enemy armies it neither sees nor remembers are taken
 out, those it remembers stand where it last saw them with the men it saw,
@@ -25,7 +32,7 @@ gives the same choice, on any thread.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.ai import levels, memory
 from game.ai.levels import Level
@@ -38,6 +45,7 @@ from game.rules.state import Army, GameState, Siege, clone
 
 WIN = 1_000_000
 last: list = []      # the scores of the last search, for looking into it
+left_out: set = set()  # the variants it did not weigh (they abandoned a vital city)
 
 # the variants tried, in order: each is the level's own settings with these changed
 VARIANTS: tuple[tuple[str, dict], ...] = (
@@ -103,23 +111,35 @@ def choose(state: GameState, level: Level) -> Level:
         horizon = left + 1                              # to the end of the war
     results: list[list[int]] = []
     played: dict[tuple, int] = {}
+    watch: list[list[Watch]] = []        # per sample: the vital cities its own plan guards
+    out: set[int] = set()                # variants that would abandon one of them
     for i, option in enumerate(options):
         scores = []
         for sample in range(level.samples):
             copy = believed_copy(state, faction)
             reseed(copy, state, faction, sample)
-            orders = first_turn(copy, option)
+            plan, orders = played_turn(copy, option)
             if sample == 0:
                 j = played.setdefault(orders, i)
                 if j != i:
                     scores = list(results[j])
+                    if j in out:
+                        out.add(i)
                     break
+            if i == 0:
+                watch.append(guarded(copy, plan, faction))
+            elif abandons(copy, faction, watch[sample]):
+                out.add(i)         # not a candidate: its later rounds need not be played
+                break
             scores.append(play_on(copy, state.turn, faction, options[0], horizon))
         results.append(scores)
-    global last
+    global last, left_out
     last = results
+    left_out = out
     best, best_total = 0, sum(results[0])
     for i in range(1, len(options)):
+        if i in out:
+            continue
         ahead = all(s - o > level.switch for s, o in zip(results[i], results[0]))
         if ahead and sum(results[i]) > best_total:
             best, best_total = i, sum(results[i])
@@ -128,9 +148,62 @@ def choose(state: GameState, level: Level) -> Level:
 
 def first_turn(copy: GameState, option: Level) -> tuple:
     """Play the side's turn on the copy with `option`; its orders, to compare plans by."""
+    return played_turn(copy, option)[1]
+
+
+def played_turn(copy: GameState, option: Level):
+    """Play the side's turn on the copy with `option`; the plan it played and its orders."""
     from game.ai.player import Plan, drive_turn
     plan = Plan(copy, option)
-    return tuple(repr(o) for o, _events in drive_turn(copy, plan.next_order, plan.refused))
+    return plan, tuple(repr(o) for o, _events in drive_turn(copy, plan.next_order, plan.refused))
+
+
+# --- emergency defence: no variant may abandon a threatened capital --------------------
+
+@dataclass(frozen=True)
+class Watch:
+    """A vital city (capital, or one whose loss ends the war) that the side's own plan sent
+    armies to defend or relieve this turn: where it is, the men it needs, how near its
+    guards ended the own plan's turn (`reach`), and the side's men within that reach then."""
+    city: str
+    hex: tuple
+    need: int
+    reach: int
+    held: int
+
+
+def near(state: GameState, faction: str, at, reach: int) -> int:
+    """The side's men within `reach` hexes of `at`."""
+    return sum(a.men for a in state.armies.values()
+               if a.faction == faction and hex_distance(a.hex, at) <= reach)
+
+
+def guarded(copy: GameState, plan, faction: str) -> list[Watch]:
+    """After the own plan's turn on `copy`: the vital cities its emergency defence (urgent
+    defend or relieve goals, strategy.goals) sent armies to, as Watches."""
+    out = []
+    for g in plan.goals:
+        if not (g.urgent and g.kind in ("defend", "relieve") and g.assigned):
+            continue
+        city = copy.scenario.city_at.get(g.hex)
+        if city is None:
+            continue
+        guards = [copy.armies[a] for a in g.assigned if a in copy.armies]
+        reach = max([1] + [hex_distance(a.hex, g.hex) for a in guards])
+        out.append(Watch(city, g.hex, g.need, reach, near(copy, faction, g.hex, reach)))
+    return out
+
+
+def abandons(copy: GameState, faction: str, watch: list[Watch]) -> bool:
+    """Whether a variant, its turn played on `copy`, left a city its own plan guarded with
+    fewer men near it than the own plan did and fewer than the city needs: it sent away the
+    army the emergency defence had given the city.  The look-ahead is too short to see a
+    capital fall two marches on, so such a variant is not weighed at all."""
+    for w in watch:
+        held = near(copy, faction, w.hex, w.reach)
+        if held < w.held and held < w.need:
+            return True
+    return False
 
 
 def play_on(copy: GameState, start: int, faction: str, own: Level, horizon: int) -> int:
