@@ -54,6 +54,7 @@ class MapTiles:
         # while tiles are missing: (level, picture, the world rect it covers, the one asked)
         self._stand_in = None
         self._stand_in_buf: pygame.Surface | None = None    # what the stand-in is scaled into
+        self.scalings = 0             # stand-in scalings so far (a frame with one is heavy)
         self._last_view = None
         self._still = 0
         self._painter: Painter | None = None
@@ -303,9 +304,10 @@ class MapTiles:
     def _draw_stand_in(self, screen: pygame.Surface, cam: Camera, missing: list,
                        ox: int, oy: int, region: pygame.Rect) -> None:
         """Fill the missing tiles from the whole-map picture scaled to the current zoom, in
-        one piece.  The picture is scaled once for the view and a tile's margin around it,
-        and kept while the view pans inside that (a scaling each frame cost several
-        milliseconds at 4K)."""
+        one piece.  Just after a zoom, or for a strip the view uncovered, only the missing
+        part is scaled, straight into its place.  Else (a view painted whole each frame) the
+        picture is scaled once for the view and a tile's margin around it, and kept while
+        the view pans inside that (a scaling each frame cost several milliseconds at 4K)."""
         cox, coy = cam.world_origin()
         vp = cam.viewport
         view = pygame.Rect(vp.x - cox, vp.y - coy, vp.w, vp.h)     # in world pixels
@@ -316,15 +318,36 @@ class MapTiles:
             return
         need = want[0].unionall(want[1:])
         got = self._stand_in
-        if got is None or got[0] != cam.level or not got[3].contains(need):
+        k = LEVELS[self.base_level] / cam.s
+        zoomed = got is None or got[0] != cam.level
+        if zoomed or (not got[3].contains(need) and 4 * need.w * need.h <= view.w * view.h):
+            # just after a zoom, or a strip the view uncovered: only what is missing,
+            # scaled straight into its place (a scaling into a picture of its own and a
+            # copy of that cost about half as much again at 4K, and the view with its
+            # margin several times a strip).  A large part missing while the view is
+            # painted whole each frame scales the view and a margin, kept for the frames
+            # after it
+            if zoomed:
+                self._stand_in = (cam.level, None, pygame.Rect(0, 0, 0, 0),
+                                  pygame.Rect(0, 0, 0, 0))
             w, h = self.level_size(cam.level)
-            if got is not None and got[0] == cam.level:
-                # panning at this zoom: the view and a tile's margin, for the next frames
-                area = view.inflate(2 * TILE, 2 * TILE).clip(pygame.Rect(0, 0, w, h))
-                area = area.union(need)
-            else:       # just after a zoom: only what is missing (the frame is slow enough)
-                area = need
-            k = LEVELS[self.base_level] / cam.s
+            r = need.clip(pygame.Rect(0, 0, w, h)).move(ox, oy).clip(screen.get_clip())
+            src = pygame.Rect(math.floor((r.x - ox) * k), math.floor((r.y - oy) * k),
+                              max(1, round(r.w * k)), max(1, round(r.h * k)))
+            src = src.clip(self.base.get_rect())
+            if r.w > 0 and r.h > 0 and src.w > 0 and src.h > 0:
+                self.scalings += 1
+                part = self.base.subsurface(src)
+                if screen.get_bitsize() == part.get_bitsize():
+                    pygame.transform.scale(part, r.size, screen.subsurface(r))
+                else:           # not the base's format: scaled apart, then copied
+                    screen.blit(pygame.transform.scale(part, r.size), r)
+            return
+        if not got[3].contains(need):
+            w, h = self.level_size(cam.level)
+            # panning at this zoom: the view and a tile's margin, for the next frames
+            area = view.inflate(2 * TILE, 2 * TILE).clip(pygame.Rect(0, 0, w, h))
+            area = area.union(need)
             src = pygame.Rect(math.floor(area.x * k), math.floor(area.y * k),
                               math.ceil(area.w * k) + 1, math.ceil(area.h * k) + 1)
             src = src.clip(self.base.get_rect())
@@ -340,6 +363,7 @@ class MapTiles:
                 buf = self._stand_in_buf = pygame.Surface(
                     (max(size[0], most[0], buf.get_width() if buf else 0),
                      max(size[1], most[1], buf.get_height() if buf else 0)), 0, self.base)
+            self.scalings += 1
             img = pygame.transform.scale(self.base.subsurface(src), size,
                                          buf.subsurface((0, 0, *size)))
             at = (round(src.x / k), round(src.y / k))

@@ -145,6 +145,7 @@ class MapView:
         self._shade_tiles: dict = {}
         self._dressed: dict = {}             # tile key -> (terrain tile, it with the shade)
         self._dressed_now = 0
+        self._scalings = 0                   # the tiles' stand-in scalings before this frame
         self._kept = KeptView()              # the ground of the view, kept between frames
         # set by the screen after each frame: the boxes drawn over the map by others then
         # (None: not known, the next frame draws the whole view)
@@ -204,6 +205,7 @@ class MapView:
         old_clip = surf.get_clip()
         self._refresh_borders(view)
         self._dressed_now = 0
+        self._scalings = self.tiles.scalings
         self._borders_made = 0
         self._fogged = lut is not None and self.fog_alpha(view) is not None
         self.tiles.keep_fresh(cam)
@@ -615,6 +617,12 @@ class MapView:
                 self._shade_lut, s, key[1] * TILE, key[2] * TILE, TILE, TILE)
         return img
 
+    def _dress_spent(self) -> bool:
+        """Whether this frame may make no more shaded tiles: it made its share, or it
+        scaled the stand-in (a zoom's first frame, the slowest there is: the tiles go bare
+        and are shaded in the frames after)."""
+        return self._dressed_now >= DRESS_PER_FRAME or self.tiles.scalings != self._scalings
+
     def _dress(self, key, tile: pygame.Surface) -> pygame.Surface:
         """The terrain tile with the shade laid over it, made once and kept (an opaque tile
         blits far faster than a transparent layer over it each frame).  Without fog only
@@ -624,7 +632,7 @@ class MapView:
         if got is not None and got[0] is tile:
             return got[1]
         fog = self.fog_alpha(self._shade_view[0]) is not None
-        if not fog and self._dressed_now >= DRESS_PER_FRAME:
+        if not fog and self._dress_spent():
             self._bare.append(key)
             return tile
         self._dressed_now += 1
@@ -698,7 +706,7 @@ class MapView:
             return False
         if self._shade_lut is not None and not self._fogged:
             got = self._dressed.get(key)
-            if (got is None or got[0] is not tile) and self._dressed_now >= DRESS_PER_FRAME:
+            if (got is None or got[0] is not tile) and self._dress_spent():
                 return False
         if self._lines and (self.camera.s, key[1], key[2]) not in self._border_tiles \
                 and self._borders_made >= BORDER_TILES_PER_FRAME:

@@ -345,3 +345,61 @@ def test_a_frame_drawn_only_where_something_moved_is_the_whole_frame(game):
     steps(app)
     partial += check("toast gone")
     assert partial >= 8                   # those frames were drawn in part
+
+
+def test_a_zoom_s_first_frame_scales_only_the_stand_in_and_ends_as_a_whole_painting(
+        game, monkeypatch):
+    """While the tiles of a new zoom level are not drawn yet, the zoom's first frame scales
+    the stand-in once, straight into the kept picture, and makes no shaded tile (without
+    fog); a strip uncovered then is scaled alone, not the view; once the tiles come the
+    view is pixel for pixel what painting the whole view at once gives."""
+    from game.ui import map_tiles
+    from tests.ui.conftest import steps
+    app, gs = game(size=(800, 600))
+    mv = gs.map
+    vp = mv.camera.viewport
+    steps(app, 3)
+    tiles = mv.tiles
+    tiles.threaded, tiles._use_process = True, False      # tiles come only when let
+    monkeypatch.setattr(tiles, "_request", lambda keys: None)
+    scaled = []
+    real = pygame.transform.scale
+    monkeypatch.setattr(map_tiles.pygame.transform, "scale",
+                        lambda src, size, *dest: scaled.append(size) or real(src, size, *dest))
+    level = mv.camera.level
+    assert mv.camera.zoom(1, vp.center) or mv.camera.zoom(-1, vp.center)
+    assert mv.camera.level != level
+    for k in [k for k in tiles.cache if k[0] == mv.camera.level]:
+        del tiles.cache[k]                                 # none of its tiles drawn
+    gs.toast_time = gs.hover_time = 0
+    steps(app)
+    assert len(scaled) == 1 and mv._kept.prov              # one scaling; tiles stand in
+    if not mv._fogged:
+        assert mv._dressed_now == 0
+    before = mv.camera.world_origin()
+    for dx, dy in ((0, 7), (7, 0), (0, -7), (-7, 0)):
+        mv.camera.pan(dx, dy)
+        if mv.camera.world_origin() != before:
+            break
+    assert mv.camera.world_origin() != before
+    gs.toast_time = gs.hover_time = 0
+    steps(app)
+    assert len(scaled) == 2 and scaled[1][0] * scaled[1][1] < vp.w * vp.h / 4   # a strip
+    tiles.threaded = False                                 # the tiles come
+    for _ in range(200):
+        gs.toast_time = gs.hover_time = 0
+        steps(app)
+        if not mv._kept.prov:
+            break
+    assert not mv._kept.prov
+
+    def shot():
+        return pygame.image.tobytes(app.window.subsurface(vp), "RGB")
+    finished = shot()
+    mv._kept.forget()
+    for _ in range(200):
+        gs.toast_time = gs.hover_time = 0
+        steps(app)
+        if not mv._kept.prov:
+            break
+    assert shot() == finished
