@@ -216,3 +216,30 @@ def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):
     assert search.abandons(copy, "sassanids", [w])
     copy.armies["p"].men = 6000                        # ...but as many as the city needs
     assert not search.abandons(copy, "sassanids", [w])
+
+
+def test_a_focused_plan_leaves_the_aims_leader_on_the_authors_road():
+    """Road to Ctesiphon: the emperor's army keeps its road (Nineveh, Dastagerd) in every
+    variant (a focused plan moves only armies no aim names).  Before, the
+    variant sending him to his third goal led its own plan over two rounds at hard and
+    took him off towards Alexandria, and the scripted raider then won the war."""
+    from game.ai import aims
+    from game.scenario.load import load_scenario
+    scn = load_scenario("scenarios/road_to_ctesiphon.yaml")
+    state, _ = engine.new_game(scn, 1)
+    assert state.active_faction == "byzantium"
+    assert "heraclius" in aims.leaders(state, "byzantium")    # his aims are still to come
+    assert not aims.active(state, "byzantium")
+    hard = levels.get("hard")
+    mine = clone(state)
+    own = Plan(mine, replace(hard, plans=1))
+    own.next_order(mine)
+    road = own.errands["heraclius_army"].goal.name
+    for rank in (1, 2, 3):
+        copy = clone(state)
+        plan = Plan(copy, replace(hard, plans=1, focus=rank))
+        plan.next_order(copy)
+        assert plan.errands["heraclius_army"].goal.name == road
+    late = clone(state)
+    late.year, late.month = 628, 6                       # every aim's window has passed
+    assert aims.leaders(late, "byzantium") == set()

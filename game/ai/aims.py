@@ -14,6 +14,7 @@ What strategy.py asks of this module, and nothing more:
                        garrison, an enemy commander's army to hunt
   weigh(k, goals)      the posture applied to the finished list, spared cities dropped
   errands(k, goals)    the armies of the commanders aims name as leaders, held to them
+  leaders(state, f)    the commanders named by aims in force now or still to come
   profile(state, f)    the faction's profile, a raider while its posture says `raid`
 """
 from __future__ import annotations
@@ -37,6 +38,17 @@ def active(state: GameState, faction: str) -> list[Aim]:
         return []
     turn = cal.state_span(state)
     return [a for a in d.aims if cal.overlaps(turn, a.start, a.end)]
+
+
+def leaders(state: GameState, faction: str) -> set[str]:
+    """The commanders the faction's aims name as leaders, for aims in force now or still
+    to come (an aim whose window has passed no longer holds its leader)."""
+    d = state.direction.get(faction)
+    if d is None or not d.aims:
+        return set()
+    turn = cal.state_span(state)
+    return {a.leader for a in d.aims
+            if a.leader is not None and cal.overlaps(turn, None, a.end)}
 
 
 def posture(state: GameState, faction: str) -> str:

@@ -65,13 +65,18 @@ VARIANTS: tuple[tuple[str, dict], ...] = (
 
 def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
     """Send the side's biggest army (`army_rank` 2: its second biggest; never one
-    besieging) to its `rank`-th most valuable goal of taking, attacking or defending,
-    whatever it was given."""
-    from game.ai import tactics
+    besieging, nor one whose commander the scenario's aims name as leader, now or later
+    in the war) to its `rank`-th most valuable goal of taking, attacking or defending,
+    whatever it was given.  The author's road is not for two rounds of look-ahead to
+    change: in the Road to Ctesiphon a detour towards Alexandria scored better over two
+    rounds and cost the march on Dastagerd, and so the war."""
+    from game.ai import aims, tactics
     from game.ai.tactics import Errand
     ranked = sorted((g for g in goals if g.kind in ("take", "attack", "defend", "relieve")),
                     key=lambda g: (-g.value, g.name))
-    free = sorted((a for a in k.armies if a.id in errands and tactics.besieging(k, a) is None),
+    held = aims.leaders(k.state, k.faction)
+    free = sorted((a for a in k.armies if a.id in errands and tactics.besieging(k, a) is None
+                   and (a.commander is None or a.commander not in held)),
                   key=lambda a: (-a.men, a.id))
     if len(ranked) < rank or len(free) < army_rank:
         return
