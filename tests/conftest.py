@@ -62,3 +62,17 @@ def fog_state(fog_scn):
     from game.rules.engine import new_game
     st, _ = new_game(fog_scn, seed=7)
     return st
+
+
+@pytest.fixture(scope="module")
+def fscn():
+    """The fog test scenario of tests/data (its own small map with fog of war)."""
+    return load_scenario(DATA / "fog_scenario.yaml")
+
+
+@pytest.fixture
+def fst(fscn):
+    """A fresh game of the fog test scenario, Byzantium to play."""
+    from game.rules.engine import new_game
+    st, _ = new_game(fscn, seed=1)
+    return st

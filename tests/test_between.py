@@ -6,22 +6,7 @@ from game.rules import between, engine, vision
 from game.rules import movement as M
 from game.rules.orders import Attack, EndTurn, Move
 from game.rules.state import Army
-from game.scenario.load import load_scenario
-from tests.conftest import DATA
 from tests.helpers import cell
-
-FOG = DATA / "fog_scenario.yaml"
-
-
-@pytest.fixture(scope="module")
-def fscn():
-    return load_scenario(FOG)
-
-
-@pytest.fixture
-def fst(fscn):
-    st, _ = engine.new_game(fscn, seed=1)
-    return st
 
 
 def fresh(state, faction):

@@ -29,11 +29,6 @@ FOG = DATA / "fog_scenario.yaml"
 BOTH = {"byzantium": "human", "sassanids": "human"}
 
 
-@pytest.fixture(scope="module")
-def fscn():
-    return load_scenario(FOG)
-
-
 @pytest.fixture
 def fsession(fscn):
     s, _ = Session.new(fscn, seed=1, sides=dict(BOTH))

@@ -19,22 +19,7 @@ from game.scenario.load import load_scenario
 from game.session import save
 from game.session.game import Session, replay
 from game.session.view import events_for, observe
-from tests.conftest import DATA
 from tests.helpers import cell
-
-FOG = DATA / "fog_scenario.yaml"
-
-
-@pytest.fixture(scope="module")
-def fscn():
-    return load_scenario(FOG)
-
-
-@pytest.fixture
-def fst(fscn):
-    """A fresh game of the fog test scenario, Byzantium to play."""
-    st, _ = engine.new_game(fscn, seed=1)
-    return st
 
 
 def put(state, aid, faction, where, men=5000):
