@@ -160,6 +160,17 @@ def swap_runs(goals: list) -> int:
     return best
 
 
+def note_goals(plans: str) -> dict[str, str]:
+    """Army id -> the goal it marched for, from the note a computer's EndTurn carries
+    (`army q r goal [given-up]` entries; `seen ...` entries are its memory of enemies)."""
+    out = {}
+    for item in plans.split(";")[1:]:
+        parts = item.split(" ")
+        if len(parts) in (4, 5) and parts[0] != "seen":
+            out[parts[0]] = parts[3]
+    return out
+
+
 def play_game(g: Game) -> dict:
     from game.rules.engine import new_game
     scn = _scenario(g.scenario_path)
@@ -190,11 +201,9 @@ def play_game(g: Game) -> dict:
                 _note(state, e, ctr, keys)
             if isinstance(order, EndTurn) and fid in watched:
                 seen = set()
-                for item in order.plans.split(";")[1:]:
-                    parts = item.split(" ")
-                    if len(parts) == 4:
-                        goals[fid].setdefault(parts[0], []).append(parts[3])
-                        seen.add(parts[0])
+                for aid, goal in note_goals(order.plans).items():
+                    goals[fid].setdefault(aid, []).append(goal)
+                    seen.add(aid)
                 for aid, hist in goals[fid].items():
                     if aid not in seen and hist and hist[-1] is not None:
                         hist.append(None)       # no goal this turn: the run is broken
@@ -321,6 +330,9 @@ def main(argv=None) -> int:
                         f"{f} {won[f]}" for f in majors) + f", undecided "
                         f"{len(rs) - sum(won[f] for f in majors)}  "
                         f"{_counter_text(both, len(majors) * len(rs))}", flush=True)
+                    for f in majors:
+                        print(f"{'  ' + f:<17} {_counter_text(_sum(rs, lambda r: [f]), len(rs))}",
+                              flush=True)
                     continue
 
                 def level_of(r, f):

@@ -96,6 +96,15 @@ def test_ladder_counts_back_and_forth_goal_swaps():
     assert swaps(["a", "b", "a", "c", "a", "c"]) == 2
 
 
+def test_ladder_reads_every_army_goal_from_the_note_including_those_with_a_given_up_goal():
+    from bench.ladder import note_goals
+    plans = ("12;narses_army 40 31 take:dara take:edessa;priscus_army 10 5 defend:antioch;"
+             "seen shahin_army sassanids 41 30 12000 11")
+    # the entry with a goal given up (five words) counts like the plain one; a memory does not
+    assert note_goals(plans) == {"narses_army": "take:dara", "priscus_army": "defend:antioch"}
+    assert note_goals("12") == {}
+
+
 def test_scripted_players_only_give_legal_orders_and_end_their_turn():
     from bench.scripted import PLAYERS
     from game.rules.engine import new_game
