@@ -51,15 +51,14 @@ def check_events(state: GameState, point: str) -> list[Event]:
 def _checked_at(scn, point: str) -> list:
     """The scenario's events checked at this point (`check` is the point or `any`), in the
     order written.  Kept per scenario while its events are the very ones it was made from,
-    in the same order, each still checked where it was."""
+    in the same order (an event's check point is fixed once the scenario is loaded)."""
     kept = scn.cache.get("events_at")
     events = tuple(scn.events)
-    checks = tuple([ev.spec.check for ev in events])
-    if kept is None or kept[0] != events or kept[1] != checks:
-        kept = scn.cache["events_at"] = (events, checks, {})
-    got = kept[2].get(point)
+    if kept is None or kept[0] != events:
+        kept = scn.cache["events_at"] = (events, {})
+    got = kept[1].get(point)
     if got is None:
-        got = kept[2][point] = [ev for ev in events if ev.spec.check in ("any", point)]
+        got = kept[1][point] = [ev for ev in events if ev.spec.check in ("any", point)]
     return got
 
 
