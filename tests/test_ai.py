@@ -993,3 +993,30 @@ def test_an_army_shut_in_its_capital_never_breaks_out(state):
     turn_of(state, "sassanids")
     assert not any(isinstance(o, Move) and o.army == "p" for o in play_out(state))
     assert state.armies["p"].hex == ctesiphon.hex
+
+
+def test_the_shortlist_of_every_army_is_the_plain_shortlist():
+    """`operations._Nearest` (numpy, laid out once per plan) gives each army the goals and
+    the order `_shortlist` gives over the goals it may take up: ties of worth for distance
+    broken by name, then by the order given; goals led by a commander only for his army."""
+    import random as _random
+
+    from game.ai.operations import _Nearest, _shortlist
+    from game.ai.strategy import Goal
+    from game.hexgrid import Hex
+    from game.rules.state import Army
+    rng = _random.Random(5)
+    for _case in range(300):
+        goals = [Goal(rng.choice(["take", "visit", "attack"]), f"g{rng.randrange(8)}",
+                      Hex(rng.randrange(12), rng.randrange(12)), rng.choice([1, 5, 9, 30]), 100,
+                      leader=rng.choice([None, None, None, "heraclius", "philippicus"]))
+                 for _ in range(rng.randrange(0, 25))]
+        near = _Nearest(goals)
+        for _army in range(4):
+            a = Army("a", "A", "byzantium", Hex(rng.randrange(12), rng.randrange(12)), 1000,
+                     commander=rng.choice([None, "heraclius", "priscus"]))
+            mine = [g for g in goals if g.leader is None or g.leader == a.commander]
+            n = rng.choice([0, 1, 3, 6, 40])
+            got = near.shortlist(a, n)
+            want = _shortlist(a, mine, n)
+            assert [id(g) for g in got] == [id(g) for g in want]
