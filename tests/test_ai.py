@@ -1020,3 +1020,31 @@ def test_the_shortlist_of_every_army_is_the_plain_shortlist():
             got = near.shortlist(a, n)
             want = _shortlist(a, mine, n)
             assert [id(g) for g in got] == [id(g) for g in want]
+
+
+def test_the_armies_known_inside_each_city_are_those_known_inside_one_by_one(state):
+    """`goals` looks up the enemies it knows in each city from one grouping by hex per
+    plan: the same armies, in the same order, as `known_inside` (enemies seen there, then
+    armies remembered there by the city's owner), and so the same men needed."""
+    from game.ai import aims as author
+    from game.ai import memory
+    k = knowledge.gather(state, "byzantium", levels.get("normal"),
+                         author.profile(state, "byzantium"))
+    cities = sorted(k.cities.values(), key=lambda c: c.id)
+    per = [a for a in state.armies.values() if a.faction == "sassanids"]
+    assert per and cities
+    # enemies and remembered armies stacked on cities (two on one), and one elsewhere
+    k.enemies = [replace(per[0], hex=cities[0].hex), replace(per[0], id="e2", hex=cities[1].hex),
+                 replace(per[0], id="e3", hex=cities[0].hex, men=700), per[0]]
+    k.ghosts = [memory.Sighting("g1", cities[0].owner, cities[0].hex, 900, 1),
+                memory.Sighting("g2", "sassanids", cities[0].hex, 400, 1),
+                memory.Sighting("g3", cities[2].owner, cities[2].hex, 300, 1)]
+    inside_of = strategy._inside_index(k)
+    for c in cities:
+        want = strategy.known_inside(k, c)
+        got = inside_of(c)
+        assert [(a.id, a.faction, a.hex, a.men) for a in got] == \
+            [(a.id, a.faction, a.hex, a.men) for a in want]
+        assert strategy._take_need(k, c, got) == strategy.take_need(k, c)
+        assert strategy._take_need(k, c, []) == strategy.take_need(k, c, inside=False)
+    assert len(inside_of(cities[0])) >= 3
