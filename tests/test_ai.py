@@ -993,3 +993,58 @@ def test_an_army_shut_in_its_capital_never_breaks_out(state):
     turn_of(state, "sassanids")
     assert not any(isinstance(o, Move) and o.army == "p" for o in play_out(state))
     assert state.armies["p"].hex == ctesiphon.hex
+
+
+def test_the_shortlist_of_every_army_is_the_plain_shortlist():
+    """`operations._Nearest` (numpy, laid out once per plan) gives each army the goals and
+    the order `_shortlist` gives over the goals it may take up: ties of worth for distance
+    broken by name, then by the order given; goals led by a commander only for his army."""
+    import random as _random
+
+    from game.ai.operations import _Nearest, _shortlist
+    from game.ai.strategy import Goal
+    from game.hexgrid import Hex
+    from game.rules.state import Army
+    rng = _random.Random(5)
+    for _case in range(300):
+        goals = [Goal(rng.choice(["take", "visit", "attack"]), f"g{rng.randrange(8)}",
+                      Hex(rng.randrange(12), rng.randrange(12)), rng.choice([1, 5, 9, 30]), 100,
+                      leader=rng.choice([None, None, None, "heraclius", "philippicus"]))
+                 for _ in range(rng.randrange(0, 25))]
+        near = _Nearest(goals)
+        for _army in range(4):
+            a = Army("a", "A", "byzantium", Hex(rng.randrange(12), rng.randrange(12)), 1000,
+                     commander=rng.choice([None, "heraclius", "priscus"]))
+            mine = [g for g in goals if g.leader is None or g.leader == a.commander]
+            n = rng.choice([0, 1, 3, 6, 40])
+            got = near.shortlist(a, n)
+            want = _shortlist(a, mine, n)
+            assert [id(g) for g in got] == [id(g) for g in want]
+
+
+def test_the_armies_known_inside_each_city_are_those_known_inside_one_by_one(state):
+    """`goals` looks up the enemies it knows in each city from one grouping by hex per
+    plan: the same armies, in the same order, as `known_inside` (enemies seen there, then
+    armies remembered there by the city's owner), and so the same men needed."""
+    from game.ai import aims as author
+    from game.ai import memory
+    k = knowledge.gather(state, "byzantium", levels.get("normal"),
+                         author.profile(state, "byzantium"))
+    cities = sorted(k.cities.values(), key=lambda c: c.id)
+    per = [a for a in state.armies.values() if a.faction == "sassanids"]
+    assert per and cities
+    # enemies and remembered armies stacked on cities (two on one), and one elsewhere
+    k.enemies = [replace(per[0], hex=cities[0].hex), replace(per[0], id="e2", hex=cities[1].hex),
+                 replace(per[0], id="e3", hex=cities[0].hex, men=700), per[0]]
+    k.ghosts = [memory.Sighting("g1", cities[0].owner, cities[0].hex, 900, 1),
+                memory.Sighting("g2", "sassanids", cities[0].hex, 400, 1),
+                memory.Sighting("g3", cities[2].owner, cities[2].hex, 300, 1)]
+    inside_of = strategy._inside_index(k)
+    for c in cities:
+        want = strategy.known_inside(k, c)
+        got = inside_of(c)
+        assert [(a.id, a.faction, a.hex, a.men) for a in got] == \
+            [(a.id, a.faction, a.hex, a.men) for a in want]
+        assert strategy._take_need(k, c, got) == strategy.take_need(k, c)
+        assert strategy._take_need(k, c, []) == strategy.take_need(k, c, inside=False)
+    assert len(inside_of(cities[0])) >= 3

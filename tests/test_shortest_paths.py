@@ -266,3 +266,28 @@ def test_a_limit_keeps_hexes_at_exactly_that_cost(limit):
     dist, _ = paths.search(steps, [0], limit)
     assert paths.as_list(paths.costs(m, [0], limit)) == dist
     assert (dist[1] == 3) == (limit == 3) and dist[2] == INF
+
+
+@SETTINGS
+@given(SEEDS)
+def test_a_march_search_gives_what_the_general_search_gives(seed):
+    """`paths.reach` (one source, a limit, an answer per hex reached) is `paths.search`
+    in another form: the same costs, the same previous hexes, found in the same order."""
+    rng = random.Random(seed)
+    n = rng.randint(1, 60)
+    steps = random_graph(rng, n)
+    source = rng.randrange(n)
+    barred = set(rng.sample(range(n), rng.randint(0, n // 4)))
+    stop = set(rng.sample(range(n), rng.randint(0, n // 3))) | {source}
+    limit = rng.choice([-1, 0, rng.randint(0, 30), 5000])
+    ok = rng.choice("ab")
+
+    def special(i, j, tag):
+        return tag == ok
+    dist, prev = paths.search(steps, [source], limit, barred, stop, special)
+    got = paths.reach(steps, source, limit, barred, stop, special)
+    assert list(got.items()) == [(j, (dist[j], p)) for j, p in prev.items()]
+    want_dist, want_prev = heap_search(n, steps.__getitem__, [source], limit,
+                                       lambda i, j, tag: special(i, j, tag) if tag is not None
+                                       else j not in barred, stop)
+    assert list(got.items()) == [(j, (want_dist[j], p)) for j, p in want_prev.items()]

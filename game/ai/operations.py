@@ -10,6 +10,8 @@ supply head for winter quarters.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from game.ai import minor
 from game.ai.knowledge import Knowledge
 from game.ai.strategy import Goal, aims, city_defence, city_value
@@ -107,11 +109,12 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
     hungry = {g.name for g in goals if g.kind == "take" and not k.supplied(g.hex)
               and any(x.hex == g.hex and starving(k, x) for x in k.armies)}
     pairs = []
+    near = _Nearest(goals)
     for a in free:
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
         mine = [g for g in goals if g.leader is None or g.leader == a.commander]
-        rough = _shortlist(a, mine, k.level.shortlist)
+        rough = near.shortlist(a, k.level.shortlist)
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
             if g.name in hungry and a.hex != g.hex:
@@ -209,6 +212,41 @@ def _shortlist(army: Army, goals: list[Goal], n: int) -> list[Goal]:
         keyed.append((-g.value * 100 // (10 + apart), g.name, i))
     keyed.sort()
     return [goals[i] for _w, _name, i in keyed[:n]]
+
+
+class _Nearest:
+    """`_shortlist` for every army of a plan over the same goals, with numpy: what does not
+    depend on the army (where each goal is, its worth, the order of the names) is laid out
+    once.  An army's goals are those it may take up (no leader, or its commander); the
+    answer is `_shortlist(army, those goals, n)`, the same goals in the same order."""
+
+    def __init__(self, goals: list[Goal]):
+        self.goals = goals
+        self.q = np.array([g.hex[0] for g in goals], dtype=np.int64)
+        self.r = np.array([g.hex[1] for g in goals], dtype=np.int64)
+        self.worth = np.array([-g.value * 100 for g in goals], dtype=np.int64)
+        names = [g.name for g in goals]
+        rank = {name: i for i, name in enumerate(sorted(set(names)))}
+        self.name_rank = np.array([rank[name] for name in names], dtype=np.int64)
+        self.order = np.arange(len(goals), dtype=np.int64)
+        self.leaders = [g.leader for g in goals]
+        self.led = any(x is not None for x in self.leaders)
+
+    def shortlist(self, army: Army, n: int) -> list[Goal]:
+        if self.led:
+            mine = np.array([x is None or x == army.commander for x in self.leaders],
+                            dtype=bool)
+            pick = np.flatnonzero(mine)
+        else:
+            pick = self.order
+        dq = army.hex[0] - self.q[pick]
+        dr = army.hex[1] - self.r[pick]
+        apart = (np.abs(dq) + np.abs(dr) + np.abs(dq + dr)) // 2
+        key = self.worth[pick] // (10 + apart)
+        # by worth for the distance, then by name, then in the order given
+        best = np.lexsort((pick, self.name_rank[pick], key))[:n]
+        goals = self.goals
+        return [goals[i] for i in pick[best].tolist()]
 
 
 def nearest_own_city(k: Knowledge, a: Army):

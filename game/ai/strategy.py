@@ -184,7 +184,7 @@ def city_worth(state: GameState, c: City) -> int:
     v = 4 + c.income + c.walls * 2
     if c.holy:
         v += 15
-    if any(f.capital == c.id for f in state.factions.values()):
+    if c.id in [f.capital for f in state.factions.values()]:
         v += 20
     return v
 
@@ -289,13 +289,36 @@ def known_inside(k: Knowledge, c: City) -> list[Army]:
     return out
 
 
+def _inside_index(k: Knowledge):
+    """`known_inside` for many cities of one plan: the enemies and the remembered armies
+    grouped by hex once (each group in the order of its list), then looked up."""
+    enemies: dict[Hex, list[Army]] = {}
+    for e in k.enemies:
+        enemies.setdefault(e.hex, []).append(e)
+    ghosts: dict[Hex, list] = {}
+    for g in k.ghosts:
+        ghosts.setdefault(g.hex, []).append(g)
+
+    def inside(c: City) -> list[Army]:
+        out = list(enemies.get(c.hex, ()))
+        for g in ghosts.get(c.hex, ()):
+            if c.owner == g.faction:
+                out.append(Army(g.id, g.id, g.faction, g.hex, g.men))
+        return out
+    return inside
+
+
 def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men (of average quality) needed to storm the city now at the wanted odds."""
+    return _storm_need(k, c, known_inside(k, c) if inside else [])
+
+
+def _storm_need(k: Knowledge, c: City, inside: list[Army]) -> int:
+    """`storm_need` with the armies it knows inside the city given."""
     sample = k.armies[0] if k.armies else None
     if sample is None:
         return 1 << 30
     # only the armies it knows of
-    inside = known_inside(k, c) if inside else []
     _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
     return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
 
@@ -309,8 +332,12 @@ def may_starve(k: Knowledge, c: City) -> bool:
 def take_need(k: Knowledge, c: City, inside: bool = True) -> int:
     """Men needed to take a city: to storm it, or (a major power) to starve it out; the
     armies it knows inside must be beaten or starved with it (unless `inside` is false)."""
-    need = storm_need(k, c, inside)
-    inside = known_inside(k, c) if inside else []
+    return _take_need(k, c, known_inside(k, c) if inside else [])
+
+
+def _take_need(k: Knowledge, c: City, inside: list[Army]) -> int:
+    """`take_need` with the armies it knows inside the city given ([] to leave them out)."""
+    need = _storm_need(k, c, inside)
     if inside:
         # one battle against all of them together (the garrison fights with them)
         need = max(need, attack_need(k, inside[0], inside))
@@ -419,6 +446,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
     a = aims(state.scenario, k.faction)
     strongest = max((x.men for x in k.armies), default=0)
     total = sum(x.men for x in k.armies)
+    inside_of = _inside_index(k)
     for c in sorted(k.cities.values(), key=lambda c: c.id):
         if c.owner == k.faction:
             t = threat.get(c.id, 0)
@@ -438,9 +466,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             continue
         if c.siege is not None and c.siege.by != k.faction:
             continue               # an ally's or a third party's siege: leave it
-        need = take_need(k, c)
+        inside = inside_of(c)
+        need = _take_need(k, c, inside)
         value = city_value(k, c)
-        held = bool(known_inside(k, c))
+        held = bool(inside)
         if k.profile.raider and not held:
             if need > strongest or c.walls > 3:
                 continue           # raiders take only what they can storm at once
@@ -450,7 +479,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             # an army too strong to fight holds it: wait before its walls for that army
             # to march off (or to come out), at a worth that falls with its strength
             value = value * total // need
-            need = take_need(k, c, inside=False)
+            need = _take_need(k, c, [])
             if value < CONTESTED_LEAST:
                 continue
         if held and c.walls > 0 and c.garrison > 0 and not may_starve(k, c):
@@ -471,7 +500,9 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             out.append(Goal("relieve", e.id, e.hex, v, attack_need(k, e),
                             urgent=vital_city(k, city)))
             continue
-        near = [c for h, c in mine.items() if hex_distance(h, e.hex) <= 2]
+        eq, er = e.hex              # the hex distance, inline: every enemy and own city
+        near = [c for (q, r), c in mine.items()
+                if (abs(q - eq) + abs(r - er) + abs(q - eq + r - er)) // 2 <= 2]
         v += max((city_value(k, c) // 2 for c in near), default=0)
         out.append(Goal("attack", e.id, e.hex, v, attack_need(k, e)))
     takes = {g.hex: g for g in out if g.kind == "take"}

@@ -31,12 +31,10 @@ def told(state: GameState, spec) -> tuple[str, ...]:
 def check_events(state: GameState, point: str) -> list[Event]:
     """Fire every event whose time has come at this check point."""
     events: list[Event] = []
-    for ev in state.scenario.events:
+    for ev in _checked_at(state.scenario, point):
         if state.over:
             break
         spec = ev.spec
-        if spec.check != "any" and spec.check != point:
-            continue
         if spec.on_turn_of is not None and state.active_faction != spec.on_turn_of:
             continue
         last = state.fired.get(spec.id)
@@ -48,6 +46,20 @@ def check_events(state: GameState, point: str) -> list[Event]:
             if held:
                 events += fire(state, ev)
     return events
+
+
+def _checked_at(scn, point: str) -> list:
+    """The scenario's events checked at this point (`check` is the point or `any`), in the
+    order written.  Kept per scenario while its events are the very ones it was made from,
+    in the same order (an event's check point is fixed once the scenario is loaded)."""
+    kept = scn.cache.get("events_at")
+    events = tuple(scn.events)
+    if kept is None or kept[0] != events:
+        kept = scn.cache["events_at"] = (events, {})
+    got = kept[1].get(point)
+    if got is None:
+        got = kept[1][point] = [ev for ev in events if ev.spec.check in ("any", point)]
+    return got
 
 
 def fire(state: GameState, ev) -> list[Event]:

@@ -293,9 +293,9 @@ def reachable(state: GameState, army: Army, budget: int | None = None,
     """
     obs = obs or obstacles_known(state, army.faction)
     budget = army.moves if budget is None else budget
-    dist, prev = _search(state, state.scenario.map.index(army.hex), obs, limit=budget,
-                         stop=obs.stop)
-    return {j: (dist[j], p) for j, p in prev.items()}
+    barred = obs.blocked | obs.closed_passes if obs.closed_passes else obs.blocked
+    return paths.reach(steps(state.scenario, state.winter), state.scenario.map.index(army.hex),
+                       budget, barred, obs.stop, partial(_special_step, obs))
 
 
 def path_to(state: GameState, came_from: dict[int, tuple[int, int]], dest: Hex) -> tuple[Hex, ...] | None:

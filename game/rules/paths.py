@@ -86,6 +86,55 @@ def search(steps: Steps, sources: Iterable[int], limit: int = INF,
     return dist, prev
 
 
+_REACH_BUCKETS = 4096     # a longer limit goes to `search` (its buckets are a dict)
+
+
+def reach(steps: Steps, source: int, limit: int,
+          barred: set[int] | frozenset[int] = frozenset(),
+          stop: set[int] | frozenset[int] = frozenset(),
+          special: Callable[[int, int, object], bool] | None = None
+          ) -> dict[int, tuple[int, int]]:
+    """`search` from one source within a limit (a march this turn), its answer in one dict:
+    reached hex -> (cost, the hex it was reached from, -1 for the source), in the order
+    reached.  The same costs, paths and order as `search` (the same loop, with a list of
+    buckets, one per cost up to the limit, instead of a dict of them)."""
+    if limit < 0 or limit > _REACH_BUCKETS:
+        dist, prev = search(steps, (source,), limit, barred, stop, special)
+        return {j: (dist[j], p) for j, p in prev.items()}
+    dist = [INF] * len(steps)
+    dist[source] = 0
+    out: dict[int, tuple[int, int]] = {source: (0, -1)}
+    buckets: list[list[int] | None] = [None] * (limit + 1)
+    buckets[0] = [source]
+    for cost in range(limit + 1):
+        bucket = buckets[cost]
+        if bucket is None:
+            continue
+        bucket.sort()
+        for i in bucket:
+            if dist[i] != cost:
+                continue                # reached more cheaply since it was queued
+            if i in stop and i != source:
+                continue
+            for j, c, tag in steps[i]:
+                nc = cost + c
+                if nc > limit or dist[j] <= nc:
+                    continue
+                if tag is None:
+                    if j in barred:
+                        continue
+                elif special is None or not special(i, j, tag):
+                    continue
+                dist[j] = nc
+                out[j] = (nc, i)
+                b = buckets[nc]
+                if b is None:
+                    buckets[nc] = [j]
+                else:
+                    b.append(j)
+    return out
+
+
 def path(prev: dict[int, int], goal: int) -> list[int] | None:
     """The hexes from the one after the source to goal, by `search`'s previous hexes;
     None if goal was not reached."""

@@ -1,4 +1,5 @@
 """When events are checked and what firing one does: points, order, repeats, texts, choices."""
+from game.events import runner
 from game.rules import engine
 from game.rules.orders import Choose, EndTurn, Move
 from game.session.save import load_game, save_game
@@ -79,6 +80,32 @@ def test_check_points_and_whose_turn(tmp_path):
     assert fired_kinds(events) == ["evt_end_persia"]
     entry = state.log[-1]
     assert (entry.turn, entry.year, entry.month) == (1, 603, 3)
+
+
+def test_the_events_of_a_check_point_follow_the_scenarios_events(tmp_path):
+    """The events tried at a point are kept per scenario; a scenario whose events are
+    replaced or put in another order is not answered from that."""
+    scn = scenario_with_events(tmp_path, """\
+  - id: evt_order
+    title: After an order
+    check: order
+    when: {turn: {min: 1}}
+  - id: evt_end
+    title: At the end of a turn
+    check: end
+    when: {turn: {min: 1}}
+""")
+    state = fresh(scn)
+    assert not state.log
+    assert [ev.spec.id for ev in runner._checked_at(scn, "order")] == ["evt_order"]
+    assert [ev.spec.id for ev in runner._checked_at(scn, "end")] == ["evt_end"]
+    scn.events.reverse()                         # the same events, in another order
+    scn.events[0].spec.check = "order"           # (and one of another point: made anew)
+    assert [ev.spec.id for ev in runner._checked_at(scn, "order")] == ["evt_end", "evt_order"]
+    scn.events = scn.events[:1]                  # a list of its own
+    assert [ev.spec.id for ev in runner._checked_at(scn, "order")] == ["evt_end"]
+    events = engine.apply(state, Move("byzantium", "byz_field", (cell(5, 4),)))
+    assert fired_kinds(events) == ["evt_end"]
 
 
 def test_events_are_tried_in_file_order_and_see_each_other(tmp_path):
