@@ -14,12 +14,18 @@ def relation(state: GameState, a: str, b: str) -> Relation:
 
 
 def hostile(state: GameState, a: str, b: str) -> bool:
-    return a != b and relation(state, a, b).status == "war"
+    if a == b:
+        return False
+    r = state.relations.get(relation_key(a, b))     # `relation`, inline: asked very often
+    return r is not None and r.status == "war"
 
 
 def friendly(state: GameState, a: str, b: str) -> bool:
     """Same faction or allied: may share hexes, use each other's cities for supply."""
-    return a == b or relation(state, a, b).status == "alliance"
+    if a == b:
+        return True
+    r = state.relations.get(relation_key(a, b))
+    return r is not None and r.status == "alliance"
 
 
 def besieged_together(state: GameState, a, b) -> bool:
