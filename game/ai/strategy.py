@@ -315,12 +315,14 @@ def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
 
 def _storm_need(k: Knowledge, c: City, inside: list[Army]) -> int:
     """`storm_need` with the armies it knows inside the city given."""
-    sample = k.armies[0] if k.armies else None
-    if sample is None:
+    if not k.armies:
         return 1 << 30
-    # only the armies it knows of
-    _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
-    return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
+    # only the armies it knows of (the defence does not depend on who storms)
+    dfn = siege.assault_defence(k.state, c, inside)
+    ratio = k.__dict__.get("_storm_ratio")       # the same for every city of a plan
+    if ratio is None:
+        ratio = k.__dict__["_storm_ratio"] = ratio_for(k.state, required_odds(k, 65))
+    return dfn * ratio // 100
 
 
 def may_starve(k: Knowledge, c: City) -> bool:
