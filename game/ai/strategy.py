@@ -15,7 +15,6 @@ goal has a value and the men it needs; operations.py assigns armies to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from game.ai import memory
 from game.ai import aims as author
@@ -437,9 +436,10 @@ class Goal:
     urgent: bool = False  # guard duty: armies are sent to it before any other goal
     leader: str | None = None  # only an army this commander leads will do
 
-    @cached_property
-    def name(self) -> str:           # asked a million times a game; kind and key never change
-        return f"{self.kind}:{self.key}"
+    def __post_init__(self):
+        # asked a million times a game; kind and key never change.  Set here rather than
+        # as a cached property, whose first reading takes a lock (Python 3.11)
+        self.name = f"{self.kind}:{self.key}"
 
 
 def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
