@@ -1048,3 +1048,63 @@ def test_the_armies_known_inside_each_city_are_those_known_inside_one_by_one(sta
         assert strategy._take_need(k, c, got) == strategy.take_need(k, c)
         assert strategy._take_need(k, c, []) == strategy.take_need(k, c, inside=False)
     assert len(inside_of(cities[0])) >= 3
+
+
+def _threats_one_by_one(k):
+    """`strategy.threats` as a plain loop over every enemy (or remembered army) and city,
+    with the hex distance of the grid."""
+    from game.ai import memory
+    out = {}
+    own = [(c, k.level.lookahead if strategy.vital_city(k, c) else 1) for c in k.own_cities()]
+    sieging = {c.hex for c in k.cities.values() if c.siege is not None}
+    for e in k.enemies:
+        if e.hex in sieging:
+            continue
+        for c, turns in own:
+            budget = k.budget(e) * turns
+            apart = hex_distance(e.hex, c.hex)
+            if apart > budget + 1:
+                continue
+            if apart <= 1 or k.field(c.hex, e.faction)[k.index(e.hex)] <= budget:
+                out[c.id] = out.get(c.id, 0) + e.men
+    for g in k.ghosts:
+        age = g.age(k.state.turn)
+        s = g.men * memory.fade(age) // 100
+        if s <= 0 or g.hex in sieging:
+            continue
+        for c, turns in own:
+            budget = strategy.ghost_budget(k) * (turns + age)
+            if hex_distance(g.hex, c.hex) > budget + 1:
+                continue
+            j = k.index(g.hex)
+            if j >= 0 and k.field(c.hex, g.faction)[j] <= budget:
+                out[c.id] = out.get(c.id, 0) + s
+    return out
+
+
+def test_the_threats_to_each_city_are_those_of_a_plain_loop(state):
+    """The threats (the hex distance compared inline, not worked out) are those of a plain
+    loop with the grid's hex distance, found in the same order: enemies anywhere on the
+    map, next to a city, far off, and armies remembered out of sight."""
+    import random as _random
+
+    from game.ai import aims as author
+    from game.ai import memory
+    rng = _random.Random(11)
+    hm = state.scenario.map
+    per = next(a for a in state.armies.values() if a.faction == "sassanids")
+    found = 0
+    for _case in range(40):
+        k = knowledge.gather(state, "byzantium", levels.get("normal"),
+                             author.profile(state, "byzantium"))
+        cities = k.own_cities()
+        spots = [hm.hex_of(rng.randrange(hm.width * hm.height)) for _ in range(6)]
+        spots += [rng.choice(cities).hex for _ in range(2)]
+        k.enemies = [replace(per, id=f"e{i}", hex=h, men=1000 * (i + 1))
+                     for i, h in enumerate(spots)]
+        k.ghosts = [memory.Sighting(f"g{i}", "sassanids", h, 800 + i, state.turn - i)
+                    for i, h in enumerate(rng.sample(spots, 3))]
+        got = strategy.threats(k)
+        assert list(got.items()) == list(_threats_one_by_one(k).items())
+        found += len(got)
+    assert found > 20

@@ -227,3 +227,20 @@ def test_the_army_inside_may_march_out(state):
     engine.apply(state, Besiege("byzantium", "byz_field", "dara"))
     end_turn(state)
     assert any(isinstance(o, Move) and o.army == "per_raid" for o in engine.legal_orders(state))
+
+
+def test_the_defence_of_a_storm_does_not_depend_on_who_storms(state):
+    """`siege.assault_defence` is the defenders' half of `assault_strengths` whoever
+    storms (the computer sizes a storm by it alone), with the armies in the city or
+    those given."""
+    from dataclasses import replace
+
+    from game.rules import siege
+    city = state.cities["edessa"]
+    inside = replace(state.armies["per_raid"], hex=city.hex, morale=35, supply=20)
+    state.armies[inside.id] = inside
+    for stormer in state.armies.values():
+        for defenders in (None, [], [inside]):
+            _att, dfn = siege.assault_strengths(state, stormer, city, defenders)
+            assert dfn == siege.assault_defence(state, city, defenders)
+    assert siege.assault_defence(state, city) > siege.assault_defence(state, city, []) > 0

@@ -77,7 +77,10 @@ class Knowledge:
 
     def supplied_at(self, j: int) -> bool:
         """Whether an army at hex index j is fed (at sea a fleet feeds it)."""
-        return j in self.supply() or j in water_indices(self.state.scenario)
+        fed = self._supply              # asked tens of thousands of times a war
+        if fed is None:
+            fed = self.supply()
+        return j in fed or j in water_indices(self.state.scenario)
 
     @property
     def fog(self) -> bool:

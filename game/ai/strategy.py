@@ -15,7 +15,6 @@ goal has a value and the men it needs; operations.py assigns armies to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from game.ai import memory
 from game.ai import aims as author
@@ -315,12 +314,14 @@ def storm_need(k: Knowledge, c: City, inside: bool = True) -> int:
 
 def _storm_need(k: Knowledge, c: City, inside: list[Army]) -> int:
     """`storm_need` with the armies it knows inside the city given."""
-    sample = k.armies[0] if k.armies else None
-    if sample is None:
+    if not k.armies:
         return 1 << 30
-    # only the armies it knows of
-    _att, dfn = siege.assault_strengths(k.state, sample, c, inside)
-    return dfn * ratio_for(k.state, required_odds(k, 65)) // 100
+    # only the armies it knows of (the defence does not depend on who storms)
+    dfn = siege.assault_defence(k.state, c, inside)
+    ratio = k.__dict__.get("_storm_ratio")       # the same for every city of a plan
+    if ratio is None:
+        ratio = k.__dict__["_storm_ratio"] = ratio_for(k.state, required_odds(k, 65))
+    return dfn * ratio // 100
 
 
 def may_starve(k: Knowledge, c: City) -> bool:
@@ -362,7 +363,10 @@ def threats(k: Knowledge) -> dict[str, int]:
     """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
     loss would end the war: within the level's lookahead)."""
     out: dict[str, int] = {}
-    own = [(c, k.level.lookahead if vital_city(k, c) else 1) for c in k.own_cities()]
+    # (q, r, turns, city): pairs of enemy and city are many, so the hex distance is taken
+    # inline, as the largest of |dq|, |dr|, |dq + dr| (compared, not worked out)
+    own = [(c.hex[0], c.hex[1], k.level.lookahead if vital_city(k, c) else 1, c)
+           for c in k.own_cities()]
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
     for e in k.enemies:
         if e.hex in sieging:
@@ -371,14 +375,19 @@ def threats(k: Knowledge) -> dict[str, int]:
         march = k.budget(e)
         j = k.index(e.hex)
         eq, er = e.hex
-        for c, turns in own:
+        for cq, cr, turns, c in own:
             budget = march * turns
-            dq = eq - c.hex[0]          # the hex distance, inline: pairs of enemy and city
-            dr = er - c.hex[1]
-            apart = (abs(dq) + abs(dr) + abs(dq + dr)) // 2
-            if apart > budget + 1:
+            far = budget + 1            # farther than this: out of reach
+            dq = eq - cq
+            if dq > far or dq < -far:
                 continue
-            if apart <= 1:
+            dr = er - cr
+            if dr > far or dr < -far:
+                continue
+            ds = dq + dr
+            if ds > far or ds < -far:
+                continue
+            if -1 <= dq <= 1 and -1 <= dr <= 1 and -1 <= ds <= 1:     # next to it
                 out[c.id] = out.get(c.id, 0) + s
                 continue
             f = k.field(c.hex, e.faction)
@@ -394,11 +403,13 @@ def threats(k: Knowledge) -> dict[str, int]:
             continue
         j = k.index(g.hex)
         gq, gr = g.hex
-        for c, turns in own:
+        for cq, cr, turns, c in own:
             budget = base * (turns + age)
-            dq = gq - c.hex[0]
-            dr = gr - c.hex[1]
-            if (abs(dq) + abs(dr) + abs(dq + dr)) // 2 > budget + 1:
+            far = budget + 1
+            dq = gq - cq
+            dr = gr - cr
+            ds = dq + dr
+            if dq > far or dq < -far or dr > far or dr < -far or ds > far or ds < -far:
                 continue
             f = k.field(c.hex, g.faction)
             if j >= 0 and f[j] <= budget:
@@ -435,9 +446,10 @@ class Goal:
     urgent: bool = False  # guard duty: armies are sent to it before any other goal
     leader: str | None = None  # only an army this commander leads will do
 
-    @cached_property
-    def name(self) -> str:           # asked a million times a game; kind and key never change
-        return f"{self.kind}:{self.key}"
+    def __post_init__(self):
+        # asked a million times a game; kind and key never change.  Set here rather than
+        # as a cached property, whose first reading takes a lock (Python 3.11)
+        self.name = f"{self.kind}:{self.key}"
 
 
 def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:

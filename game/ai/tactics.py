@@ -200,6 +200,7 @@ def risk_for(k: Knowledge, army: Army):
     what does not depend on the hex is worked out once.  Valid while no army moves."""
     state = k.state
     danger = k.danger
+    attacked = getattr(danger, "reached", danger)     # `j in danger`, without a call
     mine_alone = army.men * combat.army_quality(state, army, False) // 100
     beside: dict[Hex, int] = {}             # own men at each hex, besides this army
     for a in k.armies:
@@ -213,7 +214,7 @@ def risk_for(k: Knowledge, army: Army):
     odds: dict[tuple[int, int], int] = {}
 
     def risk(j: int, h: Hex) -> int:
-        if j not in danger:
+        if j not in attacked:
             return 0
         cid = city_at.get(h)
         c = cities.get(cid) if cid else None
@@ -260,7 +261,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
     in_walls = home is not None and home.owner == k.faction and home.walls > 0
     if in_walls and target == army.hex:
         return here              # ordered to hold these walls: it does not step out
-    danger = k.danger
+    danger = getattr(k.danger, "reached", k.danger)   # `j in k.danger`, without a call
     risk_at = risk_for(k, army)
     best_j, best_score = here, None
     for j, (cost, _prev) in reach.items():

@@ -14,12 +14,18 @@ def relation(state: GameState, a: str, b: str) -> Relation:
 
 
 def hostile(state: GameState, a: str, b: str) -> bool:
-    return a != b and relation(state, a, b).status == "war"
+    if a == b:
+        return False
+    r = state.relations.get(relation_key(a, b))     # `relation`, inline: asked very often
+    return r is not None and r.status == "war"
 
 
 def friendly(state: GameState, a: str, b: str) -> bool:
     """Same faction or allied: may share hexes, use each other's cities for supply."""
-    return a == b or relation(state, a, b).status == "alliance"
+    if a == b:
+        return True
+    r = state.relations.get(relation_key(a, b))
+    return r is not None and r.status == "alliance"
 
 
 def besieged_together(state: GameState, a, b) -> bool:
@@ -94,11 +100,19 @@ def _nearest_place(state: GameState, h: Hex) -> tuple[int, str, str] | None:
         named = {p.hex: (p.name, f"places.{k}") for k, p in hm.places.items()}
         named.update({c.hex: (c.name, f"cities.{c.id}") for c in state.cities.values()})
         known = scn.cache["named_hexes"] = sorted(named.items(), key=lambda x: (x[0].q, x[0].r))
+    # the answer for a hex is kept with the named hexes it was found among (every march
+    # names where it ends, and the search looks at every named hex)
+    answers = scn.cache.get("nearest_place")
+    if answers is None or answers[0] is not known:
+        answers = scn.cache["nearest_place"] = (known, {})
+    if h in answers[1]:
+        return answers[1][h]
     best = None
     for at, (name, key) in known:
         d = hex_distance(at, h)
         if d <= NEAR and (best is None or (d, name) < best[:2]):
             best = (d, name, key)
+    answers[1][h] = best
     return best
 
 

@@ -69,12 +69,17 @@ def assault_strengths(state: GameState, army: Army, city: City,
     siege_skill = c.siege if c else r["siege_skill_leaderless"]
     att = army.men * combat.army_quality(state, army, True) // 100
     att = att * (100 + r["assault_per_siege_point"] * (siege_skill - r["rating_average"])) // 100
+    return att, assault_defence(state, city, defenders)
+
+
+def assault_defence(state: GameState, city: City, defenders: list[Army] | None = None) -> int:
+    """The defenders' side of `assault_strengths`: the garrison and the armies in the city
+    (`defenders` as there) behind its walls; it does not depend on who storms."""
     if defenders is None:
         defenders = _defenders(state, city)
     d_men = city.garrison + sum(a.men * combat.army_quality(state, a, False) // 100
                                 for a in defenders)
-    dfn = d_men * (100 + city.walls * r["assault_wall_percent"]) // 100
-    return att, dfn
+    return d_men * (100 + city.walls * Q.rules(state)["assault_wall_percent"]) // 100
 
 
 def assault_odds(state: GameState, army: Army, city: City) -> dict:

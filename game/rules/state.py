@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -254,6 +255,7 @@ class GameState:
         return cal.turn_name(self.year, self.month, self.months_per_turn)
 
 
+@lru_cache(maxsize=4096)      # asked a few hundred thousand times a game, of a few pairs
 def relation_key(a: str, b: str) -> str:
     return f"{a}|{b}" if a < b else f"{b}|{a}"
 

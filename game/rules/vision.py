@@ -616,7 +616,7 @@ class Watch:
     side: str
     visible: np.ndarray                  # flat bool
     armies: set[str]                     # other sides' armies it saw
-    cities: dict[str, tuple | None]      # city -> remembered (owner, walls, garrison, besieger)
+    cities: dict[str, CitySeen]          # city -> its record in the side's memory then
     unseen: list[Army]                   # other sides' armies it did not see
     reported: set[str] = field(default_factory=set)
     swept: np.ndarray | None = None      # flat bool: what a march has seen on its way
@@ -631,7 +631,8 @@ def watch(state: GameState, side: str) -> Watch | None:
     others = sorted((a for a in state.armies.values() if a.faction not in fr),
                     key=lambda a: a.id)
     seen = {a.id for a in others if vis[hm.index(a.hex)]}
-    cities = {cid: _seen_key(s) for cid, s in state.memory[side].cities.items()}
+    # the records themselves: the memory replaces a record rather than change it (`_note`)
+    cities = dict(state.memory[side].cities)
     return Watch(side, vis, seen, cities, [a for a in others if a.id not in seen])
 
 
@@ -692,12 +693,14 @@ def after_order(state: GameState, w: Watch | None) -> list[Event]:
             w.reported.add(a.id)
             out.append(_sighted(state, w.side, a))
     where = _static(state)["city"]
+    before = w.cities
     news = [(cid, seen) for cid, seen in state.memory[w.side].cities.items()
-            if not w.visible[where[cid]] and _seen_key(seen) != w.cities.get(cid)]
+            if seen is not before.get(cid) and not w.visible[where[cid]]
+            and _seen_key(seen) != _seen_key(before.get(cid))]
     for cid, seen in sorted(news):
         c = state.cities[cid]
-        was = w.cities.get(cid)
-        if was is None or was[0] != seen.owner:
+        was = before.get(cid)
+        if was is None or was.owner != seen.owner:
             text = f"{c.name} is seen to be held by {state.factions[seen.owner].name}"
         else:
             text = f"News of {c.name}: walls {seen.walls}, garrison {seen.garrison}" + (
