@@ -110,14 +110,14 @@ def test_an_aim_holds_only_within_its_window(state):
     assert [a.target for a in author.active(state, "sassanids")] == ["ancyra"]
 
 
-def know(state, faction="sassanids"):
+def know(state, faction="sassanids", level="normal"):
     state.active = state.order.index(faction)
-    lv = levels.get("normal")
+    lv = levels.get(level)
     return knowledge.gather(state, faction, lv, author.profile(state, faction))
 
 
-def goal_names(state, faction="sassanids"):
-    k = know(state, faction)
+def goal_names(state, faction="sassanids", level="normal"):
+    k = know(state, faction, level)
     return {g.name: g for g in strategy.goals(k, strategy.threats(k))}
 
 
@@ -203,3 +203,31 @@ def test_the_named_leader_keeps_to_the_authors_errand(state):
     plan = Plan(state)
     plan._replan(state)
     assert plan.errands["byz_field"].goal.name == "visit:threaten:jerusalem"
+
+
+def test_easy_does_not_keep_to_the_authors_plan(state):
+    """Easy (a careless general) neither sends the named leader on the author's errand nor
+    values what the aims ask for; the author's "leave it be" holds for it as for normal."""
+    from game.ai.player import Plan
+    assert not levels.get("easy").follows_aims
+    assert levels.get("normal").follows_aims and levels.get("hard").follows_aims
+    clear_armies(state, keep=("byz_field", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{threaten: jerusalem, leader: priscus,"
+                 " weight: 100}, {take: dara, weight: 400}]}}]")
+    normal = goal_names(state, "byzantium")
+    easy = goal_names(state, "byzantium", "easy")
+    assert "visit:threaten:jerusalem" in normal and "visit:threaten:jerusalem" not in easy
+    # the author's word put the strong city back among normal's goals, at its weight more
+    assert "take:dara" in normal and (
+        "take:dara" not in easy or easy["take:dara"].value + 400 <= normal["take:dara"].value)
+    errands = {}
+    for level in ("normal", "easy"):
+        plan = Plan(state, level)
+        plan._replan(state)
+        goal = plan.errands["byz_field"].goal
+        errands[level] = goal.name if goal is not None else None
+    assert errands["normal"] == "visit:threaten:jerusalem"
+    assert errands["easy"] != "visit:threaten:jerusalem"
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: jerusalem, weight: -200}]}}]")
+    state.cities["jerusalem"].owner = "byzantium"
+    assert "take:jerusalem" not in goal_names(state, "sassanids", "easy")

@@ -41,17 +41,22 @@ class Level:
     focus_army: int = 1    # which army `focus` moves: 1 its biggest, 2 its second biggest
     switch: int = 0        # points a variant must score above its own plan, in every sample
     to_end: int = 0        # plays out to the war's end when at most this many rounds are left
+    follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
+                               # (where each commander goes, what he hunts); their
+                               # "leave it be" and the posture hold at every level
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
     "easy": Level(
         "easy",
         "Easy: a careless general.  About two armies in five are given a poor order each "
-        "turn (they wander or idle); it does not watch for threats to its cities, gives battle "
+        "turn (they wander or idle); it does not watch for threats to its cities, does not "
+        "keep to the campaign's plan (where history sent each commander), gives battle "
         "at even odds, never merges its armies, raises no new troops and pays little heed to "
         "supply.  No bonus, and it sees only what its side can see.",
         blunder_percent=40, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
-        concentrates=False, raises=False, minds_supply=False, detachments=0),
+        concentrates=False, raises=False, minds_supply=False, detachments=0,
+        follows_aims=False),
     "normal": Level(
         "normal",
         "Normal: a sound general.  It defends what it values against the armies that can "

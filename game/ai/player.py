@@ -95,7 +95,8 @@ class Plan:
                                   for a in k.enemies}
             self.remembered = list(k.ghosts)
         # a commander the author's aims name keeps to them (then detachments to theirs)
-        reserved = {**aims.errands(k, self.goals), **self.reserved}
+        planned = aims.errands(k, self.goals) if self.level.follows_aims else {}
+        reserved = {**planned, **self.reserved}
         self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
         if self.level.focus:
             search.focus(k, self.goals, self.errands, self.level.focus,

@@ -217,7 +217,9 @@ def count_bonus(k: Knowledge, c: City) -> int:
 def city_value(k: Knowledge, c: City) -> int:
     v = city_worth(k.state, c) + aims(k.state.scenario, k.faction).cities.get(c.id, 0)
     v += count_bonus(k, c)
-    v = max(1, v + author.city_bonus(k, c))         # the author's aims, as they stand now
+    if k.level.follows_aims:
+        v += author.city_bonus(k, c)                # the author's aims, as they stand now
+    v = max(1, v)
     if c.owner == k.faction and k.state.factions[k.faction].capital == c.id:
         v += 30
     if k.profile.raider and c.owner != k.faction:      # raiders want loot, not land
@@ -539,5 +541,6 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         live = any(state.factions[f].in_play for f in whose)
         out.append(Goal("visit", f"{h.q},{h.r}", h, w, max(men, Q.rules(state)["min_army_men"]),
                         urgent=live))
-    author.add_goals(k, out)
+    if k.level.follows_aims:
+        author.add_goals(k, out)
     return author.weigh(k, out)
