@@ -219,15 +219,19 @@ class MapView:
             self._can_finish, surf)
         scene = self._scene_for(view, state, ov, s)
         marks = self._marks(view, ov, s, ox, oy)
-        # what the screen shows of the map is last frame's picture when the ground, the
-        # scene and the window are the same: then only where a mark was or is now, or
-        # where something else was drawn over the map, is drawn again
+        # what the screen shows of the map is last frame's picture when the view, the
+        # scene and the window are the same: then only where the ground was painted
+        # again (a tile come from the helper), where a mark was or is now, or where
+        # something else was drawn over the map, is drawn again
         last = ((surf.get_size(), ox, oy, tuple(vp)), (surf, scene, view))
         dirty = None
-        if not changed and self.drawn_over is not None and self._last_marks is not None \
+        again = self._kept.repainted if changed else []
+        if again is not None and self.drawn_over is not None \
+                and self._last_marks is not None \
                 and self._last is not None and last[0] == self._last[0] \
                 and all(x is y for x, y in zip(last[1], self._last[1])):
-            dirty = merged([r.clip(vp) for r in (*self._last_marks, *self.drawn_over, *marks)])
+            dirty = merged([r.clip(vp) for r in (*self._last_marks, *self.drawn_over, *marks,
+                                                 *(g.move(ox, oy) for g in again))])
         self._last, self._last_marks, self.drawn_over = last, marks, None
         self.redrawn = dirty
         if dirty is None:
