@@ -104,23 +104,26 @@ class SteadyPainter:
             return
         import pygame
         from game.ui.camera import LEVELS
+        from game.ui import map_tiles
         from game.ui.map_tiles import TILE, paint
         t = self.tiles
         for key in self.asked:
             li, tx, ty = key
             surf = paint(t.raster, t.features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
-            self.done.append((key, pygame.image.tobytes(surf, "RGB")))
+            idx = map_tiles.hex_index(t.raster, key) if hasattr(map_tiles, "hex_index") \
+                else None                # (the code before the helper sent them)
+            self.done.append((key, pygame.image.tobytes(surf, "RGB"), idx))
         self.asked = []
 
     def finished(self) -> list:
         import pygame
         from game.ui.map_tiles import TILE
         out = []
-        for key, data in self.done:          # as the real one: a copy out of shared memory
+        for key, data, idx in self.done:     # as the real one: a copy out of shared memory
             img = pygame.image.frombuffer(data, (TILE, TILE), "RGB")
             surf = pygame.Surface((TILE, TILE))
             surf.blit(img, (0, 0))
-            out.append((key, surf))
+            out.append((key, surf) if idx is None else (key, surf, idx.copy()))
         self.done = []
         return out
 

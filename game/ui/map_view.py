@@ -614,11 +614,16 @@ class MapView:
         px = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
         return pygame.image.frombytes(px.tobytes(), (w, h), "RGBA")
 
-    def _shade_tile(self, key, s: int) -> pygame.Surface:
+    def _shade_tile(self, key) -> pygame.Surface:
+        """The shade over one tile (kept for a few tiles: a fogged stand-in lays it in
+        every painting)."""
         img = self._shade_tiles.get(key)
         if img is None:
-            img = self._shade_tiles[key] = self.shade_image(
-                self._shade_lut, s, key[1] * TILE, key[2] * TILE, TILE, TILE)
+            if len(self._shade_tiles) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
+                self._shade_tiles.clear()
+            lut = self._shade_lut
+            rgba = lut.view(np.uint32).ravel()[self.tiles.hex_index(key)]
+            img = self._shade_tiles[key] = pygame.image.frombuffer(rgba, (TILE, TILE), "RGBA")
         return img
 
     def _dress_spent(self) -> bool:
@@ -643,7 +648,7 @@ class MapView:
         if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
             self._dressed.clear()
         img = tile.copy()
-        img.blit(self._shade_tile(key, LEVELS[key[0]]), (0, 0))
+        img.blit(self._shade_tile(key), (0, 0))
         self._dressed[key] = (tile, img)
         return img
 
@@ -697,7 +702,7 @@ class MapView:
         dest.set_clip(region.move(ox, oy).clip(old))
         if missing and self._fogged:     # the fog over the stand-in too: nothing unseen shows
             for key in missing:
-                dest.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
+                dest.blit(self._shade_tile(key), (ox + key[1] * TILE, oy + key[2] * TILE))
         direct = self._paint_borders(dest, region, ox, oy)
         self._draw_reach(dest, ov, cam.s, ox, oy)
         dest.set_clip(old)

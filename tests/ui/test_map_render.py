@@ -90,8 +90,37 @@ def test_a_threaded_view_never_waits_and_fills_in(big, display):
         while tiles.pending() and time.time() < deadline:
             time.sleep(0.02)
         assert all(k in tiles.cache for k in tiles.visible_keys(cam))
+        # the helper sent, with each tile, the hex each of its pixels lies in
+        from game.ui.map_tiles import hex_index
+        got = [k for k in tiles.visible_keys(cam) if k in tiles.hexes]
+        assert got and tiles._painter is not None
+        for k in got[:4]:
+            assert (tiles.hexes[k] == hex_index(tiles.raster, k)).all()
     finally:
         tiles.close()
+
+
+def test_a_tile_s_shade_is_the_shade_of_its_pixels_hexes(game):
+    """The shade laid over a tile (the owners' colours, the fog) looked up from the hex of
+    each pixel is the picture `shade_image` paints for the same place; beyond the map's
+    edge, the table's last row."""
+    from tests.ui.conftest import steps
+    app, gs = game(size=(800, 600))
+    steps(app, 3)
+    mv = gs.map
+    lut = mv.shade_lut(gs.view())
+    assert lut is not None
+    lut = lut.copy()
+    lut[-1] = (1, 2, 3, 4)                       # beyond the map: a colour of its own
+    mv._shade_lut = lut
+    mv._shade_tiles = {}
+    nx, ny = mv.tiles.tile_range(mv.camera.level)
+    for key in ((mv.camera.level, 0, 0), (mv.camera.level, nx - 1, ny - 1),
+                mv.tiles.visible_keys(mv.camera)[0]):
+        s = LEVELS[key[0]]
+        want = mv.shade_image(lut, s, key[1] * 256, key[2] * 256, 256, 256)
+        assert pygame.image.tobytes(mv._shade_tile(key), "RGBA") == \
+            pygame.image.tobytes(want, "RGBA"), key
 
 
 def test_the_stand_in_is_scaled_once_while_the_view_pans(big, display, monkeypatch):
