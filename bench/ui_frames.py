@@ -88,11 +88,12 @@ class SteadyPainter:
     painted between frames, outside the frame's time, so what a frame does no longer
     depends on how busy the machine is.  "sync": every tile asked for by the end of a
     frame is finished before the next (an idle machine's tile process at its fastest);
-    "none": none ever is (a starved one)."""
+    "none": none ever is (a starved one); "all": every tile the game wants is finished
+    before the next frame, not only the two it asked for (a helper that is never behind)."""
     SLOTS = 2
 
-    def __init__(self, tiles, deliver: bool):
-        self.tiles, self.deliver = tiles, deliver
+    def __init__(self, tiles, deliver: bool, everything: bool = False):
+        self.tiles, self.deliver, self.everything = tiles, deliver, everything
         self.asked: list = []
         self.done: list = []
 
@@ -107,6 +108,13 @@ class SteadyPainter:
         from game.ui import map_tiles
         from game.ui.map_tiles import TILE, paint
         t = self.tiles
+        if self.everything:
+            with t._cond:
+                more = [k for k in t._wanted if k not in t.cache and k not in t._inflight]
+                t._wanted = []
+            for k in more:
+                t._inflight[k] = True
+            self.asked += more
         for key in self.asked:
             li, tx, ty = key
             surf = paint(t.raster, t.features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
@@ -199,7 +207,8 @@ def frame_times(path: Path | None = None, frames: int = 1200, *, tile_thread: bo
         gs.map.tiles._use_process = False
     steady = None
     if tiles != "process":
-        steady = gs.map.tiles._painter = SteadyPainter(gs.map.tiles, tiles == "sync")
+        steady = gs.map.tiles._painter = SteadyPainter(gs.map.tiles, tiles != "none",
+                                                       tiles == "all")
     app.switch(gs)
     ready = (time.perf_counter() - t0) * 1000
     for _ in range(40):                 # close the opening briefing and any news
@@ -292,10 +301,10 @@ def main() -> int:
                     help="draw tiles in a thread of this process instead of a helper process")
     ap.add_argument("--no-thread", action="store_true",
                     help="draw tiles in the frame that needs them (no worker thread)")
-    ap.add_argument("--tiles", choices=("process", "sync", "none"), default="process",
+    ap.add_argument("--tiles", choices=("process", "sync", "all", "none"), default="process",
                     help="who hands over finished tiles: the helper process (default), or, "
                          "for figures that do not depend on the machine's load, tiles painted "
-                         "between frames: all asked for (sync) or none (none)")
+                         "between frames: all asked for (sync), all wanted (all) or none (none)")
     ap.add_argument("--why", type=float, default=None, metavar="MS",
                     help="list each frame after the first second over MS ms of CPU: what it "
                          "did and where the time went")
