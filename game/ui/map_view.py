@@ -95,6 +95,7 @@ class Scene:
     items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
     stacks: dict[Hex, pygame.Rect]                          # top counters, world pixels
     badges: dict[Hex, int] = field(default_factory=dict)    # stacks marked with a count
+    counters: dict[Hex, list] = field(default_factory=dict)  # every counter, world pixels
     rects: list | None = None            # where each item lies, world pixels (made when asked)
 
 
@@ -423,28 +424,47 @@ class MapView:
                 stacks.setdefault(a.hex, []).append(a)
         stack_rects: dict[Hex, pygame.Rect] = {}
         covered: dict[Hex, list[pygame.Rect]] = {}
+        groups: list = []                        # (hex, its armies, their counters)
         names: list = []
         # counters in the open first, then those in cities, which stand above the city's
-        # mark only where that covers no other counter
+        # mark only where that covers no other counter; an enemy's army on a city's hex
+        # (its besiegers) stands apart, below the mark, so that both sides show
         for hx in sorted(stacks, key=lambda h: (h in self.city_places, h.q, h.r)):
             armies = stacks[hx]
             armies.sort(key=lambda a: (a.id == ov.selected_army, a.men))
             x, y = wp(hx)
             others = [r for rs in covered.values() for r in rs]
-            rects, name = self._stack(items, state, ov, armies, x, y, s,
-                                      hx in self.city_places, others)
+            in_city = hx in self.city_places
+            held, outside = armies, []
+            city = view.cities.get(self.scn.city_at[hx]) if in_city else None
+            if city is not None:
+                outside = [a for a in armies if a.faction != city.owner]
+                held = [a for a in armies if a.faction == city.owner]
+            rects = []
+            if outside and held:
+                at = self._beside_city(x, y, s, len(outside[-3:]), others)
+                out_rects, name = self._stack(items, state, ov, outside, *at, s, False, others)
+                groups.append((hx, outside, out_rects))
+                if name is not None:
+                    names.append((hx, name))
+                rects += out_rects
+                others = others + out_rects
+                armies = held
+            got, name = self._stack(items, state, ov, armies, x, y, s, in_city, others)
+            groups.append((hx, armies, got))
+            rects += got
             covered[hx] = rects
-            stack_rects[hx] = rects[-1]
+            stack_rects[hx] = got[-1]
             if name is not None:
                 names.append((hx, name))
             yield
         counters = [r for rs in covered.values() for r in rs]
         badges: dict[Hex, int] = {}
-        for hx, armies in stacks.items():       # the stack marker: how many armies
+        for hx, armies, own in groups:          # the stack marker: how many armies
             if len(armies) > 1:
-                badges[hx] = len(armies)
-                rect = self._badge(items, len(armies), stack_rects[hx],
-                                   [r for h, rs in covered.items() if h != hx for r in rs])
+                badges[hx] = badges.get(hx, 0) + len(armies)
+                rect = self._badge(items, len(armies), own[-1],
+                                   [r for r in counters if not any(r is o for o in own)])
                 taken.append(rect)
         for hx, (img, rect) in names:           # commanders' names where they hide nothing
             if rect.collidelist(counters) < 0 and rect.collidelist(taken) < 0:
@@ -454,7 +474,22 @@ class MapView:
         bounds = pygame.Rect(0, 0, math.floor(self.camera.units_w * s),
                              math.floor(self.camera.units_h * s))
         self._place_labels(items, labels, taken, bounds)
-        return Scene(items, stack_rects, badges)
+        return Scene(items, stack_rects, badges, covered)
+
+    @staticmethod
+    def _beside_city(x: int, y: int, s: int, n: int, others: list) -> tuple[int, int]:
+        """Where the besiegers' counters of a city at (x, y) stand: below its mark, else
+        below to one side, wherever they cover no other counter (below if nowhere)."""
+        w, h = map_marks.counter_size(s)
+        spread = (n - 1) * map_marks.stack_step(s)
+        down = max(round(h * 0.8), 6)
+        spots = ((x, y + down), (x + w // 2, y + down), (x - w // 2, y + down))
+        for cx, cy in spots:
+            box = pygame.Rect(0, 0, w + spread, h + spread)
+            box.center = (cx - spread // 2, cy + spread // 2)
+            if box.collidelist(others) < 0:
+                return cx, cy
+        return spots[0]
 
     def _stack(self, items, state, ov, armies, x, y, s, in_city, others):
         """Counters of one hex, up to three shown offset.  Returns the rectangles they
