@@ -41,6 +41,9 @@ class KeptView:
         self.y0 = 0                      # a world y held in the picture's first row
         self.prov: set = set()           # tiles painted provisionally
         self.painted = 0                 # pixels painted in the last frame (for tests)
+        # the world rectangles painted again in the last update while the view stayed
+        # (None: the view moved or was painted whole, so all of it changed)
+        self.repainted: list[pygame.Rect] | None = None
 
     def forget(self) -> None:
         """Paint the whole ground again at the next frame."""
@@ -62,7 +65,8 @@ class KeptView:
         on the screen).  `paint(dest, region, dx, dy)` paints a world region with world
         (0, 0) at (dx, dy) of dest and returns the tiles it painted provisionally;
         `can_finish(key)` says whether such a tile could now be painted in full.  Returns
-        whether the picture of the view changed."""
+        whether the picture of the view changed; `repainted` then says where, when the
+        view did not move."""
         view = pygame.Rect(vp.x - ox, vp.y - oy, vp.w, vp.h)
         if self.pic is None or self.pic.get_size() != vp.size:
             self.pic = pygame.Surface(vp.size, 0, like)     # the screen's format: fast blits
@@ -84,10 +88,14 @@ class KeptView:
         self.x0 = view.x
         for region in todo:
             self._paint(region, paint)
+        self.repainted = None if moved else []
         for k in sorted(self.prov):
             if k in self.prov and can_finish(k):
                 self.prov.discard(k)
-                self._paint(tile_rect(k).clip(view), paint)
+                region = tile_rect(k).clip(view)
+                self._paint(region, paint)
+                if self.repainted is not None:
+                    self.repainted.append(region)
         return moved or self.painted > 0
 
     def blit(self, surf: pygame.Surface, ox: int, oy: int, area: pygame.Rect | None = None

@@ -20,6 +20,7 @@ import sys
 import threading
 from collections import OrderedDict
 
+import numpy as np
 import pygame
 
 from game.hexmap import HexMap
@@ -62,6 +63,10 @@ class MapTiles:
         self._use_process = True
         self._keys_for = None               # (camera, the view's keys) of the last frame
         self._fresh = None                  # (keys, cache size, tiles drawn) when all at hand
+        # tile key -> the hex of each of its pixels (hex_index), for laying the shade of
+        # fog and owners over it; most come with the tile from the helper process
+        self.hexes: OrderedDict = OrderedDict()
+        self.max_hexes = 256                # about 32 MB
 
     # --- sizes ---
     def level_size(self, li: int) -> tuple[int, int]:
@@ -90,6 +95,24 @@ class MapTiles:
             self.cache.move_to_end(key)
             while len(self.cache) > self.max_tiles:
                 self.cache.popitem(last=False)
+
+    def hex_index(self, key) -> np.ndarray:
+        """The hex each pixel of a tile lies in (see `hex_index`), kept for the tiles used
+        last."""
+        idx = self.hexes.get(key)
+        if idx is None:
+            idx = hex_index(self.raster, key)
+            self._keep_hexes(key, idx)
+        else:
+            self.hexes.move_to_end(key)
+        return idx
+
+    def _keep_hexes(self, key, idx: np.ndarray) -> None:
+        self.hexes[key] = idx
+        self.hexes.move_to_end(key)
+        most = max(self.max_hexes, 2 * self.shown)
+        while len(self.hexes) > most:
+            self.hexes.popitem(last=False)
 
     # --- the worker ---
     def _work(self) -> None:
@@ -128,9 +151,10 @@ class MapTiles:
         """Take in finished tiles and keep two in the making, most urgent first."""
         try:
             if self._painter is not None:
-                for key, surf in self._painter.finished():
+                for key, surf, idx in self._painter.finished():
                     self._inflight.pop(key, None)
                     self._store(key, surf)
+                    self._keep_hexes(key, idx)
                     self.drawn_tiles += 1
             with self._cond:
                 if not self._wanted or len(self._inflight) >= Painter.SLOTS:
@@ -387,6 +411,20 @@ def outside(rect: pygame.Rect, inner: pygame.Rect) -> list[pygame.Rect]:
 
 # --- painting, here and in the helper process ----------------------------------
 
+def hex_index(raster: TerrainRaster, key) -> np.ndarray:
+    """Which hex each pixel of tile `key` lies in: [TILE, TILE], the hex's flat index in
+    the map, and the map's number of hexes beyond it (so a table of the hexes with one
+    more row for "beyond the map" is indexed by it directly)."""
+    li, tx, ty = key
+    idx = raster.nearest(LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
+    n = raster.w * raster.h
+    return np.where(idx < 0, n, idx).astype(index_dtype(raster))
+
+
+def index_dtype(raster: TerrainRaster) -> np.dtype:
+    return np.dtype(np.uint16 if raster.w * raster.h < 65535 else np.int32)
+
+
 def paint(raster: TerrainRaster, features, s: float, x0: int, y0: int, w: int, h: int
           ) -> pygame.Surface:
     """Terrain pixels and the line work of a region, as a 24-bit surface (no display needed)."""
@@ -402,7 +440,8 @@ class Painter:
     """The helper process that paints tiles.
 
     A tile key and a slot of shared memory go down a pipe; the helper paints
-    the tile's pixels into the slot and sends the key and slot back.  Only
+    the tile's pixels into the slot, with the hex each pixel lies in
+    (`hex_index`), and sends the key and slot back.  Only
     these small messages cross the pipe, so reading one never waits on the
     helper, and `finished` only looks whether one has arrived: a frame never
     waits.  No thread of this process is involved (a thread would take the
@@ -413,8 +452,10 @@ class Painter:
     def __init__(self, raster: TerrainRaster, features):
         from multiprocessing import shared_memory
         ctx = multiprocessing.get_context("spawn")
-        self.slots = [shared_memory.SharedMemory(create=True, size=TILE * TILE * 3)
-                      for _ in range(self.SLOTS)]
+        self.dtype = index_dtype(raster)
+        self.slots = [shared_memory.SharedMemory(
+            create=True, size=TILE * TILE * (3 + self.dtype.itemsize))
+            for _ in range(self.SLOTS)]
         self.free = list(range(self.SLOTS))
         self.conn, theirs = ctx.Pipe()
         self.process = ctx.Process(target=_paint_tiles,
@@ -426,16 +467,20 @@ class Painter:
     def ask(self, key: tuple[int, int, int]) -> None:
         self.conn.send((key, self.free.pop()))
 
-    def finished(self) -> list[tuple[tuple[int, int, int], pygame.Surface]]:
+    def finished(self) -> list[tuple[tuple[int, int, int], pygame.Surface, np.ndarray]]:
+        """The tiles painted since: (key, tile, the hex of each pixel)."""
         out = []
+        rgb = TILE * TILE * 3
         while self.conn.poll():
             key, slot = self.conn.recv()
-            img = pygame.image.frombuffer(self.slots[slot].buf, (TILE, TILE), "RGB")
+            buf = self.slots[slot].buf
+            img = pygame.image.frombuffer(buf[:rgb], (TILE, TILE), "RGB")
             surf = pygame.Surface((TILE, TILE))
             surf.blit(img, (0, 0))
             del img                     # it holds on to the shared memory
+            idx = np.frombuffer(buf, self.dtype, TILE * TILE, rgb).reshape(TILE, TILE).copy()
             self.free.append(slot)
-            out.append((key, surf))
+            out.append((key, surf, idx))
         return out
 
     def close(self) -> None:
@@ -477,7 +522,9 @@ def _paint_tiles(conn, slot_names: list[str], raster: TerrainRaster, features) -
                 return
             (li, tx, ty), slot = asked
             surf = paint(raster, features, LEVELS[li], tx * TILE, ty * TILE, TILE, TILE)
-            slots[slot].buf[:] = pygame.image.tobytes(surf, "RGB")
+            rgb = TILE * TILE * 3
+            slots[slot].buf[:rgb] = pygame.image.tobytes(surf, "RGB")
+            slots[slot].buf[rgb:] = hex_index(raster, (li, tx, ty)).tobytes()
             try:
                 conn.send(asked)
             except (BrokenPipeError, OSError):

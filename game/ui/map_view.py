@@ -95,6 +95,7 @@ class Scene:
     items: list[tuple[pygame.Surface, tuple[int, int]]]   # pictures at world pixels
     stacks: dict[Hex, pygame.Rect]                          # top counters, world pixels
     badges: dict[Hex, int] = field(default_factory=dict)    # stacks marked with a count
+    counters: dict[Hex, list] = field(default_factory=dict)  # every counter, world pixels
     rects: list | None = None            # where each item lies, world pixels (made when asked)
 
 
@@ -219,15 +220,19 @@ class MapView:
             self._can_finish, surf)
         scene = self._scene_for(view, state, ov, s)
         marks = self._marks(view, ov, s, ox, oy)
-        # what the screen shows of the map is last frame's picture when the ground, the
-        # scene and the window are the same: then only where a mark was or is now, or
-        # where something else was drawn over the map, is drawn again
+        # what the screen shows of the map is last frame's picture when the view, the
+        # scene and the window are the same: then only where the ground was painted
+        # again (a tile come from the helper), where a mark was or is now, or where
+        # something else was drawn over the map, is drawn again
         last = ((surf.get_size(), ox, oy, tuple(vp)), (surf, scene, view))
         dirty = None
-        if not changed and self.drawn_over is not None and self._last_marks is not None \
+        again = self._kept.repainted if changed else []
+        if again is not None and self.drawn_over is not None \
+                and self._last_marks is not None \
                 and self._last is not None and last[0] == self._last[0] \
                 and all(x is y for x, y in zip(last[1], self._last[1])):
-            dirty = merged([r.clip(vp) for r in (*self._last_marks, *self.drawn_over, *marks)])
+            dirty = merged([r.clip(vp) for r in (*self._last_marks, *self.drawn_over, *marks,
+                                                 *(g.move(ox, oy) for g in again))])
         self._last, self._last_marks, self.drawn_over = last, marks, None
         self.redrawn = dirty
         if dirty is None:
@@ -419,28 +424,47 @@ class MapView:
                 stacks.setdefault(a.hex, []).append(a)
         stack_rects: dict[Hex, pygame.Rect] = {}
         covered: dict[Hex, list[pygame.Rect]] = {}
+        groups: list = []                        # (hex, its armies, their counters)
         names: list = []
         # counters in the open first, then those in cities, which stand above the city's
-        # mark only where that covers no other counter
+        # mark only where that covers no other counter; an enemy's army on a city's hex
+        # (its besiegers) stands apart, below the mark, so that both sides show
         for hx in sorted(stacks, key=lambda h: (h in self.city_places, h.q, h.r)):
             armies = stacks[hx]
             armies.sort(key=lambda a: (a.id == ov.selected_army, a.men))
             x, y = wp(hx)
             others = [r for rs in covered.values() for r in rs]
-            rects, name = self._stack(items, state, ov, armies, x, y, s,
-                                      hx in self.city_places, others)
+            in_city = hx in self.city_places
+            held, outside = armies, []
+            city = view.cities.get(self.scn.city_at[hx]) if in_city else None
+            if city is not None:
+                outside = [a for a in armies if a.faction != city.owner]
+                held = [a for a in armies if a.faction == city.owner]
+            rects = []
+            if outside and held:
+                at = self._beside_city(x, y, s, len(outside[-3:]), others)
+                out_rects, name = self._stack(items, state, ov, outside, *at, s, False, others)
+                groups.append((hx, outside, out_rects))
+                if name is not None:
+                    names.append((hx, name))
+                rects += out_rects
+                others = others + out_rects
+                armies = held
+            got, name = self._stack(items, state, ov, armies, x, y, s, in_city, others)
+            groups.append((hx, armies, got))
+            rects += got
             covered[hx] = rects
-            stack_rects[hx] = rects[-1]
+            stack_rects[hx] = got[-1]
             if name is not None:
                 names.append((hx, name))
             yield
         counters = [r for rs in covered.values() for r in rs]
         badges: dict[Hex, int] = {}
-        for hx, armies in stacks.items():       # the stack marker: how many armies
+        for hx, armies, own in groups:          # the stack marker: how many armies
             if len(armies) > 1:
-                badges[hx] = len(armies)
-                rect = self._badge(items, len(armies), stack_rects[hx],
-                                   [r for h, rs in covered.items() if h != hx for r in rs])
+                badges[hx] = badges.get(hx, 0) + len(armies)
+                rect = self._badge(items, len(armies), own[-1],
+                                   [r for r in counters if not any(r is o for o in own)])
                 taken.append(rect)
         for hx, (img, rect) in names:           # commanders' names where they hide nothing
             if rect.collidelist(counters) < 0 and rect.collidelist(taken) < 0:
@@ -450,7 +474,22 @@ class MapView:
         bounds = pygame.Rect(0, 0, math.floor(self.camera.units_w * s),
                              math.floor(self.camera.units_h * s))
         self._place_labels(items, labels, taken, bounds)
-        return Scene(items, stack_rects, badges)
+        return Scene(items, stack_rects, badges, covered)
+
+    @staticmethod
+    def _beside_city(x: int, y: int, s: int, n: int, others: list) -> tuple[int, int]:
+        """Where the besiegers' counters of a city at (x, y) stand: below its mark, else
+        below to one side, wherever they cover no other counter (below if nowhere)."""
+        w, h = map_marks.counter_size(s)
+        spread = (n - 1) * map_marks.stack_step(s)
+        down = max(round(h * 0.8), 6)
+        spots = ((x, y + down), (x + w // 2, y + down), (x - w // 2, y + down))
+        for cx, cy in spots:
+            box = pygame.Rect(0, 0, w + spread, h + spread)
+            box.center = (cx - spread // 2, cy + spread // 2)
+            if box.collidelist(others) < 0:
+                return cx, cy
+        return spots[0]
 
     def _stack(self, items, state, ov, armies, x, y, s, in_city, others):
         """Counters of one hex, up to three shown offset.  Returns the rectangles they
@@ -610,11 +649,16 @@ class MapView:
         px = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
         return pygame.image.frombytes(px.tobytes(), (w, h), "RGBA")
 
-    def _shade_tile(self, key, s: int) -> pygame.Surface:
+    def _shade_tile(self, key) -> pygame.Surface:
+        """The shade over one tile (kept for a few tiles: a fogged stand-in lays it in
+        every painting)."""
         img = self._shade_tiles.get(key)
         if img is None:
-            img = self._shade_tiles[key] = self.shade_image(
-                self._shade_lut, s, key[1] * TILE, key[2] * TILE, TILE, TILE)
+            if len(self._shade_tiles) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
+                self._shade_tiles.clear()
+            lut = self._shade_lut
+            rgba = lut.view(np.uint32).ravel()[self.tiles.hex_index(key)]
+            img = self._shade_tiles[key] = pygame.image.frombuffer(rgba, (TILE, TILE), "RGBA")
         return img
 
     def _dress_spent(self) -> bool:
@@ -639,7 +683,7 @@ class MapView:
         if len(self._dressed) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
             self._dressed.clear()
         img = tile.copy()
-        img.blit(self._shade_tile(key, LEVELS[key[0]]), (0, 0))
+        img.blit(self._shade_tile(key), (0, 0))
         self._dressed[key] = (tile, img)
         return img
 
@@ -693,7 +737,7 @@ class MapView:
         dest.set_clip(region.move(ox, oy).clip(old))
         if missing and self._fogged:     # the fog over the stand-in too: nothing unseen shows
             for key in missing:
-                dest.blit(self._shade_tile(key, cam.s), (ox + key[1] * TILE, oy + key[2] * TILE))
+                dest.blit(self._shade_tile(key), (ox + key[1] * TILE, oy + key[2] * TILE))
         direct = self._paint_borders(dest, region, ox, oy)
         self._draw_reach(dest, ov, cam.s, ox, oy)
         dest.set_clip(old)

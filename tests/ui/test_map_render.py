@@ -90,8 +90,37 @@ def test_a_threaded_view_never_waits_and_fills_in(big, display):
         while tiles.pending() and time.time() < deadline:
             time.sleep(0.02)
         assert all(k in tiles.cache for k in tiles.visible_keys(cam))
+        # the helper sent, with each tile, the hex each of its pixels lies in
+        from game.ui.map_tiles import hex_index
+        got = [k for k in tiles.visible_keys(cam) if k in tiles.hexes]
+        assert got and tiles._painter is not None
+        for k in got[:4]:
+            assert (tiles.hexes[k] == hex_index(tiles.raster, k)).all()
     finally:
         tiles.close()
+
+
+def test_a_tile_s_shade_is_the_shade_of_its_pixels_hexes(game):
+    """The shade laid over a tile (the owners' colours, the fog) looked up from the hex of
+    each pixel is the picture `shade_image` paints for the same place; beyond the map's
+    edge, the table's last row."""
+    from tests.ui.conftest import steps
+    app, gs = game(size=(800, 600))
+    steps(app, 3)
+    mv = gs.map
+    lut = mv.shade_lut(gs.view())
+    assert lut is not None
+    lut = lut.copy()
+    lut[-1] = (1, 2, 3, 4)                       # beyond the map: a colour of its own
+    mv._shade_lut = lut
+    mv._shade_tiles = {}
+    nx, ny = mv.tiles.tile_range(mv.camera.level)
+    for key in ((mv.camera.level, 0, 0), (mv.camera.level, nx - 1, ny - 1),
+                mv.tiles.visible_keys(mv.camera)[0]):
+        s = LEVELS[key[0]]
+        want = mv.shade_image(lut, s, key[1] * 256, key[2] * 256, 256, 256)
+        assert pygame.image.tobytes(mv._shade_tile(key), "RGBA") == \
+            pygame.image.tobytes(want, "RGBA"), key
 
 
 def test_the_stand_in_is_scaled_once_while_the_view_pans(big, display, monkeypatch):
@@ -403,3 +432,60 @@ def test_a_zoom_s_first_frame_scales_only_the_stand_in_and_ends_as_a_whole_paint
         if not mv._kept.prov:
             break
     assert shot() == finished
+
+
+def test_tiles_finished_while_the_view_stays_are_drawn_in_part_as_a_whole_frame(
+        game, monkeypatch):
+    """While the view stays, a tile painted again in full (it came from the helper, or got
+    its shade) is drawn again only where it lies, with the marks over it, not the whole
+    view; each such frame is the very picture the whole view drawn from the same ground
+    gives, and the ground ends as a whole painting of it."""
+    from tests.ui.conftest import steps
+    app, gs = game(size=(800, 600))
+    mv = gs.map
+    vp = mv.camera.viewport
+    steps(app, 3)
+    tiles = mv.tiles
+    tiles.threaded, tiles._use_process = True, False      # tiles come only when let
+    monkeypatch.setattr(tiles, "_request", lambda keys: None)
+    assert mv.camera.zoom(1, vp.center) or mv.camera.zoom(-1, vp.center)
+    for k in [k for k in tiles.cache if k[0] == mv.camera.level]:
+        del tiles.cache[k]
+    gs.toast_time = gs.hover_time = 0
+    steps(app, 2)
+    assert mv._kept.prov                                   # the stand-in shows
+    tiles.threaded = False                                 # the tiles come
+
+    def shot():
+        return pygame.image.tobytes(app.window, "RGB")
+    can_finish = mv._can_finish
+    partial = 0
+    for _ in range(200):
+        gs.toast_time = gs.hover_time = 0
+        before = len(mv._kept.prov)
+        steps(app)
+        if mv.redrawn is not None and len(mv._kept.prov) < before:
+            partial += 1
+            assert sum(r.w * r.h for r in mv.redrawn) < vp.w * vp.h / 2
+            fast = shot()
+            mv._can_finish = lambda key: False     # the same ground, shown whole
+            mv.drawn_over = None
+            gs.draw(app.window)
+            app.manager.draw_ui(app.window)
+            gs.draw_over(app.window)
+            mv._can_finish = can_finish
+            assert mv.redrawn is None
+            assert shot() == fast, partial
+            gs._drawn_frame = app.frame_no - 1     # the next frame follows this one
+        if not mv._kept.prov:
+            break
+    assert not mv._kept.prov
+    assert partial >= 3
+    finished = pygame.image.tobytes(app.window.subsurface(vp), "RGB")
+    mv._kept.forget()
+    for _ in range(200):
+        gs.toast_time = gs.hover_time = 0
+        steps(app)
+        if not mv._kept.prov:
+            break
+    assert pygame.image.tobytes(app.window.subsurface(vp), "RGB") == finished

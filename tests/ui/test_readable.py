@@ -53,6 +53,44 @@ def test_a_stack_shows_its_count_and_counters_never_cover_each_other(game):
     assert app.error_dialog is None
 
 
+def test_a_besieged_city_shows_the_besiegers_counter_beside_the_defenders(game):
+    """Persian raiders besieging Ancyra, where Priscus' army holds out: both counters show,
+    the defenders' above the city's mark and the besiegers' below it, neither covering
+    the other, at every zoom; the hex is picked at either counter."""
+    from game.rules.state import Siege
+
+    def prepare(st):
+        st.armies["per_raid"].hex = cell(5, 3)         # the besiegers, on Ancyra's hex
+        st.cities["ancyra"].siege = Siege("sassanids", 1, 3)
+    app, gs = game(prepare=prepare)
+    steps(app, 3)
+    mv = gs.map
+    view = gs.view()
+    assert {view.armies["per_raid"].hex, view.armies["byz_field"].hex} == {cell(5, 3)}
+    cam = mv.camera
+    for level in range(cam.min_level, 8):
+        while cam.level < level:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PLUS, mod=0,
+                                                 unicode="+", scancode=0))
+            steps(app, 2)
+        s = cam.s
+        ux, uy = mv.screen_of(cell(5, 3))
+        ox, oy = cam.world_origin()
+        x, y = ux - ox, uy - oy                         # the hex's centre, world pixels
+        boxes = mv._scene.counters[cell(5, 3)]
+        assert len(boxes) == 2, f"two counters at Ancyra at hex size {s}"
+        assert not boxes[0].colliderect(boxes[1]), f"they overlap at hex size {s}"
+        for box in boxes:                               # each one's picture is drawn there
+            assert any(pygame.Rect(xy, img.get_size()).contains(box)
+                       for img, xy in mv._scene.items), s
+        top, low = sorted(boxes, key=lambda r: r.y)
+        assert top.centery < y < low.centery            # one above the mark, one below
+        assert mv._scene.stacks[cell(5, 3)] == top      # the defenders' is the hex's top
+        for box in boxes:
+            assert mv.pick(box.move(ox, oy).center) == cell(5, 3)
+    assert app.error_dialog is None
+
+
 def test_names_stay_on_the_map_away_from_its_right_edge(game):
     game()
     from game.ui import fonts
