@@ -45,7 +45,8 @@ ALLOWED: dict[str, dict[int, str]] = {
     "between.py": {},
     "turns.py": {12: "months in a year", 3: "the year turns in March"},
     "paths.py": {30: "1 << 30 stands for an unreached hex",
-                 3: "a step is a (from, to, cost) triple"},
+                 3: "a step is a (from, to, cost) triple",
+                 4096: "the longest limit a march's search keeps a list of buckets for"},
     "traits.py": {},
     "victory.py": {},
     "queries.py": {4: "how far a named place still names a hex ('near Nineveh'): words, not a rule"},
@@ -57,7 +58,8 @@ ALLOWED: dict[str, dict[int, str]] = {
     "invariants.py": {5: "walls are 0 to 5 (the scenario format's bound)"},
     "state.py": {**{m: "month numbers of the seasons" for m in range(3, 12)},
                  70: "a dataclass default (armies are made with morale_base)",
-                 16: "length of the state hash"},
+                 16: "length of the state hash",
+                 4096: "size of the cache of relation keys"},
     "between.py": {},
     "rng.py": {},  # the random generator's constants: not rules, not scanned
 }
