@@ -649,16 +649,19 @@ class MapView:
         px = lut[self.tiles.raster.nearest(s, x0, y0, w, h)]
         return pygame.image.frombytes(px.tobytes(), (w, h), "RGBA")
 
-    def _shade_tile(self, key) -> pygame.Surface:
-        """The shade over one tile (kept for a few tiles: a fogged stand-in lays it in
-        every painting)."""
+    def _shade_tile(self, key, keep: bool = False) -> pygame.Surface:
+        """The shade over one tile, looked up from the hex of each of its pixels; with
+        `keep`, kept for the next paintings (a fogged stand-in lays it in every one; a
+        shaded tile is kept itself, so its shade is made once)."""
         img = self._shade_tiles.get(key)
         if img is None:
-            if len(self._shade_tiles) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
-                self._shade_tiles.clear()
             lut = self._shade_lut
             rgba = lut.view(np.uint32).ravel()[self.tiles.hex_index(key)]
-            img = self._shade_tiles[key] = pygame.image.frombuffer(rgba, (TILE, TILE), "RGBA")
+            img = pygame.image.frombuffer(rgba, (TILE, TILE), "RGBA")
+            if keep:
+                if len(self._shade_tiles) >= max(DRESSED_KEPT, 2 * self.tiles.shown):
+                    self._shade_tiles.clear()
+                self._shade_tiles[key] = img
         return img
 
     def _dress_spent(self) -> bool:
@@ -737,7 +740,8 @@ class MapView:
         dest.set_clip(region.move(ox, oy).clip(old))
         if missing and self._fogged:     # the fog over the stand-in too: nothing unseen shows
             for key in missing:
-                dest.blit(self._shade_tile(key), (ox + key[1] * TILE, oy + key[2] * TILE))
+                dest.blit(self._shade_tile(key, keep=True),
+                          (ox + key[1] * TILE, oy + key[2] * TILE))
         direct = self._paint_borders(dest, region, ox, oy)
         self._draw_reach(dest, ov, cam.s, ox, oy)
         dest.set_clip(old)
