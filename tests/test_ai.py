@@ -63,6 +63,18 @@ def test_levels_are_described_and_unknown_ones_refused():
         game.ai.next_order(None, "brutal")
 
 
+def test_the_easy_text_says_what_easy_does():
+    """The menu's words for easy follow its settings: the share of careless orders, and
+    that it does not keep to the campaign's plan (the scenario's aims)."""
+    easy = levels.get("easy")
+    fifths = easy.blunder_percent * 5 // 100
+    assert fifths * 20 == easy.blunder_percent
+    words = {1: "one army", 2: "two armies", 3: "three armies", 4: "four armies"}
+    assert f"about {words[fifths]} in five" in easy.text.lower()
+    assert not easy.follows_aims and "campaign's plan" in easy.text
+    assert all(levels.get(lv).follows_aims for lv in ("normal", "hard"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("level", ["easy", "normal", "hard"])
 def test_whole_games_use_only_legal_orders(scn, level):

@@ -49,12 +49,12 @@ class Level:
 LEVELS_BY_NAME: dict[str, Level] = {
     "easy": Level(
         "easy",
-        "Easy: a careless general.  About two armies in five are given a poor order each "
+        "Easy: a careless general.  About three armies in five are given a poor order each "
         "turn (they wander or idle); it does not watch for threats to its cities, does not "
         "keep to the campaign's plan (where history sent each commander), gives battle "
         "at even odds, never merges its armies, raises no new troops and pays little heed to "
         "supply.  No bonus, and it sees only what its side can see.",
-        blunder_percent=40, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
+        blunder_percent=60, sees_all=False, heeds_threats=False, lookahead=1, odds_shift=-12,
         concentrates=False, raises=False, minds_supply=False, detachments=0,
         follows_aims=False),
     "normal": Level(
