@@ -243,3 +243,48 @@ def test_a_focused_plan_leaves_the_aims_leader_on_the_authors_road():
     late = clone(state)
     late.year, late.month = 628, 6                       # every aim's window has passed
     assert aims.leaders(late, "byzantium") == set()
+
+
+def test_a_rallied_plan_sends_every_free_army_to_one_goal(scn):
+    """Rally 1: every army free to march goes against the enemy's biggest army it knows of;
+    rally 2: every one goes to its urgent defence (here the threatened capital)."""
+    from tests.test_ai import put
+    state = _capital_under_threat(scn)
+    put(state, "q", "sassanids", 8, 7, 6000, None)
+    put(state, "c", "byzantium", 6, 2, 4000, None)
+    hard = levels.get("hard")
+    copy = clone(state)
+    own = Plan(copy, replace(hard, plans=1))
+    own.next_order(copy)
+    targets = {}
+    for how in (1, 2):
+        copy = clone(state)
+        plan = Plan(copy, replace(hard, plans=1, rally=how))
+        plan.next_order(copy)
+        goals = {plan.errands[a].goal.name for a in ("p", "q")}
+        assert len(goals) == 1
+        targets[how] = goals.pop()
+    assert targets[1] == "attack:b"                       # the bigger of the two enemies
+    assert targets[2] == "defend:ctesiphon"
+    assert own.errands["q"].goal is None or own.errands["q"].goal.name != "attack:b"
+
+
+def test_a_step_towards_a_victory_counts_in_the_score():
+    """Road to Ctesiphon: the sack of Dastagerd opens the way to the coup that is
+    Byzantium's victory, and a Persian win by Nineveh bars it: the search's score counts
+    both for what they lead to, for each side."""
+    from game.scenario.load import load_scenario
+    scn = load_scenario("scenarios/road_to_ctesiphon.yaml")
+    state, _ = engine.new_game(scn, 1)
+    steps = {(f, pos): w for f, w, whose, pos in search.steps(scn) if whose == "byzantium"}
+    assert steps[("dastagerd_sacked", True)] > 0
+    assert steps[("nineveh_lost", False)] > 0
+    assert ("kavad_peace", True) not in steps      # the victory's own flag: counted as won
+    before = {f: search.score(state, f) for f in ("byzantium", "sassanids")}
+    sacked = clone(state)
+    sacked.flags["dastagerd_sacked"] = 1
+    assert search.score(sacked, "byzantium") > before["byzantium"]
+    assert search.score(sacked, "sassanids") < before["sassanids"]
+    held = clone(state)
+    held.flags["nineveh_lost"] = 1
+    assert search.score(held, "sassanids") > before["sassanids"]

@@ -39,6 +39,7 @@ class Level:
     samples: int = 1       # times each plan is played out, with different dice
     focus: int = 0         # above 0: its biggest army goes for its focus-th most valuable goal
     focus_army: int = 1    # which army `focus` moves: 1 its biggest, 2 its second biggest
+    rally: int = 0         # every free army to one goal: 1 the enemy's biggest army, 2 its urgent defence
     switch: int = 0        # points a variant must score above its own plan, in every sample
     to_end: int = 0        # plays out to the war's end when at most this many rounds are left
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
@@ -68,16 +69,18 @@ LEVELS_BY_NAME: dict[str, Level] = {
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
-        "weighs up to seven plans (its usual one, its biggest army sent to each of its three "
-        "best aims, its second army to each of its two best, bolder) and plays each out on a "
+        "weighs up to nine plans (its usual one, its biggest army sent to each of its three "
+        "best aims, its second army to each of its two best, bolder, every army against the "
+        "enemy's biggest army, every army to its most urgent defence) and plays each out on a "
         "copy of what its side knows, two turns ahead, twice, with dice it throws itself; it "
-        "leaves its usual plan only for one that does clearly better both times.  It also "
+        "leaves its usual plan only for one that does clearly better both times, counting "
+        "the events that open or bar the way to a victory as well as cities and armies.  It also "
         "watches two turns ahead for enemies near its capital and sends out three columns a "
         "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
         "seen are not in its reckoning, and it does not know how the real dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
-        plans=7, horizon=2, samples=2, switch=30),
+        plans=9, horizon=2, samples=2, switch=30),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

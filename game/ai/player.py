@@ -101,6 +101,8 @@ class Plan:
         if self.level.focus:
             search.focus(k, self.goals, self.errands, self.level.focus,
                          self.level.focus_army)
+        if self.level.rally:
+            search.rally(k, self.goals, self.errands, self.level.rally)
         if self.stage != "join" and self.stage != "end":
             self.queue = self._order_armies(k)
 

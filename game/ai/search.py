@@ -9,7 +9,11 @@ played out on a copy of the game: this turn with that variant, then
 other side plays Normal.  The copy is then scored for the side (`score`): the game
 won or lost, else the cities it holds weighed by what the victory
 conditions make them worth, the men of both sides, its treasury and its
-weariness.  The best variant is played for real, through the ordinary plan
+weariness, and the scripted steps taken towards a victory (`steps`: the flags
+a victory's events ask for, such as a palace sacked before a king's fall).
+Two variants are plans for more than one turn (`rally`): every army free to
+march against the enemy's biggest army, or to its most urgent defence; their
+rounds on the copy keep to them.  The best variant is played for real, through the ordinary plan
 and order path; on a tie the first (its own settings) wins.
 
 Emergency defence comes first.  When its own plan sends armies to defend a
@@ -56,6 +60,8 @@ VARIANTS: tuple[tuple[str, dict], ...] = (
     ("first, second army", {"focus": 1, "focus_army": 2}),
     ("second, second army", {"focus": 2, "focus_army": 2}),
     ("bold", {"odds_shift": -8, "margin": 110}),
+    ("all on their army", {"rally": 1}),
+    ("all to defend", {"rally": 2}),
     ("cautious", {"odds_shift": 10, "margin": 160, "detachments": 0}),
     ("third, second army", {"focus": 3, "focus_army": 2}),
     ("far", {"detach_reach": 6, "trade_share": True}),
@@ -90,6 +96,44 @@ def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
     errands[army.id] = Errand(goal.kind, goal.hex, goal)
 
 
+def rally(k, goals: list, errands: dict, how: int) -> None:
+    """Send every army of the side that is free to march (not besieging, not led by a
+    commander the scenario's aims name) to one goal: `how` 1, to attack the biggest enemy
+    army it knows of (all against the enemy's main army); 2, to its most valuable urgent
+    goal (a vital city to defend or relieve, or a place an enemy's victory needs it to
+    hold), or else its most valuable city to defend.  Its own plan shares its armies out
+    among many goals by value and distance; these put
+    everything on the one that may decide the war (an enemy army whose commander's death
+    wins it, a city or place its victory needs)."""
+    from game.ai import aims, tactics
+    from game.ai.tactics import Errand
+    if how == 1:
+        men = {e.id: e.men for e in k.enemies}
+        pool = [g for g in goals if g.kind in ("attack", "relieve") and g.key in men]
+        key = lambda g: (-men[g.key], -g.value, g.name)             # noqa: E731
+    else:
+        pool = [g for g in goals if g.urgent] or [g for g in goals if g.kind == "defend"]
+        key = lambda g: (-g.value, g.name)                          # noqa: E731
+    if not pool:
+        return
+    goal = min(pool, key=key)
+    held = aims.leaders(k.state, k.faction)
+    for a in k.armies:
+        if a.id not in errands or tactics.besieging(k, a) is not None:
+            continue
+        if a.commander is not None and a.commander in held:
+            continue
+        if goal.leader is not None and goal.leader != a.commander:
+            continue
+        old = errands[a.id].goal
+        if old is goal:
+            continue
+        if old is not None and a.id in old.assigned:
+            old.assigned.remove(a.id)
+        goal.assigned.append(a.id)
+        errands[a.id] = Errand(goal.kind, goal.hex, goal)
+
+
 def candidates(level: Level) -> list[Level]:
     """The plans a searching level tries: its own settings first, then variants."""
     base = replace(level, plans=1)
@@ -102,8 +146,8 @@ def choose(state: GameState, level: Level) -> Level:
     A variant is played only if it scores more than `level.switch` points above the
     level's own plan on every dice sample (a small lead is as likely the dice as the plan).
     Variants whose orders this turn are the same as an earlier one's are not played out
-    again: after this turn every plan goes on with the level's own settings, so the same
-    orders on the same dice give the same future."""
+    again: after this turn every plan goes on with the level's own settings (a rally keeps
+    to its goal), so the same orders on the same dice give the same future."""
     if level.plans <= 1:
         return level
     options = candidates(level)
@@ -125,7 +169,7 @@ def choose(state: GameState, level: Level) -> Level:
             reseed(copy, state, faction, sample)
             plan, orders = played_turn(copy, option)
             if sample == 0:
-                j = played.setdefault(orders, i)
+                j = played.setdefault((option.rally, orders), i)
                 if j != i:
                     scores = list(results[j])
                     if j in out:
@@ -136,7 +180,9 @@ def choose(state: GameState, level: Level) -> Level:
             elif abandons(copy, faction, watch[sample]):
                 out.add(i)         # not a candidate: its later rounds need not be played
                 break
-            scores.append(play_on(copy, state.turn, faction, options[0], horizon))
+            # a rally is a plan for more than one turn: its rounds keep to it
+            later = replace(options[0], rally=option.rally) if option.rally else options[0]
+            scores.append(play_on(copy, state.turn, faction, later, horizon))
         results.append(scores)
     global last, left_out
     last = results
@@ -287,6 +333,7 @@ INFLUENCE_REACH = 10   # hexes within which an army counts towards holding a cit
 INFLUENCE = 3          # times a city's worth that having all the men near it is worth
 STANDING = 20          # times a victory's weight (strategy.KIND_WEIGHT) that it is worth now
 LIVES = 20             # times the weight of a victory a commander's life or death decides
+STEP = 20              # times a victory's weight that a scripted step towards it is worth
 
 
 def score(state: GameState, faction: str) -> int:
@@ -345,7 +392,66 @@ def score(state: GameState, faction: str) -> int:
         c = state.commanders.get(cid)
         if c is not None and not c.alive:
             total -= w * LIVES
-    return result + total + standing(state, faction)
+    return result + total + standing(state, faction) + steps_taken(state, faction)
+
+
+def steps(scn) -> list[tuple[str, int, str, bool]]:
+    """The flags on the way to a victory that needs a scripted event (cached): (flag, worth,
+    whose victory, whether it brings that victory nearer or bars it).  A victory that needs a
+    flag (say, the king overthrown) is followed to the events that set it and the flags
+    their conditions ask for (the palace sacked: nearer; a battle the king's general won:
+    barred), two events deep; the worth halves with each event passed."""
+    def make():
+        from game.events.compile import walk
+        setters: dict[str, list] = {}
+        for ev in scn.events:
+            runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
+            for run in runs:
+                if run.name == "set_flag":
+                    setters.setdefault(run.args["name"], []).append(ev)
+        out: dict[tuple, int] = {}
+
+        def sets(ev):
+            return {run.args["name"] for run in list(ev.effects)
+                    + [r for _c, fx in ev.choices for r in fx] if run.name == "set_flag"}
+
+        def follow(cond, w, whose, depth, seen, own=frozenset()):
+            for leaf, positive in walk(cond):
+                if leaf.name != "flag":
+                    continue
+                flag = leaf.args.get("name")
+                if not positive and flag in own:
+                    continue         # an event's guard against firing twice, not a bar
+                if depth > 0:
+                    k = (flag, whose, positive)
+                    out[k] = max(out.get(k, 0), w)
+                if positive and depth < 3:
+                    for ev in setters.get(flag, []):
+                        if ev.spec.id not in seen:
+                            follow(ev.when, w // 2, whose, depth + 1, seen | {ev.spec.id},
+                                   sets(ev))
+
+        for v in scn.victory:
+            follow(v.when, KIND_WEIGHT.get(v.spec.kind, 30) * STEP, v.spec.faction, 0, set())
+        return [(f, w, whose, pos) for (f, whose, pos), w in sorted(out.items())]
+    return scn.cached("search_steps", make)
+
+
+def steps_taken(state: GameState, faction: str) -> int:
+    """The scripted steps towards each side's victory that have been taken (flags set), for
+    `faction`: plus for its side's or an ally's, minus for an enemy's; a flag that bars a
+    victory counts the other way."""
+    total = 0
+    for flag, w, whose, positive in steps(state.scenario):
+        if flag not in state.flags or whose not in state.factions:
+            continue
+        if not positive:
+            w = -w
+        if Q.friendly(state, faction, whose):
+            total += w
+        elif Q.hostile(state, faction, whose):
+            total -= w
+    return total
 
 
 def standing(state: GameState, faction: str) -> int:
