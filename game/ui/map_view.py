@@ -554,10 +554,17 @@ class MapView:
         placed: list[pygame.Rect] = []
         for _prio, img, x, y, gap in labels:
             w, h = img.get_size()
+            # below, above, right, left of the mark; then the same a step further out
+            # (a besieged city's name, whose mark has counters above and below it)
             for rect in (pygame.Rect(round(x - w / 2), round(y + gap), w, h),
                          pygame.Rect(round(x - w / 2), round(y - gap - h), w, h),
                          pygame.Rect(round(x + gap + 2), round(y - h / 2), w, h),
-                         pygame.Rect(round(x - gap - 2 - w), round(y - h / 2), w, h)):
+                         pygame.Rect(round(x - gap - 2 - w), round(y - h / 2), w, h),
+                         pygame.Rect(round(x - w / 2), round(y + gap + h), w, h),
+                         pygame.Rect(round(x - w / 2), round(y + gap + 2 * h), w, h),
+                         pygame.Rect(round(x - w / 2), round(y - gap - 3 * h), w, h),
+                         pygame.Rect(round(x + gap + 2 + h), round(y - h / 2), w, h),
+                         pygame.Rect(round(x - gap - 2 - h - w), round(y - h / 2), w, h)):
                 if bounds is not None and not bounds.contains(rect):
                     continue
                 shrunk = rect.inflate(-2, -4)

@@ -163,3 +163,27 @@ def test_tab_stops_at_an_army_that_can_still_strike(game):
         click_element(app, next(iter(gs.dialogs[-1].value_of)))
     key(app, pygame.K_TAB)
     assert gs.toast_text == "Every army has moved and struck"
+
+
+def test_a_city_name_boxed_in_by_counters_is_placed_a_step_further_out():
+    """A besieged city's mark has the defenders' counter above it and the besiegers'
+    below, each wider than the mark: its name goes just below the besiegers' counter
+    rather than being left off (it was, before)."""
+    from game.ui.map_view import MapView
+    x, y, gap = 500, 300, 8
+    img = pygame.Surface((120, 20))
+    taken = [pygame.Rect(470, 272, 60, 18),         # the defenders' counter, above
+             pygame.Rect(470, 310, 60, 18),         # the besiegers', below
+             pygame.Rect(532, 280, 60, 30),         # another army next door, right
+             pygame.Rect(380, 280, 85, 30)]         # and one on the left
+    items: list = []
+    MapView._place_labels(items, [(5, img, x, y, gap)], taken,
+                          pygame.Rect(0, 0, 1000, 1000))
+    assert len(items) == 1
+    rect = pygame.Rect(items[0][1], img.get_size())
+    assert rect.inflate(-2, -4).collidelist(taken) < 0
+    assert rect.top == y + gap + 20                  # one line below the usual place
+    # with room at the usual place, nothing moves
+    items = []
+    MapView._place_labels(items, [(5, img, x, y, gap)], [], pygame.Rect(0, 0, 1000, 1000))
+    assert items[0][1] == (440, y + gap)
