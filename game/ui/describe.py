@@ -578,6 +578,21 @@ def log_line(state: GameState, e: Event) -> str | None:
     return f"{event_date(state, e)}: {event_text(state, e)}"
 
 
+def log_entry_line(state: GameState, entry) -> str:
+    """A scripted event of the game's own record (`state.log`), dated, with the option
+    taken, in the language in use: for a save whose chronicle was not kept with it."""
+    scn = state.scenario
+    line = "{}: {}".format(date_text(state, entry.year, entry.month),
+                           scenario_text(scn, f"events.{entry.event}.title", entry.title))
+    if entry.choice:
+        spec = next((x for x in scn.spec.events if x.id == entry.event), None)
+        choice = next((c for c in spec.choices if c.id == entry.choice), None) if spec else None
+        label = (scenario_text(scn, f"events.{spec.id}.choices.{choice.id}.label", choice.label)
+                 if choice is not None else entry.choice)
+        line += f" ({label})"
+    return line
+
+
 def siege_progress_text(e: Event, city: str) -> str:
     """A turn of siege, as the rules report it (its notes read back from their words)."""
     notes = []

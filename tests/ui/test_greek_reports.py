@@ -114,3 +114,19 @@ def test_a_commanders_traits_are_named_and_explained_in_greek(state):
     assert "ανδρεία" in text and "Ηγείται από την πρώτη γραμμή" in text
     assert "χειμερινός πολεμιστής" in text
     assert "valour" not in text and "Leads" not in text and "winter campaigner" not in text
+
+
+def test_a_chronicle_rebuilt_from_the_games_record_reads_in_greek():
+    # a save whose chronicle was not kept with it (a headless run's, an old one) is given
+    # its scripted events again from state.log: their titles and options in the language in use
+    from game.rules.state import LogEntry
+    from game.scenario.load import load_scenario
+    st, _ = engine.new_game(load_scenario("scenarios/full_war.yaml"), 1)
+    revolt = LogEntry(5, 603, 3, "evt_603_narses_revolt", "Narses holds Edessa", ["byzantium"])
+    oath = LogEntry(9, 605, 3, "evt_605_narses_surrender", "x", ["byzantium"], choice="accept")
+    assert describe.log_entry_line(st, revolt).endswith(": Narses holds Edessa")
+    i18n.set_language("el")
+    assert describe.log_entry_line(st, revolt).endswith(": Ο Ναρσής κρατά την Έδεσσα")
+    line = describe.log_entry_line(st, oath)
+    assert line.endswith("(Εμπιστευτείτε τον όρκο)") and "accept" not in line
+    assert "603" in describe.log_entry_line(st, revolt)

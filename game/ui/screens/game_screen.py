@@ -99,8 +99,7 @@ class GameScreen(TurnFlow, Screen):
                 continue
             # a save made before the logs were kept: the scripted events are all there is
             entries = st.log if f is None else observe(st, f).log
-            gs.logs[f] = [f"{describe.date_text(st, e.year, e.month)}: {e.title}"
-                          + (f" ({e.choice})" if e.choice else "") for e in entries]
+            gs.logs[f] = [describe.log_entry_line(st, e) for e in entries]
         if reload is not None:        # in their news, and in their logs to read again later
             gs.record({f: [reload] for f in reload.factions if f != reload.data.side},
                       [reload])
