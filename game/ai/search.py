@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from game.ai import levels, memory
 from game.ai.levels import Level
-from game.ai.strategy import KIND_WEIGHT, aims, city_worth
+from game.ai.strategy import KIND_WEIGHT, aims, city_worth, flag_setters, flags_set
 from game.hexgrid import hex_distance
 from game.rules import queries as Q
 from game.rules import vision
@@ -76,17 +76,26 @@ def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
     whatever it was given.  The author's road is not for two rounds of look-ahead to
     change: in the Road to Ctesiphon a detour towards Alexandria scored better over two
     rounds and cost the march on Dastagerd, and so the war."""
-    from game.ai import aims, tactics
-    from game.ai.tactics import Errand
     ranked = sorted((g for g in goals if g.kind in ("take", "attack", "defend", "relieve")),
                     key=lambda g: (-g.value, g.name))
-    held = aims.leaders(k.state, k.faction)
-    free = sorted((a for a in k.armies if a.id in errands and tactics.besieging(k, a) is None
-                   and (a.commander is None or a.commander not in held)),
-                  key=lambda a: (-a.men, a.id))
+    free = sorted(_free_armies(k, errands), key=lambda a: (-a.men, a.id))
     if len(ranked) < rank or len(free) < army_rank:
         return
-    goal, army = ranked[rank - 1], free[army_rank - 1]
+    _send(errands, free[army_rank - 1], ranked[rank - 1])
+
+
+def _free_armies(k, errands: dict) -> list:
+    """The side's armies a variant may send elsewhere: given an errand by its own plan, not
+    besieging, and not led by a commander the scenario's aims name (now or later)."""
+    from game.ai import aims, tactics
+    held = aims.leaders(k.state, k.faction)
+    return [a for a in k.armies if a.id in errands and tactics.besieging(k, a) is None
+            and (a.commander is None or a.commander not in held)]
+
+
+def _send(errands: dict, army, goal) -> None:
+    """Give an army a new errand: the goal, taken off the one it had."""
+    from game.ai.tactics import Errand
     old = errands[army.id].goal
     if old is goal:
         return
@@ -105,8 +114,6 @@ def rally(k, goals: list, errands: dict, how: int) -> None:
     among many goals by value and distance; these put
     everything on the one that may decide the war (an enemy army whose commander's death
     wins it, a city or place its victory needs)."""
-    from game.ai import aims, tactics
-    from game.ai.tactics import Errand
     if how == 1:
         men = {e.id: e.men for e in k.enemies}
         pool = [g for g in goals if g.kind in ("attack", "relieve") and g.key in men]
@@ -117,21 +124,9 @@ def rally(k, goals: list, errands: dict, how: int) -> None:
     if not pool:
         return
     goal = min(pool, key=key)
-    held = aims.leaders(k.state, k.faction)
-    for a in k.armies:
-        if a.id not in errands or tactics.besieging(k, a) is not None:
-            continue
-        if a.commander is not None and a.commander in held:
-            continue
-        if goal.leader is not None and goal.leader != a.commander:
-            continue
-        old = errands[a.id].goal
-        if old is goal:
-            continue
-        if old is not None and a.id in old.assigned:
-            old.assigned.remove(a.id)
-        goal.assigned.append(a.id)
-        errands[a.id] = Errand(goal.kind, goal.hex, goal)
+    for a in _free_armies(k, errands):
+        if goal.leader is None or goal.leader == a.commander:
+            _send(errands, a, goal)
 
 
 def candidates(level: Level) -> list[Level]:
@@ -403,17 +398,8 @@ def steps(scn) -> list[tuple[str, int, str, bool]]:
     barred), two events deep; the worth halves with each event passed."""
     def make():
         from game.events.compile import walk
-        setters: dict[str, list] = {}
-        for ev in scn.events:
-            runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
-            for run in runs:
-                if run.name == "set_flag":
-                    setters.setdefault(run.args["name"], []).append(ev)
+        setters = flag_setters(scn)
         out: dict[tuple, int] = {}
-
-        def sets(ev):
-            return {run.args["name"] for run in list(ev.effects)
-                    + [r for _c, fx in ev.choices for r in fx] if run.name == "set_flag"}
 
         def follow(cond, w, whose, depth, seen, own=frozenset()):
             for leaf, positive in walk(cond):
@@ -429,7 +415,7 @@ def steps(scn) -> list[tuple[str, int, str, bool]]:
                     for ev in setters.get(flag, []):
                         if ev.spec.id not in seen:
                             follow(ev.when, w // 2, whose, depth + 1, seen | {ev.spec.id},
-                                   sets(ev))
+                                   frozenset(flags_set(ev)))
 
         for v in scn.victory:
             follow(v.when, KIND_WEIGHT.get(v.spec.kind, 30) * STEP, v.spec.faction, 0, set())

@@ -72,14 +72,18 @@ def _cities_of(scn, args) -> list[str]:
     return []
 
 
-def _flag_setters(scn) -> dict[str, list]:
+def flags_set(ev) -> list[str]:
+    """The flags an event's effects (or one of its options) set, in their order."""
+    runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
+    return [run.args["name"] for run in runs if run.name == "set_flag"]
+
+
+def flag_setters(scn) -> dict[str, list]:
     """Flag -> the events whose effects (or one of whose options) set it."""
     out: dict[str, list] = {}
     for ev in scn.events:
-        runs = list(ev.effects) + [r for _c, fx in ev.choices for r in fx]
-        for run in runs:
-            if run.name == "set_flag":
-                out.setdefault(run.args["name"], []).append(ev)
+        for flag in flags_set(ev):
+            out.setdefault(flag, []).append(ev)
     return out
 
 
@@ -91,7 +95,7 @@ def _read_aims(scn, faction: str) -> Aims:
     spec = scn.spec
     commander_side = {c.id: c.faction for c in spec.commanders}
     allies = {frozenset((r.a, r.b)) for r in spec.relations if r.status == "alliance"}
-    setters = _flag_setters(scn)
+    setters = flag_setters(scn)
     events = {ev.spec.id: ev for ev in scn.events}
 
     def add(table, k, v):
