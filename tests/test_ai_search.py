@@ -288,3 +288,128 @@ def test_a_step_towards_a_victory_counts_in_the_score():
     held = clone(state)
     held.flags["nineveh_lost"] = 1
     assert search.score(held, "sassanids") > before["sassanids"]
+
+
+# --- event choices: hard weighs them by playing each option out ---------------------------
+
+GAMBLE = """
+  - id: evt_test_gamble
+    title: A wager
+    text: A stranger offers the emperor a wager.
+    when: {date: {start: 699-01}}
+    chooser: byzantium
+    choices:
+      - id: wager
+        label: Wager
+        hint: Win a little, or lose a great deal.
+        ai_weight: 3
+        effects:
+          - if:
+              when: {chance: CHANCE}
+              then: [{treasury: {faction: byzantium, amount: 5000}}]
+              otherwise: [{weariness: {faction: byzantium, amount: 40}}]
+      - id: decline
+        label: Decline
+        hint: Nothing lost.
+        ai_weight: 1
+        effects:
+          - morale: {faction: byzantium, amount: 5}
+"""
+
+
+def _gamble_state(tmp_path, chance: int, seed: int = 7):
+    """The test scenario with a wager pending for Byzantium: `chance` percent to win 5,000
+    (100 points of the search's score), else 40 points of war weariness (200 points)."""
+    from game.rules.state import PendingChoice
+    from game.scenario.load import load_scenario
+    from tests.conftest import TEST_SCENARIO
+    text = TEST_SCENARIO.read_text(encoding="utf-8").rstrip("\n") + "\n" + \
+        GAMBLE.replace("CHANCE", str(chance))
+    path = tmp_path / f"gamble{chance}.yaml"
+    path.write_text(text, encoding="utf-8")
+    state, _ = engine.new_game(load_scenario(path), seed)
+    state.pending = [PendingChoice("evt_test_gamble", "byzantium")]
+    return state
+
+
+def test_an_options_dice_are_weighed_by_their_odds(tmp_path):
+    from game.events import dice
+    from game.events.runner import event_by_id
+    state = _gamble_state(tmp_path, 20)
+    ev = event_by_id(state, "evt_test_gamble")
+    fx = dict((c.id, f) for c, f in ev.choices)
+    assert search.outcomes(fx["wager"]) == [(0, 20), (20, 80)]
+    assert search.outcomes(fx["decline"]) == [(None, 100)]
+    with dice.rolling_for("x"), dice.forced({"x": 19}):
+        assert dice.percent(state, 20) and not dice.percent(state, 19)
+    # the Road's duel: one chance in three against the emperor
+    from game.scenario.load import load_scenario
+    road = load_scenario("scenarios/road_to_ctesiphon.yaml")
+    duel = next(ev for ev in road.events if ev.spec.id == "evt_627_nineveh")
+    assert [search.outcomes(f) for _c, f in duel.choices] == [[(0, 65), (65, 35)],
+                                                             [(0, 35), (35, 65)]]
+
+
+def test_hard_weighs_a_choice_where_normal_follows_the_weights(tmp_path):
+    from game.ai.player import choose_option
+    hard, normal = levels.get("hard"), levels.get("normal")
+    for seed in (1, 2, 3):
+        bad = _gamble_state(tmp_path, 20, seed)          # a poor wager: hard declines it
+        before = state_hash(bad)
+        assert choose_option(bad, "byzantium", level=hard).option == "decline"
+        assert state_hash(bad) == before                  # the game is not touched
+        good = _gamble_state(tmp_path, 95, seed)         # a good one: hard takes it
+        assert choose_option(good, "byzantium", level=hard).option == "wager"
+    # normal and easy answer by the author's weights, as before: mostly the wager
+    picks = [choose_option(_gamble_state(tmp_path, 20, s), "byzantium", level=normal).option
+             for s in range(1, 41)]
+    assert picks.count("wager") >= 20
+    for s in range(1, 13):
+        st = _gamble_state(tmp_path, 20, s)
+        assert choose_option(st, "byzantium", level=normal) == choose_option(st, "byzantium") \
+            == choose_option(st, "byzantium", level=levels.get("easy"))
+
+
+def test_a_weighed_choice_is_the_same_every_time_and_leaves_the_game_alone(tmp_path):
+    from game.ai.player import choose_option
+    from game.events.runner import event_by_id
+    hard = levels.get("hard")
+    state = _gamble_state(tmp_path, 50)
+    ev = event_by_id(state, "evt_test_gamble")
+    before, draws = state_hash(state), state.rng.draws
+    worth = search.weigh_options(state, "byzantium", ev, ["wager", "decline"], hard)
+    assert state_hash(state) == before and state.rng.draws == draws
+    assert search.weigh_options(clone(state), "byzantium", ev, ["wager", "decline"],
+                                hard) == worth
+    first = choose_option(state, "byzantium", level=hard)
+    assert choose_option(clone(state), "byzantium", level=hard) == first
+    assert state_hash(state) == before and state.rng.draws == draws
+
+
+def test_a_choice_no_option_wins_goes_by_the_weights(tmp_path, monkeypatch):
+    from game.ai.player import choose_option
+    hard = levels.get("hard")
+    monkeypatch.setattr(search, "weigh_options",
+                        lambda state, f, ev, ids, level: {i: 0 for i in ids})
+    for s in range(1, 13):
+        st = _gamble_state(tmp_path, 20, s)
+        assert choose_option(st, "byzantium", level=hard) == choose_option(st, "byzantium")
+
+
+def test_hard_answers_a_choice_the_same_way_by_every_path(tmp_path):
+    """plan_turn, play_turn and a loop of next_order give the same orders when hard's turn
+    begins with a choice to weigh (the screen plans on a worker thread and replays)."""
+    from game.rules.orders import Choose
+    state = _gamble_state(tmp_path, 20)
+    planned = game.ai.plan_turn(state, "hard")
+    assert planned[0] == Choose("byzantium", "evt_test_gamble", "decline")
+    step = clone(state)
+    stepwise = []
+    while True:
+        o = game.ai.next_order(step, "hard")
+        engine.apply(step, o)
+        stepwise.append(o)
+        if isinstance(o, EndTurn):
+            break
+    played = [o for o, _ in game.ai.play_turn(state, "hard")]
+    assert planned == stepwise == played

@@ -42,6 +42,9 @@ class Level:
     rally: int = 0         # every free army to one goal: 1 the enemy's biggest army, 2 its urgent defence
     switch: int = 0        # points a variant must score above its own plan, in every sample
     to_end: int = 0        # plays out to the war's end when at most this many rounds are left
+    choice_samples: int = 0  # above 0: answers an event's choice by playing each option out
+                             # on copies (each way its dice can fall, this many samples of
+                             # the rest); 0: by the author's weights (game.ai.search)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level
@@ -80,7 +83,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "seen are not in its reckoning, and it does not know how the real dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
-        plans=9, horizon=2, samples=2, switch=30),
+        plans=9, horizon=2, samples=2, switch=30, choice_samples=4),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

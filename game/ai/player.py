@@ -29,10 +29,13 @@ def rng_for(state: GameState, faction: str, what: str) -> random.Random:
     return random.Random(f"{state.seed}:{state.turn}:{faction}:{what}")
 
 
-def choose_option(state: GameState, faction: str, rng: random.Random | None = None
-                  ) -> Order | None:
+def choose_option(state: GameState, faction: str, rng: random.Random | None = None,
+                  level: "levels.Level | None" = None) -> Order | None:
     """Answer the first pending event choice by the author's weights (drawn with `rng`, by
-    default the plan's own generator for that choice)."""
+    default the plan's own generator for that choice).  A level that weighs choices
+    (`choice_samples`, hard) first plays each option out on copies of what its side knows
+    (search.weigh_options) and keeps those that turn out best; the weights decide among
+    them.  An option the author weighted zero is never taken."""
     pending = [p for p in state.pending if p.faction == faction]
     if not pending:
         return None
@@ -42,7 +45,14 @@ def choose_option(state: GameState, faction: str, rng: random.Random | None = No
         weights = [1] * len(weights)
     if rng is None:
         rng = rng_for(state, faction, f"choice:{ev.spec.id}:{len(state.log)}")
-    pick = rng.choices(range(len(weights)), weights=weights)[0]
+    allowed = [i for i, w in enumerate(weights) if w > 0]
+    if level is not None and level.choice_samples > 0 and len(allowed) > 1 \
+            and state.active_faction == faction:
+        worth = search.weigh_options(state, faction, ev, [ev.choices[i][0].id for i in allowed],
+                                     level)
+        best = max(worth.values())
+        allowed = [i for i in allowed if worth[ev.choices[i][0].id] == best]
+    pick = rng.choices(allowed, weights=[weights[i] for i in allowed])[0]
     return Choose(faction, ev.spec.id, ev.choices[pick][0].id)
 
 
@@ -134,7 +144,7 @@ class Plan:
     # --- orders ----------------------------------------------------------------
     def next_order(self, state: GameState) -> Order:
         fid = self.faction
-        choice = choose_option(state, fid)
+        choice = choose_option(state, fid, level=self.level)
         if choice is not None:
             return choice
         sig = self._signature(state)

@@ -149,6 +149,8 @@ def choose(state: GameState, level: Level) -> Level:
     faction = state.active_faction
     if state.over or not state.factions[faction].in_play:
         return options[0]
+    chosen, options = options, [replace(o, choice_samples=0) for o in options]   # no search
+    # of event choices inside the copies: there they are answered by the author's weights
     horizon = level.horizon
     left = state.scenario.total_turns - state.turn      # rounds after this one
     if left <= level.to_end:
@@ -189,7 +191,7 @@ def choose(state: GameState, level: Level) -> Level:
         ahead = all(s - o > level.switch for s, o in zip(results[i], results[0]))
         if ahead and sum(results[i]) > best_total:
             best, best_total = i, sum(results[i])
-    return options[best]
+    return chosen[best]
 
 
 def first_turn(copy: GameState, option: Level) -> tuple:
@@ -252,17 +254,94 @@ def abandons(copy: GameState, faction: str, watch: list[Watch]) -> bool:
     return False
 
 
-def play_on(copy: GameState, start: int, faction: str, own: Level, horizon: int) -> int:
+def play_on(copy: GameState, start: int, faction: str, own: Level, horizon: int,
+            now: Level | None = None) -> int:
     """After the side's turn: `horizon` rounds in which it plays `own` and every other side
-    Normal; the copy's score for `faction`."""
+    Normal; the copy's score for `faction`.  If it is still the side's turn `start`, it
+    plays the rest of it with `now` (by default `own`)."""
     from game.ai.player import Plan, drive_turn
     normal = levels.get("normal")
     while not copy.over:
         if copy.active_faction == faction and copy.turn > start + horizon - 1:
             break
-        p = Plan(copy, own if copy.active_faction == faction else normal)
+        if copy.active_faction != faction:
+            lvl = normal
+        else:
+            lvl = now if now is not None and copy.turn == start else own
+        p = Plan(copy, lvl)
         drive_turn(copy, p.next_order, p.refused)
     return score(copy, faction)
+
+
+# --- event choices ---------------------------------------------------------------------
+
+def outcomes(effects) -> list[tuple[int | None, int]]:
+    """The ways the dice of an option's effects may fall, as (roll out of a hundred, chances
+    in a hundred): the `chance` conditions of its `if` effects cut the hundred into spans
+    (`chance: 65` alone: a roll below 65, 65 times in a hundred, or not, 35 times).  An
+    option without dice is one way, (None, 100); so is one whose dice are a `mean_time`
+    (left to the samples' own dice)."""
+    from game.events.compile import walk
+    cuts: set[int] = set()
+    sampled = False
+
+    def go(fxs):
+        nonlocal sampled
+        for fx in fxs:
+            if fx.name != "if":
+                continue
+            for leaf, _positive in walk(fx.args["when"]):
+                if leaf.name == "chance" and 0 < leaf.args["percent"] < 100:
+                    cuts.add(leaf.args["percent"])
+                elif leaf.name == "mean_time":
+                    sampled = True
+            go(fx.args["then"])
+            go(fx.args.get("otherwise") or ())
+
+    go(effects)
+    if sampled or not cuts:
+        return [(None, 100)]
+    edges = [0, *sorted(cuts), 100]
+    return [(lo, hi - lo) for lo, hi in zip(edges, edges[1:])]
+
+
+def choice_seed(state: GameState, faction: str, event: str, sample: int) -> int:
+    """The seed of a copy that weighs an event's choice (see search_seed)."""
+    r = random.Random(f"choice:{state.seed}:{state.turn}:{faction}:{event}:{sample}")
+    return r.getrandbits(63)
+
+
+def weigh_options(state: GameState, faction: str, ev, options: list[str], level: Level
+                  ) -> dict[str, int]:
+    """How each option of a pending event choice turns out for `faction`, as a number to
+    compare (higher is better): each option is taken on a copy of what the side knows,
+    once for each way its own dice can fall (`outcomes`, weighed by its odds), over
+    `level.choice_samples` samples of fresh dice for the rest; the side then plays out its
+    turn and `horizon` rounds as in the plans' search (`play_on`), and the copy is scored.
+    Every option meets the same samples.  The game is not touched."""
+    from game.events import dice
+    from game.rules import engine
+    from game.rules.orders import Choose
+    now = replace(level, plans=1, choice_samples=0)
+    later = replace(now, focus=0, focus_army=1)
+    effects = {c.id: fx for c, fx in ev.choices}
+    out: dict[str, int] = {}
+    for option in options:
+        total = 0
+        for roll, odds in outcomes(effects[option]):
+            for sample in range(level.choice_samples):
+                copy = believed_copy(state, faction)
+                copy.seed = choice_seed(state, faction, ev.spec.id, sample)
+                copy.rng = Rng.from_seed(copy.seed)
+                order = Choose(faction, ev.spec.id, option)
+                if roll is None:
+                    engine.apply(copy, order)
+                else:
+                    with dice.forced({ev.spec.id: roll}):
+                        engine.apply(copy, order)
+                total += odds * play_on(copy, state.turn, faction, later, level.horizon, now)
+        out[option] = total
+    return out
 
 
 def dice_for(state: GameState, faction: str, sample: int) -> Rng:

@@ -30,8 +30,10 @@ def rolling_for(event_id: str):
 
 
 @contextmanager
-def forced(outcomes: dict[str, bool]):
-    """Inside, the rolls of these events succeed (True) or fail (False); others roll as usual."""
+def forced(outcomes: dict[str, "bool | int"]):
+    """Inside, the rolls of these events succeed (True) or fail (False), or come up as the
+    given roll out of a hundred (an int 0..99: `chance: 35` then holds for rolls below 35);
+    other events roll as usual."""
     token = _forced.set(outcomes)
     try:
         yield
@@ -53,7 +55,7 @@ def percent(state, chance: int) -> bool:
         return chance >= 100
     outcome = _forced.get().get(_event.get())
     if outcome is not None:
-        return outcome
+        return outcome if isinstance(outcome, bool) else outcome < chance
     return draw(state, 100) < chance
 
 
@@ -64,5 +66,5 @@ def one_in(state, turns: int) -> bool:
         return True
     outcome = _forced.get().get(_event.get())
     if outcome is not None:
-        return outcome
+        return outcome if isinstance(outcome, bool) else outcome * turns < 100
     return draw(state, turns) == 0
