@@ -77,7 +77,11 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "enemy's biggest army, every army to its most urgent defence) and plays each out on a "
         "copy of what its side knows, two turns ahead, twice, with dice it throws itself; it "
         "leaves its usual plan only for one that does clearly better both times, counting "
-        "the events that open or bar the way to a victory as well as cities and armies.  It also "
+        "the events that open or bar the way to a victory as well as cities and armies.  When an "
+        "event asks it to choose, it plays each answer out in the same way, four times for each "
+        "way that answer's own dice can fall, weighs those ways by their odds and takes the "
+        "best answer; where answers do equally well, it picks as the scenario's author "
+        "advised.  It also "
         "watches two turns ahead for enemies near its capital and sends out three columns a "
         "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
         "seen are not in its reckoning, and it does not know how the real dice will fall.",
