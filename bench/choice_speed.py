@@ -5,9 +5,10 @@
 Plays SCENARIO with every side at normal (the level whose games the history
 reports follow) and stops at each event choice: there it asks the weighing
 level (hard by default) for its answer, and prints the turn, the event, what each
-option came to (game.ai.search.weigh_options, higher is better for the chooser,
-already multiplied by the odds in a hundred and summed over the samples), the
-option hard takes, the one normal takes, and the process time of hard's answer.
+option came to for the chooser (game.ai.search.weigh_options: its expected score,
+the mean over the samples, in the search's points; higher is better), the option
+hard takes, the one normal takes, and the process time of hard's answer.  A level
+may be an experiment, as in bench.ladder: `--level hard+choice_switch=30`.
 The game then goes on with normal's answer, so every seed stops at the choices
 of the same game normal plays.
 """
@@ -40,7 +41,8 @@ def main(argv=None) -> int:
     scn = load_scenario_arg(a.scenario)
     if scn is None:
         return 1
-    lvl = levels.get(a.level)
+    from bench.ladder import experimental_level
+    lvl = levels.get(experimental_level(a.level))
     cpu = []
     for seed in range(a.seed, a.seed + a.games):
         state, _ = new_game(scn, seed)
@@ -57,7 +59,8 @@ def main(argv=None) -> int:
                 worth = search.weigh_options(state, fid, ev, ids, lvl)      # the same again
                 normal = choose_option(state, fid).option
                 print(f"seed {seed} turn {state.turn} {fid} {ev.spec.id}: "
-                      + ", ".join(f"{k} {v:,}" for k, v in worth.items())
+                      + ", ".join(f"{k} {sum(v) // (100 * len(v)):,}"
+                                  for k, v in worth.items())
                       + f"; {a.level} {took}, normal {normal}; {cpu[-1]:.1f} s", flush=True)
             game.ai.play_turn(state, "normal")
         print(f"seed {seed}: {state.winner or 'undecided'} ({state.result_kind})", flush=True)

@@ -390,7 +390,7 @@ def test_a_choice_no_option_wins_goes_by_the_weights(tmp_path, monkeypatch):
     from game.ai.player import choose_option
     hard = levels.get("hard")
     monkeypatch.setattr(search, "weigh_options",
-                        lambda state, f, ev, ids, level: {i: 0 for i in ids})
+                        lambda state, f, ev, ids, level: {i: [0] * 4 for i in ids})
     for s in range(1, 13):
         st = _gamble_state(tmp_path, 20, s)
         assert choose_option(st, "byzantium", level=hard) == choose_option(st, "byzantium")
@@ -413,3 +413,13 @@ def test_hard_answers_a_choice_the_same_way_by_every_path(tmp_path):
             break
     played = [o for o, _ in game.ai.play_turn(state, "hard")]
     assert planned == stepwise == played
+
+
+def test_an_option_is_passed_over_only_for_one_clearly_better_when_asked():
+    # (what weigh_options gives: scores weighed by chances in a hundred, one per sample)
+    worth = {"a": [30000, 10000], "b": [25000, 14000], "c": [-500000, 9000]}
+    assert search.best_options(worth, 0) == ["a"]                 # the best sum
+    assert search.best_options({"a": [1, 2], "b": [2, 1]}, 0) == ["a", "b"]   # a tie
+    # "b" is not beaten in every sample by more than a point; "c" is, by "a"
+    assert search.best_options(worth, 1) == ["a", "b"]
+    assert search.best_options(worth, 100) == ["a", "b", "c"]     # "a" leads "c" by 10 in one

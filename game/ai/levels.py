@@ -45,6 +45,8 @@ class Level:
     choice_samples: int = 0  # above 0: answers an event's choice by playing each option out
                              # on copies (each way its dice can fall, this many samples of
                              # the rest); 0: by the author's weights (game.ai.search)
+    choice_switch: int = 0   # above 0: an option is passed over only if another beats it by
+                             # this many points in every sample (else the best expected score)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level

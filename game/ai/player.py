@@ -50,8 +50,8 @@ def choose_option(state: GameState, faction: str, rng: random.Random | None = No
             and state.active_faction == faction:
         worth = search.weigh_options(state, faction, ev, [ev.choices[i][0].id for i in allowed],
                                      level)
-        best = max(worth.values())
-        allowed = [i for i in allowed if worth[ev.choices[i][0].id] == best]
+        keep = set(search.best_options(worth, level.choice_switch))
+        allowed = [i for i in allowed if ev.choices[i][0].id in keep]
     pick = rng.choices(allowed, weights=[weights[i] for i in allowed])[0]
     return Choose(faction, ev.spec.id, ev.choices[pick][0].id)
 

@@ -312,22 +312,23 @@ def choice_seed(state: GameState, faction: str, event: str, sample: int) -> int:
 
 
 def weigh_options(state: GameState, faction: str, ev, options: list[str], level: Level
-                  ) -> dict[str, int]:
-    """How each option of a pending event choice turns out for `faction`, as a number to
-    compare (higher is better): each option is taken on a copy of what the side knows,
-    once for each way its own dice can fall (`outcomes`, weighed by its odds), over
-    `level.choice_samples` samples of fresh dice for the rest; the side then plays out its
-    turn and `horizon` rounds as in the plans' search (`play_on`), and the copy is scored.
-    Every option meets the same samples.  The game is not touched."""
+                  ) -> dict[str, list[int]]:
+    """How each option of a pending event choice turns out for `faction`, per sample of the
+    other dice (higher is better): each option is taken on a copy of what the side knows,
+    once for each way its own dice can fall (`outcomes`), and those scores are summed
+    weighed by their chances in a hundred; this over `level.choice_samples` samples of
+    fresh dice for the rest.  On each copy the side plays out its turn and `horizon` rounds
+    as in the plans' search (`play_on`), and the copy is scored.  Every option meets the
+    same samples.  The game is not touched."""
     from game.events import dice
     from game.rules import engine
     from game.rules.orders import Choose
     now = replace(level, plans=1, choice_samples=0)
     later = replace(now, focus=0, focus_army=1)
     effects = {c.id: fx for c, fx in ev.choices}
-    out: dict[str, int] = {}
+    out: dict[str, list[int]] = {}
     for option in options:
-        total = 0
+        total = [0] * level.choice_samples
         for roll, odds in outcomes(effects[option]):
             for sample in range(level.choice_samples):
                 copy = believed_copy(state, faction)
@@ -339,9 +340,23 @@ def weigh_options(state: GameState, faction: str, ev, options: list[str], level:
                 else:
                     with dice.forced({ev.spec.id: roll}):
                         engine.apply(copy, order)
-                total += odds * play_on(copy, state.turn, faction, later, level.horizon, now)
+                total[sample] += odds * play_on(copy, state.turn, faction, later,
+                                                level.horizon, now)
         out[option] = total
     return out
+
+
+def best_options(worth: dict[str, list[int]], switch: int) -> list[str]:
+    """The options to choose between, by the author's weights, from what each came to
+    (`weigh_options`): with `switch` 0, those with the best expected score (the sum over
+    the samples); above 0, every option that no other beats by more than `switch` points
+    in every sample (a small lead is as likely the dice as the option)."""
+    if switch <= 0:
+        best = max(sum(v) for v in worth.values())
+        return [o for o, v in worth.items() if sum(v) == best]
+    margin = switch * 100                  # the scores are weighed by chances in a hundred
+    return [o for o, v in worth.items()
+            if not any(all(x - y > margin for x, y in zip(w, v)) for w in worth.values())]
 
 
 def dice_for(state: GameState, faction: str, sample: int) -> Rng:
