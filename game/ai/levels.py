@@ -81,15 +81,16 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "leaves its usual plan only for one that does clearly better both times, counting "
         "the events that open or bar the way to a victory as well as cities and armies.  When an "
         "event asks it to choose, it plays each answer out in the same way, four times for each "
-        "way that answer's own dice can fall, weighs those ways by their odds and takes the "
-        "best answer; where answers do equally well, it picks as the scenario's author "
-        "advised.  It also "
+        "way that answer's own dice can fall, weighing those ways by their odds; it passes an "
+        "answer over only for one that does clearly better all four times, and otherwise "
+        "picks as the scenario's author advised.  It also "
         "watches two turns ahead for enemies near its capital and sends out three columns a "
         "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
         "seen are not in its reckoning, and it does not know how the real dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
-        plans=9, horizon=2, samples=2, switch=30, choice_samples=4),
+        plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
+        choice_switch=30),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
