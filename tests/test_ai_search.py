@@ -423,3 +423,15 @@ def test_an_option_is_passed_over_only_for_one_clearly_better_when_asked():
     # "b" is not beaten in every sample by more than a point; "c" is, by "a"
     assert search.best_options(worth, 1) == ["a", "b"]
     assert search.best_options(worth, 100) == ["a", "b", "c"]     # "a" leads "c" by 10 in one
+
+
+def test_a_choice_weighed_on_a_worker_thread_is_the_same(tmp_path):
+    """The screen plans the computer's turn on a worker thread: the forced rolls of the
+    options' dice stay on that thread, and the answer is the one the main thread gets."""
+    import threading
+    state = _gamble_state(tmp_path, 50)
+    got = {}
+    worker = threading.Thread(target=lambda: got.update(orders=game.ai.plan_turn(state, "hard")))
+    worker.start()
+    worker.join()
+    assert got["orders"] == game.ai.plan_turn(state, "hard")
