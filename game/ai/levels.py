@@ -42,6 +42,12 @@ class Level:
     rally: int = 0         # every free army to one goal: 1 the enemy's biggest army, 2 its urgent defence
     switch: int = 0        # points a variant must score above its own plan, in every sample
     to_end: int = 0        # plays out to the war's end when at most this many rounds are left
+    steady: bool = False   # an army keeps its errand: an emergency elsewhere calls it only when
+                           # the free armies are too few (and not back from afar to the one it
+                           # gave up), a defence and a hold of one place are one errand, a
+                           # defence lasts while the enemy stays a turn further off, and an
+                           # army with nothing else to do keeps last turn's defence (no level
+                           # yet: measured in docs/ai.md, "No more swaps (session 9)")
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level
