@@ -1120,3 +1120,116 @@ def test_the_threats_to_each_city_are_those_of_a_plain_loop(state):
         assert list(got.items()) == list(_threats_one_by_one(k).items())
         found += len(got)
     assert found > 20
+
+
+# --- a steady general: no goal swapped back and forth (normal) ------------------------------
+
+def _steady(state, armies, habits=None, left=None, steady=True, goals=()):
+    """Byzantium's armies (id, city, men) and the goals given, assigned with last turn's
+    `habits` and the goals each army gave up (`left`)."""
+    from game.ai import operations
+    clear_armies(state)
+    for aid, city, men in armies:
+        a = put(state, aid, "byzantium", 0, 0, men)
+        a.hex = state.cities[city].hex
+    put(state, "p", "sassanids", 7, 6, 3000)
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    k.level = replace(k.level, steady=steady)
+    fresh = [replace(g, assigned=[]) for g in goals]
+    return {aid: e.goal.name if e.goal is not None else None
+            for aid, e in operations.assign(k, fresh, {}, habits or {}, left or {}).items()}
+
+
+def _goal(state, kind, key, city, value, need, urgent=False):
+    return strategy.Goal(kind, key, state.cities[city].hex, value, need, urgent=urgent)
+
+
+def test_a_defence_and_a_hold_of_one_place_are_one_errand(state):
+    # an army holding Constantinople is not renamed to defend Chalcedon across the strait
+    # (and back again next turn): it keeps its hold, and its men count for the defence
+    hold = _goal(state, "visit", "hold:constantinople", "constantinople", 150, 5000)
+    guard = _goal(state, "defend", "chalcedon", "chalcedon", 120, 4000, urgent=True)
+    armies = [("b", "constantinople", 20000)]
+    habits = {"b": hold.name}
+    got = _steady(state, armies, habits, goals=(hold, guard))
+    assert got == {"b": "visit:hold:constantinople"}
+    # an unsteady general swaps it over to the defence
+    assert _steady(state, armies, habits, steady=False, goals=(hold, guard)) == \
+        {"b": "defend:chalcedon"}
+
+
+def test_an_emergency_calls_an_army_bound_elsewhere_only_when_it_is_needed(state):
+    take = _goal(state, "take", "edessa", "edessa", 80, 5000)
+    guard = _goal(state, "defend", "jerusalem", "jerusalem", 40, 4000, urgent=True)
+    habits = {"b": take.name}
+    # alone, the army marching on Edessa is needed for Jerusalem, close at hand: it goes
+    got = _steady(state, [("b", "open_town", 20000)], habits, goals=(take, guard))
+    assert got == {"b": "defend:jerusalem"}
+    # with a free army enough for the defence, the bound one keeps to its errand
+    got = _steady(state, [("b", "open_town", 20000), ("c", "ancyra", 6000)], habits,
+                  goals=(take, guard))
+    assert got == {"b": "take:edessa", "c": "defend:jerusalem"}
+    # the unsteady general took the nearest army, whatever it was doing
+    got = _steady(state, [("b", "open_town", 20000), ("c", "ancyra", 6000)], habits,
+                  steady=False, goals=(take, guard))
+    assert got["b"] == "defend:jerusalem"
+
+
+def test_an_army_far_from_the_emergency_it_gave_up_does_not_turn_back(state, monkeypatch):
+    from game.ai import operations
+    monkeypatch.setattr(operations, "CALLED_FROM", 0)     # the map is small: any march is far
+    take = _goal(state, "take", "edessa", "edessa", 80, 5000)
+    guard = _goal(state, "defend", "jerusalem", "jerusalem", 40, 4000, urgent=True)
+    armies = [("b", "constantinople", 20000)]
+    # on another errand, alone and far: still called, the city must be defended
+    assert _steady(state, armies, {"b": take.name}, goals=(take, guard)) == \
+        {"b": "defend:jerusalem"}
+    # but an army that gave that defence up last turn does not march back from afar
+    assert _steady(state, armies, {"b": take.name}, {"b": guard.name},
+                   goals=(take, guard)) == {"b": "take:edessa"}
+    assert _steady(state, armies, {"b": take.name}, {"b": guard.name}, steady=False,
+                   goals=(take, guard)) == {"b": "defend:jerusalem"}
+
+
+def test_an_army_does_not_go_back_to_the_defence_it_gave_up_while_another_will_do(state):
+    # last turn it left Jerusalem's defence for Edessa; Edessa is no longer a goal, and
+    # Jerusalem is threatened again: a free army near enough goes, not the one that left
+    guard = _goal(state, "defend", "jerusalem", "jerusalem", 40, 4000, urgent=True)
+    hold = _goal(state, "visit", "hold:constantinople", "constantinople", 30, 5000)
+    armies = [("b", "open_town", 20000), ("c", "ancyra", 6000)]
+    habits, left = {"b": "take:edessa"}, {"b": guard.name}
+    got = _steady(state, armies, habits, left, goals=(guard, hold))
+    assert got["c"] == "defend:jerusalem" and got["b"] != "defend:jerusalem"
+    assert _steady(state, armies, habits, left, steady=False, goals=(guard, hold))["b"] == \
+        "defend:jerusalem"
+
+
+def test_a_defence_taken_up_lasts_while_the_enemy_stays_a_turn_further_off(state):
+    clear_armies(state)
+    put(state, "b", "byzantium", 0, 0, 5000).hex = state.cities["jerusalem"].hex
+    e = put(state, "p", "sassanids", 0, 0, 40000)
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    jer = state.cities["jerusalem"].hex
+    budget = M.move_budget(state, e)
+    field = k.field(jer, "sassanids")
+    # an enemy more than a turn's march but within two of Jerusalem, on open ground
+    e.hex = next(h for h in state.scenario.map.hexes()
+                 if budget + 2 < field[k.index(h)] <= 2 * budget - 2
+                 and h not in state.scenario.city_at)
+    k = _knows(state, "byzantium")
+    assert "jerusalem" not in strategy.threats(k)
+    assert strategy.threats(k, frozenset({"jerusalem"})).get("jerusalem") == 40000
+
+
+def test_an_army_with_nothing_else_to_do_keeps_last_turns_defence(state):
+    # the enemy stepped back out of reach: no defence of Jerusalem is asked for this turn,
+    # and no other goal; the army that defended it last turn keeps to it (it does not hold
+    # elsewhere and come back when the enemy steps in again)
+    hold = _goal(state, "visit", "hold:constantinople", "constantinople", 30, 5000)
+    armies = [("b", "jerusalem", 8000)]
+    habits = {"b": "defend:jerusalem"}
+    assert _steady(state, armies, habits, goals=(hold,)) == {"b": "visit:hold:constantinople"}
+    assert _steady(state, armies, habits, goals=()) == {"b": "defend:jerusalem"}
+    assert _steady(state, armies, habits, steady=False, goals=()) == {"b": None}

@@ -47,6 +47,12 @@ class Level:
                              # the rest); 0: by the author's weights (game.ai.search)
     choice_switch: int = 0   # above 0: an option is passed over only if another beats it by
                              # this many points in every sample (else the best expected score)
+    steady: bool = False   # an army keeps its errand: an emergency elsewhere calls it only when
+                           # the free armies are too few (and not back from afar to the one it
+                           # gave up), a defence and a hold of one place are one errand, a
+                           # defence lasts while the enemy stays a turn further off, and an
+                           # army with nothing else to do keeps last turn's defence (no level
+                           # yet: measured in docs/ai.md, "No more swaps (session 9)")
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level

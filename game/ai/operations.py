@@ -26,6 +26,22 @@ from game.rules.state import Army
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
+ONE_PLACE = 4        # hexes: a defence, a relief and a hold this close are one errand (steady)
+CALLED_FROM = 2      # turns: an army bound to another errand answers an emergency from this near
+
+
+def guarding(g: Goal) -> bool:
+    """A goal that keeps an army at a place of its own side's: a defence, a relief, a hold."""
+    if g.kind in ("defend", "relieve"):
+        return True
+    return g.kind == "visit" and not g.key.startswith(("threaten:", "shadow:", "escort:"))
+
+
+def one_errand(a: Goal, b: Goal) -> bool:
+    """Whether two goals are one errand to the army on it: the same goal, or a defence and a
+    hold (or two defences) of one city or of places next to each other."""
+    return a is b or a.name == b.name or (
+        guarding(a) and guarding(b) and hex_distance(a.hex, b.hex) <= ONE_PLACE)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -92,16 +108,52 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         else:
             free.append(a)
     raider_horizon = 3 if k.profile.raider else HORIZON
+    steady = k.level.steady
+
+    def bound(a: Army, g: Goal) -> int:
+        """(steady) 0: the army is free for `g`; 1: the goal it marched for last turn is
+        still a goal and another errand than `g`'s; 2: `g`'s errand is the one it gave up."""
+        l_name = left.get(a.id)
+        if l_name is not None:
+            l_goal = by_name.get(l_name)
+            if l_name == g.name or (l_goal is not None and one_errand(l_goal, g)):
+                return 2
+        h = by_name.get(habits.get(a.id, ""))
+        return 1 if h is not None and not one_errand(h, g) else 0
+
     # guard duty first: a place that denies a live enemy's victory gets the nearest armies
     for g in sorted((g for g in goals if g.urgent), key=lambda g: (-g.value, g.name)):
         near = sorted(((travel(k, a, g), a.id, a) for a in free), key=lambda x: (
             x[0] if x[0] is not None else M.INF, x[1]))
+        if steady:
+            # the free armies first; an army on another errand only when they are too few
+            # (near at hand before far); and an army back to the errand it gave up, only
+            # from within CALLED_FROM turns (from farther it would come too late for the
+            # emergency, and only swap back and forth)
+            tier = []
+            for cost, aid, a in near:
+                if cost is None:
+                    continue
+                turns = cost // max(1, k.budget(a))
+                far = turns > CALLED_FROM
+                tied = bound(a, g)
+                if turns > HORIZON or (tied == 2 and far):
+                    continue
+                rank = (1 if tied else 0) + (2 if far else 0)
+                tier.append((rank, cost, aid, a))
+            near = [(cost, aid, a) for _t, cost, aid, a in sorted(tier, key=lambda x: x[:3])]
         got = held.get(g.name, 0)
         for cost, _aid, a in near:
             if got >= g.need * 11 // 10 or cost is None or cost // max(1, k.budget(a)) > HORIZON:
                 break
-            g.assigned.append(a.id)
-            out[a.id] = Errand(g.kind, g.hex, g)
+            h = by_name.get(habits.get(a.id, "")) if steady else None
+            if h is not None and h is not g and one_errand(h, g):
+                h.assigned.append(a.id)     # already on this errand under another name: it
+                out[a.id] = Errand(h.kind, h.hex, h)    # keeps it, and its men count here
+                held[h.name] = held.get(h.name, 0) + a.men
+            else:
+                g.assigned.append(a.id)
+                out[a.id] = Errand(g.kind, g.hex, g)
             got += a.men
             free.remove(a)
         held[g.name] = got
@@ -119,6 +171,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         for g in rough:
             if g.name in hungry and a.hex != g.hex:
                 continue
+            if steady and g.name != habits.get(a.id) and _same_errand(by_name, habits.get(a.id), g):
+                continue        # its errand under another name: it keeps the one it had
             cost = travel(k, a, g)
             if cost is None:
                 continue
@@ -132,6 +186,9 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 score = score * k.level.commit // 100   # the goal it marched for last turn
             elif left.get(a.id) == g.name and not g.urgent:
                 score = score * RETURN // 100   # the goal it gave up: not back and forth
+            elif steady and (left.get(a.id) == g.name
+                             or _same_errand(by_name, left.get(a.id), g)):
+                score = score * RETURN // 100   # (steady: an emergency too)
             if turns > 1 and not k.supplied(g.hex):
                 score = score * 2 // 3          # a long march beyond its supply lines
                 if state.season == "autumn" and k.level.minds_supply:
@@ -175,9 +232,37 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         if joined is not None:
             joined.assigned.append(a.id)
             out[a.id] = Errand(joined.kind, joined.hex, joined)
+            continue
+        kept = _kept_defence(k, a, habits.get(a.id), by_name) if steady else None
+        if kept is not None:
+            kept.assigned.append(a.id)
+            out[a.id] = Errand(kept.kind, kept.hex, kept)
         else:
             out[a.id] = Errand("hold", _hold_hex(k, a))
     return out
+
+
+def _kept_defence(k: Knowledge, a: Army, habit: str | None,
+                  by_name: dict[str, Goal]) -> Goal | None:
+    """(steady) For an army with nothing else to do: the defence it marched for last turn,
+    if the city is still its side's and free, though the threat has stepped back (so that
+    it does not leave and come back as the enemy steps in and out of reach)."""
+    if not habit or not habit.startswith("defend:"):
+        return None
+    g = by_name.get(habit)
+    if g is not None:
+        return g
+    c = k.cities.get(habit.partition(":")[2])
+    if c is None or c.owner != k.faction or c.siege is not None:
+        return None
+    # sized to the army itself: it spares no men for detachments on this account
+    return Goal("defend", c.id, c.hex, city_value(k, c), a.men)
+
+
+def _same_errand(by_name: dict[str, Goal], name: str | None, g: Goal) -> bool:
+    """Whether the goal called `name` (if it is still a goal) is `g`'s errand."""
+    h = by_name.get(name or "")
+    return h is not None and one_errand(h, g)
 
 
 def _needs_quarters(k: Knowledge, a: Army) -> bool:

@@ -95,11 +95,15 @@ class Plan:
     def _replan(self, state: GameState) -> None:
         k = gather(state, self.faction, self.level, self.profile, self.memo)
         self.k = k
-        self.threat = strategy.threats(k)
-        self.goals = strategy.goals(k, self.threat)
         if self.habits is None:
             self.habits = memory.recall(state, self.faction)
             self.left = memory.recall_left(state, self.faction)
+        # a steady general keeps up the defences its armies marched for last turn while
+        # the enemy stays within a turn more of them (strategy.threats)
+        kept = frozenset(g.partition(":")[2] for g in self.habits.values()
+                         if g.startswith("defend:")) if self.level.steady else frozenset()
+        self.threat = strategy.threats(k, kept)
+        self.goals = strategy.goals(k, self.threat)
         if self.seen_at_start is None:
             self.seen_at_start = {a.id: memory.Sighting(a.id, a.faction, a.hex, a.men, state.turn)
                                   for a in k.enemies}
