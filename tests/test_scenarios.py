@@ -169,3 +169,26 @@ def test_the_computer_plays_the_scenario_to_its_end(sid, seed, turns):
 def test_the_default_computer_opponent_plays_the_opening_turns(sid):
     result = play(scenario(sid), 3, 2, turn_policy=game.ai.play_turn)
     assert result.turns == 2 and not result.state.over
+
+
+def test_no_hail_for_theodore_shut_in_a_town_shahin_besieges():
+    """The Year of Two Sieges: the hail needs Theodore's army in the field beside Shahin's.
+    Shut up in Sebasteia while Shahin besieges it (the two armies on one hex) it does not
+    fire however the dice fall; one hex out of the town, beside him, it does."""
+    from game.events import dice
+    from game.hexgrid import hex_neighbors
+    state, _events = new_game(scenario("year_of_two_sieges"), 1)
+    state.turn, state.month = 2, 4
+    ev = next(e for e in state.scenario.events if e.spec.id == "evt_626_theodore")
+    shahin, theodore = state.armies["shahin_army"], state.armies["theodore_army"]
+    town = state.cities["sebasteia"].hex
+    assert theodore.hex == town
+
+    def hail():
+        with dice.rolling_for(ev.spec.id), dice.forced({ev.spec.id: True}):
+            return ev.when(state)
+    shahin.hex = town                       # Shahin at the gates, Theodore inside
+    assert not hail()
+    shahin.hex = next(h for h in hex_neighbors(town)
+                      if Q.city_at(state, h) is None and not state.scenario.map.is_water(h))
+    assert hail()                           # beside him in the field
