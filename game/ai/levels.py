@@ -50,9 +50,10 @@ class Level:
     steady: bool = False   # an army keeps its errand: an emergency elsewhere calls it only when
                            # the free armies are too few (and not back from afar to the one it
                            # gave up), a defence and a hold of one place are one errand, a
-                           # defence lasts while the enemy stays a turn further off, and an
-                           # army with nothing else to do keeps last turn's defence (no level
-                           # yet: measured in docs/ai.md, "No more swaps (session 9)")
+                           # defence (not of a vital city) lasts while the enemy stays a turn
+                           # further off, and an army with nothing else to do keeps last
+                           # turn's defence.  No level yet: on at normal it tips the Persian
+                           # Tide to Persia (docs/ai.md, "No more swaps (session 9)")
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level

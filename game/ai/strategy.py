@@ -367,16 +367,19 @@ def vital_city(k: Knowledge, c: City) -> bool:
 
 def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
     """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
-    loss would end the war: within the level's lookahead).  For the cities in `kept` (an army
-    marched to defend them last turn) one turn further: a defence, once taken up, lasts while
-    the enemy stays that near, so that it is not dropped and taken up again every other turn
-    as the enemy steps in and out of a turn's reach."""
+    loss would end the war: within the level's lookahead).  For the other cities in `kept` (an
+    army marched to defend them last turn) one turn further: a defence, once taken up, lasts
+    while the enemy stays that near, so that it is not dropped and taken up again every other
+    turn as the enemy steps in and out of a turn's reach.  Not for a vital city: its defence
+    is urgent and calls armies off their errands, which a threat two turns off should not."""
     out: dict[str, int] = {}
     # (q, r, turns, city): pairs of enemy and city are many, so the hex distance is taken
     # inline, as the largest of |dq|, |dr|, |dq + dr| (compared, not worked out)
-    own = [(c.hex[0], c.hex[1], (k.level.lookahead if vital_city(k, c) else 1)
-            + (1 if c.id in kept else 0), c)
-           for c in k.own_cities()]
+    own = []
+    for c in k.own_cities():
+        vital = vital_city(k, c)
+        own.append((c.hex[0], c.hex[1], k.level.lookahead if vital
+                    else 2 if c.id in kept else 1, c))
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
     for e in k.enemies:
         if e.hex in sieging:
