@@ -435,3 +435,20 @@ def test_a_choice_weighed_on_a_worker_thread_is_the_same(tmp_path):
     worker.start()
     worker.join()
     assert got["orders"] == game.ai.plan_turn(state, "hard")
+
+
+def test_a_choice_without_dice_goes_by_the_weights_at_hard(state, monkeypatch):
+    """Options whose effects are certain are not weighed (over two rounds the look-ahead
+    took the Persian Tide's defiance at Chalcedon and lost games the weights won)."""
+    from game.ai.player import choose_option
+    from game.rules.state import PendingChoice
+    hard = levels.get("hard")
+
+    def never(*_a, **_k):
+        raise AssertionError("weighed")
+    monkeypatch.setattr(search, "weigh_options", never)
+    for seed in range(1, 13):
+        st = clone(state)
+        st.seed = seed
+        st.pending = [PendingChoice("evt_test_tribute", "byzantium")]
+        assert choose_option(st, "byzantium", level=hard) == choose_option(st, "byzantium")

@@ -54,6 +54,8 @@ class Level:
                            # further off, and an army with nothing else to do keeps last
                            # turn's defence.  No level yet: on at normal it tips the Persian
                            # Tide to Persia (docs/ai.md, "No more swaps (session 9)")
+    choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
+                                        # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level
@@ -87,10 +89,10 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "copy of what its side knows, two turns ahead, twice, with dice it throws itself; it "
         "leaves its usual plan only for one that does clearly better both times, counting "
         "the events that open or bar the way to a victory as well as cities and armies.  When an "
-        "event asks it to choose, it plays each answer out in the same way, four times for each "
-        "way that answer's own dice can fall, weighing those ways by their odds; it passes an "
-        "answer over only for one that does clearly better all four times, and otherwise "
-        "picks as the scenario's author advised.  It also "
+        "event asks it to choose and an answer's outcome is left to the dice, it plays each "
+        "answer out in the same way, four times for each way those dice can fall, weighing "
+        "them by their odds; it passes an answer over only for one that does clearly better "
+        "all four times, and otherwise picks as the scenario's author advised.  It also "
         "watches two turns ahead for enemies near its capital and sends out three columns a "
         "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
         "seen are not in its reckoning, and it does not know how the real dice will fall.",

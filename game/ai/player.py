@@ -35,7 +35,10 @@ def choose_option(state: GameState, faction: str, rng: random.Random | None = No
     default the plan's own generator for that choice).  A level that weighs choices
     (`choice_samples`, hard) first plays each option out on copies of what its side knows
     (search.weigh_options) and keeps those that turn out best; the weights decide among
-    them.  An option the author weighted zero is never taken."""
+    them.  It does so only where an option's outcome is left to dice of its own, unless
+    the level says `choices_without_dice`: weighed over two rounds, options whose effects
+    are certain were measured to do worse than the author's weights (docs/ai.md).  An
+    option the author weighted zero is never taken."""
     pending = [p for p in state.pending if p.faction == faction]
     if not pending:
         return None
@@ -47,7 +50,9 @@ def choose_option(state: GameState, faction: str, rng: random.Random | None = No
         rng = rng_for(state, faction, f"choice:{ev.spec.id}:{len(state.log)}")
     allowed = [i for i, w in enumerate(weights) if w > 0]
     if level is not None and level.choice_samples > 0 and len(allowed) > 1 \
-            and state.active_faction == faction:
+            and state.active_faction == faction and (
+                level.choices_without_dice or any(search.has_dice(ev.choices[i][1])
+                                                  for i in allowed)):
         worth = search.weigh_options(state, faction, ev, [ev.choices[i][0].id for i in allowed],
                                      level)
         keep = set(search.best_options(worth, level.choice_switch))

@@ -305,6 +305,23 @@ def outcomes(effects) -> list[tuple[int | None, int]]:
     return [(lo, hi - lo) for lo, hi in zip(edges, edges[1:])]
 
 
+def has_dice(effects) -> bool:
+    """Whether an option's effects roll dice of their own (a `chance` or `mean_time` in the
+    condition of one of their `if` effects)."""
+    from game.events.compile import walk
+
+    def go(fxs):
+        for fx in fxs:
+            if fx.name != "if":
+                continue
+            if any(leaf.name in ("chance", "mean_time") for leaf, _p in walk(fx.args["when"])):
+                return True
+            if go(fx.args["then"]) or go(fx.args.get("otherwise") or ()):
+                return True
+        return False
+    return go(effects)
+
+
 def choice_seed(state: GameState, faction: str, event: str, sample: int) -> int:
     """The seed of a copy that weighs an event's choice (see search_seed)."""
     r = random.Random(f"choice:{state.seed}:{state.turn}:{faction}:{event}:{sample}")
