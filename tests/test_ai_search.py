@@ -183,8 +183,15 @@ def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     plan, _orders = search.played_turn(home, own)
     watch = search.guarded(home, plan, "sassanids")
     assert [(w.city, w.reach) for w in watch] == [("ctesiphon", 1)]
-    assert watch[0].held >= watch[0].need > 0
+    # the men it needs are the 30,000 able to march on it, more than the goal's own need
+    goal = next(g for g in plan.goals if g.urgent and g.kind == "defend")
+    assert goal.need < 24000
+    assert (watch[0].need, watch[0].held) == (30000, 25000)
     assert not search.abandons(home, "sassanids", watch)
+    fewer = search.believed_copy(state, "sassanids")
+    search.played_turn(fewer, own)
+    fewer.armies["p"].men -= 1000      # 24,000 near: above the goal's need, below the enemy's
+    assert search.abandons(fewer, "sassanids", watch)
     gone = search.believed_copy(state, "sassanids")
     search.played_turn(gone, away)
     assert hex_distance(gone.armies["p"].hex, cell(10, 6)) > 1      # it did march off

@@ -238,7 +238,10 @@ def guarded(copy: GameState, plan, faction: str) -> list[Watch]:
             continue
         guards = [copy.armies[a] for a in g.assigned if a in copy.armies]
         reach = max([1] + [hex_distance(a.hex, g.hex) for a in guards])
-        out.append(Watch(city, g.hex, g.need, reach, near(copy, faction, g.hex, reach)))
+        # the men it needs, or the enemy's strength able to reach it next turn if that is
+        # more: a variant may not leave a capital with fewer men near it than march on it
+        need = max(g.need, plan.threat.get(city, 0))
+        out.append(Watch(city, g.hex, need, reach, near(copy, faction, g.hex, reach)))
     return out
 
 
