@@ -106,19 +106,22 @@ def test_candidates_begin_with_the_levels_own_settings():
     assert search.choose(None, levels.get("normal")) is levels.get("normal")   # no search
 
 
+def _stepwise(state, level):
+    """A turn's orders one next_order at a time, on a copy of the game."""
+    step = clone(state)
+    orders = []
+    while True:
+        o = game.ai.next_order(step, level)
+        engine.apply(step, o)
+        orders.append(o)
+        if isinstance(o, EndTurn):
+            return orders
+
+
 def test_hard_plan_turn_next_order_and_play_turn_agree(fog_state):
     state, _hidden = _set_up(fog_state)
     planned = game.ai.plan_turn(state, "hard")
-    step = clone(state)
-    stepwise = []
-    while True:
-        o = game.ai.next_order(step, "hard")
-        engine.apply(step, o)
-        stepwise.append(o)
-        if isinstance(o, EndTurn):
-            break
-    played = [o for o, _ in game.ai.play_turn(state, "hard")]
-    assert planned == stepwise == played
+    assert planned == _stepwise(state, "hard") == [o for o, _ in game.ai.play_turn(state, "hard")]
 
 
 def test_the_plan_it_plays_is_the_chosen_variant(fog_state):
@@ -410,16 +413,7 @@ def test_hard_answers_a_choice_the_same_way_by_every_path(tmp_path):
     state = _gamble_state(tmp_path, 20)
     planned = game.ai.plan_turn(state, "hard")
     assert planned[0] == Choose("byzantium", "evt_test_gamble", "decline")
-    step = clone(state)
-    stepwise = []
-    while True:
-        o = game.ai.next_order(step, "hard")
-        engine.apply(step, o)
-        stepwise.append(o)
-        if isinstance(o, EndTurn):
-            break
-    played = [o for o, _ in game.ai.play_turn(state, "hard")]
-    assert planned == stepwise == played
+    assert planned == _stepwise(state, "hard") == [o for o, _ in game.ai.play_turn(state, "hard")]
 
 
 def test_an_option_is_passed_over_only_for_one_clearly_better_when_asked():
