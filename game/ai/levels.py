@@ -59,6 +59,16 @@ class Level:
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
                                # (where each commander goes, what he hunts); their
                                # "leave it be" and the posture hold at every level
+    relief: int = 0        # above 0: its capital or a city whose loss ends the war besieged
+                           # and starving, the armies shut in it join into one and sally,
+                           # and those sent to relieve it march on the besiegers without
+                           # stopping for other enemies and attack them, at this win percent
+                           # or better (game.ai.tactics.beleaguered); 0: as at any siege
+
+
+RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a
+# city whose loss ends the war) is besieged with the food gone: it falls within a few turns,
+# and the war with it, so a battle lost costs less than waiting
 
 
 LEVELS_BY_NAME: dict[str, Level] = {
@@ -99,7 +109,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
         plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
-        choice_switch=30),
+        choice_switch=30, relief=RELIEF_FLOOR),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)

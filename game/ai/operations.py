@@ -15,7 +15,7 @@ import numpy as np
 from game.ai import minor
 from game.ai.knowledge import Knowledge
 from game.ai.strategy import Goal, aims, city_defence, city_value
-from game.ai.tactics import Errand, besieging, falling, starving
+from game.ai.tactics import Errand, beleaguered, besieging, falling, starving, starving_inside
 from game.hexgrid import hex_distance
 from game.rules import economy, engine
 from game.rules import movement as M
@@ -154,7 +154,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             else:
                 g.assigned.append(a.id)
                 out[a.id] = Errand(g.kind, g.hex, g)
-            got += a.men
+            if not starving_inside(k, a):
+                got += a.men      # (shut in a starving capital, it cannot join a relief)
             free.remove(a)
         held[g.name] = got
     # a camp out of supply and starving is not fed with more men
@@ -448,6 +449,30 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
 
 
 # --- joining armies ----------------------------------------------------------------
+
+def sally_merges(k: Knowledge) -> list[Merge]:
+    """(a level with `relief`) The armies shut in a beleaguered city of its own (its capital or
+    one whose loss ends the war, besieged with the food gone, tactics.beleaguered) join into
+    one before any of them acts: one sally of all of them may break a siege that each alone
+    could not, and they starve together either way."""
+    if not k.level.relief:
+        return []
+    state = k.state
+    out = []
+    for c in sorted(k.own_cities(), key=lambda c: c.id):
+        if not beleaguered(k, c):
+            continue
+        group = [a for a in Q.armies_at(state, c.hex) if a.faction == k.faction]
+        if len(group) < 2:
+            continue
+
+        def rank(a):
+            cmd = Q.commander_of(state, a)
+            return (-(cmd.tactics + cmd.siege if cmd else -1), -a.men, a.id)
+        group.sort(key=rank)
+        out += [Merge(k.faction, other.id, group[0].id) for other in group[1:]]
+    return out
+
 
 def merge_orders(k: Knowledge, errands: dict[str, Errand]) -> list[Merge]:
     """Armies standing together on one errand become one army (stronger in attack)."""

@@ -165,7 +165,8 @@ class Plan:
             self._take_detachment(state)
         if self.stage == "start":
             self.stage = "raise"
-            self.pending = operations.raise_orders(self.k, self.threat)
+            self.pending = operations.sally_merges(self.k) + \
+                operations.raise_orders(self.k, self.threat)
         while self.pending:
             o = self.pending.pop(0)
             if engine.is_legal(state, o):

@@ -13,6 +13,7 @@ the hexes `movement.reachable` says the army can reach this turn.
 """
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,11 +58,19 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
               else None)
     home = shut_in(k, army)
     keep = home is not None and strategy.vital_city(k, home)
+    # (a level with `relief`) a capital about to fall: the besiegers at a lower floor, from
+    # inside (a sally) or from outside (a relief), and no other enemy that would draw a
+    # relief away from them
+    relief = relieving(k, errand)
+    last = k.level.relief if keep and beleaguered(k, home) else 0
     for n in [army.hex] if keep else [army.hex, *hex_neighbors(army.hex)]:
         # (a battle won next door would carry it out of a city it must keep)
         enemies = [e for e in k.enemies if e.hex == n]
         if not enemies:
             continue
+        if relief is not None and n != relief.hex and \
+                hex_distance(n, relief.hex) >= hex_distance(army.hex, relief.hex):
+            continue             # not on its way to the besiegers: a screen to walk past
         o = Attack(k.faction, army.id, n)     # on its own hex: a sally against besiegers
         if not engine.is_legal(k.state, o):
             continue
@@ -70,6 +79,10 @@ def best_attack(k: Knowledge, army: Army, errand: Errand) -> Order | None:
         need = want - (5 if n == target else 0)
         if n == army.hex and keep and home.siege.food == 0:
             need -= LAST_STAND
+        if last and n == army.hex:
+            need = min(need, last)
+        elif relief is not None and n == relief.hex:
+            need = min(need, k.level.relief)
         if win < need:
             continue
         if held_behind_walls(k, n) and not fair_trade(k, odds, enemies[0].faction):
@@ -96,6 +109,8 @@ def fight_later(k: Knowledge, army: Army, errand: Errand, attack: Attack) -> boo
     march it may still fight."""
     if errand.hex is None or errand.hex == army.hex or attack.target == errand.hex:
         return False
+    if relieving(k, errand) is not None:
+        return True              # a capital about to fall: on to the besiegers first
     if errand.goal is None or errand.goal.kind not in ("take", "visit"):
         return False
     if hex_distance(army.hex, errand.hex) <= 1:
@@ -114,6 +129,31 @@ def shut_in(k: Knowledge, army: Army):
             k.hostile(c.siege.by):
         return c
     return None
+
+
+def beleaguered(k: Knowledge, city) -> bool:
+    """Its capital or a city whose loss ends the war, besieged by an enemy with the food gone:
+    the garrison and every army shut in with it starve by a third a turn, so the city falls
+    within a few turns, and the war with it, unless the siege is broken."""
+    s = city.siege if city is not None else None
+    return (s is not None and s.food == 0 and city.owner == k.faction and k.hostile(s.by)
+            and strategy.vital_city(k, city))
+
+
+def relieving(k: Knowledge, errand: Errand):
+    """(a level with `relief`) The beleaguered city (see `beleaguered`) the errand relieves,
+    if that is its errand."""
+    g = errand.goal
+    if not k.level.relief or g is None or g.kind != "relieve":
+        return None
+    c = Q.city_at(k.state, g.hex)
+    return c if beleaguered(k, c) else None
+
+
+def starving_inside(k: Knowledge, army: Army) -> bool:
+    """(a level with `relief`) Whether the army is shut in a beleaguered city: it starves
+    there, and can fight the besiegers only in a sally of its own."""
+    return bool(k.level.relief) and beleaguered(k, shut_in(k, army))
 
 
 def held_behind_walls(k: Knowledge, h: Hex) -> bool:
@@ -263,6 +303,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
         return here              # ordered to hold these walls: it does not step out
     danger = getattr(k.danger, "reached", k.danger)   # `j in k.danger`, without a call
     risk_at = risk_for(k, army)
+    bold = _bold_hexes(k, army, errand, reach)
     best_j, best_score = here, None
     for j, (cost, _prev) in reach.items():
         if f is not None:
@@ -278,7 +319,7 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
             score -= 80          # winter in the mountains or the desert kills, fed or not
         if j in walls_next and army.may_strike:
             score += 60          # next to the walls: it can invest them on arriving
-        if j in danger and not (j == here and in_walls):
+        if j in danger and not (j == here and in_walls) and j not in bold:
             risk = risk_at(j, hm.hex_of(j))
             if risk > tolerance and careful:
                 score -= (risk - tolerance) * 40
@@ -288,6 +329,26 @@ def choose_destination(k: Knowledge, army: Army, errand: Errand,
         if best_score is None or score > best_score or (score == best_score and j < best_j):
             best_j, best_score = j, score
     return best_j
+
+
+def _bold_hexes(k: Knowledge, army: Army, errand: Errand, reach) -> set[int]:
+    """(a level with `relief`) The hexes next to a beleaguered city it is relieving from which
+    its attack on the besiegers would reach the level's floor: it marches there whatever the
+    besiegers could do to it (it means to strike them first, and waiting loses the city)."""
+    city = relieving(k, errand)
+    if city is None or not army.may_strike:
+        return set()
+    hm = k.hexmap
+    out = set()
+    for j in reach:
+        h = hm.hex_of(j)
+        if hex_distance(h, city.hex) != 1:
+            continue
+        there = copy(army)
+        there.hex = h
+        if combat.odds(k.state, there, city.hex)["win_percent"] >= k.level.relief:
+            out.add(j)
+    return out
 
 
 def harsh_indices(scn) -> frozenset[int]:
