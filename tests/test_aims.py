@@ -231,3 +231,34 @@ def test_easy_does_not_keep_to_the_authors_plan(state):
     apply(state, "[{ai_aims: {faction: sassanids, aims: [{take: jerusalem, weight: -200}]}}]")
     state.cities["jerusalem"].owner = "byzantium"
     assert "take:jerusalem" not in goal_names(state, "sassanids", "easy")
+
+
+def test_hard_keeps_the_named_leader_in_his_threatened_capital(state):
+    """Issue 17, seed 15 of the full war against the blitz: the author's aims sent Shahrbaraz
+    to Jerusalem, and his 37,000 marched out of Ctesiphon with 42,000 Byzantines six hexes
+    off, who took it.  Hard (`keeps_capital`) keeps an army in its capital while an enemy
+    able to take it is near (an urgent defence), whatever the aims ask of its commander;
+    without the setting the aims' errand comes first."""
+    from dataclasses import replace
+
+    from game.ai.player import Plan
+    from tests.test_ai import put
+    clear_armies(state)
+    put(state, "p", "sassanids", 10, 6, 25000, "shahrbaraz")     # in Ctesiphon
+    put(state, "b", "byzantium", 3, 4, 30000, "priscus")          # two marches off
+    apply(state, "[{ai_aims: {faction: sassanids, aims: [{threaten: jerusalem,"
+                 " leader: shahrbaraz, weight: 300}]}}]")
+    hard = levels.get("hard")
+    assert hard.keeps_capital and not levels.get("normal").keeps_capital
+    errands = {}
+    for keeps in (False, True):
+        level = replace(hard, plans=1, keeps_capital=keeps)
+        k = know(state, "sassanids", "hard")
+        k.level = level
+        goals = strategy.goals(k, strategy.threats(k))
+        assert any(g.urgent and g.name == "defend:ctesiphon" for g in goals)
+        plan = Plan(state, level)
+        plan._replan(state)
+        errands[keeps] = (author.errands(k, goals), plan.errands["p"].goal.name)
+    assert errands[False] == ({"p": "visit:threaten:jerusalem"}, "visit:threaten:jerusalem")
+    assert errands[True] == ({}, "defend:ctesiphon")

@@ -170,8 +170,13 @@ def errands(k, goals: list) -> dict[str, str]:
     goals given to him that his army can reach)."""
     from game.ai.operations import travel
     out = {}
+    # (a level that `keeps_capital`) an army standing in its capital, or in a city whose loss
+    # ends the war, while an enemy able to take it is near (an urgent defence) is the city's
+    # guard first: the author's errand waits until the danger has passed
+    guards = ({g.hex for g in goals if g.urgent and g.kind == "defend"}
+              if k.level.keeps_capital else set())
     for army in k.armies:
-        if army.commander is None:
+        if army.commander is None or army.hex in guards:
             continue
         mine = sorted((g for g in goals if g.leader == army.commander
                        and g.key.split(":")[0] in ("threaten", "hold")

@@ -64,6 +64,9 @@ class Level:
                            # and those sent to relieve it march on the besiegers without
                            # stopping for other enemies and attack them, at this win percent
                            # or better (game.ai.tactics.beleaguered); 0: as at any siege
+    keeps_capital: bool = False  # an army in its capital (or a city whose loss ends the war)
+                                 # while an enemy able to take it is near stays to guard it,
+                                 # though the campaign's plan sends its commander elsewhere
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a
@@ -109,7 +112,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
         plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
-        choice_switch=30, relief=RELIEF_FLOOR),
+        choice_switch=30, relief=RELIEF_FLOOR, keeps_capital=True),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
