@@ -180,7 +180,9 @@ def _capital_under_threat(scn):
 
 def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     state = _capital_under_threat(scn)
-    hard = levels.get("hard")
+    # (without `keeps_capital`, whose defence of a capital asks for the men to beat the
+    # threat in the field: here the goal's own need is the walls', below the threat's)
+    hard = replace(levels.get("hard"), keeps_capital=False)
     own, away = search.candidates(hard)[0], replace(hard, plans=1, focus=2)
     home = search.believed_copy(state, "sassanids")
     plan, _orders = search.played_turn(home, own)
@@ -207,6 +209,29 @@ def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     played = clone(state)
     game.ai.play_turn(played, "hard")
     assert hex_distance(played.armies["p"].hex, cell(10, 6)) <= 1
+
+
+def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
+    """Issue 17, seed 15 of the full war against the blitz: 37,700 men in Ctesiphon were
+    "enough" for its walls against 49,000 Byzantines, so Persia's other big army marched off;
+    besieged, the men inside starved (the food of a city full of soldiers is gone at once)
+    and the capital fell.  Hard (`keeps_capital`) sizes the defence of a capital, or of a city
+    whose loss ends the war, to beat the enemy able to reach it in the field at the odds it
+    asks of a battle; the defence of other cities keeps the walls' measure."""
+    from game.ai import knowledge, strategy
+    from game.ai import aims as author
+    state = _capital_under_threat(scn)
+    needs = {}
+    for keeps in (False, True):
+        level = replace(levels.get("hard"), keeps_capital=keeps)
+        k = knowledge.gather(state, "sassanids", level, author.profile(state, "sassanids"))
+        threat = strategy.threats(k)
+        assert threat["ctesiphon"] == 30000
+        goal = next(g for g in strategy.goals(k, threat) if g.name == "defend:ctesiphon")
+        needs[keeps] = goal.need
+    assert needs[False] < 24000
+    assert needs[True] == 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
+    assert needs[True] > 30000
 
 
 def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):

@@ -107,7 +107,11 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "them by their odds; it passes an answer over only for one that does clearly better "
         "all four times, and otherwise picks as the scenario's author advised.  It also "
         "watches two turns ahead for enemies near its capital and sends out three columns a "
-        "turn, not two.  No bonus, and it sees only what its side can see: armies it has not "
+        "turn, not two.  While its capital is in danger the armies in it stay to guard it, "
+        "whatever the campaign's plan asks of their generals; once it is besieged and "
+        "starving, the armies shut in it join into one and sally, and those coming to its "
+        "relief march straight on the besiegers and attack them at three chances in ten "
+        "or better.  No bonus, and it sees only what its side can see: armies it has not "
         "seen are not in its reckoning, and it does not know how the real dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,

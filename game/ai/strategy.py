@@ -481,6 +481,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                 walls_pct = 100 + c.walls * Q.rules(state)["defence_per_wall"]
                 need = (t * ratio_for(state, 50) // 100 - city_defence(k, c, False)) \
                     * 100 // walls_pct
+                if k.level.keeps_capital and vital_city(k, c):
+                    # besieged, the men inside starve within a few turns: the war-ending
+                    # city needs men enough to beat the threat in the field
+                    need = max(need, t * ratio_for(state, required_odds(k)) // 100)
                 if need > 0:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
