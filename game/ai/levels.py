@@ -51,9 +51,10 @@ class Level:
                            # the free armies are too few (and not back from afar to the one it
                            # gave up), a defence and a hold of one place are one errand, a
                            # defence (not of a vital city) lasts while the enemy stays a turn
-                           # further off, and an army with nothing else to do keeps last
-                           # turn's defence.  No level yet: on at normal it tips the Persian
-                           # Tide to Persia (docs/ai.md, "No more swaps (session 9)")
+                           # further off, an army with nothing else to do keeps last turn's
+                           # defence, an aim an army has reached stays its errand, and an army
+                           # back in supply from hunger eats before it marches out.  Normal
+                           # (docs/ai.md, "Steady at normal (session 10)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
@@ -75,11 +76,12 @@ LEVELS_BY_NAME: dict[str, Level] = {
     "normal": Level(
         "normal",
         "Normal: a sound general.  It defends what it values against the armies that can "
-        "reach it next turn, concentrates before attacking, fights only at good odds, "
-        "besieges what it can take, raises troops it can pay for and winters in supply.  No "
-        "bonus, and it sees only what its side can see.",
+        "reach it next turn, keeps to an errand once begun rather than turning back and "
+        "forth, concentrates before attacking, fights only at good odds, besieges what it "
+        "can take, raises troops it can pay for and winters in supply.  No bonus, and it "
+        "sees only what its side can see.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=1, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True),
+        concentrates=True, raises=True, minds_supply=True, steady=True),
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
