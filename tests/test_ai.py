@@ -1124,7 +1124,7 @@ def test_the_threats_to_each_city_are_those_of_a_plain_loop(state):
 
 # --- a steady general: no goal swapped back and forth (normal) ------------------------------
 
-def _steady(state, armies, habits=None, left=None, steady=True, goals=(), supply=100):
+def _steady(state, armies, habits=None, left=None, steady=True, goals=()):
     """Byzantium's armies (id, city, men) and the goals given, assigned with last turn's
     `habits` and the goals each army gave up (`left`)."""
     from game.ai import operations
@@ -1132,7 +1132,6 @@ def _steady(state, armies, habits=None, left=None, steady=True, goals=(), supply
     for aid, city, men in armies:
         a = put(state, aid, "byzantium", 0, 0, men)
         a.hex = state.cities[city].hex
-        a.supply = supply
     put(state, "p", "sassanids", 7, 6, 3000)
     turn_of(state, "byzantium")
     k = _knows(state, "byzantium")
@@ -1234,19 +1233,3 @@ def test_an_army_with_nothing_else_to_do_keeps_last_turns_defence(state):
     assert _steady(state, armies, habits, goals=(hold,)) == {"b": "visit:hold:constantinople"}
     assert _steady(state, armies, habits, goals=()) == {"b": "defend:jerusalem"}
     assert _steady(state, armies, habits, steady=False, goals=()) == {"b": None}
-
-
-def test_an_army_back_in_supply_from_hunger_eats_before_it_marches_out(state):
-    # a siege camp that starved went to quarters; sent straight back out of supply it
-    # starved again within a turn or two and came back, turn after turn
-    take = _goal(state, "take", "edessa", "edessa", 80, 5000)
-    hold = _goal(state, "visit", "hold:constantinople", "constantinople", 20, 5000)
-    armies = [("b", "caesarea", 8000)]
-    assert _steady(state, armies, goals=(take, hold), supply=40) == \
-        {"b": "visit:hold:constantinople"}
-    # fed, or unsteady, it marches on Edessa (out of supply) at once
-    assert _steady(state, armies, goals=(take, hold), supply=90) == {"b": "take:edessa"}
-    assert _steady(state, armies, goals=(take, hold), supply=40, steady=False) == \
-        {"b": "take:edessa"}
-    # with nothing in supply to do, it waits where it is rather than join the siege
-    assert _steady(state, armies, goals=(take,), supply=40) == {"b": None}

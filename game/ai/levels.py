@@ -52,8 +52,7 @@ class Level:
                            # gave up), a defence and a hold of one place are one errand, a
                            # defence (not of a vital city) lasts while the enemy stays a turn
                            # further off, an army with nothing else to do keeps last turn's
-                           # defence, an aim an army has reached stays its errand, and an army
-                           # back in supply from hunger eats before it marches out.  Normal
+                           # defence, and an aim an army has reached stays its errand.  Normal
                            # (docs/ai.md, "Steady at normal (session 10)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)

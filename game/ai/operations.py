@@ -28,7 +28,6 @@ TURN_COST = 80       # how fast a goal's worth falls with the turns of marching 
 RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
 ONE_PLACE = 4        # hexes: a defence, a relief and a hold this close are one errand (steady)
 CALLED_FROM = 2      # turns: an army bound to another errand answers an emergency from this near
-FED = 70             # supply below which an army back in supply eats before it marches out (steady)
 
 
 def guarding(g: Goal) -> bool:
@@ -166,7 +165,6 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
     for a in free:
         budget = max(1, k.budget(a))
         sieged = besieging(k, a)
-        fed = not (steady and hungry_in_supply(k, a))
         mine = [g for g in goals if g.leader is None or g.leader == a.commander]
         rough = near.shortlist(a, k.level.shortlist)
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
@@ -179,8 +177,6 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             if cost is None:
                 continue
             turns = cost // budget
-            if not fed and (turns > 1 or not k.supplied(g.hex)):
-                continue        # back in supply from hunger, it eats before marching out
             if turns > raider_horizon:
                 continue
             score = g.value * 1000 // (100 + k.level.turn_cost * turns)
@@ -228,13 +224,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         if a.id in out:
             continue
         joined = None
-        hungry_now = steady and hungry_in_supply(k, a)
         for g in live:
-            if hungry_now and not k.supplied(g.hex):
-                continue
             cost = travel(k, a, g)
-            if hungry_now and cost is not None and cost // max(1, k.budget(a)) > 1:
-                continue
             if cost is not None and cost // max(1, k.budget(a)) <= raider_horizon:
                 joined = g
                 break
@@ -249,15 +240,6 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         else:
             out[a.id] = Errand("hold", _hold_hex(k, a))
     return out
-
-
-def hungry_in_supply(k: Knowledge, a: Army) -> bool:
-    """(steady) Whether an army stands in supply with its own supply still low (below FED):
-    back from a siege or a march it starved on, it takes no goal out of supply or more than
-    a turn's march off until fed.  Sent out at once, it starved again within a turn or two
-    and came back, turn after turn (a siege camp, or a march across the desert, and winter
-    quarters in between)."""
-    return a.supply < FED and k.supplied(a.hex)
 
 
 def _kept_defence(k: Knowledge, a: Army, habit: str | None,
