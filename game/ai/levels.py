@@ -52,8 +52,9 @@ class Level:
                            # gave up), a defence and a hold of one place are one errand, a
                            # defence (not of a vital city) lasts while the enemy stays a turn
                            # further off, an army with nothing else to do keeps last turn's
-                           # defence, and an aim an army has reached stays its errand.  Normal
-                           # (docs/ai.md, "Steady at normal (session 10)")
+                           # defence, and an aim an army has reached stays its errand.  No
+                           # level: on at normal the scripted blitz took Ctesiphon in most
+                           # full wars (docs/ai.md, "Steady at normal (session 10)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`
@@ -75,12 +76,11 @@ LEVELS_BY_NAME: dict[str, Level] = {
     "normal": Level(
         "normal",
         "Normal: a sound general.  It defends what it values against the armies that can "
-        "reach it next turn, keeps to an errand once begun rather than turning back and "
-        "forth, concentrates before attacking, fights only at good odds, besieges what it "
-        "can take, raises troops it can pay for and winters in supply.  No bonus, and it "
-        "sees only what its side can see.",
+        "reach it next turn, concentrates before attacking, fights only at good odds, "
+        "besieges what it can take, raises troops it can pay for and winters in supply.  No "
+        "bonus, and it sees only what its side can see.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=1, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True, steady=True),
+        concentrates=True, raises=True, minds_supply=True),
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
