@@ -1296,3 +1296,20 @@ def test_an_army_with_nothing_else_to_do_keeps_last_turns_defence(state):
     assert _steady(state, armies, habits, goals=(hold,)) == {"b": "visit:hold:constantinople"}
     assert _steady(state, armies, habits, goals=()) == {"b": "defend:jerusalem"}
     assert _steady(state, armies, habits, steady=False, goals=()) == {"b": None}
+
+
+def test_a_hold_near_a_capital_in_danger_is_not_its_defence(state):
+    # a steady general kept an army holding Dastagerd (four hexes off) on its errand while
+    # the scripted blitz besieged and took Ctesiphon: its men counted for the capital's
+    # defence and for the relief.  Only a place next to an urgent defence is one errand
+    # with it, and a relief never is (only an attack lifts a siege)
+    hold = _goal(state, "visit", "hold:open_town", "open_town", 150, 5000)
+    guard = _goal(state, "defend", "jerusalem", "jerusalem", 120, 4000, urgent=True)
+    relief = _goal(state, "relieve", "p", "jerusalem", 120, 4000, urgent=True)
+    armies = [("b", "open_town", 20000)]
+    habits = {"b": hold.name}
+    assert _steady(state, armies, habits, goals=(hold, guard)) == {"b": "defend:jerusalem"}
+    assert _steady(state, armies, habits, goals=(hold, relief)) == {"b": "relieve:p"}
+    # a defence kept up beside the relief of the same city is no relief either
+    kept = _goal(state, "defend", "open_town", "open_town", 150, 5000)
+    assert _steady(state, armies, {"b": kept.name}, goals=(kept, relief)) == {"b": "relieve:p"}

@@ -262,3 +262,53 @@ def test_hard_keeps_the_named_leader_in_his_threatened_capital(state):
         errands[keeps] = (author.errands(k, goals), plan.errands["p"].goal.name)
     assert errands[False] == ({"p": "visit:threaten:jerusalem"}, "visit:threaten:jerusalem")
     assert errands[True] == ({}, "defend:ctesiphon")
+
+
+# --- a steady general keeps an aim it has reached (normal) ---------------------------------
+
+def steady_goals(state, faction, habits, steady=True):
+    from dataclasses import replace
+    k = know(state, faction)
+    k.level = replace(k.level, steady=steady)
+    k.habits = habits
+    return {g.name: g for g in strategy.goals(k, strategy.threats(k))}
+
+
+def test_a_threat_reached_is_kept_for_the_army_that_came_for_it(state):
+    # reached, the aim is no goal: the army went off to other work and came back when the
+    # goal did.  The army that marched for it last turn keeps it, where it stands, at half
+    # the weight (so the towns round it still come first)
+    clear_armies(state, keep=("byz_field", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{threaten: dara, leader: priscus,"
+                 " within: 1, weight: 300}]}}]")
+    state.armies["byz_field"].hex = cell(10, 5)
+    came = {"byz_field": "visit:threaten:dara"}
+    g = steady_goals(state, "byzantium", came)["visit:threaten:dara"]
+    assert g.hex == cell(10, 5) and g.value == 150 and g.leader == "priscus"
+    assert steady_goals(state, "byzantium", came)["take:dara"].value > g.value
+    # an army that came for something else, or an unsteady general: no goal, as before
+    assert "visit:threaten:dara" not in steady_goals(state, "byzantium", {"byz_field": "take:dara"})
+    assert "visit:threaten:dara" not in steady_goals(state, "byzantium", came, steady=False)
+
+
+def test_a_company_reached_and_a_hunt_caught_up_with_are_kept(state):
+    clear_armies(state, keep=("byz_field", "byz_guard", "per_main"))
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{shadow: priscus, men: 30000}]}}]")
+    state.armies["byz_guard"].hex = state.armies["byz_field"].hex
+    state.armies["byz_guard"].men = 10000
+    came = {"byz_guard": "visit:escort:priscus"}
+    g = steady_goals(state, "byzantium", came)["visit:escort:priscus"]
+    assert g.hex == state.armies["byz_field"].hex
+    assert "visit:escort:priscus" not in steady_goals(state, "byzantium", came, steady=False)
+    # an enemy commander hunted: the army on his heels (behind his walls) keeps after him
+    clear_armies(state, keep=("byz_field", "per_main"))
+    per = state.armies["per_main"]
+    per.hex = state.cities["dara"].hex
+    state.armies["byz_field"].hex = cell(10, 5)
+    apply(state, "[{ai_aims: {faction: byzantium, aims: [{shadow: shahrbaraz, within: 2,"
+                 " weight: 200}]}}]")
+    came = {"byz_field": "visit:shadow:shahrbaraz"}
+    assert per.commander == "shahrbaraz"
+    g = steady_goals(state, "byzantium", came)["visit:shadow:shahrbaraz"]
+    assert g.hex == per.hex and g.value == 100
+    assert "visit:shadow:shahrbaraz" not in steady_goals(state, "byzantium", came, steady=False)

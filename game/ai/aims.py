@@ -128,13 +128,31 @@ def add_goals(k, goals: list) -> None:
             goals.append(strategy.Goal("visit", f"hold:{a.target}", a.hex, a.weight, men,
                                 leader=a.leader))
         elif a.kind == "threaten":
-            near = any(hex_distance(x.hex, a.hex) <= a.within for x in k.armies
-                       if a.leader is None or x.commander == a.leader)
+            near = [x for x in k.armies if hex_distance(x.hex, a.hex) <= a.within
+                    and (a.leader is None or x.commander == a.leader)]
             if not near:           # once there, the towns round it are its work
                 goals.append(strategy.Goal("visit", f"threaten:{a.target}", a.hex, a.weight,
                                     a.men or HOLD_MEN, leader=a.leader))
+                continue
+            here = arrived(k, near, f"visit:threaten:{a.target}")
+            if here is not None:
+                goals.append(strategy.Goal("visit", f"threaten:{a.target}", here.hex,
+                                    a.weight // 2, a.men or HOLD_MEN, leader=a.leader))
         elif a.kind == "shadow":
             _hunt(k, a, goals, by_name)
+
+
+def arrived(k, near: list, name: str):
+    """(steady) Of the armies `near` a place an aim sends them to, the one that marched for
+    that aim (`name`) last turn, if any.  Reached, such an aim is no goal (there is nothing
+    left to march for), so the army went off to other work, left, and came back when the
+    goal did, turn after turn.  A steady general keeps the aim for the army that reached
+    it: it holds where it stands, at half the aim's weight, so that the towns round it (and
+    anything else clearly better) still come first."""
+    if not k.level.steady:
+        return None
+    return next((x for x in sorted(near, key=lambda x: x.id)
+                 if k.habits.get(x.id) == name), None)
 
 
 def _hunt(k, a: Aim, goals: list, by_name: dict) -> None:
@@ -148,6 +166,12 @@ def _hunt(k, a: Aim, goals: list, by_name: dict) -> None:
         if company < need:
             goals.append(strategy.Goal("visit", f"escort:{a.target}", own.hex, a.weight,
                                 need - company))
+            return
+        near = [x for x in k.armies if x is not own and hex_distance(x.hex, own.hex) <= a.within]
+        here = arrived(k, near, f"visit:escort:{a.target}")
+        if here is not None:          # (steady) its company stays with him
+            goals.append(strategy.Goal("visit", f"escort:{a.target}", own.hex, a.weight // 2,
+                                Q.rules(k.state)["min_army_men"]))
         return
     him = next((e for e in k.enemies if e.commander == a.target), None)
     if him is None:
@@ -158,7 +182,12 @@ def _hunt(k, a: Aim, goals: list, by_name: dict) -> None:
         if a.leader is not None:
             g.leader = a.leader
         return
-    if any(hex_distance(x.hex, him.hex) <= a.within for x in k.armies):
+    near = [x for x in k.armies if hex_distance(x.hex, him.hex) <= a.within]
+    if near:
+        here = arrived(k, near, f"visit:shadow:{a.target}")
+        if here is not None:          # (steady) the army on his heels stays there
+            goals.append(strategy.Goal("visit", f"shadow:{a.target}", him.hex, a.weight // 2,
+                                a.men or him.men, leader=a.leader))
         return
     goals.append(strategy.Goal("visit", f"shadow:{a.target}", him.hex, a.weight,
                         a.men or him.men, leader=a.leader))

@@ -41,6 +41,8 @@ class Knowledge:
     obs: M.Obstacles                   # its own obstacles, from the armies it knows of
     danger: "Danger | dict" = field(default_factory=dict)  # hex -> [(attack, from hex)]: Danger
     ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
+    habits: dict = field(default_factory=dict)  # army -> last turn's goal (read by a steady
+                                                # general's aims: one it has reached is kept)
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)   # shared by the side's plans (lasting_memo)

@@ -51,9 +51,10 @@ class Level:
                            # the free armies are too few (and not back from afar to the one it
                            # gave up), a defence and a hold of one place are one errand, a
                            # defence (not of a vital city) lasts while the enemy stays a turn
-                           # further off, and an army with nothing else to do keeps last
-                           # turn's defence.  No level yet: on at normal it tips the Persian
-                           # Tide to Persia (docs/ai.md, "No more swaps (session 9)")
+                           # further off, an army with nothing else to do keeps last turn's
+                           # defence, and an aim an army has reached stays its errand.  No
+                           # level: on at normal the scripted blitz took Ctesiphon in most
+                           # full wars (docs/ai.md, "Steady at normal (session 10)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`

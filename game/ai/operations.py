@@ -26,7 +26,8 @@ from game.rules.state import Army
 HORIZON = 6          # turns of marching beyond which a goal is not considered
 TURN_COST = 80       # how fast a goal's worth falls with the turns of marching to it (percent)
 RETURN = 60          # the worth of the goal an army last gave up, to go back to it (percent)
-ONE_PLACE = 4        # hexes: a defence, a relief and a hold this close are one errand (steady)
+ONE_PLACE = 4        # hexes: a defence and a hold this close are one errand (steady)
+NEXT_TO = 1          # hexes: the same for an urgent defence (Constantinople and Chalcedon)
 CALLED_FROM = 2      # turns: an army bound to another errand answers an emergency from this near
 
 
@@ -39,9 +40,15 @@ def guarding(g: Goal) -> bool:
 
 def one_errand(a: Goal, b: Goal) -> bool:
     """Whether two goals are one errand to the army on it: the same goal, or a defence and a
-    hold (or two defences) of one city or of places next to each other."""
-    return a is b or a.name == b.name or (
-        guarding(a) and guarding(b) and hex_distance(a.hex, b.hex) <= ONE_PLACE)
+    hold (or two defences) of one city or of places near each other.  Not a relief: only an
+    attack lifts a siege, and an army holding a place nearby does not.  And for an urgent
+    defence (a capital, a city whose loss ends the war) only a place next to it: an army
+    holding Dastagerd, four hexes off, does not defend Ctesiphon."""
+    if a is b or a.name == b.name:
+        return True
+    if not (guarding(a) and guarding(b)) or "relieve" in (a.kind, b.kind):
+        return False
+    return hex_distance(a.hex, b.hex) <= (NEXT_TO if a.urgent or b.urgent else ONE_PLACE)
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:

@@ -107,6 +107,8 @@ class Plan:
         # the enemy stays within a turn more of them (strategy.threats)
         kept = frozenset(g.partition(":")[2] for g in self.habits.values()
                          if g.startswith("defend:")) if self.level.steady else frozenset()
+        if self.level.steady:
+            k.habits = self.habits     # an aim an army has reached stays its errand (aims)
         self.threat = strategy.threats(k, kept)
         self.goals = strategy.goals(k, self.threat)
         if self.seen_at_start is None:

@@ -546,9 +546,15 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
             takes[h].leader = who
             takes[h].value += w
             continue
-        if r > 2 and any(hex_distance(x.hex, h) <= r for x in k.armies
-                         if who is None or x.commander == who):
-            continue         # already near enough; a small radius is held, so it stays a goal
+        if r > 2:
+            near = [x for x in k.armies if hex_distance(x.hex, h) <= r
+                    and (who is None or x.commander == who)]
+            if near:         # already near enough; a small radius is held, so it stays a goal
+                here = author.arrived(k, near, f"visit:{h.q},{h.r}")
+                if here is not None:     # (steady) kept for the army that came: it stays
+                    out.append(Goal("visit", f"{h.q},{h.r}", here.hex, w // 2,
+                                    Q.rules(state)["min_army_men"], leader=who))
+                continue
         out.append(Goal("visit", f"{h.q},{h.r}", h, w, Q.rules(state)["min_army_men"],
                         leader=who))
     for h, (w, men, whose) in sorted(a.holds.items()):
