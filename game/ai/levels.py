@@ -97,23 +97,12 @@ LEVELS_BY_NAME: dict[str, Level] = {
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
-        "weighs up to nine plans (its usual one, its biggest army sent to each of its three "
-        "best aims, its second army to each of its two best, bolder, every army against the "
-        "enemy's biggest army, every army to its most urgent defence) and plays each out on a "
-        "copy of what its side knows, two turns ahead, twice, with dice it throws itself; it "
-        "leaves its usual plan only for one that does clearly better both times, counting "
-        "the events that open or bar the way to a victory as well as cities and armies.  When an "
-        "event asks it to choose and an answer's outcome is left to the dice, it plays each "
-        "answer out in the same way, four times for each way those dice can fall, weighing "
-        "them by their odds; it passes an answer over only for one that does clearly better "
-        "all four times, and otherwise picks as the scenario's author advised.  It also "
-        "watches two turns ahead for enemies near its capital and sends out three columns a "
-        "turn, not two.  While its capital is in danger the armies in it stay to guard it, "
-        "whatever the campaign's plan asks of their generals; once it is besieged and "
-        "starving, the armies shut in it join into one and sally, and those coming to its "
-        "relief march straight on the besiegers and attack them at three chances in ten "
-        "or better.  No bonus, and it sees only what its side can see: armies it has not "
-        "seen are not in its reckoning, and it does not know how the real dice will fall.",
+        "plays up to nine plans two turns ahead on copies of what its side knows, and leaves "
+        "its usual plan only for one that does clearly better; it weighs an event's choices "
+        "the same way when their outcome rests on the dice.  It watches two turns ahead for "
+        "enemies near its capital, keeps the armies in it at home while it is in danger, and "
+        "throws every army it has at the besiegers of a starving capital.  No bonus, and it "
+        "sees only what its side can see and does not know how the dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
         plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
