@@ -217,21 +217,32 @@ def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
     besieged, the men inside starved (the food of a city full of soldiers is gone at once)
     and the capital fell.  Hard (`keeps_capital`) sizes the defence of a capital, or of a city
     whose loss ends the war, to beat the enemy able to reach it in the field at the odds it
-    asks of a battle; the defence of other cities keeps the walls' measure."""
+    asks of a battle, when all its armies together could; the defence of other cities, and a
+    threat too big for all its armies (the Year of Two Sieges' 80,000 Avars before
+    Constantinople), keep the walls' measure."""
     from game.ai import knowledge, strategy
     from game.ai import aims as author
+    from tests.test_ai import put
     state = _capital_under_threat(scn)
-    needs = {}
-    for keeps in (False, True):
+    put(state, "q", "sassanids", 16, 10, 20000)        # a second army, far off
+
+    def need(keeps):
         level = replace(levels.get("hard"), keeps_capital=keeps)
         k = knowledge.gather(state, "sassanids", level, author.profile(state, "sassanids"))
         threat = strategy.threats(k)
-        assert threat["ctesiphon"] == 30000
         goal = next(g for g in strategy.goals(k, threat) if g.name == "defend:ctesiphon")
-        needs[keeps] = goal.need
-    assert needs[False] < 24000
-    assert needs[True] == 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
-    assert needs[True] > 30000
+        return threat["ctesiphon"], goal.need, k
+    t, walls, k = need(False)
+    assert t == 30000 and walls < 24000
+    garrison = state.cities["ctesiphon"].garrison
+    field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100 - garrison
+    assert walls < field <= 45000
+    assert need(True)[1] == field
+    # a threat all 45,000 could not beat in the field: the walls' measure, as at normal
+    state.armies["b"].men = 60000
+    t, walls, _k = need(False)
+    assert t == 60000 and 0 < walls < 45000
+    assert need(True)[1] == walls
 
 
 def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):

@@ -483,8 +483,14 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     * 100 // walls_pct
                 if k.level.keeps_capital and vital_city(k, c):
                     # besieged, the men inside starve within a few turns: the war-ending
-                    # city needs men enough to beat the threat in the field
-                    need = max(need, t * ratio_for(state, required_odds(k)) // 100)
+                    # city needs men enough to beat the threat in the field (with its
+                    # garrison, which sallies with them), if all its armies together could;
+                    # else it rests on its walls, as at normal.  (Counted without the
+                    # garrison, or past what it has, 8,000 Persians at Chalcedon and then
+                    # 80,000 Avars called Theodore home from Shahin in the Year of Two Sieges)
+                    field = t * ratio_for(state, required_odds(k)) // 100 - c.garrison
+                    if field <= total:
+                        need = max(need, field)
                 if need > 0:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
