@@ -1070,6 +1070,27 @@ def test_armies_shut_in_a_starving_capital_join_and_sally_together(state):
     assert orders[1] == Attack("sassanids", "p", ctes)
 
 
+def test_an_army_shut_in_a_starving_capital_does_not_leave_it_for_winter_quarters(state):
+    """Issue 17, seed 19: the army shut in Ctesiphon, out of supply and starving, was sent
+    to quarters in a city in supply, stepped out of the capital next to the besiegers, and
+    the city was stormed behind it.  At hard (`relief`) an army shut in a beleaguered city
+    sallies or stays; without the setting it still walks out."""
+    _besieged_capital(state, 40000)
+    put(state, "p", "sassanids", 10, 6, 12000, "shahrbaraz").supply = 5    # starving
+    turn_of(state, "sassanids")
+    errands = {}
+    for relief in (0, levels.RELIEF_FLOOR):
+        plan = Plan(state, replace(levels.get("hard"), plans=1, relief=relief))
+        plan._replan(state)
+        errands[relief] = plan.errands["p"]
+    assert errands[0].kind == "quarters" and errands[0].hex != cell(10, 6)
+    assert errands[levels.RELIEF_FLOOR].kind == "relieve"
+    assert errands[levels.RELIEF_FLOOR].hex == cell(10, 6)
+    orders = _turn_at(state, levels.RELIEF_FLOOR)
+    assert not any(getattr(o, "army", None) == "p" for o in orders)
+    assert state.armies["p"].hex == cell(10, 6)
+
+
 def test_the_shortlist_of_every_army_is_the_plain_shortlist():
     """`operations._Nearest` (numpy, laid out once per plan) gives each army the goals and
     the order `_shortlist` gives over the goals it may take up: ties of worth for distance

@@ -67,7 +67,9 @@ class Level:
                            # or better (game.ai.tactics.beleaguered); 0: as at any siege
     keeps_capital: bool = False  # an army in its capital (or a city whose loss ends the war)
                                  # while an enemy able to take it is near stays to guard it,
-                                 # though the campaign's plan sends its commander elsewhere
+                                 # though the campaign's plan sends its commander elsewhere,
+                                 # and that defence asks for men enough to beat the enemy in
+                                 # the field, not only to hold the walls (strategy.goals)
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a

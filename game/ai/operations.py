@@ -274,8 +274,8 @@ def _same_errand(by_name: dict[str, Goal], name: str | None, g: Goal) -> bool:
 
 
 def _needs_quarters(k: Knowledge, a: Army) -> bool:
-    if not k.level.minds_supply:
-        return False
+    if not k.level.minds_supply or starving_inside(k, a):
+        return False      # (shut in a starving capital at hard: it sallies or stays)
     if k.state.season != "winter":
         # out of winter, only a camp already starving goes back into supply (a siege
         # about to fall is seen through)
