@@ -457,6 +457,13 @@ def raise_orders(k: Knowledge, threat: dict[str, int]) -> list[Raise]:
 
 # --- joining armies ----------------------------------------------------------------
 
+def _leader_first(state, a: Army) -> tuple:
+    """Sort key of armies that join: the one whose commander is best at battles and sieges
+    takes the others in (then the biggest)."""
+    c = Q.commander_of(state, a)
+    return (-(c.tactics + c.siege if c else -1), -a.men, a.id)
+
+
 def sally_merges(k: Knowledge) -> list[Merge]:
     """(a level with `relief`) The armies shut in a beleaguered city of its own (its capital or
     one whose loss ends the war, besieged with the food gone, tactics.beleaguered) join into
@@ -473,10 +480,7 @@ def sally_merges(k: Knowledge) -> list[Merge]:
         if len(group) < 2:
             continue
 
-        def rank(a):
-            cmd = Q.commander_of(state, a)
-            return (-(cmd.tactics + cmd.siege if cmd else -1), -a.men, a.id)
-        group.sort(key=rank)
+        group.sort(key=lambda a: _leader_first(state, a))
         out += [Merge(k.faction, other.id, group[0].id) for other in group[1:]]
     return out
 
@@ -494,10 +498,7 @@ def merge_orders(k: Knowledge, errands: dict[str, Errand]) -> list[Merge]:
         if len(group) < 2:
             continue
 
-        def rank(a):
-            c = Q.commander_of(state, a)
-            return (-(c.tactics + c.siege if c else -1), -a.men, a.id)
-        group.sort(key=rank)
+        group.sort(key=lambda a: _leader_first(state, a))
         main = group[0]
         main_goal = errands.get(main.id)
         for other in group[1:]:
