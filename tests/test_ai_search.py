@@ -224,6 +224,7 @@ def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
     from game.ai import aims as author
     from tests.test_ai import put
     state = _capital_under_threat(scn)
+    state.armies["p"].men = 15000                      # fewer inside than the threat
     put(state, "q", "sassanids", 16, 10, 20000)        # a second army, far off
 
     def need(keeps):
@@ -234,14 +235,18 @@ def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
         return threat["ctesiphon"], goal.need, k
     t, walls, k = need(False)
     assert t == 30000 and walls < 24000
-    garrison = state.cities["ctesiphon"].garrison
-    field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100 - garrison
-    assert walls < field <= 45000
+    field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
+    assert walls < field <= 35000
     assert need(True)[1] == field
-    # a threat all 45,000 could not beat in the field: the walls' measure, as at normal
+    # fewer enemies than the men inside (garrison and armies): the walls' measure
+    state.armies["b"].men = state.cities["ctesiphon"].garrison + 15000 - 1000
+    t, walls, _k = need(False)
+    assert need(True)[1] == walls
+    state.armies["b"].men = 30000
+    # a threat all 35,000 could not beat in the field: the walls' measure, as at normal
     state.armies["b"].men = 60000
     t, walls, _k = need(False)
-    assert t == 60000 and 0 < walls < 45000
+    assert t == 60000 and 0 < walls < 35000
     assert need(True)[1] == walls
 
 

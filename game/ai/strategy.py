@@ -483,13 +483,14 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     * 100 // walls_pct
                 if k.level.keeps_capital and vital_city(k, c):
                     # besieged, the men inside starve within a few turns: the war-ending
-                    # city needs men enough to beat the threat in the field (with its
-                    # garrison, which sallies with them), if all its armies together could;
-                    # else it rests on its walls, as at normal.  (Counted without the
-                    # garrison, or past what it has, 8,000 Persians at Chalcedon and then
-                    # 80,000 Avars called Theodore home from Shahin in the Year of Two Sieges)
-                    field = t * ratio_for(state, required_odds(k)) // 100 - c.garrison
-                    if field <= total:
+                    # city needs men enough to beat the threat in the field, when the threat
+                    # outnumbers the men inside (garrison and armies) and all its armies
+                    # together could; else it rests on its walls, as at normal.  (Without
+                    # those two checks 8,000 Persians at Chalcedon and then 80,000 Avars
+                    # called Theodore home from Shahin in the Year of Two Sieges)
+                    field = t * ratio_for(state, required_odds(k)) // 100
+                    inside = c.garrison + sum(x.men for x in k.armies if x.hex == c.hex)
+                    if t > inside and field <= total:
                         need = max(need, field)
                 if need > 0:
                     alone = max(1, city_defence(k, c, False))
