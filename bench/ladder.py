@@ -162,13 +162,8 @@ def swap_runs(goals: list) -> int:
 
 def note_goals(plans: str) -> dict[str, str]:
     """Army id -> the goal it marched for, from the note a computer's EndTurn carries
-    (`army q r goal [given-up]` entries; `seen ...` entries are its memory of enemies)."""
-    out = {}
-    for item in plans.split(";")[1:]:
-        parts = item.split(" ")
-        if len(parts) in (4, 5) and parts[0] != "seen":
-            out[parts[0]] = parts[3]
-    return out
+    (`army q r goal ...` entries; `seen ...` entries are its memory of enemies)."""
+    return game.ai.memory.goals_in_note(plans)
 
 
 def play_game(g: Game) -> dict:

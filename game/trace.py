@@ -95,13 +95,11 @@ def _errands(pairs) -> dict[str, str]:
 
     An army's item is `ID COL ROW GOAL`, with the goal it gave up after it when it has
     changed its mind (see game.ai.memory.note); the `seen ...` items are sightings."""
-    out = {}
+    from game.ai.memory import goals_in_note      # not at the top: game.ai loads the rules,
+    out = {}                                      # which load this module
     for order, _ in pairs:
         if isinstance(order, EndTurn) and order.plans:
-            for item in order.plans.split(";")[1:]:
-                parts = item.split(" ")
-                if len(parts) in (4, 5) and parts[0] != "seen":
-                    out[parts[0]] = parts[3]
+            out.update(goals_in_note(order.plans))
     return out
 
 

@@ -1208,9 +1208,10 @@ def test_the_threats_to_each_city_are_those_of_a_plain_loop(state):
 
 # --- a steady general: no goal swapped back and forth (normal) ------------------------------
 
-def _steady(state, armies, habits=None, left=None, steady=True, goals=()):
+def _steady(state, armies, habits=None, left=None, steady=True, goals=(), tired=None,
+            back_and_forth=0):
     """Byzantium's armies (id, city, men) and the goals given, assigned with last turn's
-    `habits` and the goals each army gave up (`left`)."""
+    `habits`, the goals each army gave up (`left`) and may not go back to (`tired`)."""
     from game.ai import operations
     clear_armies(state)
     for aid, city, men in armies:
@@ -1219,7 +1220,8 @@ def _steady(state, armies, habits=None, left=None, steady=True, goals=()):
     put(state, "p", "sassanids", 7, 6, 3000)
     turn_of(state, "byzantium")
     k = _knows(state, "byzantium")
-    k.level = replace(k.level, steady=steady)
+    k.level = replace(k.level, steady=steady, back_and_forth=back_and_forth)
+    k.tired = tired or {}
     fresh = [replace(g, assigned=[]) for g in goals]
     return {aid: e.goal.name if e.goal is not None else None
             for aid, e in operations.assign(k, fresh, {}, habits or {}, left or {}).items()}
@@ -1227,6 +1229,110 @@ def _steady(state, armies, habits=None, left=None, steady=True, goals=()):
 
 def _goal(state, kind, key, city, value, need, urgent=False):
     return strategy.Goal(kind, key, state.cities[city].hex, value, need, urgent=urgent)
+
+
+# --- no goal swapped back and forth more than twice in a row (normal and hard) -------------
+
+def test_the_note_counts_the_turns_an_army_goes_back_and_forth(state):
+    from game.ai import memory
+    from game.ai.tactics import Errand
+    clear_armies(state)
+    a = put(state, "p", "sassanids", 10, 6, 20000)
+    take = strategy.Goal("take", "edessa", cell(8, 5), 50, 5000)
+    guard = strategy.Goal("defend", "dara", state.cities["dara"].hex, 50, 5000)
+    counts = []
+    for turn, g in enumerate((take, guard, take, guard, guard, take), start=1):
+        state.turn = turn
+        last = memory.recall_changes(state, "sassanids")
+        state.plans["sassanids"] = memory.note(
+            state, {"p": Errand(g.kind, g.hex, g)}, (), memory.recall(state, "sassanids"),
+            memory.recall_left(state, "sassanids"), last)
+        item = state.plans["sassanids"].split(";")[1].split(" ")
+        counts.append(int(item[5]) if len(item) == 6 else 0)
+        if turn in (2, 3, 4):       # driven off by battles after a change: followed still
+            a.hex = cell(10, 6 + turn % 2)
+    # A B A B: a change, then two returns; kept: 0; a change after keeping is no return
+    assert counts == [0, 1, 2, 3, 0, 1]
+    assert memory.changes("take:edessa", "defend:dara", "take:edessa", 3) == 4
+    assert memory.changes("take:edessa", "defend:dara", "take:edessa", 0) == 1
+    assert memory.note_problem("3;p 1 2 take:edessa defend:dara 3") is None
+    assert memory.note_problem("3;p 1 2 take:edessa defend:dara x") is not None
+    # an army with no goal is named by its errand, so its quarters count as a goal
+    q = state.cities["dara"].hex
+    text = memory.note(state, {"p": Errand("quarters", q)}, last={})
+    assert text.endswith(f" quarters:{q.q},{q.r}")
+    # (with no count kept, as at every level shipped, it is left out, and no count written)
+    assert memory.note(state, {"p": Errand("quarters", q)}) == str(state.turn)
+
+
+def test_an_army_that_has_gone_back_and_forth_twice_keeps_its_new_goal(state):
+    take = _goal(state, "take", "edessa", "edessa", 80, 5000)
+    guard = _goal(state, "defend", "jerusalem", "jerusalem", 40, 4000, urgent=True)
+    armies = [("b", "open_town", 20000)]
+    # the emergency calls the army to Jerusalem...
+    assert _steady(state, armies, steady=False, goals=(take, guard)) == \
+        {"b": "defend:jerusalem"}
+    # ...but not after it has left that defence for Edessa and come back, twice
+    assert _steady(state, armies, steady=False, goals=(take, guard),
+                   tired={"b": guard.name}) == {"b": "take:edessa"}
+    # and no goal is made for it when the one it tired of is all there is
+    assert _steady(state, armies, steady=False, goals=(guard,),
+                   tired={"b": guard.name})["b"] is None
+
+
+def test_a_march_back_from_winter_quarters_is_no_change_of_mind(state):
+    take = _goal(state, "take", "edessa", "edessa", 80, 5000)
+    other = _goal(state, "take", "dara", "dara", 70, 5000)
+    armies = [("b", "open_town", 20000)]
+    assert _steady(state, armies, steady=False, goals=(take, other)) == {"b": "take:edessa"}
+    # left for another goal last turn, Edessa counts for less, and Dara is preferred
+    assert _steady(state, armies, {"b": "visit:hold:antioch"}, {"b": take.name},
+                   steady=False, goals=(take, other)) == {"b": "take:dara"}
+    # left for winter quarters, it is taken up again as before (where the level counts)
+    assert _steady(state, armies, {"b": "quarters:3,4"}, {"b": take.name},
+                   steady=False, goals=(take, other), back_and_forth=2) == {"b": "take:edessa"}
+
+
+def test_the_computer_reads_its_note_and_does_not_go_back_a_third_time(state, monkeypatch):
+    monkeypatch.setitem(levels.LEVELS_BY_NAME, "normal",
+                        replace(levels.get("normal"), back_and_forth=2))
+    clear_armies(state)
+    b = put(state, "b", "byzantium", 9, 4, 30000, "priscus")
+    put(state, "p", "sassanids", 7, 6, 3000)
+    turn_of(state, "byzantium")
+
+    def goal_of_b(st):
+        end = [o for o in play_out(st) if isinstance(o, EndTurn)][-1]
+        return next(i.split(" ")[3] for i in end.plans.split(";")[1:] if i.startswith("b "))
+
+    first = goal_of_b(clone(state))
+    note = f"{state.turn - 1};b {b.hex.q} {b.hex.r} visit:hold:antioch {first}"
+    for count, kept_away in ((2, False), (3, True)):
+        st = clone(state)
+        st.plans["byzantium"] = f"{note} {count}"
+        assert (goal_of_b(st) != first) is kept_away, count
+    # with no limit (every level as shipped), the third return is made, and no count kept
+    monkeypatch.undo()
+    st = clone(state)
+    st.plans["byzantium"] = f"{note} 3"
+    assert goal_of_b(st) == first
+
+
+def test_winter_quarters_are_kept_from_one_turn_to_the_next(state):
+    from game.ai import operations
+    clear_armies(state)
+    a = put(state, "b", "byzantium", 9, 4, 30000)
+    turn_of(state, "byzantium")
+    k = _knows(state, "byzantium")
+    best = operations.winter_quarters(k, a)
+    assert best == operations.nearest_own_city(k, a)
+    # the city it made for last turn, while still its own, whatever is nearer now
+    far = max((c for c in k.own_cities() if c.siege is None),
+              key=lambda c: (hex_distance(c.hex, a.hex), c.id))
+    assert far.hex != best
+    assert operations.winter_quarters(k, a, f"quarters:{far.hex.q},{far.hex.r}") == far.hex
+    far.owner = "sassanids"
+    assert operations.winter_quarters(k, a, f"quarters:{far.hex.q},{far.hex.r}") == best
 
 
 def test_a_defence_and_a_hold_of_one_place_are_one_errand(state):

@@ -99,9 +99,12 @@ def test_ladder_counts_back_and_forth_goal_swaps():
 def test_ladder_reads_every_army_goal_from_the_note_including_those_with_a_given_up_goal():
     from bench.ladder import note_goals
     plans = ("12;narses_army 40 31 take:dara take:edessa;priscus_army 10 5 defend:antioch;"
+             "philippicus_army 3 4 quarters:5,6 defend:dara 2;"
              "seen shahin_army sassanids 41 30 12000 11")
-    # the entry with a goal given up (five words) counts like the plain one; a memory does not
-    assert note_goals(plans) == {"narses_army": "take:dara", "priscus_army": "defend:antioch"}
+    # the entries with a goal given up (five words, six with the count of changes) count like
+    # the plain one; a memory does not
+    assert note_goals(plans) == {"narses_army": "take:dara", "priscus_army": "defend:antioch",
+                                 "philippicus_army": "quarters:5,6"}
     assert note_goals("12") == {}
 
 

@@ -43,6 +43,8 @@ class Knowledge:
     ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
     habits: dict = field(default_factory=dict)  # army -> last turn's goal (read by a steady
                                                 # general's aims: one it has reached is kept)
+    tired: dict = field(default_factory=dict)   # army -> the goal it may not go back to this
+                                                # turn (it has gone back and forth enough)
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)   # shared by the side's plans (lasting_memo)

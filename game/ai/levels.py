@@ -55,6 +55,12 @@ class Level:
                            # defence, and an aim an army has reached stays its errand.  No
                            # level: on at normal the scripted blitz took Ctesiphon in most
                            # full wars (docs/ai.md, "Steady at normal (session 10)")
+    back_and_forth: int = 0  # above 0: times in a row an army may go back to the goal it
+                             # gave up the turn before (A B A B); then it keeps its new goal
+                             # for a turn, whatever the old one is worth now (and its note
+                             # names its winter quarters, which it keeps to).  0: no limit.
+                             # No level: at normal the swaps went but so did the sack of
+                             # Dastagerd (docs/ai.md, "Back and forth (session 11)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`

@@ -23,9 +23,11 @@ destroyed out of sight is still feared until the memory fades, as a person
 would.
 
 The note is text: the turn it was written, then for each army
-`id q r goal [given-up]` (goal names such as `take:dara` or `visit:12,40` hold
-no spaces; the last goal it gave up for another, if any), then the
-sightings, separated by semicolons.
+`id q r goal [given-up [changes]]` (goal names such as `take:dara` or
+`visit:12,40` hold no spaces; an army with no goal is named by its errand and
+place, `quarters:12,40`; the last goal it gave up for another, if any; and,
+on a turn it changed its goal, how many turns in a row it has done so going
+back and forth, see `changes`), then the sightings, separated by semicolons.
 """
 from __future__ import annotations
 
@@ -56,21 +58,54 @@ def fade(age: int) -> int:
     return 100 if age <= 1 else 100 >> (age - 1) if age <= MEMORY_TURNS else 0
 
 
+def errand_name(e) -> str | None:
+    """The name an errand goes by in the note: its goal's, or (no goal: winter quarters, a
+    hold, home) its kind and place, such as `quarters:12,40`."""
+    if e.goal is not None:
+        return e.goal.name
+    return None if e.hex is None else f"{e.kind}:{e.hex.q},{e.hex.r}"
+
+
+def goalless(name: str | None) -> bool:
+    """Whether a name in the note is an errand with no goal (`errand_name`)."""
+    return name is not None and name.startswith(("quarters:", "hold:", "home:"))
+
+
+def changes(goal: str, before: str | None, left: str | None, last: int) -> int:
+    """How many turns in a row an army has changed its goal going back and forth, this
+    turn's included: 0 if it kept last turn's goal (`before`); 1 more than `last`, last
+    turn's count, if it goes back to the goal it gave up then (`left`) after changing on
+    that turn too; else 1.  So A B A B counts 1 2 3 on its last three turns."""
+    if goal == before:
+        return 0
+    if before is not None and last >= 1 and goal == left:
+        return last + 1
+    return 1
+
+
 def note(state: GameState, errands: dict, seen: list[Sighting] = (),
-         before: dict[str, str] | None = None, left: dict[str, str] | None = None) -> str:
+         before: dict[str, str] | None = None, left: dict[str, str] | None = None,
+         last: dict[str, tuple[str, str, int]] | None = None) -> str:
     """At the end of a faction's turn: each army's place, the goal it marched for and the
     last goal it gave up for another (from `before`, last turn's goals, and `left`, what
-    last turn's note said it had given up), and the enemy armies it remembers."""
-    before, left = before or {}, left or {}
+    last turn's note said it had given up), on a turn it changed its goal the `changes`
+    count (from `last`, `recall_changes` of last turn's note; None: no count is kept, and an
+    army with no goal is left out), and the enemy armies it remembers."""
+    counts = last is not None        # (a level with no `back_and_forth` limit: no counts,
+    before, left, last = before or {}, left or {}, last or {}      # no errands without goal)
     items = [str(state.turn)]
     for aid in sorted(errands):
-        e = errands[aid]
         a = state.armies.get(aid)
-        if a is not None and e.goal is not None:
-            g = e.goal.name
-            prev = before.get(aid)
-            gave_up = prev if prev is not None and prev != g else left.get(aid)
+        e = errands[aid]
+        g = errand_name(e) if counts else e.goal.name if e.goal is not None else None
+        if a is not None and g is not None:
+            # (an army that changed its goal last turn is followed wherever it stands)
+            prev, gave, count = last.get(aid, (before.get(aid), left.get(aid), 0))
+            gave_up = prev if prev is not None and prev != g else gave
             tail = f" {gave_up}" if gave_up and gave_up != g else ""
+            n = changes(g, prev, gave, count)
+            if tail and n and counts:
+                tail += f" {n}"
             items.append(f"{aid} {a.hex.q} {a.hex.r} {g}{tail}")
     for s in sorted(seen, key=lambda s: s.id):
         items.append(f"seen {s.id} {s.faction} {s.hex.q} {s.hex.r} {s.men} {s.turn}")
@@ -115,9 +150,11 @@ def carry(state: GameState, now: list, at_start: dict[str, Sighting], old: list[
         if s.id not in out and s.id not in at_start:
             out[s.id] = s
     return [out[k] for k in sorted(out)]
-def recall(state: GameState, faction: str, which: int = 3) -> dict[str, str]:
+def recall(state: GameState, faction: str, which: int = 3, moved_too: bool = False
+           ) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
-    that turn left it).  A note it cannot read is ignored."""
+    that turn left it, or with `moved_too` wherever it is).  A note it cannot read is
+    ignored."""
     text = state.plans.get(faction, "")
     if not isinstance(text, str) or note_problem(text):
         return {}
@@ -127,12 +164,12 @@ def recall(state: GameState, faction: str, which: int = 3) -> dict[str, str]:
     out = {}
     for item in items[1:]:
         parts = item.split(" ")
-        if len(parts) not in (4, 5) or parts[0] == "seen":
+        if len(parts) not in (4, 5, 6) or parts[0] == "seen":
             continue
         aid, q, r = parts[:3]
         a = state.armies.get(aid)
         if (a is not None and a.faction == faction
-                and f"{a.hex.q}" == q and f"{a.hex.r}" == r):
+                and (moved_too or (f"{a.hex.q}" == q and f"{a.hex.r}" == r))):
             if len(parts) > which:
                 out[aid] = parts[which]
     return out
@@ -142,6 +179,27 @@ def recall_left(state: GameState, faction: str) -> dict[str, str]:
     """Army id -> the goal it last gave up for another (to go back to it, another goal must
     be clearly worse: so an army does not swap between two goals every turn)."""
     return recall(state, faction, which=4)
+
+
+def recall_changes(state: GameState, faction: str) -> dict[str, tuple[str, str, int]]:
+    """Army id -> (the goal it marched for on its side's last turn, the goal it gave up for
+    it, its `changes` count), for armies that changed their goal on that turn, wherever
+    they stand now (driven off by a battle, an army has still gone back and forth)."""
+    goal = recall(state, faction, which=3, moved_too=True)
+    left = recall(state, faction, which=4, moved_too=True)
+    return {aid: (goal[aid], left[aid], int(n))
+            for aid, n in recall(state, faction, which=5, moved_too=True).items()}
+
+
+def goals_in_note(plans: str) -> dict[str, str]:
+    """Army id -> the goal (or errand) named for it in a note, wherever the army is now: for
+    tools that read a game's record."""
+    out = {}
+    for item in plans.split(";")[1:]:
+        parts = item.split(" ")
+        if len(parts) in (4, 5, 6) and parts[0] != "seen":
+            out[parts[0]] = parts[3]
+    return out
 
 
 _NUMBER = re.compile(r"-?[0-9]{1,9}")
@@ -162,8 +220,9 @@ def note_problem(text: str) -> str | None:
                     or not parts[1] or not parts[2]:
                 return f"the item {item[:40]!r} is not `seen army faction q r men turn`"
             continue
-        if (len(parts) not in (4, 5) or not _NUMBER.fullmatch(parts[1])
+        if (len(parts) not in (4, 5, 6) or not _NUMBER.fullmatch(parts[1])
                 or not _NUMBER.fullmatch(parts[2]) or not all(parts[i] for i in (0, 3))
-                or (len(parts) == 5 and not parts[4])):
-            return f"the item {item[:40]!r} is not `army q r goal [given-up]`"
+                or (len(parts) >= 5 and not parts[4])
+                or (len(parts) == 6 and not _NUMBER.fullmatch(parts[5]))):
+            return f"the item {item[:40]!r} is not `army q r goal [given-up [changes]]`"
     return None

@@ -14,6 +14,7 @@ import numpy as np
 
 from game.ai import minor
 from game.ai.knowledge import Knowledge
+from game.ai.memory import goalless
 from game.ai.strategy import Goal, aims, city_defence, city_value
 from game.ai.tactics import Errand, beleaguered, besieging, falling, starving, starving_inside
 from game.hexgrid import hex_distance
@@ -104,14 +105,20 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
     free: list[Army] = []
     by_name = {g.name: g for g in goals}
     held: dict[str, int] = {}
+    tired = k.tired          # an army that has gone back and forth enough keeps its new goal
+
+    def may(a: Army, g: Goal) -> bool:      # (the campaign's plan for its commander: always)
+        return g.leader is not None or tired.get(a.id) != g.name
+
     for a in k.armies:
         g = by_name.get(reserved.get(a.id, ""))
-        if g is not None:
+        if g is not None:               # (the campaign's plan, even back and forth)
             g.assigned.append(a.id)
             held[g.name] = held.get(g.name, 0) + a.men
             out[a.id] = Errand(g.kind, g.hex, g)
         elif _needs_quarters(k, a):
-            out[a.id] = Errand("quarters", nearest_own_city(k, a))
+            out[a.id] = Errand("quarters", winter_quarters(
+                k, a, habits.get(a.id) if k.level.back_and_forth else None))
         else:
             free.append(a)
     raider_horizon = 3 if k.profile.raider else HORIZON
@@ -130,7 +137,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
 
     # guard duty first: a place that denies a live enemy's victory gets the nearest armies
     for g in sorted((g for g in goals if g.urgent), key=lambda g: (-g.value, g.name)):
-        near = sorted(((travel(k, a, g), a.id, a) for a in free), key=lambda x: (
+        near = sorted(((travel(k, a, g), a.id, a) for a in free if may(a, g)), key=lambda x: (
             x[0] if x[0] is not None else M.INF, x[1]))
         if steady:
             # the free armies first; an army on another errand only when they are too few
@@ -177,7 +184,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         rough = near.shortlist(a, k.level.shortlist)
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
-            if g.name in hungry and a.hex != g.hex:
+            if (g.name in hungry and a.hex != g.hex) or not may(a, g):
                 continue
             if steady and g.name != habits.get(a.id) and _same_errand(by_name, habits.get(a.id), g):
                 continue        # its errand under another name: it keeps the one it had
@@ -192,8 +199,10 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 score = score * 3 // 2          # a siege under way is worth finishing
             if habits.get(a.id) == g.name:
                 score = score * k.level.commit // 100   # the goal it marched for last turn
-            elif left.get(a.id) == g.name and not g.urgent:
-                score = score * RETURN // 100   # the goal it gave up: not back and forth
+            elif left.get(a.id) == g.name and not g.urgent and not (
+                    k.level.back_and_forth and goalless(habits.get(a.id))):
+                score = score * RETURN // 100   # the goal it gave up: not back and forth (a
+                                                # march back from winter quarters is none)
             elif steady and (left.get(a.id) == g.name
                              or _same_errand(by_name, left.get(a.id), g)):
                 score = score * RETURN // 100   # (steady: an emergency too)
@@ -233,7 +242,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             continue
         joined = None
         for g in live:
-            cost = travel(k, a, g)
+            cost = travel(k, a, g) if may(a, g) else None
             if cost is not None and cost // max(1, k.budget(a)) <= raider_horizon:
                 joined = g
                 break
@@ -347,6 +356,18 @@ def nearest_own_city(k: Knowledge, a: Army):
     if not cities:
         return minor.home_hex(k.state, k.profile, [])
     return min(cities, key=lambda c: (hex_distance(c.hex, a.hex), c.id)).hex
+
+
+def winter_quarters(k: Knowledge, a: Army, habit: str | None = None):
+    """Where an army goes to eat: the city it made for last turn (`habit`, its errand's name
+    in the note, `quarters:q,r`), while still its side's and free; else the nearest own
+    city.  (Choosing afresh each turn, an army between two cities with the sea or the
+    mountains in its way turned from one to the other every turn and reached neither.)"""
+    if habit and habit.startswith("quarters:"):
+        for c in k.own_cities():
+            if c.siege is None and habit == f"quarters:{c.hex.q},{c.hex.r}":
+                return c.hex
+    return nearest_own_city(k, a)
 
 
 def _hold_hex(k: Knowledge, a: Army):

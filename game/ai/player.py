@@ -85,6 +85,8 @@ class Plan:
         self.memo = knowledge.lasting_memo(state, self.faction)   # what a replan may reuse
         self.habits: dict[str, str] | None = None  # army -> last turn's goal (memory.recall)
         self.left: dict[str, str] = {}             # army -> the goal it last gave up
+        self.changes: dict | None = None           # army -> (goal, goal given up, turns it
+                                                   # changed goal back and forth): last turn's
         self.seen_at_start: dict | None = None     # enemy armies in sight when the turn began
         self.remembered: list = []                  # and those it remembered out of sight
 
@@ -103,6 +105,11 @@ class Plan:
         if self.habits is None:
             self.habits = memory.recall(state, self.faction)
             self.left = memory.recall_left(state, self.faction)
+            self.changes = (memory.recall_changes(state, self.faction)
+                            if self.level.back_and_forth else None)
+        most = self.level.back_and_forth
+        k.tired = {aid: gave_up for aid, (_goal, gave_up, n) in (self.changes or {}).items()
+                   if n > most}
         # a steady general keeps up the defences its armies marched for last turn while
         # the enemy stays within a turn more of them (strategy.threats)
         kept = frozenset(g.partition(":")[2] for g in self.habits.values()
@@ -198,7 +205,7 @@ class Plan:
                     return o
         self.stage = "end"
         return EndTurn(fid, memory.note(state, self.errands, self._sightings(state),
-                                        self.habits, self.left))
+                                        self.habits, self.left, self.changes))
 
     def _sightings(self, state: GameState) -> list:
         """The enemy armies to remember (under fog only: otherwise it sees them all)."""

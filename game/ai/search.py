@@ -81,7 +81,9 @@ def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
     free = sorted(_free_armies(k, errands), key=lambda a: (-a.men, a.id))
     if len(ranked) < rank or len(free) < army_rank:
         return
-    _send(errands, free[army_rank - 1], ranked[rank - 1])
+    army, goal = free[army_rank - 1], ranked[rank - 1]
+    if k.tired.get(army.id) != goal.name:       # not back to a goal it went back and forth on
+        _send(errands, army, goal)
 
 
 def _free_armies(k, errands: dict) -> list:
@@ -125,7 +127,7 @@ def rally(k, goals: list, errands: dict, how: int) -> None:
         return
     goal = min(pool, key=key)
     for a in _free_armies(k, errands):
-        if goal.leader is None or goal.leader == a.commander:
+        if (goal.leader is None or goal.leader == a.commander) and k.tired.get(a.id) != goal.name:
             _send(errands, a, goal)
 
 
