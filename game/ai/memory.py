@@ -150,6 +150,8 @@ def carry(state: GameState, now: list, at_start: dict[str, Sighting], old: list[
         if s.id not in out and s.id not in at_start:
             out[s.id] = s
     return [out[k] for k in sorted(out)]
+
+
 def recall(state: GameState, faction: str, which: int = 3, moved_too: bool = False
            ) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
