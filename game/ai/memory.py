@@ -97,7 +97,7 @@ def note(state: GameState, errands: dict, seen: list[Sighting] = (),
     for aid in sorted(errands):
         a = state.armies.get(aid)
         e = errands[aid]
-        g = errand_name(e) if counts else e.goal.name if e.goal is not None else None
+        g = errand_name(e) if counts or e.goal is not None else None
         if a is not None and g is not None:
             # (an army that changed its goal last turn is followed wherever it stands)
             prev, gave, count = last.get(aid, (before.get(aid), left.get(aid), 0))

@@ -14,7 +14,7 @@ import numpy as np
 
 from game.ai import minor
 from game.ai.knowledge import Knowledge
-from game.ai.memory import goalless
+from game.ai.memory import errand_name, goalless
 from game.ai.strategy import Goal, aims, city_defence, city_value
 from game.ai.tactics import Errand, beleaguered, besieging, falling, starving, starving_inside
 from game.hexgrid import hex_distance
@@ -50,6 +50,13 @@ def one_errand(a: Goal, b: Goal) -> bool:
     if not (guarding(a) and guarding(b)) or "relieve" in (a.kind, b.kind):
         return False
     return hex_distance(a.hex, b.hex) <= (NEXT_TO if a.urgent or b.urgent else ONE_PLACE)
+
+
+def may_take(k: Knowledge, army: Army, goal: Goal) -> bool:
+    """Whether the army may take the goal this turn: not one it has gone back and forth on
+    (`k.tired`, a level with `back_and_forth`), unless the campaign's plan gives it to its
+    commander."""
+    return goal.leader is not None or k.tired.get(army.id) != goal.name
 
 
 def travel(k: Knowledge, army: Army, goal: Goal) -> int | None:
@@ -105,11 +112,6 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
     free: list[Army] = []
     by_name = {g.name: g for g in goals}
     held: dict[str, int] = {}
-    tired = k.tired          # an army that has gone back and forth enough keeps its new goal
-
-    def may(a: Army, g: Goal) -> bool:      # (the campaign's plan for its commander: always)
-        return g.leader is not None or tired.get(a.id) != g.name
-
     for a in k.armies:
         g = by_name.get(reserved.get(a.id, ""))
         if g is not None:               # (the campaign's plan, even back and forth)
@@ -137,8 +139,8 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
 
     # guard duty first: a place that denies a live enemy's victory gets the nearest armies
     for g in sorted((g for g in goals if g.urgent), key=lambda g: (-g.value, g.name)):
-        near = sorted(((travel(k, a, g), a.id, a) for a in free if may(a, g)), key=lambda x: (
-            x[0] if x[0] is not None else M.INF, x[1]))
+        near = sorted(((travel(k, a, g), a.id, a) for a in free if may_take(k, a, g)),
+                      key=lambda x: (x[0] if x[0] is not None else M.INF, x[1]))
         if steady:
             # the free armies first; an army on another errand only when they are too few
             # (near at hand before far); and an army back to the errand it gave up, only
@@ -184,7 +186,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
         rough = near.shortlist(a, k.level.shortlist)
         rough += [g for g in mine if g.name == habits.get(a.id) and g not in rough]
         for g in rough:
-            if (g.name in hungry and a.hex != g.hex) or not may(a, g):
+            if (g.name in hungry and a.hex != g.hex) or not may_take(k, a, g):
                 continue
             if steady and g.name != habits.get(a.id) and _same_errand(by_name, habits.get(a.id), g):
                 continue        # its errand under another name: it keeps the one it had
@@ -242,7 +244,7 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
             continue
         joined = None
         for g in live:
-            cost = travel(k, a, g) if may(a, g) else None
+            cost = travel(k, a, g) if may_take(k, a, g) else None
             if cost is not None and cost // max(1, k.budget(a)) <= raider_horizon:
                 joined = g
                 break
@@ -363,9 +365,9 @@ def winter_quarters(k: Knowledge, a: Army, habit: str | None = None):
     in the note, `quarters:q,r`), while still its side's and free; else the nearest own
     city.  (Choosing afresh each turn, an army between two cities with the sea or the
     mountains in its way turned from one to the other every turn and reached neither.)"""
-    if habit and habit.startswith("quarters:"):
+    if habit and goalless(habit):
         for c in k.own_cities():
-            if c.siege is None and habit == f"quarters:{c.hex.q},{c.hex.r}":
+            if c.siege is None and habit == errand_name(Errand("quarters", c.hex)):
                 return c.hex
     return nearest_own_city(k, a)
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from game.ai import levels, memory
+from game.ai import levels, memory, operations
 from game.ai.levels import Level
 from game.ai.strategy import KIND_WEIGHT, aims, city_worth, flag_setters, flags_set
 from game.hexgrid import hex_distance
@@ -82,7 +82,7 @@ def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
     if len(ranked) < rank or len(free) < army_rank:
         return
     army, goal = free[army_rank - 1], ranked[rank - 1]
-    if k.tired.get(army.id) != goal.name:       # not back to a goal it went back and forth on
+    if operations.may_take(k, army, goal):     # not back to a goal it went back and forth on
         _send(errands, army, goal)
 
 
@@ -127,7 +127,7 @@ def rally(k, goals: list, errands: dict, how: int) -> None:
         return
     goal = min(pool, key=key)
     for a in _free_armies(k, errands):
-        if (goal.leader is None or goal.leader == a.commander) and k.tired.get(a.id) != goal.name:
+        if (goal.leader is None or goal.leader == a.commander) and operations.may_take(k, a, goal):
             _send(errands, a, goal)
 
 
