@@ -30,6 +30,11 @@ plays, it counts:
              garrisoned city (beaten, they stay put: a treadmill)
   swaps      armies whose goal went back and forth (A, B, A, B...) more than
              twice in a row, from the notes the computer keeps in the game
+  shuttles   armies whose place at the end of their side's turn went back and
+             forth between two hexes the same way with no battle of theirs in
+             between, whatever their goal: an army that keeps one goal but steps
+             towards it and back again (a road the planner thinks open and the
+             rules do not) is not a swap
 
 Games are spread over worker processes (`--jobs`), each loading the scenario
 from its file; the table is the same as a serial run.
@@ -56,7 +61,8 @@ from game.rules import queries as Q  # noqa: E402
 from game.rules.orders import EndTurn  # noqa: E402
 from game.simulate import in_processes  # noqa: E402
 
-COUNTERS = ("forgotten", "unanswered", "named", "attrition", "walled", "battles", "swaps")
+COUNTERS = ("forgotten", "unanswered", "named", "attrition", "walled", "battles", "swaps",
+            "shuttles")
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,16 @@ def swap_runs(goals: list) -> int:
     return best
 
 
+def extend(history: dict[str, list], now: dict) -> None:
+    """Add this turn's value (a goal, a place) to each army's history; an army without one
+    this turn (gone, or with no goal) gets None, which breaks any run."""
+    for aid, value in now.items():
+        history.setdefault(aid, []).append(value)
+    for aid, hist in history.items():
+        if aid not in now and hist and hist[-1] is not None:
+            hist.append(None)
+
+
 def note_goals(plans: str) -> dict[str, str]:
     """Army id -> the goal it marched for, from the note a computer's EndTurn carries
     (`army q r goal ...` entries; `seen ...` entries are its memory of enemies)."""
@@ -176,6 +192,8 @@ def play_game(g: Game) -> dict:
     ctr = {f: Counter() for f in watched}
     known_prev: dict[str, set] = {f: set() for f in watched}
     goals: dict[str, dict[str, list]] = {f: {} for f in watched}
+    places: dict[str, dict[str, list]] = {f: {} for f in watched}
+    fought: dict[str, set] = {f: set() for f in watched}   # armies in a battle since its turn
     keys = {f: (key_cities(state, f), war_ending_cities(state, f)) for f in watched}
     cpu = {f: 0.0 for f in watched}
     while not state.over:
@@ -194,16 +212,18 @@ def play_game(g: Game) -> dict:
         for order, evs in pairs:
             for e in evs:
                 _note(state, e, ctr, keys)
+                if e.kind == "battle":
+                    for f in watched:
+                        fought[f].update((e.data.attacker, *e.data.defenders))
             if isinstance(order, EndTurn) and fid in watched:
-                seen = set()
-                for aid, goal in note_goals(order.plans).items():
-                    goals[fid].setdefault(aid, []).append(goal)
-                    seen.add(aid)
-                for aid, hist in goals[fid].items():
-                    if aid not in seen and hist and hist[-1] is not None:
-                        hist.append(None)       # no goal this turn: the run is broken
+                extend(goals[fid], note_goals(order.plans))
+                # a battle breaks a run: back and forth between battles is not a shuttle
+                extend(places[fid], {a.id: (a.hex, state.turn) if a.id in fought[fid]
+                                     else a.hex for a in Q.armies_of(state, fid)})
+                fought[fid].clear()
     for f in watched:
         ctr[f]["swaps"] = sum(1 for hist in goals[f].values() if swap_runs(hist) > 2)
+        ctr[f]["shuttles"] = sum(1 for hist in places[f].values() if swap_runs(hist) > 2)
     return {"seed": g.seed, "sides": g.sides, "winner": state.winner, "turns": state.turn,
             "kind": state.result_kind or "unfinished",
             "counters": {f: dict(c) for f, c in ctr.items()}, "cpu": cpu}
@@ -259,7 +279,8 @@ def _counter_text(total: Counter, games: int) -> str:
     return (f"forgotten {total['forgotten']}, unanswered {total['unanswered']} "
             f"(named {total['named']}), "
             f"attrition {total['attrition'] // max(1, games):,}/game, "
-            f"walled {total['walled']}/{total['battles']} battles, swaps {total['swaps']}")
+            f"walled {total['walled']}/{total['battles']} battles, swaps {total['swaps']}, "
+            f"shuttles {total['shuttles']}")
 
 
 def main(argv=None) -> int:

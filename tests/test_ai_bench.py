@@ -50,6 +50,7 @@ def test_ladder_prints_players_and_mirror_with_counters(capsys):
     for player in ("blitz", "turtle", "raider"):
         assert f"\n{player} " in out
     assert "normal : easy" in out and "forgotten" in out and "walled" in out
+    assert "shuttles" in out
 
 
 def test_ladder_plays_one_level_against_itself_once_a_seed(capsys):
@@ -94,6 +95,27 @@ def test_ladder_counts_back_and_forth_goal_swaps():
     assert swaps(["a", "b", "c", "a", "b"]) == 0        # changes, but never back
     assert swaps(["a", "a", "b", "b", "a"]) == 0
     assert swaps(["a", "b", "a", "c", "a", "c"]) == 2
+
+
+def test_ladder_counts_an_army_stepping_back_and_forth_under_one_goal_as_a_shuttle():
+    from bench.ladder import extend, swap_runs
+    goals, places = {}, {}
+    # turn by turn: heraclius keeps his goal but steps from the capital to the far shore
+    # and back; narses marches on; priscus is destroyed after two turns
+    turns = [({"heraclius": (21, 19), "narses": (1, 1), "priscus": (5, 5)}),
+             ({"heraclius": (20, 22), "narses": (2, 1), "priscus": (5, 6)}),
+             ({"heraclius": (21, 19), "narses": (3, 1)}),
+             ({"heraclius": (20, 22), "narses": (4, 1)}),
+             ({"heraclius": (21, 19), "narses": (4, 1), "priscus": (5, 5)})]
+    for now in turns:
+        extend(places, now)
+        extend(goals, {aid: "take:thebarmais" for aid in now})
+    assert places["heraclius"] == [(21, 19), (20, 22)] * 2 + [(21, 19)]
+    assert swap_runs(places["heraclius"]) == 3 and swap_runs(goals["heraclius"]) == 0
+    assert swap_runs(places["narses"]) == 0
+    # gone for a turn: the run is broken, and the gap is marked once
+    assert places["priscus"] == [(5, 5), (5, 6), None, (5, 5)]
+    assert swap_runs(places["priscus"]) == 0
 
 
 def test_ladder_reads_every_army_goal_from_the_note_including_those_with_a_given_up_goal():
