@@ -3,7 +3,7 @@
     python -m bench.ladder [--scenarios full_war,road_to_ctesiphon] [--games 20] [--seed 1]
                            [--jobs 2] [--players blitz,turtle,raider] [--levels normal,hard]
                            [--pairs normal:easy,hard:normal] [--sides byzantium,sassanids]
-                           [--no-players] [--no-mirror] [--turns T]
+                           [--no-players] [--no-mirror] [--turns T] [--show-runs]
 
 Scripted players (bench/scripted.py) play one major side through the public
 rules API under the same fog a person has; the computer plays every other
@@ -34,7 +34,8 @@ plays, it counts:
              forth between two hexes the same way with no battle of theirs in
              between, whatever their goal: an army that keeps one goal but steps
              towards it and back again (a road the planner thinks open and the
-             rules do not) is not a swap
+             rules do not) is not a swap; `--show-runs` prints, under each line,
+             the armies these two flagged and what they went back and forth between
 
 Games are spread over worker processes (`--jobs`), each loading the scenario
 from its file; the table is the same as a serial run.
@@ -166,14 +167,47 @@ def swap_runs(goals: list) -> int:
     return best
 
 
-def extend(history: dict[str, list], now: dict) -> None:
-    """Add this turn's value (a goal, a place) to each army's history; an army without one
-    this turn (gone, or with no goal) gets None, which breaks any run."""
+def extend(history: dict[str, list], now: dict, turn: int = 0) -> None:
+    """Add this turn's (turn, value) (a goal, a place) to each army's history; an army
+    without one this turn (gone, or with no goal) gets None, which breaks any run."""
     for aid, value in now.items():
-        history.setdefault(aid, []).append(value)
+        history.setdefault(aid, []).append((turn, value))
     for aid, hist in history.items():
-        if aid not in now and hist and hist[-1] is not None:
-            hist.append(None)
+        if aid not in now and hist and hist[-1][1] is not None:
+            hist.append((turn, None))
+
+
+def values(hist: list) -> list:
+    return [v for _t, v in hist]
+
+
+def _shown(v) -> str:
+    if hasattr(v, "q"):                         # a place
+        return f"{v.q},{v.r}"
+    if isinstance(v, tuple):                    # (place, turn): a battle that turn
+        return _shown(v[0]) + "*"
+    return str(v)
+
+
+def flagged_runs(history: dict[str, list], kind: str) -> list[str]:
+    """For `--show-runs`: each army whose longest back-and-forth run is over two, with the
+    turns of that run and the values in it (a place with * was fought over)."""
+    out = []
+    for aid, hist in history.items():
+        vals = values(hist)
+        best = run = end = 0
+        for t in range(2, len(vals)):
+            if vals[t] == vals[t - 2] and vals[t] != vals[t - 1]:
+                run += 1
+                if run > best:
+                    best, end = run, t
+            else:
+                run = 0
+        if best > 2:
+            first = end - best - 1
+            out.append(f"{kind} {aid} turns {hist[first][0]}-{hist[end][0]}: "
+                       + " ".join(_shown(v) for v in vals[first:end + 1]))
+    return out
 
 
 def note_goals(plans: str) -> dict[str, str]:
@@ -216,17 +250,19 @@ def play_game(g: Game) -> dict:
                     for f in watched:
                         fought[f].update((e.data.attacker, *e.data.defenders))
             if isinstance(order, EndTurn) and fid in watched:
-                extend(goals[fid], note_goals(order.plans))
+                extend(goals[fid], note_goals(order.plans), state.turn)
                 # a battle breaks a run: back and forth between battles is not a shuttle
                 extend(places[fid], {a.id: (a.hex, state.turn) if a.id in fought[fid]
-                                     else a.hex for a in Q.armies_of(state, fid)})
+                                     else a.hex for a in Q.armies_of(state, fid)}, state.turn)
                 fought[fid].clear()
+    runs = {}
     for f in watched:
-        ctr[f]["swaps"] = sum(1 for hist in goals[f].values() if swap_runs(hist) > 2)
-        ctr[f]["shuttles"] = sum(1 for hist in places[f].values() if swap_runs(hist) > 2)
+        ctr[f]["swaps"] = sum(1 for h in goals[f].values() if swap_runs(values(h)) > 2)
+        ctr[f]["shuttles"] = sum(1 for h in places[f].values() if swap_runs(values(h)) > 2)
+        runs[f] = flagged_runs(goals[f], "swap") + flagged_runs(places[f], "shuttle")
     return {"seed": g.seed, "sides": g.sides, "winner": state.winner, "turns": state.turn,
             "kind": state.result_kind or "unfinished",
-            "counters": {f: dict(c) for f, c in ctr.items()}, "cpu": cpu}
+            "counters": {f: dict(c) for f, c in ctr.items()}, "cpu": cpu, "runs": runs}
 
 
 def _note(state, e, ctr, keys):
@@ -283,6 +319,15 @@ def _counter_text(total: Counter, games: int) -> str:
             f"shuttles {total['shuttles']}")
 
 
+def _print_runs(results, pick) -> None:
+    """`--show-runs`: the armies behind the swaps and shuttles of a table line."""
+    for r in results:
+        lvl = {f: level for f, _kind, level in r["sides"]}
+        for f in pick(r):
+            for line in r["runs"].get(f, []):
+                print(f"    seed {r['seed']} {f} ({lvl.get(f, 'normal')}) {line}", flush=True)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--scenarios", default="full_war,road_to_ctesiphon")
@@ -299,6 +344,10 @@ def main(argv=None) -> int:
     p.add_argument("--no-players", action="store_true")
     p.add_argument("--no-mirror", action="store_true")
     p.add_argument("--turns", type=int, default=None)
+    p.add_argument("--show-runs", action="store_true",
+                   help="after each line, every army the swaps and shuttles counters flagged: "
+                        "seed, side, army, the turns of its longest run and what it went "
+                        "back and forth between")
     a = p.parse_args(argv)
     from game.scenario.load import find_scenario
     seeds = range(a.seed, a.seed + a.games)
@@ -324,6 +373,8 @@ def main(argv=None) -> int:
                         tot = _sum(rs, lambda r: [f for f in majors if f != side])
                         print(f"{player:<8} {side:<10} {lvl:<8} {pw:>11} {cw:>13} {und:>9}  "
                               f"{turns:5.1f}  {_counter_text(tot, len(rs))}", flush=True)
+                        if a.show_runs:
+                            _print_runs(rs, lambda r: [f for f in majors if f != side])
         if not a.no_mirror and len(majors) >= 2:
             print(f"{'mirror':<17} {'stronger wins':>13} {'weaker wins':>11} {'undecided':>9}  "
                   f"{'pairs won':>9}  counters (stronger | weaker)")
@@ -349,6 +400,8 @@ def main(argv=None) -> int:
                     for f in majors:
                         print(f"{'  ' + f:<17} {_counter_text(_sum(rs, lambda r: [f]), len(rs))}",
                               flush=True)
+                    if a.show_runs:
+                        _print_runs(rs, lambda r: majors)
                     continue
 
                 def level_of(r, f):
@@ -372,6 +425,8 @@ def main(argv=None) -> int:
                       f"{pairs_won:>4}/{len(rs) // n:<4}  "
                       f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs) * (n - 1))}",
                       flush=True)
+                if a.show_runs:
+                    _print_runs(rs, lambda r: majors)
         print()
     print(f"({time.time() - start:.0f} s wall)")
     return 0

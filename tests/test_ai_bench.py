@@ -98,24 +98,44 @@ def test_ladder_counts_back_and_forth_goal_swaps():
 
 
 def test_ladder_counts_an_army_stepping_back_and_forth_under_one_goal_as_a_shuttle():
-    from bench.ladder import extend, swap_runs
+    from bench.ladder import extend, flagged_runs, swap_runs, values
+    from game.hexgrid import Hex
     goals, places = {}, {}
     # turn by turn: heraclius keeps his goal but steps from the capital to the far shore
-    # and back; narses marches on; priscus is destroyed after two turns
-    turns = [({"heraclius": (21, 19), "narses": (1, 1), "priscus": (5, 5)}),
-             ({"heraclius": (20, 22), "narses": (2, 1), "priscus": (5, 6)}),
-             ({"heraclius": (21, 19), "narses": (3, 1)}),
-             ({"heraclius": (20, 22), "narses": (4, 1)}),
-             ({"heraclius": (21, 19), "narses": (4, 1), "priscus": (5, 5)})]
-    for now in turns:
-        extend(places, now)
-        extend(goals, {aid: "take:thebarmais" for aid in now})
-    assert places["heraclius"] == [(21, 19), (20, 22)] * 2 + [(21, 19)]
-    assert swap_runs(places["heraclius"]) == 3 and swap_runs(goals["heraclius"]) == 0
-    assert swap_runs(places["narses"]) == 0
+    # and back; narses marches on; priscus is gone for two turns
+    c, shore = Hex(12, 19), Hex(9, 22)
+    turns = [{"heraclius": c, "narses": Hex(1, 1), "priscus": Hex(5, 5)},
+             {"heraclius": shore, "narses": Hex(2, 1), "priscus": Hex(5, 6)},
+             {"heraclius": c, "narses": Hex(3, 1)},
+             {"heraclius": shore, "narses": Hex(4, 1)},
+             {"heraclius": c, "narses": Hex(4, 1), "priscus": Hex(5, 5)}]
+    for turn, now in enumerate(turns, start=10):
+        extend(places, now, turn)
+        extend(goals, {aid: "take:thebarmais" for aid in now}, turn)
+    assert values(places["heraclius"]) == [c, shore] * 2 + [c]
+    assert swap_runs(values(places["heraclius"])) == 3
+    assert swap_runs(values(goals["heraclius"])) == 0
+    assert swap_runs(values(places["narses"])) == 0
     # gone for a turn: the run is broken, and the gap is marked once
-    assert places["priscus"] == [(5, 5), (5, 6), None, (5, 5)]
-    assert swap_runs(places["priscus"]) == 0
+    assert values(places["priscus"]) == [Hex(5, 5), Hex(5, 6), None, Hex(5, 5)]
+    assert swap_runs(values(places["priscus"])) == 0
+    # what --show-runs prints: the army, the turns of its run and the places in it
+    assert flagged_runs(places, "shuttle") == [
+        "shuttle heraclius turns 10-14: 12,19 9,22 12,19 9,22 12,19"]
+    assert flagged_runs(goals, "swap") == []
+    # a battle at a place (recorded as (place, turn)) breaks the run and is starred
+    fought = {}
+    for turn, h in enumerate([c, shore, c, (shore, 13), c, shore], start=10):
+        extend(fought, {"heraclius": h}, turn)
+    assert swap_runs(values(fought["heraclius"])) == 1
+
+
+def test_ladder_shows_the_armies_behind_its_counters(capsys):
+    from bench import ladder
+    code = ladder.main(["--scenarios", str(TEST_SCENARIO), "--games", "1", "--turns", "2",
+                        "--jobs", "1", "--no-players", "--pairs", "normal:normal",
+                        "--show-runs"])
+    assert code == 0 and "shuttles" in capsys.readouterr().out
 
 
 def test_ladder_reads_every_army_goal_from_the_note_including_those_with_a_given_up_goal():
