@@ -154,17 +154,23 @@ def _march_cost(state, army, dest):
     return None if r is None else r[1]
 
 
-def swap_runs(goals: list) -> int:
-    """The longest run of back-and-forth changes (A B A B...: each step returning to the goal
-    of two turns before, after leaving it)."""
-    best = run = 0
-    for t in range(2, len(goals)):
-        if goals[t] == goals[t - 2] and goals[t] != goals[t - 1]:
+def longest_run(values: list) -> tuple[int, int]:
+    """The longest run of back-and-forth changes (A B A B...: each step returning to the
+    value of two turns before, after leaving it), and the index where it ends."""
+    best = run = end = 0
+    for t in range(2, len(values)):
+        if values[t] == values[t - 2] and values[t] != values[t - 1]:
             run += 1
-            best = max(best, run)
+            if run > best:
+                best, end = run, t
         else:
             run = 0
-    return best
+    return best, end
+
+
+def swap_runs(goals: list) -> int:
+    """The longest run of back-and-forth changes in a history of goals (or places)."""
+    return longest_run(goals)[0]
 
 
 def extend(history: dict[str, list], now: dict, turn: int = 0) -> None:
@@ -195,14 +201,7 @@ def flagged_runs(history: dict[str, list], kind: str) -> list[str]:
     out = []
     for aid, hist in history.items():
         vals = values(hist)
-        best = run = end = 0
-        for t in range(2, len(vals)):
-            if vals[t] == vals[t - 2] and vals[t] != vals[t - 1]:
-                run += 1
-                if run > best:
-                    best, end = run, t
-            else:
-                run = 0
+        best, end = longest_run(vals)
         if best > 2:
             first = end - best - 1
             out.append(f"{kind} {aid} turns {hist[first][0]}-{hist[end][0]}: "
