@@ -256,9 +256,9 @@ def play_game(g: Game) -> dict:
                 fought[fid].clear()
     runs = {}
     for f in watched:
-        ctr[f]["swaps"] = sum(1 for h in goals[f].values() if swap_runs(values(h)) > 2)
-        ctr[f]["shuttles"] = sum(1 for h in places[f].values() if swap_runs(values(h)) > 2)
-        runs[f] = flagged_runs(goals[f], "swap") + flagged_runs(places[f], "shuttle")
+        swapped, shuttled = flagged_runs(goals[f], "swap"), flagged_runs(places[f], "shuttle")
+        ctr[f]["swaps"], ctr[f]["shuttles"] = len(swapped), len(shuttled)
+        runs[f] = swapped + shuttled
     return {"seed": g.seed, "sides": g.sides, "winner": state.winner, "turns": state.turn,
             "kind": state.result_kind or "unfinished",
             "counters": {f: dict(c) for f, c in ctr.items()}, "cpu": cpu, "runs": runs}
