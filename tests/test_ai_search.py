@@ -183,7 +183,7 @@ def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     # (without `keeps_capital`, whose defence of a capital asks for the men to beat the
     # threat in the field: here the goal's own need is the walls', below the threat's)
     hard = replace(levels.get("hard"), keeps_capital=False)
-    own, away = search.candidates(hard)[0], replace(hard, plans=1, focus=2)
+    own, away = search.candidates(hard)[0], replace(hard, plans=1, focus=2, variant=2)
     home = search.believed_copy(state, "sassanids")
     plan, _orders = search.played_turn(home, own)
     watch = search.guarded(home, plan, "sassanids")
@@ -494,3 +494,40 @@ def test_a_choice_without_dice_goes_by_the_weights_at_hard(state, monkeypatch):
         st.seed = seed
         st.pending = [PendingChoice("evt_test_tribute", "byzantium")]
         assert choose_option(st, "byzantium", level=hard) == choose_option(st, "byzantium")
+
+
+def test_a_plan_kept_from_last_turn_stands_until_another_clearly_beats_it():
+    # per plan, its scores in two samples: own settings, then three variants
+    results = [[100, 100], [150, 150], [140, 140], [120, 200]]
+    assert search.pick(results, set(), 30) == 1           # from its own settings: the best lead
+    assert search.pick(results, set(), 30, kept=2) == 2   # kept: 1 leads it by 10 only
+    assert search.pick(results, set(), 5, kept=2) == 1    # ... enough with a smaller margin
+    assert search.pick(results, {2}, 30, kept=2) == 1     # no longer a candidate: as before
+    assert search.pick([[100, 100], [40, 40]], set(), 30, kept=1) == 0   # its own settings
+    assert search.pick(results, set(), 30, kept=9) == 1   # a plan it does not weigh now
+
+
+def test_the_note_says_which_plan_it_played_and_the_next_turn_reads_it(fog_state):
+    state, _hidden = _set_up(fog_state)
+    hard = replace(levels.get("hard"), keep_plan=1)
+    assert [o.variant for o in search.candidates(hard)] == list(range(hard.plans))
+    state.plans["byzantium"] = memory.note(state, {}, (), variant=3)
+    assert memory.note_problem(state.plans["byzantium"]) is None
+    assert memory.recall_variant(state, "byzantium") == 0        # written this turn
+    state.turn += 1
+    assert memory.recall_variant(state, "byzantium") == 3
+    assert memory.note_problem(f"{state.turn};plan x") is not None
+    assert memory.note_problem(f"{state.turn};plan 1 2") is not None
+    # the computer's own turn writes the plan it played, if it keeps plans
+    state.turn -= 1
+    assert _end_note(clone(state), search.candidates(hard)[2]).endswith(";plan 2")
+    assert "plan" not in _end_note(clone(state), search.candidates(levels.get("hard"))[2])
+
+
+def _end_note(state, level):
+    """The note the computer's turn with these settings ends with."""
+    from game.ai.player import drive_turn
+    plan = Plan(state, level)
+    orders = [o for o, _events in drive_turn(state, plan.next_order, plan.refused)]
+    assert isinstance(orders[-1], EndTurn)
+    return orders[-1].plans

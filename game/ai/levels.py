@@ -61,6 +61,13 @@ class Level:
                              # names its winter quarters, which it keeps to).  0: no limit.
                              # No level: at normal the swaps went but so did the sack of
                              # Dastagerd (docs/ai.md, "Back and forth (session 11)")
+    keep_plan: int = 0     # (search) above 0: the plan it played last turn stands until
+                           # another beats it by `switch` points in every sample (its own
+                           # settings too), as a plan of its own settings always did; 0:
+                           # each turn starts again from its own settings.  No level: at
+                           # hard it ended the look-ahead's swaps in the Road but did not
+                           # win more games (docs/ai.md, "Hard keeps its plan (session 13)")
+    variant: int = 0       # (search) which of the plans (search.VARIANTS) these settings are
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`

@@ -27,7 +27,8 @@ The note is text: the turn it was written, then for each army
 `visit:12,40` hold no spaces; an army with no goal is named by its errand and
 place, `quarters:12,40`; the last goal it gave up for another, if any; and,
 on a turn it changed its goal, how many turns in a row it has done so going
-back and forth, see `changes`), then the sightings, separated by semicolons.
+back and forth, see `changes`), then the sightings, and last `plan N` if the look-ahead
+(hard) played its N-th plan, separated by semicolons.
 """
 from __future__ import annotations
 
@@ -85,12 +86,13 @@ def changes(goal: str, before: str | None, left: str | None, last: int) -> int:
 
 def note(state: GameState, errands: dict, seen: list[Sighting] = (),
          before: dict[str, str] | None = None, left: dict[str, str] | None = None,
-         last: dict[str, tuple[str, str, int]] | None = None) -> str:
+         last: dict[str, tuple[str, str, int]] | None = None, variant: int = 0) -> str:
     """At the end of a faction's turn: each army's place, the goal it marched for and the
     last goal it gave up for another (from `before`, last turn's goals, and `left`, what
     last turn's note said it had given up), on a turn it changed its goal the `changes`
     count (from `last`, `recall_changes` of last turn's note; None: no count is kept, and an
-    army with no goal is left out), and the enemy armies it remembers."""
+    army with no goal is left out), the enemy armies it remembers, and (`plan N`) which of
+    its look-ahead's plans it played, if not its own settings (`recall_variant`)."""
     counts = last is not None        # (a level with no `back_and_forth` limit: no counts,
     before, left, last = before or {}, left or {}, last or {}      # no errands without goal)
     items = [str(state.turn)]
@@ -109,7 +111,25 @@ def note(state: GameState, errands: dict, seen: list[Sighting] = (),
             items.append(f"{aid} {a.hex.q} {a.hex.r} {g}{tail}")
     for s in sorted(seen, key=lambda s: s.id):
         items.append(f"seen {s.id} {s.faction} {s.hex.q} {s.hex.r} {s.men} {s.turn}")
+    if variant:
+        items.append(f"plan {variant}")
     return ";".join(items)
+
+
+def recall_variant(state: GameState, faction: str) -> int:
+    """Which of its look-ahead's plans the side played on its last turn (0: its own
+    settings, or no note of last turn)."""
+    text = state.plans.get(faction, "")
+    if not isinstance(text, str) or note_problem(text):
+        return 0
+    items = text.split(";")
+    if int(items[0]) != state.turn - 1:
+        return 0
+    for item in items[1:]:
+        parts = item.split(" ")
+        if parts[0] == "plan" and len(parts) == 2:
+            return int(parts[1])
+    return 0
 
 
 def sightings(state: GameState, faction: str) -> dict[str, Sighting]:
@@ -221,6 +241,10 @@ def note_problem(text: str) -> str | None:
             if len(parts) != 7 or not all(_NUMBER.fullmatch(x) for x in parts[3:]) \
                     or not parts[1] or not parts[2]:
                 return f"the item {item[:40]!r} is not `seen army faction q r men turn`"
+            continue
+        if parts[0] == "plan":          # plan N: the look-ahead's plan it played
+            if len(parts) != 2 or not _NUMBER.fullmatch(parts[1]) or int(parts[1]) < 0:
+                return f"the item {item[:40]!r} is not `plan number`"
             continue
         if (len(parts) not in (4, 5, 6) or not _NUMBER.fullmatch(parts[1])
                 or not _NUMBER.fullmatch(parts[2]) or not all(parts[i] for i in (0, 3))

@@ -205,7 +205,8 @@ class Plan:
                     return o
         self.stage = "end"
         return EndTurn(fid, memory.note(state, self.errands, self._sightings(state),
-                                        self.habits, self.left, self.changes))
+                                        self.habits, self.left, self.changes,
+                                        self.level.variant if self.level.keep_plan else 0))
 
     def _sightings(self, state: GameState) -> list:
         """The enemy armies to remember (under fog only: otherwise it sees them all)."""

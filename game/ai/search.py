@@ -14,7 +14,10 @@ a victory's events ask for, such as a palace sacked before a king's fall).
 Two variants are plans for more than one turn (`rally`): every army free to
 march against the enemy's biggest army, or to its most urgent defence; their
 rounds on the copy keep to them.  The best variant is played for real, through the ordinary plan
-and order path; on a tie the first (its own settings) wins.
+and order path; on a tie the first (its own settings) wins.  A level with `keep_plan`
+writes the plan it played into its note (`plan N`, game.ai.memory); the next turn that
+plan stands in place of its own settings, and another (its own settings too) is played
+only if it leads it by the same margin (`pick`).
 
 Emergency defence comes first.  When its own plan sends armies to defend a
 threatened capital or a city whose loss ends the war (or to relieve a siege
@@ -134,7 +137,8 @@ def rally(k, goals: list, errands: dict, how: int) -> None:
 def candidates(level: Level) -> list[Level]:
     """The plans a searching level tries: its own settings first, then variants."""
     base = replace(level, plans=1)
-    return [replace(base, **changes) for _name, changes in VARIANTS[:max(1, level.plans)]]
+    return [replace(base, variant=i, **changes)
+            for i, (_name, changes) in enumerate(VARIANTS[:max(1, level.plans)])]
 
 
 def choose(state: GameState, level: Level) -> Level:
@@ -186,14 +190,23 @@ def choose(state: GameState, level: Level) -> Level:
     global last, left_out
     last = results
     left_out = out
-    best, best_total = 0, sum(results[0])
-    for i in range(1, len(options)):
-        if i in out:
+    return chosen[pick(results, out, level.switch,
+                       memory.recall_variant(state, faction) if level.keep_plan else 0)]
+
+
+def pick(results: list[list[int]], out: set[int], switch: int, kept: int = 0) -> int:
+    """The plan to play, from each plan's scores per sample: the standing plan (`kept`, the
+    one played last turn, if it was weighed this turn; else its own settings, 0) unless
+    another leads it by more than `switch` points in every sample; of those, the best total."""
+    stand = kept if 0 < kept < len(results) and kept not in out and results[kept] else 0
+    best, best_total = stand, sum(results[stand])
+    for i in range(len(results)):
+        if i == stand or i in out:
             continue
-        ahead = all(s - o > level.switch for s, o in zip(results[i], results[0]))
+        ahead = all(s - o > switch for s, o in zip(results[i], results[stand]))
         if ahead and sum(results[i]) > best_total:
             best, best_total = i, sum(results[i])
-    return chosen[best]
+    return best
 
 
 def first_turn(copy: GameState, option: Level) -> tuple:
