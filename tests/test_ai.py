@@ -419,6 +419,29 @@ def test_hard_watches_its_capital_two_turns_ahead(scn):
     assert stays == {"normal": False, "hard": True}
 
 
+
+def test_in_time_an_army_a_march_from_its_capital_guards_it_where_it_stands(scn):
+    """With a two-turn watch on its capital, an army a march from it is called home by an
+    enemy two marches off, and would walk out again once the danger seemed past (full war:
+    Ctesiphon and the Dara front, every other season).  With `in_time` it stays where it
+    stands while no enemy can reach the capital next turn, and goes home once one can."""
+    def errand(enemy_at, in_time):
+        state, _ = engine.new_game(scn, 7)
+        clear_armies(state)
+        put(state, "p", "sassanids", 6, 6, 25000, "shahrbaraz")      # a march from Ctesiphon
+        put(state, "b", "byzantium", *enemy_at, 30000, "priscus")
+        turn_of(state, "sassanids")
+        plan = Plan(state, replace(levels.get("normal"), lookahead=2, keeps_capital=True,
+                                   in_time=in_time))
+        plan._replan(state)
+        e = plan.errands["p"]
+        assert e.goal is not None and e.goal.name == "defend:ctesiphon"
+        return e.hex
+    home, here = cell(10, 6), cell(6, 6)
+    assert errand((3, 4), False) == home          # two marches off: home, without in_time
+    assert errand((3, 4), True) == here           # with it: it stays, and still guards it
+    assert errand((5, 4), True) == home           # a march off: home, in time or not
+
 def test_only_the_capital_and_a_city_whose_loss_ends_the_war_are_vital(scn, tmp_path):
     """Emergency defence (and hard's two-turn watch) is for the capital and a city an
     enemy's decisive victory is to own, not for every city a victory names."""

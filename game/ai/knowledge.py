@@ -43,6 +43,8 @@ class Knowledge:
     ghosts: list = field(default_factory=list)  # hostile armies out of sight it remembers
     habits: dict = field(default_factory=dict)  # army -> last turn's goal (read by a steady
                                                 # general's aims: one it has reached is kept)
+    soon: dict = field(default_factory=dict)    # (in_time) vital city -> the enemy men able
+                                                # to reach it next turn (strategy.threats)
     tired: dict = field(default_factory=dict)   # army -> the goal it may not go back to this
                                                 # turn (it has gone back and forth enough)
     _supply: dict[int, int] | None = None

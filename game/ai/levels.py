@@ -68,6 +68,12 @@ class Level:
                            # hard it ended the look-ahead's swaps in the Road but did not
                            # win more games (docs/ai.md, "Hard keeps its plan (session 13)")
     variant: int = 0       # (search) which of the plans (search.VARIANTS) these settings are
+    in_time: bool = False  # (lookahead above 1) a vital city that no enemy can reach next
+                           # turn, only later, is defended in time: an army a turn's march
+                           # from it stays where it is (it could be back before the enemy),
+                           # rather than marching home and out again as the threat comes
+                           # and goes.  No level yet (docs/ai.md, "Hard's two-turn watch
+                           # and the march home (session 13)")
     choices_without_dice: bool = False  # weighs a choice none of whose options rolls dice
                                         # of its own too (else: the author's weights)
     follows_aims: bool = True  # keeps to the campaign's plan: the scenario's `ai: aims`

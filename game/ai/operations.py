@@ -169,7 +169,9 @@ def assign(k: Knowledge, goals: list[Goal], reserved: dict[str, str] | None = No
                 held[h.name] = held.get(h.name, 0) + a.men
             else:
                 g.assigned.append(a.id)
-                out[a.id] = Errand(g.kind, g.hex, g)
+                # (in_time) a turn's march off, it could be back before the enemy: it stays
+                stay = g.in_time and cost <= k.budget(a)
+                out[a.id] = Errand(g.kind, a.hex if stay else g.hex, g)
             if not starving_inside(k, a):
                 got += a.men      # (shut in a starving capital, it cannot join a relief)
             free.remove(a)

@@ -373,6 +373,9 @@ def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
     turn as the enemy steps in and out of a turn's reach.  Not for a vital city: its defence
     is urgent and calls armies off their errands, which a threat two turns off should not."""
     out: dict[str, int] = {}
+    soon = k.soon if k.level.in_time else None
+    if soon is not None:
+        soon.clear()
     # (q, r, turns, city): pairs of enemy and city are many, so the hex distance is taken
     # inline, as the largest of |dq|, |dr|, |dq + dr| (compared, not worked out)
     own = []
@@ -402,10 +405,14 @@ def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
                 continue
             if -1 <= dq <= 1 and -1 <= dr <= 1 and -1 <= ds <= 1:     # next to it
                 out[c.id] = out.get(c.id, 0) + s
+                if soon is not None:
+                    soon[c.id] = soon.get(c.id, 0) + s
                 continue
             f = k.field(c.hex, e.faction)
             if f[j] <= budget:
                 out[c.id] = out.get(c.id, 0) + s
+                if soon is not None and (turns == 1 or f[j] <= march):
+                    soon[c.id] = soon.get(c.id, 0) + s
     base = ghost_budget(k)
     for g in k.ghosts:
         # an army seen earlier, now out of sight: it may have marched a turn's distance
@@ -427,6 +434,8 @@ def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
             f = k.field(c.hex, g.faction)
             if j >= 0 and f[j] <= budget:
                 out[c.id] = out.get(c.id, 0) + s
+                if soon is not None and f[j] <= base * (1 + age):
+                    soon[c.id] = soon.get(c.id, 0) + s
     return out
 
 
@@ -457,6 +466,8 @@ class Goal:
     need: int            # men wanted
     assigned: list[str] = field(default_factory=list)
     urgent: bool = False  # guard duty: armies are sent to it before any other goal
+    in_time: bool = False  # (a level with in_time) an urgent defence no enemy can reach
+                           # next turn: an army a turn's march from it guards it where it is
     leader: str | None = None  # only an army this commander leads will do
 
     def __post_init__(self):
@@ -496,7 +507,10 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
                     # a capital or a war-ending city in danger outranks any errand
-                    out.append(Goal("defend", c.id, c.hex, v, need, urgent=vital_city(k, c)))
+                    g = Goal("defend", c.id, c.hex, v, need, urgent=vital_city(k, c))
+                    # (in_time) no enemy can be there next turn: a turn's march off will do
+                    g.in_time = g.urgent and k.level.in_time and not k.soon.get(c.id)
+                    out.append(g)
             continue
         if not k.hostile(c.owner):
             continue
