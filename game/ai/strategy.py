@@ -466,9 +466,9 @@ class Goal:
     need: int            # men wanted
     assigned: list[str] = field(default_factory=list)
     urgent: bool = False  # guard duty: armies are sent to it before any other goal
+    leader: str | None = None  # only an army this commander leads will do
     in_time: bool = False  # (a level with in_time) an urgent defence no enemy can reach
                            # next turn: an army a turn's march from it guards it where it is
-    leader: str | None = None  # only an army this commander leads will do
 
     def __post_init__(self):
         # asked a million times a game; kind and key never change.  Set here rather than
