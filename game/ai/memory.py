@@ -119,13 +119,7 @@ def note(state: GameState, errands: dict, seen: list[Sighting] = (),
 def recall_variant(state: GameState, faction: str) -> int:
     """Which of its look-ahead's plans the side played on its last turn (0: its own
     settings, or no note of last turn)."""
-    text = state.plans.get(faction, "")
-    if not isinstance(text, str) or note_problem(text):
-        return 0
-    items = text.split(";")
-    if int(items[0]) != state.turn - 1:
-        return 0
-    for item in items[1:]:
+    for item in last_turns_items(state, faction):
         parts = item.split(" ")
         if parts[0] == "plan" and len(parts) == 2:
             return int(parts[1])
@@ -172,19 +166,23 @@ def carry(state: GameState, now: list, at_start: dict[str, Sighting], old: list[
     return [out[k] for k in sorted(out)]
 
 
+def last_turns_items(state: GameState, faction: str) -> list[str]:
+    """The items of the note the side wrote on its last turn (after the turn number); none
+    if it wrote none then, or the note cannot be read."""
+    text = state.plans.get(faction, "")
+    if not isinstance(text, str) or note_problem(text):
+        return []
+    items = text.split(";")
+    return items[1:] if int(items[0]) == state.turn - 1 else []
+
+
 def recall(state: GameState, faction: str, which: int = 3, moved_too: bool = False
            ) -> dict[str, str]:
     """Army id -> the goal it marched for on its side's last turn (if it still stands where
     that turn left it, or with `moved_too` wherever it is).  A note it cannot read is
     ignored."""
-    text = state.plans.get(faction, "")
-    if not isinstance(text, str) or note_problem(text):
-        return {}
-    items = text.split(";")
-    if int(items[0]) != state.turn - 1:
-        return {}
     out = {}
-    for item in items[1:]:
+    for item in last_turns_items(state, faction):
         parts = item.split(" ")
         if len(parts) not in (4, 5, 6) or parts[0] == "seen":
             continue
