@@ -166,6 +166,37 @@ def test_a_focused_plan_sends_the_biggest_army_to_that_goal(state):
         assert biggest.id in ranked[rank - 1].assigned
 
 
+
+def test_a_focused_plan_kept_from_last_turn_keeps_its_goal_by_name(state):
+    hard = levels.get("hard")
+
+    def focused(keep_plan, last_plan, goal_rank):
+        """The goal the biggest army gets from the second-rank focus plan (variant 2) when
+        last turn's note says plan `last_plan` sent it to the goal now of `goal_rank`."""
+        copy = clone(state)
+        level = replace(search.candidates(replace(hard, keep_plan=keep_plan))[2], plans=1)
+        assert (level.focus, level.variant) == (2, 2)
+        probe = Plan(clone(copy), level)
+        probe.next_order(clone(copy))
+        ranked = sorted((g for g in probe.goals
+                         if g.kind in ("take", "attack", "defend", "relieve")),
+                        key=lambda g: (-g.value, g.name))
+        biggest = sorted(probe.k.armies, key=lambda a: (-a.men, a.id))[0]
+        copy.turn += 1          # the note below is last turn's
+        copy.plans["byzantium"] = (f"{copy.turn - 1};{biggest.id} {biggest.hex.q} "
+                                   f"{biggest.hex.r} {ranked[goal_rank - 1].name};"
+                                   f"plan {last_plan}")
+        plan = Plan(copy, level)
+        plan.next_order(copy)
+        return plan.errands[biggest.id].goal.name, [g.name for g in ranked]
+
+    goal, ranked = focused(2, 2, 3)
+    assert goal == ranked[2]         # kept by name: the third, not the plan's rank (second)
+    goal, ranked = focused(1, 2, 3)
+    assert goal == ranked[1]         # keep_plan 1: by rank, as before
+    goal, ranked = focused(2, 1, 3)
+    assert goal == ranked[1]         # last turn it played another plan: by rank
+
 def _capital_under_threat(scn):
     """Persia's 25,000 men in Ctesiphon, 30,000 Byzantines two marches away: its own plan
     (hard's two-turn watch) keeps them home; the variant that sends its biggest army to its

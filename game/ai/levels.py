@@ -66,7 +66,10 @@ class Level:
                            # settings too), as a plan of its own settings always did; 0:
                            # each turn starts again from its own settings.  No level: at
                            # hard it ended the look-ahead's swaps in the Road but did not
-                           # win more games (docs/ai.md, "Hard keeps its plan (session 13)")
+                           # win more games (docs/ai.md, "Hard keeps its plan (session 13)").
+                           # 2: besides, a focus plan kept from last turn sends its army on
+                           # to the goal it marched for, by name, not to the goal of the
+                           # plan's rank, which the ranking of every turn may change
     variant: int = 0       # (search) which of the plans (search.VARIANTS) these settings are
     in_time: bool = False  # (lookahead above 1) a vital city that no enemy can reach next
                            # turn, only later, is defended in time: an army a turn's march

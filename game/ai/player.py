@@ -127,8 +127,11 @@ class Plan:
         reserved = {**planned, **self.reserved}
         self.errands = operations.assign(k, self.goals, reserved, self.habits, self.left)
         if self.level.focus:
+            # (keep_plan 2: the plan played last turn too keeps its army's goal by name)
+            kept = self.level.keep_plan > 1 and \
+                self.level.variant == memory.recall_variant(state, self.faction)
             search.focus(k, self.goals, self.errands, self.level.focus,
-                         self.level.focus_army)
+                         self.level.focus_army, self.habits if kept else None)
         if self.level.rally:
             search.rally(k, self.goals, self.errands, self.level.rally)
         if self.stage != "join" and self.stage != "end":

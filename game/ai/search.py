@@ -72,19 +72,23 @@ VARIANTS: tuple[tuple[str, dict], ...] = (
     ("massed", {"detachments": 0, "concentrates": True, "margin": 180}),
 )
 
-def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1) -> None:
+def focus(k, goals: list, errands: dict, rank: int, army_rank: int = 1,
+          kept: dict | None = None) -> None:
     """Send the side's biggest army (`army_rank` 2: its second biggest; never one
     besieging, nor one whose commander the scenario's aims name as leader, now or later
     in the war) to its `rank`-th most valuable goal of taking, attacking or defending,
     whatever it was given.  The author's road is not for two rounds of look-ahead to
     change: in the Road to Ctesiphon a detour towards Alexandria scored better over two
-    rounds and cost the march on Dastagerd, and so the war."""
+    rounds and cost the march on Dastagerd, and so the war.  With `kept` (army id -> the
+    goal it marched for last turn, when this plan was played then too), the army keeps to
+    its goal if that is still one of them, whatever its rank now."""
     ranked = sorted((g for g in goals if g.kind in ("take", "attack", "defend", "relieve")),
                     key=lambda g: (-g.value, g.name))
     free = sorted(_free_armies(k, errands), key=lambda a: (-a.men, a.id))
     if len(ranked) < rank or len(free) < army_rank:
         return
     army, goal = free[army_rank - 1], ranked[rank - 1]
+    goal = next((g for g in ranked if g.name == (kept or {}).get(army.id)), goal)
     if operations.may_take(k, army, goal):     # not back to a goal it went back and forth on
         _send(errands, army, goal)
 
