@@ -175,7 +175,9 @@ def swap_runs(goals: list) -> int:
 
 def extend(history: dict[str, list], now: dict, turn: int = 0) -> None:
     """Add this turn's (turn, value) (a goal, a place) to each army's history; an army
-    without one this turn (gone, or with no goal) gets None, which breaks any run."""
+    without one this turn (gone, or with no goal) gets None, once.  None is a value like
+    any other: an army that goes between a goal and none (`A None A None A`) counts as
+    going back and forth, as two of the swaps of normal's full wars do (docs/ai.md)."""
     for aid, value in now.items():
         history.setdefault(aid, []).append((turn, value))
     for aid, hist in history.items():

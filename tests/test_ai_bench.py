@@ -95,6 +95,7 @@ def test_ladder_counts_back_and_forth_goal_swaps():
     assert swaps(["a", "b", "c", "a", "b"]) == 0        # changes, but never back
     assert swaps(["a", "a", "b", "b", "a"]) == 0
     assert swaps(["a", "b", "a", "c", "a", "c"]) == 2
+    assert swaps(["a", None, "a", None, "a"]) == 3      # a goal and none, in turn
 
 
 def test_ladder_counts_an_army_stepping_back_and_forth_under_one_goal_as_a_shuttle():
