@@ -166,7 +166,6 @@ def test_a_focused_plan_sends_the_biggest_army_to_that_goal(state):
         assert biggest.id in ranked[rank - 1].assigned
 
 
-
 def test_a_focused_plan_kept_from_last_turn_keeps_its_goal_by_name(state):
     hard = levels.get("hard")
 
