@@ -432,6 +432,7 @@ def test_in_time_an_army_a_march_from_its_capital_guards_it_where_it_stands(scn)
         put(state, "b", "byzantium", *enemy_at, 30000, "priscus")
         turn_of(state, "sassanids")
         plan = Plan(state, replace(levels.get("normal"), lookahead=2, keeps_capital=True,
+                                   field_defence=True,
                                    in_time=in_time))
         plan._replan(state)
         e = plan.errands["p"]

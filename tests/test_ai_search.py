@@ -210,9 +210,9 @@ def _capital_under_threat(scn):
 
 def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     state = _capital_under_threat(scn)
-    # (without `keeps_capital`, whose defence of a capital asks for the men to beat the
+    # (without `field_defence`, whose defence of a capital asks for the men to beat the
     # threat in the field: here the goal's own need is the walls', below the threat's)
-    hard = replace(levels.get("hard"), keeps_capital=False)
+    hard = replace(levels.get("hard"), field_defence=False)
     own, away = search.candidates(hard)[0], replace(hard, plans=1, focus=2, variant=2)
     home = search.believed_copy(state, "sassanids")
     plan, _orders = search.played_turn(home, own)
@@ -245,7 +245,7 @@ def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
     """Issue 17, seed 15 of the full war against the blitz: 37,700 men in Ctesiphon were
     "enough" for its walls against 49,000 Byzantines, so Persia's other big army marched off;
     besieged, the men inside starved (the food of a city full of soldiers is gone at once)
-    and the capital fell.  Hard (`keeps_capital`) sizes the defence of a capital, or of a city
+    and the capital fell.  Hard (`field_defence`) sizes the defence of a capital, or of a city
     whose loss ends the war, to beat the enemy able to reach it in the field at the odds it
     asks of a battle, when all its armies together could; the defence of other cities, and a
     threat too big for all its armies (the Year of Two Sieges' 80,000 Avars before
@@ -258,7 +258,7 @@ def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
     put(state, "q", "sassanids", 16, 10, 20000)        # a second army, far off
 
     def need(keeps):
-        level = replace(levels.get("hard"), keeps_capital=keeps)
+        level = replace(levels.get("hard"), field_defence=keeps)
         k = knowledge.gather(state, "sassanids", level, author.profile(state, "sassanids"))
         threat = strategy.threats(k)
         goal = next(g for g in strategy.goals(k, threat) if g.name == "defend:ctesiphon")

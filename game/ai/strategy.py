@@ -492,7 +492,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                 walls_pct = 100 + c.walls * Q.rules(state)["defence_per_wall"]
                 need = (t * ratio_for(state, 50) // 100 - city_defence(k, c, False)) \
                     * 100 // walls_pct
-                if k.level.keeps_capital and vital_city(k, c):
+                if k.level.field_defence and vital_city(k, c):
                     # besieged, the men inside starve within a few turns: the war-ending
                     # city needs men enough to beat the threat in the field, when the threat
                     # outnumbers the men inside (garrison and armies) and all its armies
