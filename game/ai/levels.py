@@ -94,9 +94,10 @@ class Level:
     field_defence: bool = False  # the defence of its capital (or a city whose loss ends the
                                  # war) asks for men enough to beat the threat in the field,
                                  # not only to hold the walls, when the threat outnumbers the
-                                 # men inside (strategy.goals).  It costs hard games in the
-                                 # full war (docs/ai.md, "Hard's capital guard, part by part
-                                 # (session 15)")
+                                 # men inside (strategy.goals).  No level: it cost hard
+                                 # games in the full war (docs/ai.md, "Hard's capital guard,
+                                 # part by part (session 15)" and "Hard with the guard
+                                 # alone: the cells played (session 16)")
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a
@@ -135,8 +136,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
         plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
-        choice_switch=30, relief=RELIEF_FLOOR, keeps_capital=True,
-        field_defence=True),
+        choice_switch=30, relief=RELIEF_FLOOR, keeps_capital=True),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
