@@ -241,15 +241,16 @@ def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     assert hex_distance(played.armies["p"].hex, cell(10, 6)) <= 1
 
 
-def test_hard_asks_the_men_to_beat_the_threat_in_the_field_for_its_capital(scn):
+def test_field_defence_asks_the_men_to_beat_the_threat_in_the_field_for_a_capital(scn):
     """Issue 17, seed 15 of the full war against the blitz: 37,700 men in Ctesiphon were
     "enough" for its walls against 49,000 Byzantines, so Persia's other big army marched off;
     besieged, the men inside starved (the food of a city full of soldiers is gone at once)
-    and the capital fell.  Hard (`field_defence`) sizes the defence of a capital, or of a city
-    whose loss ends the war, to beat the enemy able to reach it in the field at the odds it
-    asks of a battle, when all its armies together could; the defence of other cities, and a
-    threat too big for all its armies (the Year of Two Sieges' 80,000 Avars before
-    Constantinople), keep the walls' measure."""
+    and the capital fell.  `field_defence` (hard's from session 10 to session 16, off at
+    every level since: it cost hard the full war, docs/ai.md) sizes the defence of a capital,
+    or of a city whose loss ends the war, to beat the enemy able to reach it in the field at
+    the odds it asks of a battle, when all its armies together could; the defence of other
+    cities, and a threat too big for all its armies (the Year of Two Sieges' 80,000 Avars
+    before Constantinople), keep the walls' measure."""
     from game.ai import knowledge, strategy
     from game.ai import aims as author
     from tests.test_ai import put
