@@ -281,6 +281,34 @@ def test_field_defence_asks_the_men_to_beat_the_threat_in_the_field_for_a_capita
     assert need(True)[1] == walls
 
 
+def test_late_field_defence_sizes_a_capitals_defence_for_the_field_only_near_the_end(scn):
+    """`late_field_defence`: the same field defence, only in the war's last months (the
+    Road to Ctesiphon, the full war's last year), when a capital lost is not won back;
+    earlier the walls' measure, which kept the field armies on their errands."""
+    from game.ai import knowledge, strategy
+    from game.ai import aims as author
+    from tests.test_ai import put
+    state = _capital_under_threat(scn)
+    state.armies["p"].men = 15000
+    put(state, "q", "sassanids", 16, 10, 20000)
+    late = replace(levels.get("hard"), field_defence=False, late_field_defence=12)
+
+    def need():
+        k = knowledge.gather(state, "sassanids", late, author.profile(state, "sassanids"))
+        goal = next(g for g in strategy.goals(k, strategy.threats(k))
+                    if g.name == "defend:ctesiphon")
+        return goal.need, k
+    total, per_turn = state.scenario.total_turns, state.months_per_turn
+    state.turn = total - 12 // per_turn            # twelve months left: not yet
+    walls, k = need()
+    field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
+    assert walls < field
+    state.turn += 1                                # fewer than twelve: the field's measure
+    assert need()[0] == field
+    state.turn = total                             # the last turn too
+    assert need()[0] == field
+
+
 def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):
     """A guard that ends the own plan's turn three hexes out is watched within three hexes:
     a variant leaving it farther off, with nothing else near, abandons the city."""

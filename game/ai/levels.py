@@ -98,6 +98,9 @@ class Level:
                                  # games in the full war (docs/ai.md, "Hard's capital guard,
                                  # part by part (session 15)" and "Hard with the guard
                                  # alone: the cells played (session 16)")
+    late_field_defence: int = 0  # above 0: that field defence in the war's last this many
+                                 # months only, when a capital lost is not won back
+                                 # (strategy.field_defence)
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a

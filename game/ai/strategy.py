@@ -476,6 +476,18 @@ class Goal:
         self.name = f"{self.kind}:{self.key}"
 
 
+def field_defence(k: Knowledge) -> bool:
+    """Whether the defence of its capital (or a city whose loss ends the war) asks for men
+    enough to beat the threat in the field: always at a level with `field_defence`, and in
+    the war's last `late_field_defence` months, when a capital lost is not won back."""
+    if k.level.field_defence:
+        return True
+    months = k.level.late_field_defence
+    state = k.state
+    return bool(months) and \
+        (state.scenario.total_turns - state.turn) * state.months_per_turn < months
+
+
 def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
     state = k.state
     out: list[Goal] = []
@@ -492,7 +504,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                 walls_pct = 100 + c.walls * Q.rules(state)["defence_per_wall"]
                 need = (t * ratio_for(state, 50) // 100 - city_defence(k, c, False)) \
                     * 100 // walls_pct
-                if k.level.field_defence and vital_city(k, c):
+                if field_defence(k) and vital_city(k, c):
                     # besieged, the men inside starve within a few turns: the war-ending
                     # city needs men enough to beat the threat in the field, when the threat
                     # outnumbers the men inside (garrison and armies) and all its armies
