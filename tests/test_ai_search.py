@@ -241,6 +241,25 @@ def test_a_variant_that_sends_the_capitals_guard_away_is_not_a_candidate(scn):
     assert hex_distance(played.armies["p"].hex, cell(10, 6)) <= 1
 
 
+def _capital_short_of_men(scn):
+    """15,000 men in Ctesiphon against 30,000 two marches off; 20,000 more far away."""
+    from tests.test_ai import put
+    state = _capital_under_threat(scn)
+    state.armies["p"].men = 15000                      # fewer inside than the threat
+    put(state, "q", "sassanids", 16, 10, 20000)        # a second army, far off
+    return state
+
+
+def _capital_need(state, level):
+    """The threat to Ctesiphon, the men its defence asks for, and the knowledge used."""
+    from game.ai import knowledge, strategy
+    from game.ai import aims as author
+    k = knowledge.gather(state, "sassanids", level, author.profile(state, "sassanids"))
+    threat = strategy.threats(k)
+    goal = next(g for g in strategy.goals(k, threat) if g.name == "defend:ctesiphon")
+    return threat["ctesiphon"], goal.need, k
+
+
 def test_field_defence_asks_the_men_to_beat_the_threat_in_the_field_for_a_capital(scn):
     """Issue 17, seed 15 of the full war against the blitz: 37,700 men in Ctesiphon were
     "enough" for its walls against 49,000 Byzantines, so Persia's other big army marched off;
@@ -251,19 +270,11 @@ def test_field_defence_asks_the_men_to_beat_the_threat_in_the_field_for_a_capita
     the odds it asks of a battle, when all its armies together could; the defence of other
     cities, and a threat too big for all its armies (the Year of Two Sieges' 80,000 Avars
     before Constantinople), keep the walls' measure."""
-    from game.ai import knowledge, strategy
-    from game.ai import aims as author
-    from tests.test_ai import put
-    state = _capital_under_threat(scn)
-    state.armies["p"].men = 15000                      # fewer inside than the threat
-    put(state, "q", "sassanids", 16, 10, 20000)        # a second army, far off
+    from game.ai import strategy
+    state = _capital_short_of_men(scn)
 
     def need(keeps):
-        level = replace(levels.get("hard"), field_defence=keeps)
-        k = knowledge.gather(state, "sassanids", level, author.profile(state, "sassanids"))
-        threat = strategy.threats(k)
-        goal = next(g for g in strategy.goals(k, threat) if g.name == "defend:ctesiphon")
-        return threat["ctesiphon"], goal.need, k
+        return _capital_need(state, replace(levels.get("hard"), field_defence=keeps))
     t, walls, k = need(False)
     assert t == 30000 and walls < 24000
     field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
@@ -285,19 +296,13 @@ def test_late_field_defence_sizes_a_capitals_defence_for_the_field_only_near_the
     """`late_field_defence`: the same field defence, only in the war's last months (the
     Road to Ctesiphon, the full war's last year), when a capital lost is not won back;
     earlier the walls' measure, which kept the field armies on their errands."""
-    from game.ai import knowledge, strategy
-    from game.ai import aims as author
-    from tests.test_ai import put
-    state = _capital_under_threat(scn)
-    state.armies["p"].men = 15000
-    put(state, "q", "sassanids", 16, 10, 20000)
+    from game.ai import strategy
+    state = _capital_short_of_men(scn)
     late = replace(levels.get("hard"), field_defence=False, late_field_defence=12)
 
     def need():
-        k = knowledge.gather(state, "sassanids", late, author.profile(state, "sassanids"))
-        goal = next(g for g in strategy.goals(k, strategy.threats(k))
-                    if g.name == "defend:ctesiphon")
-        return goal.need, k
+        _t, n, k = _capital_need(state, late)
+        return n, k
     total, per_turn = state.scenario.total_turns, state.months_per_turn
     state.turn = total - 12 // per_turn            # twelve months left: not yet
     walls, k = need()
