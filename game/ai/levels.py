@@ -100,7 +100,8 @@ class Level:
                                  # alone: the cells played (session 16)")
     late_field_defence: int = 0  # above 0: that field defence in the war's last this many
                                  # months only, when a capital lost is not won back
-                                 # (strategy.field_defence)
+                                 # (strategy.field_defence).  Hard: 12 (docs/ai.md, "The
+                                 # field defence in the last year at hard (session 18)")
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a
@@ -134,12 +135,15 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "its usual plan only for one that does clearly better; it weighs an event's choices "
         "the same way when their outcome rests on the dice.  It watches two turns ahead for "
         "enemies near its capital, keeps the armies in it at home while it is in danger, and "
-        "throws every army it has at the besiegers of a starving capital.  No bonus, and it "
-        "sees only what its side can see and does not know how the dice will fall.",
+        "throws every army it has at the besiegers of a starving capital; in a war's last "
+        "year it keeps men enough at its capital to beat the threat in the open field, not "
+        "only to hold the walls.  No bonus, and it sees only what its side can see and does "
+        "not know how the dice will fall.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=2, odds_shift=0,
         concentrates=True, raises=True, minds_supply=True, detachments=3,
         plans=9, horizon=2, samples=2, switch=30, choice_samples=4,
-        choice_switch=30, relief=RELIEF_FLOOR, keeps_capital=True),
+        choice_switch=30, relief=RELIEF_FLOOR, keeps_capital=True,
+        late_field_defence=12),
 }
 
 LEVELS: tuple[str, ...] = tuple(LEVELS_BY_NAME)
