@@ -274,7 +274,8 @@ def test_field_defence_asks_the_men_to_beat_the_threat_in_the_field_for_a_capita
     state = _capital_short_of_men(scn)
 
     def need(keeps):
-        return _capital_need(state, replace(levels.get("hard"), field_defence=keeps))
+        return _capital_need(state, replace(levels.get("hard"), field_defence=keeps,
+                                            late_field_defence=0))
     t, walls, k = need(False)
     assert t == 30000 and walls < 24000
     field = 30000 * strategy.ratio_for(state, strategy.required_odds(k)) // 100
