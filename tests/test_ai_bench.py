@@ -165,3 +165,38 @@ def test_scripted_players_only_give_legal_orders_and_end_their_turn():
             side = state.active_faction
             pairs = play(state)
             assert isinstance(pairs[-1][0], EndTurn) and pairs[-1][0].faction == side, name
+
+
+def test_goal_trace_prints_every_plan_of_the_side_and_the_errand_it_kept(capsys):
+    """The last plan it prints in a turn gives the errand the computer's note then records
+    for the army (the goal the ladder's swaps counter reads)."""
+    from game.ai import memory
+    from game.scenario.load import load_scenario
+    mod = script("goal_trace")
+    lines = []
+    state = mod.trace(load_scenario(TEST_SCENARIO), 1, "sassanids", "per_main", 2, 3,
+                      ["dara", "edessa"], out=lines.append)
+    text = "\n".join(lines)
+    assert "sassanids, turn 2" in text and "sassanids, turn 3" in text
+    assert "  plan, turn 2: per_main at " in text and "    dara: threat " in text
+    assert "  end of turn 3: per_main " in text
+    last = [x for x in lines if x.startswith("  plan, turn 3: per_main")][-1]
+    noted = memory.goals_in_note(state.plans["sassanids"]).get("per_main")
+    assert last.endswith(f"errand {noted}")
+    assert mod.main([str(TEST_SCENARIO), "--side", "sassanids", "--army", "per_main",
+                     "--turns", "1"]) == 0
+    assert "plan, turn 1: per_main" in capsys.readouterr().out
+
+
+def test_goal_trace_names_what_is_wrong_with_its_arguments(capsys):
+    import pytest
+    mod = script("goal_trace")
+    assert mod.main(["no_such_war", "--side", "sassanids", "--army", "x", "--turns", "1"]) == 2
+    assert "no scenario 'no_such_war'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        mod.main([str(TEST_SCENARIO), "--side", "sassanids", "--army", "per_main",
+                  "--turns", "1", "--near", "dara,atlantis"])
+    assert e.value.code == 2 and "no city atlantis" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        mod.main([str(TEST_SCENARIO), "--side", "romans", "--army", "per_main", "--turns", "1"])
+    assert "the factions are byzantium, sassanids" in capsys.readouterr().err
