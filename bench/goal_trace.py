@@ -3,9 +3,10 @@
     python -m bench.goal_trace SCENARIO --seed N --side FACTION --army ID --turns A-B
                                [--near CITY,...] [--reach 30] [--level normal]
 
-Plays SCENARIO (an id or a path) with the computer on every side at LEVEL (a
-level name, or an experiment such as `normal+kept_defence=1`, as the ladder
-takes them), the same game the ladder's `LEVEL:LEVEL` plays for that seed.  On
+Plays SCENARIO (an id or a path) with the computer on every side, the major
+ones at LEVEL (a level name, or an experiment such as `normal+kept_defence=1`,
+as the ladder takes them) and the minor powers at normal: the same game the
+ladder's `LEVEL:LEVEL` plays for that seed.  On
 turns A to B, each time FACTION's plan is made (when its turn begins, and again
 whenever what it knows changes: a battle, a city taken, an army seen or lost
 from sight) it prints the army's place, men and errand, and for each city in
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.ladder import experimental_level  # noqa: E402
+from bench.ladder import _majors, experimental_level  # noqa: E402
 from game.ai import levels, memory, player, search  # noqa: E402
 from game.hexgrid import hex_distance  # noqa: E402
 from game.rules.engine import new_game  # noqa: E402
@@ -65,9 +66,11 @@ def trace(scn, seed: int, side: str, army: str, first: int, last: int, near: lis
     the game as it stands after the last of them."""
     state, _events = new_game(scn, seed)
     lvl = levels.get(experimental_level(level))
+    normal = levels.get("normal")
+    majors = set(_majors(scn))            # the ladder's: minor powers play normal
     while not state.over and state.turn <= last:
         fid, turn = state.active_faction, state.turn
-        plan = player.Plan(state, search.choose(state, lvl))
+        plan = player.Plan(state, search.choose(state, lvl if fid in majors else normal))
         if fid == side and turn >= first:
             seen = [None]
 
