@@ -76,7 +76,8 @@ def trace(scn, seed: int, side: str, army: str, first: int, last: int, near: lis
 
             def next_order(st, plan=plan, seen=seen):
                 order = plan.next_order(st)
-                if plan.goals is not seen[0]:        # a plan made (again) for this order
+                if plan.k is not None and plan.goals is not seen[0]:   # a plan made (again)
+                    # for this order (an event's choice, answered first, comes before any)
                     seen[0] = plan.goals
                     for line in plan_lines(st, plan, army, near, reach):
                         out(line)
