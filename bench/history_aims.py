@@ -79,9 +79,14 @@ def interval(k: int, n: int, z: float = Z90) -> tuple[float, float]:
     return 100 * max(0.0, mid - half), 100 * min(1.0, mid + half)
 
 
+def _on_side(k: int, n: int, bar: int, at_least: bool) -> bool:
+    """Whether the point share k/n is on the aim's side of the bar (percent)."""
+    return (100 * k >= bar * n) if at_least else (100 * k <= bar * n)
+
+
 def verdict(k: int, n: int, bar: int, at_least: bool) -> str:
     lo, hi = interval(k, n)
-    point_ok = (100 * k >= bar * n) if at_least else (100 * k <= bar * n)
+    point_ok = _on_side(k, n, bar, at_least)
     if (lo >= bar) if at_least else (hi <= bar):
         return "met"
     if (hi < bar) if at_least else (lo > bar):
@@ -133,8 +138,7 @@ def check(scn, results) -> list[tuple]:
 def holds(row) -> bool:
     """Whether one row's aim holds on its point share (and its date, if it has one)."""
     _label, _bar_text, k, n, at_least, bar, _when, date_ok = row
-    share_ok = (100 * k >= bar * n) if at_least else (100 * k <= bar * n)
-    return share_ok and date_ok is not False
+    return _on_side(k, n, bar, at_least) and date_ok is not False
 
 
 def report(scn, results, chunk: int) -> list[str]:
@@ -146,7 +150,7 @@ def report(scn, results, chunk: int) -> list[str]:
              f"{results[-1].seed}), normal on every side",
              f"{'aim':<{width}}  {'bar':<7}  {'games':>9}  share  90 % interval  "
              f"{'chunks of ' + str(chunk):<{4 * len(chunks) + 2}}  median    verdict"]
-    for i, row in enumerate(rows):
+    for row in rows:
         label, bar_text, k, n, at_least, bar, when, date_ok = row
         lo, hi = interval(k, n)
         # a side with no wins in a chunk has no row there: its share is 0
