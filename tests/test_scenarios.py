@@ -18,7 +18,7 @@ from game.simulate import play
 
 SCENARIOS = {
     # id: (years as `scenarios` lists them, turn length, turns)
-    "full_war": ("602-628", "season", 102),
+    "full_war": ("602-628", "season", 103),
     "avenging_maurice": ("603-610", "season", 32),
     "persian_tide": ("611-621", "season", 44),
     "soldiers_of_the_cross": ("622-625", "month", 46),

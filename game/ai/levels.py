@@ -59,8 +59,8 @@ class Level:
                              # gave up the turn before (A B A B); then it keeps its new goal
                              # for a turn, whatever the old one is worth now (and its note
                              # names its winter quarters, which it keeps to).  0: no limit.
-                             # No level: at normal the swaps went but so did the sack of
-                             # Dastagerd (docs/ai.md, "Back and forth (session 11)")
+                             # Normal: 2, every army, commanders' too (docs/ai.md, "The limit
+                             # on every army (session 21)")
     keep_plan: int = 0     # (search) above 0: the plan it played last turn stands until
                            # another beats it by `switch` points in every sample (its own
                            # settings too), as a plan of its own settings always did; 0:
@@ -127,7 +127,7 @@ LEVELS_BY_NAME: dict[str, Level] = {
         "besieges what it can take, raises troops it can pay for and winters in supply.  No "
         "bonus, and it sees only what its side can see.",
         blunder_percent=0, sees_all=False, heeds_threats=True, lookahead=1, odds_shift=0,
-        concentrates=True, raises=True, minds_supply=True),
+        concentrates=True, raises=True, minds_supply=True, back_and_forth=2),
     "hard": Level(
         "hard",
         "Hard: a general who thinks ahead, and so takes longer over its turn.  Each turn it "
