@@ -329,6 +329,17 @@ def _print_runs(results, pick) -> None:
                 print(f"    seed {r['seed']} {f} ({lvl.get(f, 'normal')}) {line}", flush=True)
 
 
+def wins_by_side(runs: list[dict], majors, level: str) -> dict[str, tuple[int, int]]:
+    """For each major side: the games `level` won playing it, of the games it played it
+    (a run's `sides` are (faction, kind, level); its `winner` a faction or None)."""
+    out = {}
+    for f in majors:
+        played = [r for r in runs
+                  if any(ff == f and lvl == level for ff, _k, lvl in r["sides"])]
+        out[f] = (sum(1 for r in played if r["winner"] == f), len(played))
+    return out
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--scenarios", default="full_war,road_to_ctesiphon")
@@ -426,6 +437,9 @@ def main(argv=None) -> int:
                       f"{pairs_won:>4}/{len(rs) // n:<4}  "
                       f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs) * (n - 1))}",
                       flush=True)
+                print(f"  {hi} won as " + ", as ".join(
+                    f"{f} {w}/{n}" for f, (w, n) in wins_by_side(rs, majors, hi).items()),
+                    flush=True)
                 if a.show_runs:
                     _print_runs(rs, lambda r: majors)
         print()

@@ -1,5 +1,6 @@
 """The computer's benchmark scripts still run (tiny runs; the real ones are by hand)."""
 import importlib.util
+import re
 from pathlib import Path
 
 from tests.conftest import TEST_SCENARIO
@@ -51,6 +52,31 @@ def test_ladder_prints_players_and_mirror_with_counters(capsys):
         assert f"\n{player} " in out
     assert "normal : easy" in out and "forgotten" in out and "walled" in out
     assert "shuttles" in out
+    # the stronger level's wins side by side: they add up to its wins on the pair's line
+    pair = out.splitlines().index(next(x for x in out.splitlines()
+                                       if x.startswith("normal : easy")))
+    wins = int(out.splitlines()[pair].split()[3])
+    by_side = out.splitlines()[pair + 1]
+    assert by_side.startswith("  normal won as ")
+    shares = re.findall(r"(\w+) (\d+)/(\d+)", by_side)
+    assert len(shares) == 2 and all(int(n) == 1 for _f, _w, n in shares)
+    assert sum(int(w) for _f, w, _n in shares) == wins
+
+
+def test_ladder_counts_the_stronger_levels_wins_side_by_side():
+    from bench.ladder import wins_by_side
+    runs = [{"sides": [("byzantium", "c", "hard"), ("sassanids", "c", "normal")],
+             "winner": "byzantium"},
+            {"sides": [("byzantium", "c", "normal"), ("sassanids", "c", "hard")],
+             "winner": "byzantium"},
+            {"sides": [("byzantium", "c", "hard"), ("sassanids", "c", "normal")],
+             "winner": None},
+            {"sides": [("byzantium", "c", "normal"), ("sassanids", "c", "hard")],
+             "winner": "sassanids"}]
+    assert wins_by_side(runs, ["byzantium", "sassanids"], "hard") == {
+        "byzantium": (1, 2), "sassanids": (1, 2)}
+    assert wins_by_side(runs, ["byzantium", "sassanids"], "normal") == {
+        "byzantium": (1, 2), "sassanids": (0, 2)}
 
 
 def test_ladder_plays_one_level_against_itself_once_a_seed(capsys):
