@@ -418,7 +418,8 @@ def main(argv=None) -> int:
 
                 def level_of(r, f):
                     return next(lvl for ff, _k, lvl in r["sides"] if ff == f)
-                hw = sum(1 for r in rs if r["winner"] in majors and level_of(r, r["winner"]) == hi)
+                by_side = wins_by_side(rs, majors, hi)
+                hw = sum(w for w, _played in by_side.values())
                 und = sum(1 for r in rs if r["winner"] not in majors)
                 lw = len(rs) - hw - und
                 # a seed's set of games is won when the stronger level won more of them than
@@ -438,8 +439,7 @@ def main(argv=None) -> int:
                       f"{_counter_text(th, len(rs))} | {_counter_text(tl, len(rs) * (n - 1))}",
                       flush=True)
                 print(f"  {hi} won as " + ", as ".join(
-                    f"{f} {w}/{n}" for f, (w, n) in wins_by_side(rs, majors, hi).items()),
-                    flush=True)
+                    f"{f} {w}/{played}" for f, (w, played) in by_side.items()), flush=True)
                 if a.show_runs:
                     _print_runs(rs, lambda r: majors)
         print()
