@@ -14,8 +14,15 @@ times, the weaker level on the other two; the seed counts as won when the
 stronger level won more of its games than the weaker) (a level may be an experiment: a base
 level with some settings changed, `--pairs normal+shortlist=8:normal`); a pair of one level
 (`--pairs normal:normal`) plays each seed once and sums both sides' counters,
-for the behaviour of that level against itself.  For every game the computer
-plays, it counts:
+for the behaviour of that level against itself.  Under each pair of two levels
+come the stronger level's wins side by side, and the seeds the same side won
+in every game.  An event's roll rests on the seed, the event and the turn, so
+it falls the same way in each game of a seed: where the same side won every
+game, neither level did better than the other with the same dice, and the
+pairs won can come only from the other seeds (those "open").  Against a much
+weaker level few seeds go so (normal against easy in the Road: the three
+where the dice never bring Khosrow down); against a near equal, many.  For
+every game the computer plays, it counts:
 
   forgotten  enemy armies it knew of at the start of one of its turns that
              were still on the map at the start of its next turn but no longer
@@ -340,6 +347,21 @@ def wins_by_side(runs: list[dict], majors, level: str) -> dict[str, tuple[int, i
     return out
 
 
+def same_side_seeds(runs: list[dict], majors) -> dict[str, list[int]]:
+    """Mirror pairs: for each major side, the seeds it won in every game, whichever level
+    played it (runs in seed order, one game a side).  A seed's event dice fall the same
+    way in each of its games (game.events.dice), so on these seeds neither level did
+    better than the other with the same dice, and neither won the pair."""
+    out: dict[str, list[int]] = {f: [] for f in majors}
+    n = len(majors)
+    for k in range(0, len(runs), n):
+        x = runs[k:k + n]
+        w = x[0]["winner"]
+        if len(x) == n and w in out and all(r["winner"] == w for r in x):
+            out[w].append(x[0]["seed"])
+    return out
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--scenarios", default="full_war,road_to_ctesiphon")
@@ -440,7 +462,15 @@ def main(argv=None) -> int:
                       flush=True)
                 print(f"  {hi} won as " + ", as ".join(
                     f"{f} {w}/{played}" for f, (w, played) in by_side.items()), flush=True)
+                same = same_side_seeds(rs, majors)
+                decided = sum(len(v) for v in same.values())
+                print(f"  the same side won every game of {decided} of {len(rs) // n} seeds ("
+                      + ", ".join(f"{f} {len(v)}" for f, v in same.items())
+                      + f"), so {len(rs) // n - decided} open", flush=True)
                 if a.show_runs:
+                    for f, v in same.items():
+                        print(f"    {f} won every game: seeds {' '.join(map(str, v)) or 'none'}",
+                              flush=True)
                     _print_runs(rs, lambda r: majors)
         print()
     print(f"({time.time() - start:.0f} s wall)")

@@ -287,3 +287,17 @@ def test_history_aims_refuses_bad_counts(capsys):
     with pytest.raises(SystemExit) as e:
         mod.main(["--games", "0"])
     assert e.value.code == 2 and "at least 1" in capsys.readouterr().err
+
+
+def test_ladder_finds_the_seeds_one_side_won_whoever_played_it():
+    from bench.ladder import same_side_seeds
+    pair = lambda seed, first, second: [                                 # noqa: E731
+        {"seed": seed, "sides": [("byzantium", "c", "hard"), ("sassanids", "c", "normal")],
+         "winner": first},
+        {"seed": seed, "sides": [("byzantium", "c", "normal"), ("sassanids", "c", "hard")],
+         "winner": second}]
+    runs = (pair(1, "byzantium", "byzantium") + pair(2, "byzantium", "sassanids")
+            + pair(3, "sassanids", "sassanids") + pair(4, None, None)
+            + pair(5, "byzantium", "byzantium") + pair(6, "sassanids", None))
+    assert same_side_seeds(runs, ["byzantium", "sassanids"]) == {
+        "byzantium": [1, 5], "sassanids": [3]}
