@@ -104,6 +104,8 @@ def test_ladder_measures_an_experimental_level_one_setting_changed(capsys):
                         "--jobs", "1", "--no-players", "--pairs", "normal+lookahead=2:normal"])
     out = capsys.readouterr().out
     assert code == 0 and "normal+lookahead=2 : normal" in out and "/1 " in out
+    # two turns decide nothing: no seed went to one side in both games, so it stays open
+    assert "the same side won every game of 0 of 1 seeds" in out and "so 1 open" in out
 
 
 def test_war_ending_cities_are_the_capital_and_an_enemy_decisive_city():
