@@ -347,17 +347,20 @@ def wins_by_side(runs: list[dict], majors, level: str) -> dict[str, tuple[int, i
     return out
 
 
+def seed_games(runs: list[dict], n: int) -> list[list[dict]]:
+    """Mirror pairs: the runs (in seed order, `n` games a seed) cut into each seed's games."""
+    return [runs[k:k + n] for k in range(0, len(runs), n)]
+
+
 def same_side_seeds(runs: list[dict], majors) -> dict[str, list[int]]:
     """Mirror pairs: for each major side, the seeds it won in every game, whichever level
     played it (runs in seed order, one game a side).  A seed's event dice fall the same
     way in each of its games (game.events.dice), so on these seeds neither level did
     better than the other with the same dice, and neither won the pair."""
     out: dict[str, list[int]] = {f: [] for f in majors}
-    n = len(majors)
-    for k in range(0, len(runs), n):
-        x = runs[k:k + n]
+    for x in seed_games(runs, len(majors)):
         w = x[0]["winner"]
-        if len(x) == n and w in out and all(r["winner"] == w for r in x):
+        if len(x) == len(majors) and w in out and all(r["winner"] == w for r in x):
             out[w].append(x[0]["seed"])
     return out
 
@@ -448,8 +451,7 @@ def main(argv=None) -> int:
                 # the weaker did (with two sides: both games, or one and the other undecided)
                 n = len(majors)
                 pairs_won = 0
-                for k in range(0, len(rs), n):
-                    x = rs[k:k + n]
+                for x in seed_games(rs, n):
                     h = sum(1 for r in x if r["winner"] in majors and level_of(r, r["winner"]) == hi)
                     lo_w = sum(1 for r in x if r["winner"] in majors and
                                level_of(r, r["winner"]) == lo)
