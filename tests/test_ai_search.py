@@ -315,6 +315,50 @@ def test_late_field_defence_sizes_a_capitals_defence_for_the_field_only_near_the
     assert need()[0] == field
 
 
+def test_deter_steps_meets_a_threat_to_a_city_whose_taking_is_a_step_at_parity():
+    """`deter_steps` (hard): in the field defence's window, an own city whose taking by an
+    enemy is a step towards that enemy's victory (the Road: Dastagerd, whose sack opens the
+    coup) is watched two turns ahead like a capital, and its defence is urgent and asks for
+    as many men as the threat (at parity in the field: the enemy attacks only at good
+    odds), when all its armies together have them.  Without it, the walls' measure."""
+    from game.ai import aims as author
+    from game.ai import knowledge, strategy
+    from game.scenario.load import load_scenario
+    from tests.test_ai import put, turn_of
+    scn = load_scenario("scenarios/road_to_ctesiphon.yaml")
+    assert strategy.step_cities(scn) == {"byzantium": frozenset({"dastagerd"})}
+    state, _ = engine.new_game(scn, 1)
+    clear_armies(state)
+    state.year, state.month = 628, 1
+    turn_of(state, "sassanids")
+    put(state, "p", "sassanids", 66, 39, 28000)
+    put(state, "b", "byzantium", 69, 43, 25000, "heraclius")     # a march from Dastagerd
+
+    def defence(deter, city="dastagerd"):
+        k = knowledge.gather(state, "sassanids", replace(levels.get("hard"), deter_steps=deter),
+                             author.profile(state, "sassanids"))
+        threat = strategy.threats(k)
+        goal = next((g for g in strategy.goals(k, threat) if g.name == f"defend:{city}"), None)
+        return threat.get(city), goal, k
+    t, walls, _k = defence(False)
+    assert t == 25000 and not walls.urgent
+    t, parity, k = defence(True)
+    assert parity.urgent and parity.need == 25000 * 100 // strategy.ratio_for(state, 50)
+    assert walls.need < parity.need <= 25000
+    assert strategy.deterred_city(k, state.cities["dastagerd"])
+    assert not strategy.deterred_city(k, state.cities["ctesiphon"])   # vital: its own defence
+    assert not strategy.deterred_city(k, state.cities["ganzak"])      # no step of Rome's
+    # fewer men in all than the threat: the walls' measure, still urgent
+    state.armies["p"].men = 20000
+    t, short, _k = defence(True)
+    assert short.urgent and short.need == walls.need
+    state.armies["p"].men = 28000
+    # two turns' march off, by the road: watched only as a step city
+    state.armies["b"].hex = cell(59, 44)
+    assert defence(False)[0] is None
+    assert defence(True)[0] == 25000
+
+
 def test_a_guard_still_on_its_way_home_counts_from_where_it_stopped(scn):
     """A guard that ends the own plan's turn three hexes out is watched within three hexes:
     a variant leaving it farther off, with nothing else near, abandons the city."""

@@ -102,6 +102,12 @@ class Level:
                                  # months only, when a capital lost is not won back
                                  # (strategy.field_defence).  Hard: 12 (docs/ai.md, "The
                                  # field defence in the last year at hard (session 18)")
+    deter_steps: bool = False  # in that window, an own city whose taking by an enemy is a
+                               # step towards its victory (a palace whose sack opens a coup)
+                               # is watched as a vital one and, threatened, asks for men
+                               # enough to meet the threat at parity in the field
+                               # (strategy.deterred_city).  Off at every level (docs/ai.md,
+                               # "Meeting a threat at parity (session 23)")
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a

@@ -365,6 +365,42 @@ def vital_city(k: Knowledge, c: City) -> bool:
             or c.id in aims(k.state.scenario, k.faction).vital)
 
 
+STEP_TAKEN_BY = {"owns": "faction", "besieged": "by"}   # the leaves that take a city
+
+
+def step_cities(scn) -> dict[str, frozenset]:
+    """Side -> the cities whose taking (or siege) by that side sets a flag on the way to its
+    victory (cached): those named, with that side as owner or besieger, in the condition
+    of an event setting a flag that search.steps counts as bringing its victory nearer
+    (the Road: Dastagerd, whose sack opens the coup)."""
+    def make():
+        from game.ai.search import steps
+        from game.events.compile import walk
+        setters = flag_setters(scn)
+        out: dict[str, set] = {}
+        for flag, _w, whose, nearer in steps(scn):
+            if not nearer:
+                continue
+            for ev in setters.get(flag, []):
+                for leaf, positive in walk(ev.when):
+                    key = STEP_TAKEN_BY.get(leaf.name)
+                    if positive and key and leaf.args.get(key) == whose \
+                            and leaf.args.get("city"):
+                        out.setdefault(whose, set()).add(leaf.args["city"])
+        return {f: frozenset(v) for f, v in out.items()}
+    return scn.cached("step_cities", make)
+
+
+def deterred_city(k: Knowledge, c: City) -> bool:
+    """(deter_steps, in the field defence's window) a city of its own, not vital, whose
+    taking by an enemy would be a step towards that enemy's victory: a step, once taken,
+    is not taken back (a palace is sacked once), as a capital lost late is not won back."""
+    if not k.level.deter_steps or not field_defence(k) or vital_city(k, c):
+        return False
+    return any(c.id in cities and k.hostile(whose)
+               for whose, cities in step_cities(k.state.scenario).items())
+
+
 def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
     """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
     loss would end the war: within the level's lookahead).  For the other cities in `kept` (an
@@ -380,7 +416,7 @@ def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
     # inline, as the largest of |dq|, |dr|, |dq + dr| (compared, not worked out)
     own = []
     for c in k.own_cities():
-        vital = vital_city(k, c)
+        vital = vital_city(k, c) or deterred_city(k, c)
         own.append((c.hex[0], c.hex[1], k.level.lookahead if vital
                     else 2 if c.id in kept else 1, c))
     sieging = {c.hex for c in k.cities.values() if c.siege is not None}
@@ -515,11 +551,17 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     inside = c.garrison + sum(x.men for x in k.armies if x.hex == c.hex)
                     if t > inside and field <= total:
                         need = max(need, field)
+                elif deterred_city(k, c):
+                    # the enemy will not attack men as many as its own where they stand
+                    field = t * 100 // ratio_for(state, 50)
+                    if field <= total:
+                        need = max(need, field)
                 if need > 0:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
                     # a capital or a war-ending city in danger outranks any errand
-                    g = Goal("defend", c.id, c.hex, v, need, urgent=vital_city(k, c))
+                    g = Goal("defend", c.id, c.hex, v, need,
+                             urgent=vital_city(k, c) or deterred_city(k, c))
                     # (in_time) no enemy can be there next turn: a turn's march off will do
                     g.in_time = g.urgent and k.level.in_time and not k.soon.get(c.id)
                     out.append(g)
