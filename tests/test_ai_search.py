@@ -316,9 +316,9 @@ def test_late_field_defence_sizes_a_capitals_defence_for_the_field_only_near_the
 
 
 def test_deter_steps_meets_a_threat_to_a_city_whose_taking_is_a_step_at_parity():
-    """`deter_steps` (hard): in the field defence's window, an own city whose taking by an
-    enemy is a step towards that enemy's victory (the Road: Dastagerd, whose sack opens the
-    coup) is watched two turns ahead like a capital, and its defence is urgent and asks for
+    """`deter_steps` (no level uses it yet): in the field defence's window, an own city
+    whose taking by an enemy is a step towards that enemy's victory (the Road: Dastagerd,
+    whose sack opens the coup) is watched two turns ahead like a capital, and its defence is urgent and asks for
     as many men as the threat (at parity in the field: the enemy attacks only at good
     odds), when all its armies together have them.  Without it, the walls' measure."""
     from game.ai import aims as author
