@@ -375,19 +375,17 @@ def step_cities(scn) -> dict[str, frozenset]:
     (the Road: Dastagerd, whose sack opens the coup)."""
     def make():
         from game.ai.search import steps
-        from game.events.compile import walk
         setters = flag_setters(scn)
         out: dict[str, set] = {}
         for flag, _w, whose, nearer in steps(scn):
             if not nearer:
                 continue
             for ev in setters.get(flag, []):
-                for leaf, positive in walk(ev.when):
-                    key = STEP_TAKEN_BY.get(leaf.name)
-                    if positive and key and leaf.args.get(key) == whose \
-                            and leaf.args.get("city"):
-                        out.setdefault(whose, set()).add(leaf.args["city"])
-        return {f: frozenset(v) for f, v in out.items()}
+                for name, args, positive in _walk(ev.when):
+                    key = STEP_TAKEN_BY.get(name)
+                    if positive and key and args.get(key) == whose:
+                        out.setdefault(whose, set()).update(_cities_of(scn, args))
+        return {f: frozenset(v) for f, v in out.items() if v}
     return scn.cached("step_cities", make)
 
 
@@ -535,12 +533,13 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
         if c.owner == k.faction:
             t = threat.get(c.id, 0)
             if t and k.level.heeds_threats and c.siege is None:
+                vital, deterred = vital_city(k, c), deterred_city(k, c)
                 # the garrison alone against the threat: armies in the city count only
                 # if they are assigned to stay, so that they do not march off
                 walls_pct = 100 + c.walls * Q.rules(state)["defence_per_wall"]
                 need = (t * ratio_for(state, 50) // 100 - city_defence(k, c, False)) \
                     * 100 // walls_pct
-                if field_defence(k) and vital_city(k, c):
+                if field_defence(k) and vital:
                     # besieged, the men inside starve within a few turns: the war-ending
                     # city needs men enough to beat the threat in the field, when the threat
                     # outnumbers the men inside (garrison and armies) and all its armies
@@ -551,7 +550,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     inside = c.garrison + sum(x.men for x in k.armies if x.hex == c.hex)
                     if t > inside and field <= total:
                         need = max(need, field)
-                elif deterred_city(k, c):
+                elif deterred:
                     # the enemy will not attack men as many as its own where they stand
                     field = t * 100 // ratio_for(state, 50)
                     if field <= total:
@@ -560,8 +559,7 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                     alone = max(1, city_defence(k, c, False))
                     v = city_value(k, c) * min(200, 50 + 100 * t // alone) // 100
                     # a capital or a war-ending city in danger outranks any errand
-                    g = Goal("defend", c.id, c.hex, v, need,
-                             urgent=vital_city(k, c) or deterred_city(k, c))
+                    g = Goal("defend", c.id, c.hex, v, need, urgent=vital or deterred)
                     # (in_time) no enemy can be there next turn: a turn's march off will do
                     g.in_time = g.urgent and k.level.in_time and not k.soon.get(c.id)
                     out.append(g)
