@@ -640,3 +640,72 @@ def _end_note(state, level):
     orders = [o for o, _events in drive_turn(state, plan.next_order, plan.refused)]
     assert isinstance(orders[-1], EndTurn)
     return orders[-1].plans
+
+
+def test_last_throw_stakes_a_lost_war_on_the_city_that_turns_it():
+    """`last_throw`: in the Road's last rounds, with Khosrow still reigning (Persia wins at
+    the end as things stand), Ctesiphon, whose taking wins the war, is the emperor's
+    errand though the campaign's plan says to leave it be: next to it he lays siege in the
+    last round but one, and in the last round he storms at the level's odds or better.
+    Without the setting, or once Khosrow has fallen, or earlier in the war, or with a
+    garrison no storm could beat, nothing of it."""
+    from game.ai import aims as author
+    from game.ai import knowledge, strategy
+    from game.ai.player import Plan, drive_turn
+    from game.rules.orders import Assault, Besiege
+    from game.scenario.load import load_scenario
+    from tests.test_ai import put, turn_of
+    scn = load_scenario("scenarios/road_to_ctesiphon.yaml")
+    assert strategy.victory_cities(scn, "byzantium") == ["ctesiphon"]
+    state, _ = engine.new_game(scn, 1)
+    clear_armies(state)
+    # the broken bridge has fired: its aims bid the emperor leave Ctesiphon be
+    from game.events.runner import event_by_id, fire
+    fire(state, event_by_id(state, "evt_628_nahrawan"))
+    last = scn.total_turns
+    state.turn, state.year, state.month = last - 1, 628, 3
+    ctes = state.cities["ctesiphon"]
+    ctes.walls, ctes.garrison = 5, 13000
+    q, r = offset_from_hex(ctes.hex)
+    put(state, "h", "byzantium", q, r - 1, 30000, "heraclius")
+    turn_of(state, "byzantium")
+    assert hex_distance(state.armies["h"].hex, ctes.hex) == 1
+    throw = replace(levels.get("hard"), last_throw=5, plans=1)
+
+    def throws(level):
+        k = knowledge.gather(state, "byzantium", level, author.profile(state, "byzantium"))
+        strategy.goals(k, strategy.threats(k))
+        return k.throws
+    assert throws(throw) == {"ctesiphon"}
+    assert throws(replace(throw, last_throw=0)) == frozenset()
+    ctes.garrison = 60000                  # no storm of it could be won: no throw
+    assert throws(throw) == frozenset()
+    ctes.garrison = 13000
+    state.turn = last - 2                             # a round too early for throw_rounds 1
+    assert throws(throw) == frozenset()
+    assert throws(replace(throw, throw_rounds=2)) == {"ctesiphon"}
+    state.turn = last - 1
+
+    def orders(level):
+        copy = clone(state)
+        plan = Plan(copy, level)
+        return copy, [o for o, _ in drive_turn(copy, plan.next_order, plan.refused)
+                      if getattr(o, "army", None) == "h"]
+    _copy, plain = orders(replace(throw, last_throw=0))
+    assert not any(isinstance(o, Besiege) and o.city == "ctesiphon" for o in plain)
+    copy, thrown = orders(throw)
+    assert Besiege("byzantium", "h", "ctesiphon") in thrown
+    assert not any(isinstance(o, Assault) for o in thrown)  # the storm waits for the last round
+    # the last round: besieging, it storms at the level's odds, not at its usual 65 %
+    copy.turn = last
+    turn_of(copy, "byzantium")
+    from game.rules import siege
+    odds = siege.assault_odds(copy, copy.armies["h"], copy.cities["ctesiphon"])["win_percent"]
+    assert 5 <= odds < 65
+    state = copy
+    assert Assault("byzantium", "h", "ctesiphon") in orders(throw)[1]
+    assert not any(isinstance(o, Assault) for o in orders(replace(throw, last_throw=0))[1])
+    # Khosrow overthrown: the war is no longer lost as it stands, and no throw
+    state.flags["khosrow_overthrown"] = 1
+    state.factions["sassanids"].ruler = "kavad"
+    assert throws(throw) == frozenset()

@@ -204,6 +204,8 @@ def errands(k, goals: list) -> dict[str, str]:
     # guard first: the author's errand waits until the danger has passed
     guards = ({g.hex for g in goals if g.urgent and g.kind == "defend"}
               if k.level.keeps_capital else set())
+    if k.throws:
+        return out          # (last_throw) the campaign's plan yields to the last throw
     for army in k.armies:
         if army.commander is None or army.hex in guards:
             continue
@@ -222,10 +224,12 @@ def errands(k, goals: list) -> dict[str, str]:
 def weigh(k, goals: list) -> list:
     """The posture and the cities to leave be, applied to the goals."""
     table = _table(k)
-    out = [g for g in goals if not (g.kind == "take" and table.get(g.key, 0) < 0)]
+    throws = k.throws      # (last_throw) a lost war's last throw: no city is left be
+    out = [g for g in goals if not (g.kind == "take" and table.get(g.key, 0) < 0
+                                    and g.key not in throws)]
     if posture(k.state, k.faction) == "defend":
         for g in out:
-            if g.kind == "take" and table.get(g.key, 0) <= 0:
+            if g.kind == "take" and table.get(g.key, 0) <= 0 and g.key not in throws:
                 g.value //= 4          # only what the author names is worth an offensive
             elif g.kind == "defend":
                 g.value = g.value * 3 // 2

@@ -47,6 +47,8 @@ class Knowledge:
                                                 # to reach it next turn (strategy.threats)
     tired: dict = field(default_factory=dict)   # army -> the goal it may not go back to this
                                                 # turn (it has gone back and forth enough)
+    throws: frozenset = frozenset()  # (last_throw) the cities it stakes the lost war on
+                                     # this turn (strategy.throw_cities)
     _supply: dict[int, int] | None = None
     _caps: dict[str, tuple] = field(default_factory=dict)   # faction -> field capabilities
     _supply_memo: dict = field(default_factory=dict)   # shared by the side's plans (lasting_memo)

@@ -108,6 +108,19 @@ class Level:
                                # enough to meet the threat at parity in the field
                                # (strategy.deterred_city).  Off at every level (docs/ai.md,
                                # "Meeting a threat at parity (session 23)")
+    last_throw: int = 0    # above 0: in the war's last rounds, when as things stand an enemy
+                           # wins at its end, the hostile cities whose taking would turn
+                           # that are its armies' first errand (the campaign's plan and its
+                           # "leave it be" yield); it lays siege to one whatever the odds and
+                           # in the last round storms it at this win percent or better
+                           # (strategy.throw_cities).  Off at every level: at hard it won
+                           # one game in three more against the scripted Persians in the
+                           # Road but lost one to normal (docs/ai.md, "The last throw
+                           # (session 24)")
+    throw_rounds: int = 1  # (last_throw) rounds after its turn within which it makes that
+                           # throw: laying a siege ends an army's strikes for the round, so
+                           # a storm needs the siege laid a round before (2: and the march
+                           # there a round before that, which cost the Road more games)
 
 
 RELIEF_FLOOR = 30   # hard: the least win percent of a sally or a relief when its capital (or a

@@ -247,6 +247,12 @@ class Plan:
             if o != "leave":
                 return o if engine.is_legal(state, o) else None
             errand = Errand("hold", operations.nearest_own_city(k, army))
+        if errand.goal is not None and errand.goal.kind == "take" and errand.goal.key in k.throws:
+            # (last_throw) at the gates of the city the lost war is staked on: the siege
+            # first, not a battle with the men inside that leaves them there
+            o = tactics.invest(k, army, errand.goal, army.men)
+            if o is not None:
+                return o
         o = tactics.best_attack(k, army, errand)
         later = None
         if o is not None:

@@ -23,7 +23,7 @@ from game.events.compile import walk
 from game.hexgrid import Hex, hex_distance
 from game.rules import combat, siege
 from game.rules import queries as Q
-from game.rules.state import Army, City, GameState
+from game.rules.state import Army, City, GameState, clone
 
 KIND_WEIGHT = {"decisive": 150, "major": 80, "minor": 50, "peace": 30}
 
@@ -399,6 +399,53 @@ def deterred_city(k: Knowledge, c: City) -> bool:
                for whose, cities in step_cities(k.state.scenario).items())
 
 
+def victory_cities(scn, faction: str) -> list[str]:
+    """The cities named in an `owns` of the victory conditions of `faction` (cached)."""
+    def make():
+        out = set()
+        for v in scn.victory:
+            if v.spec.faction != faction:
+                continue
+            for name, args, positive in _walk(v.when):
+                if name == "owns" and positive and args.get("faction") == faction:
+                    out.update(_cities_of(scn, args))
+        return sorted(out)
+    return scn.cached(("victory_cities", faction), make)
+
+
+def throw_cities(k: Knowledge) -> frozenset[str]:
+    """(a level with `last_throw`) In its last rounds of the war (`throw_rounds` more at most),
+    when the victory that would be declared if the war ended now is an enemy's, the hostile
+    cities whose taking would turn that: the war is lost as it stands, so a storm at poor
+    odds risks nothing the end would not take anyway.  Only while its best army could storm
+    the city as it knows it (garrison, armies inside, walls) at the level's odds: else the
+    armies keep to their other work (a king come out of his walls can still be beaten in the
+    field).  Each is tried on a copy of the game with the city given to the side."""
+    state = k.state
+    if not k.level.last_throw or state.scenario.total_turns - state.turn > k.level.throw_rounds:
+        return frozenset()
+    from game.ai.search import standing
+    if standing(state, k.faction) >= 0:
+        return frozenset()
+    out = set()
+    copy = None
+    for cid in victory_cities(state.scenario, k.faction):
+        c = k.cities.get(cid)
+        if c is None or not k.hostile(c.owner):
+            continue
+        inside = known_inside(k, c)
+        if not any(combat.win_chance(state, *siege.assault_strengths(state, a, c, inside))
+                   >= k.level.last_throw for a in k.armies):
+            continue
+        if copy is None:
+            copy = clone(state)
+        was, copy.cities[cid].owner = copy.cities[cid].owner, k.faction
+        if standing(copy, k.faction) > 0:
+            out.add(cid)
+        copy.cities[cid].owner = was
+    return frozenset(out)
+
+
 def threats(k: Knowledge, kept: frozenset = frozenset()) -> dict[str, int]:
     """Own city -> enemy strength able to reach it next turn (its capital and the cities whose
     loss would end the war: within the level's lookahead).  For the other cities in `kept` (an
@@ -637,4 +684,15 @@ def goals(k: Knowledge, threat: dict[str, int]) -> list[Goal]:
                         urgent=live))
     if k.level.follows_aims:
         author.add_goals(k, out)
+    k.throws = throw_cities(k)
+    if k.throws:
+        # the last throw outranks every errand: all its armies, and no "leave it be"
+        top = max((g.value for g in out), default=0) * 2 + 1
+        for cid in sorted(k.throws):
+            c = k.cities[cid]
+            g = next((g for g in out if g.kind == "take" and g.key == cid), None)
+            if g is None:
+                g = Goal("take", cid, c.hex, 0, 0)
+                out.append(g)
+            g.value, g.need, g.urgent, g.leader = top, max(1, total), True, None
     return author.weigh(k, out)

@@ -195,6 +195,12 @@ def siege_order(k: Knowledge, army: Army, city) -> Order | None | str:
     want = required_odds(k, 65, army)
     if k.profile.raider:
         want -= 10            # raiders will not wait out a siege
+    if city.id in k.throws:
+        # a lost war's last throw: kept whatever comes, stormed in the last round at any
+        # odds the level will take (there is nothing the end would not take anyway)
+        last = k.state.turn >= k.state.scenario.total_turns
+        return Assault(k.faction, army.id, city.id) \
+            if odds >= (k.level.last_throw if last else want) else None
     if k.index(army.hex) in k.danger:
         if enemy_win_at(k, army, k.index(army.hex), army.hex) > \
                 100 - required_odds(k, army=army) + 10:
@@ -389,7 +395,8 @@ def invest(k: Knowledge, army: Army, goal: Goal, committed: int) -> Order | None
     if not engine.is_legal(k.state, o):
         return None
     open_town = c.walls == 0 or c.garrison == 0
-    if not open_town and committed < goal.need * 7 // 10:
+    # (last_throw) the city a lost war is staked on: invested at once, whatever the odds
+    if not open_town and c.id not in k.throws and committed < goal.need * 7 // 10:
         odds = siege.assault_odds(k.state, army, c)["win_percent"]
         if odds < required_odds(k, 65, army):
             return None          # wait next to the walls for the rest of the force
