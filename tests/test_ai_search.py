@@ -702,7 +702,7 @@ def test_last_throw_stakes_a_lost_war_on_the_city_that_turns_it():
     from game.rules import siege
     odds = siege.assault_odds(copy, copy.armies["h"], copy.cities["ctesiphon"])["win_percent"]
     assert 5 <= odds < 65
-    state = copy
+    state = copy          # throws() and orders() read `state`: from here, the besieged game
     assert Assault("byzantium", "h", "ctesiphon") in orders(throw)[1]
     assert not any(isinstance(o, Assault) for o in orders(replace(throw, last_throw=0))[1])
     # Khosrow overthrown: the war is no longer lost as it stands, and no throw
